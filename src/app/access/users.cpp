@@ -1,0 +1,125 @@
+// User accounts: administrators add them for people in the directory, change roles, deactivate.
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "app/access.hpp"
+
+namespace assure {
+namespace {
+
+std::optional<Person> find_person(Transaction& tx, const Actor& actor, const std::string& raw) {
+    std::int64_t value = 0;
+    const auto parsed = std::from_chars(raw.data(), raw.data() + raw.size(), value);
+    if (raw.empty() || parsed.ec != std::errc{} || parsed.ptr != raw.data() + raw.size()) return std::nullopt;
+    return tx.people().find(actor.partnership, PersonId{value});
+}
+
+User load_for_change(Transaction& tx, const Actor& actor, UserId id, int expected_version) {
+    auto current = tx.users().find(id);
+    if (!current || current->partnership != actor.partnership) throw Failure::not_found("user " + id.str());
+    if (current->version != expected_version) throw Failure::stale("user account");
+    return *current;
+}
+
+User save(Services& s, Transaction& tx, const Actor& actor, const User& before, User after, const char* action) {
+    if (!tx.users().update(after)) throw Failure::stale("user account");
+    after.version = before.version + 1;
+    record_audit(tx, actor, s.clock.now(), action, "user", after.id.str(), user_audit_json(before),
+                 user_audit_json(after));
+    return after;
+}
+
+}  // namespace
+
+std::string user_audit_json(const User& u) {
+    return nlohmann::json{{"id", u.id.value},        {"email", u.email},   {"person_id", u.person.value},
+                          {"role", role_key(u.role)}, {"active", u.active}, {"version", u.version}}
+        .dump();
+}
+
+std::vector<User> list_users(Services& s, const Actor& actor) {
+    require(actor, Permission::manage_users);
+    std::vector<User> out;
+    s.store.read([&](Transaction& tx) { out = tx.users().list(actor.partnership); });
+    return out;
+}
+
+User get_user(Services& s, const Actor& actor, UserId id) {
+    require(actor, Permission::manage_users);
+    std::optional<User> found;
+    s.store.read([&](Transaction& tx) { found = tx.users().find(id); });
+    if (!found || found->partnership != actor.partnership) throw Failure::not_found("user " + id.str());
+    return *found;
+}
+
+User add_user(Services& s, const Actor& actor, const UserInput& input) {
+    require(actor, Permission::manage_users);
+    User user;
+    s.store.write([&](Transaction& tx) {
+        FieldErrors errors;
+        const auto person = find_person(tx, actor, input.person_id);
+        if (!person) {
+            errors.push_back({"person_id", "Select a person in the directory"});
+        } else if (!person->active) {
+            errors.push_back({"person_id", "Select an active person; this one has been deactivated"});
+        } else if (tx.users().find_by_email(person->email)) {
+            errors.push_back({"person_id", "This person already has a user account"});
+        }
+        const auto role = parse_role(input.role);
+        if (!role) errors.push_back({"role", "Select a role"});
+        for (auto& e : validate_new_password(input.password)) errors.push_back(std::move(e));
+        if (!errors.empty()) throw Failure::invalid(std::move(errors));
+
+        user.partnership = actor.partnership;
+        user.person = person->id;
+        user.email = person->email;
+        user.display_name = person->name;
+        user.role = *role;
+        user.password_hash = s.hasher.hash(input.password);
+        user.id = tx.users().insert(user);
+        record_audit(tx, actor, s.clock.now(), "user.create", "user", user.id.str(), "", user_audit_json(user));
+    });
+    return user;
+}
+
+User update_user(Services& s, const Actor& actor, UserId id, int expected_version, const UserInput& input) {
+    require(actor, Permission::manage_users);
+    User result;
+    s.store.write([&](Transaction& tx) {
+        const User before = load_for_change(tx, actor, id, expected_version);
+        const auto role = parse_role(input.role);
+        if (!role) throw Failure::invalid({{"role", "Select a role"}});
+        if (before.id == actor.user && *role != Role::administrator) {
+            throw Failure::invalid({{"role", "You cannot remove your own administrator role"}});
+        }
+        User after = before;
+        after.role = *role;
+        if (!input.password.empty()) {
+            if (auto errors = validate_new_password(input.password); !errors.empty()) {
+                throw Failure::invalid(std::move(errors));
+            }
+            after.password_hash = s.hasher.hash(input.password);
+            tx.sessions().remove_for_user(after.id);  // a reset password ends every session
+        }
+        result = save(s, tx, actor, before, after, "user.update");
+    });
+    return result;
+}
+
+User set_user_active(Services& s, const Actor& actor, UserId id, int expected_version, bool active) {
+    require(actor, Permission::manage_users);
+    User result;
+    s.store.write([&](Transaction& tx) {
+        const User before = load_for_change(tx, actor, id, expected_version);
+        if (before.id == actor.user && !active) {
+            throw Failure::invalid({{"active", "You cannot deactivate your own account"}});
+        }
+        User after = before;
+        after.active = active;
+        if (!active) tx.sessions().remove_for_user(after.id);
+        result = save(s, tx, actor, before, after, active ? "user.reactivate" : "user.deactivate");
+    });
+    return result;
+}
+
+}  // namespace assure

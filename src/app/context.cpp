@@ -1,0 +1,26 @@
+#include "app/context.hpp"
+
+namespace assure {
+
+void require(const Actor& actor, Permission permission) {
+    if (!actor.can(permission)) {
+        throw Failure::forbidden(std::string(role_key(actor.role)) + " lacks " + std::string(permission_key(permission)));
+    }
+}
+
+void record_audit(Transaction& tx, const Actor& actor, Instant at, std::string action, std::string entity_type,
+                  std::string entity_id, std::string before_json, std::string after_json) {
+    AuditEntry entry;
+    entry.partnership = actor.partnership;
+    entry.at = at;
+    entry.actor = actor.user;
+    entry.actor_label = actor.label;
+    entry.action = std::move(action);
+    entry.entity_type = std::move(entity_type);
+    entry.entity_id = std::move(entity_id);
+    entry.before_json = std::move(before_json);
+    entry.after_json = std::move(after_json);
+    tx.audit().append(entry);
+}
+
+}  // namespace assure

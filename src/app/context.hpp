@@ -1,0 +1,36 @@
+#pragma once
+// What every use case receives: the ports, the policy, and who is acting.
+#include <string>
+
+#include "app/ports.hpp"
+#include "core/access.hpp"
+
+namespace assure {
+
+struct Services {
+    Store& store;
+    const Clock& clock;
+    const PasswordHasher& hasher;
+    const TokenSource& tokens;
+    SessionPolicy sessions;
+};
+
+struct Actor {
+    UserId user;
+    PartnershipId partnership;
+    Role role = Role::read_only;
+    std::string label;  // "Name <email>", frozen into audit rows
+
+    [[nodiscard]] bool can(Permission p) const { return role_allows(role, p); }
+    static Actor system(PartnershipId partnership) { return Actor{UserId{}, partnership, Role::administrator, "system"}; }
+};
+
+// Throws Failure::forbidden unless the actor holds the permission. Use cases call it first,
+// so a route that forgot its declaration still cannot do what the role may not.
+void require(const Actor& actor, Permission permission);
+
+// Appends an audit row inside the caller's transaction.
+void record_audit(Transaction& tx, const Actor& actor, Instant at, std::string action, std::string entity_type,
+                  std::string entity_id, std::string before_json, std::string after_json);
+
+}  // namespace assure

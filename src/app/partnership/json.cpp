@@ -1,0 +1,20 @@
+#include "app/partnership.hpp"
+
+namespace assure {
+
+nlohmann::json to_json(const Agency& a) {
+    return {{"id", a.id.value},
+            {"name", a.name},
+            {"kind", agency_kind_key(a.kind)},
+            {"statutory_role", statutory_role_key(a.statutory_role)},
+            {"sector", a.sector},
+            {"active", a.active},
+            {"version", a.version}};
+}
+
+nlohmann::json to_json(const Person& p) {
+    return {{"id", p.id.value},      {"name", p.name},     {"job_title", p.job_title}, {"agency_id", p.agency.value},
+            {"email", p.email},      {"active", p.active}, {"version", p.version}};
+}
+
+}  // namespace assure

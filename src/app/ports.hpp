@@ -1,0 +1,128 @@
+#pragma once
+// The ports the use cases need. Adapters live in store/, crypto/ and cli/; tests use fakes.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/audit.hpp"
+#include "core/date.hpp"
+#include "core/partnership.hpp"
+#include "core/session.hpp"
+#include "core/user.hpp"
+
+namespace assure {
+
+struct Clock {
+    virtual ~Clock() = default;
+    [[nodiscard]] virtual Instant now() const = 0;
+};
+
+struct PasswordHasher {
+    virtual ~PasswordHasher() = default;
+    [[nodiscard]] virtual std::string hash(const std::string& password) const = 0;
+    [[nodiscard]] virtual bool verify(const std::string& hash, const std::string& password) const = 0;
+};
+
+struct TokenSource {
+    virtual ~TokenSource() = default;
+    // An unguessable token (256 bits from a CSPRNG), URL-safe text.
+    [[nodiscard]] virtual std::string random_token() const = 0;
+    // The one-way digest under which a token is stored, so a database leak reveals no live token.
+    [[nodiscard]] virtual std::string digest(const std::string& token) const = 0;
+};
+
+struct ApiToken {
+    std::string token_hash;
+    UserId user;
+    std::string name;
+    Instant created_at = 0;
+    bool revoked = false;
+};
+
+struct PersonFilter {
+    std::optional<AgencyId> agency;
+    bool include_inactive = false;
+};
+
+struct PartnershipRepo {
+    virtual ~PartnershipRepo() = default;
+    virtual std::optional<Partnership> find(PartnershipId id) = 0;
+    virtual std::optional<Partnership> find_by_slug(const std::string& slug) = 0;
+    virtual std::vector<Partnership> list() = 0;
+    virtual PartnershipId insert(const Partnership& p) = 0;
+};
+
+struct AgencyRepo {
+    virtual ~AgencyRepo() = default;
+    virtual std::vector<Agency> list(PartnershipId partnership, bool include_inactive) = 0;
+    virtual std::optional<Agency> find(PartnershipId partnership, AgencyId id) = 0;
+    virtual AgencyId insert(const Agency& agency) = 0;
+    // Writes `agency` only if the stored version still equals agency.version, then bumps it.
+    // Returns false (and writes nothing) for a stale version.
+    virtual bool update(const Agency& agency) = 0;
+};
+
+struct PersonRepo {
+    virtual ~PersonRepo() = default;
+    virtual std::vector<Person> list(PartnershipId partnership, const PersonFilter& filter) = 0;
+    virtual std::optional<Person> find(PartnershipId partnership, PersonId id) = 0;
+    virtual std::optional<Person> find_by_email(PartnershipId partnership, const std::string& email) = 0;
+    virtual PersonId insert(const Person& person) = 0;
+    virtual bool update(const Person& person) = 0;  // optimistic, as AgencyRepo::update
+};
+
+struct UserRepo {
+    virtual ~UserRepo() = default;
+    virtual std::optional<User> find(UserId id) = 0;
+    virtual std::optional<User> find_by_email(const std::string& email) = 0;
+    virtual std::vector<User> list(PartnershipId partnership) = 0;
+    virtual UserId insert(const User& user) = 0;
+    virtual bool update(const User& user) = 0;  // role, active, person, password; optimistic
+    // Failed-login bookkeeping is the system's, not a person's edit: no version bump.
+    virtual void set_lock(UserId id, const LoginLock& lock) = 0;
+};
+
+struct SessionRepo {
+    virtual ~SessionRepo() = default;
+    virtual void insert(const Session& session) = 0;
+    virtual std::optional<Session> find(const std::string& token_hash) = 0;
+    virtual void touch(const std::string& token_hash, Instant at) = 0;
+    virtual void remove(const std::string& token_hash) = 0;
+    virtual void remove_for_user(UserId user) = 0;
+};
+
+struct ApiTokenRepo {
+    virtual ~ApiTokenRepo() = default;
+    virtual void insert(const ApiToken& token) = 0;
+    virtual std::optional<ApiToken> find(const std::string& token_hash) = 0;
+};
+
+struct AuditRepo {
+    virtual ~AuditRepo() = default;
+    virtual void append(const AuditEntry& entry) = 0;
+    virtual std::vector<AuditEntry> query(const AuditFilter& filter) = 0;
+    virtual int count(const AuditFilter& filter) = 0;
+};
+
+// One unit of work. Everything done through one Transaction commits together or not at all.
+struct Transaction {
+    virtual ~Transaction() = default;
+    virtual PartnershipRepo& partnerships() = 0;
+    virtual AgencyRepo& agencies() = 0;
+    virtual PersonRepo& people() = 0;
+    virtual UserRepo& users() = 0;
+    virtual SessionRepo& sessions() = 0;
+    virtual ApiTokenRepo& api_tokens() = 0;
+    virtual AuditRepo& audit() = 0;
+};
+
+struct Store {
+    virtual ~Store() = default;
+    // Runs `work` in a read transaction (a consistent snapshot).
+    virtual void read(const std::function<void(Transaction&)>& work) = 0;
+    // Runs `work` in a write transaction; commits if it returns, rolls back if it throws.
+    virtual void write(const std::function<void(Transaction&)>& work) = 0;
+};
+
+}  // namespace assure

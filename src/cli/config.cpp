@@ -1,0 +1,81 @@
+#include "cli/config.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+#include <toml++/toml.h>
+
+namespace assure::cli {
+namespace {
+
+[[noreturn]] void bad(const std::string& where, const std::string& why) {
+    throw std::runtime_error("configuration: " + where + ": " + why);
+}
+
+template <class T>
+T read(const toml::table& t, const char* section, const char* key, T fallback, const std::string& file) {
+    const auto node = t[section][key];
+    if (!node) return fallback;
+    if (auto v = node.value<T>()) return *v;
+    bad(file + " [" + section + "] " + key, "has the wrong type");
+}
+
+long positive(long value, const std::string& where, long max) {
+    if (value <= 0 || value > max) bad(where, "must be between 1 and " + std::to_string(max));
+    return value;
+}
+
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? std::string(v) : std::string();
+}
+
+}  // namespace
+
+Config load_config(const std::string& path) {
+    Config c;
+    if (!path.empty()) {
+        toml::table t;
+        try {
+            t = toml::parse_file(path);
+        } catch (const toml::parse_error& e) {
+            bad(path, std::string(e.description()) + " at line " + std::to_string(e.source().begin.line));
+        }
+        for (const auto& [section, _] : t) {
+            const std::string name(section.str());
+            if (name != "database" && name != "server" && name != "sessions" && name != "log") {
+                bad(path, "unknown section [" + name + "]");
+            }
+        }
+        c.db_path = read<std::string>(t, "database", "path", c.db_path, path);
+        c.web.bind = read<std::string>(t, "server", "bind", c.web.bind, path);
+        c.web.port = static_cast<int>(positive(read<int64_t>(t, "server", "port", c.web.port, path), "server.port", 65535));
+        c.web.threads = static_cast<int>(positive(read<int64_t>(t, "server", "threads", c.web.threads, path), "server.threads", 1024));
+        c.web.trust_proxy = read<bool>(t, "server", "trust_proxy", c.web.trust_proxy, path);
+        c.web.public_dir = read<std::string>(t, "server", "public_dir", c.web.public_dir, path);
+        c.web.max_body_bytes = static_cast<std::size_t>(positive(
+            read<int64_t>(t, "server", "max_body_bytes", static_cast<int64_t>(c.web.max_body_bytes), path),
+            "server.max_body_bytes", 64L << 20));
+        c.sessions.idle_seconds = 60 * positive(read<int64_t>(t, "sessions", "idle_minutes", 30, path), "sessions.idle_minutes", 24 * 60);
+        c.sessions.absolute_seconds = 3600 * positive(read<int64_t>(t, "sessions", "absolute_hours", 12, path), "sessions.absolute_hours", 24 * 7);
+        c.sessions.max_failed_logins = static_cast<int>(positive(read<int64_t>(t, "sessions", "max_failed_logins", 5, path), "sessions.max_failed_logins", 100));
+        c.sessions.lockout_seconds = 60 * positive(read<int64_t>(t, "sessions", "lockout_minutes", 15, path), "sessions.lockout_minutes", 24 * 60);
+        c.log_level = read<std::string>(t, "log", "level", c.log_level, path);
+    }
+    if (auto v = env("ASSURE_DB"); !v.empty()) c.db_path = v;
+    if (auto v = env("ASSURE_BIND"); !v.empty()) c.web.bind = v;
+    if (auto v = env("ASSURE_PORT"); !v.empty()) {
+        char* end = nullptr;
+        const long port = std::strtol(v.c_str(), &end, 10);
+        if (*end != '\0') bad("ASSURE_PORT", "is not a number");
+        c.web.port = static_cast<int>(positive(port, "ASSURE_PORT", 65535));
+    }
+    if (auto v = env("ASSURE_TRUST_PROXY"); !v.empty()) c.web.trust_proxy = v == "1" || v == "true";
+    if (auto v = env("ASSURE_LOG_LEVEL"); !v.empty()) c.log_level = v;
+    if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" && c.log_level != "error") {
+        bad("log.level", "must be debug, info, warn or error, not '" + c.log_level + "'");
+    }
+    return c;
+}
+
+}  // namespace assure::cli

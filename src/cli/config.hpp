@@ -1,0 +1,22 @@
+#pragma once
+// Configuration: an optional TOML file, then environment variables, then command-line flags.
+// Secrets come only from the environment, never from the file or the repository.
+#include <string>
+
+#include "core/session.hpp"
+#include "web/server.hpp"
+
+namespace assure::cli {
+
+struct Config {
+    std::string db_path = "var/assure.db";
+    web::WebConfig web;
+    SessionPolicy sessions;
+    std::string log_level = "info";
+};
+
+// Reads `path` (if not empty) and the ASSURE_* environment. Throws std::runtime_error with a
+// message naming the file, key and problem on any bad value.
+Config load_config(const std::string& path);
+
+}  // namespace assure::cli

@@ -1,0 +1,62 @@
+#include "cli/demo.hpp"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string_view>
+
+#include "app/access.hpp"
+#include "app/partnership.hpp"
+
+namespace assure::cli::embedded_demo_data {
+const std::vector<std::pair<std::string_view, std::string_view>>& files();
+}
+
+namespace assure::cli {
+namespace {
+
+nlohmann::json demo_json() {
+    for (const auto& [path, text] : embedded_demo_data::files()) {
+        if (path == "data/demo/knowsley.json") return nlohmann::json::parse(text);
+    }
+    throw std::runtime_error("demo data missing from the build");
+}
+
+}  // namespace
+
+std::vector<DemoAccount> load_demo(Services& s, const std::string& password) {
+    const auto doc = demo_json();
+    Partnership partnership{PartnershipId{}, doc.at("partnership").at("slug"), doc.at("partnership").at("name")};
+    s.store.write([&](Transaction& tx) {
+        if (tx.partnerships().find_by_slug(partnership.slug)) {
+            throw std::runtime_error("the database already holds partnership '" + partnership.slug + "'");
+        }
+        partnership.id = tx.partnerships().insert(partnership);
+        record_audit(tx, Actor::system(partnership.id), s.clock.now(), "partnership.create", "partnership",
+                     partnership.id.str(), "", nlohmann::json{{"slug", partnership.slug}, {"name", partnership.name}}.dump());
+    });
+    const Actor system = Actor::system(partnership.id);
+
+    std::map<std::string, AgencyId> agencies;
+    for (const auto& a : doc.at("agencies")) {
+        const auto agency = create_agency(s, system, AgencyInput{a.at("name"), a.at("kind"), a.at("statutory_role"), a.at("sector")});
+        agencies[a.at("key")] = agency.id;
+    }
+    std::map<std::string, Person> people;
+    for (const auto& p : doc.at("people")) {
+        const auto& key = p.at("agency").get<std::string>();
+        const std::string agency = key.empty() || key == "none" ? "none" : agencies.at(key).str();
+        const auto person = create_person(s, system, PersonInput{p.at("name"), p.at("job_title"), agency, p.at("email")});
+        people[person.email] = person;
+    }
+    std::vector<DemoAccount> accounts;
+    for (const auto& a : doc.at("accounts")) {
+        const Person& person = people.at(a.at("email"));
+        const std::string pw = password.empty() ? s.tokens.random_token().substr(0, 20) : password;
+        add_user(s, system, UserInput{person.id.str(), a.at("role"), pw});
+        accounts.push_back({a.at("role"), person.email, person.name, pw});
+    }
+    return accounts;
+}
+
+}  // namespace assure::cli

@@ -1,0 +1,253 @@
+// The `assure` command: the one composition root. config -> store -> use cases -> web.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <pthread.h>
+#include <thread>
+
+#include "app/access.hpp"
+#include "app/partnership.hpp"
+#include "cli/config.hpp"
+#include "cli/demo.hpp"
+#include "cli/runtime.hpp"
+#include "crypto/sodium.hpp"
+#include "store/sqlite/store.hpp"
+#include "web/server.hpp"
+
+namespace fs = std::filesystem;
+using namespace assure;
+
+namespace {
+
+struct Wiring {
+    explicit Wiring(const cli::Config& config)
+        : store(config.db_path), services{store, clock, hasher, tokens, config.sessions} {}
+    sqlite::SqliteStore store;
+    cli::SystemClock clock;
+    crypto::Argon2idHasher hasher;
+    crypto::SodiumTokens tokens;
+    Services services;
+};
+
+std::string default_public_dir(const char* argv0) {
+    std::error_code ec;
+    auto exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) exe = fs::absolute(argv0);
+    return (exe.parent_path() / "public").string();
+}
+
+void ensure_parent(const std::string& path) {
+    const auto parent = fs::path(path).parent_path();
+    if (!parent.empty()) fs::create_directories(parent);
+}
+
+void remove_database(const std::string& path) {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
+}
+
+std::string read_password() {
+    if (const char* env = std::getenv("ASSURE_PASSWORD")) return env;
+    std::cerr << "Password (or set ASSURE_PASSWORD): " << std::flush;
+    std::string line;
+    std::getline(std::cin, line);
+    return line;
+}
+
+int serve(cli::Config config) {
+    cli::ServeLock lock(config.db_path);
+    if (!lock.held()) {
+        spdlog::error("{} is already being served by another process", config.db_path);
+        return 1;
+    }
+    // Block the stop signals in every thread; one thread waits for them and stops the server.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    ensure_parent(config.db_path);
+    Wiring w(config);
+    web::WebApp app(w.services, config.web);
+    std::thread waiter([&] {
+        int sig = 0;
+        sigwait(&signals, &sig);
+        spdlog::info("signal {} received: stopping", sig);
+        app.stop();
+    });
+    spdlog::info("Assure serving {} on http://{}:{}", config.db_path, config.web.bind, config.web.port);
+    const bool ok = app.listen();
+    if (!ok) {
+        spdlog::error("cannot listen on {}:{} (in use, or not permitted)", config.web.bind, config.web.port);
+        pthread_kill(waiter.native_handle(), SIGTERM);
+    }
+    waiter.join();
+    spdlog::info("stopped");
+    return ok ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"Assure: the statutory business of a local safeguarding children partnership"};
+    cli.set_version_flag("--version", std::string("assure ") + ASSURE_VERSION);
+    cli.require_subcommand(1);
+    std::string config_path, db_path, bind;
+    int port = 0;
+    cli.add_option("--config", config_path, "TOML configuration file (see assure.example.toml)")->check(CLI::ExistingFile);
+
+    auto add_db = [&](CLI::App* cmd) { cmd->add_option("--db", db_path, "SQLite database file"); };
+
+    auto* demo = cli.add_subcommand("demo", "Create (or recreate) the demo partnership in a database");
+    add_db(demo);
+    std::string demo_password;
+    demo->add_option("--password", demo_password, "Give every demo account this password (12+ characters)");
+
+    auto* serve_cmd = cli.add_subcommand("serve", "Serve the site and the JSON API");
+    add_db(serve_cmd);
+    serve_cmd->add_option("--bind", bind, "Address to listen on (default 127.0.0.1)");
+    serve_cmd->add_option("--port", port, "Port to listen on (default 8080)")->check(CLI::Range(1, 65535));
+
+    auto* migrate_cmd = cli.add_subcommand("migrate", "Apply database migrations and exit");
+    add_db(migrate_cmd);
+
+    auto* partnership_cmd = cli.add_subcommand("partnership", "Manage partnerships on this server");
+    partnership_cmd->require_subcommand(1);
+    auto* partnership_add = partnership_cmd->add_subcommand("add", "Add a partnership");
+    add_db(partnership_add);
+    std::string slug, name;
+    partnership_add->add_option("--slug", slug, "Short name, e.g. knowsley")->required();
+    partnership_add->add_option("--name", name, "Full name")->required();
+
+    auto* user_cmd = cli.add_subcommand("user", "Manage user accounts");
+    user_cmd->require_subcommand(1);
+    auto* user_add = user_cmd->add_subcommand("add", "Add a user account (password from ASSURE_PASSWORD or stdin)");
+    add_db(user_add);
+    std::string email, role = "administrator", job_title = "Administrator";
+    user_add->add_option("--email", email, "The person's email address")->required();
+    user_add->add_option("--role", role, "Role: administrator, business_unit, partner_lead, member, agency_lead, "
+                                         "scrutineer or read_only");
+    user_add->add_option("--partnership", slug, "Partnership slug (needed when the server holds several)");
+    user_add->add_option("--name", name, "Full name, to add the person if they are not in the directory");
+    user_add->add_option("--job-title", job_title, "Job title for a person added here");
+
+    auto* token_cmd = cli.add_subcommand("token", "Manage API tokens");
+    token_cmd->require_subcommand(1);
+    auto* token_create = token_cmd->add_subcommand("create", "Print a new bearer token for a user");
+    add_db(token_create);
+    std::string token_name = "cli";
+    token_create->add_option("--user", email, "The user's email address")->required();
+    token_create->add_option("--name", token_name, "What the token is for");
+
+    auto* backup_cmd = cli.add_subcommand("backup", "Copy a database safely, even while it is served");
+    add_db(backup_cmd);
+    std::string to;
+    backup_cmd->add_option("--to", to, "Backup file to write")->required();
+
+    auto* restore_cmd = cli.add_subcommand("restore", "Replace a database with a backup (not while it is served)");
+    add_db(restore_cmd);
+    std::string from;
+    restore_cmd->add_option("--from", from, "Backup file to read")->required()->check(CLI::ExistingFile);
+
+    CLI11_PARSE(cli, argc, argv);
+
+    try {
+        crypto::initialise();
+        cli::Config config = cli::load_config(config_path);
+        if (!db_path.empty()) config.db_path = db_path;
+        if (!bind.empty()) config.web.bind = bind;
+        if (port != 0) config.web.port = port;
+        if (config.web.public_dir.empty()) config.web.public_dir = default_public_dir(argv[0]);
+        spdlog::set_level(spdlog::level::from_str(config.log_level));
+
+        if (*serve_cmd) return serve(config);
+
+        if (*migrate_cmd) {
+            ensure_parent(config.db_path);
+            Wiring w(config);
+            std::cout << "Database " << config.db_path << " is up to date\n";
+            return 0;
+        }
+
+        if (*demo) {
+            cli::ServeLock lock(config.db_path);
+            if (!lock.held()) throw std::runtime_error(config.db_path + " is being served: stop the server first");
+            ensure_parent(config.db_path);
+            remove_database(config.db_path);
+            Wiring w(config);
+            const auto accounts = cli::load_demo(w.services, demo_password);
+            std::cout << "Demo partnership created in " << config.db_path << "\nAccounts (role, email, password):\n";
+            for (const auto& a : accounts) std::cout << "  " << a.role << "  " << a.email << "  " << a.password << "\n";
+            return 0;
+        }
+
+        if (*partnership_add) {
+            Wiring w(config);
+            w.store.write([&](Transaction& tx) {
+                if (tx.partnerships().find_by_slug(slug)) throw std::runtime_error("partnership " + slug + " exists");
+                const auto id = tx.partnerships().insert(Partnership{PartnershipId{}, slug, name});
+                record_audit(tx, Actor::system(id), w.clock.now(), "partnership.create", "partnership", id.str(), "",
+                             nlohmann::json{{"slug", slug}, {"name", name}}.dump());
+            });
+            std::cout << "Partnership " << slug << " added\n";
+            return 0;
+        }
+
+        if (*user_add) {
+            Wiring w(config);
+            std::vector<Partnership> all;
+            w.store.read([&](Transaction& tx) { all = tx.partnerships().list(); });
+            const Partnership* p = nullptr;
+            for (const auto& candidate : all) {
+                if (slug.empty() ? all.size() == 1 : candidate.slug == slug) p = &candidate;
+            }
+            if (!p) throw std::runtime_error(all.empty() ? "no partnership yet: run 'assure partnership add' first"
+                                                         : "name the partnership with --partnership SLUG");
+            const Actor system = Actor::system(p->id);
+            const std::string wanted = email;
+            std::optional<Person> person;
+            w.store.read([&](Transaction& tx) { person = tx.people().find_by_email(p->id, wanted); });
+            if (!person) {
+                if (name.empty()) throw std::runtime_error("no person with that email: give --name to add them");
+                person = create_person(w.services, system, PersonInput{name, job_title, "none", email});
+            }
+            const auto user = add_user(w.services, system, UserInput{person->id.str(), role, read_password()});
+            std::cout << "User " << user.email << " added as " << role << "\n";
+            return 0;
+        }
+
+        if (*token_create) {
+            Wiring w(config);
+            std::cout << create_api_token(w.services, email, token_name) << "\n";
+            return 0;
+        }
+
+        if (*backup_cmd) {
+            if (!fs::exists(config.db_path)) throw std::runtime_error("no database at " + config.db_path);
+            ensure_parent(to);
+            sqlite::backup(config.db_path, to);
+            std::cout << "Backed up " << config.db_path << " to " << to << "\n";
+            return 0;
+        }
+
+        if (*restore_cmd) {
+            cli::ServeLock lock(config.db_path);
+            if (!lock.held()) throw std::runtime_error(config.db_path + " is being served: stop the server first");
+            sqlite::restore(from, config.db_path);
+            std::cout << "Restored " << config.db_path << " from " << from << "\n";
+            return 0;
+        }
+    } catch (const Failure& f) {
+        std::cerr << "assure: " << f.what();
+        for (const auto& e : f.fields()) std::cerr << "\n  " << e.field << ": " << e.message;
+        std::cerr << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "assure: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

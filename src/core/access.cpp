@@ -1,0 +1,86 @@
+#include "core/access.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace assure {
+namespace {
+
+struct RoleInfo {
+    Role role;
+    std::string_view key;
+    std::string_view label;
+};
+
+constexpr std::array<RoleInfo, 7> kRoles{{
+    {Role::administrator, "administrator", "Administrator"},
+    {Role::business_unit, "business_unit", "Business unit"},
+    {Role::partner_lead, "partner_lead", "Statutory partner lead"},
+    {Role::member, "member", "Group member"},
+    {Role::agency_lead, "agency_lead", "Agency safeguarding lead"},
+    {Role::scrutineer, "scrutineer", "Independent scrutineer"},
+    {Role::read_only, "read_only", "Read only"},
+}};
+
+}  // namespace
+
+const std::vector<Role>& all_roles() {
+    static const std::vector<Role> roles = [] {
+        std::vector<Role> out;
+        for (const auto& info : kRoles) out.push_back(info.role);
+        return out;
+    }();
+    return roles;
+}
+
+std::string_view role_key(Role role) {
+    for (const auto& info : kRoles) {
+        if (info.role == role) return info.key;
+    }
+    return "unknown";
+}
+
+std::string_view role_label(Role role) {
+    for (const auto& info : kRoles) {
+        if (info.role == role) return info.label;
+    }
+    return "Unknown";
+}
+
+std::optional<Role> parse_role(std::string_view key) {
+    for (const auto& info : kRoles) {
+        if (info.key == key) return info.role;
+    }
+    return std::nullopt;
+}
+
+std::string_view permission_key(Permission p) {
+    switch (p) {
+        case Permission::public_access: return "public";
+        case Permission::signed_in: return "signed_in";
+        case Permission::view_directory: return "view_directory";
+        case Permission::edit_directory: return "edit_directory";
+        case Permission::manage_users: return "manage_users";
+        case Permission::view_audit: return "view_audit";
+    }
+    return "unknown";
+}
+
+bool role_allows(Role role, Permission permission) {
+    switch (permission) {
+        case Permission::public_access:
+        case Permission::signed_in:
+        case Permission::view_directory:
+            return true;  // every role reads the partnership directory
+        case Permission::edit_directory:
+            return role == Role::administrator || role == Role::business_unit;
+        case Permission::manage_users:
+            return role == Role::administrator;
+        case Permission::view_audit:
+            return role == Role::administrator || role == Role::business_unit || role == Role::scrutineer;
+    }
+    return false;
+}
+
+}  // namespace assure

@@ -1,0 +1,30 @@
+#pragma once
+// Roles and permissions. A route, a use case and a test all speak of Permission, never of
+// a role directly, so that what a role may do is decided in one table (access.cpp).
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace assure {
+
+enum class Role { administrator, business_unit, partner_lead, member, agency_lead, scrutineer, read_only };
+
+enum class Permission {
+    public_access,        // no login needed (login page, health check, assets)
+    signed_in,            // any signed-in user (home, sign out, own account)
+    view_directory,       // agencies and people
+    edit_directory,
+    manage_users,         // user accounts and their roles
+    view_audit,
+};
+
+const std::vector<Role>& all_roles();
+std::string_view role_key(Role role);          // "business_unit"
+std::string_view role_label(Role role);        // "Business unit"
+std::optional<Role> parse_role(std::string_view key);
+std::string_view permission_key(Permission p);
+
+bool role_allows(Role role, Permission permission);
+
+}  // namespace assure

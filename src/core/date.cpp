@@ -1,0 +1,91 @@
+#include "core/date.hpp"
+
+#include <array>
+#include <cstdio>
+
+namespace assure {
+
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+    static constexpr std::array<int, 12> lengths{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month == 2 && is_leap_year(year)) return 29;
+    return lengths.at(static_cast<std::size_t>(month - 1));
+}
+
+std::optional<Date> Date::parse(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    auto digits = [&](std::size_t from, std::size_t count) -> std::optional<int> {
+        int value = 0;
+        for (std::size_t i = from; i < from + count; ++i) {
+            if (text[i] < '0' || text[i] > '9') return std::nullopt;
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    auto y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+    if (!y || !m || !d || *y < 1900 || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m)) {
+        return std::nullopt;
+    }
+    return Date{*y, *m, *d};
+}
+
+// Howard Hinnant's civil-date algorithms (public domain), exact for the proleptic Gregorian calendar.
+std::int64_t Date::days() const {
+    const int y = year - (month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned mp = static_cast<unsigned>(month + (month > 2 ? -3 : 9));
+    const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(day) - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+Date Date::from_days(std::int64_t z) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    const auto y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0));
+    return Date{y, static_cast<int>(m), static_cast<int>(d)};
+}
+
+int Date::weekday() const {
+    // 1970-01-01 was a Thursday (index 3 when Monday is 0).
+    const std::int64_t d = days();
+    return static_cast<int>(((d % 7) + 7 + 3) % 7);
+}
+
+std::string Date::iso() const {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+    return buffer;
+}
+
+Date date_of(Instant at) { return Date::from_days(at >= 0 ? at / 86400 : (at - 86399) / 86400); }
+
+std::string iso_instant(Instant at) {
+    const Date d = date_of(at);
+    const std::int64_t secs = at - d.days() * 86400;
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02dZ", d.iso().c_str(), static_cast<int>(secs / 3600),
+                  static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
+    return buffer;
+}
+
+std::string display_instant(Instant at) {
+    static constexpr std::array<const char*, 12> months{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const Date d = date_of(at);
+    const std::int64_t secs = at - d.days() * 86400;
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%d %s %d, %02d:%02d", d.day, months.at(static_cast<std::size_t>(d.month - 1)),
+                  d.year, static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60));
+    return buffer;
+}
+
+}  // namespace assure

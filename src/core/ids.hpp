@@ -1,0 +1,32 @@
+#pragma once
+// Strong identifier types: an AgencyId cannot be passed where a PersonId is wanted.
+#include <compare>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace assure {
+
+template <class Tag>
+struct Id {
+    std::int64_t value = 0;
+    constexpr Id() = default;
+    constexpr explicit Id(std::int64_t v) : value(v) {}
+    [[nodiscard]] constexpr bool valid() const { return value > 0; }
+    [[nodiscard]] std::string str() const { return std::to_string(value); }
+    auto operator<=>(const Id&) const = default;
+};
+
+using PartnershipId = Id<struct PartnershipTag>;
+using AgencyId = Id<struct AgencyTag>;
+using PersonId = Id<struct PersonTag>;
+using UserId = Id<struct UserTag>;
+
+}  // namespace assure
+
+template <class Tag>
+struct std::hash<assure::Id<Tag>> {
+    std::size_t operator()(const assure::Id<Tag>& id) const noexcept {
+        return std::hash<std::int64_t>{}(id.value);
+    }
+};

@@ -1,0 +1,18 @@
+#include "core/user.hpp"
+
+#include "core/text.hpp"
+
+namespace assure {
+
+FieldErrors validate_new_password(const std::string& password, const std::string& field) {
+    if (password.empty()) return {{field, "Enter a password"}};
+    if (char_count(password) < kMinPasswordLength) {
+        return {{field, "Password must be " + std::to_string(kMinPasswordLength) + " characters or more"}};
+    }
+    if (password.size() > kMaxPasswordLength) {
+        return {{field, "Password must be " + std::to_string(kMaxPasswordLength) + " characters or fewer"}};
+    }
+    return {};
+}
+
+}  // namespace assure

@@ -1,0 +1,67 @@
+#include "store/sqlite/repos.hpp"
+
+namespace assure::sqlite {
+namespace {
+
+// One WHERE clause for both the page and its count, so they can never disagree.
+constexpr const char* kAuditWhere =
+    "WHERE partnership_id = ?1 AND (?2 = '' OR entity_type = ?2) "
+    "AND (?3 = '' OR substr(action, 1, length(?3)) = ?3) "
+    "AND (?4 = '' OR instr(lower(actor_label), lower(?4)) > 0) "
+    "AND (?5 = 0 OR at >= ?5) AND (?6 = 0 OR at < ?6) ";
+
+void bind_filter(Statement& q, const AuditFilter& f) {
+    q.bind(1, f.partnership.value).bind(2, f.entity_type).bind(3, f.action_prefix).bind(4, f.actor_text);
+    q.bind(5, f.from ? f.from->days() * 86400 : std::int64_t{0});
+    q.bind(6, f.to ? (f.to->days() + 1) * 86400 : std::int64_t{0});
+}
+
+}  // namespace
+
+void SqlAudit::append(const AuditEntry& e) {
+    auto& q = db_.cached(
+        "INSERT INTO audit_log(partnership_id, at, actor_user_id, actor_label, action, entity_type, entity_id, "
+        "before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, e.partnership.value).bind(2, e.at);
+    if (e.actor.valid()) {
+        q.bind(3, e.actor.value);
+    } else {
+        q.bind_null(3);
+    }
+    q.bind(4, e.actor_label).bind(5, e.action).bind(6, e.entity_type).bind(7, e.entity_id);
+    q.bind(8, e.before_json).bind(9, e.after_json).run();
+}
+
+std::vector<AuditEntry> SqlAudit::query(const AuditFilter& f) {
+    auto& q = db_.cached(
+        std::string("SELECT id, partnership_id, at, actor_user_id, actor_label, action, entity_type, entity_id, "
+                    "before_json, after_json FROM audit_log ") +
+        kAuditWhere + "ORDER BY at DESC, id DESC LIMIT ?7 OFFSET ?8");
+    bind_filter(q, f);
+    q.bind(7, f.limit).bind(8, f.offset);
+    std::vector<AuditEntry> out;
+    while (q.step()) {
+        AuditEntry e;
+        e.id = q.int64(0);
+        e.partnership = PartnershipId{q.int64(1)};
+        e.at = q.int64(2);
+        e.actor = UserId{q.is_null(3) ? 0 : q.int64(3)};
+        e.actor_label = q.text(4);
+        e.action = q.text(5);
+        e.entity_type = q.text(6);
+        e.entity_id = q.text(7);
+        e.before_json = q.text(8);
+        e.after_json = q.text(9);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+int SqlAudit::count(const AuditFilter& f) {
+    auto& q = db_.cached(std::string("SELECT count(*) FROM audit_log ") + kAuditWhere);
+    bind_filter(q, f);
+    q.step();
+    return q.integer(0);
+}
+
+}  // namespace assure::sqlite

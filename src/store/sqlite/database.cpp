@@ -1,0 +1,128 @@
+#include "store/sqlite/database.hpp"
+
+namespace assure::sqlite {
+
+namespace {
+[[noreturn]] void fail(sqlite3* db, int rc, std::string_view what) {
+    throw Error(rc, std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+}
+}  // namespace
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), 0, &stmt_, nullptr);
+    if (rc != SQLITE_OK) fail(db, rc, "prepare");
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    if (const int rc = sqlite3_bind_int64(stmt_, index, value); rc != SQLITE_OK) fail(db_, rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+    const int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) fail(db_, rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+    if (const int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) fail(db_, rc, "bind");
+    return *this;
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    fail(db_, rc, "step");
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Statement::text(int column) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+}
+
+bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+Connection::Connection(const std::string& path, bool read_only) {
+    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                      SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw Error(rc, "cannot open database " + path + ": " + message);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    // Wait for a writer rather than failing at once; five seconds covers any single request.
+    sqlite3_busy_timeout(db_, 5000);
+    exec("PRAGMA foreign_keys = ON");
+    if (!read_only) {
+        exec("PRAGMA journal_mode = WAL");
+        exec("PRAGMA synchronous = NORMAL");  // durable across application crashes under WAL
+    }
+}
+
+Connection::~Connection() {
+    statements_.clear();  // finalize before closing
+    sqlite3_close_v2(db_);
+}
+
+void Connection::reset_cached() {
+    for (auto& [sql, statement] : statements_) statement->reset();
+}
+
+Statement& Connection::cached(std::string_view sql) {
+    auto it = statements_.find(std::string(sql));
+    if (it == statements_.end()) {
+        it = statements_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
+    } else {
+        it->second->reset();
+    }
+    return *it->second;
+}
+
+void Connection::exec(std::string_view sql) {
+    char* message = nullptr;
+    const std::string text(sql);
+    const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        const std::string why = message ? message : sqlite3_errstr(rc);
+        sqlite3_free(message);
+        throw Error(rc, why);
+    }
+}
+
+Pool::Lease Pool::acquire() {
+    {
+        std::lock_guard lock(mutex_);
+        if (!idle_.empty()) {
+            auto c = std::move(idle_.back());
+            idle_.pop_back();
+            return Lease(*this, std::move(c));
+        }
+    }
+    return Lease(*this, std::make_unique<Connection>(path_));
+}
+
+void Pool::give_back(std::unique_ptr<Connection> c) {
+    if (!c) return;
+    std::lock_guard lock(mutex_);
+    if (idle_.size() < 64) idle_.push_back(std::move(c));
+}
+
+}  // namespace assure::sqlite

@@ -1,0 +1,93 @@
+#pragma once
+// The SQLite repositories. Each works on the transaction's one connection.
+#include "app/ports.hpp"
+#include "store/sqlite/database.hpp"
+
+namespace assure::sqlite {
+
+class SqlPartnerships final : public PartnershipRepo {
+public:
+    explicit SqlPartnerships(Connection& db) : db_(db) {}
+    std::optional<Partnership> find(PartnershipId id) override;
+    std::optional<Partnership> find_by_slug(const std::string& slug) override;
+    std::vector<Partnership> list() override;
+    PartnershipId insert(const Partnership& p) override;
+
+private:
+    Connection& db_;
+};
+
+class SqlAgencies final : public AgencyRepo {
+public:
+    explicit SqlAgencies(Connection& db) : db_(db) {}
+    std::vector<Agency> list(PartnershipId partnership, bool include_inactive) override;
+    std::optional<Agency> find(PartnershipId partnership, AgencyId id) override;
+    AgencyId insert(const Agency& agency) override;
+    bool update(const Agency& agency) override;
+
+private:
+    Connection& db_;
+};
+
+class SqlPeople final : public PersonRepo {
+public:
+    explicit SqlPeople(Connection& db) : db_(db) {}
+    std::vector<Person> list(PartnershipId partnership, const PersonFilter& filter) override;
+    std::optional<Person> find(PartnershipId partnership, PersonId id) override;
+    std::optional<Person> find_by_email(PartnershipId partnership, const std::string& email) override;
+    PersonId insert(const Person& person) override;
+    bool update(const Person& person) override;
+
+private:
+    Connection& db_;
+};
+
+class SqlUsers final : public UserRepo {
+public:
+    explicit SqlUsers(Connection& db) : db_(db) {}
+    std::optional<User> find(UserId id) override;
+    std::optional<User> find_by_email(const std::string& email) override;
+    std::vector<User> list(PartnershipId partnership) override;
+    UserId insert(const User& user) override;
+    bool update(const User& user) override;
+    void set_lock(UserId id, const LoginLock& lock) override;
+
+private:
+    Connection& db_;
+};
+
+class SqlSessions final : public SessionRepo {
+public:
+    explicit SqlSessions(Connection& db) : db_(db) {}
+    void insert(const Session& session) override;
+    std::optional<Session> find(const std::string& token_hash) override;
+    void touch(const std::string& token_hash, Instant at) override;
+    void remove(const std::string& token_hash) override;
+    void remove_for_user(UserId user) override;
+
+private:
+    Connection& db_;
+};
+
+class SqlApiTokens final : public ApiTokenRepo {
+public:
+    explicit SqlApiTokens(Connection& db) : db_(db) {}
+    void insert(const ApiToken& token) override;
+    std::optional<ApiToken> find(const std::string& token_hash) override;
+
+private:
+    Connection& db_;
+};
+
+class SqlAudit final : public AuditRepo {
+public:
+    explicit SqlAudit(Connection& db) : db_(db) {}
+    void append(const AuditEntry& entry) override;
+    std::vector<AuditEntry> query(const AuditFilter& filter) override;
+    int count(const AuditFilter& filter) override;
+
+private:
+    Connection& db_;
+};
+
+}  // namespace assure::sqlite

@@ -1,0 +1,114 @@
+// Signing in and out, the health check, the accessibility statement, and user accounts.
+#include <spdlog/spdlog.h>
+
+#include "app/access.hpp"
+#include "app/partnership.hpp"
+#include "crypto/sodium.hpp"
+#include "web/areas.hpp"
+#include "web/html.hpp"
+#include "web/security.hpp"
+#include "web/views.hpp"
+
+namespace assure::web {
+namespace {
+
+// Only a path on this site: "/agencies" yes, "//evil.example" and "https://…" no.
+std::string safe_next(const std::string& next) {
+    if (next.size() < 1 || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) return "/";
+    if (next.find_first_of("\r\n") != std::string::npos) return "/";
+    return next;
+}
+
+void show_login(Ctx& ctx, const std::string& email, const FieldErrors& errors, int status) {
+    std::string csrf = cookie_value(ctx.req, kLoginCsrfCookie);
+    if (csrf.size() < 20) {
+        csrf = crypto::SodiumTokens{}.random_token();
+        ctx.res.set_header("Set-Cookie", session_cookie(kLoginCsrfCookie, csrf, ctx.secure, 3600));
+    }
+    ctx.csrf_token = csrf;
+    Data data;
+    data.set("next", safe_next(ctx.query("next")));
+    data.set("signed_out", flag(ctx.query("signed_out") == "1"));
+    data.set("email_html", text_input(Field{"email", "Email address", email, error_for(errors, "email"), {}, "email",
+                                            "email", {}, false}));
+    data.set("password_html", text_input(Field{"password", "Password", "", error_for(errors, "password"), {},
+                                               "current-password", "password", {}, false}));
+    page(ctx, "access/login", data, PageOptions{"Sign in", "", errors, status});
+}
+
+}  // namespace
+
+void add_access_routes(std::vector<Route>& routes, Services& services) {
+    routes.push_back({"GET", "/healthz", Permission::public_access, Surface::page,
+                      [&services](Ctx& ctx) {
+                          // Ready means the database answers.
+                          services.store.read([](Transaction& tx) { (void)tx.partnerships().list(); });
+                          ctx.res.set_content("ok\n", "text/plain");
+                      },
+                      "/healthz"});
+
+    routes.push_back({"GET", "/login", Permission::public_access, Surface::page,
+                      [](Ctx& ctx) {
+                          if (ctx.actor) {
+                              ctx.res.status = 303;
+                              ctx.res.set_header("Location", "/");
+                              return;
+                          }
+                          show_login(ctx, "", {}, 200);
+                      },
+                      "/login"});
+
+    routes.push_back({"POST", "/login", Permission::public_access, Surface::page,
+                      [&services](Ctx& ctx) {
+                          const std::string email = ctx.form("email");
+                          try {
+                              const auto signed_in = sign_in(services, email, ctx.form("password"));
+                              ctx.res.set_header("Set-Cookie", session_cookie(kSessionCookie, signed_in.session_token,
+                                                                              ctx.secure, -1));
+                              ctx.res.status = 303;
+                              ctx.res.set_header("Location", safe_next(ctx.form("next")));
+                          } catch (const Failure& f) {
+                              if (f.code() != FailureCode::invalid && f.code() != FailureCode::unauthenticated) throw;
+                              show_login(ctx, email, f.fields(), f.code() == FailureCode::invalid ? 422 : 401);
+                          }
+                      },
+                      "/login"});
+
+    routes.push_back({"POST", "/logout", Permission::signed_in, Surface::page,
+                      [&services](Ctx& ctx) {
+                          sign_out(services, cookie_value(ctx.req, kSessionCookie));
+                          ctx.res.set_header("Set-Cookie", session_cookie(kSessionCookie, "", ctx.secure, 0));
+                          ctx.res.status = 303;
+                          ctx.res.set_header("Location", "/login?signed_out=1");
+                      },
+                      "/logout"});
+
+    routes.push_back({"GET", "/accessibility", Permission::public_access, Surface::page,
+                      [](Ctx& ctx) { page(ctx, "access/accessibility", Data{}, PageOptions{"Accessibility statement"}); },
+                      "/accessibility"});
+
+    routes.push_back({"GET", "/", Permission::signed_in, Surface::page,
+                      [&services](Ctx& ctx) {
+                          std::optional<Partnership> partnership;
+                          services.store.read([&](Transaction& tx) {
+                              partnership = tx.partnerships().find(ctx.who().partnership);
+                          });
+                          Data data;
+                          data.set("partnership", partnership ? partnership->name : "Your partnership");
+                          data.set("can_view_directory", flag(ctx.who().can(Permission::view_directory)));
+                          data.set("can_edit_directory", flag(ctx.who().can(Permission::edit_directory)));
+                          data.set("can_manage_users", flag(ctx.who().can(Permission::manage_users)));
+                          data.set("can_view_audit", flag(ctx.who().can(Permission::view_audit)));
+                          const auto agencies = list_agencies(services, ctx.who(), false);
+                          const auto people = list_people(services, ctx.who(), {});
+                          data.set("agency_count", std::to_string(agencies.size()));
+                          data.set("people_count", std::to_string(people.size()));
+                          page(ctx, "partnership/home", data,
+                               PageOptions{partnership ? partnership->name : "Home", "home"});
+                      },
+                      "/"});
+
+    add_user_routes(routes, services);
+}
+
+}  // namespace assure::web

@@ -1,0 +1,19 @@
+#pragma once
+// Each area contributes its routes to the table. One function per area, one file per area.
+#include <string_view>
+#include <vector>
+
+#include "app/context.hpp"
+#include "web/routes.hpp"
+
+namespace assure::web {
+
+void add_access_routes(std::vector<Route>& routes, Services& services);
+void add_user_routes(std::vector<Route>& routes, Services& services);
+void add_partnership_routes(std::vector<Route>& routes, Services& services);
+void add_audit_routes(std::vector<Route>& routes, Services& services);
+void add_api_routes(std::vector<Route>& routes, Services& services);
+// The OpenAPI document served at /api/v1/openapi.json (docs/openapi.json, compiled in).
+std::string_view openapi_document();
+
+}  // namespace assure::web

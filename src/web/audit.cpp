@@ -1,0 +1,76 @@
+// The audit trail: browse and filter. Read-only by construction: there is no route that edits it.
+#include "app/audit.hpp"
+#include "web/areas.hpp"
+#include "web/html.hpp"
+#include "web/views.hpp"
+
+namespace assure::web {
+namespace {
+
+constexpr int kPageSize = 50;
+
+void audit_page(Services& s, Ctx& ctx) {
+    AuditFilter filter;
+    FieldErrors errors;
+    filter.entity_type = ctx.query("entity_type");
+    filter.action_prefix = ctx.query("action");
+    filter.actor_text = ctx.query("actor");
+    const std::string from = ctx.query("from"), to = ctx.query("to");
+    if (!from.empty() && !(filter.from = Date::parse(from))) {
+        errors.push_back({"from", "Enter the start date as a real date, like 2026-04-01"});
+    }
+    if (!to.empty() && !(filter.to = Date::parse(to))) {
+        errors.push_back({"to", "Enter the end date as a real date, like 2027-03-31"});
+    }
+    if (filter.from && filter.to && *filter.to < *filter.from) {
+        errors.push_back({"to", "The end date must be the same as or after the start date"});
+    }
+    int page_number = std::max(1, std::atoi(ctx.query("page").c_str()));
+    filter.limit = kPageSize;
+    filter.offset = (page_number - 1) * kPageSize;
+
+    AuditPage result;
+    if (errors.empty()) result = browse_audit(s, ctx.who(), filter);
+
+    Data rows{Data::type::list};
+    for (const auto& e : result.entries) {
+        Data row;
+        row.set("at", display_instant(e.at));
+        row.set("actor", e.actor_label);
+        row.set("action", e.action);
+        row.set("entity", e.entity_type + " " + e.entity_id);
+        row.set("before", e.before_json);
+        row.set("after", e.after_json);
+        row.set("has_change", flag(!e.before_json.empty() || !e.after_json.empty()));
+        rows.push_back(row);
+    }
+    std::vector<Option> types{{"agency", "Agencies"}, {"person", "People"}, {"user", "User accounts"}};
+    Data data;
+    data.set("entries", rows);
+    data.set("total", std::to_string(result.total));
+    data.set("type_html", select(Field{"entity_type", "Record type", filter.entity_type, ""}, types, "Any"));
+    data.set("action_html", text_input(Field{"action", "Action starts with", filter.action_prefix, "",
+                                             "For example agency. or user.sign_in", "off", "text", "govuk-input--width-20",
+                                             false}));
+    data.set("actor_html", text_input(Field{"actor", "Who", filter.actor_text, "", "Part of a name or email", "off",
+                                            "text", "govuk-input--width-20", false}));
+    data.set("from_html", text_input(Field{"from", "From (YYYY-MM-DD)", from, error_for(errors, "from"), {}, "off",
+                                           "text", "govuk-input--width-10", false}));
+    data.set("to_html", text_input(Field{"to", "To (YYYY-MM-DD)", to, error_for(errors, "to"), {}, "off", "text",
+                                         "govuk-input--width-10", false}));
+    const std::string base = "/audit?entity_type=" + url_encode(filter.entity_type) + "&action=" +
+                             url_encode(filter.action_prefix) + "&actor=" + url_encode(filter.actor_text) +
+                             "&from=" + url_encode(from) + "&to=" + url_encode(to) + "&page=";
+    if (page_number > 1) data.set("prev_href", base + std::to_string(page_number - 1));
+    if (filter.offset + kPageSize < result.total) data.set("next_href", base + std::to_string(page_number + 1));
+    page(ctx, "audit/audit", data, PageOptions{"Audit trail", "audit", errors, errors.empty() ? 200 : 422});
+}
+
+}  // namespace
+
+void add_audit_routes(std::vector<Route>& routes, Services& services) {
+    routes.push_back({"GET", "/audit", Permission::view_audit, Surface::page,
+                      [&services](Ctx& ctx) { audit_page(services, ctx); }, "/audit"});
+}
+
+}  // namespace assure::web

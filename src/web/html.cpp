@@ -1,0 +1,148 @@
+#include "web/html.hpp"
+
+#include <cctype>
+
+namespace assure::web {
+
+std::string escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string url_encode(std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+            out += ch;
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+std::string error_for(const FieldErrors& errors, std::string_view field) {
+    for (const auto& e : errors) {
+        if (e.field == field) return e.message;
+    }
+    return {};
+}
+
+namespace {
+
+std::string id_for(const std::string& name) { return name; }
+
+std::string group_open(const Field& f) {
+    return f.error.empty() ? "<div class=\"govuk-form-group\">\n"
+                           : "<div class=\"govuk-form-group govuk-form-group--error\">\n";
+}
+
+std::string hint_html(const Field& f) {
+    if (f.hint.empty()) return {};
+    return "<div id=\"" + id_for(f.name) + "-hint\" class=\"govuk-hint\">" + escape(f.hint) + "</div>\n";
+}
+
+std::string error_html(const Field& f) {
+    if (f.error.empty()) return {};
+    return "<p id=\"" + id_for(f.name) + "-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+           "Error:</span> " + escape(f.error) + "</p>\n";
+}
+
+std::string described_by(const Field& f) {
+    std::string ids;
+    if (!f.hint.empty()) ids += id_for(f.name) + "-hint";
+    if (!f.error.empty()) ids += (ids.empty() ? "" : " ") + id_for(f.name) + "-error";
+    return ids.empty() ? std::string() : " aria-describedby=\"" + ids + "\"";
+}
+
+}  // namespace
+
+std::string text_input(const Field& f) {
+    std::string classes = "govuk-input";
+    if (!f.width_class.empty()) classes += " " + f.width_class;
+    if (!f.error.empty()) classes += " govuk-input--error";
+    std::string html = group_open(f);
+    html += "<label class=\"govuk-label\" for=\"" + id_for(f.name) + "\">" + escape(f.label) + "</label>\n";
+    html += hint_html(f) + error_html(f);
+    html += "<input class=\"" + classes + "\" id=\"" + id_for(f.name) + "\" name=\"" + escape(f.name) + "\" type=\"" +
+            f.type + "\" value=\"" + escape(f.value) + "\"" + described_by(f);
+    if (!f.autocomplete.empty()) html += " autocomplete=\"" + f.autocomplete + "\"";
+    if (!f.spellcheck) html += " spellcheck=\"false\"";
+    html += ">\n</div>\n";
+    return html;
+}
+
+std::string select(const Field& f, const std::vector<Option>& options, std::string_view placeholder) {
+    std::string html = group_open(f);
+    html += "<label class=\"govuk-label\" for=\"" + id_for(f.name) + "\">" + escape(f.label) + "</label>\n";
+    html += hint_html(f) + error_html(f);
+    html += "<select class=\"govuk-select" + std::string(f.error.empty() ? "" : " govuk-select--error") + "\" id=\"" +
+            id_for(f.name) + "\" name=\"" + escape(f.name) + "\"" + described_by(f) + ">\n";
+    if (!placeholder.empty()) html += "<option value=\"\">" + escape(placeholder) + "</option>\n";
+    for (const auto& o : options) {
+        html += "<option value=\"" + escape(o.value) + "\"" + (o.value == f.value ? " selected" : "") + ">" +
+                escape(o.label) + "</option>\n";
+    }
+    html += "</select>\n</div>\n";
+    return html;
+}
+
+std::string radios(const Field& f, const std::vector<Option>& options, bool inline_items) {
+    std::string html = group_open(f);
+    html += "<fieldset class=\"govuk-fieldset\"" + described_by(f) + ">\n";
+    html += "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">" + escape(f.label) + "</legend>\n";
+    html += hint_html(f) + error_html(f);
+    html += std::string("<div class=\"govuk-radios") + (inline_items ? " govuk-radios--inline" : "") +
+            "\" data-module=\"govuk-radios\">\n";
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        const auto& o = options[i];
+        // The first radio carries the field's own id, so the error summary link lands on it.
+        const std::string id = i == 0 ? id_for(f.name) : id_for(f.name) + "-" + std::to_string(i + 1);
+        html += "<div class=\"govuk-radios__item\">\n<input class=\"govuk-radios__input\" id=\"" + id + "\" name=\"" +
+                escape(f.name) + "\" type=\"radio\" value=\"" + escape(o.value) + "\"" +
+                (o.value == f.value ? " checked" : "") + (o.hint.empty() ? "" : " aria-describedby=\"" + id + "-item-hint\"") +
+                ">\n<label class=\"govuk-label govuk-radios__label\" for=\"" + id + "\">" + escape(o.label) +
+                "</label>\n";
+        if (!o.hint.empty()) {
+            html += "<div id=\"" + id + "-item-hint\" class=\"govuk-hint govuk-radios__hint\">" + escape(o.hint) +
+                    "</div>\n";
+        }
+        html += "</div>\n";
+    }
+    html += "</div>\n</fieldset>\n</div>\n";
+    return html;
+}
+
+std::string error_summary(const FieldErrors& errors) {
+    if (errors.empty()) return {};
+    std::string html =
+        "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\">\n<div role=\"alert\">\n"
+        "<h2 class=\"govuk-error-summary__title\">There is a problem</h2>\n<div class=\"govuk-error-summary__body\">\n"
+        "<ul class=\"govuk-list govuk-error-summary__list\">\n";
+    for (const auto& e : errors) {
+        if (e.field.empty()) {
+            html += "<li>" + escape(e.message) + "</li>\n";
+        } else {
+            html += "<li><a href=\"#" + escape(e.field) + "\">" + escape(e.message) + "</a></li>\n";
+        }
+    }
+    html += "</ul>\n</div>\n</div>\n</div>\n";
+    return html;
+}
+
+}  // namespace assure::web

@@ -1,0 +1,325 @@
+// Pages of the partnership directory: agencies and people.
+#include <charconv>
+
+#include "app/partnership.hpp"
+#include "web/areas.hpp"
+#include "web/html.hpp"
+#include "web/views.hpp"
+
+namespace assure::web {
+namespace {
+
+void redirect(Ctx& ctx, const std::string& to) {
+    ctx.res.status = 303;
+    ctx.res.set_header("Location", to);
+}
+
+int form_version(const Ctx& ctx) {
+    const std::string raw = ctx.form("version");
+    int v = 0;
+    const auto r = std::from_chars(raw.data(), raw.data() + raw.size(), v);
+    if (raw.empty() || r.ec != std::errc{} || r.ptr != raw.data() + raw.size()) return -1;  // never matches: stale
+    return v;
+}
+
+Data status_tag(bool active) {
+    Data d;
+    d.set("active", flag(active));
+    return d;
+}
+
+// ---- agencies -------------------------------------------------------------------------
+
+std::vector<Option> kind_options() {
+    return {{"statutory_partner", "Statutory partner", "The local authority, the police or the health body"},
+            {"relevant_agency", "Relevant agency", "Named by the statutory partners, such as a school or NHS trust"}};
+}
+
+std::vector<Option> statutory_role_options() {
+    return {{"none", "None (relevant agency)"},
+            {"local_authority", "Local authority"},
+            {"police", "Police"},
+            {"health", "Health"}};
+}
+
+std::vector<Option> sector_options() {
+    std::vector<Option> out;
+    for (const auto& s : sectors()) out.push_back({std::string(s.key), std::string(s.label)});
+    return out;
+}
+
+AgencyInput agency_input(const Ctx& ctx) {
+    return {ctx.form("name"), ctx.form("kind"), ctx.form("statutory_role"), ctx.form("sector")};
+}
+
+void agency_form(Ctx& ctx, const std::string& title, const std::string& action, const AgencyInput& in, int version,
+                 const FieldErrors& errors, int status) {
+    Data data;
+    data.set("title", title);
+    data.set("action", action);
+    data.set("version", std::to_string(version));
+    data.set("has_version", flag(version > 0));
+    data.set("name_html", text_input(Field{"name", "Agency name", in.name, error_for(errors, "name")}));
+    data.set("kind_html", radios(Field{"kind", "Type of agency", in.kind, error_for(errors, "kind")}, kind_options()));
+    data.set("statutory_role_html",
+             radios(Field{"statutory_role", "Statutory role", in.statutory_role.empty() ? "none" : in.statutory_role,
+                          error_for(errors, "statutory_role"), "Only for the three statutory partners"},
+                    statutory_role_options()));
+    data.set("sector_html",
+             select(Field{"sector", "Sector", in.sector, error_for(errors, "sector")}, sector_options(), "Select a sector"));
+    page(ctx, "partnership/agency_form", data, PageOptions{title, "agencies", errors, status});
+}
+
+Data agency_row(const Agency& a) {
+    Data row;
+    row.set("id", a.id.str());
+    row.set("name", a.name);
+    row.set("kind", std::string(agency_kind_label(a.kind)));
+    row.set("statutory_role", std::string(statutory_role_label(a.statutory_role)));
+    row.set("sector", std::string(sector_label(a.sector)));
+    row.set("status", status_tag(a.active));
+    return row;
+}
+
+void list_agencies_page(Services& s, Ctx& ctx) {
+    const bool all = ctx.query("show") == "all";
+    Data rows{Data::type::list};
+    for (const auto& a : list_agencies(s, ctx.who(), all)) rows.push_back(agency_row(a));
+    Data data;
+    data.set("agencies", rows);
+    data.set("show_all", flag(all));
+    data.set("can_edit", flag(ctx.who().can(Permission::edit_directory)));
+    page(ctx, "partnership/agencies", data, PageOptions{"Agencies", "agencies"});
+}
+
+void show_agency_page(Services& s, Ctx& ctx) {
+    const Agency a = get_agency(s, ctx.who(), AgencyId{ctx.path_id()});
+    PersonFilter filter;
+    filter.agency = a.id;
+    filter.include_inactive = true;
+    Data people{Data::type::list};
+    for (const auto& p : list_people(s, ctx.who(), filter)) {
+        Data row;
+        row.set("id", p.id.str());
+        row.set("name", p.name);
+        row.set("job_title", p.job_title);
+        row.set("status", status_tag(p.active));
+        people.push_back(row);
+    }
+    Data data = agency_row(a);
+    data.set("version", std::to_string(a.version));
+    data.set("people", people);
+    data.set("has_people", flag(!people.is_empty_list()));
+    data.set("can_edit", flag(ctx.who().can(Permission::edit_directory)));
+    data.set("saved", flag(ctx.query("saved") == "1"));
+    page(ctx, "partnership/agency", data, PageOptions{a.name, "agencies"});
+}
+
+void add_agency_routes(std::vector<Route>& routes, Services& s) {
+    routes.push_back({"GET", "/agencies", Permission::view_directory, Surface::page,
+                      [&s](Ctx& ctx) { list_agencies_page(s, ctx); }, "/agencies"});
+    routes.push_back({"GET", "/agencies/new", Permission::edit_directory, Surface::page,
+                      [](Ctx& ctx) { agency_form(ctx, "Add an agency", "/agencies", {}, 0, {}, 200); },
+                      "/agencies/new"});
+    routes.push_back({"POST", "/agencies", Permission::edit_directory, Surface::page,
+                      [&s](Ctx& ctx) {
+                          const auto in = agency_input(ctx);
+                          try {
+                              const auto a = create_agency(s, ctx.who(), in);
+                              redirect(ctx, "/agencies/" + a.id.str() + "?saved=1");
+                          } catch (const Failure& f) {
+                              if (f.code() != FailureCode::invalid) throw;
+                              agency_form(ctx, "Add an agency", "/agencies", in, 0, f.fields(), 422);
+                          }
+                      },
+                      "/agencies"});
+    routes.push_back({"GET", R"(/agencies/(\d+))", Permission::view_directory, Surface::page,
+                      [&s](Ctx& ctx) { show_agency_page(s, ctx); }, "/agencies/1"});
+    routes.push_back({"GET", R"(/agencies/(\d+)/edit)", Permission::edit_directory, Surface::page,
+                      [&s](Ctx& ctx) {
+                          const Agency a = get_agency(s, ctx.who(), AgencyId{ctx.path_id()});
+                          AgencyInput in{a.name, std::string(agency_kind_key(a.kind)),
+                                         std::string(statutory_role_key(a.statutory_role)), a.sector};
+                          agency_form(ctx, "Change " + a.name, "/agencies/" + a.id.str() + "/edit", in, a.version, {},
+                                      200);
+                      },
+                      "/agencies/1/edit"});
+    routes.push_back({"POST", R"(/agencies/(\d+)/edit)", Permission::edit_directory, Surface::page,
+                      [&s](Ctx& ctx) {
+                          const AgencyId id{ctx.path_id()};
+                          const auto in = agency_input(ctx);
+                          try {
+                              update_agency(s, ctx.who(), id, form_version(ctx), in);
+                              redirect(ctx, "/agencies/" + id.str() + "?saved=1");
+                          } catch (const Failure& f) {
+                              if (f.code() != FailureCode::invalid) throw;
+                              agency_form(ctx, "Change agency", "/agencies/" + id.str() + "/edit", in,
+                                          form_version(ctx), f.fields(), 422);
+                          }
+                      },
+                      "/agencies/1/edit"});
+    for (const bool active : {false, true}) {
+        const std::string verb = active ? "reactivate" : "deactivate";
+        routes.push_back({"POST", R"(/agencies/(\d+)/)" + verb, Permission::edit_directory, Surface::page,
+                          [&s, active](Ctx& ctx) {
+                              const AgencyId id{ctx.path_id()};
+                              set_agency_active(s, ctx.who(), id, form_version(ctx), active);
+                              redirect(ctx, "/agencies/" + id.str() + "?saved=1");
+                          },
+                          "/agencies/1/" + verb});
+    }
+}
+
+// ---- people ---------------------------------------------------------------------------
+
+PersonInput person_input(const Ctx& ctx) {
+    return {ctx.form("name"), ctx.form("job_title"), ctx.form("agency_id"), ctx.form("email")};
+}
+
+std::vector<Option> agency_options(const std::vector<Agency>& agencies) {
+    std::vector<Option> out;
+    for (const auto& a : agencies) {
+        if (a.active) out.push_back({a.id.str(), a.name});
+    }
+    out.push_back({"none", "Independent (not part of an agency)"});
+    return out;
+}
+
+void person_form(Services& s, Ctx& ctx, const std::string& title, const std::string& action, const PersonInput& in,
+                 int version, const FieldErrors& errors, int status) {
+    const auto agencies = list_agencies(s, ctx.who(), false);
+    Data data;
+    data.set("title", title);
+    data.set("action", action);
+    data.set("version", std::to_string(version));
+    data.set("has_version", flag(version > 0));
+    data.set("name_html",
+             text_input(Field{"name", "Full name", in.name, error_for(errors, "name"), {}, "name", "text", {}, false}));
+    data.set("job_title_html", text_input(Field{"job_title", "Job title", in.job_title, error_for(errors, "job_title"),
+                                                {}, "organization-title"}));
+    data.set("agency_html", select(Field{"agency_id", "Agency", in.agency_id, error_for(errors, "agency_id")},
+                                   agency_options(agencies), "Select an agency"));
+    data.set("email_html", text_input(Field{"email", "Email address", in.email, error_for(errors, "email"),
+                                            "Their work email address", "email", "email", {}, false}));
+    page(ctx, "partnership/person_form", data, PageOptions{title, "people", errors, status});
+}
+
+void list_people_page(Services& s, Ctx& ctx) {
+    PersonFilter filter;
+    filter.include_inactive = ctx.query("show") == "all";
+    const auto agencies = list_agencies(s, ctx.who(), true);
+    const std::string agency_param = ctx.query("agency");
+    if (!agency_param.empty()) {
+        std::int64_t v = 0;
+        std::from_chars(agency_param.data(), agency_param.data() + agency_param.size(), v);
+        filter.agency = AgencyId{v};
+    }
+    Data rows{Data::type::list};
+    for (const auto& p : list_people(s, ctx.who(), filter)) {
+        Data row;
+        row.set("id", p.id.str());
+        row.set("name", p.name);
+        row.set("job_title", p.job_title);
+        std::string agency_name = "Independent";
+        for (const auto& a : agencies) {
+            if (a.id == p.agency) agency_name = a.name;
+        }
+        row.set("agency", agency_name);
+        row.set("status", status_tag(p.active));
+        rows.push_back(row);
+    }
+    Data data;
+    data.set("people", rows);
+    data.set("count", std::to_string(rows.is_empty_list() ? 0 : rows.list_value().size()));
+    data.set("show_all", flag(filter.include_inactive));
+    data.set("can_edit", flag(ctx.who().can(Permission::edit_directory)));
+    std::vector<Option> filter_options;
+    for (const auto& a : agencies) filter_options.push_back({a.id.str(), a.name});
+    data.set("agency_filter_html",
+             select(Field{"agency", "Agency", agency_param, ""}, filter_options, "All agencies"));
+    page(ctx, "partnership/people", data, PageOptions{"People", "people"});
+}
+
+void show_person_page(Services& s, Ctx& ctx) {
+    const Person p = get_person(s, ctx.who(), PersonId{ctx.path_id()});
+    Data data;
+    data.set("id", p.id.str());
+    data.set("name", p.name);
+    data.set("job_title", p.job_title);
+    data.set("email", p.email);
+    data.set("version", std::to_string(p.version));
+    data.set("status", status_tag(p.active));
+    if (p.agency.valid()) {
+        const Agency a = get_agency(s, ctx.who(), p.agency);
+        data.set("agency", a.name);
+        data.set("agency_id", a.id.str());
+    } else {
+        data.set("agency", "Independent (not part of an agency)");
+    }
+    data.set("can_edit", flag(ctx.who().can(Permission::edit_directory)));
+    data.set("saved", flag(ctx.query("saved") == "1"));
+    page(ctx, "partnership/person", data, PageOptions{p.name, "people"});
+}
+
+void add_people_routes(std::vector<Route>& routes, Services& s) {
+    routes.push_back({"GET", "/people", Permission::view_directory, Surface::page,
+                      [&s](Ctx& ctx) { list_people_page(s, ctx); }, "/people"});
+    routes.push_back({"GET", "/people/new", Permission::edit_directory, Surface::page,
+                      [&s](Ctx& ctx) { person_form(s, ctx, "Add a person", "/people", {}, 0, {}, 200); },
+                      "/people/new"});
+    routes.push_back({"POST", "/people", Permission::edit_directory, Surface::page,
+                      [&s](Ctx& ctx) {
+                          const auto in = person_input(ctx);
+                          try {
+                              const auto p = create_person(s, ctx.who(), in);
+                              redirect(ctx, "/people/" + p.id.str() + "?saved=1");
+                          } catch (const Failure& f) {
+                              if (f.code() != FailureCode::invalid) throw;
+                              person_form(s, ctx, "Add a person", "/people", in, 0, f.fields(), 422);
+                          }
+                      },
+                      "/people"});
+    routes.push_back({"GET", R"(/people/(\d+))", Permission::view_directory, Surface::page,
+                      [&s](Ctx& ctx) { show_person_page(s, ctx); }, "/people/1"});
+    routes.push_back({"GET", R"(/people/(\d+)/edit)", Permission::edit_directory, Surface::page,
+                      [&s](Ctx& ctx) {
+                          const Person p = get_person(s, ctx.who(), PersonId{ctx.path_id()});
+                          PersonInput in{p.name, p.job_title, p.agency.valid() ? p.agency.str() : "none", p.email};
+                          person_form(s, ctx, "Change " + p.name, "/people/" + p.id.str() + "/edit", in, p.version, {},
+                                      200);
+                      },
+                      "/people/1/edit"});
+    routes.push_back({"POST", R"(/people/(\d+)/edit)", Permission::edit_directory, Surface::page,
+                      [&s](Ctx& ctx) {
+                          const PersonId id{ctx.path_id()};
+                          const auto in = person_input(ctx);
+                          try {
+                              update_person(s, ctx.who(), id, form_version(ctx), in);
+                              redirect(ctx, "/people/" + id.str() + "?saved=1");
+                          } catch (const Failure& f) {
+                              if (f.code() != FailureCode::invalid) throw;
+                              person_form(s, ctx, "Change person", "/people/" + id.str() + "/edit", in,
+                                          form_version(ctx), f.fields(), 422);
+                          }
+                      },
+                      "/people/1/edit"});
+    for (const bool active : {false, true}) {
+        const std::string verb = active ? "reactivate" : "deactivate";
+        routes.push_back({"POST", R"(/people/(\d+)/)" + verb, Permission::edit_directory, Surface::page,
+                          [&s, active](Ctx& ctx) {
+                              const PersonId id{ctx.path_id()};
+                              set_person_active(s, ctx.who(), id, form_version(ctx), active);
+                              redirect(ctx, "/people/" + id.str() + "?saved=1");
+                          },
+                          "/people/1/" + verb});
+    }
+}
+
+}  // namespace
+
+void add_partnership_routes(std::vector<Route>& routes, Services& services) {
+    add_agency_routes(routes, services);
+    add_people_routes(routes, services);
+}
+
+}  // namespace assure::web

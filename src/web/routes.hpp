@@ -1,0 +1,47 @@
+#pragma once
+// The route table. Every route declares the permission it needs; registration refuses a
+// route without one, and tests walk the table (see tests/web/test_route_permissions.cpp).
+#include <httplib.h>
+#include <kainjow/mustache.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "core/access.hpp"
+
+namespace assure::web {
+
+enum class Surface { page, api, asset };
+
+struct Ctx {
+    const httplib::Request& req;
+    httplib::Response& res;
+    std::optional<Actor> actor;
+    std::string csrf_token;  // the session's, for forms
+    std::string nonce;       // this response's CSP nonce
+    bool secure = false;     // served over TLS, or a trusted proxy says so
+
+    [[nodiscard]] std::string form(const std::string& name) const;
+    [[nodiscard]] std::string query(const std::string& name) const;
+    [[nodiscard]] bool has_query(const std::string& name) const { return req.has_param(name.c_str()); }
+    // The numeric path parameter captured by the route pattern's first group; throws not_found.
+    [[nodiscard]] std::int64_t path_id(std::size_t group = 1) const;
+    [[nodiscard]] const Actor& who() const { return *actor; }
+};
+
+using Handler = std::function<void(Ctx&)>;
+
+struct Route {
+    std::string method;    // "GET", "POST", "PATCH"
+    std::string pattern;   // httplib regex, e.g. R"(/agencies/(\d+))"
+    Permission permission;
+    Surface surface;
+    Handler handler;
+    std::string example;   // a concrete path for tests, e.g. "/agencies/1"
+};
+
+}  // namespace assure::web

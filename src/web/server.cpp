@@ -1,0 +1,232 @@
+#include "web/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "app/access.hpp"
+#include "crypto/sodium.hpp"
+#include "web/areas.hpp"
+#include "web/html.hpp"
+#include "web/problem.hpp"
+#include "web/security.hpp"
+#include "web/views.hpp"
+
+namespace assure::web {
+namespace {
+
+std::string content_type_for(const std::string& path) {
+    static const std::pair<const char*, const char*> types[] = {
+        {".css", "text/css; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+        {".mjs", "text/javascript; charset=utf-8"}, {".woff2", "font/woff2"}, {".woff", "font/woff"},
+        {".svg", "image/svg+xml"}, {".png", "image/png"}, {".ico", "image/x-icon"},
+        {".json", "application/json"}, {".map", "application/json"}};
+    for (const auto& [ext, type] : types) {
+        if (path.size() >= std::strlen(ext) && path.compare(path.size() - std::strlen(ext), std::string::npos, ext) == 0) {
+            return type;
+        }
+    }
+    return "application/octet-stream";
+}
+
+std::string bearer_token(const httplib::Request& req) {
+    const std::string header = req.get_header_value("Authorization");
+    constexpr std::string_view prefix = "Bearer ";
+    if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0) return {};
+    return header.substr(prefix.size());
+}
+
+void page_failure(Ctx& ctx, const Failure& f) {
+    switch (f.code()) {
+        case FailureCode::not_found: error_page(ctx, 404); return;
+        case FailureCode::forbidden: error_page(ctx, 403); return;
+        case FailureCode::conflict: error_page(ctx, 409); return;
+        default: break;
+    }
+    Data data;
+    data.set("heading", "There is a problem");
+    data.set("body", f.what());
+    page(ctx, "errors/error", data, PageOptions{"There is a problem", "", {}, status_for(f.code())});
+}
+
+}  // namespace
+
+WebApp::WebApp(Services& services, WebConfig config) : services_(services), config_(std::move(config)) {
+    load_assets();
+    add_access_routes(routes_, services_);
+    add_partnership_routes(routes_, services_);
+    add_audit_routes(routes_, services_);
+    add_api_routes(routes_, services_);
+    routes_.push_back(Route{"GET", R"(/assets/(.+))", Permission::public_access, Surface::asset, nullptr,
+                            "/assets/govuk-frontend.min.css"});
+    install();
+}
+
+WebApp::~WebApp() { stop(); }
+
+void WebApp::load_assets() {
+    namespace fs = std::filesystem;
+    if (config_.public_dir.empty() || !fs::is_directory(config_.public_dir + "/assets")) {
+        spdlog::warn("no GOV.UK Frontend assets in '{}': pages will be unstyled", config_.public_dir);
+        return;
+    }
+    // Held in memory: a few hundred kilobytes, served without touching the disk.
+    const fs::path root = fs::path(config_.public_dir) / "assets";
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+        if (!entry.is_regular_file()) continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        const std::string rel = entry.path().lexically_relative(root).generic_string();
+        assets_[rel] = {content_type_for(rel), bytes.str()};
+    }
+}
+
+void WebApp::serve_asset(Ctx& ctx) {
+    const std::string path = ctx.req.matches.size() > 1 ? ctx.req.matches[1].str() : std::string();
+    const auto it = assets_.find(path);
+    ctx.res.set_header("X-Content-Type-Options", "nosniff");
+    if (it == assets_.end()) {
+        ctx.res.status = 404;
+        ctx.res.set_content("Not found", "text/plain");
+        return;
+    }
+    // GOV.UK Frontend's files change only with its version, which changes only with a release of
+    // Assure; a day of caching for the stable names and a year for the fingerprinted fonts.
+    const bool fingerprinted = path.rfind("fonts/", 0) == 0;
+    ctx.res.set_header("Cache-Control", fingerprinted ? "public, max-age=31536000, immutable" : "public, max-age=86400");
+    ctx.res.set_content(it->second.second, it->second.first);
+}
+
+void WebApp::add(Route route) { routes_.push_back(std::move(route)); }
+
+void WebApp::install() {
+    server_.set_tcp_nodelay(true);  // without it every keep-alive response waits ~40 ms (Nagle)
+    server_.set_payload_max_length(config_.max_body_bytes);
+    server_.set_keep_alive_max_count(1000);
+    server_.set_read_timeout(10, 0);
+    server_.set_write_timeout(10, 0);
+    const int threads = config_.threads;
+    server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+
+    for (const auto& route : routes_) {
+        const Route* r = &route;
+        auto handler = [this, r](const httplib::Request& req, httplib::Response& res) { dispatch(*r, req, res); };
+        if (route.method == "GET") {
+            server_.Get(route.pattern, handler);
+        } else if (route.method == "POST") {
+            server_.Post(route.pattern, handler);
+        } else if (route.method == "PATCH") {
+            server_.Patch(route.pattern, handler);
+        } else if (route.method == "DELETE") {
+            server_.Delete(route.pattern, handler);
+        } else {
+            throw std::logic_error("unsupported method " + route.method);
+        }
+    }
+
+    server_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return;  // a handler already wrote a page or a problem
+        Ctx ctx{req, res, std::nullopt, {}, make_nonce(), false};
+        set_security_headers(res, ctx.nonce, false, false);
+        if (req.path.rfind("/api/", 0) == 0) {
+            problem(ctx, res.status, res.status == 404 ? "Not found" : "Request refused");
+        } else if (res.status == 404 || res.status == 413) {
+            error_page(ctx, res.status);
+        }
+    });
+}
+
+void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::Response& res) {
+    Ctx ctx{req, res, std::nullopt, {}, {}, false};
+    ctx.secure = config_.trust_proxy && req.get_header_value("X-Forwarded-Proto") == "https";
+    if (route.surface == Surface::asset) {
+        serve_asset(ctx);
+        return;
+    }
+    ctx.nonce = make_nonce();
+    set_security_headers(res, ctx.nonce, ctx.secure, false);
+
+    try {
+        if (route.surface == Surface::api) {
+            if (route.permission != Permission::public_access) {
+                ctx.actor = resolve_api_token(services_, bearer_token(req));
+                if (!ctx.actor) {
+                    res.set_header("WWW-Authenticate", "Bearer");
+                    problem(ctx, 401, "Send a valid API token", "Use Authorization: Bearer TOKEN");
+                    return;
+                }
+                if (!ctx.actor->can(route.permission)) {
+                    problem(ctx, 403, "Your account does not have permission to do this");
+                    return;
+                }
+            }
+            route.handler(ctx);
+            return;
+        }
+
+        if (auto session = resolve_session(services_, cookie_value(req, kSessionCookie))) {
+            ctx.actor = session->actor;
+            ctx.csrf_token = session->csrf_token;
+        }
+        if (route.permission != Permission::public_access) {
+            if (!ctx.actor) {
+                res.status = 303;
+                res.set_header("Location", "/login?next=" + url_encode(req.path));
+                return;
+            }
+            if (!ctx.actor->can(route.permission)) {
+                error_page(ctx, 403);
+                return;
+            }
+        }
+        if (is_state_changing(req.method)) {
+            // Signed in: the token bound to the session. Signed out (the sign-in form): the
+            // double-submit cookie set when the form was shown.
+            const std::string expected = ctx.actor ? ctx.csrf_token : cookie_value(req, kLoginCsrfCookie);
+            if (!crypto::equal_secrets(expected, ctx.form("csrf_token"))) {
+                Data data;
+                data.set("heading", "Your form could not be sent");
+                data.set("body", "The page was open too long or came from somewhere else. Go back, reload the page "
+                                 "and try again. Nothing was saved.");
+                page(ctx, "errors/error", data, PageOptions{"Your form could not be sent", "", {}, 403});
+                return;
+            }
+        }
+        route.handler(ctx);
+    } catch (const Failure& f) {
+        if (route.surface == Surface::api) {
+            problem(ctx, f);
+        } else {
+            page_failure(ctx, f);
+        }
+    } catch (const std::exception& e) {
+        spdlog::error("{} {}: {}", req.method, req.path, e.what());
+        if (route.surface == Surface::api) {
+            problem(ctx, 500, "Internal server error", "Nothing was saved");
+        } else {
+            error_page(ctx, 500);
+        }
+    }
+}
+
+bool WebApp::listen() {
+    if (!server_.bind_to_port(config_.bind, config_.port)) return false;
+    run();
+    return true;
+}
+
+int WebApp::bind_any_port() { return server_.bind_to_any_port(config_.bind); }
+
+void WebApp::run() { server_.listen_after_bind(); }
+
+void WebApp::stop() {
+    if (server_.is_running()) server_.stop();
+}
+
+bool WebApp::running() const { return server_.is_running(); }
+
+}  // namespace assure::web

@@ -1,0 +1,118 @@
+#include "web/views.hpp"
+
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string_view>
+
+#include "web/html.hpp"
+
+namespace assure::web::embedded_templates {
+const std::vector<std::pair<std::string_view, std::string_view>>& files();
+}
+
+namespace assure::web {
+namespace {
+
+using Template = kainjow::mustache::mustache;
+
+// Parsed once per thread: kainjow's renderer keeps per-render state in the template object,
+// so threads must not share one.
+Template& compiled(const std::string& name) {
+    thread_local std::map<std::string, std::unique_ptr<Template>, std::less<>> cache;
+    if (auto it = cache.find(name); it != cache.end()) return *it->second;
+    const std::string path = "templates/" + name + ".mustache";
+    for (const auto& [file, text] : embedded_templates::files()) {
+        if (file == path) {
+            auto t = std::make_unique<Template>(std::string(text));
+            if (!t->is_valid()) throw std::logic_error("template " + name + ": " + t->error_message());
+            return *cache.emplace(name, std::move(t)).first->second;
+        }
+    }
+    throw std::logic_error("no template " + name);
+}
+
+struct NavItem {
+    const char* key;
+    const char* label;
+    const char* href;
+    Permission permission;
+};
+
+constexpr NavItem kNav[] = {
+    {"home", "Home", "/", Permission::signed_in},
+    {"agencies", "Agencies", "/agencies", Permission::view_directory},
+    {"people", "People", "/people", Permission::view_directory},
+    {"users", "User accounts", "/users", Permission::manage_users},
+    {"audit", "Audit trail", "/audit", Permission::view_audit},
+};
+
+}  // namespace
+
+std::string render(const std::string& name, const Data& data) { return compiled(name).render(data); }
+
+Data list_of(std::initializer_list<Data> items) {
+    Data list{Data::type::list};
+    for (const auto& item : items) list.push_back(item);
+    return list;
+}
+
+void page(Ctx& ctx, const std::string& template_name, Data data, const PageOptions& options) {
+    data.set("csrf_token", ctx.csrf_token);
+    data.set("error_summary_html", error_summary(options.errors));
+    const std::string body = render(template_name, data);
+
+    Data layout;
+    layout.set("title", (options.errors.empty() ? "" : "Error: ") + options.title);
+    layout.set("content", body);
+    layout.set("nonce", ctx.nonce);
+    layout.set("csrf_token", ctx.csrf_token);
+    if (ctx.actor) {
+        Data nav{Data::type::list};
+        for (const auto& item : kNav) {
+            if (!ctx.actor->can(item.permission)) continue;
+            Data entry;
+            entry.set("label", item.label);
+            entry.set("href", item.href);
+            entry.set("current", flag(options.nav == item.key));
+            nav.push_back(entry);
+        }
+        layout.set("nav", nav);
+        layout.set("signed_in", flag(true));
+        layout.set("user_label", ctx.actor->label);
+        layout.set("role_label", std::string(role_label(ctx.actor->role)));
+    }
+    ctx.res.status = options.status;
+    ctx.res.set_content(render("layout/page", layout), "text/html; charset=utf-8");
+}
+
+void error_page(Ctx& ctx, int status) {
+    struct Text {
+        int status;
+        const char* title;
+        const char* body;
+    };
+    static constexpr Text texts[] = {
+        {403, "You do not have permission to see this page",
+         "Your account does not allow this. If you think it should, contact your partnership's business unit."},
+        {404, "Page not found",
+         "If you typed the web address, check it is correct. If you pasted the web address, check you copied the "
+         "entire address."},
+        {409, "Someone else changed this record",
+         "It was changed after you opened it, so your change was not saved. Go back, reload the page to see the "
+         "latest version, and make your change again."},
+        {413, "The information you sent is too large", "Shorten what you entered and try again."},
+        {500, "Sorry, there is a problem with the service",
+         "Try again later. Nothing you entered was saved. If it keeps happening, contact your business unit."},
+    };
+    const Text* text = &texts[4];
+    for (const auto& t : texts) {
+        if (t.status == status) text = &t;
+    }
+    Data data;
+    data.set("heading", text->title);
+    data.set("body", text->body);
+    page(ctx, "errors/error", data, PageOptions{text->title, "", {}, status});
+}
+
+}  // namespace assure::web

@@ -1,0 +1,33 @@
+#pragma once
+// Mustache templates compiled into the binary, rendered inside the GOV.UK layout.
+#include <kainjow/mustache.hpp>
+
+#include <string>
+
+#include "core/failure.hpp"
+#include "web/routes.hpp"
+
+namespace assure::web {
+
+using Data = kainjow::mustache::data;
+
+// "partnership/agencies" -> the rendered template; throws if there is no such template.
+std::string render(const std::string& name, const Data& data);
+
+struct PageOptions {
+    std::string title;          // the h1 and the <title>
+    std::string nav = {};       // key of the service navigation item to mark current
+    FieldErrors errors = {};    // puts "Error: " before the title when not empty
+    int status = 200;
+};
+
+// Renders `template_name` with `data`, wraps it in the layout and writes the response.
+void page(Ctx& ctx, const std::string& template_name, Data data, const PageOptions& options);
+
+// The body of error pages (404, 403, 409, 500) in the same layout.
+void error_page(Ctx& ctx, int status);
+
+Data list_of(std::initializer_list<Data> items);
+inline Data flag(bool b) { return b ? Data(Data::type::bool_true) : Data(Data::type::bool_false); }
+
+}  // namespace assure::web
