@@ -1,0 +1,207 @@
+#pragma once
+// An in-memory Store for use-case tests: the same ports as SQLite, with all-or-nothing writes
+// (the state is copied before a write and put back if the work throws).
+#include <algorithm>
+#include <map>
+
+#include "app/ports.hpp"
+
+namespace assure::testing {
+
+struct MemoryState {
+    std::vector<Partnership> partnerships;
+    std::vector<Agency> agencies;
+    std::vector<Person> people;
+    std::vector<User> users;
+    std::map<std::string, Session> sessions;
+    std::map<std::string, ApiToken> tokens;
+    std::vector<AuditEntry> audit;
+};
+
+// API tokens and sessions share a lookup signature, so tokens get their own object.
+struct MemoryTokens final : ApiTokenRepo {
+    explicit MemoryTokens(MemoryState& s) : state(s) {}
+    MemoryState& state;
+    void insert(const ApiToken& t) override { state.tokens[t.token_hash] = t; }
+    std::optional<ApiToken> find(const std::string& hash) override {
+        auto it = state.tokens.find(hash);
+        return it == state.tokens.end() ? std::nullopt : std::optional<ApiToken>(it->second);
+    }
+};
+
+class MemoryStore final : public Store, private Transaction, PartnershipRepo, AgencyRepo, PersonRepo, UserRepo,
+                          SessionRepo, AuditRepo {
+public:
+    MemoryState state;
+    MemoryTokens tokens{state};
+
+    void read(const std::function<void(Transaction&)>& work) override { work(*this); }
+    void write(const std::function<void(Transaction&)>& work) override {
+        const MemoryState saved = state;
+        try {
+            work(*this);
+        } catch (...) {
+            state = saved;
+            throw;
+        }
+    }
+
+private:
+    PartnershipRepo& partnerships() override { return *this; }
+    AgencyRepo& agencies() override { return *this; }
+    PersonRepo& people() override { return *this; }
+    UserRepo& users() override { return *this; }
+    SessionRepo& sessions() override { return *this; }
+    ApiTokenRepo& api_tokens() override { return tokens; }
+    AuditRepo& audit() override { return *this; }
+
+    template <class T, class Pred>
+    static std::optional<T> first(const std::vector<T>& v, Pred p) {
+        auto it = std::find_if(v.begin(), v.end(), p);
+        return it == v.end() ? std::nullopt : std::optional<T>(*it);
+    }
+
+    // PartnershipRepo
+    std::optional<Partnership> find(PartnershipId id) override {
+        return first(state.partnerships, [&](auto& p) { return p.id == id; });
+    }
+    std::optional<Partnership> find_by_slug(const std::string& slug) override {
+        return first(state.partnerships, [&](auto& p) { return p.slug == slug; });
+    }
+    std::vector<Partnership> list() override { return state.partnerships; }
+    PartnershipId insert(const Partnership& p) override {
+        auto copy = p;
+        copy.id = PartnershipId{static_cast<std::int64_t>(state.partnerships.size() + 1)};
+        state.partnerships.push_back(copy);
+        return copy.id;
+    }
+
+    // AgencyRepo
+    std::vector<Agency> list(PartnershipId pid, bool include_inactive) override {
+        std::vector<Agency> out;
+        for (auto& a : state.agencies) {
+            if (a.partnership == pid && (a.active || include_inactive)) out.push_back(a);
+        }
+        return out;
+    }
+    std::optional<Agency> find(PartnershipId pid, AgencyId id) override {
+        return first(state.agencies, [&](auto& a) { return a.partnership == pid && a.id == id; });
+    }
+    AgencyId insert(const Agency& a) override {
+        auto copy = a;
+        copy.id = AgencyId{static_cast<std::int64_t>(state.agencies.size() + 1)};
+        copy.version = 1;
+        state.agencies.push_back(copy);
+        return copy.id;
+    }
+    bool update(const Agency& a) override {
+        for (auto& stored : state.agencies) {
+            if (stored.id == a.id && stored.partnership == a.partnership && stored.version == a.version) {
+                stored = a;
+                stored.version = a.version + 1;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // PersonRepo
+    std::vector<Person> list(PartnershipId pid, const PersonFilter& f) override {
+        std::vector<Person> out;
+        for (auto& p : state.people) {
+            if (p.partnership == pid && (p.active || f.include_inactive) && (!f.agency || p.agency == *f.agency)) {
+                out.push_back(p);
+            }
+        }
+        return out;
+    }
+    std::optional<Person> find(PartnershipId pid, PersonId id) override {
+        return first(state.people, [&](auto& p) { return p.partnership == pid && p.id == id; });
+    }
+    std::optional<Person> find_by_email(PartnershipId pid, const std::string& email) override {
+        return first(state.people, [&](auto& p) { return p.partnership == pid && p.email == email; });
+    }
+    PersonId insert(const Person& p) override {
+        auto copy = p;
+        copy.id = PersonId{static_cast<std::int64_t>(state.people.size() + 1)};
+        copy.version = 1;
+        state.people.push_back(copy);
+        return copy.id;
+    }
+    bool update(const Person& p) override {
+        for (auto& stored : state.people) {
+            if (stored.id == p.id && stored.partnership == p.partnership && stored.version == p.version) {
+                stored = p;
+                stored.version = p.version + 1;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // UserRepo
+    std::optional<User> find(UserId id) override { return first(state.users, [&](auto& u) { return u.id == id; }); }
+    std::optional<User> find_by_email(const std::string& email) override {
+        return first(state.users, [&](auto& u) { return u.email == email; });
+    }
+    std::vector<User> list(PartnershipId pid) override {
+        std::vector<User> out;
+        for (auto& u : state.users) {
+            if (u.partnership == pid) out.push_back(u);
+        }
+        return out;
+    }
+    UserId insert(const User& u) override {
+        auto copy = u;
+        copy.id = UserId{static_cast<std::int64_t>(state.users.size() + 1)};
+        copy.version = 1;
+        state.users.push_back(copy);
+        return copy.id;
+    }
+    bool update(const User& u) override {
+        for (auto& stored : state.users) {
+            if (stored.id == u.id && stored.version == u.version) {
+                stored = u;
+                stored.version = u.version + 1;
+                return true;
+            }
+        }
+        return false;
+    }
+    void set_lock(UserId id, const LoginLock& lock) override {
+        for (auto& u : state.users) {
+            if (u.id == id) u.lock = lock;
+        }
+    }
+
+    // SessionRepo
+    void insert(const Session& s) override { state.sessions[s.token_hash] = s; }
+    std::optional<Session> find(const std::string& hash) override {
+        auto it = state.sessions.find(hash);
+        return it == state.sessions.end() ? std::nullopt : std::optional<Session>(it->second);
+    }
+    void touch(const std::string& hash, Instant at) override { state.sessions[hash].last_seen_at = at; }
+    void remove(const std::string& hash) override { state.sessions.erase(hash); }
+    void remove_for_user(UserId user) override {
+        std::erase_if(state.sessions, [&](const auto& kv) { return kv.second.user == user; });
+    }
+
+    // AuditRepo
+    void append(const AuditEntry& e) override {
+        auto copy = e;
+        copy.id = static_cast<std::int64_t>(state.audit.size() + 1);
+        state.audit.push_back(copy);
+    }
+    std::vector<AuditEntry> query(const AuditFilter& f) override {
+        std::vector<AuditEntry> out;
+        for (auto it = state.audit.rbegin(); it != state.audit.rend(); ++it) {
+            if (it->partnership == f.partnership && (f.entity_type.empty() || it->entity_type == f.entity_type)) {
+                out.push_back(*it);
+            }
+        }
+        return out;
+    }
+    int count(const AuditFilter& f) override { return static_cast<int>(query(f).size()); }
+};
+
+}  // namespace assure::testing

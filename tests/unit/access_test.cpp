@@ -1,0 +1,118 @@
+// Session and sign-in rules with a frozen clock; sign-in use cases with fakes.
+#include <gtest/gtest.h>
+
+#include "app/access.hpp"
+#include "app/partnership.hpp"
+#include "fakes/fakes.hpp"
+
+using namespace assure;
+using assure::testing::World;
+
+TEST(SessionRules, IdleAndAbsoluteTimeouts) {
+    const SessionPolicy policy;
+    Session s{"h", UserId{1}, "c", 0, 0};
+    EXPECT_EQ(session_state(s, 29 * 60, policy), SessionState::live);
+    EXPECT_EQ(session_state(s, 30 * 60, policy), SessionState::idle_expired);
+    s.last_seen_at = 12 * 3600 - 60;
+    EXPECT_EQ(session_state(s, 12 * 3600 - 1, policy), SessionState::live);
+    EXPECT_EQ(session_state(s, 12 * 3600, policy), SessionState::absolute_expired);
+}
+
+TEST(SessionRules, TouchesAtMostOncePerMinute) {
+    const SessionPolicy policy;
+    const Session s{"h", UserId{1}, "c", 0, 100};
+    EXPECT_FALSE(session_needs_touch(s, 159, policy));
+    EXPECT_TRUE(session_needs_touch(s, 160, policy));
+}
+
+TEST(LoginLockRules, LocksAfterTheFifthFailureForFifteenMinutes) {
+    const SessionPolicy policy;
+    LoginLock lock;
+    for (int i = 0; i < 4; ++i) lock = after_failed_login(lock, 1000, policy);
+    EXPECT_FALSE(is_locked(lock, 1000));
+    lock = after_failed_login(lock, 1000, policy);
+    EXPECT_TRUE(is_locked(lock, 1000));
+    EXPECT_TRUE(is_locked(lock, 1000 + 15 * 60 - 1));
+    EXPECT_FALSE(is_locked(lock, 1000 + 15 * 60));
+}
+
+class SignInTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        const auto a = create_agency(w.services, w.admin, {"Council", "statutory_partner", "local_authority",
+                                                           "local_authority"});
+        const auto p = create_person(w.services, w.admin, {"Ann Lee", "Business manager", a.id.str(), "ann@example.org"});
+        add_user(w.services, w.admin, {p.id.str(), "business_unit", "a long enough password"});
+    }
+    World w;
+};
+
+TEST_F(SignInTest, RightPasswordStartsASessionStoredOnlyAsADigest) {
+    const auto signed_in = sign_in(w.services, " ANN@example.org ", "a long enough password");
+    EXPECT_EQ(signed_in.user.role, Role::business_unit);
+    ASSERT_EQ(w.store.state.sessions.size(), 1u);
+    EXPECT_EQ(w.store.state.sessions.begin()->first, "digest:" + signed_in.session_token);
+    const auto resolved = resolve_session(w.services, signed_in.session_token);
+    ASSERT_TRUE(resolved);
+    EXPECT_EQ(resolved->actor.role, Role::business_unit);
+    EXPECT_EQ(w.store.state.audit.back().action, "user.sign_in");
+}
+
+TEST_F(SignInTest, UnknownEmailAndWrongPasswordGetTheSameAnswer) {
+    std::string unknown, wrong;
+    try {
+        sign_in(w.services, "nobody@example.org", "whatever password");
+    } catch (const Failure& f) {
+        unknown = f.what();
+    }
+    try {
+        sign_in(w.services, "ann@example.org", "wrong password!!");
+    } catch (const Failure& f) {
+        wrong = f.what();
+    }
+    EXPECT_FALSE(unknown.empty());
+    EXPECT_EQ(unknown, wrong);
+}
+
+TEST_F(SignInTest, FiveFailuresLockEvenTheRightPassword) {
+    for (int i = 0; i < 5; ++i) EXPECT_THROW(sign_in(w.services, "ann@example.org", "wrong password!!"), Failure);
+    EXPECT_THROW(sign_in(w.services, "ann@example.org", "a long enough password"), Failure);
+    w.clock.at += 15 * 60;
+    EXPECT_NO_THROW(sign_in(w.services, "ann@example.org", "a long enough password"));
+}
+
+TEST_F(SignInTest, SessionExpiresWhenIdle) {
+    const auto signed_in = sign_in(w.services, "ann@example.org", "a long enough password");
+    w.clock.at += 30 * 60;
+    EXPECT_FALSE(resolve_session(w.services, signed_in.session_token));
+    EXPECT_TRUE(w.store.state.sessions.empty());
+}
+
+TEST_F(SignInTest, DeactivatingAUserEndsTheirSessions) {
+    const auto signed_in = sign_in(w.services, "ann@example.org", "a long enough password");
+    set_user_active(w.services, w.admin, signed_in.user.id, 1, false);
+    EXPECT_FALSE(resolve_session(w.services, signed_in.session_token));
+    EXPECT_THROW(sign_in(w.services, "ann@example.org", "a long enough password"), Failure);
+}
+
+TEST_F(SignInTest, ShortPasswordIsRefusedForANewAccount) {
+    const auto p = create_person(w.services, w.admin, {"Bo", "Officer", "1", "bo@example.org"});
+    try {
+        add_user(w.services, w.admin, {p.id.str(), "member", "short"});
+        FAIL();
+    } catch (const Failure& f) {
+        ASSERT_EQ(f.fields().size(), 1u);
+        EXPECT_EQ(f.fields()[0].field, "password");
+    }
+    EXPECT_EQ(w.store.state.users.size(), 1u);
+}
+
+TEST(RolePermissions, OnlyAdministratorsManageUsers) {
+    for (const auto role : all_roles()) {
+        EXPECT_EQ(role_allows(role, Permission::manage_users), role == Role::administrator) << role_key(role);
+        EXPECT_TRUE(role_allows(role, Permission::view_directory)) << role_key(role);
+    }
+    EXPECT_FALSE(role_allows(Role::agency_lead, Permission::edit_directory));
+    EXPECT_TRUE(role_allows(Role::scrutineer, Permission::view_audit));
+    EXPECT_FALSE(role_allows(Role::member, Permission::view_audit));
+}

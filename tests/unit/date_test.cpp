@@ -1,0 +1,31 @@
+#include <gtest/gtest.h>
+
+#include "core/date.hpp"
+#include "core/text.hpp"
+
+using assure::Date;
+
+TEST(DateParsing, AcceptsRealDatesOnly) {
+    EXPECT_EQ(Date::parse("2024-02-29")->iso(), "2024-02-29");
+    EXPECT_FALSE(Date::parse("2023-02-29"));
+    EXPECT_FALSE(Date::parse("2023-13-01"));
+    EXPECT_FALSE(Date::parse("2023-1-01"));
+    EXPECT_FALSE(Date::parse("01/02/2023"));
+}
+
+TEST(DateArithmetic, DaysRoundTripAndWeekdays) {
+    const Date d{2026, 11, 22};
+    EXPECT_EQ(Date::from_days(d.days()), d);
+    EXPECT_EQ(d.weekday(), 6);  // a Sunday
+    EXPECT_EQ((Date{2000, 3, 1}).days() - (Date{2000, 2, 28}).days(), 2);
+    EXPECT_EQ(assure::iso_instant(0), "1970-01-01T00:00:00Z");
+}
+
+TEST(Text, Utf8AndEmailChecks) {
+    EXPECT_TRUE(assure::is_valid_utf8("Zoë"));
+    EXPECT_FALSE(assure::is_valid_utf8(std::string("\xC3", 1)));
+    EXPECT_EQ(assure::char_count("Zoë"), 3u);
+    EXPECT_TRUE(assure::looks_like_email("a@b.org"));
+    EXPECT_FALSE(assure::looks_like_email("a@b"));
+    EXPECT_FALSE(assure::looks_like_email("a b@c.org"));
+}

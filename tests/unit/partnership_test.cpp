@@ -1,0 +1,164 @@
+// Directory rules (core) and use cases (app, with fakes).
+#include <gtest/gtest.h>
+
+#include "app/partnership.hpp"
+#include "fakes/fakes.hpp"
+
+using namespace assure;
+using assure::testing::World;
+
+namespace {
+
+AgencyInput school() { return {"Knowsley Park Primary School", "relevant_agency", "none", "education"}; }
+
+FieldErrors errors_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Failure& failure) {
+        return failure.fields();
+    }
+    ADD_FAILURE() << "expected a Failure";
+    return {};
+}
+
+}  // namespace
+
+TEST(AgencyRules, AcceptsAndTrimsAValidRelevantAgency) {
+    Agency out;
+    AgencyInput in = school();
+    in.name = "  Knowsley Park Primary School  ";
+    EXPECT_TRUE(validate_agency(in, out).empty());
+    EXPECT_EQ(out.name, "Knowsley Park Primary School");
+    EXPECT_EQ(out.kind, AgencyKind::relevant_agency);
+}
+
+TEST(AgencyRules, StatutoryPartnerNeedsItsStatutoryRole) {
+    Agency out;
+    const auto errors = validate_agency({"Merseyside Police", "statutory_partner", "none", "police"}, out);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].field, "statutory_role");
+}
+
+TEST(AgencyRules, RelevantAgencyCannotClaimAStatutoryRole) {
+    Agency out;
+    const auto errors = validate_agency({"A school", "relevant_agency", "police", "education"}, out);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].message, "Only a statutory partner has a statutory role");
+}
+
+TEST(AgencyRules, ReportsEveryMissingFieldAtOnce) {
+    Agency out;
+    const auto errors = validate_agency({"", "", "", ""}, out);
+    ASSERT_EQ(errors.size(), 3u);
+    EXPECT_EQ(errors[0], (FieldError{"name", "Enter the agency name"}));
+    EXPECT_EQ(errors[1].field, "kind");
+    EXPECT_EQ(errors[2], (FieldError{"sector", "Select the agency's sector"}));
+}
+
+TEST(AgencyRules, RefusesAnUnknownSectorAndOverlongName) {
+    Agency out;
+    const auto errors = validate_agency({std::string(201, 'x'), "relevant_agency", "none", "banking"}, out);
+    ASSERT_EQ(errors.size(), 2u);
+    EXPECT_EQ(errors[0].message, "Agency name must be 200 characters or fewer");
+    EXPECT_EQ(errors[1].message, "Select a sector from the list");
+}
+
+TEST(PersonRules, EmailIsLowercasedAndCheckedForShape) {
+    Agency a;
+    a.id = AgencyId{3};
+    Person out;
+    EXPECT_TRUE(validate_person({"Ann Lee", "Head", "3", " Ann.Lee@Example.ORG "}, {a}, out).empty());
+    EXPECT_EQ(out.email, "ann.lee@example.org");
+    const auto errors = validate_person({"Ann Lee", "Head", "3", "ann.lee"}, {a}, out);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].field, "email");
+}
+
+TEST(PersonRules, AgencyMustBelongToThePartnershipOrBeIndependent) {
+    Agency a;
+    a.id = AgencyId{3};
+    Person out;
+    EXPECT_EQ(validate_person({"Ann", "Head", "99", "a@b.org"}, {a}, out)[0].message,
+              "Select an agency in this partnership");
+    EXPECT_TRUE(validate_person({"Ann", "Independent chair", "none", "a@b.org"}, {a}, out).empty());
+    EXPECT_FALSE(out.agency.valid());
+}
+
+TEST(CreateAgency, SavesAndAuditsInOneStep) {
+    World w;
+    const auto a = create_agency(w.services, w.admin, school());
+    EXPECT_TRUE(a.id.valid());
+    ASSERT_EQ(w.store.state.audit.size(), 1u);
+    const auto& row = w.store.state.audit[0];
+    EXPECT_EQ(row.action, "agency.create");
+    EXPECT_EQ(row.entity_id, a.id.str());
+    EXPECT_EQ(row.at, w.clock.at);
+    EXPECT_NE(row.after_json.find("Knowsley Park Primary School"), std::string::npos);
+    EXPECT_TRUE(row.before_json.empty());
+}
+
+TEST(CreateAgency, InvalidInputSavesNothing) {
+    World w;
+    const auto errors = errors_of([&] { create_agency(w.services, w.admin, {"", "relevant_agency", "none", "x"}); });
+    EXPECT_EQ(errors.size(), 2u);
+    EXPECT_TRUE(w.store.state.agencies.empty());
+    EXPECT_TRUE(w.store.state.audit.empty());
+}
+
+TEST(CreateAgency, ReadOnlyRoleIsRefused) {
+    World w;
+    EXPECT_THROW(create_agency(w.services, w.as(Role::read_only), school()), Failure);
+    EXPECT_TRUE(w.store.state.agencies.empty());
+}
+
+TEST(UpdateAgency, StaleVersionIsRefusedAndNothingChanges) {
+    World w;
+    const auto a = create_agency(w.services, w.admin, school());
+    auto in = school();
+    in.name = "Renamed";
+    update_agency(w.services, w.admin, a.id, 1, in);
+    try {
+        in.name = "Lost update";
+        update_agency(w.services, w.admin, a.id, 1, in);
+        FAIL() << "a stale version was accepted";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::conflict);
+    }
+    EXPECT_EQ(w.store.state.agencies[0].name, "Renamed");
+    EXPECT_EQ(w.store.state.agencies[0].version, 2);
+    EXPECT_EQ(w.store.state.audit.size(), 2u);
+}
+
+TEST(UpdateAgency, RecordsBeforeAndAfter) {
+    World w;
+    const auto a = create_agency(w.services, w.admin, school());
+    set_agency_active(w.services, w.admin, a.id, 1, false);
+    const auto& row = w.store.state.audit.back();
+    EXPECT_EQ(row.action, "agency.deactivate");
+    EXPECT_NE(row.before_json.find("\"active\":true"), std::string::npos);
+    EXPECT_NE(row.after_json.find("\"active\":false"), std::string::npos);
+}
+
+TEST(UpdateAgency, AnotherPartnershipsAgencyIsNotFound) {
+    World w;
+    const auto a = create_agency(w.services, w.admin, school());
+    Actor outsider = w.admin;
+    outsider.partnership = PartnershipId{2};
+    try {
+        update_agency(w.services, outsider, a.id, 1, school());
+        FAIL();
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::not_found);
+    }
+}
+
+TEST(CreatePerson, DuplicateEmailIsAFieldError) {
+    World w;
+    const auto a = create_agency(w.services, w.admin, school());
+    create_person(w.services, w.admin, {"Ann Lee", "Head", a.id.str(), "ann@example.org"});
+    const auto errors =
+        errors_of([&] { create_person(w.services, w.admin, {"Ann Other", "Deputy", a.id.str(), "ANN@example.org"}); });
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].field, "email");
+    EXPECT_EQ(w.store.state.people.size(), 1u);
+}
