@@ -1,0 +1,188 @@
+#pragma once
+// The store contract: every backend must pass these cases. A backend joins by providing a
+// factory and instantiating the typed suite (see sqlite_store_test.cpp).
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "app/ports.hpp"
+
+namespace assure::testing {
+
+template <class Factory>
+class StoreContract : public ::testing::Test {
+protected:
+    void SetUp() override {
+        store = Factory::make();
+        store->write([&](Transaction& tx) { partnership = tx.partnerships().insert({PartnershipId{}, "p", "P"}); });
+    }
+    void TearDown() override { Factory::destroy(); }
+
+    Agency agency(const std::string& name, bool active = true) {
+        Agency a;
+        a.partnership = partnership;
+        a.name = name;
+        a.kind = AgencyKind::relevant_agency;
+        a.sector = "education";
+        a.active = active;
+        store->write([&](Transaction& tx) { a.id = tx.agencies().insert(a); });
+        return a;
+    }
+
+    AuditFilter everything() const {
+        AuditFilter f;
+        f.partnership = partnership;
+        return f;
+    }
+
+    std::unique_ptr<Store> store;
+    PartnershipId partnership;
+};
+
+TYPED_TEST_SUITE_P(StoreContract);
+
+TYPED_TEST_P(StoreContract, AgencyRoundTripsAndListsActiveFirstByDefault) {
+    const auto a = this->agency("Alpha");
+    this->agency("Beta", false);
+    std::vector<Agency> active, all;
+    std::optional<Agency> found;
+    this->store->read([&](Transaction& tx) {
+        active = tx.agencies().list(this->partnership, false);
+        all = tx.agencies().list(this->partnership, true);
+        found = tx.agencies().find(this->partnership, a.id);
+    });
+    ASSERT_EQ(active.size(), 1u);
+    EXPECT_EQ(all.size(), 2u);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->name, "Alpha");
+    EXPECT_EQ(found->sector, "education");
+    EXPECT_EQ(found->version, 1);
+}
+
+TYPED_TEST_P(StoreContract, StaleUpdateWritesNothing) {
+    auto a = this->agency("Alpha");
+    a.name = "First";
+    bool first = false, second = false;
+    this->store->write([&](Transaction& tx) { first = tx.agencies().update(a); });
+    a.name = "Second";  // still carries version 1
+    this->store->write([&](Transaction& tx) { second = tx.agencies().update(a); });
+    std::optional<Agency> found;
+    this->store->read([&](Transaction& tx) { found = tx.agencies().find(this->partnership, a.id); });
+    EXPECT_TRUE(first);
+    EXPECT_FALSE(second);
+    EXPECT_EQ(found->name, "First");
+    EXPECT_EQ(found->version, 2);
+}
+
+TYPED_TEST_P(StoreContract, AFailedWriteLeavesNoTrace) {
+    EXPECT_THROW(this->store->write([&](Transaction& tx) {
+        Agency a;
+        a.partnership = this->partnership;
+        a.name = "Half written";
+        a.sector = "other";
+        tx.agencies().insert(a);
+        tx.audit().append(AuditEntry{0, this->partnership, 1, UserId{}, "x", "agency.create", "agency", "1", "", ""});
+        throw std::runtime_error("something failed after the insert");
+    }),
+                 std::runtime_error);
+    std::vector<Agency> all;
+    int audit_rows = -1;
+    this->store->read([&](Transaction& tx) {
+        all = tx.agencies().list(this->partnership, true);
+        audit_rows = tx.audit().count(this->everything());
+    });
+    EXPECT_TRUE(all.empty());
+    EXPECT_EQ(audit_rows, 0);
+}
+
+TYPED_TEST_P(StoreContract, PeopleFilterByAgencyAndFindByEmail) {
+    const auto a = this->agency("Alpha");
+    const auto b = this->agency("Beta");
+    this->store->write([&](Transaction& tx) {
+        tx.people().insert(Person{PersonId{}, this->partnership, "Ann", "Head", a.id, "ann@x.org"});
+        tx.people().insert(Person{PersonId{}, this->partnership, "Bob", "Lead", b.id, "bob@x.org"});
+        tx.people().insert(Person{PersonId{}, this->partnership, "Cy", "Chair", AgencyId{}, "cy@x.org"});
+    });
+    PersonFilter only_a;
+    only_a.agency = a.id;
+    std::vector<Person> in_a, everyone;
+    std::optional<Person> cy;
+    this->store->read([&](Transaction& tx) {
+        in_a = tx.people().list(this->partnership, only_a);
+        everyone = tx.people().list(this->partnership, {});
+        cy = tx.people().find_by_email(this->partnership, "cy@x.org");
+    });
+    ASSERT_EQ(in_a.size(), 1u);
+    EXPECT_EQ(in_a[0].name, "Ann");
+    EXPECT_EQ(everyone.size(), 3u);
+    ASSERT_TRUE(cy);
+    EXPECT_FALSE(cy->agency.valid());
+}
+
+TYPED_TEST_P(StoreContract, AuditFiltersAndPagesNewestFirst) {
+    this->store->write([&](Transaction& tx) {
+        for (int i = 0; i < 5; ++i) {
+            tx.audit().append(AuditEntry{0, this->partnership, 86400 * (i + 1), UserId{}, "Ann <ann@x.org>",
+                                         i % 2 ? "person.update" : "agency.create", i % 2 ? "person" : "agency",
+                                         std::to_string(i), "", "{}"});
+        }
+    });
+    AuditFilter f = this->everything();
+    f.entity_type = "agency";
+    f.limit = 2;
+    std::vector<AuditEntry> page;
+    int total = 0;
+    this->store->read([&](Transaction& tx) {
+        page = tx.audit().query(f);
+        total = tx.audit().count(f);
+    });
+    EXPECT_EQ(total, 3);
+    ASSERT_EQ(page.size(), 2u);
+    EXPECT_EQ(page[0].entity_id, "4");
+    EXPECT_EQ(page[1].entity_id, "2");
+
+    AuditFilter by_date = this->everything();
+    by_date.from = Date{1970, 1, 3};
+    by_date.to = Date{1970, 1, 4};
+    this->store->read([&](Transaction& tx) { total = tx.audit().count(by_date); });
+    EXPECT_EQ(total, 2);
+}
+
+TYPED_TEST_P(StoreContract, SessionsAndUsersRoundTrip) {
+    const auto a = this->agency("Alpha");
+    UserId uid;
+    this->store->write([&](Transaction& tx) {
+        const auto pid = tx.people().insert(Person{PersonId{}, this->partnership, "Ann", "Head", a.id, "ann@x.org"});
+        User u;
+        u.partnership = this->partnership;
+        u.person = pid;
+        u.email = "ann@x.org";
+        u.password_hash = "h";
+        u.role = Role::scrutineer;
+        uid = tx.users().insert(u);
+        tx.sessions().insert(Session{"digest", uid, "csrf", 10, 10});
+        tx.users().set_lock(uid, LoginLock{3, 99});
+    });
+    std::optional<User> u;
+    std::optional<Session> s;
+    this->store->read([&](Transaction& tx) {
+        u = tx.users().find_by_email("ann@x.org");
+        s = tx.sessions().find("digest");
+    });
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->role, Role::scrutineer);
+    EXPECT_EQ(u->display_name, "Ann");
+    EXPECT_EQ(u->lock.failed_logins, 3);
+    EXPECT_EQ(u->version, 1);  // lock bookkeeping is not an edit
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->csrf_token, "csrf");
+    this->store->write([&](Transaction& tx) { tx.sessions().remove_for_user(uid); });
+    this->store->read([&](Transaction& tx) { s = tx.sessions().find("digest"); });
+    EXPECT_FALSE(s);
+}
+
+REGISTER_TYPED_TEST_SUITE_P(StoreContract, AgencyRoundTripsAndListsActiveFirstByDefault, StaleUpdateWritesNothing,
+                            AFailedWriteLeavesNoTrace, PeopleFilterByAgencyAndFindByEmail,
+                            AuditFiltersAndPagesNewestFirst, SessionsAndUsersRoundTrip);
+
+}  // namespace assure::testing

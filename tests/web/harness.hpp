@@ -1,0 +1,145 @@
+#pragma once
+// A real server on a loopback port, over a fresh SQLite file, with a small directory and one
+// account per role. Tests talk to it with an HTTP client, like a browser or a script would.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <regex>
+#include <thread>
+
+#include "app/access.hpp"
+#include "app/partnership.hpp"
+#include "cli/runtime.hpp"
+#include "crypto/sodium.hpp"
+#include "store/sqlite/store.hpp"
+#include "web/server.hpp"
+
+namespace assure::testing {
+
+inline const std::string kPassword = "correct horse battery staple";
+
+class Server {
+public:
+    Server() : path_(temp_path()), store_(path_), services_{store_, clock_, hasher_, tokens_, SessionPolicy{}} {
+        crypto::initialise();
+        seed();
+        web::WebConfig config;
+        config.public_dir = ASSURE_PUBLIC_DIR;
+        config.threads = 8;
+        app_ = std::make_unique<web::WebApp>(services_, config);
+        port_ = app_->bind_any_port();
+        thread_ = std::thread([this] { app_->run(); });
+        for (int i = 0; i < 200 && !app_->running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    ~Server() {
+        app_->stop();
+        thread_.join();
+        app_.reset();
+        for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + s);
+    }
+
+    [[nodiscard]] httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port_);
+        c.set_follow_location(false);
+        return c;
+    }
+    Services& services() { return services_; }
+    const web::WebApp& app() const { return *app_; }
+    AgencyId council() const { return council_; }
+    std::string email(Role role) const { return std::string(role_key(role)) + "@example.org"; }
+    std::string token(Role role) { return create_api_token(services_, email(role), "test"); }
+    int count_agencies() {
+        int n = 0;
+        store_.read([&](Transaction& tx) { n = static_cast<int>(tx.agencies().list(PartnershipId{1}, true).size()); });
+        return n;
+    }
+    int count_audit() {
+        int n = 0;
+        AuditFilter f;
+        f.partnership = PartnershipId{1};
+        store_.read([&](Transaction& tx) { n = tx.audit().count(f); });
+        return n;
+    }
+
+private:
+    static std::string temp_path() {
+        static int n = 0;
+        return (std::filesystem::temp_directory_path() /
+                ("assure-web-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".db"))
+            .string();
+    }
+    void seed() {
+        PartnershipId pid;
+        store_.write([&](Transaction& tx) { pid = tx.partnerships().insert({PartnershipId{}, "test", "Test SCP"}); });
+        const Actor system = Actor::system(pid);
+        council_ = create_agency(services_, system, {"Test Council", "statutory_partner", "local_authority",
+                                                     "local_authority"}).id;
+        for (const auto role : all_roles()) {
+            const auto p = create_person(services_, system,
+                                         {std::string(role_label(role)) + " Person", "Officer", council_.str(), email(role)});
+            add_user(services_, system, {p.id.str(), std::string(role_key(role)), kPassword});
+        }
+    }
+
+    std::string path_;
+    sqlite::SqliteStore store_;
+    cli::SystemClock clock_;
+    crypto::Argon2idHasher hasher_{1, 8u << 20};  // light settings: tests sign in often
+    crypto::SodiumTokens tokens_;
+    Services services_;
+    AgencyId council_;
+    std::unique_ptr<web::WebApp> app_;
+    std::thread thread_;
+    int port_ = 0;
+};
+
+// A signed-in browser: keeps the session cookie and the page's CSRF token.
+struct Browser {
+    httplib::Client http;
+    std::string cookie;
+    std::string csrf;
+
+    explicit Browser(const Server& s) : http(s.client()) {}
+
+    static std::string hidden(const std::string& html, const std::string& name) {
+        std::smatch m;
+        const std::regex re("name=\"" + name + "\" value=\"([^\"]*)\"");
+        return std::regex_search(html, m, re) ? m[1].str() : std::string();
+    }
+    static std::string cookie_from(const httplib::Result& r, const std::string& name) {
+        for (const auto& [k, v] : r->headers) {
+            if (k == "Set-Cookie" && v.rfind(name + "=", 0) == 0) return v.substr(0, v.find(';'));
+        }
+        return {};
+    }
+
+    httplib::Result get(const std::string& path) {
+        auto r = http.Get(path, {{"Cookie", cookie}});
+        if (r && r->status == 200) {
+            const auto token = hidden(r->body, "csrf_token");
+            if (!token.empty()) csrf = token;
+        }
+        return r;
+    }
+    httplib::Result post(const std::string& path, httplib::Params form, bool with_csrf = true) {
+        if (with_csrf) form.emplace("csrf_token", csrf);
+        return http.Post(path, {{"Cookie", cookie}}, form);
+    }
+    bool sign_in(const std::string& email, const std::string& password = kPassword) {
+        auto page = http.Get("/login");
+        const std::string login_cookie = cookie_from(page, "assure_login_csrf");
+        const std::string token = hidden(page->body, "csrf_token");
+        auto r = http.Post("/login", {{"Cookie", login_cookie}},
+                           httplib::Params{{"email", email}, {"password", password}, {"csrf_token", token}});
+        if (!r || r->status != 303) return false;
+        cookie = cookie_from(r, "assure_session");
+        get("/");
+        return !cookie.empty();
+    }
+};
+
+}  // namespace assure::testing
