@@ -1,0 +1,158 @@
+// The assure command as an operator uses it: bad configuration, SIGTERM, backup and restore.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Output {
+    int status;
+    std::string text;
+};
+
+Output run(const std::string& args) {
+    const fs::path out = fs::temp_directory_path() / ("assure-cli-" + std::to_string(::getpid()) + ".out");
+    const int rc = std::system((std::string(ASSURE_BINARY) + " " + args + " > " + out.string() + " 2>&1").c_str());
+    std::ifstream in(out);
+    std::stringstream text;
+    text << in.rdbuf();
+    fs::remove(out);
+    return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, text.str()};
+}
+
+class TempDir {
+public:
+    TempDir() : path_(fs::temp_directory_path() / ("assure-cli-" + std::to_string(::getpid()))) {
+        fs::create_directories(path_);
+    }
+    ~TempDir() { fs::remove_all(path_); }
+    [[nodiscard]] std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+
+private:
+    fs::path path_;
+};
+
+// Starts `assure serve` as a child process and waits until /healthz answers.
+class ServeProcess {
+public:
+    ServeProcess(const std::string& db, int port) : port_(port) {
+        pid_ = ::fork();
+        if (pid_ == 0) {
+            const std::string p = std::to_string(port);
+            ::execl(ASSURE_BINARY, ASSURE_BINARY, "serve", "--db", db.c_str(), "--port", p.c_str(), "--bind",
+                    "127.0.0.1", static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        httplib::Client c("127.0.0.1", port_);
+        for (int i = 0; i < 200; ++i) {
+            if (auto r = c.Get("/healthz"); r && r->status == 200) {
+                ready_ = true;
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        }
+    }
+    ~ServeProcess() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGKILL);
+            ::waitpid(pid_, nullptr, 0);
+        }
+    }
+    [[nodiscard]] bool ready() const { return ready_; }
+    // Sends SIGTERM and returns the exit status (or -1 if it did not exit within 5 s).
+    int terminate() {
+        ::kill(pid_, SIGTERM);
+        for (int i = 0; i < 200; ++i) {
+            int status = 0;
+            if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+                pid_ = -1;
+                return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        }
+        return -1;
+    }
+
+private:
+    pid_t pid_ = -1;
+    int port_;
+    bool ready_ = false;
+};
+
+int free_port() {
+    httplib::Server probe;
+    const int port = probe.bind_to_any_port("127.0.0.1");
+    return port;
+}
+
+}  // namespace
+
+TEST(Cli, VersionAndHelp) {
+    EXPECT_NE(run("--version").text.find("assure "), std::string::npos);
+    const auto help = run("--help");
+    EXPECT_EQ(help.status, 0);
+    for (const char* command : {"demo", "serve", "migrate", "user", "token", "backup", "restore"}) {
+        EXPECT_NE(help.text.find(command), std::string::npos) << command;
+    }
+}
+
+TEST(Cli, BadConfigurationStopsStartUpWithAClearMessage) {
+    TempDir dir;
+    std::ofstream(dir / "bad.toml") << "[server]\nport = \"eighty\"\n";
+    auto r = run("--config " + (dir / "bad.toml") + " migrate --db " + (dir / "x.db"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.text.find("[server] port"), std::string::npos) << r.text;
+    EXPECT_NE(r.text.find("wrong type"), std::string::npos) << r.text;
+
+    std::ofstream(dir / "unknown.toml") << "[sever]\nport = 80\n";
+    r = run("--config " + (dir / "unknown.toml") + " migrate --db " + (dir / "x.db"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.text.find("unknown section [sever]"), std::string::npos) << r.text;
+}
+
+TEST(Cli, ServeStopsCleanlyOnSigtermAndRestoreWaitsForIt) {
+    TempDir dir;
+    const std::string db = dir / "assure.db";
+    ASSERT_EQ(run("partnership add --db " + db + " --slug test --name Test").status, 0);
+    const int port = free_port();
+    ServeProcess serve(db, port);
+    ASSERT_TRUE(serve.ready());
+
+    const auto backup = run("backup --db " + db + " --to " + (dir / "copy.db"));
+    EXPECT_EQ(backup.status, 0) << backup.text;
+    const auto refused = run("restore --from " + (dir / "copy.db") + " --db " + db);
+    EXPECT_EQ(refused.status, 1);
+    EXPECT_NE(refused.text.find("is being served"), std::string::npos) << refused.text;
+
+    EXPECT_EQ(serve.terminate(), 0);
+    const auto restored = run("restore --from " + (dir / "copy.db") + " --db " + db);
+    EXPECT_EQ(restored.status, 0) << restored.text;
+}
+
+TEST(Cli, UserAddAndTokenCreate) {
+    TempDir dir;
+    const std::string db = dir / "assure.db";
+    ASSERT_EQ(run("partnership add --db " + db + " --slug test --name Test").status, 0);
+    auto added = run("user add --db " + db + " --email Admin@Example.org --name 'Ada Admin' --role administrator"
+                     " < /dev/null");
+    EXPECT_EQ(added.status, 1) << "an empty password must be refused";
+    EXPECT_NE(added.text.find("password"), std::string::npos) << added.text;
+    ::setenv("ASSURE_PASSWORD", "a properly long password", 1);
+    added = run("user add --db " + db + " --email admin@example.org --name 'Ada Admin' --role administrator");
+    ::unsetenv("ASSURE_PASSWORD");
+    EXPECT_EQ(added.status, 0) << added.text;
+    const auto token = run("token create --db " + db + " --user admin@example.org");
+    EXPECT_EQ(token.status, 0);
+    EXPECT_GE(token.text.size(), 40u);
+    EXPECT_EQ(run("token create --db " + db + " --user nobody@example.org").status, 1);
+}
