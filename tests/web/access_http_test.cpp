@@ -126,3 +126,14 @@ TEST_F(AccessHttp, AssetsAreServedWithLongLivedCaching) {
     EXPECT_NE(r->get_header_value("Cache-Control").find("max-age="), std::string::npos);
     EXPECT_EQ(r->get_header_value("Content-Type"), "text/css; charset=utf-8");
 }
+
+TEST_F(AccessHttp, OversizedBodyIsRefusedBeforeAnyHandlerRuns) {
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+    const int before = server->count_agencies();
+    auto r = b.post("/agencies", {{"name", std::string(2 << 20, 'x')}, {"kind", "relevant_agency"},
+                                  {"statutory_role", "none"}, {"sector", "other"}});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 413);
+    EXPECT_EQ(server->count_agencies(), before);
+}
