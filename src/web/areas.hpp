@@ -13,6 +13,7 @@ void add_user_routes(std::vector<Route>& routes, Services& services);
 void add_partnership_routes(std::vector<Route>& routes, Services& services);
 void add_audit_routes(std::vector<Route>& routes, Services& services);
 void add_api_routes(std::vector<Route>& routes, Services& services);
+void add_calendar_routes(std::vector<Route>& routes, Services& services);
 // The OpenAPI document served at /api/v1/openapi.json (docs/openapi.json, compiled in).
 std::string_view openapi_document();
 

@@ -154,3 +154,18 @@ TEST_F(DirectoryHttp, ApiRespectsTheTokensRole) {
     EXPECT_EQ(r->status, 403);
     EXPECT_EQ(server->count_agencies(), before);
 }
+
+TEST_F(DirectoryHttp, CalendarApiAddsWorkingDaysAndListsBankHolidays) {
+    auto c = server->client();
+    const httplib::Headers auth{{"Authorization", "Bearer " + server->token(Role::member)}};
+    auto r = c.Get("/api/v1/calendar/add-working-days?from=2022-05-31&days=5", auth);
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+    EXPECT_EQ(json::parse(r->body)["date"], "2022-06-09");
+    auto bad = c.Get("/api/v1/calendar/add-working-days?from=2022-02-30&days=-1", auth);
+    ASSERT_EQ(bad->status, 422);
+    EXPECT_EQ(json::parse(bad->body)["errors"].size(), 2u);
+    auto holidays = c.Get("/api/v1/calendar/bank-holidays?year=2023", auth);
+    ASSERT_EQ(holidays->status, 200);
+    EXPECT_EQ(json::parse(holidays->body)["items"].size(), 9u);
+}
