@@ -13,8 +13,10 @@ nlohmann::json to_json(const Agency& a) {
 }
 
 nlohmann::json to_json(const Person& p) {
-    return {{"id", p.id.value},      {"name", p.name},     {"job_title", p.job_title}, {"agency_id", p.agency.value},
-            {"email", p.email},      {"active", p.active}, {"version", p.version}};
+    nlohmann::json out{{"id", p.id.value},  {"name", p.name},     {"job_title", p.job_title},
+                       {"email", p.email}, {"active", p.active}, {"version", p.version}};
+    out["agency_id"] = p.agency.valid() ? nlohmann::json(p.agency.value) : nlohmann::json(nullptr);  // null: independent
+    return out;
 }
 
 }  // namespace assure
