@@ -1,0 +1,100 @@
+// Shared steps for the end-to-end journeys: a real server over a fresh demo database, Debian's
+// Chromium driven by Playwright, and an axe-core check on every page a journey visits.
+import { spawn, execFileSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import assert from 'node:assert/strict'
+import { chromium } from 'playwright-core'
+
+const require = createRequire(import.meta.url)
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
+const binary = path.join(root, 'build/assure')
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+export const demo = JSON.parse(fs.readFileSync(path.join(root, 'data/demo/knowsley.json'), 'utf8'))
+
+function freePort () {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address()
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+export async function startServer () {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assure-e2e-'))
+  const db = path.join(dir, 'e2e.db')
+  const password = 'e2e-' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2)
+  const printed = execFileSync(binary, ['demo', '--db', db, '--password', password], { encoding: 'utf8' })
+  const accounts = {}
+  for (const line of printed.split('\n')) {
+    const [role, email] = line.trim().split(/\s+/)
+    if (email && email.includes('@')) accounts[role] = { email, password }
+  }
+  const port = await freePort()
+  const child = spawn(binary, ['serve', '--db', db, '--bind', '127.0.0.1', '--port', String(port)],
+    { stdio: ['ignore', 'ignore', 'inherit'] })
+  const baseUrl = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 20000
+  for (;;) {
+    try {
+      if ((await fetch(baseUrl + '/healthz')).status === 200) break
+    } catch {}
+    if (Date.now() > deadline) throw new Error('server did not become ready')
+    await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  return {
+    baseUrl,
+    accounts,
+    async stop () {
+      const exited = new Promise(resolve => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+export function launchBrowser () {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+  })
+}
+
+// Runs axe on the page as it is now and fails with every violation spelled out.
+export async function checkA11y (page, label) {
+  // evaluate() runs through the browser's debugging protocol, so the page's strict CSP
+  // (which rightly refuses injected scripts) stays in force for the page itself.
+  await page.evaluate(axeSource)
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }
+  }))
+  const problems = result.violations.map(v =>
+    `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')}`)
+  assert.deepEqual(problems, [], `accessibility violations on ${label} (${page.url()})`)
+  pagesChecked.add(new URL(page.url()).pathname)
+}
+
+export const pagesChecked = new Set()
+
+export async function visit (page, url, label) {
+  const response = await page.goto(url)
+  await checkA11y(page, label)
+  return response
+}
+
+export async function signIn (page, baseUrl, account) {
+  await visit(page, baseUrl + '/login', 'sign in')
+  await page.getByLabel('Email address').fill(account.email)
+  await page.getByLabel('Password').fill(account.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(baseUrl + '/')
+  await checkA11y(page, 'home')
+}
