@@ -1,7 +1,7 @@
 // Journeys through the partnership directory, as the business unit and others use it.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, checkA11y, visit, signIn, demo } from './support.mjs'
+import { startServer, launchBrowser, checkA11y, visit, signIn, noScriptPage, demo } from './support.mjs'
 
 let server, browser
 
@@ -95,7 +95,7 @@ test('the administrator finds a change in the audit trail', async () => {
   await signIn(page, server.baseUrl, server.accounts.administrator)
   await visit(page, server.baseUrl + '/agencies/new', 'add an agency')
   await page.getByLabel('Agency name').fill('Knowsley Early Years Network')
-  await page.getByLabel('Relevant agency').check()
+  await page.getByLabel('Relevant agency', { exact: true }).check()
   await page.getByLabel('Sector').selectOption({ label: 'Early years' })
   await page.getByRole('button', { name: 'Save agency' }).click()
   await checkA11y(page, 'the new agency')
@@ -114,14 +114,14 @@ test('the administrator finds a change in the audit trail', async () => {
 })
 
 test('every page works without JavaScript', async () => {
-  const { context, page } = await freshPage({ javaScriptEnabled: false })
+  const { context, page } = await noScriptPage(browser)
   await signIn(page, server.baseUrl, server.accounts.business_unit)
   await visit(page, server.baseUrl + '/agencies/new', 'add an agency (no JavaScript)')
   await page.getByRole('button', { name: 'Save agency' }).click()
   await checkA11y(page, 'agency errors (no JavaScript)')
   assert.match(await page.title(), /^Error:/)
   await page.getByLabel('Agency name').fill('Knowsley Foodbank')
-  await page.getByLabel('Relevant agency').check()
+  await page.getByLabel('Relevant agency', { exact: true }).check()
   await page.getByLabel('Sector').selectOption({ label: 'Voluntary, community and faith sector' })
   await page.getByRole('button', { name: 'Save agency' }).click()
   await checkA11y(page, 'new agency (no JavaScript)')
