@@ -55,6 +55,7 @@ cookie="assure_session=$session"
 mkdir -p "$work/www"
 curl -fs -H "Cookie: $cookie" "$base$page" -o "$work/www/page.html"
 bytes="$(wc -c <"$work/www/page.html")"
+chmod 755 "$work" "$work/www" && chmod 644 "$work/www/page.html"  # nginx's workers drop root
 grep -q "govuk-table" "$work/www/page.html" || grep -q "govuk-main-wrapper" "$work/www/page.html" ||
   { echo "the page did not render signed in" >&2; exit 1; }
 nginx_port="$(free_port)"
@@ -86,11 +87,11 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:$nginx_port/page" >/dev/null &
 measure() {
   local url="$1"; shift
   wrk -t"$threads" -c"$connections" -d2s "$@" "$url" >/dev/null   # warm-up
-  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$@" "$url" | awk '
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$@" "$url" | awk -v url="$url" '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /^ +50%/ { p50 = ms($2) } /^ +90%/ { p90 = ms($2) } /^ +99%/ { p99 = ms($2) }
     /^Requests\/sec/ { rps = $2 } /Non-2xx/ { bad = $NF }
-    END { if (bad) { print "non-2xx responses: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f %.2f\n", rps, p50, p90, p99 }'
+    END { if (bad) { print "non-2xx responses from " url ": " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f %.2f\n", rps, p50, p90, p99 }'
 }
 
 read -r a_rps a_p50 a_p90 a_p99 < <(measure "$base$page" -H "Cookie: $cookie")
