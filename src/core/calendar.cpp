@@ -123,6 +123,16 @@ Date WorkingCalendar::add_working_days(Date from, int n) const {
     return d;
 }
 
+Date WorkingCalendar::subtract_working_days(Date from, int n) const {
+    if (n < 0) throw std::invalid_argument("subtract_working_days needs n >= 0");
+    Date d = from;
+    while (n > 0) {
+        d = plus(d, -1);
+        if (is_working_day(d)) --n;
+    }
+    return d;
+}
+
 int WorkingCalendar::working_days_between(Date from, Date to) const {
     int count = 0;
     for (Date d = plus(from, 1); d <= to; d = plus(d, 1)) {

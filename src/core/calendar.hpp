@@ -36,6 +36,9 @@ public:
     [[nodiscard]] bool is_working_day(Date d) const;
     // The Nth working day after `from`; `from` itself is day 0 whatever day it is. N >= 0.
     [[nodiscard]] Date add_working_days(Date from, int n) const;
+    // The Nth working day before `from` (the latest date that still leaves N working days
+    // after it up to and including `from`'s working day). N >= 0.
+    [[nodiscard]] Date subtract_working_days(Date from, int n) const;
     // Working days after `from` up to and including `to` (0 if `to` <= `from`).
     [[nodiscard]] int working_days_between(Date from, Date to) const;
 

@@ -21,6 +21,8 @@ using PartnershipId = Id<struct PartnershipTag>;
 using AgencyId = Id<struct AgencyTag>;
 using PersonId = Id<struct PersonTag>;
 using UserId = Id<struct UserTag>;
+using CaseId = Id<struct CaseTag>;
+using RecommendationId = Id<struct RecommendationTag>;
 
 }  // namespace assure
 
