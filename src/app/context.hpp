@@ -13,6 +13,9 @@ struct Services {
     const PasswordHasher& hasher;
     const TokenSource& tokens;
     SessionPolicy sessions;
+    const Sealer* sealer = nullptr;     // no key configured: identifiable details are refused
+    WorkingCalendar calendar = WorkingCalendar();
+    ReviewRules review_rules = ReviewRules();
 };
 
 struct Actor {

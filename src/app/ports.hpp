@@ -8,6 +8,7 @@
 #include "core/audit.hpp"
 #include "core/date.hpp"
 #include "core/partnership.hpp"
+#include "core/reviews.hpp"
 #include "core/session.hpp"
 #include "core/user.hpp"
 
@@ -30,6 +31,14 @@ struct TokenSource {
     [[nodiscard]] virtual std::string random_token() const = 0;
     // The one-way digest under which a token is stored, so a database leak reveals no live token.
     [[nodiscard]] virtual std::string digest(const std::string& token) const = 0;
+};
+
+// Seals identifiable case details at rest (libsodium secretbox in production).
+struct Sealer {
+    virtual ~Sealer() = default;
+    [[nodiscard]] virtual std::string seal(const std::string& plain) const = 0;
+    // Throws Failure (unavailable) if the text was not sealed with this key.
+    [[nodiscard]] virtual std::string open(const std::string& sealed) const = 0;
 };
 
 struct ApiToken {
@@ -98,6 +107,33 @@ struct ApiTokenRepo {
     virtual std::optional<ApiToken> find(const std::string& token_hash) = 0;
 };
 
+// A review's recommendation, to be turned into actions by the learning area.
+struct Recommendation {
+    RecommendationId id;
+    CaseId case_id;
+    PartnershipId partnership;
+    int number = 0;
+    std::string text;
+    std::vector<AgencyId> agencies;
+    std::string theme;  // the partnership priority it serves, e.g. "Neglect"
+    int version = 1;
+};
+
+struct CaseRepo {
+    virtual ~CaseRepo() = default;
+    // Cases come back with their events; children carry pseudonyms only, the identifiable
+    // details stay in Case::sealed_identities for the use case to open when allowed.
+    virtual std::vector<Case> list(PartnershipId partnership) = 0;
+    virtual std::optional<Case> find(PartnershipId partnership, CaseId id) = 0;
+    virtual CaseId insert(const Case& c) = 0;
+    // Writes the record (not its events) if the stored version still equals c.version.
+    virtual bool update(const Case& c) = 0;
+    virtual void append_event(CaseId id, const CaseEvent& e) = 0;
+    virtual int count(PartnershipId partnership) = 0;
+    virtual std::vector<Recommendation> recommendations(PartnershipId partnership, CaseId id) = 0;
+    virtual RecommendationId add_recommendation(const Recommendation& r) = 0;
+};
+
 struct AuditRepo {
     virtual ~AuditRepo() = default;
     virtual void append(const AuditEntry& entry) = 0;
@@ -115,6 +151,7 @@ struct Transaction {
     virtual SessionRepo& sessions() = 0;
     virtual ApiTokenRepo& api_tokens() = 0;
     virtual AuditRepo& audit() = 0;
+    virtual CaseRepo& cases() = 0;
 };
 
 struct Store {

@@ -63,6 +63,8 @@ std::string_view permission_key(Permission p) {
         case Permission::edit_directory: return "edit_directory";
         case Permission::manage_users: return "manage_users";
         case Permission::view_audit: return "view_audit";
+        case Permission::view_reviews: return "view_reviews";
+        case Permission::manage_reviews: return "manage_reviews";
     }
     return "unknown";
 }
@@ -79,6 +81,11 @@ bool role_allows(Role role, Permission permission) {
             return role == Role::administrator;
         case Permission::view_audit:
             return role == Role::administrator || role == Role::business_unit || role == Role::scrutineer;
+        case Permission::view_reviews:
+            // Reaches the list of cases; which cases it shows is need-to-know (may_see_case).
+            return role != Role::administrator;
+        case Permission::manage_reviews:
+            return role == Role::business_unit;
     }
     return false;
 }

@@ -17,6 +17,8 @@ enum class Permission {
     edit_directory,
     manage_users,         // user accounts and their roles
     view_audit,
+    view_reviews,         // the case list, filtered to the cases the user may know of
+    manage_reviews,       // notify incidents, record events, panels, conflicts, recommendations
 };
 
 const std::vector<Role>& all_roles();

@@ -125,6 +125,7 @@ struct Case {
     std::vector<Conflict> conflicts;
     std::vector<CaseEvent> events;    // in the order recorded
     ReviewRules rules;
+    std::string sealed_identities;    // the children's identifiable details as stored
     int version = 1;
     Instant created_at = 0;
 };

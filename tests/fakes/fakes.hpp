@@ -24,13 +24,25 @@ struct CountingTokens final : TokenSource {
     [[nodiscard]] std::string digest(const std::string& t) const override { return "digest:" + t; }
 };
 
+// Marks what it seals so a test can see that nothing identifiable is stored in the clear.
+struct MarkingSealer final : Sealer {
+    [[nodiscard]] std::string seal(const std::string& p) const override {
+        return "sealed:" + std::string(p.rbegin(), p.rend());
+    }
+    [[nodiscard]] std::string open(const std::string& s) const override {
+        if (s.rfind("sealed:", 0) != 0) throw Failure(FailureCode::unavailable, "not sealed with this key");
+        return {s.rbegin(), s.rend() - 7};
+    }
+};
+
 // One partnership, an administrator actor and the fakes wired into Services.
 struct World {
     MemoryStore store;
     FrozenClock clock;
     PlainHasher hasher;
     CountingTokens tokens;
-    Services services{store, clock, hasher, tokens, SessionPolicy{}};
+    MarkingSealer sealer;
+    Services services{store, clock, hasher, tokens, SessionPolicy{}, &sealer};
     PartnershipId partnership{1};
     Actor admin{UserId{99}, PartnershipId{1}, Role::administrator, "Admin <admin@example.org>"};
 

@@ -16,6 +16,8 @@ struct MemoryState {
     std::map<std::string, Session> sessions;
     std::map<std::string, ApiToken> tokens;
     std::vector<AuditEntry> audit;
+    std::vector<Case> cases;
+    std::vector<Recommendation> recommendations;
 };
 
 // API tokens and sessions share a lookup signature, so tokens get their own object.
@@ -29,11 +31,65 @@ struct MemoryTokens final : ApiTokenRepo {
     }
 };
 
+// Cases keep their events inside; identifiable details stay sealed as the SQL store keeps them.
+struct MemoryCases final : CaseRepo {
+    explicit MemoryCases(MemoryState& s) : state(s) {}
+    MemoryState& state;
+    static Case stored(Case c) {
+        for (auto& child : c.children) child = Child{child.pseudonym};
+        return c;
+    }
+    std::vector<Case> list(PartnershipId p) override {
+        std::vector<Case> out;
+        for (const auto& c : state.cases) if (c.partnership == p) out.push_back(c);
+        return out;
+    }
+    std::optional<Case> find(PartnershipId p, CaseId id) override {
+        for (const auto& c : state.cases) if (c.partnership == p && c.id == id) return c;
+        return std::nullopt;
+    }
+    CaseId insert(const Case& c) override {
+        Case copy = stored(c);
+        copy.id = CaseId{static_cast<std::int64_t>(state.cases.size() + 1)};
+        copy.version = 1;
+        state.cases.push_back(copy);
+        return copy.id;
+    }
+    bool update(const Case& c) override {
+        for (auto& x : state.cases) {
+            if (x.id != c.id || x.partnership != c.partnership) continue;
+            if (x.version != c.version) return false;
+            auto events = x.events;
+            x = stored(c);
+            x.events = events;
+            ++x.version;
+            return true;
+        }
+        return false;
+    }
+    void append_event(CaseId id, const CaseEvent& e) override {
+        for (auto& x : state.cases) if (x.id == id) x.events.push_back(e);
+    }
+    int count(PartnershipId p) override { return static_cast<int>(list(p).size()); }
+    std::vector<Recommendation> recommendations(PartnershipId p, CaseId id) override {
+        std::vector<Recommendation> out;
+        for (const auto& r : state.recommendations) if (r.partnership == p && r.case_id == id) out.push_back(r);
+        return out;
+    }
+    RecommendationId add_recommendation(const Recommendation& r) override {
+        auto copy = r;
+        copy.id = RecommendationId{static_cast<std::int64_t>(state.recommendations.size() + 1)};
+        state.recommendations.push_back(copy);
+        return copy.id;
+    }
+};
+
 class MemoryStore final : public Store, private Transaction, PartnershipRepo, AgencyRepo, PersonRepo, UserRepo,
                           SessionRepo, AuditRepo {
 public:
     MemoryState state;
     MemoryTokens tokens{state};
+    MemoryCases case_repo{state};
 
     void read(const std::function<void(Transaction&)>& work) override { work(*this); }
     void write(const std::function<void(Transaction&)>& work) override {
@@ -54,6 +110,7 @@ private:
     SessionRepo& sessions() override { return *this; }
     ApiTokenRepo& api_tokens() override { return tokens; }
     AuditRepo& audit() override { return *this; }
+    CaseRepo& cases() override { return case_repo; }
 
     template <class T, class Pred>
     static std::optional<T> first(const std::vector<T>& v, Pred p) {

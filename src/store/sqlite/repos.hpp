@@ -90,4 +90,21 @@ private:
     Connection& db_;
 };
 
+class SqlCases final : public CaseRepo {
+public:
+    explicit SqlCases(Connection& db) : db_(db) {}
+    std::vector<Case> list(PartnershipId partnership) override;
+    std::optional<Case> find(PartnershipId partnership, CaseId id) override;
+    CaseId insert(const Case& c) override;
+    bool update(const Case& c) override;
+    void append_event(CaseId id, const CaseEvent& e) override;
+    int count(PartnershipId partnership) override;
+    std::vector<Recommendation> recommendations(PartnershipId partnership, CaseId id) override;
+    RecommendationId add_recommendation(const Recommendation& r) override;
+
+private:
+    std::vector<CaseEvent> events(CaseId id);
+    Connection& db_;
+};
+
 }  // namespace assure::sqlite

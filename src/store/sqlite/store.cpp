@@ -8,7 +8,7 @@ namespace {
 class SqlTransaction final : public Transaction {
 public:
     explicit SqlTransaction(Connection& db)
-        : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db) {}
+        : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), cases_(db) {}
     PartnershipRepo& partnerships() override { return partnerships_; }
     AgencyRepo& agencies() override { return agencies_; }
     PersonRepo& people() override { return people_; }
@@ -16,6 +16,7 @@ public:
     SessionRepo& sessions() override { return sessions_; }
     ApiTokenRepo& api_tokens() override { return tokens_; }
     AuditRepo& audit() override { return audit_; }
+    CaseRepo& cases() override { return cases_; }
 
 private:
     SqlPartnerships partnerships_;
@@ -25,6 +26,7 @@ private:
     SqlSessions sessions_;
     SqlApiTokens tokens_;
     SqlAudit audit_;
+    SqlCases cases_;
 };
 
 void run(Connection& db, const char* begin, const std::function<void(Transaction&)>& work) {

@@ -1,0 +1,65 @@
+#pragma once
+// Use cases of serious incidents and reviews. Every read of a case is audited; a case the
+// actor may not know of is "not found", never "forbidden", so its existence does not leak.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "core/reviews.hpp"
+
+namespace assure {
+
+// A case as one person may see it, with everything its pages and the API show.
+struct CaseView {
+    Case record;              // children's identifiable details filled only if identities_shown
+    CaseState state;
+    Deadlines deadlines;
+    std::vector<Milestone> milestones;
+    std::optional<Milestone> next;
+    std::optional<Countdown> next_countdown;
+    bool overdue = false;     // a due milestone not done by today
+    bool identities_shown = false;
+};
+
+struct CaseFilter {
+    bool open_only = false;    // not closed
+    bool overdue_only = false;
+    std::optional<Stage> stage;
+};
+
+struct ReviewStats {
+    int open = 0;
+    int overdue = 0;
+    int rapid_reviews_decided = 0;
+    int became_local_reviews = 0;
+};
+
+CaseView notify_incident(Services& s, const Actor& actor, const IncidentInput& input);
+std::vector<CaseView> list_cases(Services& s, const Actor& actor, const CaseFilter& filter);
+ReviewStats review_stats(const std::vector<CaseView>& visible);
+// Audited as "case.read" (and "case.read_identities" when names are shown).
+CaseView read_case(Services& s, const Actor& actor, CaseId id);
+
+// `event.recorded_*` are filled here. Refusals name the rule (core/reviews_lifecycle.cpp).
+CaseView record_event(Services& s, const Actor& actor, CaseId id, int expected_version, CaseEvent event);
+
+void add_panel_member(Services& s, const Actor& actor, CaseId id, int expected_version, const std::string& user_id);
+// A panel member declares their own interest; they lose sight of the case at once.
+void declare_conflict(Services& s, const Actor& actor, CaseId id, const std::string& interest);
+void decide_conflict(Services& s, const Actor& actor, CaseId id, int expected_version, const std::string& user_id,
+                     const std::string& panel_view, const std::string& appeal);
+
+struct RecommendationInput {
+    std::string text;
+    std::string theme;
+    std::vector<std::string> agency_ids;
+};
+std::vector<Recommendation> list_recommendations(Services& s, const Actor& actor, CaseId id);
+Recommendation add_recommendation(Services& s, const Actor& actor, CaseId id, const RecommendationInput& input);
+
+// The record as written to the audit trail: pseudonyms only, never identifiable details.
+std::string case_audit_json(const Case& c);
+std::string event_json(const CaseEvent& e);
+
+}  // namespace assure

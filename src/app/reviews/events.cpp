@@ -1,0 +1,54 @@
+// Recording a lifecycle event: guarded by the state machine, saved with the record's version.
+#include "app/reviews.hpp"
+#include "app/reviews/internal.hpp"
+
+namespace assure {
+namespace reviews_detail {
+
+Case load_for_change(Transaction& tx, const Actor& actor, CaseId id, int expected_version) {
+    Case c = load_visible(tx, actor, id);
+    if (c.version != expected_version) throw Failure::stale("case");
+    return c;
+}
+
+void save(Services& s, Transaction& tx, const Actor& actor, const Case& before, Case& after, const char* action) {
+    if (!tx.cases().update(after)) throw Failure::stale("case");
+    after.version = before.version + 1;
+    record_audit(tx, actor, s.clock.now(), action, "review_case", after.id.str(), case_audit_json(before),
+                 case_audit_json(after));
+}
+
+}  // namespace reviews_detail
+
+using namespace reviews_detail;
+
+CaseView record_event(Services& s, const Actor& actor, CaseId id, int expected_version, CaseEvent event) {
+    require(actor, Permission::manage_reviews);
+    const Instant now = s.clock.now();
+    const Date today = date_of(now);
+    CaseView view;
+    s.store.write([&](Transaction& tx) {
+        const Case before = load_for_change(tx, actor, id, expected_version);
+        if (event.kind == EventKind::commission_reviewer && event.reviewer_user.valid()) {
+            auto user = tx.users().find(event.reviewer_user);
+            if (!user || user->partnership != actor.partnership || !user->active) {
+                throw Failure::invalid({{"reviewer_user_id", "Select an active user account of this partnership"}});
+            }
+        }
+        if (auto errors = check_event(before, replay(before), event, today); !errors.empty()) {
+            throw Failure::invalid(std::move(errors));
+        }
+        event.recorded_at = now;
+        event.recorded_by = actor.label;
+        Case after = before;
+        after.events.push_back(event);
+        tx.cases().append_event(id, event);
+        save(s, tx, actor, before, after, "case.event");
+        record_audit(tx, actor, now, "case.event." + std::string(event_key(event.kind)), "review_case", id.str(), "",
+                     event_json(event));
+        view = view_of(s, after, today);
+    });
+    return view;
+}
+
+}  // namespace assure

@@ -1,0 +1,85 @@
+// The case's panel and the declared interests of its members (seed 000): the panel
+// recommends whether a member with an interest takes part; an appeal goes to the chair.
+#include <algorithm>
+#include <charconv>
+
+#include "app/reviews.hpp"
+#include "app/reviews/internal.hpp"
+#include "core/text.hpp"
+
+namespace assure {
+
+using namespace reviews_detail;
+
+namespace {
+
+UserId parse_user(const std::string& raw) {
+    std::int64_t v = 0;
+    const auto r = std::from_chars(raw.data(), raw.data() + raw.size(), v);
+    if (raw.empty() || r.ec != std::errc{} || r.ptr != raw.data() + raw.size()) return UserId{};
+    return UserId{v};
+}
+
+}  // namespace
+
+void add_panel_member(Services& s, const Actor& actor, CaseId id, int expected_version, const std::string& user_id) {
+    require(actor, Permission::manage_reviews);
+    s.store.write([&](Transaction& tx) {
+        const Case before = load_for_change(tx, actor, id, expected_version);
+        const UserId uid = parse_user(user_id);
+        auto user = uid.valid() ? tx.users().find(uid) : std::nullopt;
+        if (!user || user->partnership != actor.partnership || !user->active) {
+            throw Failure::invalid({{"user_id", "Select an active user account of this partnership"}});
+        }
+        if (std::any_of(before.panel.begin(), before.panel.end(), [&](const PanelMember& m) { return m.user == uid; })) {
+            throw Failure::invalid({{"user_id", "This person is already on the case's panel"}});
+        }
+        auto person = tx.people().find(actor.partnership, user->person);
+        Case after = before;
+        after.panel.push_back({uid, person ? person->name : user->email});
+        save(s, tx, actor, before, after, "case.panel_add");
+    });
+}
+
+void declare_conflict(Services& s, const Actor& actor, CaseId id, const std::string& interest) {
+    require(actor, Permission::view_reviews);
+    s.store.write([&](Transaction& tx) {
+        const Case before = load_visible(tx, actor, id);
+        const std::string text = trim(interest);
+        if (text.empty()) throw Failure::invalid({{"interest", "Describe your involvement in the case"}});
+        if (text.size() > 2000) throw Failure::invalid({{"interest", "Description must be 2000 characters or fewer"}});
+        if (std::any_of(before.conflicts.begin(), before.conflicts.end(),
+                        [&](const Conflict& c) { return c.user == actor.user; })) {
+            throw Failure::invalid({{"interest", "You have already declared an interest in this case"}});
+        }
+        Case after = before;
+        after.conflicts.push_back({actor.user, actor.label, date_of(s.clock.now()), text});
+        save(s, tx, actor, before, after, "case.conflict_declare");
+    });
+}
+
+void decide_conflict(Services& s, const Actor& actor, CaseId id, int expected_version, const std::string& user_id,
+                     const std::string& panel_view, const std::string& appeal) {
+    require(actor, Permission::manage_reviews);
+    s.store.write([&](Transaction& tx) {
+        const Case before = load_for_change(tx, actor, id, expected_version);
+        Case after = before;
+        const UserId uid = parse_user(user_id);
+        auto it = std::find_if(after.conflicts.begin(), after.conflicts.end(), [&](const Conflict& c) { return c.user == uid; });
+        FieldErrors errors;
+        if (it == after.conflicts.end()) errors.push_back({"user_id", "Select a declared interest"});
+        const auto view = parse_conflict_view(panel_view);
+        if (!view) errors.push_back({"panel", "Select the panel's recommendation"});
+        const auto outcome = parse_appeal(appeal.empty() ? "none" : appeal);
+        if (!outcome) errors.push_back({"appeal", "Select the outcome of any appeal"});
+        if (view == ConflictView::pending && outcome != AppealOutcome::none) {
+            errors.push_back({"appeal", "An appeal to the independent chair follows the panel's recommendation"});
+        }
+        if (!errors.empty()) throw Failure::invalid(std::move(errors));
+        it->panel = *view;
+        it->appeal = *outcome;
+        save(s, tx, actor, before, after, "case.conflict_decide");
+    });
+}
+
+}  // namespace assure

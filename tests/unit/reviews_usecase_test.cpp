@@ -1,0 +1,170 @@
+// Reviews use cases against the in-memory store: need-to-know, audited reads, sealing,
+// and refusals that change nothing.
+#include <gtest/gtest.h>
+
+#include "app/reviews.hpp"
+#include "fakes/fakes.hpp"
+
+using namespace assure;
+using namespace assure::testing;
+
+namespace {
+
+struct ReviewsWorld : World {
+    Actor bu{UserId{1}, PartnershipId{1}, Role::business_unit, "Business Unit <bu@example.org>"};
+    Actor member{UserId{3}, PartnershipId{1}, Role::member, "Member <m@example.org>"};
+    Actor lead{UserId{4}, PartnershipId{1}, Role::partner_lead, "Lead <l@example.org>"};
+
+    ReviewsWorld() {
+        clock.at = 1'795'392'000;  // 2026-11-23 00:00 UTC
+        store.state.agencies.push_back({AgencyId{1}, partnership, "Council", AgencyKind::statutory_partner,
+                                        StatutoryRole::local_authority, "local_authority"});
+        store.state.agencies.push_back({AgencyId{2}, partnership, "Police", AgencyKind::statutory_partner,
+                                        StatutoryRole::police, "police"});
+        store.state.people.push_back({PersonId{1}, partnership, "Morgan Member", "Officer", AgencyId{1}, "m@example.org"});
+        User u;
+        u.id = UserId{3};
+        u.partnership = partnership;
+        u.person = PersonId{1};
+        u.email = "m@example.org";
+        u.role = Role::member;
+        store.state.users.push_back(u);
+    }
+
+    CaseView notify() {
+        IncidentInput in;
+        in.became_aware_on = "2026-11-20";
+        in.incident_on = "2026-11-19";
+        in.kind = "serious_harm";
+        in.summary = "Admitted to hospital with unexplained injuries";
+        in.children = {{"Child T", "Taylor Example", "2020-02-02", "NHS 000 000 0000"}};
+        in.agency_ids = {"1", "2"};
+        return notify_incident(services, bu, in);
+    }
+    int audits(const std::string& action) {
+        int n = 0;
+        for (const auto& a : store.state.audit) n += a.action == action;
+        return n;
+    }
+};
+
+CaseEvent ev(EventKind kind, const char* on) {
+    CaseEvent e;
+    e.kind = kind;
+    e.on = *Date::parse(on);
+    return e;
+}
+
+}  // namespace
+
+TEST(ReviewUseCases, NotifyingSealsIdentitiesAndReturnsDeadlines) {
+    ReviewsWorld w;
+    const CaseView v = w.notify();
+    EXPECT_EQ(v.record.reference, "SI-2026-01");
+    EXPECT_EQ(v.deadlines.notify_panel_by.iso(), "2026-11-27");
+    EXPECT_EQ(v.deadlines.rapid_review_by.iso(), "2026-12-11");
+    ASSERT_EQ(w.store.state.cases.size(), 1U);
+    const Case& stored = w.store.state.cases[0];
+    EXPECT_EQ(stored.children[0].name, "");
+    EXPECT_EQ(stored.sealed_identities.find("Taylor"), std::string::npos);
+    EXPECT_NE(stored.sealed_identities.find("sealed:"), std::string::npos);
+    EXPECT_EQ(w.audits("case.notify"), 1);
+    EXPECT_EQ(w.store.state.audit.back().after_json.find("Taylor"), std::string::npos);
+}
+
+TEST(ReviewUseCases, EveryReadIsAuditedAndNamesOnlyForThoseAllowed) {
+    ReviewsWorld w;
+    const CaseId id = w.notify().record.id;
+    const CaseView bu_view = read_case(w.services, w.bu, id);
+    EXPECT_TRUE(bu_view.identities_shown);
+    EXPECT_EQ(bu_view.record.children[0].name, "Taylor Example");
+    EXPECT_EQ(w.audits("case.read"), 1);
+    EXPECT_EQ(w.audits("case.read_identities"), 1);
+
+    add_panel_member(w.services, w.bu, id, 1, "3");
+    const CaseView member_view = read_case(w.services, w.member, id);
+    EXPECT_FALSE(member_view.identities_shown);
+    EXPECT_EQ(member_view.record.children[0].name, "");
+    EXPECT_EQ(w.audits("case.read"), 2);
+    EXPECT_EQ(w.audits("case.read_identities"), 1);
+}
+
+TEST(ReviewUseCases, OthersGetNotFoundAndAConflictHidesTheCase) {
+    ReviewsWorld w;
+    const CaseId id = w.notify().record.id;
+    try {
+        (void)read_case(w.services, w.member, id);
+        FAIL() << "a member not on the panel read the case";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::not_found);
+    }
+    EXPECT_TRUE(list_cases(w.services, w.member, {}).empty());
+    add_panel_member(w.services, w.bu, id, 1, "3");
+    EXPECT_EQ(list_cases(w.services, w.member, {}).size(), 1U);
+    declare_conflict(w.services, w.member, id, "I was the family's worker");
+    EXPECT_TRUE(list_cases(w.services, w.member, {}).empty());
+    EXPECT_THROW((void)read_case(w.services, w.member, id), Failure);
+    decide_conflict(w.services, w.bu, id, 3, "3", "take_part", "none");
+    EXPECT_EQ(read_case(w.services, w.member, id).record.conflicts.size(), 1U);
+}
+
+TEST(ReviewUseCases, ARefusedEventChangesNothing) {
+    ReviewsWorld w;
+    const CaseId id = w.notify().record.id;
+    const auto before = w.store.state;
+    auto decide = ev(EventKind::decide, "2026-11-21");
+    decide.decision = Decision::local_review;
+    decide.note = "x";
+    try {
+        (void)record_event(w.services, w.bu, id, 1, decide);
+        FAIL() << "a decision before the rapid review was accepted";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::invalid);
+        ASSERT_FALSE(f.fields().empty());
+        EXPECT_EQ(f.fields()[0].message, "A decision is recorded after the partners sign off the rapid review");
+    }
+    EXPECT_EQ(w.store.state.cases[0].events.size(), before.cases[0].events.size());
+    EXPECT_EQ(w.store.state.audit.size(), before.audit.size());
+}
+
+TEST(ReviewUseCases, EventsNeedTheCurrentVersionAndAreAudited) {
+    ReviewsWorld w;
+    const CaseId id = w.notify().record.id;
+    const CaseView v = record_event(w.services, w.bu, id, 1, ev(EventKind::notify_panel, "2026-11-23"));
+    EXPECT_EQ(v.state.stage, Stage::rapid_review);
+    EXPECT_EQ(v.record.version, 2);
+    EXPECT_EQ(w.audits("case.event.notify_panel"), 1);
+    try {
+        (void)record_event(w.services, w.bu, id, 1, ev(EventKind::inform_partners, "2026-11-23"));
+        FAIL() << "a stale version was accepted";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::conflict);
+    }
+    EXPECT_THROW((void)record_event(w.services, w.lead, id, 2, ev(EventKind::inform_partners, "2026-11-23")), Failure);
+}
+
+TEST(ReviewUseCases, OverdueFilterAndStats) {
+    ReviewsWorld w;
+    w.notify();
+    w.clock.at += 86400 * 7;  // 2026-11-30: past the notification deadline of 27 November
+    CaseFilter overdue;
+    overdue.overdue_only = true;
+    const auto late = list_cases(w.services, w.bu, overdue);
+    ASSERT_EQ(late.size(), 1U);
+    EXPECT_EQ(late[0].next->key, "notify_panel");
+    EXPECT_EQ(late[0].next_countdown->working_days, 1);
+    const ReviewStats st = review_stats(late);
+    EXPECT_EQ(st.open, 1);
+    EXPECT_EQ(st.overdue, 1);
+}
+
+TEST(ReviewUseCases, RecommendationsAreNumberedAndNeedAgencies) {
+    ReviewsWorld w;
+    const CaseId id = w.notify().record.id;
+    EXPECT_THROW(add_recommendation(w.services, w.bu, id, {"Improve", "Neglect", {}}), Failure);
+    EXPECT_THROW(add_recommendation(w.services, w.bu, id, {"Improve", "Neglect", {"9"}}), Failure);
+    add_recommendation(w.services, w.bu, id, {"Use the neglect toolkit", "Neglect", {"1"}});
+    const auto r = add_recommendation(w.services, w.bu, id, {"Share chronologies", "Exploitation", {"1", "2"}});
+    EXPECT_EQ(r.number, 2);
+    EXPECT_EQ(list_recommendations(w.services, w.bu, id).size(), 2U);
+}
