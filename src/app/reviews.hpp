@@ -44,6 +44,8 @@ CaseView read_case(Services& s, const Actor& actor, CaseId id);
 // `event.recorded_*` are filled here. Refusals name the rule (core/reviews_lifecycle.cpp).
 CaseView record_event(Services& s, const Actor& actor, CaseId id, int expected_version, CaseEvent event);
 
+// Active user accounts of the partnership, for the panel and reviewer choices.
+std::vector<User> panel_candidates(Services& s, const Actor& actor);
 void add_panel_member(Services& s, const Actor& actor, CaseId id, int expected_version, const std::string& user_id);
 // A panel member declares their own interest; they lose sight of the case at once.
 void declare_conflict(Services& s, const Actor& actor, CaseId id, const std::string& interest);

@@ -43,7 +43,8 @@ Config load_config(const std::string& path) {
         }
         for (const auto& [section, _] : t) {
             const std::string name(section.str());
-            if (name != "database" && name != "server" && name != "sessions" && name != "log") {
+            if (name != "database" && name != "server" && name != "sessions" && name != "log" &&
+                name != "reviews") {
                 bad(path, "unknown section [" + name + "]");
             }
         }
@@ -61,7 +62,31 @@ Config load_config(const std::string& path) {
         c.sessions.max_failed_logins = static_cast<int>(positive(read<int64_t>(t, "sessions", "max_failed_logins", 5, path), "sessions.max_failed_logins", 100));
         c.sessions.lockout_seconds = 60 * positive(read<int64_t>(t, "sessions", "lockout_minutes", 15, path), "sessions.lockout_minutes", 24 * 60);
         c.log_level = read<std::string>(t, "log", "level", c.log_level, path);
+        c.case_key_file = read<std::string>(t, "database", "case_key_file", c.case_key_file, path);
+        ReviewRules& r = c.review_rules;
+        auto days = [&](const char* key, int fallback) {
+            return static_cast<int>(read<int64_t>(t, "reviews", key, fallback, path));
+        };
+        r.name = read<std::string>(t, "reviews", "rules_name", r.name, path);
+        r.notify_panel_working_days = days("notify_panel_working_days", r.notify_panel_working_days);
+        r.inform_partners_working_days = days("inform_partners_working_days", r.inform_partners_working_days);
+        r.rapid_review_working_days = days("rapid_review_working_days", r.rapid_review_working_days);
+        r.review_months = days("review_months", r.review_months);
+        r.final_report_working_days_before_publication =
+            days("final_report_working_days_before_publication", r.final_report_working_days_before_publication);
+        r.keep_published_months = days("keep_published_months", r.keep_published_months);
+        r.max_children = days("max_children", r.max_children);
+        const std::string anchor = read<std::string>(t, "reviews", "rapid_review_anchor", "became_aware", path);
+        if (auto a = parse_anchor(anchor)) {
+            r.rapid_review_anchor = *a;
+        } else {
+            bad(path + " [reviews] rapid_review_anchor", "must be became_aware or notification, not '" + anchor + "'");
+        }
+        if (auto errors = validate_rules(r); !errors.empty()) {
+            bad(path + " [reviews] " + errors.front().field, errors.front().message);
+        }
     }
+    c.case_key_hex = env("ASSURE_CASE_KEY");
     if (auto v = env("ASSURE_DB"); !v.empty()) c.db_path = v;
     if (auto v = env("ASSURE_BIND"); !v.empty()) c.web.bind = v;
     if (auto v = env("ASSURE_PORT"); !v.empty()) {

@@ -3,6 +3,8 @@
 // Secrets come only from the environment, never from the file or the repository.
 #include <string>
 
+#include "core/reviews.hpp"
+
 #include "core/session.hpp"
 #include "web/server.hpp"
 
@@ -13,6 +15,10 @@ struct Config {
     web::WebConfig web;
     SessionPolicy sessions;
     std::string log_level = "info";
+    ReviewRules review_rules;      // [reviews]: the statutory clocks' numbers
+    std::string case_key_file;     // "" = "<database path>.key"
+    std::string case_key_hex;      // ASSURE_CASE_KEY (environment only: a secret)
+    [[nodiscard]] std::string key_file() const { return case_key_file.empty() ? db_path + ".key" : case_key_file; }
 };
 
 // Reads `path` (if not empty) and the ASSURE_* environment. Throws std::runtime_error with a

@@ -56,6 +56,9 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password) {
         add_user(s, system, UserInput{person.id.str(), a.at("role"), pw});
         accounts.push_back({a.at("role"), person.email, person.name, pw});
     }
+    for (const auto& a : accounts) {
+        if (a.role == "business_unit") load_demo_reviews(s, agencies, a.email);
+    }
     return accounts;
 }
 

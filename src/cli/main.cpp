@@ -22,13 +22,26 @@ using namespace assure;
 
 namespace {
 
+crypto::SecretboxSealer case_sealer(const cli::Config& config) {
+    bool created = false;
+    auto key = crypto::load_case_key(config.case_key_hex, config.key_file(), created);
+    if (created) {
+        spdlog::warn("Created the case key {}: back it up with the database; without it the children's "
+                     "identifiable details cannot be read", config.key_file());
+    }
+    return crypto::SecretboxSealer(std::move(key));
+}
+
 struct Wiring {
     explicit Wiring(const cli::Config& config)
-        : store(config.db_path), services{store, clock, hasher, tokens, config.sessions} {}
+        : store(config.db_path),
+          sealer(case_sealer(config)),
+          services{store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(), config.review_rules} {}
     sqlite::SqliteStore store;
     cli::SystemClock clock;
     crypto::Argon2idHasher hasher;
     crypto::SodiumTokens tokens;
+    crypto::SecretboxSealer sealer;
     Services services;
 };
 

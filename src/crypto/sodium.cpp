@@ -2,6 +2,11 @@
 
 #include <sodium.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
 #include <stdexcept>
 
 namespace assure::crypto {
@@ -44,6 +49,76 @@ std::string SodiumTokens::digest(const std::string& token) const {
 
 bool equal_secrets(const std::string& a, const std::string& b) {
     return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace assure::crypto
+
+namespace assure::crypto {
+
+SecretboxSealer::SecretboxSealer(std::string key) : key_(std::move(key)) {
+    if (key_.size() != crypto_secretbox_KEYBYTES) throw std::runtime_error("the case key must be 32 bytes");
+}
+
+std::string SecretboxSealer::seal(const std::string& plain) const {
+    std::string box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size(), '\0');
+    auto* out = reinterpret_cast<unsigned char*>(box.data());
+    randombytes_buf(out, crypto_secretbox_NONCEBYTES);
+    crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(plain.data()),
+                          plain.size(), out, reinterpret_cast<const unsigned char*>(key_.data()));
+    std::string text(sodium_base64_ENCODED_LEN(box.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(text.data(), text.size(), out, box.size(), sodium_base64_VARIANT_ORIGINAL);
+    text.resize(std::strlen(text.c_str()));
+    return text;
+}
+
+std::string SecretboxSealer::open(const std::string& sealed) const {
+    auto fail = [] {
+        return Failure(FailureCode::unavailable, "The children's details could not be opened with this server's case key");
+    };
+    std::string box(sealed.size(), '\0');
+    std::size_t len = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(box.data()), box.size(), sealed.data(), sealed.size(), nullptr,
+                          &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+        len < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
+        throw fail();
+    }
+    const auto* in = reinterpret_cast<const unsigned char*>(box.data());
+    std::string plain(len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+    if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()), in + crypto_secretbox_NONCEBYTES,
+                                   len - crypto_secretbox_NONCEBYTES, in,
+                                   reinterpret_cast<const unsigned char*>(key_.data())) != 0) {
+        throw fail();
+    }
+    return plain;
+}
+
+std::string load_case_key(const std::string& hex_from_env, const std::string& key_file, bool& created) {
+    created = false;
+    std::string key(crypto_secretbox_KEYBYTES, '\0');
+    if (!hex_from_env.empty()) {
+        std::size_t len = 0;
+        if (hex_from_env.size() != 2 * crypto_secretbox_KEYBYTES ||
+            sodium_hex2bin(reinterpret_cast<unsigned char*>(key.data()), key.size(), hex_from_env.data(),
+                           hex_from_env.size(), nullptr, &len, nullptr) != 0 ||
+            len != key.size()) {
+            throw std::runtime_error("ASSURE_CASE_KEY must be 64 hexadecimal characters (32 bytes)");
+        }
+        return key;
+    }
+    if (std::FILE* f = std::fopen(key_file.c_str(), "rb")) {
+        const std::size_t n = std::fread(key.data(), 1, key.size(), f);
+        std::fclose(f);
+        if (n != key.size()) throw std::runtime_error("case key file " + key_file + " is not 32 bytes");
+        return key;
+    }
+    const int fd = ::open(key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) throw std::runtime_error("cannot create case key file " + key_file);
+    randombytes_buf(key.data(), key.size());
+    const bool ok = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size());
+    ::close(fd);
+    if (!ok) throw std::runtime_error("cannot write case key file " + key_file);
+    created = true;
+    return key;
 }
 
 }  // namespace assure::crypto

@@ -26,6 +26,22 @@ public:
     [[nodiscard]] std::string digest(const std::string& token) const override;
 };
 
+// Identifiable case details sealed with XSalsa20-Poly1305 (crypto_secretbox): a fresh random
+// nonce per seal, stored as base64(nonce || ciphertext). Tampering or a wrong key fails open().
+class SecretboxSealer final : public Sealer {
+public:
+    explicit SecretboxSealer(std::string key);  // exactly 32 bytes
+    [[nodiscard]] std::string seal(const std::string& plain) const override;
+    [[nodiscard]] std::string open(const std::string& sealed) const override;
+
+private:
+    std::string key_;
+};
+
+// The case key: from `hex_from_env` (64 hex characters) if given, else from `key_file`,
+// which is created (mode 0600, 32 random bytes) when it does not exist. Sets `created`.
+std::string load_case_key(const std::string& hex_from_env, const std::string& key_file, bool& created);
+
 // Constant-time comparison, for CSRF tokens.
 bool equal_secrets(const std::string& a, const std::string& b);
 

@@ -10,6 +10,13 @@ std::string Ctx::form(const std::string& name) const {
     return req.has_param(name.c_str()) ? req.get_param_value(name.c_str()) : std::string();
 }
 
+std::vector<std::string> Ctx::form_all(const std::string& name) const {
+    std::vector<std::string> out;
+    const auto n = req.get_param_value_count(name.c_str());
+    for (std::size_t i = 0; i < n; ++i) out.push_back(req.get_param_value(name.c_str(), i));
+    return out;
+}
+
 std::string Ctx::query(const std::string& name) const {
     return req.has_param(name.c_str()) ? req.get_param_value(name.c_str()) : std::string();
 }

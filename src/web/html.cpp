@@ -1,5 +1,6 @@
 #include "web/html.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace assure::web {
@@ -123,6 +124,35 @@ std::string radios(const Field& f, const std::vector<Option>& options, bool inli
                     "</div>\n";
         }
         html += "</div>\n";
+    }
+    html += "</div>\n</fieldset>\n</div>\n";
+    return html;
+}
+
+std::string textarea(const Field& f, int rows) {
+    std::string html = group_open(f);
+    html += "<label class=\"govuk-label\" for=\"" + id_for(f.name) + "\">" + escape(f.label) + "</label>\n";
+    html += hint_html(f) + error_html(f);
+    html += "<textarea class=\"govuk-textarea" + std::string(f.error.empty() ? "" : " govuk-textarea--error") +
+            "\" id=\"" + id_for(f.name) + "\" name=\"" + escape(f.name) + "\" rows=\"" + std::to_string(rows) + "\"" +
+            described_by(f) + ">" + escape(f.value) + "</textarea>\n</div>\n";
+    return html;
+}
+
+std::string checkboxes(const Field& f, const std::vector<Option>& options, const std::vector<std::string>& checked) {
+    std::string html = group_open(f);
+    html += "<fieldset class=\"govuk-fieldset\"" + described_by(f) + ">\n";
+    html += "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">" + escape(f.label) + "</legend>\n";
+    html += hint_html(f) + error_html(f);
+    html += "<div class=\"govuk-checkboxes govuk-checkboxes--small\" data-module=\"govuk-checkboxes\">\n";
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        const auto& o = options[i];
+        const std::string id = i == 0 ? id_for(f.name) : id_for(f.name) + "-" + std::to_string(i + 1);
+        const bool on = std::find(checked.begin(), checked.end(), o.value) != checked.end();
+        html += "<div class=\"govuk-checkboxes__item\">\n<input class=\"govuk-checkboxes__input\" id=\"" + id +
+                "\" name=\"" + escape(f.name) + "\" type=\"checkbox\" value=\"" + escape(o.value) + "\"" +
+                (on ? " checked" : "") + ">\n<label class=\"govuk-label govuk-checkboxes__label\" for=\"" + id + "\">" +
+                escape(o.label) + "</label>\n</div>\n";
     }
     html += "</div>\n</fieldset>\n</div>\n";
     return html;

@@ -36,6 +36,9 @@ struct Field {
 std::string text_input(const Field& f);
 std::string select(const Field& f, const std::vector<Option>& options, std::string_view placeholder);
 std::string radios(const Field& f, const std::vector<Option>& options, bool inline_items = false);
+std::string textarea(const Field& f, int rows = 5);
+// Several values under one name; `checked` holds the values ticked.
+std::string checkboxes(const Field& f, const std::vector<Option>& options, const std::vector<std::string>& checked);
 // Links each message to the field it belongs to, as the GOV.UK pattern asks.
 std::string error_summary(const FieldErrors& errors);
 

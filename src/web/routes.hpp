@@ -26,6 +26,7 @@ struct Ctx {
     bool secure = false;     // served over TLS, or a trusted proxy says so
 
     [[nodiscard]] std::string form(const std::string& name) const;
+    [[nodiscard]] std::vector<std::string> form_all(const std::string& name) const;  // ticked checkboxes
     [[nodiscard]] std::string query(const std::string& name) const;
     [[nodiscard]] bool has_query(const std::string& name) const { return req.has_param(name.c_str()); }
     // The numeric path parameter captured by the route pattern's first group; throws not_found.

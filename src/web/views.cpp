@@ -43,6 +43,7 @@ constexpr NavItem kNav[] = {
     {"home", "Home", "/", Permission::signed_in},
     {"agencies", "Agencies", "/agencies", Permission::view_directory},
     {"people", "People", "/people", Permission::view_directory},
+    {"reviews", "Reviews", "/reviews", Permission::view_reviews},
     {"users", "User accounts", "/users", Permission::manage_users},
     {"audit", "Audit trail", "/audit", Permission::view_audit},
 };

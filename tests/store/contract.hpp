@@ -181,8 +181,90 @@ TYPED_TEST_P(StoreContract, SessionsAndUsersRoundTrip) {
     EXPECT_FALSE(s);
 }
 
+TYPED_TEST_P(StoreContract, CaseRoundTripsWithEventsRulesAndPanel) {
+    const Agency council = this->agency("Council");
+    Case c;
+    c.partnership = this->partnership;
+    c.reference = "SI-2026-01";
+    c.became_aware_on = *Date::parse("2026-11-20");
+    c.incident_on = *Date::parse("2026-11-19");
+    c.kind = HarmKind::death;
+    c.looked_after = true;
+    c.summary = "Summary";
+    c.children = {{"Child O"}, {"Child P"}};
+    c.agencies = {council.id};
+    c.rules.rapid_review_anchor = RapidReviewAnchor::notification;
+    c.rules.name = "local-2026";
+    c.sealed_identities = "opaque";
+    CaseId id;
+    this->store->write([&](Transaction& tx) { id = tx.cases().insert(c); });
+    CaseEvent e;
+    e.kind = EventKind::decide;
+    e.on = *Date::parse("2026-11-23");
+    e.decision = Decision::other_learning;
+    e.agencies = {council.id};
+    e.note = "Reasons";
+    e.recorded_by = "BU";
+    this->store->write([&](Transaction& tx) {
+        auto found = tx.cases().find(this->partnership, id);
+        ASSERT_TRUE(found);
+        found->panel.push_back({UserId{7}, "Panel Member"});
+        found->conflicts.push_back({UserId{8}, "Other", *Date::parse("2026-11-21"), "Knew the family",
+                                    ConflictView::take_part, AppealOutcome::overturned});
+        EXPECT_TRUE(tx.cases().update(*found));
+        EXPECT_FALSE(tx.cases().update(*found));  // the version moved on
+        tx.cases().append_event(id, e);
+    });
+    std::optional<Case> back;
+    std::vector<Case> all;
+    this->store->read([&](Transaction& tx) {
+        back = tx.cases().find(this->partnership, id);
+        all = tx.cases().list(this->partnership);
+        EXPECT_EQ(tx.cases().count(this->partnership), 1);
+        EXPECT_FALSE(tx.cases().find(PartnershipId{this->partnership.value + 1}, id));
+    });
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->version, 2);
+    EXPECT_EQ(back->reference, "SI-2026-01");
+    EXPECT_EQ(back->kind, HarmKind::death);
+    EXPECT_TRUE(back->looked_after);
+    EXPECT_EQ(back->children.size(), 2U);
+    EXPECT_EQ(back->children[1].pseudonym, "Child P");
+    EXPECT_EQ(back->rules, c.rules);
+    EXPECT_EQ(back->sealed_identities, "opaque");
+    ASSERT_EQ(back->panel.size(), 1U);
+    ASSERT_EQ(back->conflicts.size(), 1U);
+    EXPECT_EQ(back->conflicts[0].appeal, AppealOutcome::overturned);
+    ASSERT_EQ(back->events.size(), 1U);
+    EXPECT_EQ(back->events[0].decision, Decision::other_learning);
+    EXPECT_EQ(back->events[0].note, "Reasons");
+    EXPECT_EQ(back->events[0].agencies, std::vector<AgencyId>{council.id});
+    EXPECT_EQ(all.size(), 1U);
+}
+
+TYPED_TEST_P(StoreContract, RecommendationsListInNumberOrder) {
+    const Agency council = this->agency("Council");
+    Case c;
+    c.partnership = this->partnership;
+    c.reference = "SI-2026-02";
+    c.children = {{"Child R"}};
+    CaseId id;
+    this->store->write([&](Transaction& tx) {
+        id = tx.cases().insert(c);
+        tx.cases().add_recommendation({RecommendationId{}, id, this->partnership, 2, "Second", {council.id}, "Neglect"});
+        tx.cases().add_recommendation({RecommendationId{}, id, this->partnership, 1, "First", {council.id}, ""});
+    });
+    std::vector<Recommendation> recs;
+    this->store->read([&](Transaction& tx) { recs = tx.cases().recommendations(this->partnership, id); });
+    ASSERT_EQ(recs.size(), 2U);
+    EXPECT_EQ(recs[0].text, "First");
+    EXPECT_EQ(recs[1].theme, "Neglect");
+    EXPECT_EQ(recs[1].agencies, std::vector<AgencyId>{council.id});
+}
+
 REGISTER_TYPED_TEST_SUITE_P(StoreContract, AgencyRoundTripsAndListsActiveFirstByDefault, StaleUpdateWritesNothing,
                             AFailedWriteLeavesNoTrace, PeopleFilterByAgencyAndFindByEmail,
-                            AuditFiltersAndPagesNewestFirst, SessionsAndUsersRoundTrip);
+                            AuditFiltersAndPagesNewestFirst, SessionsAndUsersRoundTrip,
+                            CaseRoundTripsWithEventsRulesAndPanel, RecommendationsListInNumberOrder);
 
 }  // namespace assure::testing

@@ -22,6 +22,17 @@ UserId parse_user(const std::string& raw) {
 
 }  // namespace
 
+std::vector<User> panel_candidates(Services& s, const Actor& actor) {
+    require(actor, Permission::manage_reviews);
+    std::vector<User> out;
+    s.store.read([&](Transaction& tx) {
+        for (auto& u : tx.users().list(actor.partnership)) {
+            if (u.active && u.role != Role::administrator) out.push_back(std::move(u));
+        }
+    });
+    return out;
+}
+
 void add_panel_member(Services& s, const Actor& actor, CaseId id, int expected_version, const std::string& user_id) {
     require(actor, Permission::manage_reviews);
     s.store.write([&](Transaction& tx) {

@@ -1,0 +1,87 @@
+// The demo's serious incidents and reviews (data/demo/knowsley_reviews.json), recorded through
+// the same use cases as the site, so every case passes the lifecycle's guards.
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <stdexcept>
+
+#include "app/reviews.hpp"
+#include "cli/demo.hpp"
+
+namespace assure::cli::embedded_demo_data {
+const std::vector<std::pair<std::string_view, std::string_view>>& files();
+}
+
+namespace assure::cli {
+namespace {
+
+using nlohmann::json;
+
+json reviews_json() {
+    for (const auto& [path, text] : embedded_demo_data::files()) {
+        if (path == "data/demo/knowsley_reviews.json") return json::parse(text);
+    }
+    throw std::logic_error("data/demo/knowsley_reviews.json is not compiled in");
+}
+
+Actor actor_by_email(Services& s, const std::string& email) {
+    std::optional<User> user;
+    s.store.read([&](Transaction& tx) { user = tx.users().find_by_email(email); });
+    if (!user) throw std::logic_error("demo account " + email + " is missing");
+    return Actor{user->id, user->partnership, user->role, email};
+}
+
+}  // namespace
+
+void load_demo_reviews(Services& s, const std::map<std::string, AgencyId>& agencies, const std::string& business_unit_email) {
+    const Actor bu = actor_by_email(s, business_unit_email);
+    const Date today = date_of(s.clock.now());
+    auto ids = [&](const json& keys) {
+        std::vector<std::string> out;
+        for (const auto& k : keys) out.push_back(agencies.at(k.get<std::string>()).str());
+        return out;
+    };
+    const json doc = reviews_json();  // kept alive: the loop below refers into it
+    for (const auto& c : doc.at("cases")) {
+        const bool live = c.value("live", false);
+        const Date aware = live ? s.calendar.subtract_working_days(today, -c.at("became_aware_day").get<int>())
+                                : *Date::parse(c.at("became_aware_on").get<std::string>());
+        IncidentInput in;
+        in.became_aware_on = aware.iso();
+        in.incident_on = live ? aware.iso() : c.at("incident_on").get<std::string>();
+        in.kind = c.at("kind");
+        in.looked_after = c.at("looked_after");
+        in.area_of_incident = c.at("area_of_incident");
+        in.area_of_residence = c.at("area_of_residence");
+        in.summary = c.at("summary");
+        for (const auto& p : c.at("children")) in.children.push_back({p.get<std::string>()});
+        in.agency_ids = ids(c.at("agencies"));
+        CaseView v = notify_incident(s, bu, in);
+        const CaseId id = v.record.id;
+        int version = v.record.version;
+        for (const auto& e : c.at("events")) {
+            CaseEvent ev;
+            ev.kind = *parse_event(e.at("event").get<std::string>());
+            ev.on = e.contains("day") ? s.calendar.add_working_days(aware, e.at("day").get<int>())
+                                      : *Date::parse(e.at("on").get<std::string>());
+            if (e.contains("agencies")) {
+                for (const auto& a : ids(e.at("agencies"))) ev.agencies.emplace_back(std::stoll(a));
+            }
+            if (e.contains("decision")) ev.decision = parse_decision(e.at("decision").get<std::string>());
+            if (e.contains("planned_on")) ev.planned_on = Date::parse(e.at("planned_on").get<std::string>());
+            ev.reviewer_name = e.value("reviewer_name", "");
+            ev.note = e.value("note", "");
+            version = record_event(s, bu, id, version, ev).record.version;
+        }
+        for (const auto& email : c.value("panel", json::array())) {
+            const Actor member = actor_by_email(s, email.get<std::string>());
+            add_panel_member(s, bu, id, version, member.user.str());
+            ++version;
+        }
+        for (const auto& r : c.at("recommendations")) {
+            add_recommendation(s, bu, id, {r.at("text"), r.at("theme"), ids(r.at("agencies"))});
+        }
+    }
+}
+
+}  // namespace assure::cli

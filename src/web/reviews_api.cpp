@@ -1,0 +1,259 @@
+// JSON API of serious incidents: /api/v1/incidents. Every read is audited (app/reviews).
+#include "app/reviews.hpp"
+#include "web/areas.hpp"
+#include "web/problem.hpp"
+
+namespace assure::web {
+namespace {
+
+using J = nlohmann::json;
+
+J date_or_null(const std::optional<Date>& d) { return d ? J(d->iso()) : J(nullptr); }
+
+J deadlines_json(const Deadlines& d) {
+    J j{{"notify_panel_by", d.notify_panel_by.iso()},
+           {"inform_partners_by", d.inform_partners_by.iso()},
+           {"rapid_review_by", d.rapid_review_by.iso()}};
+    if (d.review_complete_by) j["review_complete_by"] = d.review_complete_by->iso();
+    if (d.send_final_report_by) j["send_final_report_by"] = d.send_final_report_by->iso();
+    if (d.keep_published_until) j["keep_published_until"] = d.keep_published_until->iso();
+    return j;
+}
+
+J case_json(const CaseView& v) {
+    const Case& c = v.record;
+    J children = J::array();
+    for (const auto& child : c.children) {
+        J one{{"pseudonym", child.pseudonym}};
+        if (v.identities_shown) {
+            one["name"] = child.name;
+            one["date_of_birth"] = child.date_of_birth;
+            one["notes"] = child.notes;
+        }
+        children.push_back(one);
+    }
+    J agencies = J::array();
+    for (const auto& a : c.agencies) agencies.push_back(a.value);
+    J events = J::array();
+    for (const auto& e : c.events) {
+        J one = J::parse(event_json(e));
+        one["recorded_at"] = iso_instant(e.recorded_at);
+        one["recorded_by"] = e.recorded_by;
+        events.push_back(one);
+    }
+    J milestones = J::array();
+    for (const auto& m : v.milestones) {
+        milestones.push_back({{"key", m.key}, {"label", m.label}, {"due", date_or_null(m.due)}, {"done", date_or_null(m.done)}});
+    }
+    J next = nullptr;
+    if (v.next) {
+        next = {{"key", v.next->key}, {"label", v.next->label}, {"due", v.next->due->iso()},
+                {"working_days", v.next_countdown->working_days}, {"overdue", v.next_countdown->overdue}};
+    }
+    return {{"id", c.id.value},
+            {"reference", c.reference},
+            {"became_aware_on", c.became_aware_on.iso()},
+            {"incident_on", c.incident_on.iso()},
+            {"kind", harm_key(c.kind)},
+            {"looked_after", c.looked_after},
+            {"area_of_incident", c.area_of_incident},
+            {"area_of_residence", c.area_of_residence},
+            {"summary", c.summary},
+            {"children", children},
+            {"agency_ids", agencies},
+            {"stage", stage_key(v.state.stage)},
+            {"decision", v.state.decision ? J(decision_key(*v.state.decision)) : J(nullptr)},
+            {"reviewer_name", v.state.reviewer_name.empty() ? J(nullptr) : J(v.state.reviewer_name)},
+            {"deadlines", deadlines_json(v.deadlines)},
+            {"milestones", milestones},
+            {"next_milestone", next},
+            {"overdue", v.overdue},
+            {"events", events},
+            {"rules", c.rules.name},
+            {"version", c.version}};
+}
+
+// Reads typed fields from a JSON body, collecting a field error for each wrong type.
+struct Body {
+    const J& j;
+    FieldErrors errors;
+
+    std::string text(const char* name) {
+        if (!j.contains(name) || j[name].is_null()) return "";
+        if (!j[name].is_string()) {
+            errors.push_back({name, std::string(name) + " must be a string"});
+            return "";
+        }
+        return j[name].get<std::string>();
+    }
+    bool flag(const char* name) {
+        if (!j.contains(name) || j[name].is_null()) return false;
+        if (!j[name].is_boolean()) errors.push_back({name, std::string(name) + " must be true or false"});
+        return j[name].is_boolean() && j[name].get<bool>();
+    }
+    std::vector<std::string> ids(const char* name) {
+        std::vector<std::string> out;
+        if (!j.contains(name) || j[name].is_null()) return out;
+        if (!j[name].is_array()) {
+            errors.push_back({name, std::string(name) + " must be a list of agency ids"});
+            return out;
+        }
+        for (const auto& v : j[name]) {
+            if (!v.is_number_integer()) {
+                errors.push_back({name, std::string(name) + " must be a list of agency ids"});
+                return {};
+            }
+            out.push_back(std::to_string(v.get<std::int64_t>()));
+        }
+        return out;
+    }
+    std::optional<Date> date(const char* name, bool required) {
+        const std::string raw = text(name);
+        if (raw.empty()) {
+            if (required) errors.push_back({name, std::string("Enter ") + name + " as YYYY-MM-DD"});
+            return std::nullopt;
+        }
+        auto d = Date::parse(raw);
+        if (!d) errors.push_back({name, std::string(name) + " must be a real date as YYYY-MM-DD"});
+        return d;
+    }
+    int integer(const char* name, const char* message) {
+        if (!j.contains(name) || !j[name].is_number_integer()) {
+            errors.push_back({name, message});
+            return -1;
+        }
+        return j[name].get<int>();
+    }
+    void check() const {
+        if (!errors.empty()) throw Failure::invalid(errors);
+    }
+};
+
+IncidentInput incident_input(Body& b) {
+    IncidentInput in;
+    in.became_aware_on = b.text("became_aware_on");
+    in.incident_on = b.text("incident_on");
+    in.kind = b.text("kind");
+    in.looked_after = b.flag("looked_after");
+    in.area_of_incident = b.text("area_of_incident");
+    in.area_of_residence = b.text("area_of_residence");
+    in.summary = b.text("summary");
+    in.agency_ids = b.ids("agency_ids");
+    if (b.j.contains("children")) {
+        if (!b.j["children"].is_array()) {
+            b.errors.push_back({"children", "children must be a list of objects with a pseudonym"});
+        } else {
+            for (const auto& c : b.j["children"]) {
+                if (!c.is_object() || !c.contains("pseudonym") || !c["pseudonym"].is_string()) {
+                    b.errors.push_back({"children", "children must be a list of objects with a pseudonym"});
+                    break;
+                }
+                Body child{c, {}};
+                in.children.push_back({child.text("pseudonym"), child.text("name"), child.text("date_of_birth"), child.text("notes")});
+                for (auto& e : child.errors) b.errors.push_back({"children", e.message});
+            }
+        }
+    }
+    return in;
+}
+
+CaseEvent event_input(Body& b) {
+    CaseEvent e;
+    const std::string key = b.text("event");
+    if (key.empty()) {
+        b.errors.push_back({"event", "Send the event, one of the lifecycle's event names"});
+    } else if (auto k = parse_event(key)) {
+        e.kind = *k;
+    } else {
+        b.errors.push_back({"event", "Unknown event '" + key + "'; see the OpenAPI document for the event names"});
+    }
+    if (auto on = b.date("on", true)) e.on = *on;
+    for (const auto& id : b.ids("agencies")) e.agencies.emplace_back(std::stoll(id));
+    if (const std::string d = b.text("decision"); !d.empty()) {
+        e.decision = parse_decision(d);
+        if (!e.decision) {
+            b.errors.push_back({"decision", "decision must be local_review, national_review, other_learning or no_further_review"});
+        }
+    }
+    e.planned_on = b.date("planned_on", false);
+    e.reviewer_name = b.text("reviewer_name");
+    if (b.j.contains("reviewer_user_id") && !b.j["reviewer_user_id"].is_null()) {
+        e.reviewer_user = UserId{b.integer("reviewer_user_id", "reviewer_user_id must be an integer")};
+    }
+    e.note = b.text("note");
+    return e;
+}
+
+CaseFilter filter_of(const Ctx& ctx) {
+    CaseFilter f;
+    f.open_only = ctx.query("open") == "true";
+    f.overdue_only = ctx.query("overdue") == "true";
+    if (const std::string stage = ctx.query("stage"); !stage.empty()) {
+        f.stage = parse_stage(stage);
+        if (!f.stage) throw Failure::invalid({{"stage", "Unknown stage '" + stage + "'"}});
+    }
+    return f;
+}
+
+}  // namespace
+
+void add_reviews_api_routes(std::vector<Route>& routes, Services& s) {
+    routes.push_back({"GET", "/api/v1/incidents", Permission::view_reviews, Surface::api,
+                      [&s](Ctx& ctx) {
+                          J items = J::array();
+                          for (const auto& v : list_cases(s, ctx.who(), filter_of(ctx))) items.push_back(case_json(v));
+                          json(ctx, 200, {{"items", items}});
+                      },
+                      "/api/v1/incidents"});
+    routes.push_back({"POST", "/api/v1/incidents", Permission::manage_reviews, Surface::api,
+                      [&s](Ctx& ctx) {
+                          auto body = json_body(ctx);
+                          if (!body) return;
+                          Body b{*body, {}};
+                          const IncidentInput in = incident_input(b);
+                          b.check();
+                          const CaseView v = notify_incident(s, ctx.who(), in);
+                          ctx.res.set_header("Location", "/api/v1/incidents/" + v.record.id.str());
+                          json(ctx, 201, case_json(v));
+                      },
+                      "/api/v1/incidents"});
+    routes.push_back({"GET", R"(/api/v1/incidents/(\d+))", Permission::view_reviews, Surface::api,
+                      [&s](Ctx& ctx) { json(ctx, 200, case_json(read_case(s, ctx.who(), CaseId{ctx.path_id()}))); },
+                      "/api/v1/incidents/1"});
+    routes.push_back({"POST", R"(/api/v1/incidents/(\d+)/events)", Permission::manage_reviews, Surface::api,
+                      [&s](Ctx& ctx) {
+                          auto body = json_body(ctx);
+                          if (!body) return;
+                          Body b{*body, {}};
+                          const CaseEvent e = event_input(b);
+                          const int version = b.integer("version", "Send the version you last read, as an integer");
+                          b.check();
+                          json(ctx, 200, case_json(record_event(s, ctx.who(), CaseId{ctx.path_id()}, version, e)));
+                      },
+                      "/api/v1/incidents/1/events"});
+    routes.push_back({"GET", R"(/api/v1/incidents/(\d+)/recommendations)", Permission::view_reviews, Surface::api,
+                      [&s](Ctx& ctx) {
+                          J items = J::array();
+                          for (const auto& r : list_recommendations(s, ctx.who(), CaseId{ctx.path_id()})) {
+                              J agencies = J::array();
+                              for (const auto& a : r.agencies) agencies.push_back(a.value);
+                              items.push_back({{"id", r.id.value}, {"number", r.number}, {"text", r.text},
+                                               {"theme", r.theme}, {"agency_ids", agencies}});
+                          }
+                          json(ctx, 200, {{"items", items}});
+                      },
+                      "/api/v1/incidents/1/recommendations"});
+    routes.push_back({"POST", R"(/api/v1/incidents/(\d+)/recommendations)", Permission::manage_reviews, Surface::api,
+                      [&s](Ctx& ctx) {
+                          auto body = json_body(ctx);
+                          if (!body) return;
+                          Body b{*body, {}};
+                          RecommendationInput in{b.text("text"), b.text("theme"), b.ids("agency_ids")};
+                          b.check();
+                          const auto r = add_recommendation(s, ctx.who(), CaseId{ctx.path_id()}, in);
+                          json(ctx, 201, {{"id", r.id.value}, {"number", r.number}, {"text", r.text}, {"theme", r.theme}});
+                      },
+                      "/api/v1/incidents/1/recommendations"});
+}
+
+}  // namespace assure::web
