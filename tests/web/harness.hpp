@@ -24,7 +24,8 @@ inline const std::string kPassword = "correct horse battery staple";
 
 class Server {
 public:
-    Server() : path_(temp_path()), store_(path_), services_{store_, clock_, hasher_, tokens_, SessionPolicy{}} {
+    Server()
+        : path_(temp_path()), store_(path_), services_{store_, clock_, hasher_, tokens_, SessionPolicy{}, &sealer_} {
         crypto::initialise();
         seed();
         web::WebConfig config;
@@ -52,15 +53,26 @@ public:
     AgencyId council() const { return council_; }
     std::string email(Role role) const { return std::string(role_key(role)) + "@example.org"; }
     std::string token(Role role) { return create_api_token(services_, email(role), "test"); }
+    UserId user_id(Role role) {
+        std::optional<User> u;
+        store_.read([&](Transaction& tx) { u = tx.users().find_by_email(email(role)); });
+        return u->id;
+    }
+    std::string raw_sql_text(const std::string& sql) {  // reads one text value, for at-rest checks
+        sqlite::Connection db(path_, true);
+        auto q = db.prepare(sql);
+        return q.step() ? q.text(0) : std::string();
+    }
     int count_agencies() {
         int n = 0;
         store_.read([&](Transaction& tx) { n = static_cast<int>(tx.agencies().list(PartnershipId{1}, true).size()); });
         return n;
     }
-    int count_audit() {
+    int count_audit(const std::string& action_prefix = "") {
         int n = 0;
         AuditFilter f;
         f.partnership = PartnershipId{1};
+        f.action_prefix = action_prefix;
         store_.read([&](Transaction& tx) { n = tx.audit().count(f); });
         return n;
     }
@@ -90,6 +102,7 @@ private:
     cli::SystemClock clock_;
     crypto::Argon2idHasher hasher_{1, 8u << 20};  // light settings: tests sign in often
     crypto::SodiumTokens tokens_;
+    crypto::SecretboxSealer sealer_{std::string(32, 'k')};  // a fixed test key: no secret
     Services services_;
     AgencyId council_;
     std::unique_ptr<web::WebApp> app_;

@@ -1,0 +1,154 @@
+// The incidents API and pages against a real server: deadlines, refusals naming the rule,
+// need-to-know (404 for others), audited reads, sealed identities, stale versions.
+#include <nlohmann/json.hpp>
+
+#include "app/reviews.hpp"
+#include "web/harness.hpp"
+
+using namespace assure;
+using namespace assure::testing;
+using nlohmann::json;
+
+namespace {
+
+class ReviewsHttp : public ::testing::Test {
+protected:
+    void SetUp() override { server = std::make_unique<Server>(); }
+    httplib::Headers auth(Role role) { return {{"Authorization", "Bearer " + server->token(role)}}; }
+
+    json notify(const httplib::Headers& headers, const json& body, int expected_status) {
+        auto r = server->client().Post("/api/v1/incidents", headers, body.dump(), "application/json");
+        EXPECT_TRUE(r);
+        EXPECT_EQ(r->status, expected_status) << r->body;
+        return json::parse(r->body);
+    }
+    static json incident() {
+        return {{"became_aware_on", "2025-12-19"},
+                {"incident_on", "2025-12-18"},
+                {"kind", "serious_harm"},
+                {"looked_after", false},
+                {"summary", "Admitted to hospital with unexplained injuries"},
+                {"children", {{{"pseudonym", "Child T"}, {"name", "Taylor Example"}, {"date_of_birth", "2024-02-02"}}}}};
+    }
+    httplib::Result event(const httplib::Headers& headers, int id, const json& body) {
+        return server->client().Post("/api/v1/incidents/" + std::to_string(id) + "/events", headers, body.dump(),
+                                     "application/json");
+    }
+    std::unique_ptr<Server> server;
+};
+
+}  // namespace
+
+TEST_F(ReviewsHttp, NotifyingReturnsTheStatutoryDeadlines) {
+    const json c = notify(auth(Role::business_unit), incident(), 201);
+    // Aware on Friday 19 December 2025: Christmas, Boxing Day and New Year's Day are not working days.
+    EXPECT_EQ(c["deadlines"]["notify_panel_by"], "2025-12-30");
+    EXPECT_EQ(c["deadlines"]["inform_partners_by"], "2025-12-30");
+    EXPECT_EQ(c["deadlines"]["rapid_review_by"], "2026-01-14");
+    EXPECT_FALSE(c["deadlines"].contains("review_complete_by"));
+    EXPECT_EQ(c["stage"], "notification");
+    EXPECT_EQ(c["children"][0]["pseudonym"], "Child T");
+    EXPECT_EQ(c["children"][0]["name"], "Taylor Example");  // the business unit may see identities
+    // At rest, the name is sealed.
+    const std::string sealed = server->raw_sql_text("SELECT sealed_identities FROM review_cases");
+    EXPECT_FALSE(sealed.empty());
+    EXPECT_EQ(sealed.find("Taylor"), std::string::npos);
+    EXPECT_EQ(server->raw_sql_text("SELECT record_json FROM review_cases").find("Taylor"), std::string::npos);
+}
+
+TEST_F(ReviewsHttp, BadIncidentsAre422WithFieldErrorsAndSaveNothing) {
+    json bad = incident();
+    bad["became_aware_on"] = "2999-01-01";
+    bad["children"] = json::array();
+    for (const char* p : {"Child A", "Child B", "Child C", "Child D", "Child E"}) bad["children"].push_back({{"pseudonym", p}});
+    const json problem = notify(auth(Role::business_unit), bad, 422);
+    std::map<std::string, std::string> fields;
+    for (const auto& e : problem["errors"]) fields[e["field"]] = e["message"];
+    EXPECT_EQ(fields["became_aware_on"], "Date the local authority became aware must be today or in the past");
+    EXPECT_EQ(fields["children"], "One notification covers at most 4 children; notify the others separately");
+    auto list = server->client().Get("/api/v1/incidents", auth(Role::business_unit));
+    EXPECT_EQ(json::parse(list->body)["items"].size(), 0U);
+    notify(auth(Role::member), incident(), 403);
+}
+
+TEST_F(ReviewsHttp, EventsAreGuardedVersionedAndNameTheRule) {
+    const json c = notify(auth(Role::business_unit), incident(), 201);
+    const int id = c["id"];
+    const auto bu = auth(Role::business_unit);
+    auto decide = event(bu, id, {{"event", "decide"}, {"on", "2025-12-22"}, {"decision", "local_review"},
+                                 {"note", "x"}, {"version", 1}});
+    ASSERT_EQ(decide->status, 422);
+    EXPECT_NE(decide->body.find("A decision is recorded after the partners sign off the rapid review"), std::string::npos);
+    auto unknown = event(bu, id, {{"event", "celebrate"}, {"on", "2025-12-22"}, {"version", 1}});
+    ASSERT_EQ(unknown->status, 422);
+    EXPECT_NE(unknown->body.find("Unknown event 'celebrate'"), std::string::npos);
+
+    auto notified = event(bu, id, {{"event", "notify_panel"}, {"on", "2025-12-22"}, {"version", 1}});
+    ASSERT_EQ(notified->status, 200) << notified->body;
+    const json after = json::parse(notified->body);
+    EXPECT_EQ(after["stage"], "rapid_review");
+    EXPECT_EQ(after["version"], 2);
+    EXPECT_EQ(after["events"][0]["event"], "notify_panel");
+    auto stale = event(bu, id, {{"event", "inform_partners"}, {"on", "2025-12-22"}, {"version", 1}});
+    EXPECT_EQ(stale->status, 409);
+    auto overdue = server->client().Get("/api/v1/incidents?overdue=true", bu);
+    EXPECT_EQ(json::parse(overdue->body)["items"].size(), 1U);  // the rapid review is long past due
+    auto by_stage = server->client().Get("/api/v1/incidents?stage=local_review", bu);
+    EXPECT_EQ(json::parse(by_stage->body)["items"].size(), 0U);
+    EXPECT_EQ(server->client().Get("/api/v1/incidents?stage=nonsense", bu)->status, 422);
+}
+
+TEST_F(ReviewsHttp, NeedToKnowHidesCasesAndEveryReadIsAudited) {
+    const json c = notify(auth(Role::business_unit), incident(), 201);
+    const int id = c["id"];
+    const std::string path = "/api/v1/incidents/" + std::to_string(id);
+    const int reads_before = server->count_audit("case.read");
+    for (Role role : {Role::member, Role::agency_lead, Role::scrutineer, Role::read_only}) {
+        EXPECT_EQ(server->client().Get(path, auth(role))->status, 404) << role_key(role);
+        auto list = server->client().Get("/api/v1/incidents", auth(role));
+        EXPECT_EQ(json::parse(list->body)["items"].size(), 0U) << role_key(role);
+    }
+    EXPECT_EQ(server->client().Get(path, auth(Role::administrator))->status, 403);
+
+    // On the panel, the member sees the case but not the child's name.
+    add_panel_member(server->services(), Actor{server->user_id(Role::business_unit), PartnershipId{1},
+                                               Role::business_unit, "bu"},
+                     CaseId{id}, 1, server->user_id(Role::member).str());
+    auto seen = server->client().Get(path, auth(Role::member));
+    ASSERT_EQ(seen->status, 200);
+    EXPECT_FALSE(json::parse(seen->body)["children"][0].contains("name"));
+    auto lead = server->client().Get(path, auth(Role::partner_lead));
+    EXPECT_EQ(json::parse(lead->body)["children"][0]["name"], "Taylor Example");
+    EXPECT_EQ(server->count_audit("case.read") - reads_before, 3);  // member, lead, lead's identities
+    EXPECT_EQ(server->count_audit("case.read_identities"), 1);
+
+    // A member who declares an interest loses sight of the case at once.
+    Browser member(*server);
+    ASSERT_TRUE(member.sign_in(server->email(Role::member)));
+    ASSERT_EQ(member.get("/reviews/" + std::to_string(id))->status, 200);
+    auto declared = member.post("/reviews/" + std::to_string(id) + "/conflicts", {{"interest", "I was the family's police contact"}});
+    EXPECT_EQ(declared->status, 303);
+    EXPECT_EQ(member.get("/reviews/" + std::to_string(id))->status, 404);
+    EXPECT_EQ(server->client().Get(path, auth(Role::member))->status, 404);
+}
+
+TEST_F(ReviewsHttp, BusinessUnitNotifiesThroughTheFormAfterFixingErrors) {
+    Browser bu(*server);
+    ASSERT_TRUE(bu.sign_in(server->email(Role::business_unit)));
+    ASSERT_EQ(bu.get("/reviews/new")->status, 200);
+    auto bad = bu.post("/reviews", {{"became_aware_on", "yesterday"}, {"kind", "death"}, {"summary", "Summary"}});
+    ASSERT_EQ(bad->status, 422);
+    EXPECT_NE(bad->body.find("govuk-error-summary"), std::string::npos);
+    EXPECT_NE(bad->body.find("Date the local authority became aware must be a real date"), std::string::npos);
+    EXPECT_NE(bad->body.find("Enter at least one child"), std::string::npos);
+    auto good = bu.post("/reviews", {{"became_aware_on", "2025-12-19"}, {"incident_on", "2025-12-19"}, {"kind", "death"},
+                                     {"summary", "Summary"}, {"pseudonym_1", "Child Z"},
+                                     {"agencies", server->council().str()}});
+    ASSERT_EQ(good->status, 303) << good->body;
+    auto page = bu.get(good->get_header_value("Location"));
+    ASSERT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("Child Z"), std::string::npos);
+    EXPECT_NE(page->body.find("2025-12-30"), std::string::npos);  // notify the Panel by
+    auto no_csrf = bu.post("/reviews", {{"became_aware_on", "2025-12-19"}}, false);
+    EXPECT_EQ(no_csrf->status, 403);
+}
