@@ -7,9 +7,15 @@
 
 namespace assure::cli {
 
+// The real time; or, when ASSURE_TODAY=YYYY-MM-DD is set (training sites, end-to-end tests),
+// that date with the real time of day, so statutory clocks can be shown on a chosen day.
 class SystemClock final : public Clock {
 public:
+    SystemClock();  // throws std::runtime_error on a malformed ASSURE_TODAY
     [[nodiscard]] Instant now() const override;
+
+private:
+    Instant shift_ = 0;
 };
 
 // An exclusive advisory lock on "<db>.lock", held for as long as the object lives. `serve`

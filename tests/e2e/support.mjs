@@ -27,11 +27,13 @@ function freePort () {
   })
 }
 
-export async function startServer () {
+// options.today freezes the server's date (ASSURE_TODAY) for the demo and the server alike.
+export async function startServer (options = {}) {
+  const env = { ...process.env, ...(options.today ? { ASSURE_TODAY: options.today } : {}) }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assure-e2e-'))
   const db = path.join(dir, 'e2e.db')
   const password = 'e2e-' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2)
-  const printed = execFileSync(binary, ['demo', '--db', db, '--password', password], { encoding: 'utf8' })
+  const printed = execFileSync(binary, ['demo', '--db', db, '--password', password], { encoding: 'utf8', env })
   const accounts = {}
   for (const line of printed.split('\n')) {
     const [role, email] = line.trim().split(/\s+/)
@@ -39,7 +41,7 @@ export async function startServer () {
   }
   const port = await freePort()
   const child = spawn(binary, ['serve', '--db', db, '--bind', '127.0.0.1', '--port', String(port)],
-    { stdio: ['ignore', 'ignore', 'inherit'] })
+    { stdio: ['ignore', 'ignore', 'inherit'], env })
   const baseUrl = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 20000
   for (;;) {
