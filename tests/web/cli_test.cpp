@@ -20,9 +20,11 @@ struct Output {
     std::string text;
 };
 
-Output run(const std::string& args) {
+// `env` is "NAME=value" placed before the command, or "".
+Output run(const std::string& args, const std::string& env = "") {
     const fs::path out = fs::temp_directory_path() / ("assure-cli-" + std::to_string(::getpid()) + ".out");
-    const int rc = std::system((std::string(ASSURE_BINARY) + " " + args + " > " + out.string() + " 2>&1").c_str());
+    const std::string prefix = env.empty() ? "" : "env " + env + " ";
+    const int rc = std::system((prefix + ASSURE_BINARY + " " + args + " > " + out.string() + " 2>&1").c_str());
     std::ifstream in(out);
     std::stringstream text;
     text << in.rdbuf();
@@ -118,6 +120,28 @@ TEST(Cli, BadConfigurationStopsStartUpWithAClearMessage) {
     r = run("--config " + (dir / "unknown.toml") + " migrate --db " + (dir / "x.db"));
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.text.find("unknown section [sever]"), std::string::npos) << r.text;
+}
+
+TEST(Cli, BadReviewRulesAndCaseKeysStopStartUp) {
+    TempDir dir;
+    std::ofstream(dir / "anchor.toml") << "[reviews]\nrapid_review_anchor = \"whenever\"\n";
+    auto r = run("--config " + (dir / "anchor.toml") + " migrate --db " + (dir / "x.db"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.text.find("rapid_review_anchor"), std::string::npos) << r.text;
+    EXPECT_NE(r.text.find("must be became_aware or notification"), std::string::npos) << r.text;
+
+    std::ofstream(dir / "zero.toml") << "[reviews]\nrapid_review_working_days = 0\n";
+    r = run("--config " + (dir / "zero.toml") + " migrate --db " + (dir / "x.db"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.text.find("Working days for a rapid review must be at least 1"), std::string::npos) << r.text;
+
+    r = run("migrate --db " + (dir / "y.db"), "ASSURE_CASE_KEY=abc");
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.text.find("ASSURE_CASE_KEY must be 64 hexadecimal characters"), std::string::npos) << r.text;
+
+    r = run("migrate --db " + (dir / "y.db"), "ASSURE_TODAY=23/11/2026");
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.text.find("ASSURE_TODAY must be a date"), std::string::npos) << r.text;
 }
 
 TEST(Cli, ServeStopsCleanlyOnSigtermAndRestoreWaitsForIt) {
