@@ -44,7 +44,7 @@ Config load_config(const std::string& path) {
         for (const auto& [section, _] : t) {
             const std::string name(section.str());
             if (name != "database" && name != "server" && name != "sessions" && name != "log" &&
-                name != "reviews") {
+                name != "reviews" && name != "calendar") {
                 bad(path, "unknown section [" + name + "]");
             }
         }
@@ -81,6 +81,24 @@ Config load_config(const std::string& path) {
             r.rapid_review_anchor = *a;
         } else {
             bad(path + " [reviews] rapid_review_anchor", "must be became_aware or notification, not '" + anchor + "'");
+        }
+        if (const auto* extra = t["calendar"]["extra_holidays"].as_array()) {
+            for (const auto& item : *extra) {
+                const auto* h = item.as_table();
+                const std::string where = path + " [calendar] extra_holidays";
+                if (h == nullptr) bad(where, "must be a list of { date = \"YYYY-MM-DD\", name = \"…\" }");
+                const auto date = Date::parse((*h)["date"].value_or(std::string()));
+                const std::string name = (*h)["name"].value_or(std::string());
+                if (!date || name.empty()) bad(where, "each needs a real date (YYYY-MM-DD) and a name");
+                std::optional<Date> replaces;
+                if (auto moved = (*h)["replaces"].value<std::string>()) {
+                    replaces = Date::parse(*moved);
+                    if (!replaces) bad(where, "replaces must be a date as YYYY-MM-DD");
+                }
+                c.holiday_changes.push_back({*date, name, replaces});
+            }
+        } else if (t["calendar"]["extra_holidays"]) {
+            bad(path + " [calendar] extra_holidays", "must be a list");
         }
         if (auto errors = validate_rules(r); !errors.empty()) {
             bad(path + " [reviews] " + errors.front().field, errors.front().message);

@@ -3,6 +3,9 @@
 // Secrets come only from the environment, never from the file or the repository.
 #include <string>
 
+#include <vector>
+
+#include "core/calendar.hpp"
 #include "core/reviews.hpp"
 
 #include "core/session.hpp"
@@ -16,6 +19,7 @@ struct Config {
     SessionPolicy sessions;
     std::string log_level = "info";
     ReviewRules review_rules;      // [reviews]: the statutory clocks' numbers
+    std::vector<HolidayChange> holiday_changes = shipped_holiday_changes();  // + [calendar] extra_holidays
     std::string case_key_file;     // "" = "<database path>.key"
     std::string case_key_hex;      // ASSURE_CASE_KEY (environment only: a secret)
     [[nodiscard]] std::string key_file() const { return case_key_file.empty() ? db_path + ".key" : case_key_file; }

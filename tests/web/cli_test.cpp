@@ -135,6 +135,11 @@ TEST(Cli, BadReviewRulesAndCaseKeysStopStartUp) {
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.text.find("Working days for a rapid review must be at least 1"), std::string::npos) << r.text;
 
+    std::ofstream(dir / "holiday.toml") << "[calendar]\nextra_holidays = [ { date = \"2027-02-30\", name = \"X\" } ]\n";
+    r = run("--config " + (dir / "holiday.toml") + " migrate --db " + (dir / "x.db"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.text.find("extra_holidays"), std::string::npos) << r.text;
+
     r = run("migrate --db " + (dir / "y.db"), "ASSURE_CASE_KEY=abc");
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.text.find("ASSURE_CASE_KEY must be 64 hexadecimal characters"), std::string::npos) << r.text;
