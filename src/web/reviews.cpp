@@ -348,6 +348,18 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
         data.set("recommendation_agencies_html", checkboxes(Field{"agencies", "Agencies the recommendation is for", "",
                                                                   error_for(errors, "agencies")},
                                                             agencies, ctx.form_all("agencies")));
+        std::vector<Option> declared;
+        for (const auto& x : c.conflicts) declared.push_back({x.user.str(), x.user_label});
+        data.set("conflict_user_html", select(Field{"user_id_conflict", "Member who declared the interest", "",
+                                                    error_for(errors, "user_id_conflict")},
+                                              declared, "Select a member"));
+        data.set("conflict_panel_html",
+                 radios(Field{"panel", "The panel's recommendation", "", error_for(errors, "panel")},
+                        {{"exclude", "Should not take part"}, {"take_part", "May take part"}, {"pending", "Not yet considered"}}));
+        data.set("conflict_appeal_html",
+                 radios(Field{"appeal", "Appeal to the independent chair", "none", error_for(errors, "appeal")},
+                        {{"none", "No appeal"}, {"upheld", "Appeal refused: the recommendation stands"},
+                         {"overturned", "Appeal upheld: the recommendation is reversed"}}));
         data.set("panel_user_html", select(Field{"user_id", "Add a review group member to this case's panel", "",
                                                  error_for(errors, "user_id")},
                                            user_options(s, ctx.who()), "Select a person"));
@@ -501,6 +513,14 @@ void add_case_change_routes(std::vector<Route>& routes, Services& s) {
                           });
                       },
                       "/reviews/1/panel"});
+    routes.push_back({"POST", R"(/reviews/(\d+)/conflicts/decide)", Permission::manage_reviews, Surface::page,
+                      [&s, on_case](Ctx& ctx) {
+                          on_case(ctx, [&](CaseId id) {
+                              decide_conflict(s, ctx.who(), id, form_int(ctx, "version"), ctx.form("user_id_conflict"),
+                                              ctx.form("panel"), ctx.form("appeal"));
+                          });
+                      },
+                      "/reviews/1/conflicts/decide"});
     routes.push_back({"POST", R"(/reviews/(\d+)/conflicts)", Permission::view_reviews, Surface::page,
                       [&s](Ctx& ctx) {
                           const CaseId id{ctx.path_id()};

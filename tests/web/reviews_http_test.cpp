@@ -130,6 +130,23 @@ TEST_F(ReviewsHttp, NeedToKnowHidesCasesAndEveryReadIsAudited) {
     EXPECT_EQ(declared->status, 303);
     EXPECT_EQ(member.get("/reviews/" + std::to_string(id))->status, 404);
     EXPECT_EQ(server->client().Get(path, auth(Role::member))->status, 404);
+
+    // The business unit records the panel's view that the member may take part after all.
+    Browser bu(*server);
+    ASSERT_TRUE(bu.sign_in(server->email(Role::business_unit)));
+    auto page = bu.get("/reviews/" + std::to_string(id));
+    ASSERT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("police contact"), std::string::npos);
+    const std::string version = Browser::hidden(page->body, "version");
+    const std::string decide = "/reviews/" + std::to_string(id) + "/conflicts/decide";
+    auto refused = bu.post(decide, {{"version", version}, {"user_id_conflict", server->user_id(Role::member).str()},
+                                    {"panel", "pending"}, {"appeal", "overturned"}});
+    EXPECT_EQ(refused->status, 422);
+    EXPECT_NE(refused->body.find("An appeal to the independent chair follows the panel"), std::string::npos);
+    auto decided = bu.post(decide, {{"version", version}, {"user_id_conflict", server->user_id(Role::member).str()},
+                                    {"panel", "take_part"}, {"appeal", "none"}});
+    EXPECT_EQ(decided->status, 303);
+    EXPECT_EQ(server->client().Get(path, auth(Role::member))->status, 200);
 }
 
 TEST_F(ReviewsHttp, BusinessUnitNotifiesThroughTheFormAfterFixingErrors) {

@@ -78,7 +78,7 @@ void decide_conflict(Services& s, const Actor& actor, CaseId id, int expected_ve
         const UserId uid = parse_user(user_id);
         auto it = std::find_if(after.conflicts.begin(), after.conflicts.end(), [&](const Conflict& c) { return c.user == uid; });
         FieldErrors errors;
-        if (it == after.conflicts.end()) errors.push_back({"user_id", "Select a declared interest"});
+        if (it == after.conflicts.end()) errors.push_back({"user_id_conflict", "Select the member who declared the interest"});
         const auto view = parse_conflict_view(panel_view);
         if (!view) errors.push_back({"panel", "Select the panel's recommendation"});
         const auto outcome = parse_appeal(appeal.empty() ? "none" : appeal);
