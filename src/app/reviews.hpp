@@ -28,6 +28,8 @@ struct CaseFilter {
     std::optional<Stage> stage;
 };
 
+bool matches(const CaseView& v, const CaseFilter& filter);
+
 struct ReviewStats {
     int open = 0;
     int overdue = 0;
@@ -36,6 +38,7 @@ struct ReviewStats {
 };
 
 CaseView notify_incident(Services& s, const Actor& actor, const IncidentInput& input);
+// Each case returned is audited as "case.list".
 std::vector<CaseView> list_cases(Services& s, const Actor& actor, const CaseFilter& filter);
 ReviewStats review_stats(const std::vector<CaseView>& visible);
 // Audited as "case.read" (and "case.read_identities" when names are shown).

@@ -59,8 +59,9 @@ void dashboard_page(Services& s, Ctx& ctx) {
     CaseFilter filter;
     filter.open_only = show.empty();
     filter.overdue_only = show == "overdue";
-    const auto all = list_cases(s, ctx.who(), CaseFilter{});
-    const auto cases = list_cases(s, ctx.who(), filter);
+    const auto all = list_cases(s, ctx.who(), CaseFilter{});  // the figures count every case
+    std::vector<CaseView> cases;
+    for (const auto& v : all) if (matches(v, filter)) cases.push_back(v);
     const ReviewStats stats = review_stats(all);
     const Date today = today_of(s);
 

@@ -61,6 +61,17 @@ Case through_rapid_review(Decision decision) {
     return c;
 }
 
+// A local review with its reviewer, terms and final report, not yet sent or published.
+Case with_final_report() {
+    Case c = through_rapid_review(Decision::local_review);
+    auto commission = ev(EventKind::commission_reviewer, "2026-04-06");
+    commission.reviewer_name = "Jane Reviewer";
+    record(c, commission);
+    record(c, ev(EventKind::agree_terms, "2026-04-10"));
+    record(c, ev(EventKind::final_report, "2026-08-28"));
+    return c;
+}
+
 }  // namespace
 
 TEST(ReviewLifecycle, ALocalReviewRunsFromNotificationToClosure) {
@@ -113,12 +124,7 @@ TEST(ReviewLifecycle, ADecisionBeforeTheRapidReviewIsRefused) {
 }
 
 TEST(ReviewLifecycle, PublicationBeforeTheReportIsSentIsRefused) {
-    Case c = through_rapid_review(Decision::local_review);
-    auto commission = ev(EventKind::commission_reviewer, "2026-04-06");
-    commission.reviewer_name = "Jane Reviewer";
-    record(c, commission);
-    record(c, ev(EventKind::agree_terms, "2026-04-10"));
-    record(c, ev(EventKind::final_report, "2026-08-28"));
+    Case c = with_final_report();
     EXPECT_EQ(refusal(c, ev(EventKind::publish, "2026-09-30")),
               "event: The final report must be sent to the Panel and the Secretary of State before publication");
     EXPECT_EQ(refusal(c, ev(EventKind::publish_summary, "2026-09-30")),
@@ -191,12 +197,7 @@ TEST(ReviewLifecycle, EveryEventKeyParsesBackAndUnknownEventsDoNot) {
 }
 
 TEST(ReviewLifecycle, PlannedPublicationCannotPrecedeThePlanning) {
-    Case c = through_rapid_review(Decision::local_review);
-    auto commission = ev(EventKind::commission_reviewer, "2026-04-06");
-    commission.reviewer_name = "Jane Reviewer";
-    record(c, commission);
-    record(c, ev(EventKind::agree_terms, "2026-04-10"));
-    record(c, ev(EventKind::final_report, "2026-08-28"));
+    Case c = with_final_report();
     auto plan = ev(EventKind::plan_publication, "2026-09-01");
     EXPECT_EQ(refusal(c, plan), "planned_on: Enter the planned publication date");
     plan.planned_on = d("2026-08-30");

@@ -153,6 +153,9 @@ TEST(ReviewUseCases, OverdueFilterAndStats) {
     ASSERT_EQ(late.size(), 1U);
     EXPECT_EQ(late[0].next->key, "notify_panel");
     EXPECT_EQ(late[0].next_countdown->working_days, 1);
+    EXPECT_EQ(w.audits("case.list"), 1);  // each case listed is a read of it
+    EXPECT_TRUE(list_cases(w.services, w.bu, CaseFilter{{}, {}, Stage::closed}).empty());
+    EXPECT_EQ(w.audits("case.list"), 1);
     const ReviewStats st = review_stats(late);
     EXPECT_EQ(st.open, 1);
     EXPECT_EQ(st.overdue, 1);
@@ -164,7 +167,9 @@ TEST(ReviewUseCases, RecommendationsAreNumberedAndNeedAgencies) {
     EXPECT_THROW(add_recommendation(w.services, w.bu, id, {"Improve", "Neglect", {}}), Failure);
     EXPECT_THROW(add_recommendation(w.services, w.bu, id, {"Improve", "Neglect", {"9"}}), Failure);
     add_recommendation(w.services, w.bu, id, {"Use the neglect toolkit", "Neglect", {"1"}});
+    EXPECT_EQ(w.store.state.recommendations.size(), 1U);  // the refused ones saved nothing
     const auto r = add_recommendation(w.services, w.bu, id, {"Share chronologies", "Exploitation", {"1", "2"}});
     EXPECT_EQ(r.number, 2);
     EXPECT_EQ(list_recommendations(w.services, w.bu, id).size(), 2U);
+    EXPECT_EQ(w.audits("case.read_recommendations"), 1);
 }

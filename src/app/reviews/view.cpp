@@ -60,17 +60,23 @@ void open_identities(const Services& s, Case& c) {
 
 using namespace reviews_detail;
 
+bool matches(const CaseView& v, const CaseFilter& filter) {
+    if (filter.open_only && v.state.stage == Stage::closed) return false;
+    if (filter.overdue_only && !v.overdue) return false;
+    return !filter.stage || v.state.stage == *filter.stage;
+}
+
 std::vector<CaseView> list_cases(Services& s, const Actor& actor, const CaseFilter& filter) {
     require(actor, Permission::view_reviews);
     const Date today = date_of(s.clock.now());
     std::vector<CaseView> out;
-    s.store.read([&](Transaction& tx) {
+    // A list shows case records too, so each case listed is audited like a read.
+    s.store.write([&](Transaction& tx) {
         for (auto& c : tx.cases().list(actor.partnership)) {
             if (!may_see_case(c, replay(c), actor.user, actor.role)) continue;
             CaseView v = view_of(s, std::move(c), today);
-            if (filter.open_only && v.state.stage == Stage::closed) continue;
-            if (filter.overdue_only && !v.overdue) continue;
-            if (filter.stage && v.state.stage != *filter.stage) continue;
+            if (!matches(v, filter)) continue;
+            record_audit(tx, actor, s.clock.now(), "case.list", "review_case", v.record.id.str(), "", "");
             out.push_back(std::move(v));
         }
     });
