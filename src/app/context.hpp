@@ -4,6 +4,7 @@
 
 #include "app/ports.hpp"
 #include "core/access.hpp"
+#include "core/governance.hpp"
 
 namespace assure {
 
@@ -16,6 +17,7 @@ struct Services {
     const Sealer* sealer = nullptr;     // no key configured: identifiable details are refused
     WorkingCalendar calendar = WorkingCalendar();
     ReviewRules review_rules = ReviewRules();
+    GovernanceRules governance_rules = GovernanceRules();
 };
 
 struct Actor {

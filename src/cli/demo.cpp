@@ -39,7 +39,7 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password) {
 
     std::map<std::string, AgencyId> agencies;
     for (const auto& a : doc.at("agencies")) {
-        const auto agency = create_agency(s, system, AgencyInput{a.at("name"), a.at("kind"), a.at("statutory_role"), a.at("sector")});
+        const auto agency = create_agency(s, system, AgencyInput{a.at("name"), a.at("kind"), a.at("statutory_role"), a.at("sector"), a.value("chief_officer", "")});
         agencies[a.at("key")] = agency.id;
     }
     std::map<std::string, Person> people;

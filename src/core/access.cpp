@@ -65,6 +65,8 @@ std::string_view permission_key(Permission p) {
         case Permission::view_audit: return "view_audit";
         case Permission::view_reviews: return "view_reviews";
         case Permission::manage_reviews: return "manage_reviews";
+        case Permission::view_governance: return "view_governance";
+        case Permission::manage_governance: return "manage_governance";
     }
     return "unknown";
 }
@@ -85,6 +87,10 @@ bool role_allows(Role role, Permission permission) {
             // Reaches the list of cases; which cases it shows is need-to-know (may_see_case).
             return role != Role::administrator;
         case Permission::manage_reviews:
+            return role == Role::business_unit;
+        case Permission::view_governance:
+            return true;  // the partnership's machinery is open to everyone who works in it
+        case Permission::manage_governance:
             return role == Role::business_unit;
     }
     return false;

@@ -19,6 +19,8 @@ enum class Permission {
     view_audit,
     view_reviews,         // the case list, filtered to the cases the user may know of
     manage_reviews,       // notify incidents, record events, panels, conflicts, recommendations
+    view_governance,      // groups, meetings, attendance, the action log, the forward plan
+    manage_governance,    // set up groups, schedule meetings, record attendance, minutes and actions
 };
 
 const std::vector<Role>& all_roles();

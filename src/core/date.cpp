@@ -1,5 +1,6 @@
 #include "core/date.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -86,6 +87,13 @@ std::string display_instant(Instant at) {
     std::snprintf(buffer, sizeof buffer, "%d %s %d, %02d:%02d", d.day, months.at(static_cast<std::size_t>(d.month - 1)),
                   d.year, static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60));
     return buffer;
+}
+
+Date add_months_clamped(Date d, int months) {
+    const int index = d.year * 12 + (d.month - 1) + months;
+    Date out{index / 12, index % 12 + 1, 1};
+    out.day = std::min(d.day, days_in_month(out.year, out.month));
+    return out;
 }
 
 }  // namespace assure

@@ -23,6 +23,8 @@ struct Date {
 };
 
 bool is_leap_year(int year);
+// Calendar months later (or earlier), the day clamped to the month: 31 Aug + 6 months = 28 or 29 Feb.
+Date add_months_clamped(Date d, int months);
 int days_in_month(int year, int month);
 
 using Instant = std::int64_t;  // seconds since the Unix epoch, UTC

@@ -23,6 +23,11 @@ using PersonId = Id<struct PersonTag>;
 using UserId = Id<struct UserTag>;
 using CaseId = Id<struct CaseTag>;
 using RecommendationId = Id<struct RecommendationTag>;
+using GroupId = Id<struct GroupTag>;
+using MembershipId = Id<struct MembershipTag>;
+using MeetingId = Id<struct MeetingTag>;
+using ActionId = Id<struct ActionTag>;
+using InterestId = Id<struct InterestTag>;
 
 }  // namespace assure
 

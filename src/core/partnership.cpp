@@ -112,7 +112,11 @@ FieldErrors validate_agency(const AgencyInput& input, Agency& out) {
         errors.push_back({"sector", "Select a sector from the list"});
     }
 
+    const std::string chief = trim(input.chief_officer);
+    if (char_count(chief) > kMaxNameLength) errors.push_back({"chief_officer", "Chief officer must be 200 characters or fewer"});
+
     if (errors.empty()) {
+        out.chief_officer = chief;
         out.name = name;
         out.kind = *kind;
         out.statutory_role = *role;

@@ -41,6 +41,7 @@ struct Agency {
     AgencyKind kind = AgencyKind::relevant_agency;
     StatutoryRole statutory_role = StatutoryRole::none;
     std::string sector;
+    std::string chief_officer = {};  // name and title; persistent non-attendance is reported to them
     bool active = true;
     int version = 1;
 };
@@ -62,6 +63,7 @@ struct AgencyInput {
     std::string kind;            // "statutory_partner" | "relevant_agency"
     std::string statutory_role;  // "local_authority" | "police" | "health" | "" / "none"
     std::string sector;
+    std::string chief_officer = {};
 };
 
 struct PersonInput {

@@ -191,7 +191,6 @@ struct Deadlines {
     std::optional<Date> keep_published_until;   // once published
 };
 
-Date add_months_clamped(Date d, int months);  // 31 Aug + 6 months = 28 or 29 Feb
 Deadlines deadlines(const Case& c, const CaseState& state, const WorkingCalendar& calendar);
 
 struct Milestone {

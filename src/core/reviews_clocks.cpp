@@ -5,13 +5,6 @@
 
 namespace assure {
 
-Date add_months_clamped(Date d, int months) {
-    const int index = d.year * 12 + (d.month - 1) + months;
-    Date out{index / 12, index % 12 + 1, 1};
-    out.day = std::min(d.day, days_in_month(out.year, out.month));
-    return out;
-}
-
 Deadlines deadlines(const Case& c, const CaseState& st, const WorkingCalendar& cal) {
     const ReviewRules& r = c.rules;
     Deadlines d;

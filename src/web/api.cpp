@@ -60,7 +60,8 @@ AgencyInput agency_input(JsonFields& f, const Agency* current) {
     return {f.text("name", current ? current->name : ""),
             f.text("kind", current ? std::string(agency_kind_key(current->kind)) : ""),
             f.text("statutory_role", current ? std::string(statutory_role_key(current->statutory_role)) : "none"),
-            f.text("sector", current ? current->sector : "")};
+            f.text("sector", current ? current->sector : ""),
+            f.text("chief_officer", current ? current->chief_officer : "")};
 }
 
 PersonInput person_input(JsonFields& f, const Person* current) {

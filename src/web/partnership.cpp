@@ -49,7 +49,7 @@ std::vector<Option> sector_options() {
 }
 
 AgencyInput agency_input(const Ctx& ctx) {
-    return {ctx.form("name"), ctx.form("kind"), ctx.form("statutory_role"), ctx.form("sector")};
+    return {ctx.form("name"), ctx.form("kind"), ctx.form("statutory_role"), ctx.form("sector"), ctx.form("chief_officer")};
 }
 
 void agency_form(Ctx& ctx, const std::string& title, const std::string& action, const AgencyInput& in, int version,
@@ -67,6 +67,9 @@ void agency_form(Ctx& ctx, const std::string& title, const std::string& action, 
                     statutory_role_options()));
     data.set("sector_html",
              select(Field{"sector", "Sector", in.sector, error_for(errors, "sector")}, sector_options(), "Select a sector"));
+    data.set("chief_officer_html",
+             text_input(Field{"chief_officer", "Chief officer (optional)", in.chief_officer, error_for(errors, "chief_officer"),
+                              "Name and title of the person persistent non-attendance is reported to, for example Chief Constable Jane Smith"}));
     page(ctx, "partnership/agency_form", data, PageOptions{title, "agencies", errors, status});
 }
 
@@ -77,6 +80,7 @@ Data agency_row(const Agency& a) {
     row.set("kind", std::string(agency_kind_label(a.kind)));
     row.set("statutory_role", std::string(statutory_role_label(a.statutory_role)));
     row.set("sector", std::string(sector_label(a.sector)));
+    row.set("chief_officer", a.chief_officer);
     row.set("status", status_tag(a.active));
     return row;
 }
@@ -139,7 +143,7 @@ void add_agency_routes(std::vector<Route>& routes, Services& s) {
                       [&s](Ctx& ctx) {
                           const Agency a = get_agency(s, ctx.who(), AgencyId{ctx.path_id()});
                           AgencyInput in{a.name, std::string(agency_kind_key(a.kind)),
-                                         std::string(statutory_role_key(a.statutory_role)), a.sector};
+                                         std::string(statutory_role_key(a.statutory_role)), a.sector, a.chief_officer};
                           agency_form(ctx, "Change " + a.name, "/agencies/" + a.id.str() + "/edit", in, a.version, {},
                                       200);
                       },

@@ -18,6 +18,13 @@ struct MemoryState {
     std::vector<AuditEntry> audit;
     std::vector<Case> cases;
     std::vector<Recommendation> recommendations;
+    std::vector<Group> groups;
+    std::vector<TermsVersion> terms;
+    std::vector<Membership> memberships;
+    std::vector<Meeting> meetings;
+    std::vector<ActionItem> actions;
+    std::vector<Interest> interests;
+    std::map<UserId, std::string> feed_tokens;
 };
 
 // API tokens and sessions share a lookup signature, so tokens get their own object.
@@ -84,12 +91,135 @@ struct MemoryCases final : CaseRepo {
     }
 };
 
+// Governance records, versioned as the SQL store versions them.
+struct MemoryGovernance final : GovernanceRepo {
+    explicit MemoryGovernance(MemoryState& s) : state(s) {}
+    MemoryState& state;
+
+    template <class T>
+    static auto next_id(const std::vector<T>& v) { return decltype(T::id){static_cast<std::int64_t>(v.size() + 1)}; }
+    template <class T, class Same>
+    static bool replace(std::vector<T>& v, const T& item, Same same) {
+        for (auto& x : v) {
+            if (x.id != item.id || !same(x)) continue;
+            if (x.version != item.version) return false;
+            x = item;
+            ++x.version;
+            return true;
+        }
+        return false;
+    }
+    PartnershipId partnership_of(GroupId g) const {
+        for (const auto& x : state.groups) if (x.id == g) return x.partnership;
+        return PartnershipId{};
+    }
+
+    std::vector<Group> groups(PartnershipId p) override {
+        std::vector<Group> out;
+        for (const auto& g : state.groups) if (g.partnership == p) out.push_back(g);
+        return out;
+    }
+    std::optional<Group> find_group(PartnershipId p, GroupId id) override {
+        for (const auto& g : state.groups) if (g.partnership == p && g.id == id) return g;
+        return std::nullopt;
+    }
+    GroupId insert_group(const Group& g) override {
+        auto copy = g;
+        copy.id = next_id(state.groups);
+        copy.version = 1;
+        state.groups.push_back(copy);
+        return copy.id;
+    }
+    bool update_group(const Group& g) override {
+        return replace(state.groups, g, [&](const Group& x) { return x.partnership == g.partnership; });
+    }
+    std::vector<TermsVersion> terms(GroupId group) override {
+        std::vector<TermsVersion> out;
+        for (const auto& t : state.terms) if (t.group == group) out.push_back(t);
+        return out;
+    }
+    void add_terms(const TermsVersion& t) override { state.terms.push_back(t); }
+    std::vector<Membership> memberships(PartnershipId p, std::optional<GroupId> group) override {
+        std::vector<Membership> out;
+        for (const auto& m : state.memberships) {
+            if (partnership_of(m.group) == p && (!group || m.group == *group)) out.push_back(m);
+        }
+        return out;
+    }
+    MembershipId insert_membership(const Membership& m) override {
+        auto copy = m;
+        copy.id = next_id(state.memberships);
+        copy.version = 1;
+        state.memberships.push_back(copy);
+        return copy.id;
+    }
+    bool update_membership(const Membership& m) override {
+        return replace(state.memberships, m, [&](const Membership& x) { return x.group == m.group; });
+    }
+    std::vector<Meeting> meetings(PartnershipId p, std::optional<GroupId> group) override {
+        std::vector<Meeting> out;
+        for (const auto& m : state.meetings) if (m.partnership == p && (!group || m.group == *group)) out.push_back(m);
+        std::stable_sort(out.begin(), out.end(), [](const Meeting& a, const Meeting& b) { return a.on < b.on; });
+        return out;
+    }
+    std::optional<Meeting> find_meeting(PartnershipId p, MeetingId id) override {
+        for (const auto& m : state.meetings) if (m.partnership == p && m.id == id) return m;
+        return std::nullopt;
+    }
+    MeetingId insert_meeting(const Meeting& m) override {
+        auto copy = m;
+        copy.id = next_id(state.meetings);
+        copy.version = 1;
+        state.meetings.push_back(copy);
+        return copy.id;
+    }
+    bool update_meeting(const Meeting& m) override {
+        return replace(state.meetings, m, [&](const Meeting& x) { return x.partnership == m.partnership; });
+    }
+    std::vector<ActionItem> actions(PartnershipId p) override {
+        std::vector<ActionItem> out;
+        for (const auto& a : state.actions) if (a.partnership == p) out.push_back(a);
+        return out;
+    }
+    std::optional<ActionItem> find_action(PartnershipId p, ActionId id) override {
+        for (const auto& a : state.actions) if (a.partnership == p && a.id == id) return a;
+        return std::nullopt;
+    }
+    ActionId insert_action(const ActionItem& a) override {
+        auto copy = a;
+        copy.id = next_id(state.actions);
+        copy.version = 1;
+        state.actions.push_back(copy);
+        return copy.id;
+    }
+    bool update_action(const ActionItem& a) override {
+        return replace(state.actions, a, [&](const ActionItem& x) { return x.partnership == a.partnership; });
+    }
+    std::vector<Interest> interests(PartnershipId p) override {
+        std::vector<Interest> out;
+        for (const auto& i : state.interests) if (i.partnership == p) out.push_back(i);
+        return out;
+    }
+    InterestId insert_interest(const Interest& i) override {
+        auto copy = i;
+        copy.id = next_id(state.interests);
+        state.interests.push_back(copy);
+        return copy.id;
+    }
+    void set_feed_token(UserId user, const std::string& hash, Instant) override { state.feed_tokens[user] = hash; }
+    std::optional<UserId> feed_user(const std::string& hash) override {
+        for (const auto& [u, h] : state.feed_tokens) if (h == hash) return u;
+        return std::nullopt;
+    }
+};
+
 class MemoryStore final : public Store, private Transaction, PartnershipRepo, AgencyRepo, PersonRepo, UserRepo,
                           SessionRepo, AuditRepo {
 public:
     MemoryState state;
     MemoryTokens tokens{state};
     MemoryCases case_repo{state};
+    MemoryGovernance governance_repo{state};
 
     void read(const std::function<void(Transaction&)>& work) override { work(*this); }
     void write(const std::function<void(Transaction&)>& work) override {
@@ -111,6 +241,7 @@ private:
     ApiTokenRepo& api_tokens() override { return tokens; }
     AuditRepo& audit() override { return *this; }
     CaseRepo& cases() override { return case_repo; }
+    GovernanceRepo& governance() override { return governance_repo; }
 
     template <class T, class Pred>
     static std::optional<T> first(const std::vector<T>& v, Pred p) {

@@ -8,6 +8,7 @@ nlohmann::json to_json(const Agency& a) {
             {"kind", agency_kind_key(a.kind)},
             {"statutory_role", statutory_role_key(a.statutory_role)},
             {"sector", a.sector},
+            {"chief_officer", a.chief_officer},
             {"active", a.active},
             {"version", a.version}};
 }

@@ -4,7 +4,7 @@ namespace assure::sqlite {
 namespace {
 
 constexpr const char* kAgencyColumns =
-    "SELECT id, partnership_id, name, kind, statutory_role, sector, active, version FROM agencies ";
+    "SELECT id, partnership_id, name, kind, statutory_role, sector, active, version, chief_officer FROM agencies ";
 
 Agency read_agency(const Statement& q) {
     Agency a;
@@ -16,6 +16,7 @@ Agency read_agency(const Statement& q) {
     a.sector = q.text(5);
     a.active = q.int64(6) != 0;
     a.version = q.integer(7);
+    a.chief_officer = q.text(8);
     return a;
 }
 
@@ -91,29 +92,32 @@ std::optional<Agency> SqlAgencies::find(PartnershipId partnership, AgencyId id) 
 
 AgencyId SqlAgencies::insert(const Agency& a) {
     auto& q = db_.cached(
-        "INSERT INTO agencies(partnership_id, name, kind, statutory_role, sector, active) VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO agencies(partnership_id, name, kind, statutory_role, sector, active, chief_officer) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, a.partnership.value)
         .bind(2, a.name)
         .bind(3, agency_kind_key(a.kind))
         .bind(4, statutory_role_key(a.statutory_role))
         .bind(5, a.sector)
         .bind(6, a.active)
+        .bind(7, a.chief_officer)
         .run();
     return AgencyId{db_.last_insert_id()};
 }
 
 bool SqlAgencies::update(const Agency& a) {
     auto& q = db_.cached(
-        "UPDATE agencies SET name = ?, kind = ?, statutory_role = ?, sector = ?, active = ?, version = version + 1 "
-        "WHERE id = ? AND partnership_id = ? AND version = ?");
+        "UPDATE agencies SET name = ?, kind = ?, statutory_role = ?, sector = ?, active = ?, chief_officer = ?, "
+        "version = version + 1 WHERE id = ? AND partnership_id = ? AND version = ?");
     q.bind(1, a.name)
         .bind(2, agency_kind_key(a.kind))
         .bind(3, statutory_role_key(a.statutory_role))
         .bind(4, a.sector)
         .bind(5, a.active)
-        .bind(6, a.id.value)
-        .bind(7, a.partnership.value)
-        .bind(8, a.version)
+        .bind(6, a.chief_officer)
+        .bind(7, a.id.value)
+        .bind(8, a.partnership.value)
+        .bind(9, a.version)
         .run();
     return db_.changes() == 1;
 }

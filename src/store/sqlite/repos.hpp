@@ -107,4 +107,33 @@ private:
     Connection& db_;
 };
 
+class SqlGovernance final : public GovernanceRepo {
+public:
+    explicit SqlGovernance(Connection& db) : db_(db) {}
+    std::vector<Group> groups(PartnershipId partnership) override;
+    std::optional<Group> find_group(PartnershipId partnership, GroupId id) override;
+    GroupId insert_group(const Group& g) override;
+    bool update_group(const Group& g) override;
+    std::vector<TermsVersion> terms(GroupId group) override;
+    void add_terms(const TermsVersion& t) override;
+    std::vector<Membership> memberships(PartnershipId partnership, std::optional<GroupId> group) override;
+    MembershipId insert_membership(const Membership& m) override;
+    bool update_membership(const Membership& m) override;
+    std::vector<Meeting> meetings(PartnershipId partnership, std::optional<GroupId> group) override;
+    std::optional<Meeting> find_meeting(PartnershipId partnership, MeetingId id) override;
+    MeetingId insert_meeting(const Meeting& m) override;
+    bool update_meeting(const Meeting& m) override;
+    std::vector<ActionItem> actions(PartnershipId partnership) override;
+    std::optional<ActionItem> find_action(PartnershipId partnership, ActionId id) override;
+    ActionId insert_action(const ActionItem& a) override;
+    bool update_action(const ActionItem& a) override;
+    std::vector<Interest> interests(PartnershipId partnership) override;
+    InterestId insert_interest(const Interest& i) override;
+    void set_feed_token(UserId user, const std::string& token_hash, Instant at) override;
+    std::optional<UserId> feed_user(const std::string& token_hash) override;
+
+private:
+    Connection& db_;
+};
+
 }  // namespace assure::sqlite

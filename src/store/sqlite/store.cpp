@@ -8,7 +8,7 @@ namespace {
 class SqlTransaction final : public Transaction {
 public:
     explicit SqlTransaction(Connection& db)
-        : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), cases_(db) {}
+        : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), cases_(db), governance_(db) {}
     PartnershipRepo& partnerships() override { return partnerships_; }
     AgencyRepo& agencies() override { return agencies_; }
     PersonRepo& people() override { return people_; }
@@ -17,6 +17,7 @@ public:
     ApiTokenRepo& api_tokens() override { return tokens_; }
     AuditRepo& audit() override { return audit_; }
     CaseRepo& cases() override { return cases_; }
+    GovernanceRepo& governance() override { return governance_; }
 
 private:
     SqlPartnerships partnerships_;
@@ -27,6 +28,7 @@ private:
     SqlApiTokens tokens_;
     SqlAudit audit_;
     SqlCases cases_;
+    SqlGovernance governance_;
 };
 
 void run(Connection& db, const char* begin, const std::function<void(Transaction&)>& work) {

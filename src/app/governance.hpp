@@ -1,0 +1,150 @@
+#pragma once
+// Use cases of the partnership's governance: groups, members, meetings, attendance, actions,
+// the forward plan and calendar feeds. Every change is audited in its own transaction.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "core/governance.hpp"
+
+namespace assure {
+
+struct GroupSummary {
+    Group group;
+    CadenceStatus cadence;
+    int members = 0;
+    std::string chair_label;  // "Helen Marsh" or "Merseyside Police (rotating)"
+    std::string parent_name;
+};
+
+struct MemberLine {
+    Membership membership;
+    Person person;
+    std::string agency_name;
+    std::optional<MemberRate> rate;  // over the attendance window ending today
+    bool current = false;
+};
+
+struct GroupView {
+    GroupSummary summary;
+    std::string deputy_label;
+    std::vector<TermsVersion> terms;  // oldest first; the last is in force
+    std::vector<MemberLine> members;
+    std::vector<Meeting> meetings;
+    Period window;
+};
+
+std::vector<GroupSummary> list_groups(Services& s, const Actor& actor);
+GroupView read_group(Services& s, const Actor& actor, GroupId id);
+// What the group form needs to check its choices: other groups, people, partners, members.
+GroupContext group_context(Services& s, const Actor& actor, GroupId id);
+Group create_group(Services& s, const Actor& actor, const GroupInput& input);
+Group update_group(Services& s, const Actor& actor, GroupId id, int expected_version, const GroupInput& input);
+void add_terms(Services& s, const Actor& actor, GroupId id, const std::string& markdown, const std::string& approved_on);
+Membership add_member(Services& s, const Actor& actor, GroupId id, const MemberInput& input);
+void end_membership(Services& s, const Actor& actor, GroupId group, MembershipId id, int expected_version,
+                    const std::string& end);
+
+struct MeetingView {
+    Meeting meeting;
+    Group group;
+    std::vector<MemberLine> expected;  // members on the meeting's date
+    std::optional<QuorumResult> quorum;  // for a held meeting
+    std::vector<ActionItem> actions;
+    std::vector<Interest> interests;
+};
+
+Meeting schedule_meeting(Services& s, const Actor& actor, GroupId group, const MeetingInput& input);
+MeetingView read_meeting(Services& s, const Actor& actor, MeetingId id);
+// "held" (not before its date) or "cancelled" (with a reason).
+void set_meeting_status(Services& s, const Actor& actor, MeetingId id, int expected_version, const std::string& status,
+                        const std::string& reason);
+// Marks a planned meeting held; refuses a future or cancelled meeting and anyone not a member.
+void record_attendance(Services& s, const Actor& actor, MeetingId id, int expected_version,
+                       const std::vector<AttendanceInput>& rows);
+void add_agenda_item(Services& s, const Actor& actor, MeetingId id, int expected_version, const std::string& title,
+                     const std::string& owner_id, const std::string& paper_link);
+void add_decision(Services& s, const Actor& actor, MeetingId id, int expected_version, const std::string& text);
+void save_minutes(Services& s, const Actor& actor, MeetingId id, int expected_version, const std::string& markdown);
+
+struct ActionFilter {
+    bool open_only = false;
+    bool overdue_only = false;
+    std::optional<PersonId> owner;
+    std::optional<GroupId> group;
+};
+
+struct ActionLine {
+    ActionItem action;
+    std::string owner_name;
+    std::string owner_agency;
+    std::string group_name;
+    Date meeting_on;
+    bool overdue = false;
+};
+
+ActionItem add_action(Services& s, const Actor& actor, MeetingId meeting, const ActionInput& input);
+std::vector<ActionLine> list_actions(Services& s, const Actor& actor, const ActionFilter& filter);
+// The owner may update their own action; the business unit any action.
+ActionItem update_action(Services& s, const Actor& actor, ActionId id, int expected_version, const std::string& status,
+                         const std::string& note);
+// The directory person linked to the actor's account, if any.
+std::optional<PersonId> person_of(Services& s, const Actor& actor);
+
+struct AttendanceLine {
+    MemberRate rate;
+    Person person;
+    GroupId group;
+    std::string group_name;
+    std::string agency_name;
+    std::string chief_officer;
+};
+
+struct AttendanceReport {
+    Period period;
+    std::vector<AttendanceLine> lines;      // one per member per group, lowest rate first
+    std::vector<RateTotal> by_agency;
+    std::vector<RateTotal> by_partner;      // the statutory partners only
+    double expected_rate = 0.75;
+};
+
+// `from`/`to` as typed (ISO dates); empty means the rules' window ending today.
+AttendanceReport attendance_report(Services& s, const Actor& actor, std::optional<GroupId> group,
+                                   const std::string& from, const std::string& to);
+
+struct PlanItem {
+    Date on;
+    std::string starts_at;  // "" for an annual-cycle milestone
+    std::string label;
+    std::string group_name;
+    MeetingId meeting;
+    bool cancelled = false;
+};
+// Meetings and annual-cycle milestones from `from` for `months` months.
+std::vector<PlanItem> forward_plan(Services& s, const Actor& actor, Date from, int months);
+
+struct InterestInput {
+    std::string person_id, interest, declared_on, meeting_id, agenda_item;
+};
+Interest declare_interest(Services& s, const Actor& actor, const InterestInput& input);
+std::vector<Interest> list_interests(Services& s, const Actor& actor);
+
+// Calendar feeds: a private URL per user, the token shown once and stored as a digest.
+std::string create_feed_token(Services& s, const Actor& actor);
+
+struct FeedEvent {
+    std::string uid;
+    Date on;
+    std::string starts_at;  // "" for an all-day event
+    int minutes_long = 0;
+    std::string summary;
+    std::string location;
+    std::string description;
+    bool cancelled = false;
+    Instant stamp = 0;
+};
+// The meetings of one group, or the person's own meetings and actions; not_found for a bad token.
+std::vector<FeedEvent> feed_events(Services& s, const std::string& token, std::optional<GroupId> group);
+
+}  // namespace assure

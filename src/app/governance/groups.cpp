@@ -1,0 +1,187 @@
+// Groups, their terms of reference and their members.
+#include <algorithm>
+
+#include "app/governance/internal.hpp"
+#include "app/governance_json.hpp"
+#include "core/text.hpp"
+
+namespace assure {
+
+using namespace governance_detail;
+
+std::vector<GroupSummary> list_groups(Services& s, const Actor& actor) {
+    require(actor, Permission::view_governance);
+    std::vector<GroupSummary> out;
+    s.store.read([&](Transaction& tx) {
+        const auto groups = tx.governance().groups(actor.partnership);
+        const auto members = tx.governance().memberships(actor.partnership, std::nullopt);
+        const auto meetings = tx.governance().meetings(actor.partnership, std::nullopt);
+        const auto people = people_by_id(tx, actor.partnership);
+        const auto agencies = tx.agencies().list(actor.partnership, true);
+        for (const auto& g : groups) out.push_back(summarise(g, groups, members, meetings, people, agencies, today_of(s)));
+    });
+    return out;
+}
+
+GroupView read_group(Services& s, const Actor& actor, GroupId id) {
+    require(actor, Permission::view_governance);
+    GroupView v;
+    s.store.read([&](Transaction& tx) {
+        const Group g = load_group(tx, actor, id);
+        const auto groups = tx.governance().groups(actor.partnership);
+        const auto members = tx.governance().memberships(actor.partnership, id);
+        v.meetings = tx.governance().meetings(actor.partnership, id);
+        const auto people = people_by_id(tx, actor.partnership);
+        const auto agencies = agencies_by_id(tx, actor.partnership);
+        std::vector<Agency> agency_list;
+        for (const auto& [_, a] : agencies) agency_list.push_back(a);
+        const Date today = today_of(s);
+        v.summary = summarise(g, groups, members, v.meetings, people, agency_list, today);
+        v.deputy_label = name_of(people, g.deputy);
+        v.terms = tx.governance().terms(id);
+        v.window = attendance_window(s.governance_rules, today);
+        const auto rates = member_rates(members, v.meetings, v.window, s.governance_rules);
+        for (const auto& m : members) {
+            MemberLine line;
+            line.membership = m;
+            if (auto p = people.find(m.person); p != people.end()) line.person = p->second;
+            line.agency_name = agency_of(people, agencies, m.person);
+            line.current = member_on(m, today);
+            for (const auto& r : rates) if (r.person == m.person) line.rate = r;
+            v.members.push_back(line);
+        }
+        std::stable_sort(v.members.begin(), v.members.end(), [](const MemberLine& a, const MemberLine& b) {
+            if (a.current != b.current) return a.current;
+            return static_cast<int>(a.membership.role) < static_cast<int>(b.membership.role);
+        });
+    });
+    return v;
+}
+
+namespace {
+
+GroupContext context_in(Transaction& tx, const Actor& actor, GroupId id, Date today) {
+    GroupContext c;
+    c.groups = tx.governance().groups(actor.partnership);
+    c.people = tx.people().list(actor.partnership, PersonFilter{});
+    for (const auto& a : tx.agencies().list(actor.partnership, false)) if (a.kind == AgencyKind::statutory_partner) ++c.statutory_partners;
+    if (id.valid()) {
+        for (const auto& m : tx.governance().memberships(actor.partnership, id)) if (member_on(m, today)) ++c.active_members;
+    }
+    return c;
+}
+
+}  // namespace
+
+GroupContext group_context(Services& s, const Actor& actor, GroupId id) {
+    require(actor, Permission::view_governance);
+    GroupContext c;
+    s.store.read([&](Transaction& tx) { c = context_in(tx, actor, id, today_of(s)); });
+    return c;
+}
+
+namespace {
+
+void check_membership_dates(Transaction& tx, const Actor& actor, const Group& g, FieldErrors& errors) {
+    // Narrowing a group's active period must not strand its meetings outside it.
+    for (const auto& m : tx.governance().meetings(actor.partnership, g.id)) {
+        if (m.status == MeetingStatus::cancelled) continue;
+        if (m.on < g.active_from || (g.active_to && *g.active_to < m.on)) {
+            errors.push_back({"active_from", "The group has a meeting on " + m.on.iso() + ", outside those dates"});
+            return;
+        }
+    }
+}
+
+}  // namespace
+
+Group create_group(Services& s, const Actor& actor, const GroupInput& input) {
+    require(actor, Permission::manage_governance);
+    Group g;
+    s.store.write([&](Transaction& tx) {
+        g.partnership = actor.partnership;
+        if (auto errors = validate_group(input, context_in(tx, actor, GroupId{}, today_of(s)), g); !errors.empty()) throw Failure::invalid(std::move(errors));
+        g.id = tx.governance().insert_group(g);
+        record_audit(tx, actor, s.clock.now(), "group.create", "group", g.id.str(), "", to_json(g).dump());
+    });
+    return g;
+}
+
+Group update_group(Services& s, const Actor& actor, GroupId id, int expected_version, const GroupInput& input) {
+    require(actor, Permission::manage_governance);
+    Group after;
+    s.store.write([&](Transaction& tx) {
+        const Group before = load_group(tx, actor, id);
+        if (before.version != expected_version) throw Failure::stale("group");
+        after = before;
+        auto errors = validate_group(input, context_in(tx, actor, id, today_of(s)), after);
+        if (errors.empty()) check_membership_dates(tx, actor, after, errors);
+        if (!errors.empty()) throw Failure::invalid(std::move(errors));
+        if (!tx.governance().update_group(after)) throw Failure::stale("group");
+        ++after.version;
+        record_audit(tx, actor, s.clock.now(), "group.update", "group", id.str(), to_json(before).dump(), to_json(after).dump());
+    });
+    return after;
+}
+
+void add_terms(Services& s, const Actor& actor, GroupId id, const std::string& markdown, const std::string& approved_on) {
+    require(actor, Permission::manage_governance);
+    s.store.write([&](Transaction& tx) {
+        load_group(tx, actor, id);
+        FieldErrors errors;
+        TermsVersion t;
+        t.group = id;
+        t.markdown = trim(markdown);
+        if (t.markdown.empty()) errors.push_back({"markdown", "Enter the terms of reference"});
+        if (char_count(t.markdown) > 50000) errors.push_back({"markdown", "Terms of reference must be 50,000 characters or fewer"});
+        const auto approved = Date::parse(trim(approved_on));
+        if (!approved) errors.push_back({"approved_on", "Enter the date they were approved, for example 2026-04-01"});
+        else if (today_of(s) < *approved) errors.push_back({"approved_on", "The date they were approved cannot be in the future"});
+        if (!errors.empty()) throw Failure::invalid(std::move(errors));
+        const auto existing = tx.governance().terms(id);
+        t.number = existing.empty() ? 1 : existing.back().number + 1;
+        t.approved_on = *approved;
+        t.recorded_at = s.clock.now();
+        t.recorded_by = actor.label;
+        tx.governance().add_terms(t);
+        record_audit(tx, actor, t.recorded_at, "group.terms", "group", id.str(), "",
+                     nlohmann::json{{"version", t.number}, {"approved_on", t.approved_on.iso()}, {"markdown", t.markdown}}.dump());
+    });
+}
+
+Membership add_member(Services& s, const Actor& actor, GroupId id, const MemberInput& input) {
+    require(actor, Permission::manage_governance);
+    Membership m;
+    s.store.write([&](Transaction& tx) {
+        const Group g = load_group(tx, actor, id);
+        const auto people = tx.people().list(actor.partnership, PersonFilter{});
+        const auto existing = tx.governance().memberships(actor.partnership, id);
+        m.group = id;
+        if (auto errors = validate_member(input, g, people, existing, m); !errors.empty()) throw Failure::invalid(std::move(errors));
+        m.id = tx.governance().insert_membership(m);
+        record_audit(tx, actor, s.clock.now(), "group.member_add", "membership", m.id.str(), "", to_json(m).dump());
+    });
+    return m;
+}
+
+void end_membership(Services& s, const Actor& actor, GroupId group, MembershipId id, int expected_version,
+                    const std::string& end) {
+    require(actor, Permission::manage_governance);
+    s.store.write([&](Transaction& tx) {
+        load_group(tx, actor, group);
+        const auto members = tx.governance().memberships(actor.partnership, group);
+        const auto it = std::find_if(members.begin(), members.end(), [&](const Membership& m) { return m.id == id; });
+        if (it == members.end()) throw Failure::not_found("membership " + id.str());
+        if (it->version != expected_version) throw Failure::stale("membership");
+        const auto on = Date::parse(trim(end));
+        if (!on) throw Failure::invalid({{"end", "Enter the date they left, for example 2026-11-23"}});
+        if (*on < it->start) throw Failure::invalid({{"end", "The date they left must be on or after the date they joined, " + it->start.iso()}});
+        Membership after = *it;
+        after.end = *on;
+        if (!tx.governance().update_membership(after)) throw Failure::stale("membership");
+        ++after.version;
+        record_audit(tx, actor, s.clock.now(), "group.member_end", "membership", id.str(), to_json(*it).dump(), to_json(after).dump());
+    });
+}
+
+}  // namespace assure

@@ -1,0 +1,198 @@
+// Attendance across groups, the forward plan, declared interests and calendar feeds.
+#include <algorithm>
+#include <cstdlib>
+
+#include "app/governance/internal.hpp"
+#include "app/governance_json.hpp"
+#include "core/text.hpp"
+
+namespace assure {
+
+using namespace governance_detail;
+
+namespace {
+
+Period period_of(const Services& s, const std::string& from, const std::string& to) {
+    Period p = attendance_window(s.governance_rules, today_of(s));
+    FieldErrors errors;
+    if (!trim(from).empty()) {
+        if (auto d = Date::parse(trim(from))) p.from = *d;
+        else errors.push_back({"from", "Enter the start of the period as a date, for example 2025-12-01"});
+    }
+    if (!trim(to).empty()) {
+        if (auto d = Date::parse(trim(to))) p.to = *d;
+        else errors.push_back({"to", "Enter the end of the period as a date, for example 2026-11-30"});
+    }
+    if (errors.empty() && p.to < p.from) errors.push_back({"to", "The end of the period must be on or after its start"});
+    if (!errors.empty()) throw Failure::invalid(std::move(errors));
+    return p;
+}
+
+}  // namespace
+
+AttendanceReport attendance_report(Services& s, const Actor& actor, std::optional<GroupId> group, const std::string& from,
+                                   const std::string& to) {
+    require(actor, Permission::view_governance);
+    AttendanceReport report;
+    report.period = period_of(s, from, to);
+    report.expected_rate = s.governance_rules.expected_rate;
+    s.store.read([&](Transaction& tx) {
+        if (group) load_group(tx, actor, *group);
+        const auto people = people_by_id(tx, actor.partnership);
+        const auto agencies = agencies_by_id(tx, actor.partnership);
+        const auto members = tx.governance().memberships(actor.partnership, group);
+        const auto meetings = tx.governance().meetings(actor.partnership, group);
+        std::vector<MemberRate> all_rates;
+        for (const auto& g : tx.governance().groups(actor.partnership)) {
+            if (group && g.id != *group) continue;
+            std::vector<Membership> of_group;
+            for (const auto& m : members) if (m.group == g.id) of_group.push_back(m);
+            for (const auto& r : member_rates(of_group, meetings, report.period, s.governance_rules)) {
+                if (r.held == 0) continue;
+                AttendanceLine line;
+                line.rate = r;
+                line.group = g.id;
+                line.group_name = g.name;
+                if (auto p = people.find(r.person); p != people.end()) line.person = p->second;
+                line.agency_name = agency_of(people, agencies, r.person);
+                if (auto a = agencies.find(line.person.agency); a != agencies.end()) line.chief_officer = a->second.chief_officer;
+                report.lines.push_back(line);
+                all_rates.push_back(r);
+            }
+        }
+        std::stable_sort(report.lines.begin(), report.lines.end(),
+                         [](const AttendanceLine& a, const AttendanceLine& b) { return *a.rate.rate < *b.rate.rate; });
+        std::vector<Agency> agency_list, partners;
+        for (const auto& [_, a] : agencies) {
+            agency_list.push_back(a);
+            if (a.kind == AgencyKind::statutory_partner) partners.push_back(a);
+        }
+        report.by_agency = rates_by_agency(all_rates, person_agencies(people), agency_list, s.governance_rules);
+        report.by_partner = rates_by_agency(all_rates, person_agencies(people), partners, s.governance_rules);
+    });
+    return report;
+}
+
+std::vector<PlanItem> forward_plan(Services& s, const Actor& actor, Date from, int months) {
+    require(actor, Permission::view_governance);
+    std::vector<PlanItem> out;
+    const Date until = add_months_clamped(Date{from.year, from.month, 1}, months);
+    s.store.read([&](Transaction& tx) {
+        std::map<GroupId, Group> groups;
+        for (const auto& g : tx.governance().groups(actor.partnership)) groups[g.id] = g;
+        for (const auto& m : tx.governance().meetings(actor.partnership, std::nullopt)) {
+            if (m.on < from || !(m.on < until)) continue;
+            const std::string& name = groups[m.group].name;
+            out.push_back({m.on, m.starts_at, m.theme.empty() ? name : name + ": " + m.theme, name, m.id,
+                           m.status == MeetingStatus::cancelled});
+        }
+    });
+    for (const auto& c : annual_cycle_between(s.governance_rules, from, months)) out.push_back({c.on, "", c.label, "", MeetingId{}, false});
+    std::stable_sort(out.begin(), out.end(), [](const PlanItem& a, const PlanItem& b) {
+        return a.on != b.on ? a.on < b.on : a.starts_at < b.starts_at;
+    });
+    return out;
+}
+
+Interest declare_interest(Services& s, const Actor& actor, const InterestInput& in) {
+    require(actor, Permission::view_governance);
+    Interest i;
+    s.store.write([&](Transaction& tx) {
+        FieldErrors errors;
+        const auto user = tx.users().find(actor.user);
+        const std::string person = trim(in.person_id);
+        const auto people = tx.people().list(actor.partnership, PersonFilter{});
+        const auto p = std::find_if(people.begin(), people.end(), [&](const Person& x) { return x.id.str() == person; });
+        if (p == people.end()) errors.push_back({"person_id", "Select the person declaring the interest"});
+        else if (!actor.can(Permission::manage_governance) && (!user || user->person != p->id)) {
+            errors.push_back({"person_id", "You can declare your own interests only; the business unit records others'"});
+        } else i.person = p->id;
+        i.interest = trim(in.interest);
+        if (i.interest.empty()) errors.push_back({"interest", "Describe the interest"});
+        if (char_count(i.interest) > 2000) errors.push_back({"interest", "Interest must be 2000 characters or fewer"});
+        const auto on = Date::parse(trim(in.declared_on));
+        if (!on) errors.push_back({"declared_on", "Enter the date it was declared, for example 2026-11-23"});
+        else if (today_of(s) < *on) errors.push_back({"declared_on", "The date it was declared cannot be in the future"});
+        else i.declared_on = *on;
+        if (!trim(in.meeting_id).empty()) {
+            const auto meeting = tx.governance().find_meeting(actor.partnership, MeetingId{std::atoll(trim(in.meeting_id).c_str())});
+            if (!meeting) errors.push_back({"meeting_id", "Select a meeting of this partnership"});
+            else {
+                i.meeting = meeting->id;
+                const int item = std::atoi(trim(in.agenda_item).c_str());
+                if (!trim(in.agenda_item).empty() && (item < 1 || item > static_cast<int>(meeting->agenda.size()))) {
+                    errors.push_back({"agenda_item", "Select an item on the meeting's agenda"});
+                } else i.agenda_item = item;
+            }
+        }
+        if (!errors.empty()) throw Failure::invalid(std::move(errors));
+        i.partnership = actor.partnership;
+        i.recorded_by = actor.label;
+        i.id = tx.governance().insert_interest(i);
+        record_audit(tx, actor, s.clock.now(), "interest.declare", "interest", i.id.str(), "", to_json(i).dump());
+    });
+    return i;
+}
+
+std::vector<Interest> list_interests(Services& s, const Actor& actor) {
+    require(actor, Permission::view_governance);
+    std::vector<Interest> out;
+    s.store.read([&](Transaction& tx) { out = tx.governance().interests(actor.partnership); });
+    return out;
+}
+
+std::string create_feed_token(Services& s, const Actor& actor) {
+    require(actor, Permission::view_governance);
+    const std::string token = s.tokens.random_token();
+    s.store.write([&](Transaction& tx) {
+        tx.governance().set_feed_token(actor.user, s.tokens.digest(token), s.clock.now());
+        record_audit(tx, actor, s.clock.now(), "feed.token_create", "user", actor.user.str(), "", "");
+    });
+    return token;
+}
+
+std::vector<FeedEvent> feed_events(Services& s, const std::string& token, std::optional<GroupId> group) {
+    std::vector<FeedEvent> out;
+    s.store.read([&](Transaction& tx) {
+        const auto user_id = tx.governance().feed_user(s.tokens.digest(token));
+        const auto user = user_id ? tx.users().find(*user_id) : std::nullopt;
+        if (!user || !user->active || !role_allows(user->role, Permission::view_governance)) throw Failure::not_found("feed");
+        const PartnershipId partnership = user->partnership;
+        std::map<GroupId, Group> groups;
+        for (const auto& g : tx.governance().groups(partnership)) groups[g.id] = g;
+        if (group && !groups.contains(*group)) throw Failure::not_found("group " + group->str());
+        std::vector<GroupId> mine;
+        for (const auto& m : tx.governance().memberships(partnership, std::nullopt)) {
+            if (m.person == user->person && (!m.end || date_of(s.clock.now()) <= *m.end)) mine.push_back(m.group);
+        }
+        for (const auto& m : tx.governance().meetings(partnership, std::nullopt)) {
+            const bool wanted = group ? m.group == *group : std::find(mine.begin(), mine.end(), m.group) != mine.end();
+            if (!wanted) continue;
+            FeedEvent e;
+            e.uid = "meeting-" + m.id.str() + "@assure";
+            e.on = m.on;
+            e.starts_at = m.starts_at;
+            e.minutes_long = m.minutes_long;
+            e.summary = groups[m.group].name + (m.theme.empty() ? "" : ": " + m.theme);
+            e.location = m.online ? (m.place.empty() ? "Online" : m.place + " (and online)") : m.place;
+            e.description = m.status == MeetingStatus::cancelled ? "Cancelled: " + m.cancel_reason : "";
+            e.cancelled = m.status == MeetingStatus::cancelled;
+            e.stamp = s.clock.now();
+            out.push_back(e);
+        }
+        if (group) return;
+        for (const auto& a : tx.governance().actions(partnership)) {
+            if (a.owner != user->person || a.status != ActionStatus::open) continue;
+            FeedEvent e;
+            e.uid = "action-" + a.id.str() + "@assure";
+            e.on = a.due;
+            e.summary = "Action due: " + a.text;
+            e.description = "From " + groups[a.group].name;
+            e.stamp = s.clock.now();
+            out.push_back(e);
+        }
+    });
+    return out;
+}
+
+}  // namespace assure
