@@ -30,6 +30,37 @@ std::string env(const char* name) {
     return v ? std::string(v) : std::string();
 }
 
+double share(const toml::table& t, const char* key, double fallback, const std::string& file) {
+    const auto node = t["governance"][key];
+    if (!node) return fallback;
+    const auto v = node.value<double>();
+    if (!v || *v < 0 || *v > 1) bad(file + " [governance] " + key, "must be a share between 0 and 1, for example 0.75");
+    return *v;
+}
+
+// [governance]: the attendance rules and the annual cycle (DOMAIN.md §1–2).
+void read_governance(const toml::table& t, const std::string& file, GovernanceRules& g) {
+    g.expected_rate = share(t, "expected_attendance", g.expected_rate, file);
+    g.deputy_exceptional_share = share(t, "deputy_exceptional_share", g.deputy_exceptional_share, file);
+    g.deputy_counts_as_attended = read<bool>(t, "governance", "deputy_counts_as_attended", g.deputy_counts_as_attended, file);
+    g.window_months = static_cast<int>(positive(read<int64_t>(t, "governance", "attendance_window_months", g.window_months, file),
+                                                file + " [governance] attendance_window_months", 60));
+    if (const auto* cycle = t["governance"]["annual_cycle"].as_array()) {
+        g.annual_cycle.clear();
+        for (const auto& item : *cycle) {
+            const auto* m = item.as_table();
+            const std::string where = file + " [governance] annual_cycle";
+            if (m == nullptr) bad(where, "must be a list of { month = 1-12, label = \"…\" }");
+            const auto month = (*m)["month"].value<int64_t>();
+            const std::string label = (*m)["label"].value_or(std::string());
+            if (!month || *month < 1 || *month > 12 || label.empty()) bad(where, "each needs a month from 1 to 12 and a label");
+            g.annual_cycle.push_back({static_cast<int>(*month), label});
+        }
+    } else if (t["governance"]["annual_cycle"]) {
+        bad(file + " [governance] annual_cycle", "must be a list");
+    }
+}
+
 }  // namespace
 
 Config load_config(const std::string& path) {
@@ -44,7 +75,7 @@ Config load_config(const std::string& path) {
         for (const auto& [section, _] : t) {
             const std::string name(section.str());
             if (name != "database" && name != "server" && name != "sessions" && name != "log" &&
-                name != "reviews" && name != "calendar") {
+                name != "reviews" && name != "calendar" && name != "governance") {
                 bad(path, "unknown section [" + name + "]");
             }
         }
@@ -100,6 +131,7 @@ Config load_config(const std::string& path) {
         } else if (t["calendar"]["extra_holidays"]) {
             bad(path + " [calendar] extra_holidays", "must be a list");
         }
+        read_governance(t, path, c.governance_rules);
         if (auto errors = validate_rules(r); !errors.empty()) {
             bad(path + " [reviews] " + errors.front().field, errors.front().message);
         }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "core/governance.hpp"
 #include "core/reviews.hpp"
 
 #include "core/session.hpp"
@@ -19,6 +20,7 @@ struct Config {
     SessionPolicy sessions;
     std::string log_level = "info";
     ReviewRules review_rules;      // [reviews]: the statutory clocks' numbers
+    GovernanceRules governance_rules;  // [governance]: attendance expectations and the annual cycle
     std::vector<HolidayChange> holiday_changes = shipped_holiday_changes();  // + [calendar] extra_holidays
     std::string case_key_file;     // "" = "<database path>.key"
     std::string case_key_hex;      // ASSURE_CASE_KEY (environment only: a secret)

@@ -13,19 +13,24 @@ const std::vector<std::pair<std::string_view, std::string_view>>& files();
 }
 
 namespace assure::cli {
-namespace {
 
-nlohmann::json demo_json() {
-    for (const auto& [path, text] : embedded_demo_data::files()) {
-        if (path == "data/demo/knowsley.json") return nlohmann::json::parse(text);
+nlohmann::json demo_document(std::string_view name) {
+    const std::string path = "data/demo/" + std::string(name);
+    for (const auto& [file, text] : embedded_demo_data::files()) {
+        if (file == path) return nlohmann::json::parse(text);
     }
-    throw std::runtime_error("demo data missing from the build");
+    throw std::logic_error(path + " is not compiled in");
 }
 
-}  // namespace
+Actor demo_actor(Services& s, const std::string& email) {
+    std::optional<User> user;
+    s.store.read([&](Transaction& tx) { user = tx.users().find_by_email(email); });
+    if (!user) throw std::logic_error("demo account " + email + " is missing");
+    return Actor{user->id, user->partnership, user->role, email};
+}
 
 std::vector<DemoAccount> load_demo(Services& s, const std::string& password) {
-    const auto doc = demo_json();
+    const auto doc = demo_document("knowsley.json");
     Partnership partnership{PartnershipId{}, doc.at("partnership").at("slug"), doc.at("partnership").at("name")};
     s.store.write([&](Transaction& tx) {
         if (tx.partnerships().find_by_slug(partnership.slug)) {
@@ -57,7 +62,9 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password) {
         accounts.push_back({a.at("role"), person.email, person.name, pw});
     }
     for (const auto& a : accounts) {
-        if (a.role == "business_unit") load_demo_reviews(s, agencies, a.email);
+        if (a.role != "business_unit") continue;
+        load_demo_reviews(s, agencies, a.email);
+        load_demo_governance(s, a.email);
     }
     return accounts;
 }

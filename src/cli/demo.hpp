@@ -4,6 +4,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+#include <string_view>
+
 #include "app/context.hpp"
 
 namespace assure::cli {
@@ -23,5 +26,14 @@ std::vector<DemoAccount> load_demo(Services& services, const std::string& passwo
 // cases placed relative to today (one inside its rapid-review window, one overdue).
 void load_demo_reviews(Services& services, const std::map<std::string, AgencyId>& agencies,
                        const std::string& business_unit_email);
+
+// Seed 000's groups with a year of meetings, attendance, decisions and actions placed
+// relative to today, so the demo always shows a live year (data/demo/knowsley_governance.json).
+void load_demo_governance(Services& services, const std::string& business_unit_email);
+
+// A demo document compiled in from data/demo/, by file name.
+nlohmann::json demo_document(std::string_view name);
+// The acting account for a demo email; the demo records everything as real people would.
+Actor demo_actor(Services& s, const std::string& email);
 
 }  // namespace assure::cli

@@ -8,40 +8,19 @@
 #include "app/reviews.hpp"
 #include "cli/demo.hpp"
 
-namespace assure::cli::embedded_demo_data {
-const std::vector<std::pair<std::string_view, std::string_view>>& files();
-}
-
 namespace assure::cli {
-namespace {
 
 using nlohmann::json;
 
-json reviews_json() {
-    for (const auto& [path, text] : embedded_demo_data::files()) {
-        if (path == "data/demo/knowsley_reviews.json") return json::parse(text);
-    }
-    throw std::logic_error("data/demo/knowsley_reviews.json is not compiled in");
-}
-
-Actor actor_by_email(Services& s, const std::string& email) {
-    std::optional<User> user;
-    s.store.read([&](Transaction& tx) { user = tx.users().find_by_email(email); });
-    if (!user) throw std::logic_error("demo account " + email + " is missing");
-    return Actor{user->id, user->partnership, user->role, email};
-}
-
-}  // namespace
-
 void load_demo_reviews(Services& s, const std::map<std::string, AgencyId>& agencies, const std::string& business_unit_email) {
-    const Actor bu = actor_by_email(s, business_unit_email);
+    const Actor bu = demo_actor(s, business_unit_email);
     const Date today = date_of(s.clock.now());
     auto ids = [&](const json& keys) {
         std::vector<std::string> out;
         for (const auto& k : keys) out.push_back(agencies.at(k.get<std::string>()).str());
         return out;
     };
-    const json doc = reviews_json();  // kept alive: the loop below refers into it
+    const json doc = demo_document("knowsley_reviews.json");  // kept alive: the loop below refers into it
     for (const auto& c : doc.at("cases")) {
         const bool live = c.value("live", false);
         const Date aware = live ? s.calendar.subtract_working_days(today, -c.at("became_aware_day").get<int>())
@@ -74,7 +53,7 @@ void load_demo_reviews(Services& s, const std::map<std::string, AgencyId>& agenc
             version = record_event(s, bu, id, version, ev).record.version;
         }
         for (const auto& email : c.value("panel", json::array())) {
-            const Actor member = actor_by_email(s, email.get<std::string>());
+            const Actor member = demo_actor(s, email.get<std::string>());
             add_panel_member(s, bu, id, version, member.user.str());
             ++version;
         }

@@ -36,7 +36,8 @@ struct Wiring {
     explicit Wiring(const cli::Config& config)
         : store(config.db_path),
           sealer(case_sealer(config)),
-          services{store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes), config.review_rules} {}
+          services{store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes), config.review_rules,
+                   config.governance_rules} {}
     sqlite::SqliteStore store;
     cli::SystemClock clock;
     crypto::Argon2idHasher hasher;

@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/access.hpp"
+#include "app/governance.hpp"
 #include "app/partnership.hpp"
 #include "crypto/sodium.hpp"
 #include "web/areas.hpp"
@@ -87,8 +88,31 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
                       [](Ctx& ctx) { page(ctx, "access/accessibility", Data{}, PageOptions{"Accessibility statement"}); },
                       "/accessibility"});
 
+    // The business unit's first questions: which groups are overdue to meet, which actions are late.
+    auto add_governance_summary = [](Services& s, Ctx& ctx, Data& data) {
+        if (!ctx.who().can(Permission::view_governance)) return;
+        data.set("can_view_governance", flag(true));
+        Data overdue{Data::type::list};
+        for (const auto& g : list_groups(s, ctx.who())) {
+            if (!g.cadence.overdue) continue;
+            Data row;
+            row.set("id", g.group.id.str());
+            row.set("name", g.group.name);
+            row.set("due_by", g.cadence.due_by->iso());
+            overdue.push_back(row);
+        }
+        data.set("has_overdue_groups", flag(!overdue.is_empty_list()));
+        data.set("overdue_groups", overdue);
+        ActionFilter late;
+        late.overdue_only = true;
+        data.set("overdue_actions", std::to_string(list_actions(s, ctx.who(), late).size()));
+        ActionFilter mine;
+        mine.open_only = true;
+        mine.owner = person_of(s, ctx.who()).value_or(PersonId{});
+        data.set("my_actions", std::to_string(list_actions(s, ctx.who(), mine).size()));
+    };
     routes.push_back({"GET", "/", Permission::signed_in, Surface::page,
-                      [&services](Ctx& ctx) {
+                      [&services, add_governance_summary](Ctx& ctx) {
                           std::optional<Partnership> partnership;
                           services.store.read([&](Transaction& tx) {
                               partnership = tx.partnerships().find(ctx.who().partnership);
@@ -103,6 +127,7 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
                           const auto people = list_people(services, ctx.who(), {});
                           data.set("agency_count", std::to_string(agencies.size()));
                           data.set("people_count", std::to_string(people.size()));
+                          add_governance_summary(services, ctx, data);
                           page(ctx, "partnership/home", data,
                                PageOptions{partnership ? partnership->name : "Home", "home"});
                       },

@@ -9,19 +9,6 @@
 namespace assure::web {
 namespace {
 
-void redirect(Ctx& ctx, const std::string& to) {
-    ctx.res.status = 303;
-    ctx.res.set_header("Location", to);
-}
-
-int form_version(const Ctx& ctx) {
-    const std::string raw = ctx.form("version");
-    int v = 0;
-    const auto r = std::from_chars(raw.data(), raw.data() + raw.size(), v);
-    if (raw.empty() || r.ec != std::errc{} || r.ptr != raw.data() + raw.size()) return -1;  // never matches: stale
-    return v;
-}
-
 Data status_tag(bool active) {
     Data d;
     d.set("active", flag(active));
@@ -153,12 +140,12 @@ void add_agency_routes(std::vector<Route>& routes, Services& s) {
                           const AgencyId id{ctx.path_id()};
                           const auto in = agency_input(ctx);
                           try {
-                              update_agency(s, ctx.who(), id, form_version(ctx), in);
+                              update_agency(s, ctx.who(), id, form_int(ctx, "version"), in);
                               redirect(ctx, "/agencies/" + id.str() + "?saved=1");
                           } catch (const Failure& f) {
                               if (f.code() != FailureCode::invalid) throw;
                               agency_form(ctx, "Change agency", "/agencies/" + id.str() + "/edit", in,
-                                          form_version(ctx), f.fields(), 422);
+                                          form_int(ctx, "version"), f.fields(), 422);
                           }
                       },
                       "/agencies/1/edit"});
@@ -167,7 +154,7 @@ void add_agency_routes(std::vector<Route>& routes, Services& s) {
         routes.push_back({"POST", R"(/agencies/(\d+)/)" + verb, Permission::edit_directory, Surface::page,
                           [&s, active](Ctx& ctx) {
                               const AgencyId id{ctx.path_id()};
-                              set_agency_active(s, ctx.who(), id, form_version(ctx), active);
+                              set_agency_active(s, ctx.who(), id, form_int(ctx, "version"), active);
                               redirect(ctx, "/agencies/" + id.str() + "?saved=1");
                           },
                           "/agencies/1/" + verb});
@@ -298,12 +285,12 @@ void add_people_routes(std::vector<Route>& routes, Services& s) {
                           const PersonId id{ctx.path_id()};
                           const auto in = person_input(ctx);
                           try {
-                              update_person(s, ctx.who(), id, form_version(ctx), in);
+                              update_person(s, ctx.who(), id, form_int(ctx, "version"), in);
                               redirect(ctx, "/people/" + id.str() + "?saved=1");
                           } catch (const Failure& f) {
                               if (f.code() != FailureCode::invalid) throw;
                               person_form(s, ctx, "Change person", "/people/" + id.str() + "/edit", in,
-                                          form_version(ctx), f.fields(), 422);
+                                          form_int(ctx, "version"), f.fields(), 422);
                           }
                       },
                       "/people/1/edit"});
@@ -312,7 +299,7 @@ void add_people_routes(std::vector<Route>& routes, Services& s) {
         routes.push_back({"POST", R"(/people/(\d+)/)" + verb, Permission::edit_directory, Surface::page,
                           [&s, active](Ctx& ctx) {
                               const PersonId id{ctx.path_id()};
-                              set_person_active(s, ctx.who(), id, form_version(ctx), active);
+                              set_person_active(s, ctx.who(), id, form_int(ctx, "version"), active);
                               redirect(ctx, "/people/" + id.str() + "?saved=1");
                           },
                           "/people/1/" + verb});

@@ -15,18 +15,6 @@ namespace {
 
 constexpr int kChildSlots = 4;
 
-void redirect(Ctx& ctx, const std::string& to) {
-    ctx.res.status = 303;
-    ctx.res.set_header("Location", to);
-}
-
-int form_int(const Ctx& ctx, const std::string& name) {
-    const std::string raw = ctx.form(name);
-    int v = 0;
-    const auto r = std::from_chars(raw.data(), raw.data() + raw.size(), v);
-    if (raw.empty() || r.ec != std::errc{} || r.ptr != raw.data() + raw.size()) return -1;
-    return v;
-}
 
 std::string pseudonyms(const Case& c) {
     std::string out;

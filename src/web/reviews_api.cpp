@@ -73,62 +73,6 @@ J case_json(const CaseView& v) {
             {"version", c.version}};
 }
 
-// Reads typed fields from a JSON body, collecting a field error for each wrong type.
-struct Body {
-    const J& j;
-    FieldErrors errors;
-
-    std::string text(const char* name) {
-        if (!j.contains(name) || j[name].is_null()) return "";
-        if (!j[name].is_string()) {
-            errors.push_back({name, std::string(name) + " must be a string"});
-            return "";
-        }
-        return j[name].get<std::string>();
-    }
-    bool flag(const char* name) {
-        if (!j.contains(name) || j[name].is_null()) return false;
-        if (!j[name].is_boolean()) errors.push_back({name, std::string(name) + " must be true or false"});
-        return j[name].is_boolean() && j[name].get<bool>();
-    }
-    std::vector<std::string> ids(const char* name) {
-        std::vector<std::string> out;
-        if (!j.contains(name) || j[name].is_null()) return out;
-        if (!j[name].is_array()) {
-            errors.push_back({name, std::string(name) + " must be a list of agency ids"});
-            return out;
-        }
-        for (const auto& v : j[name]) {
-            if (!v.is_number_integer()) {
-                errors.push_back({name, std::string(name) + " must be a list of agency ids"});
-                return {};
-            }
-            out.push_back(std::to_string(v.get<std::int64_t>()));
-        }
-        return out;
-    }
-    std::optional<Date> date(const char* name, bool required) {
-        const std::string raw = text(name);
-        if (raw.empty()) {
-            if (required) errors.push_back({name, std::string("Enter ") + name + " as YYYY-MM-DD"});
-            return std::nullopt;
-        }
-        auto d = Date::parse(raw);
-        if (!d) errors.push_back({name, std::string(name) + " must be a real date as YYYY-MM-DD"});
-        return d;
-    }
-    int integer(const char* name, const char* message) {
-        if (!j.contains(name) || !j[name].is_number_integer()) {
-            errors.push_back({name, message});
-            return -1;
-        }
-        return j[name].get<int>();
-    }
-    void check() const {
-        if (!errors.empty()) throw Failure::invalid(errors);
-    }
-};
-
 IncidentInput incident_input(Body& b) {
     IncidentInput in;
     in.became_aware_on = b.text("became_aware_on");

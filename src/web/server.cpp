@@ -63,6 +63,7 @@ WebApp::WebApp(Services& services, WebConfig config) : services_(services), conf
     add_calendar_routes(routes_, services_);
     add_reviews_routes(routes_, services_);
     add_reviews_api_routes(routes_, services_);
+    add_governance_routes(routes_, services_);
     routes_.push_back(Route{"GET", R"(/assets/(.+))", Permission::public_access, Surface::asset, nullptr,
                             "/assets/govuk-frontend.min.css"});
     install();

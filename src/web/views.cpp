@@ -1,5 +1,6 @@
 #include "web/views.hpp"
 
+#include <charconv>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -43,6 +44,8 @@ constexpr NavItem kNav[] = {
     {"home", "Home", "/", Permission::signed_in},
     {"agencies", "Agencies", "/agencies", Permission::view_directory},
     {"people", "People", "/people", Permission::view_directory},
+    {"groups", "Groups", "/groups", Permission::view_governance},
+    {"actions", "Actions", "/actions", Permission::view_governance},
     {"reviews", "Reviews", "/reviews", Permission::view_reviews},
     {"users", "User accounts", "/users", Permission::manage_users},
     {"audit", "Audit trail", "/audit", Permission::view_audit},
@@ -51,6 +54,19 @@ constexpr NavItem kNav[] = {
 }  // namespace
 
 std::string render(const std::string& name, const Data& data) { return compiled(name).render(data); }
+
+void redirect(Ctx& ctx, const std::string& to) {
+    ctx.res.status = 303;
+    ctx.res.set_header("Location", to);
+}
+
+int form_int(const Ctx& ctx, const std::string& name) {
+    const std::string raw = ctx.form(name);
+    int v = 0;
+    const auto r = std::from_chars(raw.data(), raw.data() + raw.size(), v);
+    if (raw.empty() || r.ec != std::errc{} || r.ptr != raw.data() + raw.size()) return -1;
+    return v;
+}
 
 Data list_of(std::initializer_list<Data> items) {
     Data list{Data::type::list};

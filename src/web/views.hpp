@@ -27,7 +27,15 @@ void page(Ctx& ctx, const std::string& template_name, Data data, const PageOptio
 // The body of error pages (404, 403, 409, 500) in the same layout.
 void error_page(Ctx& ctx, int status);
 
+// 303 See Other to `to`: the answer to a form that saved.
+void redirect(Ctx& ctx, const std::string& to);
+// A whole-number form field, or -1 if it is missing or not a number.
+int form_int(const Ctx& ctx, const std::string& name);
+
 Data list_of(std::initializer_list<Data> items);
 inline Data flag(bool b) { return b ? Data(Data::type::bool_true) : Data(Data::type::bool_false); }
+// Text that a template tests with {{#name}}: mustache opens a section for "" too, so empty
+// text becomes false.
+inline Data optional_text(const std::string& text) { return text.empty() ? flag(false) : Data(text); }
 
 }  // namespace assure::web
