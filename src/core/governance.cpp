@@ -316,7 +316,7 @@ FieldErrors validate_member(const MemberInput& in, const Group& group, const std
                                        (group.active_to ? " to " + group.active_to->iso() : std::string())});
     }
     for (const auto& m : existing) {
-        if (m.id == out.id || m.person != out.person || !out.person.valid()) continue;
+        if ((out.id.valid() && m.id == out.id) || m.person != out.person || !out.person.valid()) continue;
         const bool overlaps = (!m.end || out.start <= *m.end) && (!out.end || m.start <= *out.end);
         if (overlaps) {
             errors.push_back({"person_id", "They are already a member for those dates"});

@@ -1,0 +1,158 @@
+// Governance use cases against the in-memory store: a meeting from scheduling to actions,
+// the attendance report, who may update an action, and refusals that change nothing.
+#include <gtest/gtest.h>
+
+#include "app/governance.hpp"
+#include "fakes/fakes.hpp"
+
+using namespace assure;
+using namespace assure::testing;
+
+namespace {
+
+struct GovernanceWorld : World {
+    Actor bu{UserId{1}, PartnershipId{1}, Role::business_unit, "Business Unit <bu@example.org>"};
+    Actor owner{UserId{3}, PartnershipId{1}, Role::member, "Morgan <m@example.org>"};
+    Actor other{UserId{4}, PartnershipId{1}, Role::member, "Other <o@example.org>"};
+
+    GovernanceWorld() {
+        clock.at = 1'795'392'000;  // 2026-11-23 00:00 UTC
+        Agency council{AgencyId{1}, partnership, "Council", AgencyKind::statutory_partner, StatutoryRole::local_authority, "local_authority"};
+        council.chief_officer = "Chief Executive, Council";
+        store.state.agencies.push_back(council);
+        store.state.agencies.push_back({AgencyId{2}, partnership, "Police", AgencyKind::statutory_partner, StatutoryRole::police, "police"});
+        store.state.people.push_back({PersonId{1}, partnership, "Morgan Member", "Officer", AgencyId{1}, "m@example.org"});
+        store.state.people.push_back({PersonId{2}, partnership, "Pat Police", "Inspector", AgencyId{2}, "p@example.org"});
+        for (auto [uid, pid] : {std::pair{3, 1}, std::pair{4, 2}}) {
+            User u;
+            u.id = UserId{uid};
+            u.partnership = partnership;
+            u.person = PersonId{pid};
+            u.role = Role::member;
+            store.state.users.push_back(u);
+        }
+    }
+
+    Group group() {
+        return create_group(services, bu, {"Core Business Group", "executive", "", "", "fixed", "1", "", "12", "", "2",
+                                           "all_statutory_partners", "", "2025-01-01", ""});
+    }
+    Meeting held_meeting(GroupId g, const char* on,
+                         const std::vector<AttendanceInput>& rows = {{"1", "present", ""}, {"2", "apologies", ""}}) {
+        const Meeting m = schedule_meeting(services, bu, g, {on, "10:00", "90", "Town hall", "", ""});
+        record_attendance(services, bu, m.id, m.version, rows);
+        return read_meeting(services, bu, m.id).meeting;
+    }
+};
+
+}  // namespace
+
+TEST(GovernanceUseCases, AMeetingFromSchedulingToActionsIsAuditedAtEachStep) {
+    GovernanceWorld w;
+    const Group g = w.group();
+    add_member(w.services, w.bu, g.id, {"1", "SP", "member", "", "2025-01-01", "", ""});
+    add_member(w.services, w.bu, g.id, {"2", "SP", "thematic_lead", "Child exploitation", "2025-01-01", "", ""});
+    const Meeting m = w.held_meeting(g.id, "2026-11-20");
+    EXPECT_EQ(m.status, MeetingStatus::held) << "recording attendance marks the meeting held";
+    add_decision(w.services, w.bu, m.id, m.version, "Adopt the screening tool");
+    const ActionItem a = add_action(w.services, w.bu, m.id, {"Brief every school", "1", "2026-12-01"});
+    const MeetingView v = read_meeting(w.services, w.bu, m.id);
+    ASSERT_TRUE(v.quorum);
+    EXPECT_FALSE(v.quorum->quorate);
+    EXPECT_EQ(v.quorum->explanation, "Not quorate: no one attended for Police");
+    EXPECT_EQ(v.meeting.decisions.size(), 1u);
+    ASSERT_EQ(v.actions.size(), 1u);
+    EXPECT_EQ(v.actions[0].id, a.id);
+    std::vector<std::string> actions;
+    for (const auto& e : w.store.state.audit) actions.push_back(e.action);
+    EXPECT_EQ(actions, (std::vector<std::string>{"group.create", "group.member_add", "group.member_add", "meeting.schedule",
+                                                 "meeting.attendance", "meeting.decision", "action.create"}));
+}
+
+TEST(GovernanceUseCases, AttendanceReportNamesTheChiefOfficerOfMembersBelowExpected) {
+    GovernanceWorld w;
+    const Group g = w.group();
+    add_member(w.services, w.bu, g.id, {"1", "SP", "member", "", "2025-01-01", "", ""});
+    add_member(w.services, w.bu, g.id, {"2", "SP", "member", "", "2025-01-01", "", ""});
+    w.held_meeting(g.id, "2026-09-01");
+    w.held_meeting(g.id, "2026-11-02");
+    const AttendanceReport r = attendance_report(w.services, w.bu, g.id, "", "");
+    ASSERT_EQ(r.lines.size(), 2u);
+    EXPECT_EQ(r.lines[0].person.name, "Pat Police") << "lowest rate first";
+    EXPECT_TRUE(r.lines[0].rate.below_expected);
+    EXPECT_EQ(r.lines[1].chief_officer, "Chief Executive, Council");
+    EXPECT_FALSE(r.lines[1].rate.below_expected);
+    ASSERT_EQ(r.by_partner.size(), 2u);
+    EXPECT_EQ(r.by_partner[0].label, "Police");
+    EXPECT_THROW(attendance_report(w.services, w.bu, g.id, "2026-12-01", "2026-01-01"), Failure);
+}
+
+TEST(GovernanceUseCases, RefusedChangesSaveNothing) {
+    GovernanceWorld w;
+    const Group g = w.group();
+    add_member(w.services, w.bu, g.id, {"1", "SP", "member", "", "2025-01-01", "", ""});
+    const Meeting m = w.held_meeting(g.id, "2026-11-20", {{"1", "present", ""}});
+    const auto audit_before = w.store.state.audit.size();
+    const auto meetings_before = w.store.state.meetings;
+    // Attendance for someone who is not a member.
+    EXPECT_THROW(record_attendance(w.services, w.bu, m.id, m.version, {{"1", "present", ""}, {"2", "present", ""}}), Failure);
+    // An action due before its meeting.
+    EXPECT_THROW(add_action(w.services, w.bu, m.id, {"Late already", "1", "2026-11-19"}), Failure);
+    // A meeting outside the group's active period.
+    EXPECT_THROW(schedule_meeting(w.services, w.bu, g.id, {"2024-12-31", "10:00", "60", "Town hall", "", ""}), Failure);
+    // Attendance for a meeting in the future.
+    const Meeting future = schedule_meeting(w.services, w.bu, g.id, {"2026-12-20", "10:00", "60", "Town hall", "", ""});
+    EXPECT_THROW(record_attendance(w.services, w.bu, future.id, future.version, {{"1", "present", ""}}), Failure);
+    // A stale version.
+    try {
+        add_decision(w.services, w.bu, m.id, m.version - 1, "Too late");
+        FAIL() << "a stale version must be refused";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::conflict);
+    }
+    EXPECT_EQ(w.store.state.audit.size(), audit_before + 1) << "only the future meeting was saved";
+    EXPECT_EQ(w.store.state.actions.size(), 0u);
+    EXPECT_EQ(w.store.state.meetings[0].version, meetings_before[0].version);
+}
+
+TEST(GovernanceUseCases, TheOwnerOrTheBusinessUnitUpdatesAnAction) {
+    GovernanceWorld w;
+    const Group g = w.group();
+    add_member(w.services, w.bu, g.id, {"1", "SP", "member", "", "2025-01-01", "", ""});
+    const Meeting m = w.held_meeting(g.id, "2026-11-20", {{"1", "present", ""}});
+    const ActionItem a = add_action(w.services, w.bu, m.id, {"Brief every school", "1", "2026-11-21"});
+    ActionFilter mine;
+    mine.owner = person_of(w.services, w.owner);
+    ASSERT_EQ(list_actions(w.services, w.owner, mine).size(), 1u);
+    ActionFilter overdue;
+    overdue.overdue_only = true;
+    EXPECT_EQ(list_actions(w.services, w.bu, overdue).size(), 1u) << "due 21 November, today is the 23rd";
+    try {
+        update_action(w.services, w.other, a.id, a.version, "done", "Done");
+        FAIL() << "another member may not update it";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::forbidden);
+    }
+    EXPECT_THROW(update_action(w.services, w.owner, a.id, a.version, "done", ""), Failure) << "done needs a note";
+    const ActionItem done = update_action(w.services, w.owner, a.id, a.version, "done", "Briefing sent to all schools");
+    EXPECT_EQ(done.status, ActionStatus::done);
+    EXPECT_EQ(done.closed_on->iso(), "2026-11-23");
+    EXPECT_TRUE(list_actions(w.services, w.bu, overdue).empty());
+}
+
+TEST(GovernanceUseCases, CalendarFeedsNeedTheirTokenAndShowTheMembersMeetings) {
+    GovernanceWorld w;
+    const Group g = w.group();
+    add_member(w.services, w.bu, g.id, {"1", "SP", "member", "", "2025-01-01", "", ""});
+    schedule_meeting(w.services, w.bu, g.id, {"2026-12-20", "14:00", "60", "Town hall", "", "Neglect"});
+    const std::string token = create_feed_token(w.services, w.owner);
+    const auto events = feed_events(w.services, token, std::nullopt);
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].summary, "Core Business Group: Neglect");
+    EXPECT_THROW(feed_events(w.services, "not-a-token", std::nullopt), Failure);
+    EXPECT_TRUE(feed_events(w.services, create_feed_token(w.services, w.other), std::nullopt).empty())
+        << "not a member, so none of their meetings";
+    const std::string second = create_feed_token(w.services, w.owner);
+    EXPECT_THROW(feed_events(w.services, token, std::nullopt), Failure) << "a new token replaces the old";
+    EXPECT_EQ(feed_events(w.services, second, g.id).size(), 1u);
+}
