@@ -331,9 +331,9 @@ void add_governance_report_routes(std::vector<Route>& routes, Services& s) {
     routes.push_back({"POST", "/feeds", Permission::view_governance, Surface::page,
                       [&s](Ctx& ctx) { feeds_page(s, ctx, create_feed_token(s, ctx.who())); }, "/feeds"});
     // Calendar clients cannot sign in: the unguessable token in the address is the credential.
-    routes.push_back({"GET", R"(/feeds/([A-Za-z0-9_-]{16,128})/mine\.ics)", Permission::public_access, Surface::api,
+    routes.push_back({"GET", R"(/feeds/([A-Za-z0-9_-]{16,128})/mine\.ics)", Permission::public_access, Surface::page,
                       [&s](Ctx& ctx) { serve_feed(s, ctx, std::nullopt); }, "/feeds/0000000000000000/mine.ics"});
-    routes.push_back({"GET", R"(/feeds/([A-Za-z0-9_-]{16,128})/groups/(\d+)\.ics)", Permission::public_access, Surface::api,
+    routes.push_back({"GET", R"(/feeds/([A-Za-z0-9_-]{16,128})/groups/(\d+)\.ics)", Permission::public_access, Surface::page,
                       [&s](Ctx& ctx) { serve_feed(s, ctx, GroupId{ctx.path_id(2)}); }, "/feeds/0000000000000000/groups/1.ics"});
 }
 

@@ -262,9 +262,125 @@ TYPED_TEST_P(StoreContract, RecommendationsListInNumberOrder) {
     EXPECT_EQ(recs[1].agencies, std::vector<AgencyId>{council.id});
 }
 
+TYPED_TEST_P(StoreContract, GovernanceRecordsRoundTripWithVersions) {
+    Agency council = this->agency("Council");
+    council.chief_officer = "Chief Executive";
+    Person person;
+    person.partnership = this->partnership;
+    person.name = "Morgan";
+    person.agency = council.id;
+    person.email = "m@example.org";
+    Group g;
+    g.partnership = this->partnership;
+    g.name = "Core Business Group";
+    g.type = GroupType::executive;
+    g.chair_kind = ChairKind::rotating;
+    g.rotation_months = 6;
+    g.rotation_start = *Date::parse("2026-04-01");
+    g.cadence_months = 2;
+    g.quorum = {QuorumKind::min_members, 3};
+    g.active_from = *Date::parse("2025-01-01");
+    g.active_to = *Date::parse("2027-03-31");
+    Meeting m;
+    Membership ms;
+    UserId user;
+    this->store->write([&](Transaction& tx) {
+        council.version = 1;
+        ASSERT_TRUE(tx.agencies().update(council));
+        person.id = tx.people().insert(person);
+        g.id = tx.governance().insert_group(g);
+        tx.governance().add_terms({g.id, 1, "# Terms", *Date::parse("2025-01-01"), 100, "BU"});
+        tx.governance().add_terms({g.id, 2, "# Terms v2", *Date::parse("2026-01-01"), 200, "BU"});
+        ms = Membership{MembershipId{}, g.id, person.id, MembershipCode::SGC, MemberRole::thematic_lead, "Neglect",
+                        *Date::parse("2025-02-01"), std::nullopt, "A deputy", 1};
+        ms.id = tx.governance().insert_membership(ms);
+        m.partnership = this->partnership;
+        m.group = g.id;
+        m.on = *Date::parse("2026-05-01");
+        m.status = MeetingStatus::held;
+        m.agenda = {{1, "Performance", person.id, "https://example.org/p.pdf"}};
+        m.attendance = {{person.id, Presence::deputy, "Sam"}};
+        m.decisions = {{1, "Agreed"}};
+        m.minutes = "## Minutes";
+        m.id = tx.governance().insert_meeting(m);
+        ActionItem a;
+        a.partnership = this->partnership;
+        a.group = g.id;
+        a.meeting = m.id;
+        a.text = "Do it";
+        a.owner = person.id;
+        a.due = *Date::parse("2026-06-01");
+        tx.governance().insert_action(a);
+        tx.governance().insert_interest({InterestId{}, this->partnership, person.id, "Trustee", *Date::parse("2026-05-01"), m.id, 1, "BU"});
+        User u;
+        u.partnership = this->partnership;
+        u.person = person.id;
+        u.email = "m@example.org";
+        u.password_hash = "x";
+        user = tx.users().insert(u);
+        tx.governance().set_feed_token(user, "digest-a", 10);
+        tx.governance().set_feed_token(user, "digest-b", 20);
+    });
+    this->store->read([&](Transaction& tx) {
+        EXPECT_EQ(tx.agencies().find(this->partnership, council.id)->chief_officer, "Chief Executive");
+        const auto back = tx.governance().find_group(this->partnership, g.id);
+        ASSERT_TRUE(back);
+        EXPECT_EQ(back->name, "Core Business Group");
+        EXPECT_EQ(back->chair_kind, ChairKind::rotating);
+        EXPECT_EQ(back->rotation_start.iso(), "2026-04-01");
+        EXPECT_EQ(back->quorum.kind, QuorumKind::min_members);
+        EXPECT_EQ(back->quorum.value, 3);
+        EXPECT_EQ(back->active_to->iso(), "2027-03-31");
+        EXPECT_FALSE(tx.governance().find_group(PartnershipId{this->partnership.value + 1}, g.id)) << "another partnership's";
+        const auto terms = tx.governance().terms(g.id);
+        ASSERT_EQ(terms.size(), 2U);
+        EXPECT_EQ(terms.back().markdown, "# Terms v2");
+        const auto members = tx.governance().memberships(this->partnership, g.id);
+        ASSERT_EQ(members.size(), 1U);
+        EXPECT_EQ(members[0].code, MembershipCode::SGC);
+        EXPECT_EQ(members[0].priority, "Neglect");
+        EXPECT_FALSE(members[0].end);
+        const auto meeting = tx.governance().find_meeting(this->partnership, m.id);
+        ASSERT_TRUE(meeting);
+        EXPECT_EQ(meeting->attendance.at(0).presence, Presence::deputy);
+        EXPECT_EQ(meeting->attendance.at(0).deputy_name, "Sam");
+        EXPECT_EQ(meeting->agenda.at(0).paper_link, "https://example.org/p.pdf");
+        EXPECT_EQ(meeting->decisions.at(0).text, "Agreed");
+        EXPECT_EQ(meeting->minutes, "## Minutes");
+        const auto actions = tx.governance().actions(this->partnership);
+        ASSERT_EQ(actions.size(), 1U);
+        EXPECT_EQ(actions[0].due.iso(), "2026-06-01");
+        EXPECT_EQ(actions[0].status, ActionStatus::open);
+        EXPECT_EQ(tx.governance().interests(this->partnership).at(0).agenda_item, 1);
+        EXPECT_FALSE(tx.governance().feed_user("digest-a")) << "a new feed token replaces the old";
+        EXPECT_EQ(tx.governance().feed_user("digest-b"), user);
+    });
+    this->store->write([&](Transaction& tx) {
+        auto meeting = *tx.governance().find_meeting(this->partnership, m.id);
+        EXPECT_TRUE(tx.governance().update_meeting(meeting));
+        EXPECT_FALSE(tx.governance().update_meeting(meeting)) << "the same version twice is stale";
+        auto group = *tx.governance().find_group(this->partnership, g.id);
+        group.version = 7;
+        EXPECT_FALSE(tx.governance().update_group(group));
+        auto member = tx.governance().memberships(this->partnership, g.id).at(0);
+        member.end = *Date::parse("2026-10-31");
+        EXPECT_TRUE(tx.governance().update_membership(member));
+        auto action = tx.governance().actions(this->partnership).at(0);
+        action.status = ActionStatus::done;
+        action.closed_on = *Date::parse("2026-05-20");
+        EXPECT_TRUE(tx.governance().update_action(action));
+    });
+    this->store->read([&](Transaction& tx) {
+        EXPECT_EQ(tx.governance().find_meeting(this->partnership, m.id)->version, 2);
+        EXPECT_EQ(tx.governance().memberships(this->partnership, std::nullopt).at(0).end->iso(), "2026-10-31");
+        EXPECT_EQ(tx.governance().actions(this->partnership).at(0).closed_on->iso(), "2026-05-20");
+    });
+}
+
 REGISTER_TYPED_TEST_SUITE_P(StoreContract, AgencyRoundTripsAndListsActiveFirstByDefault, StaleUpdateWritesNothing,
                             AFailedWriteLeavesNoTrace, PeopleFilterByAgencyAndFindByEmail,
                             AuditFiltersAndPagesNewestFirst, SessionsAndUsersRoundTrip,
-                            CaseRoundTripsWithEventsRulesAndPanel, RecommendationsListInNumberOrder);
+                            CaseRoundTripsWithEventsRulesAndPanel, RecommendationsListInNumberOrder,
+                            GovernanceRecordsRoundTripWithVersions);
 
 }  // namespace assure::testing

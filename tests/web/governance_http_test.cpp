@@ -1,0 +1,224 @@
+// Governance over HTTP against a real server: the API's attendance figures, refusals as
+// problem+json that change nothing, the meeting page's forms, exports and calendar feeds.
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+
+#include "app/partnership.hpp"
+#include "web/harness.hpp"
+
+using namespace assure;
+using namespace assure::testing;
+using nlohmann::json;
+
+namespace {
+
+Date days_from_today(int days) { return Date::from_days(date_of(std::time(nullptr)).days() + days); }
+
+class GovernanceHttp : public ::testing::Test {
+protected:
+    void SetUp() override {
+        server = std::make_unique<Server>();
+        bu = auth(Role::business_unit);
+        for (const auto& p : list_people(server->services(), Actor::system(PartnershipId{1}), PersonFilter{})) {
+            people[p.email] = p.id.value;
+        }
+    }
+    httplib::Headers auth(Role role) { return {{"Authorization", "Bearer " + server->token(role)}}; }
+    std::int64_t person(Role role) { return people.at(server->email(role)); }
+
+    httplib::Result post(const std::string& path, const json& body, const httplib::Headers& headers) {
+        return server->client().Post(path, headers, body.dump(), "application/json");
+    }
+    json ok(const httplib::Result& r, int status) {
+        EXPECT_TRUE(r);
+        EXPECT_EQ(r->status, status) << r->body;
+        return json::parse(r->body);
+    }
+    // A group with two members (business unit and partner lead) and a meeting ten days ago.
+    void group_with_meeting() {
+        group = ok(post("/api/v1/groups",
+                        {{"name", "Core Business Group"}, {"type", "executive"}, {"chair_kind", "fixed"},
+                         {"chair_id", person(Role::business_unit)}, {"cadence_months", 2}, {"quorum_kind", "min_members"},
+                         {"quorum_value", 1}, {"active_from", "2020-01-01"}},
+                        bu),
+                   201)["id"];
+        for (Role r : {Role::business_unit, Role::partner_lead}) {
+            ok(post("/api/v1/groups/" + std::to_string(group) + "/members",
+                    {{"person_id", person(r)}, {"code", "SP"}, {"role", "member"}, {"start", "2020-01-01"}}, bu),
+               201);
+        }
+        const json m = ok(post("/api/v1/groups/" + std::to_string(group) + "/meetings",
+                               {{"on", days_from_today(-10).iso()}, {"place", "Town hall"}}, bu),
+                          201);
+        meeting = m["id"];
+        meeting_version = m["version"];
+    }
+
+    std::unique_ptr<Server> server;
+    httplib::Headers bu;
+    std::map<std::string, std::int64_t> people;
+    std::int64_t group = 0, meeting = 0;
+    int meeting_version = 0;
+};
+
+}  // namespace
+
+TEST_F(GovernanceHttp, AttendanceApiGivesEachMembersFigures) {
+    group_with_meeting();
+    const json held = ok(post("/api/v1/meetings/" + std::to_string(meeting) + "/attendance",
+                              {{"version", meeting_version},
+                               {"attendance", {{{"person_id", person(Role::business_unit)}, {"presence", "present"}},
+                                               {{"person_id", person(Role::partner_lead)}, {"presence", "apologies"}}}}},
+                              bu),
+                         200);
+    EXPECT_EQ(held["status"], "held");
+    EXPECT_EQ(held["quorum"]["quorate"], true);
+    auto r = server->client().Get("/api/v1/groups/" + std::to_string(group) + "/attendance?from=" + days_from_today(-30).iso() +
+                                      "&to=" + days_from_today(0).iso(),
+                                  auth(Role::member));
+    const json report = ok(r, 200);
+    ASSERT_EQ(report["items"].size(), 2u);
+    const json& lowest = report["items"][0];
+    EXPECT_EQ(lowest["person_id"], person(Role::partner_lead));
+    EXPECT_EQ(lowest["held"], 1);
+    EXPECT_EQ(lowest["attended"], 0);
+    EXPECT_EQ(lowest["apologies"], 1);
+    EXPECT_EQ(lowest["absent"], 0);
+    EXPECT_EQ(lowest["rate"], 0.0);
+    EXPECT_EQ(lowest["below_expected"], true);
+    EXPECT_EQ(report["items"][1]["rate"], 1.0);
+    EXPECT_EQ(report["items"][1]["below_expected"], false);
+    r = server->client().Get("/api/v1/groups/" + std::to_string(group) + "/attendance?from=nonsense", bu);
+    EXPECT_EQ(r->status, 422);
+    EXPECT_EQ(json::parse(r->body)["errors"][0]["field"], "from") << r->body;
+}
+
+TEST_F(GovernanceHttp, RefusalsAreProblemsThatChangeNothing) {
+    group_with_meeting();
+    const auto member = auth(Role::member);
+    const int audits = server->count_audit();
+    // Attendance for a person who is not a member.
+    auto r = post("/api/v1/meetings/" + std::to_string(meeting) + "/attendance",
+                  {{"version", meeting_version}, {"attendance", {{{"person_id", person(Role::scrutineer)}, {"presence", "present"}}}}}, bu);
+    ASSERT_EQ(r->status, 422);
+    EXPECT_EQ(r->get_header_value("Content-Type"), "application/problem+json");
+    EXPECT_EQ(json::parse(r->body)["errors"][0]["field"], "attendance");
+    // A meeting before the group's active period.
+    r = post("/api/v1/groups/" + std::to_string(group) + "/meetings", {{"on", "2019-12-31"}, {"place", "Town hall"}}, bu);
+    ASSERT_EQ(r->status, 422);
+    EXPECT_EQ(json::parse(r->body)["errors"][0]["field"], "on");
+    // A quorum that can never be met.
+    r = post("/api/v1/groups", {{"name", "Never quorate"}, {"type", "panel"}, {"chair_kind", "fixed"}, {"cadence_months", 0},
+                                {"quorum_kind", "min_share"}, {"quorum_value", 150}, {"active_from", "2020-01-01"}},
+             bu);
+    ASSERT_EQ(r->status, 422);
+    EXPECT_EQ(json::parse(r->body)["errors"][0]["field"], "quorum_value");
+    // Actions are for a held meeting, and never due before it.
+    ok(post("/api/v1/meetings/" + std::to_string(meeting) + "/attendance",
+            {{"version", meeting_version}, {"attendance", {{{"person_id", person(Role::business_unit)}, {"presence", "present"}}}}}, bu),
+       200);
+    const int after_attendance = server->count_audit();
+    r = post("/api/v1/meetings/" + std::to_string(meeting) + "/actions",
+             {{"text", "Too late"}, {"owner_id", person(Role::member)}, {"due", days_from_today(-11).iso()}}, bu);
+    ASSERT_EQ(r->status, 422);
+    EXPECT_EQ(json::parse(r->body)["errors"][0]["field"], "due");
+    // Only the business unit schedules.
+    r = post("/api/v1/groups/" + std::to_string(group) + "/meetings", {{"on", days_from_today(5).iso()}, {"place", "Hall"}},
+             member);
+    EXPECT_EQ(r->status, 403);
+    EXPECT_EQ(after_attendance, audits + 1) << "only the valid attendance was saved";
+    EXPECT_EQ(server->count_audit(), after_attendance);
+    EXPECT_EQ(ok(server->client().Get("/api/v1/actions", bu), 200)["items"].size(), 0u);
+}
+
+TEST_F(GovernanceHttp, ActionsApiShowsStateAndOverdueAndLetsTheOwnerUpdate) {
+    group_with_meeting();
+    ok(post("/api/v1/meetings/" + std::to_string(meeting) + "/attendance",
+            {{"version", meeting_version}, {"attendance", {{{"person_id", person(Role::business_unit)}, {"presence", "present"}}}}}, bu),
+       200);
+    const json late = ok(post("/api/v1/meetings/" + std::to_string(meeting) + "/actions",
+                              {{"text", "Send the plan"}, {"owner_id", person(Role::member)}, {"due", days_from_today(-1).iso()}}, bu),
+                         201);
+    ok(post("/api/v1/meetings/" + std::to_string(meeting) + "/actions",
+            {{"text", "Brief schools"}, {"owner_id", person(Role::partner_lead)}, {"due", days_from_today(20).iso()}}, bu),
+       201);
+    const json overdue = ok(server->client().Get("/api/v1/actions?status=overdue", bu), 200);
+    ASSERT_EQ(overdue["items"].size(), 1u);
+    EXPECT_EQ(overdue["items"][0]["overdue"], true);
+    EXPECT_EQ(overdue["items"][0]["status"], "open");
+    const std::string path = "/api/v1/actions/" + std::to_string(late["id"].get<int>());
+    auto r = server->client().Patch(path, auth(Role::partner_lead), json{{"version", 1}, {"status", "done"}, {"note", "x"}}.dump(),
+                                    "application/json");
+    EXPECT_EQ(r->status, 403) << "not the owner";
+    r = server->client().Patch(path, auth(Role::member), json{{"version", 1}, {"status", "done"}, {"note", "Sent"}}.dump(),
+                               "application/json");
+    EXPECT_EQ(r->status, 200) << r->body;
+    EXPECT_EQ(ok(server->client().Get("/api/v1/actions?status=overdue", bu), 200)["items"].size(), 0u);
+    EXPECT_EQ(server->client().Get("/api/v1/actions?status=late", bu)->status, 422);
+}
+
+TEST_F(GovernanceHttp, MeetingPageRecordsAttendanceAndShowsErrorsInTheGovukSummary) {
+    group_with_meeting();
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+    const std::string page = "/meetings/" + std::to_string(meeting);
+    ASSERT_EQ(b.get(page)->status, 200);
+    const std::string bu_id = std::to_string(person(Role::business_unit));
+    const std::string lead_id = std::to_string(person(Role::partner_lead));
+    auto r = b.post(page + "/attendance", {{"version", std::to_string(meeting_version)}, {"person", bu_id}, {"person", lead_id},
+                                           {"presence-" + bu_id, "present"}, {"presence-" + lead_id, "deputy"}, {"deputy-" + lead_id, ""}});
+    ASSERT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("govuk-error-summary"), std::string::npos);
+    EXPECT_NE(r->body.find("href=\"#deputy-" + lead_id + "\""), std::string::npos);
+    r = b.post(page + "/attendance", {{"version", std::to_string(meeting_version)}, {"person", bu_id}, {"person", lead_id},
+                                      {"presence-" + bu_id, "present"}, {"presence-" + lead_id, "deputy"},
+                                      {"deputy-" + lead_id, "Dana Deputy"}});
+    ASSERT_EQ(r->status, 303) << r->body;
+    const std::string html = b.get(page)->body;
+    EXPECT_NE(html.find("Quorate"), std::string::npos);
+    EXPECT_NE(html.find("Dana Deputy"), std::string::npos);
+    r = b.post(page + "/attendance", {{"version", "1"}, {"person", bu_id}, {"presence-" + bu_id, "absent"}});
+    EXPECT_EQ(r->status, 409) << "a stale version";
+}
+
+TEST_F(GovernanceHttp, TermsOfReferenceAreMarkdownWithoutRawHtml) {
+    group_with_meeting();
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+    const std::string page = "/groups/" + std::to_string(group);
+    b.get(page);
+    auto r = b.post(page + "/terms", {{"markdown", "# Purpose\n\n- Oversight\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))"},
+                                      {"approved_on", days_from_today(0).iso()}});
+    ASSERT_EQ(r->status, 303) << r->body;
+    const std::string html = b.get(page)->body;
+    EXPECT_NE(html.find("<h3 class=\"govuk-heading-m\">Purpose</h3>"), std::string::npos);
+    EXPECT_NE(html.find("<li>Oversight</li>"), std::string::npos);
+    EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+    EXPECT_EQ(html.find("href=\"javascript:"), std::string::npos) << "the source may show it as text, never as a link";
+}
+
+TEST_F(GovernanceHttp, ExportsAndCalendarFeeds) {
+    group_with_meeting();
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+    auto r = b.get("/attendance.csv");
+    ASSERT_EQ(r->status, 200);
+    EXPECT_EQ(r->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+    EXPECT_EQ(r->body.rfind("Member,Agency,Chief officer,Group,Held", 0), 0u) << r->body;
+    r = b.get("/actions.xlsx");
+    ASSERT_EQ(r->status, 200);
+    EXPECT_EQ(r->body.rfind("PK", 0), 0u) << "an XLSX file is a zip archive";
+    r = b.post("/feeds", {});
+    ASSERT_EQ(r->status, 200);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(r->body, m, std::regex("/feeds/([A-Za-z0-9_-]+)/mine\\.ics")));
+    const std::string token = m[1].str();
+    auto feed = server->client().Get("/feeds/" + token + "/groups/" + std::to_string(group) + ".ics");
+    ASSERT_EQ(feed->status, 200);
+    EXPECT_EQ(feed->get_header_value("Content-Type"), "text/calendar; charset=utf-8");
+    EXPECT_EQ(feed->body.rfind("BEGIN:VCALENDAR\r\n", 0), 0u);
+    EXPECT_NE(feed->body.find("DTSTART;TZID=Europe/London:"), std::string::npos);
+    EXPECT_NE(feed->body.find("SUMMARY:Core Business Group"), std::string::npos);
+    EXPECT_EQ(server->client().Get("/feeds/" + std::string(43, 'x') + "/mine.ics")->status, 404);
+}
