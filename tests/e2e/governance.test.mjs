@@ -1,0 +1,141 @@
+// Journeys through governance on a frozen date, Monday 23 November 2026: a meeting from
+// scheduling to minuted actions, the answers a business manager is asked for, and a member
+// closing their own action.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launchBrowser, checkA11y, visit, signIn } from './support.mjs'
+
+let server, browser
+
+before(async () => {
+  server = await startServer({ today: '2026-11-23' })
+  browser = await launchBrowser()
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function freshPage () {
+  const context = await browser.newContext()
+  return { context, page: await context.newPage() }
+}
+
+function memberRow (page, name) {
+  return page.getByRole('table').first().getByRole('row').filter({ hasText: name })
+}
+
+test('schedule a meeting, record attendance, minute a decision and an action, and see the rate change', async () => {
+  const { context, page } = await freshPage()
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Groups' }).click()
+  await checkA11y(page, 'groups')
+  await page.getByRole('link', { name: 'Core Business Group' }).click()
+  await checkA11y(page, 'Core Business Group')
+  assert.match(await memberRow(page, 'Ruth Ashby').textContent(), /60%\s*3 of 5/)
+
+  await page.getByRole('button', { name: 'Schedule a meeting' }).click()
+  await checkA11y(page, 'schedule form')
+  await page.getByLabel('Date', { exact: true }).fill('2024-01-01')
+  await page.getByLabel('Place').fill('')
+  await page.getByRole('button', { name: 'Schedule meeting' }).click()
+  await checkA11y(page, 'schedule form with errors')
+  const summary = page.locator('.govuk-error-summary')
+  assert.match(await summary.textContent(), /The group is not active on that date/)
+  assert.match(await summary.textContent(), /Enter where the meeting is/)
+  await page.getByLabel('Date', { exact: true }).fill('2026-11-23')
+  await page.getByLabel('Place').fill('Municipal Buildings, Huyton')
+  await page.getByLabel('Theme (optional)').fill('Neglect')
+  await page.getByRole('button', { name: 'Schedule meeting' }).click()
+  await page.getByText('Meeting saved.').waitFor()
+  await checkA11y(page, 'new meeting')
+
+  for (const fieldset of await page.locator('.app-attendance-row fieldset').all()) {
+    await fieldset.getByLabel('Present').check()
+  }
+  await page.getByRole('button', { name: 'Save attendance' }).click()
+  await page.getByText('Meeting saved.').waitFor()
+  await checkA11y(page, 'meeting with attendance')
+  assert.match(await page.locator('.govuk-summary-list').textContent(), /Quorate: every statutory partner attended/)
+
+  await page.getByLabel('Decision').fill('Adopt the neglect screening tool in every agency.')
+  await page.getByRole('button', { name: 'Record decision' }).click()
+  await page.getByText('Meeting saved.').waitFor()
+
+  await page.getByText('Add an action').click()
+  await page.getByLabel('Action', { exact: true }).fill('Brief designated safeguarding leads on the tool.')
+  await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Ruth Ashby, Education Safeguarding Officer' })
+  await page.getByLabel('Due by').fill('2026-11-01')
+  await page.getByRole('button', { name: 'Add action' }).click()
+  await checkA11y(page, 'action with errors')
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /The due date must be on or after the meeting, 2026-11-23/)
+  await page.getByLabel('Due by').fill('2026-12-18')
+  await page.getByRole('button', { name: 'Add action' }).click()
+  await page.getByText('Meeting saved.').waitFor()
+  await checkA11y(page, 'meeting with decision and action')
+  assert.match(await page.getByRole('list').filter({ hasText: 'Adopt the neglect' }).textContent(), /screening tool/)
+  assert.equal(await page.getByRole('link', { name: 'Brief designated safeguarding leads on the tool.' }).count(), 1)
+
+  await page.getByRole('link', { name: 'Core Business Group' }).first().click()
+  await checkA11y(page, 'Core Business Group after the meeting')
+  assert.match(await memberRow(page, 'Ruth Ashby').textContent(), /67%\s*4 of 6/)
+  await context.close()
+})
+
+test('the business manager sees who is under 75%, which groups are overdue and what actions are late', async () => {
+  const { context, page } = await freshPage()
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await checkA11y(page, 'home')
+  const warning = page.locator('.govuk-warning-text').first()
+  assert.match(await warning.textContent(), /Groups overdue to meet/)
+  assert.equal(await page.getByRole('link', { name: 'Policy and Performance Review Group' }).count(), 1)
+
+  await visit(page, server.baseUrl + '/attendance', 'attendance report')
+  const below = page.getByRole('table').first()
+  const lisa = below.getByRole('row').filter({ hasText: 'Lisa Connor' })
+  assert.match(await lisa.textContent(), /Chief Fire Officer, Merseyside Fire and Rescue Service/)
+  assert.match(await lisa.textContent(), /33%/)
+  assert.equal(await below.getByRole('row').filter({ hasText: 'Helen Marsh' }).count(), 0)
+
+  await visit(page, server.baseUrl + '/actions?show=overdue', 'overdue actions')
+  assert.match(await page.getByRole('table').textContent(), /Revise the missing-from-home procedure/)
+  assert.match(await page.locator('main').textContent(), /Michelle Byrne: 1 overdue/)
+
+  await visit(page, server.baseUrl + '/groups/structure', 'structure')
+  assert.match(await page.locator('main ul').first().textContent(), /Core Business Group[\s\S]*Safeguarding Review and Learning Group/)
+  await visit(page, server.baseUrl + '/forward-plan', 'forward plan')
+  assert.match(await page.getByRole('table').textContent(), /Annual cycle\s*Development day/)
+  await visit(page, server.baseUrl + '/interests', 'interests')
+  await visit(page, server.baseUrl + '/feeds', 'calendar feeds')
+  await page.getByRole('button', { name: 'Create my feed address' }).click()
+  await checkA11y(page, 'calendar feed address')
+  const address = (await page.locator('code').first().textContent()).trim()
+  const ics = await (await fetch(server.baseUrl + address)).text()
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/)
+  assert.match(ics, /SUMMARY:Strategic Forum: Neglect/)
+  await context.close()
+})
+
+test('a member closes their own action from "my actions"', async () => {
+  const { context, page } = await freshPage()
+  await signIn(page, server.baseUrl, server.accounts.member)
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Actions' }).click()
+  await checkA11y(page, 'action log as a member')
+  await page.getByRole('link', { name: 'Show only my actions' }).click()
+  await checkA11y(page, 'my actions')
+  await page.getByRole('link', { name: /Check the police's records/ }).click()
+  await checkA11y(page, 'my action')
+  await page.getByLabel('Done').check()
+  await page.getByRole('button', { name: 'Save update' }).click()
+  await checkA11y(page, 'action update with errors')
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /Say what was done/)
+  await page.getByLabel('Update').fill('Records checked; two referrals added to the chronology.')
+  await page.getByRole('button', { name: 'Save update' }).click()
+  await page.getByText('Action updated.').waitFor()
+  await checkA11y(page, 'action done')
+  assert.match(await page.locator('.govuk-summary-list').textContent(), /Done on 2026-11-23/)
+  await visit(page, server.baseUrl + '/groups/1', 'a group as a member')
+  assert.equal(await page.getByRole('button', { name: 'Schedule a meeting' }).count(), 0)
+  await context.close()
+})
