@@ -105,7 +105,8 @@ std::string structure_svg(const std::vector<GroupSummary>& groups) {
         max_depth = std::max(max_depth, b.depth);
         widest = std::max(widest, per_level[b.depth]);
     }
-    const int total_width = widest * (kWidth + kGapX) + kGapX;
+    // At least a page's width, so a narrow tree keeps its natural size instead of being blown up.
+    const int total_width = std::max(960, widest * (kWidth + kGapX) + kGapX);
     const int total_height = (max_depth + 1) * (kHeight + kGapY) + kGapY / 2;
     auto left = [&](const Box& b) {
         const int n = per_level[b.depth];
