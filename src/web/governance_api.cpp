@@ -205,8 +205,10 @@ void add_governance_api_routes(std::vector<Route>& routes, Services& s) {
                               throw Failure::invalid({{"status", "status must be open, overdue or all"}});
                           }
                           if (const std::string owner = ctx.query("owner_id"); !owner.empty()) {
-                              Body q{J{{"owner_id", owner}}, {}};
-                              f.owner = PersonId{std::atoll(q.value_text("owner_id").c_str())};
+                              if (owner.size() > 18 || owner.find_first_not_of("0123456789") != std::string::npos) {
+                                  throw Failure::invalid({{"owner_id", "owner_id must be a person's id"}});
+                              }
+                              f.owner = PersonId{std::stoll(owner)};
                           }
                           J items = J::array();
                           for (const auto& l : list_actions(s, ctx.who(), f)) items.push_back(action_json(l));

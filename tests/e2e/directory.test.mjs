@@ -1,7 +1,7 @@
 // Journeys through the partnership directory, as the business unit and others use it.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, checkA11y, visit, signIn, noScriptPage, demo } from './support.mjs'
+import { startServer, launchBrowser, checkA11y, visit, signIn, noScriptPage, demo, freshPage } from './support.mjs'
 
 let server, browser
 
@@ -15,13 +15,9 @@ after(async () => {
   await server?.stop()
 })
 
-async function freshPage (options = {}) {
-  const context = await browser.newContext(options)
-  return { context, page: await context.newPage() }
-}
 
 test('the business unit signs in and browses the agencies', async () => {
-  const { context, page } = await freshPage()
+  const { context, page } = await freshPage(browser)
   await signIn(page, server.baseUrl, server.accounts.business_unit)
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Agencies' }).click()
   await checkA11y(page, 'agencies')
@@ -37,7 +33,7 @@ test('the business unit signs in and browses the agencies', async () => {
 })
 
 test('the business unit adds a person, fixing a validation error first', async () => {
-  const { context, page } = await freshPage()
+  const { context, page } = await freshPage(browser)
   await signIn(page, server.baseUrl, server.accounts.business_unit)
   await visit(page, server.baseUrl + '/people', 'people')
   await page.getByRole('button', { name: 'Add a person' }).click()
@@ -64,7 +60,7 @@ test('the business unit adds a person, fixing a validation error first', async (
 })
 
 test('signing in with a wrong password or an unknown email reveals nothing', async () => {
-  const { context, page } = await freshPage()
+  const { context, page } = await freshPage(browser)
   const messages = []
   for (const email of [server.accounts.member.email, 'nobody@knowsley.example']) {
     await visit(page, server.baseUrl + '/login', 'sign in')
@@ -80,7 +76,7 @@ test('signing in with a wrong password or an unknown email reveals nothing', asy
 })
 
 test('a read-only user cannot add agencies', async () => {
-  const { context, page } = await freshPage()
+  const { context, page } = await freshPage(browser)
   await signIn(page, server.baseUrl, server.accounts.read_only)
   await visit(page, server.baseUrl + '/agencies', 'agencies (read only)')
   assert.equal(await page.getByRole('button', { name: 'Add an agency' }).count(), 0)
@@ -91,7 +87,7 @@ test('a read-only user cannot add agencies', async () => {
 })
 
 test('the administrator finds a change in the audit trail', async () => {
-  const { context, page } = await freshPage()
+  const { context, page } = await freshPage(browser)
   await signIn(page, server.baseUrl, server.accounts.administrator)
   await visit(page, server.baseUrl + '/agencies/new', 'add an agency')
   await page.getByLabel('Agency name').fill('Knowsley Early Years Network')

@@ -3,7 +3,7 @@
 // closing their own action.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, checkA11y, visit, signIn } from './support.mjs'
+import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
 
 let server, browser
 
@@ -17,17 +17,13 @@ after(async () => {
   await server?.stop()
 })
 
-async function freshPage () {
-  const context = await browser.newContext()
-  return { context, page: await context.newPage() }
-}
 
 function memberRow (page, name) {
   return page.getByRole('table').first().getByRole('row').filter({ hasText: name })
 }
 
 test('schedule a meeting, record attendance, minute a decision and an action, and see the rate change', async () => {
-  const { context, page } = await freshPage()
+  const { context, page } = await freshPage(browser)
   await signIn(page, server.baseUrl, server.accounts.business_unit)
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Groups' }).click()
   await checkA11y(page, 'groups')
@@ -84,7 +80,7 @@ test('schedule a meeting, record attendance, minute a decision and an action, an
 })
 
 test('the business manager sees who is under 75%, which groups are overdue and what actions are late', async () => {
-  const { context, page } = await freshPage()
+  const { context, page } = await freshPage(browser)
   await signIn(page, server.baseUrl, server.accounts.business_unit)
   await checkA11y(page, 'home')
   const warning = page.locator('.govuk-warning-text').first()
@@ -106,6 +102,22 @@ test('the business manager sees who is under 75%, which groups are overdue and w
   assert.match(await page.locator('main ul').first().textContent(), /Core Business Group[\s\S]*Safeguarding Review and Learning Group/)
   await visit(page, server.baseUrl + '/forward-plan', 'forward plan')
   assert.match(await page.getByRole('table').textContent(), /Annual cycle\s*Development day/)
+  await visit(page, server.baseUrl + '/groups/new', 'set up a group')
+  await page.getByLabel('Name of the group').fill('Neglect task and finish group')
+  await page.getByLabel('Type of group').selectOption({ label: 'Task and finish group' })
+  await page.getByLabel('A named chair').check()
+  await page.getByLabel('How often the group must meet').selectOption({ label: 'Monthly' })
+  await page.getByLabel('At least a share of members').check()
+  await page.getByLabel('Number of members, or percentage of members').fill('150')
+  await page.getByRole('button', { name: 'Save group' }).click()
+  await checkA11y(page, 'set up a group with errors')
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /Enter the share of members needed, from 1 to 100 per cent/)
+  await page.getByLabel('Number of members, or percentage of members').fill('50')
+  await page.getByRole('button', { name: 'Save group' }).click()
+  await page.getByText('Group saved.').waitFor()
+  await checkA11y(page, 'new group')
+  await page.getByRole('button', { name: 'Change the group' }).click()
+  await checkA11y(page, 'change a group')
   await visit(page, server.baseUrl + '/interests', 'interests')
   await visit(page, server.baseUrl + '/feeds', 'calendar feeds')
   await page.getByRole('button', { name: 'Create my feed address' }).click()
@@ -118,7 +130,7 @@ test('the business manager sees who is under 75%, which groups are overdue and w
 })
 
 test('a member closes their own action from "my actions"', async () => {
-  const { context, page } = await freshPage()
+  const { context, page } = await freshPage(browser)
   await signIn(page, server.baseUrl, server.accounts.member)
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Actions' }).click()
   await checkA11y(page, 'action log as a member')

@@ -1,7 +1,7 @@
 // Journeys through serious incidents and reviews, on a frozen date: Monday 23 November 2026.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, checkA11y, visit, signIn } from './support.mjs'
+import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
 
 let server, browser
 
@@ -15,10 +15,6 @@ after(async () => {
   await server?.stop()
 })
 
-async function freshPage () {
-  const context = await browser.newContext()
-  return { context, page: await context.newPage() }
-}
 
 async function recordStep (page, step, fill = async () => {}) {
   await page.getByRole('link', { name: step, exact: true }).click()
@@ -30,7 +26,7 @@ async function recordStep (page, step, fill = async () => {}) {
 }
 
 test('the dashboard shows every live case and the overdue one in red', async () => {
-  const { context, page } = await freshPage()
+  const { context, page } = await freshPage(browser)
   await signIn(page, server.baseUrl, server.accounts.business_unit)
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Reviews' }).click()
   await checkA11y(page, 'reviews dashboard')
@@ -46,7 +42,7 @@ test('the dashboard shows every live case and the overdue one in red', async () 
 })
 
 test('the business unit takes a case from notification to decision', async () => {
-  const { context, page } = await freshPage()
+  const { context, page } = await freshPage(browser)
   await signIn(page, server.baseUrl, server.accounts.business_unit)
   await visit(page, server.baseUrl + '/reviews', 'reviews dashboard')
   await page.getByRole('button', { name: 'Notify a serious incident' }).click()
@@ -99,7 +95,7 @@ test('the business unit takes a case from notification to decision', async () =>
 })
 
 test('a member sees only the case whose panel they sit on, and not the child\'s details', async () => {
-  const { context, page } = await freshPage()
+  const { context, page } = await freshPage(browser)
   await signIn(page, server.baseUrl, server.accounts.member)
   await visit(page, server.baseUrl + '/reviews?show=all', 'reviews as a panel member')
   const links = page.getByRole('table').getByRole('link')

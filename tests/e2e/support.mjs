@@ -63,6 +63,12 @@ export async function startServer (options = {}) {
   }
 }
 
+// A page in a context of its own: no cookies shared with other journeys.
+export async function freshPage (browser, options = {}) {
+  const context = await browser.newContext(options)
+  return { context, page: await context.newPage() }
+}
+
 export function launchBrowser () {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
