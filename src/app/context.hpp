@@ -5,6 +5,7 @@
 #include "app/ports.hpp"
 #include "core/access.hpp"
 #include "core/governance.hpp"
+#include "core/learning.hpp"
 
 namespace assure {
 
@@ -18,6 +19,7 @@ struct Services {
     WorkingCalendar calendar = WorkingCalendar();
     ReviewRules review_rules = ReviewRules();
     GovernanceRules governance_rules = GovernanceRules();
+    LearningRules learning_rules = LearningRules();
 };
 
 struct Actor {

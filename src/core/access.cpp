@@ -67,6 +67,8 @@ std::string_view permission_key(Permission p) {
         case Permission::manage_reviews: return "manage_reviews";
         case Permission::view_governance: return "view_governance";
         case Permission::manage_governance: return "manage_governance";
+        case Permission::view_learning: return "view_learning";
+        case Permission::manage_learning: return "manage_learning";
     }
     return "unknown";
 }
@@ -91,6 +93,10 @@ bool role_allows(Role role, Permission permission) {
         case Permission::view_governance:
             return true;  // the partnership's machinery is open to everyone who works in it
         case Permission::manage_governance:
+            return role == Role::business_unit;
+        case Permission::view_learning:
+            return true;  // which returns and actions an agency lead sees is decided per record
+        case Permission::manage_learning:
             return role == Role::business_unit;
     }
     return false;

@@ -21,6 +21,8 @@ enum class Permission {
     manage_reviews,       // notify incidents, record events, panels, conflicts, recommendations
     view_governance,      // groups, meetings, attendance, the action log, the forward plan
     manage_governance,    // set up groups, schedule meetings, record attendance, minutes and actions
+    view_learning,        // learning sources, the action plan, audits (an agency lead: their own agency's)
+    manage_learning,      // record learning, raise and sign off actions, run and moderate audits
 };
 
 const std::vector<Role>& all_roles();

@@ -6,27 +6,12 @@
 #include <array>
 #include <charconv>
 
+#include "core/fields.hpp"
+#include "core/names.hpp"
 #include "core/text.hpp"
 
 namespace assure {
 namespace {
-
-template <class E, std::size_t N>
-struct Names {
-    std::array<std::pair<E, std::pair<std::string_view, std::string_view>>, N> rows;
-    [[nodiscard]] std::string_view key(E e) const {
-        for (const auto& [v, kl] : rows) if (v == e) return kl.first;
-        return "";
-    }
-    [[nodiscard]] std::string_view label(E e) const {
-        for (const auto& [v, kl] : rows) if (v == e) return kl.second;
-        return "";
-    }
-    [[nodiscard]] std::optional<E> parse(std::string_view k) const {
-        for (const auto& [v, kl] : rows) if (kl.first == k) return v;
-        return std::nullopt;
-    }
-};
 
 constexpr Names<GroupType, 6> kGroupTypes{{{
     {GroupType::executive, {"executive", "Executive"}},
@@ -77,43 +62,6 @@ constexpr Names<ActionStatus, 3> kActionStatuses{{{
     {ActionStatus::done, {"done", "Done"}},
     {ActionStatus::dropped, {"dropped", "No longer needed"}},
 }}};
-
-std::optional<std::int64_t> to_int(std::string_view raw) {
-    std::int64_t v = 0;
-    const auto r = std::from_chars(raw.data(), raw.data() + raw.size(), v);
-    if (raw.empty() || r.ec != std::errc{} || r.ptr != raw.data() + raw.size()) return std::nullopt;
-    return v;
-}
-
-void check_length(FieldErrors& errors, const std::string& field, const std::string& value, std::size_t max,
-                  const std::string& what) {
-    if (char_count(value) > max) errors.push_back({field, what + " must be " + std::to_string(max) + " characters or fewer"});
-}
-
-// A person of the partnership, or none for "" / "none"; an error otherwise.
-std::optional<PersonId> person_choice(FieldErrors& errors, const std::string& field, const std::string& raw,
-                                      const std::vector<Person>& people, const std::string& message) {
-    if (raw.empty() || raw == "none") return PersonId{};
-    const auto v = to_int(raw);
-    const bool known = v && std::any_of(people.begin(), people.end(), [&](const Person& p) { return p.id.value == *v; });
-    if (!known) {
-        errors.push_back({field, message});
-        return std::nullopt;
-    }
-    return PersonId{*v};
-}
-
-std::optional<Date> date_field(FieldErrors& errors, const std::string& field, const std::string& raw,
-                               const std::string& what, bool required) {
-    const std::string t = trim(raw);
-    if (t.empty()) {
-        if (required) errors.push_back({field, "Enter " + what});
-        return std::nullopt;
-    }
-    auto d = Date::parse(t);
-    if (!d) errors.push_back({field, "Enter " + what + " as a real date, for example 2026-11-23"});
-    return d;
-}
 
 bool is_time(std::string_view t) {
     if (t.size() != 5 || t[2] != ':') return false;

@@ -28,6 +28,11 @@ using MembershipId = Id<struct MembershipTag>;
 using MeetingId = Id<struct MeetingTag>;
 using ActionId = Id<struct ActionTag>;
 using InterestId = Id<struct InterestTag>;
+using LearningSourceId = Id<struct LearningSourceTag>;
+using ImprovementId = Id<struct ImprovementTag>;
+using AuditCycleId = Id<struct AuditCycleTag>;
+using AuditReturnId = Id<struct AuditReturnTag>;
+using BriefingId = Id<struct BriefingTag>;
 
 }  // namespace assure
 

@@ -25,6 +25,77 @@ struct MemoryState {
     std::vector<ActionItem> actions;
     std::vector<Interest> interests;
     std::map<UserId, std::string> feed_tokens;
+    std::vector<LearningSource> sources;
+    std::vector<ImprovementAction> improvements;
+    std::vector<AuditCycle> cycles;
+    std::vector<AuditReturn> returns;
+    std::vector<Briefing> briefings;
+};
+
+// Records of one kind, each with its partnership and an optimistic version, as SQL keeps them.
+template <class T>
+struct MemoryTable {
+    std::vector<T>& rows;
+    std::vector<T> list(PartnershipId p) const {
+        std::vector<T> out;
+        for (const auto& r : rows) if (r.partnership == p) out.push_back(r);
+        return out;
+    }
+    std::optional<T> find(PartnershipId p, decltype(T::id) id) const {
+        for (const auto& r : rows) if (r.partnership == p && r.id == id) return r;
+        return std::nullopt;
+    }
+    decltype(T::id) insert(const T& r) {
+        T copy = r;
+        copy.id = decltype(T::id){static_cast<std::int64_t>(rows.size() + 1)};
+        copy.version = 1;
+        rows.push_back(copy);
+        return copy.id;
+    }
+    bool update(const T& r) {
+        for (auto& x : rows) {
+            if (x.id != r.id || x.partnership != r.partnership) continue;
+            if (x.version != r.version) return false;
+            x = r;
+            ++x.version;
+            return true;
+        }
+        return false;
+    }
+};
+
+struct MemoryLearning final : LearningRepo {
+    explicit MemoryLearning(MemoryState& s) : state(s) {}
+    MemoryState& state;
+    MemoryTable<LearningSource> src() { return {state.sources}; }
+    MemoryTable<ImprovementAction> act() { return {state.improvements}; }
+    MemoryTable<AuditCycle> cyc() { return {state.cycles}; }
+    MemoryTable<AuditReturn> ret() { return {state.returns}; }
+    MemoryTable<Briefing> brf() { return {state.briefings}; }
+
+    std::vector<LearningSource> sources(PartnershipId p) override { return src().list(p); }
+    std::optional<LearningSource> find_source(PartnershipId p, LearningSourceId id) override { return src().find(p, id); }
+    LearningSourceId insert_source(const LearningSource& s) override { return src().insert(s); }
+    bool update_source(const LearningSource& s) override { return src().update(s); }
+    std::vector<ImprovementAction> improvements(PartnershipId p) override { return act().list(p); }
+    std::optional<ImprovementAction> find_improvement(PartnershipId p, ImprovementId id) override { return act().find(p, id); }
+    ImprovementId insert_improvement(const ImprovementAction& a) override { return act().insert(a); }
+    bool update_improvement(const ImprovementAction& a) override { return act().update(a); }
+    std::vector<AuditCycle> cycles(PartnershipId p) override { return cyc().list(p); }
+    std::optional<AuditCycle> find_cycle(PartnershipId p, AuditCycleId id) override { return cyc().find(p, id); }
+    AuditCycleId insert_cycle(const AuditCycle& c) override { return cyc().insert(c); }
+    bool update_cycle(const AuditCycle& c) override { return cyc().update(c); }
+    std::vector<AuditReturn> returns(PartnershipId p) override { return ret().list(p); }
+    std::optional<AuditReturn> find_return(PartnershipId p, AuditReturnId id) override { return ret().find(p, id); }
+    AuditReturnId insert_return(const AuditReturn& r) override {
+        for (const auto& x : state.returns) {
+            if (x.cycle == r.cycle && x.agency == r.agency) throw std::runtime_error("one return per agency per cycle");
+        }
+        return ret().insert(r);
+    }
+    bool update_return(const AuditReturn& r) override { return ret().update(r); }
+    std::vector<Briefing> briefings(PartnershipId p) override { return brf().list(p); }
+    BriefingId insert_briefing(const Briefing& b) override { return brf().insert(b); }
 };
 
 // API tokens and sessions share a lookup signature, so tokens get their own object.
@@ -220,6 +291,7 @@ public:
     MemoryTokens tokens{state};
     MemoryCases case_repo{state};
     MemoryGovernance governance_repo{state};
+    MemoryLearning learning_repo{state};
 
     void read(const std::function<void(Transaction&)>& work) override { work(*this); }
     void write(const std::function<void(Transaction&)>& work) override {
@@ -242,6 +314,7 @@ private:
     AuditRepo& audit() override { return *this; }
     CaseRepo& cases() override { return case_repo; }
     GovernanceRepo& governance() override { return governance_repo; }
+    LearningRepo& learning() override { return learning_repo; }
 
     template <class T, class Pred>
     static std::optional<T> first(const std::vector<T>& v, Pred p) {

@@ -136,4 +136,30 @@ private:
     Connection& db_;
 };
 
+class SqlLearning final : public LearningRepo {
+public:
+    explicit SqlLearning(Connection& db) : db_(db) {}
+    std::vector<LearningSource> sources(PartnershipId partnership) override;
+    std::optional<LearningSource> find_source(PartnershipId partnership, LearningSourceId id) override;
+    LearningSourceId insert_source(const LearningSource& s) override;
+    bool update_source(const LearningSource& s) override;
+    std::vector<ImprovementAction> improvements(PartnershipId partnership) override;
+    std::optional<ImprovementAction> find_improvement(PartnershipId partnership, ImprovementId id) override;
+    ImprovementId insert_improvement(const ImprovementAction& a) override;
+    bool update_improvement(const ImprovementAction& a) override;
+    std::vector<AuditCycle> cycles(PartnershipId partnership) override;
+    std::optional<AuditCycle> find_cycle(PartnershipId partnership, AuditCycleId id) override;
+    AuditCycleId insert_cycle(const AuditCycle& c) override;
+    bool update_cycle(const AuditCycle& c) override;
+    std::vector<AuditReturn> returns(PartnershipId partnership) override;
+    std::optional<AuditReturn> find_return(PartnershipId partnership, AuditReturnId id) override;
+    AuditReturnId insert_return(const AuditReturn& r) override;
+    bool update_return(const AuditReturn& r) override;
+    std::vector<Briefing> briefings(PartnershipId partnership) override;
+    BriefingId insert_briefing(const Briefing& b) override;
+
+private:
+    Connection& db_;
+};
+
 }  // namespace assure::sqlite

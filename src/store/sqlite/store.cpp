@@ -8,7 +8,7 @@ namespace {
 class SqlTransaction final : public Transaction {
 public:
     explicit SqlTransaction(Connection& db)
-        : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), cases_(db), governance_(db) {}
+        : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), cases_(db), governance_(db), learning_(db) {}
     PartnershipRepo& partnerships() override { return partnerships_; }
     AgencyRepo& agencies() override { return agencies_; }
     PersonRepo& people() override { return people_; }
@@ -18,6 +18,7 @@ public:
     AuditRepo& audit() override { return audit_; }
     CaseRepo& cases() override { return cases_; }
     GovernanceRepo& governance() override { return governance_; }
+    LearningRepo& learning() override { return learning_; }
 
 private:
     SqlPartnerships partnerships_;
@@ -29,6 +30,7 @@ private:
     SqlAudit audit_;
     SqlCases cases_;
     SqlGovernance governance_;
+    SqlLearning learning_;
 };
 
 void run(Connection& db, const char* begin, const std::function<void(Transaction&)>& work) {

@@ -1,0 +1,171 @@
+#pragma once
+// Use cases of learning and improvement: learning sources and what they found, the action
+// plan that follows, the golden thread per priority, Section 11 and Section 175 audits,
+// dissemination. Every change is audited in its own transaction. An agency lead sees and
+// changes only their own agency's returns and actions.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "core/learning.hpp"
+
+namespace assure {
+
+// ---- sources ----------------------------------------------------------------------------
+
+struct SourceFilter {
+    std::optional<SourceKind> kind;
+    std::string priority;
+};
+
+struct ImprovementLine {
+    ImprovementAction action;
+    std::string agency_name;
+    std::string lead_name;
+    std::string group_name;
+    std::string origin;  // "Neglect multi-agency audit, recommendation 2"
+    bool overdue = false;
+    bool stale = false;
+};
+
+struct SourceView {
+    LearningSource source;
+    std::string agency_name;
+    std::vector<std::string> auditor_names;
+    std::vector<ImprovementLine> actions;  // raised from this source's recommendations
+    std::vector<Briefing> briefings;       // that spread its learning
+};
+
+std::vector<LearningSource> list_sources(Services& s, const Actor& actor, const SourceFilter& filter);
+SourceView read_source(Services& s, const Actor& actor, LearningSourceId id);
+LearningSource create_source(Services& s, const Actor& actor, const SourceInput& input);
+LearningSource update_source(Services& s, const Actor& actor, LearningSourceId id, int expected_version, const SourceInput& input);
+LearningSource add_finding(Services& s, const Actor& actor, LearningSourceId id, int expected_version, const std::string& kind,
+                           const std::string& text);
+LearningSource add_source_recommendation(Services& s, const Actor& actor, LearningSourceId id, int expected_version,
+                                         const std::string& text, const std::string& priority,
+                                         const std::vector<std::string>& agency_ids);
+// A practice review's recommendations, brought in from the review (each once).
+LearningSource import_review_recommendations(Services& s, const Actor& actor, LearningSourceId id, int expected_version);
+
+// ---- actions ----------------------------------------------------------------------------
+
+struct ImprovementFilter {
+    std::optional<AgencyId> agency;
+    std::optional<ActionState> state;
+    bool overdue_only = false;
+    bool stale_only = false;
+    bool without_impact_only = false;  // completed, no evidence of impact
+    bool open_only = false;
+    std::string priority;
+    std::optional<GroupId> group;
+    std::optional<LearningSourceId> source;
+};
+
+// Raised from a recommendation of a source (its number), or from a gap in an audit return.
+struct ImprovementOrigin {
+    LearningSourceId source;
+    int recommendation = 0;
+    AuditReturnId audit_return;
+    std::string standard;
+};
+
+ImprovementAction create_improvement(Services& s, const Actor& actor, const ImprovementOrigin& origin, const ImprovementInput& input);
+// What the actor may see: everything, or an agency lead's own agency's actions only.
+std::vector<ImprovementLine> list_improvements(Services& s, const Actor& actor, const ImprovementFilter& filter);
+ImprovementLine read_improvement(Services& s, const Actor& actor, ImprovementId id);
+// May the actor record progress and evidence on this action (the business unit, or the
+// owning agency's lead, or the action's lead)?
+bool may_update_improvement(Services& s, const Actor& actor, const ImprovementAction& a);
+// A progress note, and a move of state if `state` differs. Agreeing, signing off and
+// superseding are the business unit's, on behalf of the owning group.
+ImprovementAction update_improvement(Services& s, const Actor& actor, ImprovementId id, int expected_version,
+                                     const std::string& state, const std::string& note);
+ImprovementAction add_improvement_evidence(Services& s, const Actor& actor, ImprovementId id, int expected_version,
+                                           const std::string& kind, const std::string& text, const std::string& link);
+// The agency an agency lead speaks for (through their directory entry), if any.
+std::optional<AgencyId> agency_of_actor(Services& s, const Actor& actor);
+
+// ---- the golden thread -------------------------------------------------------------------
+
+struct PriorityThread {
+    std::string priority;
+    std::vector<LearningSource> sources;   // tagged with it, or with a recommendation for it
+    std::vector<SourceRecommendation> recommendations;  // for it, each with its source below
+    std::vector<LearningSourceId> recommendation_sources;
+    std::vector<ImprovementLine> actions;
+    std::vector<Briefing> briefings;
+    int open = 0, overdue = 0, completed_without_impact = 0, evidenced = 0;
+};
+std::vector<PriorityThread> golden_threads(Services& s, const Actor& actor);
+PriorityThread golden_thread(Services& s, const Actor& actor, const std::string& priority);
+
+// ---- Section 11 and Section 175 audits --------------------------------------------------
+
+struct ReturnLine {
+    Agency agency;
+    std::optional<AuditReturn> ret;
+    int gaps = 0;
+};
+
+struct CycleView {
+    AuditCycle cycle;
+    std::vector<ReturnLine> returns;  // one per invited agency the actor may see
+    std::vector<StandardResult> results;
+    bool open_today = false;
+};
+
+std::vector<AuditCycle> list_cycles(Services& s, const Actor& actor);
+AuditCycle create_cycle(Services& s, const Actor& actor, const CycleInput& input);
+CycleView read_cycle(Services& s, const Actor& actor, AuditCycleId id);
+void close_cycle(Services& s, const Actor& actor, AuditCycleId id, int expected_version);
+
+struct ReturnView {
+    AuditCycle cycle;
+    Agency agency;
+    AuditReturn ret;        // a blank draft when nothing is saved yet (version 0)
+    bool may_edit = false;  // the agency's lead (or the business unit) while a draft and the cycle open
+    bool may_moderate = false;
+    std::optional<AuditCycle> previous_cycle;  // the agency's last earlier cycle of the same kind
+    std::vector<StandardTrend> trends;
+    std::vector<ImprovementLine> actions;  // raised from this return's gaps
+};
+
+ReturnView read_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency);
+// Saves the answers as a draft, or submits them (then they can no longer be edited).
+AuditReturn save_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency, int expected_version,
+                        const std::vector<AnswerInput>& answers, bool submit);
+AuditReturn moderate_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency, int expected_version,
+                            const std::vector<ModerationInput>& grades, const std::string& challenge_notes);
+
+struct AuditLetter {
+    std::string to;       // the agency and its chief officer
+    std::string subject;
+    std::vector<std::string> good_practice;
+    std::vector<std::string> development;
+    std::string challenge_notes;
+    std::string signed_by;  // the partnership
+};
+AuditLetter audit_letter(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency);
+
+// ---- dissemination and the audit calendar ------------------------------------------------
+
+std::vector<Briefing> list_briefings(Services& s, const Actor& actor);
+Briefing create_briefing(Services& s, const Actor& actor, const BriefingInput& input);
+
+struct CalendarEntry {
+    Date on;
+    std::string label;  // "Multi-agency thematic audit: Neglect"
+    std::string href;
+    std::string status;
+};
+struct LearningCalendar {
+    int year = 0;  // the partnership year starting in April
+    std::vector<CalendarEntry> entries;
+    int thematic_audits = 0;
+    bool over_thematic_limit = false;
+};
+LearningCalendar learning_calendar(Services& s, const Actor& actor, int year);
+
+}  // namespace assure

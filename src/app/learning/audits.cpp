@@ -1,0 +1,259 @@
+// Section 11 and Section 175 audits: cycles, each agency's return (draft, then submitted),
+// moderation after challenge, the letter to the agency, results and year-on-year trends.
+#include <algorithm>
+
+#include "app/learning/internal.hpp"
+#include "app/learning_json.hpp"
+#include "core/text.hpp"
+
+namespace assure {
+
+using namespace learning_detail;
+
+namespace {
+
+AuditCycle load_cycle(Transaction& tx, const Actor& actor, AuditCycleId id) {
+    auto c = tx.learning().find_cycle(actor.partnership, id);
+    if (!c) throw Failure::not_found("audit cycle " + id.str());
+    if (const auto scope = agency_scope(tx, actor);
+        scope && std::find(c->invited.begin(), c->invited.end(), *scope) == c->invited.end()) {
+        throw Failure::not_found("audit cycle " + id.str());
+    }
+    return *c;
+}
+
+// The cycle, the invited agency and its return if saved; not found for an agency the actor may not see.
+struct Loaded {
+    AuditCycle cycle;
+    Agency agency;
+    std::optional<AuditReturn> ret;
+};
+
+Loaded load_for_agency(Transaction& tx, const Actor& actor, AuditCycleId cycle, AgencyId agency) {
+    Loaded l{load_cycle(tx, actor, cycle), {}, std::nullopt};
+    const auto scope = agency_scope(tx, actor);
+    const bool invited = std::find(l.cycle.invited.begin(), l.cycle.invited.end(), agency) != l.cycle.invited.end();
+    const auto a = tx.agencies().find(actor.partnership, agency);
+    if (!invited || !a || (scope && *scope != agency)) throw Failure::not_found("return of agency " + agency.str());
+    l.agency = *a;
+    for (auto& r : tx.learning().returns(actor.partnership)) {
+        if (r.cycle == cycle && r.agency == agency) l.ret = std::move(r);
+    }
+    return l;
+}
+
+bool may_edit(Transaction& tx, const Actor& actor, AgencyId agency) {
+    if (actor.can(Permission::manage_learning)) return true;
+    const auto scope = agency_scope(tx, actor);
+    return scope && scope->valid() && *scope == agency;
+}
+
+int gaps_in(const AuditCycle& c, const AuditReturn& r) {
+    if (r.status != ReturnStatus::submitted) return 0;
+    return static_cast<int>(std::count_if(r.answers.begin(), r.answers.end(),
+                                          [&](const StandardAnswer& a) { return is_gap(c.scale, effective_grade(a)); }));
+}
+
+void save(Services& s, Transaction& tx, const Actor& actor, const std::optional<AuditReturn>& before, AuditReturn& after,
+          const char* action) {
+    if (!before) {
+        after.id = tx.learning().insert_return(after);
+        after.version = 1;
+    } else {
+        after.version = before->version;
+        if (!tx.learning().update_return(after)) throw Failure::stale("return");
+        ++after.version;
+    }
+    record_audit(tx, actor, s.clock.now(), action, "audit_return", after.id.str(), before ? nlohmann::json(*before).dump() : "",
+                 nlohmann::json(after).dump());
+}
+
+}  // namespace
+
+std::vector<AuditCycle> list_cycles(Services& s, const Actor& actor) {
+    require(actor, Permission::view_learning);
+    std::vector<AuditCycle> out;
+    s.store.read([&](Transaction& tx) {
+        const auto scope = agency_scope(tx, actor);
+        for (auto& c : tx.learning().cycles(actor.partnership)) {
+            if (scope && std::find(c.invited.begin(), c.invited.end(), *scope) == c.invited.end()) continue;
+            out.push_back(std::move(c));
+        }
+    });
+    std::sort(out.begin(), out.end(), [](const AuditCycle& a, const AuditCycle& b) { return b.opens < a.opens; });
+    return out;
+}
+
+AuditCycle create_cycle(Services& s, const Actor& actor, const CycleInput& input) {
+    require(actor, Permission::manage_learning);
+    AuditCycle c;
+    s.store.write([&](Transaction& tx) {
+        if (auto errors = validate_cycle(input, s.learning_rules, tx.agencies().list(actor.partnership, false), c); !errors.empty()) {
+            throw Failure::invalid(std::move(errors));
+        }
+        c.partnership = actor.partnership;
+        c.id = tx.learning().insert_cycle(c);
+        record_audit(tx, actor, s.clock.now(), "audit_cycle.create", "audit_cycle", c.id.str(), "", nlohmann::json(c).dump());
+    });
+    return c;
+}
+
+CycleView read_cycle(Services& s, const Actor& actor, AuditCycleId id) {
+    require(actor, Permission::view_learning);
+    CycleView v;
+    s.store.read([&](Transaction& tx) {
+        v.cycle = load_cycle(tx, actor, id);
+        const auto scope = agency_scope(tx, actor);
+        std::vector<AuditReturn> returns;
+        for (auto& r : tx.learning().returns(actor.partnership)) if (r.cycle == id) returns.push_back(std::move(r));
+        for (const auto& aid : v.cycle.invited) {
+            if (scope && *scope != aid) continue;
+            const auto agency = tx.agencies().find(actor.partnership, aid);
+            if (!agency) continue;
+            ReturnLine line{*agency, std::nullopt, 0};
+            for (const auto& r : returns) if (r.agency == aid) line.ret = r;
+            if (line.ret) line.gaps = gaps_in(v.cycle, *line.ret);
+            v.returns.push_back(std::move(line));
+        }
+        v.results = results_by_standard(v.cycle, returns);
+    });
+    v.open_today = cycle_open_on(v.cycle, today_of(s));
+    return v;
+}
+
+void close_cycle(Services& s, const Actor& actor, AuditCycleId id, int expected_version) {
+    require(actor, Permission::manage_learning);
+    s.store.write([&](Transaction& tx) {
+        const AuditCycle before = load_cycle(tx, actor, id);
+        if (before.version != expected_version) throw Failure::stale("audit cycle");
+        AuditCycle after = before;
+        after.closed = true;
+        if (!tx.learning().update_cycle(after)) throw Failure::stale("audit cycle");
+        ++after.version;
+        record_audit(tx, actor, s.clock.now(), "audit_cycle.close", "audit_cycle", id.str(), nlohmann::json(before).dump(),
+                     nlohmann::json(after).dump());
+    });
+}
+
+ReturnView read_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency) {
+    require(actor, Permission::view_learning);
+    ReturnView v;
+    s.store.read([&](Transaction& tx) {
+        Loaded l = load_for_agency(tx, actor, cycle, agency);
+        v.cycle = l.cycle;
+        v.agency = l.agency;
+        if (l.ret) {
+            v.ret = *l.ret;
+        } else {
+            v.ret.cycle = cycle;
+            v.ret.agency = agency;
+            v.ret.version = 0;
+            for (const auto& st : l.cycle.standards) v.ret.answers.push_back({st.code, "", "", "", "", ""});
+        }
+        const bool editor = may_edit(tx, actor, agency);
+        v.may_edit = editor && v.ret.status == ReturnStatus::draft && !l.cycle.closed && !(l.cycle.closes < today_of(s));
+        v.may_moderate = actor.can(Permission::manage_learning) && v.ret.status == ReturnStatus::submitted;
+        // The agency's last earlier cycle of the same kind with a submitted return.
+        std::optional<AuditReturn> before;
+        for (const auto& c : tx.learning().cycles(actor.partnership)) {
+            if (c.kind != l.cycle.kind || !(c.closes < l.cycle.opens)) continue;
+            if (v.previous_cycle && c.closes < v.previous_cycle->closes) continue;
+            for (const auto& r : tx.learning().returns(actor.partnership)) {
+                if (r.cycle == c.id && r.agency == agency && r.status == ReturnStatus::submitted) {
+                    v.previous_cycle = c;
+                    before = r;
+                }
+            }
+        }
+        if (before) v.trends = compare_returns(l.cycle, v.ret, *v.previous_cycle, *before);
+        if (l.ret) {
+            const Names names = names_of(tx, actor.partnership);
+            for (const auto& a : tx.learning().improvements(actor.partnership)) {
+                if (a.audit_return == l.ret->id) v.actions.push_back(line_of(s, a, names));
+            }
+        }
+    });
+    return v;
+}
+
+AuditReturn save_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency, int expected_version,
+                        const std::vector<AnswerInput>& answers, bool submit) {
+    require(actor, Permission::view_learning);
+    AuditReturn after;
+    s.store.write([&](Transaction& tx) {
+        Loaded l = load_for_agency(tx, actor, cycle, agency);
+        if (!may_edit(tx, actor, agency)) throw Failure::forbidden("only the agency's lead or the business unit fills in a return");
+        if ((l.ret ? l.ret->version : 0) != expected_version) throw Failure::stale("return");
+        if (l.ret && l.ret->status == ReturnStatus::submitted) {
+            throw Failure::invalid({{"submit", "The return was submitted on " + l.ret->submitted_on.value_or(Date{}).iso() +
+                                                   " and can no longer be changed"}});
+        }
+        const Date today = today_of(s);
+        after = l.ret.value_or(AuditReturn{});
+        after.cycle = cycle;
+        after.agency = agency;
+        after.partnership = actor.partnership;
+        FieldErrors errors = validate_answers(l.cycle, answers, submit, today, after.answers);
+        if (!submit && (l.cycle.closed || l.cycle.closes < today)) {
+            errors.insert(errors.begin(), {"submit", "The cycle closed on " + l.cycle.closes.iso() + "; the return can no longer be changed"});
+        }
+        if (!errors.empty()) throw Failure::invalid(std::move(errors));
+        if (submit) {
+            after.status = ReturnStatus::submitted;
+            after.submitted_on = today;
+            const auto lt = actor.label.find(" <");
+            after.submitted_by = lt == std::string::npos ? actor.label : actor.label.substr(0, lt);
+        }
+        save(s, tx, actor, l.ret, after, submit ? "audit_return.submit" : "audit_return.save_draft");
+    });
+    return after;
+}
+
+AuditReturn moderate_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency, int expected_version,
+                            const std::vector<ModerationInput>& grades, const std::string& challenge_notes) {
+    require(actor, Permission::manage_learning);
+    AuditReturn after;
+    s.store.write([&](Transaction& tx) {
+        Loaded l = load_for_agency(tx, actor, cycle, agency);
+        if (!l.ret || l.ret->status != ReturnStatus::submitted) {
+            throw Failure::invalid({{"challenge_notes", "A return is moderated once the agency has submitted it"}});
+        }
+        if (l.ret->version != expected_version) throw Failure::stale("return");
+        after = *l.ret;
+        FieldErrors errors = validate_moderation(l.cycle, grades, after.answers);
+        after.challenge_notes = trim(challenge_notes);
+        if (char_count(after.challenge_notes) > 5000) errors.push_back({"challenge_notes", "Challenge notes must be 5000 characters or fewer"});
+        if (!errors.empty()) throw Failure::invalid(std::move(errors));
+        after.moderated_on = today_of(s);
+        save(s, tx, actor, l.ret, after, "audit_return.moderate");
+    });
+    return after;
+}
+
+AuditLetter audit_letter(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency) {
+    const ReturnView v = read_return(s, actor, cycle, agency);
+    if (v.ret.status != ReturnStatus::submitted) throw Failure::not_found("letter for an unsubmitted return");
+    AuditLetter letter;
+    letter.to = v.agency.chief_officer.empty() ? v.agency.name : v.agency.chief_officer + ", " + v.agency.name;
+    letter.subject = v.cycle.title + ": the partnership's findings";
+    for (const auto& a : v.ret.answers) {
+        const auto standard = std::find_if(v.cycle.standards.begin(), v.cycle.standards.end(),
+                                           [&](const AuditStandard& st) { return st.code == a.code; });
+        const std::string title = standard == v.cycle.standards.end() ? a.code : standard->title;
+        const std::string grade = effective_grade(a);
+        const auto g = grade_of(v.cycle.scale, grade);
+        const std::string graded = "Standard " + a.code + ", " + title + " (" + (g ? g->label : "not graded") + ")";
+        if (is_gap(v.cycle.scale, grade)) {
+            letter.development.push_back(graded + ": " + (a.moderation_note.empty() ? a.narrative : a.moderation_note));
+        } else if (g) {
+            letter.good_practice.push_back(graded + ": " + a.narrative);
+        }
+    }
+    letter.challenge_notes = v.ret.challenge_notes;
+    s.store.read([&](Transaction& tx) {
+        if (const auto p = tx.partnerships().find(actor.partnership)) letter.signed_by = p->name;
+    });
+    return letter;
+}
+
+}  // namespace assure

@@ -1,0 +1,146 @@
+// Learning sources: what each review, audit, visit or inspection found and recommended.
+#include <algorithm>
+
+#include "app/learning/internal.hpp"
+#include "app/learning_json.hpp"
+#include "core/text.hpp"
+
+namespace assure {
+
+using namespace learning_detail;
+
+namespace {
+
+void check_review(Transaction& tx, const Actor& actor, const LearningSource& src, FieldErrors& errors) {
+    if (src.review.valid() && !tx.cases().find(actor.partnership, src.review)) {
+        errors.push_back({"review_id", "Select a review of this partnership"});
+    }
+    if (src.kind == SourceKind::practice_review && !src.review.valid() && src.body.empty()) {
+        errors.push_back({"review_id", "Select the review, or say who published it"});
+    }
+}
+
+template <class Change>
+LearningSource change_source(Services& s, const Actor& actor, LearningSourceId id, int expected_version, const char* action,
+                             Change change) {
+    require(actor, Permission::manage_learning);
+    LearningSource after;
+    s.store.write([&](Transaction& tx) {
+        const LearningSource before = load_source(tx, actor, id);
+        if (before.version != expected_version) throw Failure::stale("learning record");
+        after = before;
+        change(tx, after);
+        save_source(s, tx, actor, before, after, action);
+    });
+    return after;
+}
+
+}  // namespace
+
+std::vector<LearningSource> list_sources(Services& s, const Actor& actor, const SourceFilter& filter) {
+    require(actor, Permission::view_learning);
+    std::vector<LearningSource> out;
+    s.store.read([&](Transaction& tx) {
+        for (auto& src : tx.learning().sources(actor.partnership)) {
+            if (filter.kind && src.kind != *filter.kind) continue;
+            if (!filter.priority.empty()) {
+                const bool tagged = std::find(src.priorities.begin(), src.priorities.end(), filter.priority) != src.priorities.end();
+                const bool recommended = std::any_of(src.recommendations.begin(), src.recommendations.end(),
+                                                     [&](const SourceRecommendation& r) { return r.priority == filter.priority; });
+                if (!tagged && !recommended) continue;
+            }
+            out.push_back(std::move(src));
+        }
+    });
+    std::sort(out.begin(), out.end(), [](const LearningSource& a, const LearningSource& b) { return b.on < a.on; });
+    return out;
+}
+
+SourceView read_source(Services& s, const Actor& actor, LearningSourceId id) {
+    require(actor, Permission::view_learning);
+    SourceView v;
+    s.store.read([&](Transaction& tx) {
+        v.source = load_source(tx, actor, id);
+        const Names names = names_of(tx, actor.partnership);
+        if (const auto a = names.agencies.find(v.source.agency); a != names.agencies.end()) v.agency_name = a->second;
+        for (const auto& aid : v.source.auditors) {
+            if (const auto a = names.agencies.find(aid); a != names.agencies.end()) v.auditor_names.push_back(a->second);
+        }
+        const auto scope = agency_scope(tx, actor);
+        for (const auto& a : tx.learning().improvements(actor.partnership)) {
+            if (a.source != id || (scope && a.agency != *scope)) continue;
+            v.actions.push_back(line_of(s, a, names));
+        }
+        for (const auto& b : tx.learning().briefings(actor.partnership)) {
+            if (std::find(b.sources.begin(), b.sources.end(), id) != b.sources.end()) v.briefings.push_back(b);
+        }
+    });
+    return v;
+}
+
+LearningSource create_source(Services& s, const Actor& actor, const SourceInput& input) {
+    require(actor, Permission::manage_learning);
+    LearningSource src;
+    s.store.write([&](Transaction& tx) {
+        src.partnership = actor.partnership;
+        auto errors = validate_source(input, s.learning_rules, tx.agencies().list(actor.partnership, false), src);
+        check_review(tx, actor, src, errors);
+        if (!errors.empty()) throw Failure::invalid(std::move(errors));
+        src.id = tx.learning().insert_source(src);
+        record_audit(tx, actor, s.clock.now(), "learning.create", "learning_source", src.id.str(), "", nlohmann::json(src).dump());
+    });
+    return src;
+}
+
+LearningSource update_source(Services& s, const Actor& actor, LearningSourceId id, int expected_version, const SourceInput& input) {
+    return change_source(s, actor, id, expected_version, "learning.update", [&](Transaction& tx, LearningSource& src) {
+        auto errors = validate_source(input, s.learning_rules, tx.agencies().list(actor.partnership, false), src);
+        check_review(tx, actor, src, errors);
+        if (!errors.empty()) throw Failure::invalid(std::move(errors));
+    });
+}
+
+LearningSource add_finding(Services& s, const Actor& actor, LearningSourceId id, int expected_version, const std::string& kind,
+                           const std::string& text) {
+    return change_source(s, actor, id, expected_version, "learning.add_finding", [&](Transaction&, LearningSource& src) {
+        Finding f;
+        if (auto errors = validate_finding(kind, text, f); !errors.empty()) throw Failure::invalid(std::move(errors));
+        f.number = static_cast<int>(src.findings.size()) + 1;
+        src.findings.push_back(f);
+    });
+}
+
+LearningSource add_source_recommendation(Services& s, const Actor& actor, LearningSourceId id, int expected_version,
+                                         const std::string& text, const std::string& priority,
+                                         const std::vector<std::string>& agency_ids) {
+    return change_source(s, actor, id, expected_version, "learning.add_recommendation", [&](Transaction& tx, LearningSource& src) {
+        SourceRecommendation r;
+        auto errors = validate_recommendation(text, priority, agency_ids, s.learning_rules,
+                                              tx.agencies().list(actor.partnership, false), r);
+        if (!errors.empty()) throw Failure::invalid(std::move(errors));
+        r.number = static_cast<int>(src.recommendations.size()) + 1;
+        src.recommendations.push_back(r);
+    });
+}
+
+LearningSource import_review_recommendations(Services& s, const Actor& actor, LearningSourceId id, int expected_version) {
+    require(actor, Permission::manage_reviews);
+    return change_source(s, actor, id, expected_version, "learning.import_recommendations", [&](Transaction& tx, LearningSource& src) {
+        if (!src.review.valid()) throw Failure::invalid({{"review_id", "This learning is not linked to a review"}});
+        record_audit(tx, actor, s.clock.now(), "case.read_recommendations", "review_case", src.review.str(), "", "");
+        for (const auto& rec : tx.cases().recommendations(actor.partnership, src.review)) {
+            const bool already = std::any_of(src.recommendations.begin(), src.recommendations.end(),
+                                             [&](const SourceRecommendation& r) { return r.review_recommendation == rec.id; });
+            if (already) continue;
+            SourceRecommendation r;
+            r.number = static_cast<int>(src.recommendations.size()) + 1;
+            r.text = rec.text;
+            r.priority = known_priority(s.learning_rules, rec.theme).value_or("");
+            r.agencies = rec.agencies;
+            r.review_recommendation = rec.id;
+            src.recommendations.push_back(r);
+        }
+    });
+}
+
+}  // namespace assure
