@@ -25,6 +25,7 @@ struct ImprovementLine {
     std::string lead_name;
     std::string group_name;
     std::string origin;  // "Neglect multi-agency audit, recommendation 2"
+    std::string origin_href;  // the page of the source or the audit return
     bool overdue = false;
     bool stale = false;
 };

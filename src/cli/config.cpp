@@ -61,6 +61,53 @@ void read_governance(const toml::table& t, const std::string& file, GovernanceRu
     }
 }
 
+// A list of standards: [[learning.section_11]] code = "1", title = "…", prompt = "…".
+std::vector<AuditStandard> read_standards(const toml::table& t, const char* key, std::vector<AuditStandard> fallback,
+                                          const std::string& file) {
+    const auto node = t["learning"][key];
+    if (!node) return fallback;
+    const std::string where = file + " [learning] " + key;
+    const auto* list = node.as_array();
+    if (list == nullptr || list->empty()) bad(where, "must be a list of { code = \"1\", title = \"…\", prompt = \"…\" }");
+    std::vector<AuditStandard> out;
+    for (const auto& item : *list) {
+        const auto* st = item.as_table();
+        if (st == nullptr) bad(where, "each standard must be { code, title, prompt }");
+        AuditStandard a{(*st)["code"].value_or(std::string()), (*st)["title"].value_or(std::string()), (*st)["prompt"].value_or(std::string())};
+        if (a.code.empty() || a.code.size() > 12 || a.title.empty()) bad(where, "each standard needs a code (up to 12 characters) and a title");
+        if (a.code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.") != std::string::npos) {
+            bad(where, "a standard's code may use letters, digits and dots only, not '" + a.code + "'");
+        }
+        for (const auto& seen : out) if (seen.code == a.code) bad(where, "the code '" + a.code + "' is used twice");
+        out.push_back(a);
+    }
+    return out;
+}
+
+// [learning]: the partnership's priorities, when an action is stale, the evidence rule, the
+// thematic-audit limit and the audit standards (DOMAIN.md §4).
+void read_learning(const toml::table& t, const std::string& file, LearningRules& l) {
+    if (const auto* list = t["learning"]["priorities"].as_array()) {
+        l.priorities.clear();
+        for (const auto& item : *list) {
+            const auto p = item.value<std::string>();
+            if (!p || p->empty()) bad(file + " [learning] priorities", "must be a list of names");
+            l.priorities.push_back(*p);
+        }
+        if (l.priorities.empty()) bad(file + " [learning] priorities", "must name at least one priority");
+    } else if (t["learning"]["priorities"]) {
+        bad(file + " [learning] priorities", "must be a list of names");
+    }
+    l.stale_days = static_cast<int>(positive(read<int64_t>(t, "learning", "stale_days", l.stale_days, file),
+                                             file + " [learning] stale_days", 730));
+    l.evidence_to_complete = read<bool>(t, "learning", "evidence_to_complete", l.evidence_to_complete, file);
+    l.max_thematic_audits_per_year = static_cast<int>(positive(
+        read<int64_t>(t, "learning", "max_thematic_audits_per_year", l.max_thematic_audits_per_year, file),
+        file + " [learning] max_thematic_audits_per_year", 52));
+    l.section_11 = read_standards(t, "section_11", l.section_11, file);
+    l.section_175 = read_standards(t, "section_175", l.section_175, file);
+}
+
 }  // namespace
 
 Config load_config(const std::string& path) {
@@ -75,7 +122,7 @@ Config load_config(const std::string& path) {
         for (const auto& [section, _] : t) {
             const std::string name(section.str());
             if (name != "database" && name != "server" && name != "sessions" && name != "log" &&
-                name != "reviews" && name != "calendar" && name != "governance") {
+                name != "reviews" && name != "calendar" && name != "governance" && name != "learning") {
                 bad(path, "unknown section [" + name + "]");
             }
         }
@@ -132,6 +179,7 @@ Config load_config(const std::string& path) {
             bad(path + " [calendar] extra_holidays", "must be a list");
         }
         read_governance(t, path, c.governance_rules);
+        read_learning(t, path, c.learning_rules);
         if (auto errors = validate_rules(r); !errors.empty()) {
             bad(path + " [reviews] " + errors.front().field, errors.front().message);
         }

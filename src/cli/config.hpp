@@ -7,6 +7,7 @@
 
 #include "core/calendar.hpp"
 #include "core/governance.hpp"
+#include "core/learning.hpp"
 #include "core/reviews.hpp"
 
 #include "core/session.hpp"
@@ -21,6 +22,7 @@ struct Config {
     std::string log_level = "info";
     ReviewRules review_rules;      // [reviews]: the statutory clocks' numbers
     GovernanceRules governance_rules;  // [governance]: attendance expectations and the annual cycle
+    LearningRules learning_rules;      // [learning]: priorities, stale actions, evidence rule, audit standards
     std::vector<HolidayChange> holiday_changes = shipped_holiday_changes();  // + [calendar] extra_holidays
     std::string case_key_file;     // "" = "<database path>.key"
     std::string case_key_hex;      // ASSURE_CASE_KEY (environment only: a secret)

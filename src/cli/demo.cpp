@@ -65,6 +65,7 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password) {
         if (a.role != "business_unit") continue;
         load_demo_reviews(s, agencies, a.email);
         load_demo_governance(s, a.email);
+        load_demo_learning(s, agencies, a.email);
     }
     return accounts;
 }

@@ -31,6 +31,12 @@ void load_demo_reviews(Services& services, const std::map<std::string, AgencyId>
 // relative to today, so the demo always shows a live year (data/demo/knowsley_governance.json).
 void load_demo_governance(Services& services, const std::string& business_unit_email);
 
+// Seed 001's year of learning: thematic audits, a frontline visit, the reviews' recommendations
+// as actions in mixed states, Section 11 and Section 175 cycles and briefings
+// (data/demo/knowsley_learning.json), each recorded on the day it would have been.
+void load_demo_learning(Services& services, const std::map<std::string, AgencyId>& agencies,
+                        const std::string& business_unit_email);
+
 // A demo document compiled in from data/demo/, by file name.
 nlohmann::json demo_document(std::string_view name);
 // The acting account for a demo email; the demo records everything as real people would.

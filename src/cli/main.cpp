@@ -37,7 +37,7 @@ struct Wiring {
         : store(config.db_path),
           sealer(case_sealer(config)),
           services{store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes), config.review_rules,
-                   config.governance_rules} {}
+                   config.governance_rules, config.learning_rules} {}
     sqlite::SqliteStore store;
     cli::SystemClock clock;
     crypto::Argon2idHasher hasher;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/governance.hpp"
+#include "web/routes.hpp"
 
 namespace assure::web {
 
@@ -26,5 +27,7 @@ struct Table {
 std::string csv_of(const Table& table);
 // An XLSX workbook with one sheet, headings bold and frozen. Throws on a write failure.
 std::string xlsx_of(const Table& table);
+// Answers with the table as a download named `base`.csv or `base`.xlsx.
+void send_table(Ctx& ctx, const Table& table, const std::string& base, bool xlsx);
 
 }  // namespace assure::web

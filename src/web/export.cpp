@@ -99,4 +99,11 @@ std::string xlsx_of(const Table& table) {
     return bytes.str();
 }
 
+void send_table(Ctx& ctx, const Table& t, const std::string& base, bool xlsx) {
+    const std::string name = base + (xlsx ? ".xlsx" : ".csv");
+    ctx.res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    if (xlsx) ctx.res.set_content(xlsx_of(t), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    else ctx.res.set_content(csv_of(t), "text/csv; charset=utf-8");
+}
+
 }  // namespace assure::web

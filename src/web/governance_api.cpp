@@ -1,6 +1,7 @@
 // JSON API of governance: groups, members, meetings, attendance and actions under /api/v1/.
 #include "app/governance_json.hpp"
 #include "web/governance_views.hpp"
+#include "web/learning_views.hpp"
 #include "web/problem.hpp"
 
 namespace assure::web {
@@ -46,6 +47,8 @@ J meeting_json(const MeetingView& v) {
 
 J action_json(const ActionLine& l) {
     J out = to_json(l.action);
+    out["kind"] = "meeting";
+    out["state"] = out["status"];
     out["owner"] = l.owner_name;
     out["group"] = l.group_name;
     out["overdue"] = l.overdue;
@@ -210,8 +213,18 @@ void add_governance_api_routes(std::vector<Route>& routes, Services& s) {
                               }
                               f.owner = PersonId{std::stoll(owner)};
                           }
+                          // Both kinds of action by default: minuted at meetings, and raised from learning.
+                          const std::string kind = ctx.query("kind");
+                          if (!kind.empty() && kind != "meeting" && kind != "improvement") {
+                              throw Failure::invalid({{"kind", "kind must be meeting or improvement"}});
+                          }
                           J items = J::array();
-                          for (const auto& l : list_actions(s, ctx.who(), f)) items.push_back(action_json(l));
+                          if (kind != "improvement") {
+                              for (const auto& l : list_actions(s, ctx.who(), f)) items.push_back(action_json(l));
+                          }
+                          if (kind != "meeting" && !f.owner) {
+                              for (auto& item : improvement_items(s, ctx, f.open_only, f.overdue_only)) items.push_back(std::move(item));
+                          }
                           json(ctx, 200, {{"items", items}});
                       },
                       "/api/v1/actions"});

@@ -55,13 +55,6 @@ Table attendance_table(const AttendanceReport& r) {
     return t;
 }
 
-void send_table(Ctx& ctx, const Table& t, const std::string& base, bool xlsx) {
-    const std::string name = base + (xlsx ? ".xlsx" : ".csv");
-    ctx.res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    if (xlsx) ctx.res.set_content(xlsx_of(t), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    else ctx.res.set_content(csv_of(t), "text/csv; charset=utf-8");
-}
-
 void actions_page(Services& s, Ctx& ctx) {
     const ActionFilter filter = action_filter(s, ctx);
     const auto lines = list_actions(s, ctx.who(), filter);

@@ -64,6 +64,7 @@ WebApp::WebApp(Services& services, WebConfig config) : services_(services), conf
     add_reviews_routes(routes_, services_);
     add_reviews_api_routes(routes_, services_);
     add_governance_routes(routes_, services_);
+    add_learning_area_routes(routes_, services_);
     routes_.push_back(Route{"GET", R"(/assets/(.+))", Permission::public_access, Surface::asset, nullptr,
                             "/assets/govuk-frontend.min.css"});
     install();
@@ -125,6 +126,8 @@ void WebApp::install() {
             server_.Post(route.pattern, handler);
         } else if (route.method == "PATCH") {
             server_.Patch(route.pattern, handler);
+        } else if (route.method == "PUT") {
+            server_.Put(route.pattern, handler);
         } else if (route.method == "DELETE") {
             server_.Delete(route.pattern, handler);
         } else {

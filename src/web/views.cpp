@@ -47,6 +47,9 @@ constexpr NavItem kNav[] = {
     {"groups", "Groups", "/groups", Permission::view_governance},
     {"actions", "Actions", "/actions", Permission::view_governance},
     {"reviews", "Reviews", "/reviews", Permission::view_reviews},
+    {"learning", "Learning", "/learning", Permission::view_learning},
+    {"improvement", "Action plan", "/improvement", Permission::view_learning},
+    {"audits", "Audits", "/audits", Permission::view_learning},
     {"users", "User accounts", "/users", Permission::manage_users},
     {"audit", "Audit trail", "/audit", Permission::view_audit},
 };

@@ -37,12 +37,14 @@ ImprovementLine line_of(const Services& s, const ImprovementAction& a, const Nam
         const auto it = map.find(id);
         return it == map.end() ? std::string() : it->second;
     };
-    ImprovementLine line{a, name(names.agencies, a.agency), name(names.people, a.lead), name(names.groups, a.group), "", false, false};
+    ImprovementLine line{a, name(names.agencies, a.agency), name(names.people, a.lead), name(names.groups, a.group), "", "", false, false};
     if (const auto src = names.sources.find(a.source); src != names.sources.end()) {
         line.origin = src->second.title + (a.recommendation > 0 ? ", recommendation " + std::to_string(a.recommendation) : "");
+        line.origin_href = "/learning/" + a.source.str();
     } else if (const auto ret = names.returns.find(a.audit_return); ret != names.returns.end()) {
         const auto cycle = names.cycles.find(ret->second.cycle);
         line.origin = (cycle == names.cycles.end() ? std::string("Audit") : cycle->second.title) + ", standard " + a.standard;
+        line.origin_href = "/audits/" + ret->second.cycle.str() + "/returns/" + ret->second.agency.str();
     }
     const Date today = today_of(s);
     line.overdue = improvement_overdue(a, today);

@@ -1,0 +1,343 @@
+// Section 11 and Section 175 audit pages: cycles, each agency's return (filled in by its
+// lead, moderated by the business unit), the letter to the agency, gaps raised as actions,
+// and the partnership's results by standard.
+#include <algorithm>
+
+#include "web/documents.hpp"
+#include "web/governance_views.hpp"
+#include "web/learning_views.hpp"
+
+namespace assure::web {
+namespace {
+
+std::string grade_label(GradeScale scale, const std::string& key) {
+    if (key.empty()) return "Not graded";
+    const auto g = grade_of(scale, key);
+    return g ? g->label : key;
+}
+
+std::string mean_text(const std::optional<double>& mean) {
+    if (!mean) return "No returns";
+    char out[16];
+    std::snprintf(out, sizeof out, "%.1f", *mean);
+    return out;
+}
+
+void cycles_page(Services& s, Ctx& ctx) {
+    Data rows{Data::type::list};
+    const Date today = today_in(s);
+    const auto cycles = list_cycles(s, ctx.who());
+    for (const auto& c : cycles) {
+        Data row;
+        row.set("id", c.id.str());
+        row.set("title", c.title);
+        row.set("kind", std::string(audit_kind_label(c.kind)));
+        row.set("opens", c.opens.iso());
+        row.set("closes", c.closes.iso());
+        row.set("open", flag(cycle_open_on(c, today)));
+        row.set("invited", std::to_string(c.invited.size()));
+        rows.push_back(row);
+    }
+    Data data;
+    data.set("cycles", rows);
+    data.set("has_cycles", flag(!cycles.empty()));
+    data.set("can_manage", flag(ctx.who().can(Permission::manage_learning)));
+    page(ctx, "learning/cycles", data, PageOptions{"Section 11 and Section 175 audits", "audits"});
+}
+
+void cycle_form_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
+    const bool posted = ctx.req.method == "POST";
+    auto value = [&](const std::string& name) { return posted ? ctx.form(name) : std::string(); };
+    std::vector<Option> kinds{{"section_11", "Section 11", "Agencies that work with children: " +
+                                                               std::to_string(s.learning_rules.section_11.size()) + " standards"},
+                              {"section_175", "Section 175", "Schools, colleges and early years, on KCSIE headings: " +
+                                                                 std::to_string(s.learning_rules.section_175.size()) + " standards"}};
+    std::vector<Option> scales{{"four_point", "Grades 1 to 4", "1 outstanding, 2 good, 3 requires improvement, 4 inadequate"},
+                               {"rag", "Red, amber, green"}};
+    Data data;
+    data.set("kind_html", radios(Field{"kind", "Kind of audit", value("kind"), error_for(errors, "kind")}, kinds));
+    data.set("title_html", text_input(Field{"title", "Title", value("title"), error_for(errors, "title"), "For example, Section 11 audit 2026"}));
+    data.set("opens_html", text_input(Field{"opens", "Opens", value("opens"), error_for(errors, "opens"), kDateExample, "", "text", "govuk-input--width-10"}));
+    data.set("closes_html", text_input(Field{"closes", "Closes", value("closes"), error_for(errors, "closes"),
+                                             "Returns cannot be submitted after this day. " + std::string(kDateExample), "", "text", "govuk-input--width-10"}));
+    data.set("scale_html", radios(Field{"scale", "Grading", posted ? ctx.form("scale") : "four_point", error_for(errors, "scale")}, scales));
+    data.set("invited_html", checkboxes(Field{"invited_ids", "Agencies or schools invited", "", error_for(errors, "invited_ids")},
+                                        agency_options(s, ctx.who()), posted ? ctx.form_all("invited_ids") : std::vector<std::string>{}));
+    page(ctx, "learning/cycle_form", data, PageOptions{"Open an audit cycle", "audits", errors, status});
+}
+
+Table results_table(const CycleView& v) {
+    Table t{"Results", {"Standard", "Title", "Returns graded", "Gaps"}, {}};
+    for (const auto& g : grade_choices(v.cycle.scale)) t.headings.push_back(g.label);
+    t.headings.push_back("Mean grade (1 best)");
+    for (const auto& r : v.results) {
+        std::vector<std::string> row{r.standard.code, r.standard.title, std::to_string(r.graded), std::to_string(r.gaps)};
+        for (const auto& [key, n] : r.counts) row.push_back(std::to_string(n));
+        row.push_back(mean_text(r.mean_rank));
+        t.rows.push_back(row);
+    }
+    return t;
+}
+
+void cycle_page(Services& s, Ctx& ctx) {
+    const CycleView v = read_cycle(s, ctx.who(), AuditCycleId{ctx.path_id()});
+    Data returns{Data::type::list}, results{Data::type::list}, grade_heads{Data::type::list};
+    int submitted = 0;
+    for (const auto& line : v.returns) {
+        Data row;
+        row.set("agency", line.agency.name);
+        row.set("agency_id", line.agency.id.str());
+        row.set("status", line.ret ? std::string(return_status_label(line.ret->status)) : std::string("Not started"));
+        row.set("submitted", flag(line.ret && line.ret->status == ReturnStatus::submitted));
+        row.set("submitted_on", optional_text(line.ret && line.ret->submitted_on ? line.ret->submitted_on->iso() : ""));
+        row.set("moderated", flag(line.ret && line.ret->moderated_on));
+        row.set("gaps", std::to_string(line.gaps));
+        submitted += line.ret && line.ret->status == ReturnStatus::submitted;
+        returns.push_back(row);
+    }
+    for (const auto& g : grade_choices(v.cycle.scale)) {
+        Data h;
+        h.set("label", g.label);
+        grade_heads.push_back(h);
+    }
+    for (const auto& r : v.results) {
+        Data row;
+        row.set("code", r.standard.code);
+        row.set("title", r.standard.title);
+        row.set("graded", std::to_string(r.graded));
+        row.set("gaps", std::to_string(r.gaps));
+        row.set("mean", mean_text(r.mean_rank));
+        Data counts{Data::type::list};
+        for (const auto& [key, n] : r.counts) {
+            Data c;
+            c.set("n", std::to_string(n));
+            counts.push_back(c);
+        }
+        row.set("counts", counts);
+        results.push_back(row);
+    }
+    Data data;
+    data.set("id", v.cycle.id.str());
+    data.set("version", std::to_string(v.cycle.version));
+    data.set("title", v.cycle.title);
+    data.set("kind", std::string(audit_kind_label(v.cycle.kind)));
+    data.set("scale", std::string(grade_scale_label(v.cycle.scale)));
+    data.set("opens", v.cycle.opens.iso());
+    data.set("closes", v.cycle.closes.iso());
+    data.set("open", flag(v.open_today));
+    data.set("closed_early", flag(v.cycle.closed));
+    data.set("returns", returns);
+    data.set("submitted", std::to_string(submitted));
+    data.set("invited", std::to_string(v.returns.size()));
+    data.set("results", results);
+    data.set("grade_heads", grade_heads);
+    data.set("can_close", flag(ctx.who().can(Permission::manage_learning) && !v.cycle.closed));
+    data.set("saved", flag(ctx.has_query("saved")));
+    page(ctx, "learning/cycle", data, PageOptions{v.cycle.title, "audits"});
+}
+
+std::vector<AnswerInput> answers_of(const Ctx& ctx, const AuditCycle& cycle) {
+    std::vector<AnswerInput> out;
+    for (const auto& st : cycle.standards) {
+        out.push_back({st.code, ctx.form("grade-" + st.code), ctx.form("narrative-" + st.code), ctx.form("evidence-" + st.code)});
+    }
+    return out;
+}
+
+void return_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
+    const ReturnView v = read_return(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)});
+    const bool posted = ctx.req.method == "POST";
+    std::vector<Option> grades;
+    for (const auto& g : grade_choices(v.cycle.scale)) grades.push_back({g.key, g.label});
+    const std::string base = "/audits/" + v.cycle.id.str() + "/returns/" + v.agency.id.str();
+    Data standards{Data::type::list}, gaps{Data::type::list}, trends{Data::type::list}, actions{Data::type::list};
+    for (const auto& st : v.cycle.standards) {
+        StandardAnswer a;
+        for (const auto& x : v.ret.answers) if (x.code == st.code) a = x;
+        Data row;
+        row.set("code", st.code);
+        row.set("title", st.title);
+        row.set("prompt", st.prompt);
+        row.set("grade", grade_label(v.cycle.scale, a.grade));
+        row.set("narrative", optional_text(a.narrative));
+        row.set("evidence", optional_text(a.evidence));
+        row.set("moderated", optional_text(a.moderated_grade.empty() ? "" : grade_label(v.cycle.scale, a.moderated_grade)));
+        row.set("moderation_note", optional_text(a.moderation_note));
+        const std::string from_form = posted ? ctx.form("grade-" + st.code) : a.grade;
+        row.set("grade_html", radios(Field{"grade-" + st.code, "Grade", from_form, error_for(errors, "grade-" + st.code)}, grades, true));
+        row.set("narrative_html", textarea(Field{"narrative-" + st.code, "How the agency meets the standard",
+                                                 posted ? ctx.form("narrative-" + st.code) : a.narrative, error_for(errors, "narrative-" + st.code)}, 3));
+        row.set("evidence_html", textarea(Field{"evidence-" + st.code, "Evidence (optional)", posted ? ctx.form("evidence-" + st.code) : a.evidence,
+                                                error_for(errors, "evidence-" + st.code), "Documents, audits or data that show it"}, 2));
+        row.set("moderate_html", select(Field{"moderated-" + st.code, "Moderated grade for standard " + st.code,
+                                              posted ? ctx.form("moderated-" + st.code) : a.moderated_grade, error_for(errors, "moderated-" + st.code)},
+                                        grades, "Agree with the agency's grade"));
+        row.set("note_html", text_input(Field{"note-" + st.code, "Moderation note for standard " + st.code,
+                                              posted ? ctx.form("note-" + st.code) : a.moderation_note, error_for(errors, "note-" + st.code)}));
+        standards.push_back(row);
+        if (v.ret.status == ReturnStatus::submitted && is_gap(v.cycle.scale, effective_grade(a))) {
+            Data gap;
+            gap.set("code", st.code);
+            gap.set("title", st.title);
+            gap.set("grade", grade_label(v.cycle.scale, effective_grade(a)));
+            gap.set("href", base + "/gaps/" + st.code);
+            gaps.push_back(gap);
+        }
+    }
+    for (const auto& t : v.trends) {
+        Data row;
+        row.set("code", t.code);
+        row.set("now", grade_label(v.cycle.scale, t.now));
+        row.set("before", t.before.empty() ? std::string("Not graded") : grade_label(v.previous_cycle->scale, t.before));
+        row.set("trend", std::string(trend_label(t.trend)));
+        row.set("worse", flag(t.trend == Trend::worse));
+        trends.push_back(row);
+    }
+    for (const auto& l : v.actions) actions.push_back(improvement_row(l));
+    Data data;
+    data.set("base", base);
+    data.set("cycle_id", v.cycle.id.str());
+    data.set("cycle", v.cycle.title);
+    data.set("agency", v.agency.name);
+    data.set("version", std::to_string(v.ret.version));
+    data.set("status", std::string(return_status_label(v.ret.status)));
+    data.set("submitted", flag(v.ret.status == ReturnStatus::submitted));
+    data.set("submitted_on", optional_text(v.ret.submitted_on ? v.ret.submitted_on->iso() + (v.ret.submitted_by.empty() ? "" : " by " + v.ret.submitted_by) : ""));
+    data.set("closes", v.cycle.closes.iso());
+    data.set("standards", standards);
+    data.set("may_edit", flag(v.may_edit));
+    data.set("may_moderate", flag(v.may_moderate));
+    data.set("can_raise", flag(ctx.who().can(Permission::manage_learning)));
+    data.set("challenge_notes", optional_text(v.ret.challenge_notes));
+    data.set("moderated_on", optional_text(v.ret.moderated_on ? v.ret.moderated_on->iso() : ""));
+    data.set("challenge_html", textarea(Field{"challenge_notes", "Challenge session notes", posted ? ctx.form("challenge_notes") : v.ret.challenge_notes,
+                                              error_for(errors, "challenge_notes")}, 4));
+    data.set("submit_error", optional_text(error_for(errors, "submit")));
+    data.set("gaps", gaps);
+    data.set("has_gaps", flag(!gaps.is_empty_list()));
+    data.set("trends", trends);
+    data.set("has_trends", flag(!v.trends.empty()));
+    data.set("previous", optional_text(v.previous_cycle ? v.previous_cycle->title : ""));
+    data.set("actions", actions);
+    data.set("has_actions", flag(!v.actions.empty()));
+    data.set("saved", flag(ctx.has_query("saved")));
+    page(ctx, "learning/return", data, PageOptions{v.agency.name + ": " + v.cycle.title, "audits", errors, status});
+}
+
+void letter_page(Services& s, Ctx& ctx) {
+    const AuditLetter letter = audit_letter(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)});
+    auto list = [](const std::vector<std::string>& items) {
+        Data out{Data::type::list};
+        for (const auto& i : items) out.push_back(Data(i));
+        return out;
+    };
+    Data data;
+    data.set("to", letter.to);
+    data.set("subject", letter.subject);
+    data.set("good", list(letter.good_practice));
+    data.set("has_good", flag(!letter.good_practice.empty()));
+    data.set("development", list(letter.development));
+    data.set("has_development", flag(!letter.development.empty()));
+    data.set("challenge_notes", optional_text(letter.challenge_notes));
+    data.set("signed_by", letter.signed_by);
+    data.set("date", today_in(s).iso());
+    data.set("back", "/audits/" + std::to_string(ctx.path_id()) + "/returns/" + std::to_string(ctx.path_id(2)));
+    page(ctx, "learning/letter", data, PageOptions{letter.subject, "audits"});
+}
+
+void gap_action_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
+    const ReturnView v = read_return(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)});
+    const std::string code = ctx.req.matches[3];
+    const auto st = std::find_if(v.cycle.standards.begin(), v.cycle.standards.end(), [&](const AuditStandard& x) { return x.code == code; });
+    if (st == v.cycle.standards.end() || v.ret.status != ReturnStatus::submitted) throw Failure::not_found("standard " + code);
+    const std::string base = "/audits/" + v.cycle.id.str() + "/returns/" + v.agency.id.str();
+    Data data = improvement_form(s, ctx, errors, base + "/gaps/" + code, "", {v.agency.id});
+    data.set("origin", v.cycle.title + ", " + v.agency.name + ", standard " + code);
+    data.set("origin_text", st->title + ": " + st->prompt);
+    data.set("back", base);
+    page(ctx, "learning/improvement_form", data, PageOptions{"Raise an action", "audits", errors, status});
+}
+
+template <class Change>
+void return_change(Services& s, Ctx& ctx, Change change) {
+    const std::string base = "/audits/" + std::to_string(ctx.path_id()) + "/returns/" + std::to_string(ctx.path_id(2));
+    try {
+        change(AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)}, form_int(ctx, "version"));
+        redirect(ctx, base + "?saved=1");
+    } catch (const Failure& f) {
+        if (f.code() != FailureCode::invalid) throw;
+        return_page(s, ctx, f.fields(), 422);
+    }
+}
+
+}  // namespace
+
+void add_audit_cycle_routes(std::vector<Route>& routes, Services& s) {
+    routes.push_back({"GET", "/audits", Permission::view_learning, Surface::page, [&s](Ctx& ctx) { cycles_page(s, ctx); }, "/audits"});
+    routes.push_back({"GET", "/audits/new", Permission::manage_learning, Surface::page, [&s](Ctx& ctx) { cycle_form_page(s, ctx); }, "/audits/new"});
+    routes.push_back({"POST", "/audits/new", Permission::manage_learning, Surface::page,
+                      [&s](Ctx& ctx) {
+                          try {
+                              const auto c = create_cycle(s, ctx.who(), {ctx.form("kind"), ctx.form("title"), ctx.form("opens"), ctx.form("closes"),
+                                                                         ctx.form("scale"), ctx.form_all("invited_ids")});
+                              redirect(ctx, "/audits/" + c.id.str() + "?saved=1");
+                          } catch (const Failure& f) {
+                              if (f.code() != FailureCode::invalid) throw;
+                              cycle_form_page(s, ctx, f.fields(), 422);
+                          }
+                      },
+                      "/audits/new"});
+    routes.push_back({"GET", R"(/audits/(\d+))", Permission::view_learning, Surface::page, [&s](Ctx& ctx) { cycle_page(s, ctx); }, "/audits/1"});
+    for (const bool xlsx : {false, true}) {
+        routes.push_back({"GET", xlsx ? R"(/audits/(\d+)/results\.xlsx)" : R"(/audits/(\d+)/results\.csv)", Permission::view_learning, Surface::page,
+                          [&s, xlsx](Ctx& ctx) {
+                              send_table(ctx, results_table(read_cycle(s, ctx.who(), AuditCycleId{ctx.path_id()})), "audit-results", xlsx);
+                          },
+                          xlsx ? "/audits/1/results.xlsx" : "/audits/1/results.csv"});
+    }
+    routes.push_back({"POST", R"(/audits/(\d+)/close)", Permission::manage_learning, Surface::page,
+                      [&s](Ctx& ctx) {
+                          close_cycle(s, ctx.who(), AuditCycleId{ctx.path_id()}, form_int(ctx, "version"));
+                          redirect(ctx, "/audits/" + std::to_string(ctx.path_id()) + "?saved=1");
+                      },
+                      "/audits/1/close"});
+    routes.push_back({"GET", R"(/audits/(\d+)/returns/(\d+))", Permission::view_learning, Surface::page,
+                      [&s](Ctx& ctx) { return_page(s, ctx); }, "/audits/1/returns/1"});
+    routes.push_back({"POST", R"(/audits/(\d+)/returns/(\d+))", Permission::view_learning, Surface::page,
+                      [&s](Ctx& ctx) {
+                          return_change(s, ctx, [&](AuditCycleId cycle, AgencyId agency, int version) {
+                              const auto c = read_cycle(s, ctx.who(), cycle).cycle;
+                              save_return(s, ctx.who(), cycle, agency, version, answers_of(ctx, c), ctx.form("action") == "submit");
+                          });
+                      },
+                      "/audits/1/returns/1"});
+    routes.push_back({"POST", R"(/audits/(\d+)/returns/(\d+)/moderation)", Permission::manage_learning, Surface::page,
+                      [&s](Ctx& ctx) {
+                          return_change(s, ctx, [&](AuditCycleId cycle, AgencyId agency, int version) {
+                              const auto c = read_cycle(s, ctx.who(), cycle).cycle;
+                              std::vector<ModerationInput> grades;
+                              for (const auto& st : c.standards) grades.push_back({st.code, ctx.form("moderated-" + st.code), ctx.form("note-" + st.code)});
+                              moderate_return(s, ctx.who(), cycle, agency, version, grades, ctx.form("challenge_notes"));
+                          });
+                      },
+                      "/audits/1/returns/1/moderation"});
+    routes.push_back({"GET", R"(/audits/(\d+)/returns/(\d+)/letter)", Permission::view_learning, Surface::page,
+                      [&s](Ctx& ctx) { letter_page(s, ctx); }, "/audits/1/returns/1/letter"});
+    routes.push_back({"GET", R"(/audits/(\d+)/returns/(\d+)/gaps/([A-Za-z0-9.]{1,12}))", Permission::manage_learning, Surface::page,
+                      [&s](Ctx& ctx) { gap_action_page(s, ctx); }, "/audits/1/returns/1/gaps/1"});
+    routes.push_back({"POST", R"(/audits/(\d+)/returns/(\d+)/gaps/([A-Za-z0-9.]{1,12}))", Permission::manage_learning, Surface::page,
+                      [&s](Ctx& ctx) {
+                          try {
+                              const ReturnView v = read_return(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)});
+                              ImprovementOrigin origin{{}, 0, v.ret.id, ctx.req.matches[3]};
+                              const auto a = create_improvement(s, ctx.who(), origin, improvement_input(ctx));
+                              redirect(ctx, "/improvement/" + a.id.str() + "?saved=1");
+                          } catch (const Failure& f) {
+                              if (f.code() != FailureCode::invalid) throw;
+                              gap_action_page(s, ctx, f.fields(), 422);
+                          }
+                      },
+                      "/audits/1/returns/1/gaps/1"});
+}
+
+}  // namespace assure::web

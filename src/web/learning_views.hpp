@@ -1,0 +1,33 @@
+#pragma once
+// Pieces the learning pages share: choices for forms, an action as a table row, the action form.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/learning.hpp"
+#include "web/html.hpp"
+#include "web/views.hpp"
+
+namespace assure::web {
+
+std::vector<Option> agency_options(Services& s, const Actor& actor);
+std::vector<Option> priority_options(const Services& s);
+std::vector<Option> group_options(Services& s, const Actor& actor);
+// One action as the action plan, the golden thread and a source's page show it.
+Data improvement_row(const ImprovementLine& line);
+// The fields of the "raise an action" form, filled from the request when it was posted.
+Data improvement_form(Services& s, Ctx& ctx, const FieldErrors& errors, const std::string& action_url,
+                      const std::string& default_priority, const std::vector<AgencyId>& suggested_agencies);
+ImprovementInput improvement_input(const Ctx& ctx);
+
+// Improvement actions for GET /api/v1/actions, filtered by the query (state, overdue, stale,
+// agency_id, priority) and, for the combined list's `status`, by open or overdue.
+nlohmann::json improvement_items(Services& s, const Ctx& ctx, bool open_only, bool overdue_only);
+
+void add_learning_routes(std::vector<Route>& routes, Services& s);
+void add_improvement_routes(std::vector<Route>& routes, Services& s);
+void add_audit_cycle_routes(std::vector<Route>& routes, Services& s);
+void add_learning_api_routes(std::vector<Route>& routes, Services& s);
+
+}  // namespace assure::web
