@@ -184,12 +184,12 @@ struct AuditCycle {
 };
 
 struct StandardAnswer {
-    std::string code;
-    std::string grade;            // the agency's own: "1"–"4", or "green"/"amber"/"red"
-    std::string narrative;
-    std::string evidence;
-    std::string moderated_grade;  // the business unit's, after challenge
-    std::string moderation_note;
+    std::string code = {};
+    std::string grade = {};            // the agency's own: "1"–"4", or "green"/"amber"/"red"
+    std::string narrative = {};
+    std::string evidence = {};
+    std::string moderated_grade = {};  // the business unit's, after challenge
+    std::string moderation_note = {};
 };
 
 struct AuditReturn {
@@ -198,11 +198,11 @@ struct AuditReturn {
     PartnershipId partnership;
     AgencyId agency;
     ReturnStatus status = ReturnStatus::draft;
-    std::vector<StandardAnswer> answers;
-    std::optional<Date> submitted_on;
-    std::string submitted_by;
-    std::string challenge_notes;
-    std::optional<Date> moderated_on;
+    std::vector<StandardAnswer> answers = {};
+    std::optional<Date> submitted_on = {};
+    std::string submitted_by = {};
+    std::string challenge_notes = {};
+    std::optional<Date> moderated_on = {};
     int version = 1;
 };
 
