@@ -81,9 +81,9 @@ struct LearningSource {
 struct SourceInput {
     std::string kind, title, on, status, summary;
     std::vector<std::string> priorities;
-    std::string review_id, agency_id, body, visitor, cases_audited;
-    std::vector<std::string> auditor_ids;
-    std::string voice;
+    std::string review_id = {}, agency_id = {}, body = {}, visitor = {}, cases_audited = {};
+    std::vector<std::string> auditor_ids = {};
+    std::string voice = {};
 };
 FieldErrors validate_source(const SourceInput& in, const LearningRules& rules, const std::vector<Agency>& agencies,
                             LearningSource& out);

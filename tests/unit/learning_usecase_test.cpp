@@ -1,0 +1,158 @@
+// Learning use cases against the in-memory store: an agency lead sees and changes only their
+// own agency's return and actions; refusals save nothing; every change leaves an audit row.
+#include <gtest/gtest.h>
+
+#include "app/learning.hpp"
+#include "fakes/fakes.hpp"
+
+using namespace assure;
+using namespace assure::testing;
+
+namespace {
+
+struct LearningWorld : World {
+    Actor bu{UserId{1}, PartnershipId{1}, Role::business_unit, "Business Unit <bu@example.org>"};
+    Actor lead{UserId{2}, PartnershipId{1}, Role::agency_lead, "Andrew Kerr <a@example.org>"};
+    Actor police_lead{UserId{3}, PartnershipId{1}, Role::agency_lead, "Pat Police <p@example.org>"};
+
+    LearningWorld() {
+        clock.at = 1'795'435'200;  // 2026-11-23 12:00 UTC
+        store.state.agencies.push_back({AgencyId{1}, partnership, "Housing Trust", AgencyKind::relevant_agency, StatutoryRole::none, "housing"});
+        store.state.agencies.push_back({AgencyId{2}, partnership, "Police", AgencyKind::statutory_partner, StatutoryRole::police, "police"});
+        store.state.people.push_back({PersonId{1}, partnership, "Andrew Kerr", "Lead", AgencyId{1}, "a@example.org"});
+        store.state.people.push_back({PersonId{2}, partnership, "Pat Police", "Inspector", AgencyId{2}, "p@example.org"});
+        for (auto [uid, pid] : {std::pair{2, 1}, std::pair{3, 2}}) {
+            User u;
+            u.id = UserId{uid};
+            u.partnership = partnership;
+            u.person = PersonId{pid};
+            u.role = Role::agency_lead;
+            store.state.users.push_back(u);
+        }
+    }
+
+    ImprovementAction raise(const char* agency, const char* lead_id) {
+        const auto src = create_source(services, bu, {"thematic_audit", "Neglect audit", "2026-11-01", "complete", "", {"Neglect"}});
+        const auto with_rec = add_source_recommendation(services, bu, src.id, src.version, "Train staff", "Neglect", {agency});
+        return create_improvement(services, bu, {src.id, 1, {}, ""}, {"Train all staff", agency, lead_id, "2027-02-01", "Audit shows it", "", ""});
+    }
+
+    AuditCycle open_cycle() {
+        return create_cycle(services, bu, {"section_11", "Section 11 audit 2026", "2026-11-01", "2026-12-31", "four_point", {"1", "2"}});
+    }
+
+    static std::vector<AnswerInput> answers(const char* grade_five) {
+        std::vector<AnswerInput> out;
+        for (int i = 1; i <= 8; ++i) out.push_back({std::to_string(i), i == 5 ? grade_five : "2", "We meet it", ""});
+        return out;
+    }
+};
+
+}  // namespace
+
+TEST(LearningUseCases, AnAgencyLeadSeesOnlyTheirOwnAgencysActions) {
+    LearningWorld w;
+    const auto ours = w.raise("1", "1");
+    const auto theirs = w.raise("2", "2");
+    const auto seen = list_improvements(w.services, w.lead, ImprovementFilter{});
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_EQ(seen[0].action.id, ours.id);
+    EXPECT_EQ(list_improvements(w.services, w.bu, ImprovementFilter{}).size(), 2u);
+    try {
+        read_improvement(w.services, w.lead, theirs.id);
+        FAIL() << "another agency's action was shown";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::not_found);
+    }
+    EXPECT_THROW(update_improvement(w.services, w.lead, theirs.id, theirs.version, "", "Progress"), Failure);
+}
+
+TEST(LearningUseCases, AnAgencyLeadMovesTheirActionOnButCannotAgreeOrSignOff) {
+    LearningWorld w;
+    auto a = w.raise("1", "1");
+    try {
+        update_improvement(w.services, w.lead, a.id, a.version, "agreed", "");
+        FAIL() << "an agency lead agreed an action";
+    } catch (const Failure& f) {
+        ASSERT_EQ(f.code(), FailureCode::invalid);
+        EXPECT_EQ(f.fields()[0].field, "state");
+    }
+    a = update_improvement(w.services, w.bu, a.id, a.version, "agreed", "Agreed at the group");
+    a = update_improvement(w.services, w.lead, a.id, a.version, "in_progress", "Started");
+    const std::size_t audit_before = w.store.state.audit.size();
+    EXPECT_THROW(update_improvement(w.services, w.lead, a.id, a.version, "completed", "Done"), Failure);  // no evidence yet
+    EXPECT_EQ(w.store.state.audit.size(), audit_before);
+    EXPECT_EQ(w.store.state.improvements[0].state, ActionState::in_progress);
+    a = add_improvement_evidence(w.services, w.lead, a.id, a.version, "output", "All 40 staff trained", "https://example.org/register");
+    a = update_improvement(w.services, w.lead, a.id, a.version, "completed", "Training finished");
+    EXPECT_EQ(a.state, ActionState::completed);
+    EXPECT_EQ(a.updates.size(), 3u);
+    EXPECT_EQ(a.updates.back().by, "Andrew Kerr");
+    EXPECT_THROW(update_improvement(w.services, w.lead, a.id, a.version, "evidenced", ""), Failure);
+    EXPECT_EQ(w.store.state.audit.back().action, "improvement.update");
+    EXPECT_FALSE(w.store.state.audit.back().before_json.empty());
+}
+
+TEST(LearningUseCases, AStaleVersionChangesNothing) {
+    LearningWorld w;
+    const auto a = w.raise("1", "1");
+    update_improvement(w.services, w.bu, a.id, a.version, "agreed", "");
+    try {
+        update_improvement(w.services, w.bu, a.id, a.version, "superseded", "Replaced");
+        FAIL() << "a stale version was accepted";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::conflict);
+    }
+    EXPECT_EQ(w.store.state.improvements[0].state, ActionState::agreed);
+}
+
+TEST(LearningUseCases, AnAgencyLeadFillsInOnlyTheirOwnReturn) {
+    LearningWorld w;
+    const auto cycle = w.open_cycle();
+    const auto draft = save_return(w.services, w.lead, cycle.id, AgencyId{1}, 0, w.answers(""), false);
+    EXPECT_EQ(draft.status, ReturnStatus::draft);
+    EXPECT_EQ(w.store.state.audit.back().action, "audit_return.save_draft");
+    EXPECT_THROW(read_return(w.services, w.lead, cycle.id, AgencyId{2}), Failure);
+    EXPECT_THROW(save_return(w.services, w.lead, cycle.id, AgencyId{2}, 0, w.answers("2"), false), Failure);
+    EXPECT_EQ(w.store.state.returns.size(), 1u);
+    const auto view = read_cycle(w.services, w.lead, cycle.id);
+    ASSERT_EQ(view.returns.size(), 1u);  // their own line only
+    const auto submitted = save_return(w.services, w.lead, cycle.id, AgencyId{1}, draft.version, w.answers("2"), true);
+    EXPECT_EQ(submitted.status, ReturnStatus::submitted);
+    EXPECT_EQ(submitted.submitted_by, "Andrew Kerr");
+    // Once submitted it is the partnership's to moderate, not the agency's to change.
+    EXPECT_THROW(save_return(w.services, w.lead, cycle.id, AgencyId{1}, submitted.version, w.answers("1"), false), Failure);
+    EXPECT_THROW(moderate_return(w.services, w.lead, cycle.id, AgencyId{1}, submitted.version, {{"5", "3", ""}}, ""), Failure);
+    const auto moderated = moderate_return(w.services, w.bu, cycle.id, AgencyId{1}, submitted.version, {{"5", "3", "No analysis"}}, "Challenged");
+    EXPECT_EQ(effective_grade(moderated.answers[4]), "3");
+    const auto letter = audit_letter(w.services, w.bu, cycle.id, AgencyId{1});
+    ASSERT_EQ(letter.development.size(), 1u);
+    EXPECT_NE(letter.development[0].find("No analysis"), std::string::npos);
+    EXPECT_EQ(letter.good_practice.size(), 7u);
+}
+
+TEST(LearningUseCases, ASubmissionAfterTheCycleClosesIsRefusedAndNothingSaved) {
+    LearningWorld w;
+    const auto cycle = create_cycle(w.services, w.bu, {"section_11", "Section 11 audit 2025", "2025-10-01", "2025-12-31", "four_point", {"1"}});
+    try {
+        save_return(w.services, w.lead, cycle.id, AgencyId{1}, 0, w.answers("2"), true);
+        FAIL() << "a late return was accepted";
+    } catch (const Failure& f) {
+        ASSERT_EQ(f.code(), FailureCode::invalid);
+        EXPECT_EQ(f.fields()[0].field, "submit");
+    }
+    EXPECT_TRUE(w.store.state.returns.empty());
+}
+
+TEST(LearningUseCases, AGapBecomesAnActionOwnedByTheAgency) {
+    LearningWorld w;
+    const auto cycle = w.open_cycle();
+    const auto r = save_return(w.services, w.lead, cycle.id, AgencyId{1}, 0, w.answers("4"), true);
+    const auto a = create_improvement(w.services, w.bu, {{}, 0, r.id, "5"}, {"Training needs analysis", "1", "1", "2027-03-01", "Analysis done", "", "neglect"});
+    const auto line = read_improvement(w.services, w.lead, a.id);
+    EXPECT_EQ(line.origin, "Section 11 audit 2026, standard 5");
+    EXPECT_EQ(read_return(w.services, w.bu, cycle.id, AgencyId{1}).actions.size(), 1u);
+    // An owning agency outside the partnership is refused and nothing is saved.
+    EXPECT_THROW(create_improvement(w.services, w.bu, {{}, 0, r.id, "5"}, {"x", "77", "1", "2027-03-01", "y", "", ""}), Failure);
+    EXPECT_EQ(w.store.state.improvements.size(), 1u);
+}
