@@ -377,10 +377,97 @@ TYPED_TEST_P(StoreContract, GovernanceRecordsRoundTripWithVersions) {
     });
 }
 
+TYPED_TEST_P(StoreContract, LearningRecordsRoundTripWithVersions) {
+    const Agency council = this->agency("Council");
+    LearningSource src;
+    src.partnership = this->partnership;
+    src.kind = SourceKind::frontline_visit;
+    src.title = "Frontline visits";
+    src.on = *Date::parse("2026-06-01");
+    src.priorities = {"Neglect"};
+    src.agency = council.id;
+    src.visitor = "Helen";
+    src.findings = {{1, FindingKind::good_practice, "Supervisors drive safeguarding"}};
+    src.recommendations = {{1, "Induct contractors", "Neglect", {council.id}, RecommendationId{}}};
+    ImprovementAction a;
+    a.partnership = this->partnership;
+    a.text = "Induct every contractor";
+    a.agency = council.id;
+    a.due = *Date::parse("2026-12-01");
+    a.created_on = *Date::parse("2026-06-02");
+    a.state = ActionState::in_progress;
+    a.evidence = {{*Date::parse("2026-07-01"), EvidenceKind::impact, "All inducted", "https://example.org/e", "Nadia"}};
+    a.updates = {{*Date::parse("2026-06-10"), "Gareth", ActionState::proposed, ActionState::agreed, "Agreed"}};
+    AuditCycle c;
+    c.partnership = this->partnership;
+    c.title = "Section 175 audit";
+    c.kind = AuditKind::section_175;
+    c.scale = GradeScale::rag;
+    c.opens = *Date::parse("2026-05-01");
+    c.closes = *Date::parse("2026-07-31");
+    c.standards = LearningRules::default_section_175();
+    c.invited = {council.id};
+    AuditReturn r;
+    this->store->write([&](Transaction& tx) {
+        src.id = tx.learning().insert_source(src);
+        a.source = src.id;
+        a.recommendation = 1;
+        a.id = tx.learning().insert_improvement(a);
+        c.id = tx.learning().insert_cycle(c);
+        r.partnership = this->partnership;
+        r.cycle = c.id;
+        r.agency = council.id;
+        r.status = ReturnStatus::submitted;
+        r.submitted_on = *Date::parse("2026-07-30");
+        r.answers = {{"1", "amber", "Narrative", "Evidence", "red", "Challenged"}};
+        r.id = tx.learning().insert_return(r);
+        tx.learning().insert_briefing({BriefingId{}, this->partnership, BriefingKind::seven_minute, "7-minute briefing",
+                                       *Date::parse("2026-08-01"), "All staff", "", 120, {src.id}, 1});
+    });
+    this->store->read([&](Transaction& tx) {
+        const auto s2 = tx.learning().find_source(this->partnership, src.id);
+        ASSERT_TRUE(s2);
+        EXPECT_EQ(s2->kind, SourceKind::frontline_visit);
+        EXPECT_EQ(s2->agency, council.id);
+        EXPECT_EQ(s2->recommendations.at(0).agencies.at(0), council.id);
+        EXPECT_EQ(s2->findings.at(0).kind, FindingKind::good_practice);
+        const auto a2 = tx.learning().find_improvement(this->partnership, a.id);
+        ASSERT_TRUE(a2);
+        EXPECT_EQ(a2->state, ActionState::in_progress);
+        EXPECT_EQ(a2->source, src.id);
+        EXPECT_EQ(a2->evidence.at(0).kind, EvidenceKind::impact);
+        EXPECT_EQ(a2->updates.at(0).to, ActionState::agreed);
+        EXPECT_EQ(a2->due.iso(), "2026-12-01");
+        const auto c2 = tx.learning().find_cycle(this->partnership, c.id);
+        ASSERT_TRUE(c2);
+        EXPECT_EQ(c2->standards.size(), 9u);
+        EXPECT_EQ(c2->scale, GradeScale::rag);
+        const auto r2 = tx.learning().find_return(this->partnership, r.id);
+        ASSERT_TRUE(r2);
+        EXPECT_EQ(r2->submitted_on->iso(), "2026-07-30");
+        EXPECT_FALSE(r2->moderated_on);
+        EXPECT_EQ(r2->answers.at(0).moderated_grade, "red");
+        EXPECT_EQ(tx.learning().briefings(this->partnership).at(0).sources.at(0), src.id);
+        EXPECT_FALSE(tx.learning().find_source(PartnershipId{this->partnership.value + 1}, src.id));
+    });
+    this->store->write([&](Transaction& tx) {
+        ImprovementAction stale = a;
+        stale.version = 1;
+        stale.state = ActionState::completed;
+        EXPECT_TRUE(tx.learning().update_improvement(stale));
+        EXPECT_FALSE(tx.learning().update_improvement(stale));  // version 1 is no longer current
+    });
+    this->store->read([&](Transaction& tx) {
+        const auto a3 = tx.learning().find_improvement(this->partnership, a.id);
+        EXPECT_EQ(a3->version, 2);
+        EXPECT_EQ(a3->state, ActionState::completed);
+    });
+}
+
 REGISTER_TYPED_TEST_SUITE_P(StoreContract, AgencyRoundTripsAndListsActiveFirstByDefault, StaleUpdateWritesNothing,
                             AFailedWriteLeavesNoTrace, PeopleFilterByAgencyAndFindByEmail,
                             AuditFiltersAndPagesNewestFirst, SessionsAndUsersRoundTrip,
                             CaseRoundTripsWithEventsRulesAndPanel, RecommendationsListInNumberOrder,
-                            GovernanceRecordsRoundTripWithVersions);
+                            GovernanceRecordsRoundTripWithVersions, LearningRecordsRoundTripWithVersions);
 
 }  // namespace assure::testing
