@@ -1,0 +1,130 @@
+// Learning and improvement over HTTP against a real server: the golden thread through the API,
+// the combined action list with state and overdue, refusals as problem+json that save nothing,
+// an agency lead's return and what they may not see, the return page's error summary.
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+
+#include "app/partnership.hpp"
+#include "web/harness.hpp"
+
+using namespace assure;
+using namespace assure::testing;
+using nlohmann::json;
+
+namespace {
+
+Date days_from_today(int days) { return Date::from_days(date_of(std::time(nullptr)).days() + days); }
+
+class LearningHttp : public ::testing::Test {
+protected:
+    void SetUp() override {
+        server = std::make_unique<Server>();
+        bu = auth(Role::business_unit);
+        lead = auth(Role::agency_lead);
+        police = create_agency(server->services(), Actor::system(PartnershipId{1}),
+                               {"Police", "statutory_partner", "police", "police"}).id.value;
+        for (const auto& p : list_people(server->services(), Actor::system(PartnershipId{1}), PersonFilter{})) people[p.email] = p.id.value;
+    }
+    httplib::Headers auth(Role role) { return {{"Authorization", "Bearer " + server->token(role)}}; }
+    httplib::Result send(const char* method, const std::string& path, const json& body, const httplib::Headers& h) {
+        auto c = server->client();
+        if (std::string(method) == "PUT") return c.Put(path, h, body.dump(), "application/json");
+        return c.Post(path, h, body.dump(), "application/json");
+    }
+    json ok(const httplib::Result& r, int status) {
+        EXPECT_TRUE(r);
+        EXPECT_EQ(r->status, status) << r->body;
+        return json::parse(r->body);
+    }
+    static std::string field_of(const json& problem) { return problem["errors"].at(0)["field"]; }
+    json answers(const char* grade_five) {
+        json out = json::array();
+        for (int i = 1; i <= 8; ++i) out.push_back({{"code", std::to_string(i)}, {"grade", i == 5 ? grade_five : "2"}, {"narrative", "We do"}});
+        return out;
+    }
+
+    std::unique_ptr<Server> server;
+    httplib::Headers bu, lead;
+    std::int64_t police = 0;
+    std::map<std::string, std::int64_t> people;
+};
+
+}  // namespace
+
+TEST_F(LearningHttp, FromLearningToAnActionWithItsEvidence) {
+    const std::string council = server->council().str();
+    auto r = send("POST", "/api/v1/learning", {{"kind", "thematic_audit"}, {"title", "Neglect audit"}, {"on", "2026-06-01"}, {"priorities", {"Knitting"}}}, bu);
+    EXPECT_EQ(r->get_header_value("Content-Type"), "application/problem+json");
+    EXPECT_EQ(field_of(ok(r, 422)), "priorities");
+    EXPECT_EQ(ok(server->client().Get("/api/v1/learning", bu), 200)["items"].size(), 0u);
+
+    const json src = ok(send("POST", "/api/v1/learning", {{"kind", "thematic_audit"}, {"title", "Neglect audit"}, {"on", "2026-06-01"}, {"priorities", {"neglect"}}}, bu), 201);
+    const std::string base = "/api/v1/learning/" + std::to_string(src["id"].get<int>());
+    ok(send("POST", base + "/recommendations", {{"version", 1}, {"text", "Train staff"}, {"priority", "Neglect"}, {"agency_ids", {server->council().value}}}, bu), 201);
+    const json action_in = {{"text", "Train all staff"}, {"agency_id", 999}, {"lead_id", people.at(server->email(Role::agency_lead))},
+                            {"due", days_from_today(30).iso()}, {"success_measure", "Audit shows it"}};
+    EXPECT_EQ(field_of(ok(send("POST", base + "/recommendations/1/actions", action_in, bu), 422)), "agency_id");
+    json good = action_in;
+    good["agency_id"] = server->council().value;
+    const json a = ok(send("POST", base + "/recommendations/1/actions", good, bu), 201);
+    EXPECT_EQ(a["state"], "proposed");
+    EXPECT_EQ(a["priority"], "Neglect");
+
+    const json all = ok(server->client().Get("/api/v1/actions?kind=improvement", bu), 200);
+    ASSERT_EQ(all["items"].size(), 1u);
+    EXPECT_EQ(all["items"][0]["kind"], "improvement");
+    EXPECT_EQ(all["items"][0]["overdue"], false);
+    EXPECT_EQ(server->client().Get("/api/v1/actions?kind=other", bu)->status, 422);
+    EXPECT_EQ(server->client().Get("/api/v1/improvement-actions?state=done", bu)->status, 422);
+
+    const std::string path = "/api/v1/improvement-actions/" + std::to_string(a["id"].get<int>());
+    ok(send("POST", path + "/updates", {{"version", 1}, {"state", "agreed"}, {"note", "Agreed"}}, bu), 200);
+    ok(send("POST", path + "/updates", {{"version", 2}, {"state", "in_progress"}}, lead), 200);  // the owning agency's lead
+    EXPECT_EQ(ok(send("POST", path + "/updates", {{"version", 3}, {"state", "completed"}}, lead), 422)["errors"][0]["field"], "state");
+    EXPECT_EQ(ok(server->client().Get(path, bu), 200)["state"], "in_progress");
+    ok(send("POST", path + "/evidence", {{"version", 3}, {"kind", "output"}, {"text", "40 staff trained"}}, lead), 201);
+    ok(send("POST", path + "/updates", {{"version", 4}, {"state", "completed"}, {"note", "Done"}}, lead), 200);
+    const json done = ok(server->client().Get("/api/v1/actions?kind=improvement&state=completed", bu), 200);
+    ASSERT_EQ(done["items"].size(), 1u);
+    EXPECT_EQ(done["items"][0]["completed_without_impact"], true);
+    EXPECT_EQ(ok(send("POST", path + "/updates", {{"version", 5}, {"state", "evidenced"}}, bu), 422)["errors"][0]["field"], "state");
+    EXPECT_EQ(server->count_audit("improvement."), 5);  // raised, agreed, started, evidence, completed
+}
+
+TEST_F(LearningHttp, AnAgencyLeadsReturnAndWhatTheyMayNotSee) {
+    const json cycle = ok(send("POST", "/api/v1/audits", {{"kind", "section_11"}, {"title", "Section 11 audit"}, {"opens", days_from_today(-5).iso()},
+                                                          {"closes", days_from_today(30).iso()}, {"invited_ids", {server->council().value, police}}}, bu), 201);
+    const std::string base = "/api/v1/audits/" + std::to_string(cycle["id"].get<int>()) + "/returns/";
+    const std::string ours = base + server->council().str();
+    const json bad = ok(send("PUT", ours, {{"version", 0}, {"submit", true}, {"answers", answers("9")}}, lead), 422);
+    EXPECT_EQ(field_of(bad), "grade-5");
+    EXPECT_EQ(ok(server->client().Get(ours, lead), 200)["version"], 0);  // nothing saved
+    const json submitted = ok(send("PUT", ours, {{"version", 0}, {"submit", true}, {"answers", answers("3")}}, lead), 200);
+    EXPECT_EQ(submitted["status"], "submitted");
+    EXPECT_EQ(server->client().Get(base + std::to_string(police), lead)->status, 404);
+    EXPECT_EQ(send("PUT", base + std::to_string(police), {{"version", 0}, {"answers", answers("2")}}, lead)->status, 404);
+    EXPECT_EQ(send("POST", ours + "/moderation", {{"version", 1}}, lead)->status, 403);
+    const json moderated = ok(send("POST", ours + "/moderation", {{"version", 1}, {"grades", {{{"code", "5"}, {"grade", "4"}}}}, {"challenge_notes", "Met"}}, bu), 200);
+    EXPECT_EQ(moderated["answers"][4]["moderated_grade"], "4");
+    const json view = ok(server->client().Get("/api/v1/audits/" + std::to_string(cycle["id"].get<int>()), bu), 200);
+    EXPECT_EQ(view["results"][4]["gaps"], 1);
+    EXPECT_EQ(view["returns"].size(), 2u);
+    EXPECT_EQ(ok(server->client().Get("/api/v1/audits/" + std::to_string(cycle["id"].get<int>()), lead), 200)["returns"].size(), 1u);
+}
+
+TEST_F(LearningHttp, TheReturnPageShowsTheErrorSummaryAndKeepsWhatWasTyped) {
+    const json cycle = ok(send("POST", "/api/v1/audits", {{"kind", "section_175"}, {"title", "Section 175 audit"}, {"opens", days_from_today(-40).iso()},
+                                                          {"closes", days_from_today(-1).iso()}, {"scale", "rag"}, {"invited_ids", {server->council().value}}}, bu), 201);
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::agency_lead)));
+    const std::string page = "/audits/" + std::to_string(cycle["id"].get<int>()) + "/returns/" + server->council().str();
+    auto r = b.get(page);
+    ASSERT_EQ(r->status, 200);
+    EXPECT_EQ(r->body.find("Submit return"), std::string::npos);  // closed yesterday: no form
+    r = b.post(page, {{"version", "0"}, {"action", "submit"}, {"grade-1", "green"}, {"narrative-1", "Kept text"}});
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("govuk-error-summary"), std::string::npos);
+    EXPECT_NE(r->body.find("returns can no longer be submitted"), std::string::npos);
+    EXPECT_EQ(server->count_audit("audit_return."), 0);
+}
