@@ -1,0 +1,141 @@
+// Journeys through learning and improvement on a frozen date, Monday 23 November 2026: an
+// agency lead fills in and submits a Section 11 return, the business unit moderates it and
+// turns a gap into an action, the agency lead moves the action on with evidence; and the
+// business manager's golden thread. axe-core checks every page visited.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
+
+let server, browser, housingLead
+
+before(async () => {
+  server = await startServer({ today: '2026-11-23' })
+  browser = await launchBrowser()
+  housingLead = { email: 'andrew.kerr@knowsley-housing.example', password: server.accounts.business_unit.password }
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const returnPath = async (page) => {
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audits' }).click()
+  await checkA11y(page, 'audit cycles')
+  await page.getByRole('link', { name: 'Section 11 audit 2026' }).click()
+  await checkA11y(page, 'Section 11 cycle')
+  await page.getByRole('link', { name: 'Knowsley Housing Trust' }).click()
+  await checkA11y(page, 'housing trust return')
+}
+
+test('an agency lead submits a Section 11 return; the business unit moderates it and raises an action; the lead evidences it', async () => {
+  // The agency lead fills in the return: refused until every standard is graded and explained.
+  let { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, housingLead)
+  await returnPath(page)
+  await page.getByRole('button', { name: 'Submit return' }).click()
+  await checkA11y(page, 'return with errors')
+  const summary = page.locator('.govuk-error-summary')
+  assert.match(await summary.textContent(), /Standard 1: choose a grade before submitting/)
+  assert.match(await summary.textContent(), /Standard 8: say how the agency meets it/)
+  for (let n = 1; n <= 8; n++) {
+    const standard = page.locator('fieldset').filter({ has: page.getByRole('heading', { name: new RegExp(`^Standard ${n}:`) }) })
+    await standard.getByLabel('2 – Good').check()
+    await standard.getByLabel('How the agency meets the standard').fill(`Knowsley Housing Trust evidence for standard ${n}.`)
+  }
+  await page.getByRole('button', { name: 'Submit return' }).click()
+  await page.getByText('Saved.').waitFor()
+  await checkA11y(page, 'submitted return')
+  assert.match(await page.locator('main').textContent(), /Status: Submitted on 2026-11-23 by Andrew Kerr/)
+  assert.equal(await page.getByRole('button', { name: 'Submit return' }).count(), 0)
+  await context.close();
+
+  // The business unit moderates standard 5 down after challenge and raises an action for the gap.
+  ({ context, page } = await freshPage(browser))
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await returnPath(page)
+  await page.getByLabel('Moderated grade for standard 5').selectOption('3')
+  await page.getByLabel('Moderation note for standard 5').fill('No training needs analysis; impact of training not measured.')
+  await page.getByLabel('Challenge session notes').fill('Challenge session with the chief executive on 20 November.')
+  await page.getByRole('button', { name: 'Save moderation' }).click()
+  await page.getByText('Saved.').waitFor()
+  await checkA11y(page, 'moderated return')
+  await page.getByRole('link', { name: 'Letter to the agency' }).click()
+  await checkA11y(page, 'letter')
+  assert.match(await page.locator('main').textContent(), /Standard 5, Staff training \(3 – Requires improvement\): No training needs analysis/)
+  await page.getByRole('link', { name: 'Back to the return' }).click()
+  await page.getByRole('link', { name: 'Raise an action for standard 5' }).click()
+  await checkA11y(page, 'raise an action')
+  await page.getByRole('button', { name: 'Raise action' }).click()
+  await checkA11y(page, 'raise an action with errors')
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /Enter what is to be done/)
+  await page.getByLabel('What is to be done').fill('Complete a training needs analysis for all housing officers.')
+  const andrew = await page.getByLabel('Lead person').locator('option', { hasText: 'Andrew Kerr' }).first().getAttribute('value')
+  await page.getByLabel('Lead person').selectOption(andrew)
+  await page.getByLabel('Due date').fill('2027-02-26')
+  await page.getByLabel('Success measure').fill('Analysis complete and training plan agreed by the Core Business Group.')
+  await page.getByRole('button', { name: 'Raise action' }).click()
+  await page.getByText('Saved.').waitFor()
+  await checkA11y(page, 'new action')
+  await page.getByLabel('Agreed').check()
+  await page.getByLabel('Progress update').fill('Agreed with the trust.')
+  await page.getByRole('button', { name: 'Save progress' }).click()
+  await page.getByText('Saved.').waitFor()
+  const actionUrl = page.url().replace(/\?.*$/, '')
+  await context.close();
+
+  // The agency lead sees only their agency's actions, starts it, evidences it and completes it.
+  ({ context, page } = await freshPage(browser))
+  await signIn(page, server.baseUrl, housingLead)
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Action plan' }).click()
+  await checkA11y(page, 'action plan for the housing trust')
+  const rows = page.locator('tbody tr')
+  assert.ok(await rows.count() >= 2)
+  for (const row of await rows.all()) assert.match(await row.textContent(), /Knowsley Housing Trust/)
+  await visit(page, actionUrl, 'the action, as the agency lead')
+  assert.equal(await page.getByLabel('Evidenced and signed off').count(), 0)
+  await page.getByLabel('In progress').check()
+  await page.getByLabel('Progress update').fill('Analysis started with the HR team.')
+  await page.getByRole('button', { name: 'Save progress' }).click()
+  await page.getByText('Saved.').waitFor()
+  await page.getByLabel('Completed, awaiting evidence').check()
+  await page.getByRole('button', { name: 'Save progress' }).click()
+  await checkA11y(page, 'completing without evidence')
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /Add evidence of what was done before marking the action completed/)
+  await page.getByLabel('What was done').check()
+  await page.getByLabel('Evidence', { exact: true }).fill('Training needs analysis for 64 housing officers, approved by the executive.')
+  await page.getByRole('button', { name: 'Add evidence' }).click()
+  await page.getByText('Saved.').waitFor()
+  await page.getByLabel('Completed, awaiting evidence').check()
+  await page.getByLabel('Progress update').fill('Analysis complete.')
+  await page.getByRole('button', { name: 'Save progress' }).click()
+  await page.getByText('Saved.').waitFor()
+  await checkA11y(page, 'completed action')
+  assert.match(await page.locator('.govuk-summary-list').first().textContent(), /Completed, awaiting evidence/)
+  assert.match(await page.locator('main').textContent(), /Agreed to In progress/)
+  await context.close()
+})
+
+test('the business manager follows a priority from learning to evidence of impact', async () => {
+  const { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Learning' }).click()
+  await checkA11y(page, 'learning')
+  await page.getByRole('link', { name: 'Priorities: the golden thread from learning to impact' }).click()
+  await checkA11y(page, 'priorities')
+  await page.getByRole('link', { name: 'Domestic abuse' }).click()
+  await checkA11y(page, 'domestic abuse thread')
+  const main = await page.locator('main').textContent()
+  assert.match(main, /Domestic abuse multi-agency audit/)
+  assert.match(main, /Screen every police domestic abuse notification/)
+  assert.match(main, /1 overdue/)
+  await page.getByRole('link', { name: 'Domestic abuse multi-agency audit' }).first().click()
+  await checkA11y(page, 'domestic abuse audit')
+  await visit(page, server.baseUrl + '/improvement?show=without_impact', 'completed without evidence of impact')
+  assert.match(await page.locator('tbody').textContent(), /graded care profile/)
+  await visit(page, server.baseUrl + '/learning/calendar', 'audit calendar')
+  await visit(page, server.baseUrl + '/briefings', 'briefings')
+  await visit(page, server.baseUrl + '/learning/new', 'record learning form')
+  await visit(page, server.baseUrl + '/audits/new', 'open a cycle form')
+  await context.close()
+})
