@@ -29,6 +29,8 @@ struct Actor {
     std::string label;  // "Name <email>", frozen into audit rows
 
     [[nodiscard]] bool can(Permission p) const { return role_allows(role, p); }
+    // The name without the email, as histories show who did what.
+    [[nodiscard]] std::string name() const { return label.substr(0, label.find(" <")); }
     static Actor system(PartnershipId partnership) { return Actor{UserId{}, partnership, Role::administrator, "system"}; }
 };
 

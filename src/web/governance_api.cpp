@@ -62,14 +62,6 @@ GroupInput group_input(Body& b) {
             b.text("active_from"),   b.text("active_to")};
 }
 
-template <class F>
-void with_body(Ctx& ctx, F f) {
-    auto body = json_body(ctx);
-    if (!body) return;
-    Body b{*body, {}};
-    f(b);
-}
-
 }  // namespace
 
 void add_governance_api_routes(std::vector<Route>& routes, Services& s) {

@@ -10,14 +10,6 @@ namespace {
 
 using J = nlohmann::json;
 
-template <class F>
-void with_body(Ctx& ctx, F f) {
-    auto body = json_body(ctx);
-    if (!body) return;
-    Body b{*body, {}};
-    f(b);
-}
-
 std::vector<std::string> text_list(Body& b, const char* name) {
     std::vector<std::string> out;
     if (!b.j.contains(name) || b.j[name].is_null()) return out;

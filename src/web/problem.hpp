@@ -86,4 +86,13 @@ struct Body {
     }
 };
 
+// Parses the body and hands its reader to `f`; a body that is not a JSON object has been answered.
+template <class F>
+void with_body(Ctx& ctx, F f) {
+    auto body = json_body(ctx);
+    if (!body) return;
+    Body b{*body, {}};
+    f(b);
+}
+
 }  // namespace assure::web

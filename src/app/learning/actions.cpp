@@ -12,11 +12,6 @@ using namespace learning_detail;
 
 namespace {
 
-std::string display_name(const Actor& actor) {
-    const auto lt = actor.label.find(" <");
-    return lt == std::string::npos ? actor.label : actor.label.substr(0, lt);
-}
-
 ImprovementAction load_improvement(Transaction& tx, const Actor& actor, ImprovementId id) {
     auto found = tx.learning().find_improvement(actor.partnership, id);
     if (!found) throw Failure::not_found("improvement action " + id.str());
@@ -161,7 +156,7 @@ ImprovementAction update_improvement(Services& s, const Actor& actor, Improvemen
         }
         if (char_count(text) > 4000) errors.push_back({"note", "Update must be 4000 characters or fewer"});
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
-        a.updates.push_back({today_of(s), display_name(actor), a.state, *to, text});
+        a.updates.push_back({today_of(s), actor.name(), a.state, *to, text});
         if (*to == ActionState::superseded) a.superseded_reason = text;
         a.state = *to;
     });
@@ -176,7 +171,7 @@ ImprovementAction add_improvement_evidence(Services& s, const Actor& actor, Impr
             throw Failure::invalid({{"evidence", "The action is closed; evidence can no longer be added"}});
         }
         e.on = today_of(s);
-        e.by = display_name(actor);
+        e.by = actor.name();
         a.evidence.push_back(e);
     });
 }

@@ -201,8 +201,7 @@ AuditReturn save_return(Services& s, const Actor& actor, AuditCycleId cycle, Age
         if (submit) {
             after.status = ReturnStatus::submitted;
             after.submitted_on = today;
-            const auto lt = actor.label.find(" <");
-            after.submitted_by = lt == std::string::npos ? actor.label : actor.label.substr(0, lt);
+            after.submitted_by = actor.name();
         }
         save(s, tx, actor, l.ret, after, submit ? "audit_return.submit" : "audit_return.save_draft");
     });
