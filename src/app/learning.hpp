@@ -122,6 +122,18 @@ AuditCycle create_cycle(Services& s, const Actor& actor, const CycleInput& input
 CycleView read_cycle(Services& s, const Actor& actor, AuditCycleId id);
 void close_cycle(Services& s, const Actor& actor, AuditCycleId id, int expected_version);
 
+// Another partnership on this server where the organisation also works, and whether the return
+// can go into its cycle.
+struct ShareTarget {
+    PartnershipId partnership;
+    std::string partnership_name;
+    AuditCycleId cycle;            // none when no cycle there invites the organisation
+    std::string cycle_title;
+    Date closes;
+    bool replaces_draft = false;   // a draft saved there gives way to the shared return
+    std::string refusal;           // "" when the return can be shared there
+};
+
 struct ReturnView {
     AuditCycle cycle;
     Agency agency;
@@ -131,12 +143,20 @@ struct ReturnView {
     std::optional<AuditCycle> previous_cycle;  // the agency's last earlier cycle of the same kind
     std::vector<StandardTrend> trends;
     std::vector<ImprovementLine> actions;  // raised from this return's gaps
+    bool may_share = false;                // the editor, for a return of its own (not one shared here)
+    std::vector<ShareTarget> share_targets;
 };
 
 ReturnView read_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency);
 // Saves the answers as a draft, or submits them (then they can no longer be edited).
+// With `share`, a submission also goes to every other partnership on this server that can take
+// it (see share_return), in the same transaction.
 AuditReturn save_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency, int expected_version,
-                        const std::vector<AnswerInput>& answers, bool submit);
+                        const std::vector<AnswerInput>& answers, bool submit, bool share = false);
+// Shares a submitted return with every other partnership on this server where the organisation
+// (same organisation code) is invited to an open cycle of the same kind, scale and standards
+// and has not submitted its own. Each receives a copy to moderate as its own.
+AuditReturn share_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency, int expected_version);
 AuditReturn moderate_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency, int expected_version,
                             const std::vector<ModerationInput>& grades, const std::string& challenge_notes);
 

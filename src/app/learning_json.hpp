@@ -61,6 +61,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ImprovementAction, id, source, r
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AuditStandard, code, title, prompt)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AuditCycle, id, kind, title, opens, closes, scale, standards, invited, closed, version)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StandardAnswer, code, grade, narrative, evidence, moderated_grade, moderation_note)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SharedOrigin, partnership, partnership_name, source, shared_on)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SharedCopy, partnership, partnership_name, cycle, copy, shared_on)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Briefing, id, kind, title, on, audience, link, reached, sources, version)
 
 // A return's optional dates are written as null when unset.

@@ -68,6 +68,8 @@ struct AgencyRepo {
     virtual ~AgencyRepo() = default;
     virtual std::vector<Agency> list(PartnershipId partnership, bool include_inactive) = 0;
     virtual std::optional<Agency> find(PartnershipId partnership, AgencyId id) = 0;
+    // The active agencies, in every partnership on this server, of the organisation with this code.
+    virtual std::vector<Agency> with_organisation(const std::string& code) = 0;
     virtual AgencyId insert(const Agency& agency) = 0;
     // Writes `agency` only if the stored version still equals agency.version, then bumps it.
     // Returns false (and writes nothing) for a stale version.

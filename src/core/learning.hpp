@@ -192,6 +192,24 @@ struct StandardAnswer {
     std::string moderation_note = {};
 };
 
+// A return received from another partnership on this server: the organisation submitted it
+// there and shared it here. Its answers are the organisation's; moderation here is this
+// partnership's own.
+struct SharedOrigin {
+    PartnershipId partnership;
+    std::string partnership_name = {};
+    AuditReturnId source;
+    Date shared_on;
+};
+// Where a submitted return was shared to.
+struct SharedCopy {
+    PartnershipId partnership;
+    std::string partnership_name = {};
+    AuditCycleId cycle;
+    AuditReturnId copy;
+    Date shared_on;
+};
+
 struct AuditReturn {
     AuditReturnId id;
     AuditCycleId cycle;
@@ -203,6 +221,8 @@ struct AuditReturn {
     std::string submitted_by = {};
     std::string challenge_notes = {};
     std::optional<Date> moderated_on = {};
+    std::optional<SharedOrigin> shared_from = {};
+    std::vector<SharedCopy> shared_with = {};
     int version = 1;
 };
 
@@ -248,6 +268,17 @@ struct StandardTrend {
 // This return against the agency's return in an earlier cycle, standard by standard (by code).
 std::vector<StandardTrend> compare_returns(const AuditCycle& now_cycle, const AuditReturn& now, const AuditCycle& before_cycle,
                                            const AuditReturn& before);
+
+// ---- one return shared with several partnerships ----------------------------------------
+// Why a return of `from` cannot go into another partnership's cycle `to` today, given the
+// return already there (if any); nullopt when it can. Same kind, an open cycle, the same scale
+// and standards, and nothing the organisation submitted there itself.
+std::optional<std::string> share_refusal(const AuditCycle& from, const AuditReturn& ret, const AuditCycle& to,
+                                         const std::optional<AuditReturn>& existing, Date today);
+// What the other partnership receives: the organisation's grades, narrative and evidence as
+// submitted, none of this partnership's moderation; it replaces a draft saved there.
+AuditReturn shared_copy(const AuditReturn& ret, const std::optional<AuditReturn>& existing, const AuditCycle& to,
+                        AgencyId agency_there, const SharedOrigin& origin);
 
 struct StandardResult {
     AuditStandard standard;

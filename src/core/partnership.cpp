@@ -1,6 +1,7 @@
 #include "core/partnership.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "core/text.hpp"
@@ -115,14 +116,34 @@ FieldErrors validate_agency(const AgencyInput& input, Agency& out) {
     const std::string chief = trim(input.chief_officer);
     if (char_count(chief) > kMaxNameLength) errors.push_back({"chief_officer", "Chief officer must be 200 characters or fewer"});
 
+    std::string code = trim(input.organisation_code);
+    std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    const bool code_chars = std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '.'; });
+    if (!code_chars) {
+        errors.push_back({"organisation_code", "Organisation code must use only letters, numbers, hyphens and full stops"});
+    } else if (code.size() > kMaxOrganisationCodeLength) {
+        errors.push_back({"organisation_code", "Organisation code must be 32 characters or fewer"});
+    }
+
     if (errors.empty()) {
         out.chief_officer = chief;
+        out.organisation_code = code;
         out.name = name;
         out.kind = *kind;
         out.statutory_role = *role;
         out.sector = input.sector;
     }
     return errors;
+}
+
+FieldErrors check_organisation_unique(const Agency& agency, const std::vector<Agency>& partnership_agencies) {
+    if (agency.organisation_code.empty()) return {};
+    for (const auto& other : partnership_agencies) {
+        if (other.id != agency.id && other.organisation_code == agency.organisation_code) {
+            return {{"organisation_code", "Organisation code " + agency.organisation_code + " is already used by " + other.name}};
+        }
+    }
+    return {};
 }
 
 FieldErrors validate_person(const PersonInput& input, const std::vector<Agency>& agencies, Person& out) {

@@ -42,6 +42,9 @@ struct Agency {
     StatutoryRole statutory_role = StatutoryRole::none;
     std::string sector;
     std::string chief_officer = {};  // name and title; persistent non-attendance is reported to them
+    // The same code in every partnership the organisation works with (an NHS ODS code, a police
+    // force's code); "" when none. Lets one organisation share its Section 11 return.
+    std::string organisation_code = {};
     bool active = true;
     int version = 1;
 };
@@ -64,6 +67,7 @@ struct AgencyInput {
     std::string statutory_role;  // "local_authority" | "police" | "health" | "" / "none"
     std::string sector;
     std::string chief_officer = {};
+    std::string organisation_code = {};
 };
 
 struct PersonInput {
@@ -74,9 +78,13 @@ struct PersonInput {
 };
 
 constexpr std::size_t kMaxNameLength = 200;
+constexpr std::size_t kMaxOrganisationCodeLength = 32;
 
 // Validates and normalises; on success fills `out` (id, partnership and version untouched).
 FieldErrors validate_agency(const AgencyInput& input, Agency& out);
+// One agency per organisation in a partnership: a code already carried by another agency
+// (active or not) of the same partnership is refused.
+FieldErrors check_organisation_unique(const Agency& agency, const std::vector<Agency>& partnership_agencies);
 FieldErrors validate_person(const PersonInput& input, const std::vector<Agency>& agencies, Person& out);
 
 }  // namespace assure

@@ -61,7 +61,8 @@ AgencyInput agency_input(JsonFields& f, const Agency* current) {
             f.text("kind", current ? std::string(agency_kind_key(current->kind)) : ""),
             f.text("statutory_role", current ? std::string(statutory_role_key(current->statutory_role)) : "none"),
             f.text("sector", current ? current->sector : ""),
-            f.text("chief_officer", current ? current->chief_officer : "")};
+            f.text("chief_officer", current ? current->chief_officer : ""),
+            f.text("organisation_code", current ? current->organisation_code : "")};
 }
 
 PersonInput person_input(JsonFields& f, const Person* current) {

@@ -36,7 +36,8 @@ std::vector<Option> sector_options() {
 }
 
 AgencyInput agency_input(const Ctx& ctx) {
-    return {ctx.form("name"), ctx.form("kind"), ctx.form("statutory_role"), ctx.form("sector"), ctx.form("chief_officer")};
+    return {ctx.form("name"), ctx.form("kind"), ctx.form("statutory_role"), ctx.form("sector"), ctx.form("chief_officer"),
+            ctx.form("organisation_code")};
 }
 
 void agency_form(Ctx& ctx, const std::string& title, const std::string& action, const AgencyInput& in, int version,
@@ -57,6 +58,10 @@ void agency_form(Ctx& ctx, const std::string& title, const std::string& action, 
     data.set("chief_officer_html",
              text_input(Field{"chief_officer", "Chief officer (optional)", in.chief_officer, error_for(errors, "chief_officer"),
                               "Name and title of the person persistent non-attendance is reported to, for example Chief Constable Jane Smith"}));
+    data.set("organisation_code_html",
+             text_input(Field{"organisation_code", "Organisation code (optional)", in.organisation_code, error_for(errors, "organisation_code"),
+                              "For an organisation that works with other partnerships on this service, such as a police force or an NHS trust: "
+                              "the same code in each (for example its NHS ODS code), so it can submit one Section 11 return and share it"}));
     page(ctx, "partnership/agency_form", data, PageOptions{title, "agencies", errors, status});
 }
 
@@ -68,6 +73,7 @@ Data agency_row(const Agency& a) {
     row.set("statutory_role", std::string(statutory_role_label(a.statutory_role)));
     row.set("sector", std::string(sector_label(a.sector)));
     row.set("chief_officer", a.chief_officer);
+    row.set("organisation_code", a.organisation_code);
     row.set("status", status_tag(a.active));
     return row;
 }
@@ -130,7 +136,7 @@ void add_agency_routes(std::vector<Route>& routes, Services& s) {
                       [&s](Ctx& ctx) {
                           const Agency a = get_agency(s, ctx.who(), AgencyId{ctx.path_id()});
                           AgencyInput in{a.name, std::string(agency_kind_key(a.kind)),
-                                         std::string(statutory_role_key(a.statutory_role)), a.sector, a.chief_officer};
+                                         std::string(statutory_role_key(a.statutory_role)), a.sector, a.chief_officer, a.organisation_code};
                           agency_form(ctx, "Change " + a.name, "/agencies/" + a.id.str() + "/edit", in, a.version, {},
                                       200);
                       },

@@ -348,6 +348,13 @@ private:
     std::optional<Agency> find(PartnershipId pid, AgencyId id) override {
         return first(state.agencies, [&](auto& a) { return a.partnership == pid && a.id == id; });
     }
+    std::vector<Agency> with_organisation(const std::string& code) override {
+        std::vector<Agency> out;
+        for (auto& a : state.agencies) {
+            if (a.organisation_code == code && a.active) out.push_back(a);
+        }
+        return out;
+    }
     AgencyId insert(const Agency& a) override {
         auto copy = a;
         copy.id = AgencyId{static_cast<std::int64_t>(state.agencies.size() + 1)};

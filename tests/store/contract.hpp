@@ -420,6 +420,8 @@ TYPED_TEST_P(StoreContract, LearningRecordsRoundTripWithVersions) {
         r.status = ReturnStatus::submitted;
         r.submitted_on = *Date::parse("2026-07-30");
         r.answers = {{"1", "amber", "Narrative", "Evidence", "red", "Challenged"}};
+        r.shared_from = SharedOrigin{PartnershipId{9}, "Elsewhere", AuditReturnId{4}, *Date::parse("2026-07-29")};
+        r.shared_with = {{PartnershipId{8}, "Further", AuditCycleId{3}, AuditReturnId{5}, *Date::parse("2026-07-30")}};
         r.id = tx.learning().insert_return(r);
         tx.learning().insert_briefing({BriefingId{}, this->partnership, BriefingKind::seven_minute, "7-minute briefing",
                                        *Date::parse("2026-08-01"), "All staff", "", 120, {src.id}, 1});
@@ -447,6 +449,12 @@ TYPED_TEST_P(StoreContract, LearningRecordsRoundTripWithVersions) {
         EXPECT_EQ(r2->submitted_on->iso(), "2026-07-30");
         EXPECT_FALSE(r2->moderated_on);
         EXPECT_EQ(r2->answers.at(0).moderated_grade, "red");
+        ASSERT_TRUE(r2->shared_from);
+        EXPECT_EQ(r2->shared_from->partnership_name, "Elsewhere");
+        EXPECT_EQ(r2->shared_from->source, AuditReturnId{4});
+        ASSERT_EQ(r2->shared_with.size(), 1u);
+        EXPECT_EQ(r2->shared_with[0].copy, AuditReturnId{5});
+        EXPECT_EQ(r2->shared_with[0].shared_on.iso(), "2026-07-30");
         EXPECT_EQ(tx.learning().briefings(this->partnership).at(0).sources.at(0), src.id);
         EXPECT_FALSE(tx.learning().find_source(PartnershipId{this->partnership.value + 1}, src.id));
     });
@@ -464,10 +472,41 @@ TYPED_TEST_P(StoreContract, LearningRecordsRoundTripWithVersions) {
     });
 }
 
+TYPED_TEST_P(StoreContract, AnOrganisationIsFoundInEveryPartnershipByItsCode) {
+    PartnershipId other;
+    this->store->write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "other", "Other"}); });
+    Agency here = this->agency("Merseyside Police");
+    this->agency("Council");
+    Agency there = here;
+    there.partnership = other;
+    Agency gone = here;
+    gone.partnership = other;
+    gone.name = "Merseyside Police (old record)";
+    gone.active = false;
+    this->store->write([&](Transaction& tx) {
+        here.organisation_code = "MERPOL";
+        ASSERT_TRUE(tx.agencies().update(here));
+        there.organisation_code = "MERPOL";
+        there.id = tx.agencies().insert(there);
+        gone.organisation_code = "MERPOL";
+        tx.agencies().insert(gone);
+    });
+    this->store->read([&](Transaction& tx) {
+        EXPECT_EQ(tx.agencies().find(this->partnership, here.id)->organisation_code, "MERPOL");
+        const auto found = tx.agencies().with_organisation("MERPOL");
+        ASSERT_EQ(found.size(), 2u);  // active records only, one per partnership
+        EXPECT_EQ(found[0].partnership, this->partnership);
+        EXPECT_EQ(found[1].partnership, other);
+        EXPECT_EQ(found[1].id, there.id);
+        EXPECT_TRUE(tx.agencies().with_organisation("RW4").empty());
+    });
+}
+
 REGISTER_TYPED_TEST_SUITE_P(StoreContract, AgencyRoundTripsAndListsActiveFirstByDefault, StaleUpdateWritesNothing,
                             AFailedWriteLeavesNoTrace, PeopleFilterByAgencyAndFindByEmail,
                             AuditFiltersAndPagesNewestFirst, SessionsAndUsersRoundTrip,
                             CaseRoundTripsWithEventsRulesAndPanel, RecommendationsListInNumberOrder,
-                            GovernanceRecordsRoundTripWithVersions, LearningRecordsRoundTripWithVersions);
+                            GovernanceRecordsRoundTripWithVersions, LearningRecordsRoundTripWithVersions,
+                            AnOrganisationIsFoundInEveryPartnershipByItsCode);
 
 }  // namespace assure::testing

@@ -3,6 +3,8 @@
 // by standard and year-on-year comparison.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/learning.hpp"
 
 using namespace assure;
@@ -208,4 +210,63 @@ TEST(LearningRules, ThisCycleAgainstTheLast) {
     AuditReturn r_rag;
     r_rag.answers = {{"1", "red"}};
     EXPECT_EQ(compare_returns(rag, r_rag, before, r_before)[0].trend, Trend::worse);  // across scales: a gap now, none before
+}
+
+TEST(LearningRules, AReturnIsSharedOnlyIntoAnOpenCycleAskingTheSameQuestions) {
+    const AuditCycle here = cycle();
+    AuditReturn ret;
+    ret.id = AuditReturnId{7};
+    ret.status = ReturnStatus::submitted;
+    ret.submitted_on = d("2026-11-20");
+    ret.submitted_by = "Pat Police";
+    for (int i = 1; i <= 8; ++i) ret.answers.push_back({std::to_string(i), "2", "We meet it", "Policy", "3", "Challenged"});
+    AuditCycle there = cycle();
+    there.id = AuditCycleId{40};
+    there.partnership = PartnershipId{2};
+    std::reverse(there.standards.begin(), there.standards.end());  // same codes, another order
+    const Date today = d("2026-11-23");
+
+    EXPECT_FALSE(share_refusal(here, ret, there, std::nullopt, today));
+    AuditReturn draft;
+    draft.id = AuditReturnId{41};
+    draft.version = 3;
+    EXPECT_FALSE(share_refusal(here, ret, there, draft, today));  // a draft there gives way
+
+    AuditReturn own = draft;
+    own.status = ReturnStatus::submitted;
+    own.submitted_on = d("2026-11-02");
+    EXPECT_EQ(share_refusal(here, ret, there, own, today), "The organisation submitted its own return there on 2026-11-02");
+    AuditCycle closed = there;
+    closed.closed = true;
+    EXPECT_NE(share_refusal(here, ret, closed, std::nullopt, today)->find("not open"), std::string::npos);
+    EXPECT_TRUE(share_refusal(here, ret, there, std::nullopt, d("2027-01-01")));  // after its closing day
+    AuditCycle rag = there;
+    rag.scale = GradeScale::rag;
+    EXPECT_NE(share_refusal(here, ret, rag, std::nullopt, today)->find("grades"), std::string::npos);
+    AuditCycle fewer = there;
+    fewer.standards.pop_back();  // no standard 1 there
+    fewer.standards.push_back({"9", "Online safety", ""});
+    EXPECT_EQ(share_refusal(here, ret, fewer, std::nullopt, today), "Its cycle asks different standards; it also asks 9; it does not ask 1");
+    AuditCycle s175 = there;
+    s175.kind = AuditKind::section_175;
+    EXPECT_TRUE(share_refusal(here, ret, s175, std::nullopt, today));
+
+    const AuditReturn copy = shared_copy(ret, draft, there, AgencyId{12}, {PartnershipId{1}, "Knowsley", ret.id, today});
+    EXPECT_EQ(copy.id, draft.id);
+    EXPECT_EQ(copy.version, 3);
+    EXPECT_EQ(copy.partnership, PartnershipId{2});
+    EXPECT_EQ(copy.agency, AgencyId{12});
+    EXPECT_EQ(copy.status, ReturnStatus::submitted);
+    EXPECT_EQ(copy.submitted_on, d("2026-11-20"));
+    ASSERT_EQ(copy.answers.size(), 8u);
+    EXPECT_EQ(copy.answers[0].code, "8");  // the receiving cycle's order
+    EXPECT_EQ(copy.answers[0].grade, "2");
+    EXPECT_EQ(copy.answers[0].narrative, "We meet it");
+    EXPECT_EQ(copy.answers[0].moderated_grade, "");  // moderation stays with each partnership
+    EXPECT_EQ(copy.answers[0].moderation_note, "");
+    EXPECT_EQ(copy.challenge_notes, "");
+    ASSERT_TRUE(copy.shared_from);
+    EXPECT_EQ(copy.shared_from->source, ret.id);
+    // Shared once: the same return is not shared into the same place again.
+    EXPECT_EQ(share_refusal(here, ret, there, copy, today), "Already shared on 2026-11-23");
 }

@@ -2,6 +2,8 @@
 // own agency's return and actions; refusals save nothing; every change leaves an audit row.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "app/learning.hpp"
 #include "fakes/fakes.hpp"
 
@@ -155,4 +157,125 @@ TEST(LearningUseCases, AGapBecomesAnActionOwnedByTheAgency) {
     // An owning agency outside the partnership is refused and nothing is saved.
     EXPECT_THROW(create_improvement(w.services, w.bu, {{}, 0, r.id, "5"}, {"x", "77", "1", "2027-03-01", "y", "", ""}), Failure);
     EXPECT_EQ(w.store.state.improvements.size(), 1u);
+}
+
+namespace {
+
+// Two partnerships on one server; the police force works with both under one organisation code.
+struct TwoPartnerships : LearningWorld {
+    PartnershipId other{2};
+    Actor other_bu{UserId{5}, PartnershipId{2}, Role::business_unit, "Deborah Hughes <dh@example.org>"};
+
+    TwoPartnerships() {
+        store.state.partnerships.push_back({other, "other", "Other Partnership"});
+        store.state.agencies[1].organisation_code = "MERPOL";
+        store.state.agencies.push_back({AgencyId{3}, other, "Merseyside Police", AgencyKind::statutory_partner, StatutoryRole::police,
+                                        "police", "", "MERPOL"});
+        store.state.agencies.push_back({AgencyId{4}, other, "Other Council", AgencyKind::statutory_partner,
+                                        StatutoryRole::local_authority, "local_authority"});
+    }
+    AuditCycle other_cycle(const char* scale = "four_point") {
+        return create_cycle(services, other_bu, {"section_11", "Other S11 2026", "2026-11-10", "2027-01-31", scale, {"3", "4"}});
+    }
+    std::size_t audit_rows(PartnershipId p, const std::string& action) const {
+        return static_cast<std::size_t>(std::count_if(store.state.audit.begin(), store.state.audit.end(), [&](const AuditEntry& e) {
+            return e.partnership == p && e.action == action;
+        }));
+    }
+};
+
+}  // namespace
+
+TEST(LearningUseCases, AnOrganisationSubmitsOnceAndEachPartnershipModeratesItsOwnCopy) {
+    TwoPartnerships w;
+    const auto cycle = w.open_cycle();
+    const auto theirs = w.other_cycle();
+    // Before submitting, the lead sees where the return can go.
+    const auto preview = read_return(w.services, w.police_lead, cycle.id, AgencyId{2});
+    ASSERT_TRUE(preview.may_share);
+    ASSERT_EQ(preview.share_targets.size(), 1u);
+    EXPECT_EQ(preview.share_targets[0].partnership_name, "Other Partnership");
+    EXPECT_EQ(preview.share_targets[0].refusal, "");
+
+    const auto sent = save_return(w.services, w.police_lead, cycle.id, AgencyId{2}, 0, w.answers("3"), true, true);
+    ASSERT_EQ(sent.shared_with.size(), 1u);
+    EXPECT_EQ(sent.shared_with[0].partnership, w.other);
+    EXPECT_EQ(w.audit_rows(w.partnership, "audit_return.submit"), 1u);
+    EXPECT_EQ(w.audit_rows(w.partnership, "audit_return.share"), 1u);
+    EXPECT_EQ(w.audit_rows(w.other, "audit_return.receive_shared"), 1u);
+
+    // The other partnership holds a submitted copy for its own agency record, with no moderation.
+    auto copy = read_return(w.services, w.other_bu, theirs.id, AgencyId{3});
+    EXPECT_EQ(copy.ret.status, ReturnStatus::submitted);
+    ASSERT_TRUE(copy.ret.shared_from);
+    EXPECT_EQ(copy.ret.shared_from->partnership_name, "Test Partnership");
+    EXPECT_EQ(copy.ret.submitted_by, "Pat Police");
+    EXPECT_FALSE(copy.may_edit);
+    EXPECT_FALSE(copy.may_share);
+    EXPECT_TRUE(copy.may_moderate);
+    EXPECT_EQ(read_cycle(w.services, w.other_bu, theirs.id).results[4].gaps, 1);
+
+    // Each moderates on its own: the other partnership's grade does not reach the first.
+    moderate_return(w.services, w.other_bu, theirs.id, AgencyId{3}, copy.ret.version, {{"5", "2", "Evidence seen"}}, "Agreed");
+    EXPECT_EQ(read_return(w.services, w.bu, cycle.id, AgencyId{2}).ret.answers[4].moderated_grade, "");
+    copy = read_return(w.services, w.other_bu, theirs.id, AgencyId{3});
+    EXPECT_EQ(effective_grade(copy.ret.answers[4]), "2");
+
+    // Shared once: sharing again is refused and changes nothing.
+    const auto rows = w.store.state.audit.size();
+    const auto again = read_return(w.services, w.bu, cycle.id, AgencyId{2});
+    EXPECT_EQ(again.share_targets[0].refusal, "Already shared on 2026-11-23");
+    EXPECT_THROW(share_return(w.services, w.bu, cycle.id, AgencyId{2}, again.ret.version), Failure);
+    EXPECT_EQ(w.store.state.audit.size(), rows);
+    // A copy is not shared on from where it landed.
+    EXPECT_THROW(share_return(w.services, w.other_bu, theirs.id, AgencyId{3}, copy.ret.version), Failure);
+}
+
+TEST(LearningUseCases, SharingIsRefusedWithTheReasonAndNothingIsSaved) {
+    TwoPartnerships w;
+    const auto cycle = w.open_cycle();
+    w.other_cycle("rag");  // graded on another scale
+    try {
+        save_return(w.services, w.police_lead, cycle.id, AgencyId{2}, 0, w.answers("2"), true, true);
+        FAIL() << "a return was shared into a cycle on another scale";
+    } catch (const Failure& f) {
+        ASSERT_EQ(f.code(), FailureCode::invalid);
+        EXPECT_EQ(f.fields()[0].field, "share");
+        EXPECT_NE(f.fields()[0].message.find("Other Partnership: Its cycle grades"), std::string::npos) << f.fields()[0].message;
+    }
+    EXPECT_TRUE(w.store.state.returns.empty());  // not even the submission
+    // Another agency's lead may not share the police return; the housing trust has no code at all.
+    const auto sent = save_return(w.services, w.police_lead, cycle.id, AgencyId{2}, 0, w.answers("2"), true);
+    EXPECT_THROW(share_return(w.services, w.lead, cycle.id, AgencyId{2}, sent.version), Failure);
+    const auto housing = save_return(w.services, w.lead, cycle.id, AgencyId{1}, 0, w.answers("2"), true);
+    try {
+        share_return(w.services, w.lead, cycle.id, AgencyId{1}, housing.version);
+        FAIL() << "a return without an organisation code was shared";
+    } catch (const Failure& f) {
+        EXPECT_NE(f.fields()[0].message.find("no organisation code"), std::string::npos);
+    }
+}
+
+TEST(LearningUseCases, ASharedReturnReplacesADraftButNeverTheOrganisationsOwnSubmission) {
+    TwoPartnerships w;
+    const auto cycle = w.open_cycle();
+    const auto theirs = w.other_cycle();
+    const auto draft = save_return(w.services, w.other_bu, theirs.id, AgencyId{3}, 0, w.answers(""), false);
+    const auto sent = save_return(w.services, w.police_lead, cycle.id, AgencyId{2}, 0, w.answers("2"), true, true);
+    ASSERT_EQ(sent.shared_with.size(), 1u);
+    EXPECT_EQ(sent.shared_with[0].copy, draft.id);
+    const auto replaced = read_return(w.services, w.other_bu, theirs.id, AgencyId{3});
+    EXPECT_EQ(replaced.ret.status, ReturnStatus::submitted);
+    // The draft is kept in the receiving partnership's trail as the "before".
+    const auto row = std::find_if(w.store.state.audit.rbegin(), w.store.state.audit.rend(),
+                                  [](const AuditEntry& e) { return e.action == "audit_return.receive_shared"; });
+    ASSERT_NE(row, w.store.state.audit.rend());
+    EXPECT_NE(row->before_json.find("\"draft\""), std::string::npos);
+
+    TwoPartnerships own;
+    const auto c1 = own.open_cycle();
+    const auto c2 = own.other_cycle();
+    save_return(own.services, own.other_bu, c2.id, AgencyId{3}, 0, own.answers("1"), true);
+    EXPECT_THROW(save_return(own.services, own.police_lead, c1.id, AgencyId{2}, 0, own.answers("2"), true, true), Failure);
+    EXPECT_EQ(read_return(own.services, own.other_bu, c2.id, AgencyId{3}).ret.answers[4].grade, "1");
 }

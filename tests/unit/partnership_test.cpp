@@ -162,3 +162,32 @@ TEST(CreatePerson, DuplicateEmailIsAFieldError) {
     EXPECT_EQ(errors[0].field, "email");
     EXPECT_EQ(w.store.state.people.size(), 1u);
 }
+
+TEST(AgencyRules, AnOrganisationCodeIsUpperCasedAndCheckedForShape) {
+    Agency out;
+    AgencyInput in{"Merseyside Police", "statutory_partner", "police", "police", "", " merpol "};
+    EXPECT_TRUE(validate_agency(in, out).empty());
+    EXPECT_EQ(out.organisation_code, "MERPOL");
+    in.organisation_code = "RW4 trust";
+    auto errors = validate_agency(in, out);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0], (FieldError{"organisation_code", "Organisation code must use only letters, numbers, hyphens and full stops"}));
+    in.organisation_code = std::string(33, 'A');
+    EXPECT_EQ(validate_agency(in, out).at(0).message, "Organisation code must be 32 characters or fewer");
+}
+
+TEST(CreateAgency, AnOrganisationCodeIsUsedOnceInAPartnership) {
+    World w;
+    AgencyInput police{"Merseyside Police", "statutory_partner", "police", "police", "", "MERPOL"};
+    const auto first = create_agency(w.services, w.admin, police);
+    police.name = "Merseyside Police (Knowsley)";
+    const auto errors = errors_of([&] { create_agency(w.services, w.admin, police); });
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].message, "Organisation code MERPOL is already used by Merseyside Police");
+    EXPECT_EQ(w.store.state.agencies.size(), 1u);
+    // Changing the agency that holds the code keeps it; another partnership may use it too.
+    EXPECT_NO_THROW(update_agency(w.services, w.admin, first.id, first.version, {"Merseyside Police", "statutory_partner", "police", "police", "Chief Constable", "merpol"}));
+    w.store.state.partnerships.push_back({PartnershipId{2}, "other", "Other"});
+    const Actor other{UserId{98}, PartnershipId{2}, Role::administrator, "Admin <a2@example.org>"};
+    EXPECT_NO_THROW(create_agency(w.services, other, police));
+}

@@ -8,9 +8,7 @@
 
 namespace assure {
 
-using namespace learning_detail;
-
-namespace {
+namespace learning_detail {
 
 AuditCycle load_cycle(Transaction& tx, const Actor& actor, AuditCycleId id) {
     auto c = tx.learning().find_cycle(actor.partnership, id);
@@ -21,13 +19,6 @@ AuditCycle load_cycle(Transaction& tx, const Actor& actor, AuditCycleId id) {
     }
     return *c;
 }
-
-// The cycle, the invited agency and its return if saved; not found for an agency the actor may not see.
-struct Loaded {
-    AuditCycle cycle;
-    Agency agency;
-    std::optional<AuditReturn> ret;
-};
 
 Loaded load_for_agency(Transaction& tx, const Actor& actor, AuditCycleId cycle, AgencyId agency) {
     Loaded l{load_cycle(tx, actor, cycle), {}, std::nullopt};
@@ -48,14 +39,8 @@ bool may_edit(Transaction& tx, const Actor& actor, AgencyId agency) {
     return scope && scope->valid() && *scope == agency;
 }
 
-int gaps_in(const AuditCycle& c, const AuditReturn& r) {
-    if (r.status != ReturnStatus::submitted) return 0;
-    return static_cast<int>(std::count_if(r.answers.begin(), r.answers.end(),
-                                          [&](const StandardAnswer& a) { return is_gap(c.scale, effective_grade(a)); }));
-}
-
-void save(Services& s, Transaction& tx, const Actor& actor, const std::optional<AuditReturn>& before, AuditReturn& after,
-          const char* action) {
+void save_return_record(Services& s, Transaction& tx, const Actor& actor, const std::optional<AuditReturn>& before,
+                        AuditReturn& after, const char* action) {
     if (!before) {
         after.id = tx.learning().insert_return(after);
         after.version = 1;
@@ -66,6 +51,18 @@ void save(Services& s, Transaction& tx, const Actor& actor, const std::optional<
     }
     record_audit(tx, actor, s.clock.now(), action, "audit_return", after.id.str(), before ? nlohmann::json(*before).dump() : "",
                  nlohmann::json(after).dump());
+}
+
+}  // namespace learning_detail
+
+using namespace learning_detail;
+
+namespace {
+
+int gaps_in(const AuditCycle& c, const AuditReturn& r) {
+    if (r.status != ReturnStatus::submitted) return 0;
+    return static_cast<int>(std::count_if(r.answers.begin(), r.answers.end(),
+                                          [&](const StandardAnswer& a) { return is_gap(c.scale, effective_grade(a)); }));
 }
 
 }  // namespace
@@ -166,6 +163,8 @@ ReturnView read_return(Services& s, const Actor& actor, AuditCycleId cycle, Agen
             }
         }
         if (before) v.trends = compare_returns(l.cycle, v.ret, *v.previous_cycle, *before);
+        v.may_share = editor && !v.ret.shared_from && !l.agency.organisation_code.empty();
+        if (v.may_share) v.share_targets = share_targets_of(tx, l.cycle, v.ret, l.agency, today_of(s));
         if (l.ret) {
             const Names names = names_of(tx, actor.partnership);
             for (const auto& a : tx.learning().improvements(actor.partnership)) {
@@ -177,7 +176,7 @@ ReturnView read_return(Services& s, const Actor& actor, AuditCycleId cycle, Agen
 }
 
 AuditReturn save_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency, int expected_version,
-                        const std::vector<AnswerInput>& answers, bool submit) {
+                        const std::vector<AnswerInput>& answers, bool submit, bool share) {
     require(actor, Permission::view_learning);
     AuditReturn after;
     s.store.write([&](Transaction& tx) {
@@ -203,7 +202,12 @@ AuditReturn save_return(Services& s, const Actor& actor, AuditCycleId cycle, Age
             after.submitted_on = today;
             after.submitted_by = actor.name();
         }
-        save(s, tx, actor, l.ret, after, submit ? "audit_return.submit" : "audit_return.save_draft");
+        save_return_record(s, tx, actor, l.ret, after, submit ? "audit_return.submit" : "audit_return.save_draft");
+        if (submit && share) {
+            const AuditReturn submitted = after;
+            share_into(s, tx, actor, l.cycle, l.agency, after);
+            save_return_record(s, tx, actor, submitted, after, "audit_return.share");
+        }
     });
     return after;
 }
@@ -224,7 +228,7 @@ AuditReturn moderate_return(Services& s, const Actor& actor, AuditCycleId cycle,
         if (char_count(after.challenge_notes) > 5000) errors.push_back({"challenge_notes", "Challenge notes must be 5000 characters or fewer"});
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
         after.moderated_on = today_of(s);
-        save(s, tx, actor, l.ret, after, "audit_return.moderate");
+        save_return_record(s, tx, actor, l.ret, after, "audit_return.moderate");
     });
     return after;
 }

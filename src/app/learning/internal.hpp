@@ -27,4 +27,28 @@ ImprovementLine line_of(const Services& s, const ImprovementAction& a, const Nam
 // nullopt for everyone who sees all agencies; the agency for an agency lead (none if unlinked).
 std::optional<AgencyId> agency_scope(Transaction& tx, const Actor& actor);
 
+// ---- audits ----
+AuditCycle load_cycle(Transaction& tx, const Actor& actor, AuditCycleId id);
+// The cycle, the invited agency and its return if saved; not found for an agency the actor may not see.
+struct Loaded {
+    AuditCycle cycle;
+    Agency agency;
+    std::optional<AuditReturn> ret;
+};
+Loaded load_for_agency(Transaction& tx, const Actor& actor, AuditCycleId cycle, AgencyId agency);
+// The agency's own lead, or the business unit.
+bool may_edit(Transaction& tx, const Actor& actor, AgencyId agency);
+// Inserts or updates (optimistic) the return and audits before and after in the actor's partnership.
+void save_return_record(Services& s, Transaction& tx, const Actor& actor, const std::optional<AuditReturn>& before,
+                        AuditReturn& after, const char* action);
+
+// Where this organisation's return could go: each other partnership on the server with an agency
+// of the same organisation code and a cycle of the same kind not yet closed; refusal "" = can.
+std::vector<ShareTarget> share_targets_of(Transaction& tx, const AuditCycle& cycle, const AuditReturn& ret, const Agency& agency,
+                                          Date today);
+// Puts a copy of the submitted `ret` into every target that can take it, audited in each
+// partnership's own trail, and records where it went on `ret` (saved by the caller). Refuses,
+// changing nothing, when no partnership can take it.
+void share_into(Services& s, Transaction& tx, const Actor& actor, const AuditCycle& cycle, const Agency& agency, AuditReturn& ret);
+
 }  // namespace assure::learning_detail

@@ -18,6 +18,8 @@ void to_json(nlohmann::json& j, const AuditReturn& r) {
          {"submitted_by", r.submitted_by},
          {"challenge_notes", r.challenge_notes},
          {"moderated_on", r.moderated_on ? nlohmann::json(r.moderated_on->iso()) : nlohmann::json(nullptr)},
+         {"shared_from", r.shared_from ? nlohmann::json(*r.shared_from) : nlohmann::json(nullptr)},
+         {"shared_with", r.shared_with},
          {"version", r.version}};
 }
 
@@ -35,6 +37,8 @@ void from_json(const nlohmann::json& j, AuditReturn& r) {
     r.submitted_by = j.value("submitted_by", "");
     r.challenge_notes = j.value("challenge_notes", "");
     r.moderated_on = date("moderated_on");
+    if (const auto it = j.find("shared_from"); it != j.end() && it->is_object()) r.shared_from = it->get<SharedOrigin>();
+    r.shared_with = j.value("shared_with", std::vector<SharedCopy>{});
     r.version = j.value("version", 1);
 }
 

@@ -9,6 +9,7 @@ nlohmann::json to_json(const Agency& a) {
             {"statutory_role", statutory_role_key(a.statutory_role)},
             {"sector", a.sector},
             {"chief_officer", a.chief_officer},
+            {"organisation_code", a.organisation_code},
             {"active", a.active},
             {"version", a.version}};
 }

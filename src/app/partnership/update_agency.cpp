@@ -28,7 +28,9 @@ Agency update_agency(Services& s, const Actor& actor, AgencyId id, int expected_
     s.store.write([&](Transaction& tx) {
         const Agency before = load_for_change(tx, actor, id, expected_version);
         Agency after = before;
-        if (auto errors = validate_agency(input, after); !errors.empty()) throw Failure::invalid(std::move(errors));
+        auto errors = validate_agency(input, after);
+        if (errors.empty()) errors = check_organisation_unique(after, tx.agencies().list(actor.partnership, true));
+        if (!errors.empty()) throw Failure::invalid(std::move(errors));
         result = save(s, tx, actor, before, after, "agency.update");
     });
     return result;

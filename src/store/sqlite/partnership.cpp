@@ -4,7 +4,7 @@ namespace assure::sqlite {
 namespace {
 
 constexpr const char* kAgencyColumns =
-    "SELECT id, partnership_id, name, kind, statutory_role, sector, active, version, chief_officer FROM agencies ";
+    "SELECT id, partnership_id, name, kind, statutory_role, sector, active, version, chief_officer, organisation_code FROM agencies ";
 
 Agency read_agency(const Statement& q) {
     Agency a;
@@ -17,6 +17,7 @@ Agency read_agency(const Statement& q) {
     a.active = q.int64(6) != 0;
     a.version = q.integer(7);
     a.chief_officer = q.text(8);
+    a.organisation_code = q.text(9);
     return a;
 }
 
@@ -83,6 +84,14 @@ std::vector<Agency> SqlAgencies::list(PartnershipId partnership, bool include_in
     return out;
 }
 
+std::vector<Agency> SqlAgencies::with_organisation(const std::string& code) {
+    auto& q = db_.cached(std::string(kAgencyColumns) + "WHERE organisation_code = ? AND active = 1 ORDER BY partnership_id, id");
+    q.bind(1, code);
+    std::vector<Agency> out;
+    while (q.step()) out.push_back(read_agency(q));
+    return out;
+}
+
 std::optional<Agency> SqlAgencies::find(PartnershipId partnership, AgencyId id) {
     auto& q = db_.cached(std::string(kAgencyColumns) + "WHERE partnership_id = ? AND id = ?");
     q.bind(1, partnership.value).bind(2, id.value);
@@ -92,8 +101,8 @@ std::optional<Agency> SqlAgencies::find(PartnershipId partnership, AgencyId id) 
 
 AgencyId SqlAgencies::insert(const Agency& a) {
     auto& q = db_.cached(
-        "INSERT INTO agencies(partnership_id, name, kind, statutory_role, sector, active, chief_officer) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO agencies(partnership_id, name, kind, statutory_role, sector, active, chief_officer, organisation_code) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, a.partnership.value)
         .bind(2, a.name)
         .bind(3, agency_kind_key(a.kind))
@@ -101,6 +110,7 @@ AgencyId SqlAgencies::insert(const Agency& a) {
         .bind(5, a.sector)
         .bind(6, a.active)
         .bind(7, a.chief_officer)
+        .bind(8, a.organisation_code)
         .run();
     return AgencyId{db_.last_insert_id()};
 }
@@ -108,16 +118,17 @@ AgencyId SqlAgencies::insert(const Agency& a) {
 bool SqlAgencies::update(const Agency& a) {
     auto& q = db_.cached(
         "UPDATE agencies SET name = ?, kind = ?, statutory_role = ?, sector = ?, active = ?, chief_officer = ?, "
-        "version = version + 1 WHERE id = ? AND partnership_id = ? AND version = ?");
+        "organisation_code = ?, version = version + 1 WHERE id = ? AND partnership_id = ? AND version = ?");
     q.bind(1, a.name)
         .bind(2, agency_kind_key(a.kind))
         .bind(3, statutory_role_key(a.statutory_role))
         .bind(4, a.sector)
         .bind(5, a.active)
         .bind(6, a.chief_officer)
-        .bind(7, a.id.value)
-        .bind(8, a.partnership.value)
-        .bind(9, a.version)
+        .bind(7, a.organisation_code)
+        .bind(8, a.id.value)
+        .bind(9, a.partnership.value)
+        .bind(10, a.version)
         .run();
     return db_.changes() == 1;
 }

@@ -22,6 +22,7 @@ public:
     explicit SqlAgencies(Connection& db) : db_(db) {}
     std::vector<Agency> list(PartnershipId partnership, bool include_inactive) override;
     std::optional<Agency> find(PartnershipId partnership, AgencyId id) override;
+    std::vector<Agency> with_organisation(const std::string& code) override;
     AgencyId insert(const Agency& agency) override;
     bool update(const Agency& agency) override;
 
