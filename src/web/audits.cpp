@@ -91,6 +91,7 @@ void cycle_page(Services& s, Ctx& ctx) {
         row.set("submitted", flag(line.ret && line.ret->status == ReturnStatus::submitted));
         row.set("submitted_on", optional_text(line.ret && line.ret->submitted_on ? line.ret->submitted_on->iso() : ""));
         row.set("moderated", flag(line.ret && line.ret->moderated_on));
+        row.set("shared_from", optional_text(line.ret && line.ret->shared_from ? line.ret->shared_from->partnership_name : ""));
         row.set("gaps", std::to_string(line.gaps));
         submitted += line.ret && line.ret->status == ReturnStatus::submitted;
         returns.push_back(row);
@@ -142,6 +143,48 @@ std::vector<AnswerInput> answers_of(const Ctx& ctx, const AuditCycle& cycle) {
         out.push_back({st.code, ctx.form("grade-" + st.code), ctx.form("narrative-" + st.code), ctx.form("evidence-" + st.code)});
     }
     return out;
+}
+
+// Where this organisation's return can go, where it went and where it cannot, with why.
+void share_data(const ReturnView& v, const Ctx& ctx, const FieldErrors& errors, Data& data) {
+    Data open{Data::type::list}, refused{Data::type::list}, done{Data::type::list};
+    std::vector<Option> names;
+    std::string open_names;
+    for (const auto& t : v.share_targets) {
+        Data row;
+        row.set("partnership", t.partnership_name);
+        row.set("cycle", t.cycle_title);
+        row.set("closes", t.closes.iso());
+        row.set("replaces_draft", flag(t.replaces_draft));
+        row.set("refusal", t.refusal);
+        (t.refusal.empty() ? open : refused).push_back(row);
+        if (t.refusal.empty()) open_names += (open_names.empty() ? "" : ", ") + t.partnership_name;
+    }
+    for (const auto& c : v.ret.shared_with) {
+        Data row;
+        row.set("partnership", c.partnership_name);
+        row.set("on", c.shared_on.iso());
+        done.push_back(row);
+    }
+    data.set("may_share", flag(v.may_share));
+    data.set("share_open", open);
+    data.set("can_share", flag(!open.is_empty_list()));
+    data.set("share_refused", refused);
+    data.set("has_share_refused", flag(!refused.is_empty_list()));
+    data.set("shared_with", done);
+    data.set("has_shared_with", flag(!done.is_empty_list()));
+    const bool posted = ctx.req.method == "POST";
+    data.set("share_checkbox_html",
+             checkboxes(Field{"share", "Other partnerships", "", error_for(errors, "share"),
+                              v.agency.name + " also works with " + open_names +
+                                  " on this service. Submit once: each partnership receives this return and moderates it as its own."},
+                        {{"yes", "When I submit, share this return with " + open_names}},
+                        posted && ctx.form("share") == "yes" ? std::vector<std::string>{"yes"} : std::vector<std::string>{}));
+    data.set("share_error", optional_text(error_for(errors, "share")));
+    if (v.ret.shared_from) {
+        data.set("shared_from", v.ret.shared_from->partnership_name);
+        data.set("shared_on", v.ret.shared_from->shared_on.iso());
+    }
 }
 
 void return_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
@@ -221,6 +264,7 @@ void return_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
     data.set("actions", actions);
     data.set("has_actions", flag(!v.actions.empty()));
     data.set("saved", flag(ctx.has_query("saved")));
+    share_data(v, ctx, errors, data);
     page(ctx, "learning/return", data, PageOptions{v.agency.name + ": " + v.cycle.title, "audits", errors, status});
 }
 
@@ -307,10 +351,18 @@ void add_audit_cycle_routes(std::vector<Route>& routes, Services& s) {
                       [&s](Ctx& ctx) {
                           return_change(s, ctx, [&](AuditCycleId cycle, AgencyId agency, int version) {
                               const auto c = read_cycle(s, ctx.who(), cycle).cycle;
-                              save_return(s, ctx.who(), cycle, agency, version, answers_of(ctx, c), ctx.form("action") == "submit");
+                              const bool submit = ctx.form("action") == "submit";
+                              save_return(s, ctx.who(), cycle, agency, version, answers_of(ctx, c), submit, submit && ctx.form("share") == "yes");
                           });
                       },
                       "/audits/1/returns/1"});
+    routes.push_back({"POST", R"(/audits/(\d+)/returns/(\d+)/share)", Permission::view_learning, Surface::page,
+                      [&s](Ctx& ctx) {
+                          return_change(s, ctx, [&](AuditCycleId cycle, AgencyId agency, int version) {
+                              share_return(s, ctx.who(), cycle, agency, version);
+                          });
+                      },
+                      "/audits/1/returns/1/share"});
     routes.push_back({"POST", R"(/audits/(\d+)/returns/(\d+)/moderation)", Permission::manage_learning, Surface::page,
                       [&s](Ctx& ctx) {
                           return_change(s, ctx, [&](AuditCycleId cycle, AgencyId agency, int version) {

@@ -77,6 +77,15 @@ J return_json(const ReturnView& v) {
     for (const auto& t : v.trends) trends.push_back({{"code", t.code}, {"now", t.now}, {"before", t.before}, {"trend", trend_label(t.trend)}});
     out["previous_cycle"] = v.previous_cycle ? J(v.previous_cycle->title) : J(nullptr);
     out["trends"] = trends;
+    if (v.may_share) {
+        J targets = J::array();
+        for (const auto& t : v.share_targets) {
+            targets.push_back({{"partnership", t.partnership_name}, {"cycle_title", t.cycle_title},
+                               {"closes", t.cycle.valid() ? J(t.closes.iso()) : J(nullptr)}, {"can_share", t.refusal.empty()},
+                               {"replaces_draft", t.replaces_draft}, {"reason", t.refusal}});
+        }
+        out["share_targets"] = targets;
+    }
     return out;
 }
 
@@ -216,7 +225,8 @@ void add_learning_api_routes(std::vector<Route>& routes, Services& s) {
                           J returns = J::array(), results = J::array();
                           for (const auto& line : v.returns) {
                               returns.push_back({{"agency_id", line.agency.id.value}, {"agency_name", line.agency.name},
-                                                 {"status", line.ret ? J(line.ret->status) : J("not_started")}, {"gaps", line.gaps}});
+                                                 {"status", line.ret ? J(line.ret->status) : J("not_started")}, {"gaps", line.gaps},
+                                                 {"shared_from", line.ret && line.ret->shared_from ? J(line.ret->shared_from->partnership_name) : J(nullptr)}});
                           }
                           for (const auto& r : v.results) {
                               J counts = J::object();
@@ -238,6 +248,8 @@ void add_learning_api_routes(std::vector<Route>& routes, Services& s) {
                           with_body(ctx, [&](Body& b) {
                               const int version = b.integer("version", "version must be the return's version number (0 for a new return)");
                               const bool submit = b.flag("submit");
+                              const bool share = b.flag("share");
+                              if (share && !submit) b.errors.push_back({"share", "A return is shared when it is submitted: send submit true as well"});
                               std::vector<AnswerInput> answers;
                               if (!b.j.contains("answers") || !b.j["answers"].is_array()) {
                                   b.errors.push_back({"answers", "answers must be a list of {code, grade, narrative, evidence}"});
@@ -255,11 +267,23 @@ void add_learning_api_routes(std::vector<Route>& routes, Services& s) {
                               b.check();
                               const AuditCycleId cycle{ctx.path_id()};
                               const AgencyId agency{ctx.path_id(2)};
-                              save_return(s, ctx.who(), cycle, agency, version, answers, submit);
+                              save_return(s, ctx.who(), cycle, agency, version, answers, submit, share);
                               json(ctx, 200, return_json(read_return(s, ctx.who(), cycle, agency)));
                           });
                       },
                       "/api/v1/audits/1/returns/1"});
+    routes.push_back({"POST", R"(/api/v1/audits/(\d+)/returns/(\d+)/share)", Permission::view_learning, Surface::api,
+                      [&s](Ctx& ctx) {
+                          with_body(ctx, [&](Body& b) {
+                              const int version = b.integer("version", "version must be the return's version number");
+                              b.check();
+                              const AuditCycleId cycle{ctx.path_id()};
+                              const AgencyId agency{ctx.path_id(2)};
+                              share_return(s, ctx.who(), cycle, agency, version);
+                              json(ctx, 200, return_json(read_return(s, ctx.who(), cycle, agency)));
+                          });
+                      },
+                      "/api/v1/audits/1/returns/1/share"});
     routes.push_back({"POST", R"(/api/v1/audits/(\d+)/returns/(\d+)/moderation)", Permission::manage_learning, Surface::api,
                       [&s](Ctx& ctx) {
                           with_body(ctx, [&](Body& b) {

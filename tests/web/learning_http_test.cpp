@@ -5,6 +5,7 @@
 
 #include <ctime>
 
+#include "app/access.hpp"
 #include "app/partnership.hpp"
 #include "web/harness.hpp"
 
@@ -127,4 +128,72 @@ TEST_F(LearningHttp, TheReturnPageShowsTheErrorSummaryAndKeepsWhatWasTyped) {
     EXPECT_NE(r->body.find("govuk-error-summary"), std::string::npos);
     EXPECT_NE(r->body.find("returns can no longer be submitted"), std::string::npos);
     EXPECT_EQ(server->count_audit("audit_return."), 0);
+}
+
+TEST_F(LearningHttp, AnOrganisationSharesItsReturnWithAnotherPartnershipOnTheServer) {
+    // The council works with a second partnership on this server under one organisation code.
+    Services& svc = server->services();
+    PartnershipId other;
+    svc.store.write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "other", "Other SCP"}); });
+    const Actor other_system = Actor::system(other);
+    const auto council_there = create_agency(svc, other_system, {"Test Council", "statutory_partner", "local_authority", "local_authority", "", "TESTCO"});
+    const auto manager = create_person(svc, other_system, {"Other Manager", "Business manager", council_there.id.str(), "manager@other.example"});
+    add_user(svc, other_system, {manager.id.str(), "business_unit", kPassword});
+    const httplib::Headers other_bu{{"Authorization", "Bearer " + create_api_token(svc, "manager@other.example", "test")}};
+
+    auto c = server->client();
+    const std::string agency_path = "/api/v1/agencies/" + server->council().str();
+    auto r = c.Patch(agency_path, bu, json{{"version", 1}, {"organisation_code", "test co"}}.dump(), "application/json");
+    EXPECT_EQ(field_of(ok(r, 422)), "organisation_code");
+    r = c.Patch(agency_path, bu, json{{"version", 1}, {"organisation_code", "testco"}}.dump(), "application/json");
+    EXPECT_EQ(ok(r, 200)["organisation_code"], "TESTCO");
+
+    const auto open_cycle = [&](const httplib::Headers& who, std::int64_t agency) {
+        return ok(send("POST", "/api/v1/audits", {{"kind", "section_11"}, {"title", "Section 11 audit"}, {"opens", days_from_today(-5).iso()},
+                                                  {"closes", days_from_today(30).iso()}, {"invited_ids", {agency}}}, who), 201)["id"].get<int>();
+    };
+    const int here = open_cycle(bu, server->council().value);
+    const int there = open_cycle(other_bu, council_there.id.value);
+    const std::string ours = "/api/v1/audits/" + std::to_string(here) + "/returns/" + server->council().str();
+    const std::string theirs = "/api/v1/audits/" + std::to_string(there) + "/returns/" + council_there.id.str();
+
+    const json preview = ok(c.Get(ours, lead), 200);
+    ASSERT_EQ(preview["share_targets"].size(), 1u);
+    EXPECT_EQ(preview["share_targets"][0]["partnership"], "Other SCP");
+    EXPECT_EQ(preview["share_targets"][0]["can_share"], true);
+    EXPECT_EQ(field_of(ok(send("PUT", ours, {{"version", 0}, {"share", true}, {"answers", answers("2")}}, lead), 422)), "share");
+
+    const json sent = ok(send("PUT", ours, {{"version", 0}, {"submit", true}, {"share", true}, {"answers", answers("3")}}, lead), 200);
+    ASSERT_EQ(sent["shared_with"].size(), 1u);
+    EXPECT_EQ(sent["shared_with"][0]["partnership_name"], "Other SCP");
+
+    // The other partnership sees a submitted return it cannot change, and moderates it itself.
+    const json copy = ok(c.Get(theirs, other_bu), 200);
+    EXPECT_EQ(copy["status"], "submitted");
+    EXPECT_EQ(copy["shared_from"]["partnership_name"], "Test SCP");
+    EXPECT_EQ(copy["answers"][4]["grade"], "3");
+    EXPECT_FALSE(copy.contains("share_targets"));
+    EXPECT_EQ(field_of(ok(send("PUT", theirs, {{"version", copy["version"]}, {"answers", answers("1")}}, other_bu), 422)), "submit");
+    EXPECT_EQ(ok(c.Get("/api/v1/audits/" + std::to_string(there), other_bu), 200)["returns"][0]["shared_from"], "Test SCP");
+    ok(send("POST", theirs + "/moderation", {{"version", copy["version"]}, {"grades", {{{"code", "5"}, {"grade", "2"}}}}}, other_bu), 200);
+    EXPECT_EQ(ok(c.Get(ours, bu), 200)["answers"][4]["moderated_grade"], "");
+    // Each partnership reads only its own: the first cannot open the copy by its id.
+    EXPECT_EQ(c.Get(theirs, bu)->status, 404);
+
+    // Sharing again is refused with the reason, and leaves no trace.
+    const int rows = server->count_audit("audit_return.");
+    const json again = ok(send("POST", ours + "/share", {{"version", sent["version"]}}, lead), 422);
+    EXPECT_EQ(field_of(again), "share");
+    EXPECT_NE(again["errors"][0]["message"].get<std::string>().find("Already shared"), std::string::npos);
+    EXPECT_EQ(server->count_audit("audit_return."), rows);
+
+    // The pages say where the return went and where it came from.
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::agency_lead)));
+    auto page = b.get("/audits/" + std::to_string(here) + "/returns/" + server->council().str());
+    EXPECT_NE(page->body.find("Shared with Other SCP on"), std::string::npos);
+    Browser m(*server);
+    ASSERT_TRUE(m.sign_in("manager@other.example"));
+    page = m.get("/audits/" + std::to_string(there) + "/returns/" + council_there.id.str());
+    EXPECT_NE(page->body.find("submitted this return to Test SCP"), std::string::npos);
 }
