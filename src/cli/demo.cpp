@@ -29,9 +29,19 @@ Actor demo_actor(Services& s, const std::string& email) {
     return Actor{user->id, user->partnership, user->role, email};
 }
 
-std::vector<DemoAccount> load_demo(Services& s, const std::string& password) {
-    const auto doc = demo_document("knowsley.json");
-    Partnership partnership{PartnershipId{}, doc.at("partnership").at("slug"), doc.at("partnership").at("name")};
+namespace {
+
+// One partnership's directory and accounts from a demo document.
+struct DemoDirectory {
+    Partnership partnership;
+    std::map<std::string, AgencyId> agencies;
+    std::vector<DemoAccount> accounts;
+};
+
+DemoDirectory load_directory(Services& s, const nlohmann::json& doc, const std::string& password) {
+    DemoDirectory d;
+    d.partnership = Partnership{PartnershipId{}, doc.at("partnership").at("slug"), doc.at("partnership").at("name")};
+    Partnership& partnership = d.partnership;
     s.store.write([&](Transaction& tx) {
         if (tx.partnerships().find_by_slug(partnership.slug)) {
             throw std::runtime_error("the database already holds partnership '" + partnership.slug + "'");
@@ -42,31 +52,51 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password) {
     });
     const Actor system = Actor::system(partnership.id);
 
-    std::map<std::string, AgencyId> agencies;
     for (const auto& a : doc.at("agencies")) {
-        const auto agency = create_agency(s, system, AgencyInput{a.at("name"), a.at("kind"), a.at("statutory_role"), a.at("sector"), a.value("chief_officer", "")});
-        agencies[a.at("key")] = agency.id;
+        const auto agency = create_agency(s, system, AgencyInput{a.at("name"), a.at("kind"), a.at("statutory_role"), a.at("sector"),
+                                                                 a.value("chief_officer", ""), a.value("organisation_code", "")});
+        d.agencies[a.at("key")] = agency.id;
     }
     std::map<std::string, Person> people;
     for (const auto& p : doc.at("people")) {
         const auto& key = p.at("agency").get<std::string>();
-        const std::string agency = key.empty() || key == "none" ? "none" : agencies.at(key).str();
+        const std::string agency = key.empty() || key == "none" ? "none" : d.agencies.at(key).str();
         const auto person = create_person(s, system, PersonInput{p.at("name"), p.at("job_title"), agency, p.at("email")});
         people[person.email] = person;
     }
-    std::vector<DemoAccount> accounts;
     for (const auto& a : doc.at("accounts")) {
         const Person& person = people.at(a.at("email"));
         const std::string pw = password.empty() ? s.tokens.random_token().substr(0, 20) : password;
         add_user(s, system, UserInput{person.id.str(), a.at("role"), pw});
-        accounts.push_back({a.at("role"), person.email, person.name, pw});
+        d.accounts.push_back({partnership.name, a.at("role"), person.email, person.name, pw});
     }
-    for (const auto& a : accounts) {
-        if (a.role != "business_unit") continue;
-        load_demo_reviews(s, agencies, a.email);
-        load_demo_governance(s, a.email);
-        load_demo_learning(s, agencies, a.email);
+    return d;
+}
+
+std::string business_unit_of(const DemoDirectory& d) {
+    for (const auto& a : d.accounts) {
+        if (a.role == "business_unit") return a.email;
     }
+    throw std::logic_error(d.partnership.slug + " has no business unit account");
+}
+
+}  // namespace
+
+std::vector<DemoAccount> load_demo(Services& s, const std::string& password) {
+    const DemoDirectory knowsley = load_directory(s, demo_document("knowsley.json"), password);
+    // The neighbour first, so its Section 11 cycle is open when organisations working with both
+    // submit their returns in Knowsley and share them.
+    const auto sefton_doc = demo_document("sefton.json");
+    const DemoDirectory sefton = load_directory(s, sefton_doc, password);
+    load_demo_cycles(s, demo_actor(s, business_unit_of(sefton)), sefton.agencies, sefton_doc.at("cycles"));
+
+    const std::string bu = business_unit_of(knowsley);
+    load_demo_reviews(s, knowsley.agencies, bu);
+    load_demo_governance(s, bu);
+    load_demo_learning(s, knowsley.agencies, bu);
+
+    std::vector<DemoAccount> accounts = knowsley.accounts;
+    accounts.insert(accounts.end(), sefton.accounts.begin(), sefton.accounts.end());
     return accounts;
 }
 

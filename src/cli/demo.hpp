@@ -8,18 +8,20 @@
 #include <string_view>
 
 #include "app/context.hpp"
+#include "core/learning.hpp"
 
 namespace assure::cli {
 
 struct DemoAccount {
+    std::string partnership;
     std::string role;
     std::string email;
     std::string name;
     std::string password;
 };
 
-// Loads data/demo/knowsley.json (compiled in) into an empty store. An empty `password` gives
-// every account its own random password.
+// Loads data/demo/knowsley.json and its neighbour data/demo/sefton.json (compiled in) into an
+// empty store. An empty `password` gives every account its own random password.
 std::vector<DemoAccount> load_demo(Services& services, const std::string& password);
 
 // The demo's reviews: seed 001's three published reviews, a reflective review and two live
@@ -36,6 +38,11 @@ void load_demo_governance(Services& services, const std::string& business_unit_e
 // (data/demo/knowsley_learning.json), each recorded on the day it would have been.
 void load_demo_learning(Services& services, const std::map<std::string, AgencyId>& agencies,
                         const std::string& business_unit_email);
+
+// Audit cycles with their returns (a "share" return is also shared with the other partnerships),
+// each opened and submitted on its own day.
+std::map<std::string, AuditCycle> load_demo_cycles(Services& services, const Actor& business_unit,
+                                                   const std::map<std::string, AgencyId>& agencies, const nlohmann::json& cycles);
 
 // A demo document compiled in from data/demo/, by file name.
 nlohmann::json demo_document(std::string_view name);

@@ -27,20 +27,60 @@ struct Then {
     }
 };
 
+// The demo documents name agencies by key; the use cases take ids as text.
+struct AgencyKeys {
+    const std::map<std::string, AgencyId>& ids;
+    std::string operator()(const json& key) const { return ids.at(key.get<std::string>()).str(); }
+    std::vector<std::string> list(const json& keys) const {
+        std::vector<std::string> out;
+        for (const auto& k : keys) out.push_back((*this)(k));
+        return out;
+    }
+};
+
 Date months_from(Date today, int months_ago) { return add_months_clamped(today, -months_ago); }
 
 }  // namespace
+
+std::map<std::string, AuditCycle> load_demo_cycles(Services& s, const Actor& bu, const std::map<std::string, AgencyId>& agencies,
+                                                   const nlohmann::json& list) {
+    const Date today = date_of(s.clock.now());
+    const AgencyKeys agency{agencies};
+    auto agency_list = [&](const json& keys) { return agency.list(keys); };
+    std::map<std::string, AuditCycle> cycles;
+    for (const auto& c : list) {
+        Then opened(s, today, c.at("opens_months_ago").get<int>());
+        const CycleInput in{c.at("kind"), c.at("title"), months_from(today, c.at("opens_months_ago").get<int>()).iso(),
+                            months_from(today, c.at("closes_months_ago").get<int>()).iso(), c.at("scale"), agency_list(c.at("invited"))};
+        const AuditCycle cycle = create_cycle(opened.services, bu, in);
+        cycles[c.at("key")] = cycle;
+        for (const auto& r : c.at("returns")) {
+            Then submitted(s, today, r.at("submitted_months_ago").get<int>());
+            std::vector<AnswerInput> answers;
+            const auto& grades = r.at("grades");
+            for (std::size_t i = 0; i < cycle.standards.size() && i < grades.size(); ++i) {
+                const auto& st = cycle.standards[i];
+                answers.push_back({st.code, grades[i], "The agency's self-assessment against \"" + st.title + "\", with its policy and audit evidence.",
+                                   "Policy, training records and the last internal audit."});
+            }
+            const AgencyId who{std::stoll(agency(r.at("agency")))};
+            AuditReturn ret = save_return(submitted.services, bu, cycle.id, who, 0, answers, true, r.value("share", false));
+            if (r.contains("moderated")) {
+                std::vector<ModerationInput> moderation;
+                for (const auto& [code, m] : r.at("moderated").items()) moderation.push_back({code, m.at(0), m.at(1)});
+                moderate_return(submitted.services, bu, cycle.id, who, ret.version, moderation, r.value("challenge", ""));
+            }
+        }
+    }
+    return cycles;
+}
 
 void load_demo_learning(Services& s, const std::map<std::string, AgencyId>& agencies, const std::string& business_unit_email) {
     const Actor bu = demo_actor(s, business_unit_email);
     const Date today = date_of(s.clock.now());
     const json doc = demo_document("knowsley_learning.json");
-    auto agency = [&](const json& key) { return agencies.at(key.get<std::string>()).str(); };
-    auto agency_list = [&](const json& keys) {
-        std::vector<std::string> out;
-        for (const auto& k : keys) out.push_back(agency(k));
-        return out;
-    };
+    const AgencyKeys agency{agencies};
+    auto agency_list = [&](const json& keys) { return agency.list(keys); };
     std::map<std::string, std::string> people, groups;
     s.store.read([&](Transaction& tx) {
         for (const auto& p : tx.people().list(bu.partnership, PersonFilter{})) people[p.email] = p.id.str();
@@ -101,31 +141,7 @@ void load_demo_learning(Services& s, const std::map<std::string, AgencyId>& agen
         }
     }
 
-    std::map<std::string, AuditCycle> cycles;
-    for (const auto& c : doc.at("cycles")) {
-        Then opened(s, today, c.at("opens_months_ago").get<int>());
-        const CycleInput in{c.at("kind"), c.at("title"), months_from(today, c.at("opens_months_ago").get<int>()).iso(),
-                            months_from(today, c.at("closes_months_ago").get<int>()).iso(), c.at("scale"), agency_list(c.at("invited"))};
-        const AuditCycle cycle = create_cycle(opened.services, bu, in);
-        cycles[c.at("key")] = cycle;
-        for (const auto& r : c.at("returns")) {
-            Then submitted(s, today, r.at("submitted_months_ago").get<int>());
-            std::vector<AnswerInput> answers;
-            const auto& grades = r.at("grades");
-            for (std::size_t i = 0; i < cycle.standards.size() && i < grades.size(); ++i) {
-                const auto& st = cycle.standards[i];
-                answers.push_back({st.code, grades[i], "The agency's self-assessment against \"" + st.title + "\", with its policy and audit evidence.",
-                                   "Policy, training records and the last internal audit."});
-            }
-            const AgencyId who{std::stoll(agency(r.at("agency")))};
-            AuditReturn ret = save_return(submitted.services, bu, cycle.id, who, 0, answers, true);
-            if (r.contains("moderated")) {
-                std::vector<ModerationInput> moderation;
-                for (const auto& [code, m] : r.at("moderated").items()) moderation.push_back({code, m.at(0), m.at(1)});
-                moderate_return(submitted.services, bu, cycle.id, who, ret.version, moderation, r.value("challenge", ""));
-            }
-        }
-    }
+    const auto cycles = load_demo_cycles(s, bu, agencies, doc.at("cycles"));
 
     for (const auto& g : doc.at("gap_actions")) {
         Then then(s, today, g.at("months_ago").get<int>());

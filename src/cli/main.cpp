@@ -193,8 +193,12 @@ int main(int argc, char** argv) {
             remove_database(config.db_path);
             Wiring w(config);
             const auto accounts = cli::load_demo(w.services, demo_password);
-            std::cout << "Demo partnership created in " << config.db_path << "\nAccounts (role, email, password):\n";
-            for (const auto& a : accounts) std::cout << "  " << a.role << "  " << a.email << "  " << a.password << "\n";
+            std::cout << "Demo partnerships created in " << config.db_path << "\nAccounts (role, email, password):\n";
+            std::string partnership;
+            for (const auto& a : accounts) {
+                if (a.partnership != partnership) std::cout << (partnership.empty() ? "" : "\n") << (partnership = a.partnership) << ":\n";
+                std::cout << "  " << a.role << "  " << a.email << "  " << a.password << "\n";
+            }
             return 0;
         }
 

@@ -1,7 +1,9 @@
 // Journeys through learning and improvement on a frozen date, Monday 23 November 2026: an
 // agency lead fills in and submits a Section 11 return, the business unit moderates it and
 // turns a gap into an action, the agency lead moves the action on with evidence; and the
-// business manager's golden thread. axe-core checks every page visited.
+// business manager's golden thread; an organisation working with two partnerships on the server
+// submits once and shares its return, which the other partnership moderates as its own. axe-core
+// checks every page visited.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
@@ -137,5 +139,67 @@ test('the business manager follows a priority from learning to evidence of impac
   await visit(page, server.baseUrl + '/briefings', 'briefings')
   await visit(page, server.baseUrl + '/learning/new', 'record learning form')
   await visit(page, server.baseUrl + '/audits/new', 'open a cycle form')
+  await context.close()
+})
+
+test('an organisation working with two partnerships submits once; the other partnership moderates its own copy', async () => {
+  const probationLead = { email: 'yvonne.clarke@probation.example', password: server.accounts.business_unit.password }
+  const seftonManager = { email: 'joanne.pritchard@sefton-council.example', password: server.accounts.business_unit.password }
+  const shareLabel = 'When I submit, share this return with Sefton Safeguarding Children Partnership'
+
+  // Knowsley: the probation lead ticks "share" but misses the grades; the tick survives the errors.
+  let { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, probationLead)
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audits' }).click()
+  await page.getByRole('link', { name: 'Section 11 audit 2026' }).click()
+  await page.getByRole('link', { name: 'National Probation Service' }).click()
+  await checkA11y(page, 'probation return with the share choice')
+  await page.getByLabel(shareLabel).check()
+  await page.getByRole('button', { name: 'Submit return' }).click()
+  await checkA11y(page, 'probation return with errors')
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /Standard 1: choose a grade before submitting/)
+  assert.equal(await page.getByLabel(shareLabel).isChecked(), true)
+  for (let n = 1; n <= 8; n++) {
+    const standard = page.locator('fieldset').filter({ has: page.getByRole('heading', { name: new RegExp(`^Standard ${n}:`) }) })
+    await standard.getByLabel(n === 7 ? '3 – Requires improvement' : '2 – Good').check()
+    await standard.getByLabel('How the agency meets the standard').fill(`Probation evidence for standard ${n}.`)
+  }
+  await page.getByRole('button', { name: 'Submit return' }).click()
+  await page.getByText('Saved.').waitFor()
+  await checkA11y(page, 'submitted and shared return')
+  assert.match(await page.locator('main').textContent(), /Shared with Sefton Safeguarding Children Partnership on 2026-11-23/)
+  await context.close();
+
+  // Sefton: the shared returns arrive submitted; its business unit moderates one as its own.
+  ({ context, page } = await freshPage(browser))
+  await signIn(page, server.baseUrl, seftonManager)
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audits' }).click()
+  await checkA11y(page, 'Sefton audit cycles')
+  await page.getByRole('link', { name: 'Sefton Section 11 audit 2026' }).click()
+  await checkA11y(page, 'Sefton Section 11 cycle')
+  const probationRow = page.locator('tbody tr').filter({ hasText: 'National Probation Service' })
+  assert.match(await probationRow.textContent(), /Submitted.*Shared from Knowsley Safeguarding Children Partnership/)
+  assert.match(await page.locator('tbody tr').filter({ hasText: 'Merseyside Police' }).textContent(), /Shared from Knowsley/)
+  await page.getByRole('link', { name: 'National Probation Service' }).click()
+  await checkA11y(page, 'shared return in Sefton')
+  assert.match(await page.locator('.govuk-inset-text').textContent(), /submitted this return to Knowsley Safeguarding Children Partnership/)
+  assert.equal(await page.getByRole('button', { name: 'Submit return' }).count(), 0)
+  await page.getByLabel('Moderated grade for standard 7').selectOption('2')
+  await page.getByLabel('Moderation note for standard 7').fill('Sefton multi-agency training records seen at challenge.')
+  await page.getByRole('button', { name: 'Save moderation' }).click()
+  await page.getByText('Saved.').waitFor()
+  await checkA11y(page, 'shared return moderated in Sefton')
+  assert.match(await page.locator('main').textContent(), /Moderated on 2026-11-23/)
+  await context.close();
+
+  // Knowsley's copy keeps its own (absent) moderation: the gap at standard 7 stands there.
+  ({ context, page } = await freshPage(browser))
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audits' }).click()
+  await page.getByRole('link', { name: 'Section 11 audit 2026' }).click()
+  await page.getByRole('link', { name: 'National Probation Service' }).click()
+  await checkA11y(page, 'probation return in Knowsley after Sefton moderated')
+  assert.doesNotMatch(await page.locator('main').textContent(), /Moderated on/)
+  assert.match(await page.getByRole('heading', { name: 'Gaps' }).locator('xpath=following-sibling::ul[1]').textContent(), /Standard 7/)
   await context.close()
 })

@@ -37,7 +37,8 @@ export async function startServer (options = {}) {
   const accounts = {}
   for (const line of printed.split('\n')) {
     const [role, email] = line.trim().split(/\s+/)
-    if (email && email.includes('@')) accounts[role] = { email, password }
+    // The first account of each role (Knowsley's); the neighbour partnership's are listed after.
+    if (email && email.includes('@') && !accounts[role]) accounts[role] = { email, password }
   }
   const port = await freePort()
   const child = spawn(binary, ['serve', '--db', db, '--bind', '127.0.0.1', '--port', String(port)],
