@@ -7,6 +7,7 @@
 #include "crypto/sodium.hpp"
 #include "web/areas.hpp"
 #include "web/html.hpp"
+#include "web/learning_views.hpp"
 #include "web/security.hpp"
 #include "web/views.hpp"
 
@@ -128,6 +129,7 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
                           data.set("agency_count", std::to_string(agencies.size()));
                           data.set("people_count", std::to_string(people.size()));
                           add_governance_summary(services, ctx, data);
+                          add_improvement_summary(services, ctx.who(), ImprovementFilter{}, data);
                           page(ctx, "partnership/home", data,
                                PageOptions{partnership ? partnership->name : "Home", "home"});
                       },

@@ -7,6 +7,7 @@
 #include "web/areas.hpp"
 #include "web/documents.hpp"
 #include "web/governance_views.hpp"
+#include "web/learning_views.hpp"
 
 namespace assure::web {
 
@@ -348,6 +349,9 @@ void group_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int statu
     }
     data.set("meetings", meetings);
     data.set("has_meetings", flag(!v.meetings.empty()));
+    ImprovementFilter monitored;
+    monitored.group = g.id;
+    add_improvement_summary(s, ctx.who(), monitored, data);
     if (can_manage) {
         member_form_fields(s, ctx, data, errors);
         const bool terms_posted = ctx.req.method == "POST" && ctx.req.path.ends_with("/terms");

@@ -78,6 +78,9 @@ void plan_page(Services& s, Ctx& ctx) {
     data.set("state_html", select(Field{"state", "State", ctx.query("state"), ""}, states, "Any state"));
     data.set("priority_html", select(Field{"priority", "Priority", filter.priority, ""}, priority_options(s), "All priorities"));
     data.set("show_html", select(Field{"show", "Show", ctx.query("show"), ""}, shows, "Every action"));
+    if (ctx.who().can(Permission::view_governance)) {
+        data.set("group_html", select(Field{"group", "Monitoring group", ctx.query("group"), ""}, group_options(s, ctx.who()), "All groups"));
+    }
     data.set("export_query", query_string(ctx));
     page(ctx, "learning/plan", data, PageOptions{"Action plan", "improvement"});
 }

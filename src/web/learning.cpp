@@ -48,6 +48,28 @@ Data improvement_row(const ImprovementLine& l) {
     return row;
 }
 
+void add_improvement_summary(Services& s, const Actor& actor, const ImprovementFilter& within, Data& data) {
+    if (!actor.can(Permission::view_learning)) return;
+    int open = 0, overdue = 0, stale = 0, no_impact = 0;
+    Data flagged{Data::type::list};
+    for (const auto& l : list_improvements(s, actor, within)) {
+        const bool is_open = l.action.state == ActionState::proposed || l.action.state == ActionState::agreed ||
+                             l.action.state == ActionState::in_progress;
+        open += is_open;
+        overdue += l.overdue;
+        stale += l.stale;
+        no_impact += completed_without_impact(l.action);
+        if (l.overdue || l.stale) flagged.push_back(improvement_row(l));
+    }
+    data.set("can_view_learning", flag(true));
+    data.set("improvement_open", std::to_string(open));
+    data.set("improvement_overdue", std::to_string(overdue));
+    data.set("improvement_stale", std::to_string(stale));
+    data.set("improvement_no_impact", std::to_string(no_impact));
+    data.set("improvement_flagged", flagged);
+    data.set("has_improvement_flagged", flag(!flagged.is_empty_list()));
+}
+
 ImprovementInput improvement_input(const Ctx& ctx) {
     return {ctx.form("text"), ctx.form("agency_id"), ctx.form("lead_id"), ctx.form("due"),
             ctx.form("success_measure"), ctx.form("group_id"), ctx.form("priority")};

@@ -20,6 +20,10 @@ Data improvement_row(const ImprovementLine& line);
 Data improvement_form(Services& s, Ctx& ctx, const FieldErrors& errors, const std::string& action_url,
                       const std::string& default_priority, const std::vector<AgencyId>& suggested_agencies);
 ImprovementInput improvement_input(const Ctx& ctx);
+// Counts of the actions `within` selects (open, overdue, without a recent update, completed
+// without evidence of impact) and the flagged ones listed, for the home page and a group's
+// page; sets nothing unless the actor may view learning.
+void add_improvement_summary(Services& s, const Actor& actor, const ImprovementFilter& within, Data& data);
 
 // Improvement actions for GET /api/v1/actions, filtered by the query (state, overdue, stale,
 // agency_id, priority) and, for the combined list's `status`, by open or overdue.
