@@ -47,6 +47,14 @@ LearningSource add_finding(Services& s, const Actor& actor, LearningSourceId id,
 LearningSource add_source_recommendation(Services& s, const Actor& actor, LearningSourceId id, int expected_version,
                                          const std::string& text, const std::string& priority,
                                          const std::vector<std::string>& agency_ids);
+// Corrects finding or recommendation `number` in place; the audit trail keeps the words before.
+// A recommendation brought in from a review keeps the review's wording (its priority and
+// agencies may change).
+LearningSource correct_finding(Services& s, const Actor& actor, LearningSourceId id, int expected_version, int number,
+                               const std::string& kind, const std::string& text);
+LearningSource correct_source_recommendation(Services& s, const Actor& actor, LearningSourceId id, int expected_version, int number,
+                                             const std::string& text, const std::string& priority,
+                                             const std::vector<std::string>& agency_ids);
 // A practice review's recommendations, brought in from the review (each once).
 LearningSource import_review_recommendations(Services& s, const Actor& actor, LearningSourceId id, int expected_version);
 

@@ -204,6 +204,7 @@ void source_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
     for (const auto& f : src.findings) {
         Data row;
         row.set("text", f.text);
+        row.set("number", std::to_string(f.number));
         (f.kind == FindingKind::good_practice ? good : development).push_back(row);
     }
     std::map<AgencyId, std::string> agency_names;
@@ -278,6 +279,45 @@ void source_change(Services& s, Ctx& ctx, Change change) {
         if (f.code() != FailureCode::invalid) throw;
         source_page(s, ctx, f.fields(), 422);
     }
+}
+
+// Correcting one finding or recommendation of a source, on a page of its own.
+void correct_page(Services& s, Ctx& ctx, bool finding, const FieldErrors& errors = {}, int status = 200) {
+    const SourceView v = read_source(s, ctx.who(), LearningSourceId{ctx.path_id()});
+    const int number = static_cast<int>(ctx.path_id(2));
+    const bool posted = ctx.req.method == "POST";
+    const std::string n = std::to_string(number);
+    const std::string title = (finding ? "Change finding " : "Change recommendation ") + n;
+    Data data;
+    data.set("title", title);
+    data.set("source", v.source.title);
+    data.set("source_id", v.source.id.str());
+    data.set("version", posted ? ctx.form("version") : std::to_string(v.source.version));
+    std::string fields;
+    if (finding) {
+        const auto f = std::find_if(v.source.findings.begin(), v.source.findings.end(), [&](const Finding& x) { return x.number == number; });
+        if (f == v.source.findings.end()) throw Failure::not_found("finding " + n);
+        std::vector<Option> kinds{{"good_practice", "Good practice"}, {"development", "Area for development"}};
+        fields = radios(Field{"finding_kind", "Kind of finding", posted ? ctx.form("finding_kind") : std::string(finding_kind_key(f->kind)),
+                              error_for(errors, "finding_kind")}, kinds, true) +
+                 textarea(Field{"finding", "Finding", posted ? ctx.form("finding") : f->text, error_for(errors, "finding")}, 4);
+        data.set("action_url", "/learning/" + v.source.id.str() + "/findings/" + n);
+    } else {
+        const auto r = std::find_if(v.source.recommendations.begin(), v.source.recommendations.end(),
+                                    [&](const SourceRecommendation& x) { return x.number == number; });
+        if (r == v.source.recommendations.end()) throw Failure::not_found("recommendation " + n);
+        std::vector<std::string> agencies;
+        for (const auto& a : r->agencies) agencies.push_back(a.str());
+        fields = textarea(Field{"recommendation", "Recommendation", posted ? ctx.form("recommendation") : r->text, error_for(errors, "recommendation")}, 4) +
+                 select(Field{"priority", "Priority", posted ? ctx.form("priority") : r->priority, error_for(errors, "priority")}, priority_options(s),
+                        "No priority") +
+                 checkboxes(Field{"agency_ids", "Agencies it is for", "", error_for(errors, "agency_ids")}, agency_options(s, ctx.who()),
+                            posted ? ctx.form_all("agency_ids") : agencies);
+        data.set("from_review", flag(r->review_recommendation.valid()));
+        data.set("action_url", "/learning/" + v.source.id.str() + "/recommendations/" + n);
+    }
+    data.set("fields_html", fields);
+    page(ctx, "learning/correct", data, PageOptions{title, "learning", errors, status});
 }
 
 void raise_action_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
@@ -481,6 +521,30 @@ void add_learning_routes(std::vector<Route>& routes, Services& s) {
                           });
                       },
                       "/learning/1/recommendations"});
+    for (const bool finding : {true, false}) {
+        const std::string pattern = finding ? R"(/learning/(\d+)/findings/(\d+))" : R"(/learning/(\d+)/recommendations/(\d+))";
+        const std::string example = finding ? "/learning/1/findings/1" : "/learning/1/recommendations/1";
+        routes.push_back({"GET", pattern, Permission::manage_learning, Surface::page, [&s, finding](Ctx& ctx) { correct_page(s, ctx, finding); },
+                          example});
+        routes.push_back({"POST", pattern, Permission::manage_learning, Surface::page,
+                          [&s, finding](Ctx& ctx) {
+                              const LearningSourceId id{ctx.path_id()};
+                              const int number = static_cast<int>(ctx.path_id(2));
+                              try {
+                                  if (finding) {
+                                      correct_finding(s, ctx.who(), id, form_int(ctx, "version"), number, ctx.form("finding_kind"), ctx.form("finding"));
+                                  } else {
+                                      correct_source_recommendation(s, ctx.who(), id, form_int(ctx, "version"), number, ctx.form("recommendation"),
+                                                                    ctx.form("priority"), ctx.form_all("agency_ids"));
+                                  }
+                                  redirect(ctx, "/learning/" + id.str() + "?saved=1");
+                              } catch (const Failure& f) {
+                                  if (f.code() != FailureCode::invalid) throw;
+                                  correct_page(s, ctx, finding, f.fields(), 422);
+                              }
+                          },
+                          example});
+    }
     routes.push_back({"POST", R"(/learning/(\d+)/import)", Permission::manage_reviews, Surface::page,
                       [&s](Ctx& ctx) {
                           source_change(s, ctx, [&](LearningSourceId id, int version) {

@@ -161,6 +161,29 @@ void add_learning_api_routes(std::vector<Route>& routes, Services& s) {
                           });
                       },
                       "/api/v1/learning/1/recommendations"});
+    routes.push_back({"PATCH", R"(/api/v1/learning/(\d+)/findings/(\d+))", Permission::manage_learning, Surface::api,
+                      [&s](Ctx& ctx) {
+                          with_body(ctx, [&](Body& b) {
+                              const int version = b.integer("version", "version must be the record's version number");
+                              const std::string kind = b.text("kind"), text = b.text("text");
+                              b.check();
+                              json(ctx, 200, correct_finding(s, ctx.who(), LearningSourceId{ctx.path_id()}, version,
+                                                             static_cast<int>(ctx.path_id(2)), kind, text));
+                          });
+                      },
+                      "/api/v1/learning/1/findings/1"});
+    routes.push_back({"PATCH", R"(/api/v1/learning/(\d+)/recommendations/(\d+))", Permission::manage_learning, Surface::api,
+                      [&s](Ctx& ctx) {
+                          with_body(ctx, [&](Body& b) {
+                              const int version = b.integer("version", "version must be the record's version number");
+                              const std::string text = b.text("text"), priority = b.text("priority");
+                              const auto agencies = text_list(b, "agency_ids");
+                              b.check();
+                              json(ctx, 200, correct_source_recommendation(s, ctx.who(), LearningSourceId{ctx.path_id()}, version,
+                                                                           static_cast<int>(ctx.path_id(2)), text, priority, agencies));
+                          });
+                      },
+                      "/api/v1/learning/1/recommendations/1"});
     routes.push_back({"POST", R"(/api/v1/learning/(\d+)/recommendations/(\d+)/actions)", Permission::manage_learning, Surface::api,
                       [&s](Ctx& ctx) {
                           with_body(ctx, [&](Body& b) {

@@ -279,3 +279,43 @@ TEST(LearningUseCases, ASharedReturnReplacesADraftButNeverTheOrganisationsOwnSub
     EXPECT_THROW(save_return(own.services, own.police_lead, c1.id, AgencyId{2}, 0, own.answers("2"), true, true), Failure);
     EXPECT_EQ(read_return(own.services, own.other_bu, c2.id, AgencyId{3}).ret.answers[4].grade, "1");
 }
+
+TEST(LearningUseCases, AFindingOrRecommendationIsCorrectedInPlaceWithItsWordingKeptInTheTrail) {
+    LearningWorld w;
+    auto src = create_source(w.services, w.bu, {"thematic_audit", "Neglect audit", "2026-11-01", "complete", "", {"Neglect"}});
+    src = add_finding(w.services, w.bu, src.id, src.version, "good_practice", "Suprevisors drive safeguarding");
+    src = add_source_recommendation(w.services, w.bu, src.id, src.version, "Train staf", "Neglect", {"1"});
+    src = correct_finding(w.services, w.bu, src.id, src.version, 1, "good_practice", "Supervisors drive safeguarding");
+    EXPECT_EQ(src.findings.at(0).text, "Supervisors drive safeguarding");
+    EXPECT_EQ(w.store.state.audit.back().action, "learning.correct_finding");
+    EXPECT_NE(w.store.state.audit.back().before_json.find("Suprevisors"), std::string::npos);
+    src = correct_source_recommendation(w.services, w.bu, src.id, src.version, 1, "Train staff", "", {"1", "2"});
+    EXPECT_EQ(src.recommendations.at(0).text, "Train staff");
+    EXPECT_EQ(src.recommendations.at(0).agencies.size(), 2u);
+    EXPECT_EQ(src.recommendations.at(0).number, 1);
+
+    // Refusals change nothing: an empty finding, a number that does not exist, an agency lead.
+    const auto rows = w.store.state.audit.size();
+    EXPECT_THROW(correct_finding(w.services, w.bu, src.id, src.version, 1, "good_practice", " "), Failure);
+    try {
+        correct_finding(w.services, w.bu, src.id, src.version, 9, "good_practice", "x");
+        FAIL() << "a finding that does not exist was corrected";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::not_found);
+    }
+    EXPECT_THROW(correct_finding(w.services, w.lead, src.id, src.version, 1, "development", "x"), Failure);
+    EXPECT_EQ(w.store.state.audit.size(), rows);
+    EXPECT_EQ(w.store.state.sources.at(0).findings.at(0).kind, FindingKind::good_practice);
+
+    // A recommendation brought in from a review keeps the review's words.
+    w.store.state.sources.at(0).recommendations.at(0).review_recommendation = RecommendationId{4};
+    try {
+        correct_source_recommendation(w.services, w.bu, src.id, src.version, 1, "Other words", "", {"1"});
+        FAIL() << "a review's recommendation was reworded";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.fields().at(0).field, "recommendation");
+    }
+    src = correct_source_recommendation(w.services, w.bu, src.id, src.version, 1, "Train staff", "Neglect", {"1"});
+    EXPECT_EQ(src.recommendations.at(0).priority, "Neglect");
+    EXPECT_EQ(src.recommendations.at(0).review_recommendation, RecommendationId{4});
+}

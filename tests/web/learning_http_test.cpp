@@ -197,3 +197,36 @@ TEST_F(LearningHttp, AnOrganisationSharesItsReturnWithAnotherPartnershipOnTheSer
     page = m.get("/audits/" + std::to_string(there) + "/returns/" + council_there.id.str());
     EXPECT_NE(page->body.find("submitted this return to Test SCP"), std::string::npos);
 }
+
+TEST_F(LearningHttp, AFindingIsCorrectedThroughTheApiAndThePage) {
+    const json src = ok(send("POST", "/api/v1/learning", {{"kind", "frontline_visit"}, {"title", "Visit"}, {"on", "2026-06-01"}, {"visitor", "Independent scrutineer"}}, bu), 201);
+    const std::string base = "/api/v1/learning/" + std::to_string(src["id"].get<int>());
+    json after = ok(send("POST", base + "/findings", {{"version", 1}, {"kind", "development"}, {"text", "Refferals late"}}, bu), 201);
+    auto c = server->client();
+    auto r = c.Patch(base + "/findings/1", bu, json{{"version", after["version"]}, {"kind", "development"}, {"text", ""}}.dump(), "application/json");
+    EXPECT_EQ(field_of(ok(r, 422)), "finding");
+    EXPECT_EQ(c.Patch(base + "/findings/7", bu, json{{"version", after["version"]}, {"kind", "development"}, {"text", "x"}}.dump(),
+                      "application/json")->status, 404);
+    EXPECT_EQ(c.Patch(base + "/findings/1", lead, json{{"version", after["version"]}, {"kind", "development"}, {"text", "x"}}.dump(),
+                      "application/json")->status, 403);
+    r = c.Patch(base + "/findings/1", bu, json{{"version", after["version"]}, {"kind", "development"}, {"text", "Referrals late"}}.dump(),
+                "application/json");
+    after = ok(r, 200);
+    EXPECT_EQ(after["findings"][0]["text"], "Referrals late");
+    r = c.Patch(base + "/findings/1", bu, json{{"version", 1}, {"kind", "development"}, {"text", "Stale"}}.dump(), "application/json");
+    EXPECT_EQ(r->status, 409);
+
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+    const std::string page = "/learning/" + std::to_string(src["id"].get<int>()) + "/findings/1";
+    auto got = b.get(page);
+    ASSERT_EQ(got->status, 200);
+    EXPECT_NE(got->body.find("Referrals late"), std::string::npos);
+    got = b.post(page, {{"version", std::to_string(after["version"].get<int>())}, {"finding_kind", "sideways"}, {"finding", "Kept"}});
+    EXPECT_EQ(got->status, 422);
+    EXPECT_NE(got->body.find("govuk-error-summary"), std::string::npos);
+    EXPECT_NE(got->body.find("Kept"), std::string::npos);
+    got = b.post(page, {{"version", std::to_string(after["version"].get<int>())}, {"finding_kind", "good_practice"}, {"finding", "Referrals on time"}});
+    EXPECT_EQ(got->status, 303);
+    EXPECT_EQ(ok(c.Get(base, bu), 200)["findings"][0]["kind"], "good_practice");
+}

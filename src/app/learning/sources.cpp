@@ -123,6 +123,38 @@ LearningSource add_source_recommendation(Services& s, const Actor& actor, Learni
     });
 }
 
+LearningSource correct_finding(Services& s, const Actor& actor, LearningSourceId id, int expected_version, int number,
+                               const std::string& kind, const std::string& text) {
+    return change_source(s, actor, id, expected_version, "learning.correct_finding", [&](Transaction&, LearningSource& src) {
+        const auto f = std::find_if(src.findings.begin(), src.findings.end(), [&](const Finding& x) { return x.number == number; });
+        if (f == src.findings.end()) throw Failure::not_found("finding " + std::to_string(number));
+        Finding corrected;
+        if (auto errors = validate_finding(kind, text, corrected); !errors.empty()) throw Failure::invalid(std::move(errors));
+        corrected.number = number;
+        *f = corrected;
+    });
+}
+
+LearningSource correct_source_recommendation(Services& s, const Actor& actor, LearningSourceId id, int expected_version, int number,
+                                             const std::string& text, const std::string& priority,
+                                             const std::vector<std::string>& agency_ids) {
+    return change_source(s, actor, id, expected_version, "learning.correct_recommendation", [&](Transaction& tx, LearningSource& src) {
+        const auto r = std::find_if(src.recommendations.begin(), src.recommendations.end(),
+                                    [&](const SourceRecommendation& x) { return x.number == number; });
+        if (r == src.recommendations.end()) throw Failure::not_found("recommendation " + std::to_string(number));
+        SourceRecommendation corrected;
+        auto errors = validate_recommendation(text, priority, agency_ids, s.learning_rules, tx.agencies().list(actor.partnership, false),
+                                              corrected);
+        if (r->review_recommendation.valid() && errors.empty() && corrected.text != r->text) {
+            errors.push_back({"recommendation", "This is the review's own recommendation; its wording is changed in the review, not here"});
+        }
+        if (!errors.empty()) throw Failure::invalid(std::move(errors));
+        corrected.number = number;
+        corrected.review_recommendation = r->review_recommendation;
+        *r = corrected;
+    });
+}
+
 LearningSource import_review_recommendations(Services& s, const Actor& actor, LearningSourceId id, int expected_version) {
     require(actor, Permission::manage_reviews);
     return change_source(s, actor, id, expected_version, "learning.import_recommendations", [&](Transaction& tx, LearningSource& src) {
