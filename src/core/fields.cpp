@@ -41,7 +41,7 @@ std::optional<Date> date_field(FieldErrors& errors, const std::string& field, co
         return std::nullopt;
     }
     auto d = Date::parse(t);
-    if (!d) errors.push_back({field, "Enter " + what + " as a real date, for example 2026-11-23"});
+    if (!d) errors.push_back({field, "Enter " + what + " as a real date"});
     return d;
 }
 

@@ -57,8 +57,8 @@ void cycle_form_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int 
     Data data;
     data.set("kind_html", radios(Field{"kind", "Kind of audit", value("kind"), error_for(errors, "kind")}, kinds));
     data.set("title_html", text_input(Field{"title", "Title", value("title"), error_for(errors, "title"), "For example, Section 11 audit 2026"}));
-    data.set("opens_html", text_input(Field{"opens", "Opens", value("opens"), error_for(errors, "opens"), kDateExample, "", "text", "govuk-input--width-10"}));
-    data.set("closes_html", text_input(Field{"closes", "Closes", value("closes"), error_for(errors, "closes"),
+    data.set("opens_html", date_input(Field{"opens", "Opens", value("opens"), error_for(errors, "opens"), kDateExample, "", "text", "govuk-input--width-10"}));
+    data.set("closes_html", date_input(Field{"closes", "Closes", value("closes"), error_for(errors, "closes"),
                                              "Returns cannot be submitted after this day. " + std::string(kDateExample), "", "text", "govuk-input--width-10"}));
     data.set("scale_html", radios(Field{"scale", "Grading", posted ? ctx.form("scale") : "four_point", error_for(errors, "scale")}, scales));
     data.set("invited_html", checkboxes(Field{"invited_ids", "Agencies or schools invited", "", error_for(errors, "invited_ids")},

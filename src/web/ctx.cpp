@@ -1,3 +1,4 @@
+#include <cctype>
 #include <charconv>
 
 #include "core/failure.hpp"
@@ -7,7 +8,24 @@ namespace assure::web {
 
 std::string Ctx::form(const std::string& name) const {
     // httplib parses url-encoded bodies and query strings into one map of parameters.
-    return req.has_param(name.c_str()) ? req.get_param_value(name.c_str()) : std::string();
+    if (req.has_param(name.c_str())) return req.get_param_value(name.c_str());
+    return date_parts(name);
+}
+
+// A GOV.UK date input's three boxes as one ISO date; "" when all are empty. A one-digit day or
+// month gains its zero; anything else is passed on as typed for the rules to refuse.
+std::string Ctx::date_parts(const std::string& name) const {
+    auto part = [&](const char* suffix) {
+        const std::string key = name + suffix;
+        std::string v = req.has_param(key.c_str()) ? req.get_param_value(key.c_str()) : std::string();
+        const auto first = v.find_first_not_of(" \t");
+        v = first == std::string::npos ? std::string() : v.substr(first, v.find_last_not_of(" \t") - first + 1);
+        return v;
+    };
+    const std::string day = part("-day"), month = part("-month"), year = part("-year");
+    if (day.empty() && month.empty() && year.empty()) return {};
+    auto pad = [](const std::string& v) { return v.size() == 1 && std::isdigit(static_cast<unsigned char>(v[0])) ? "0" + v : v; };
+    return year + "-" + pad(month) + "-" + pad(day);
 }
 
 std::vector<std::string> Ctx::form_all(const std::string& name) const {

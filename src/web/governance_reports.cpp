@@ -194,9 +194,9 @@ void attendance_page(Services& s, Ctx& ctx) {
     data.set("by_partner", totals(r.by_partner));
     data.set("group_html", select(Field{"group", "Group", ctx.query("group"), ""}, groups, ""));
     data.set("from_html", text_input(Field{"from", "From", errors.empty() ? r.period.from.iso() : ctx.query("from"), error_for(errors, "from"),
-                                           kDateExample, "", "text", "govuk-input--width-10"}));
+                                           "As year-month-day, for example 2026-04-01", "", "text", "govuk-input--width-10"}));
     data.set("to_html", text_input(Field{"to", "To", errors.empty() ? r.period.to.iso() : ctx.query("to"), error_for(errors, "to"),
-                                         kDateExample, "", "text", "govuk-input--width-10"}));
+                                         "As year-month-day, for example 2027-03-31", "", "text", "govuk-input--width-10"}));
     data.set("query", "group=" + url_encode(ctx.query("group")) + "&from=" + r.period.from.iso() + "&to=" + r.period.to.iso());
     page(ctx, "governance/attendance", data, PageOptions{"Attendance", "groups", errors, errors.empty() ? 200 : 422});
 }
@@ -247,7 +247,7 @@ void interests_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int s
                                    people_options(s, ctx.who()), "Select a person"));
     data.set("interest_html", textarea(Field{"interest", "The interest", posted ? ctx.form("interest") : "", error_for(errors, "interest"),
                                              "For example, a paid role, a close relationship or involvement in a case"}, 3));
-    data.set("declared_on_html", text_input(Field{"declared_on", "Date declared", posted ? ctx.form("declared_on") : today_in(s).iso(),
+    data.set("declared_on_html", date_input(Field{"declared_on", "Date declared", posted ? ctx.form("declared_on") : today_in(s).iso(),
                                                   error_for(errors, "declared_on"), kDateExample, "", "text", "govuk-input--width-10"}));
     page(ctx, "governance/interests", data, PageOptions{"Declarations of interest", "groups", errors, status});
 }

@@ -10,7 +10,7 @@
 
 namespace assure::web {
 
-inline constexpr const char* kDateExample = "For example, 2026-11-23";
+inline constexpr const char* kDateExample = "For example, 23 11 2026";
 
 std::vector<Option> people_options(Services& s, const Actor& actor);
 std::string rate_text(const std::optional<double>& rate);  // "67%" or "No meetings"

@@ -219,7 +219,7 @@ void group_form(Services& s, Ctx& ctx, const std::string& title, const std::stri
     data.set("deputy_html", select(field("deputy_id", "Deputy chair (optional)", in.deputy_id), people, "Not named"));
     data.set("rotation_months_html", text_input(field("rotation_months", "Months each partner chairs (rotating chair only)",
                                                       in.rotation_months, "", "govuk-input--width-3")));
-    data.set("rotation_start_html", text_input(field("rotation_start", "Date the rotation started (rotating chair only)",
+    data.set("rotation_start_html", date_input(field("rotation_start", "Date the rotation started (rotating chair only)",
                                                      in.rotation_start, kDateExample, "govuk-input--width-10")));
     data.set("cadence_html", select(field("cadence_months", "How often the group must meet", in.cadence_months), cadences, "Select how often"));
     data.set("quorum_kind_html", radios(field("quorum_kind", "Quorum", in.quorum_kind),
@@ -228,8 +228,8 @@ void group_form(Services& s, Ctx& ctx, const std::string& title, const std::stri
                                          {"min_share", "At least a share of members", "Enter the percentage below"}}));
     data.set("quorum_value_html", text_input(field("quorum_value", "Number of members, or percentage of members", in.quorum_value, "",
                                                    "govuk-input--width-3")));
-    data.set("active_from_html", text_input(field("active_from", "Active from", in.active_from, kDateExample, "govuk-input--width-10")));
-    data.set("active_to_html", text_input(field("active_to", "Active until (optional)", in.active_to,
+    data.set("active_from_html", date_input(field("active_from", "Active from", in.active_from, kDateExample, "govuk-input--width-10")));
+    data.set("active_to_html", date_input(field("active_to", "Active until (optional)", in.active_to,
                                                 "For a task and finish group, the date it ends", "govuk-input--width-10")));
     page(ctx, "governance/group_form", data, PageOptions{title, "groups", errors, status});
 }
@@ -277,7 +277,7 @@ void member_form_fields(Services& s, Ctx& ctx, Data& data, const FieldErrors& er
     data.set("role_html", select(Field{"role", "Role", value("role", "member"), error_for(errors, "role")}, roles, ""));
     data.set("priority_html", text_input(Field{"priority", "Priority they lead on (thematic leads)", value("priority"),
                                                error_for(errors, "priority"), "For example, Neglect"}));
-    data.set("start_html", text_input(Field{"start", "Member from", value("start", today_in(s).iso()), error_for(errors, "start"),
+    data.set("start_html", date_input(Field{"start", "Member from", value("start", today_in(s).iso()), error_for(errors, "start"),
                                             kDateExample, "", "text", "govuk-input--width-10"}));
     data.set("deputy_html", text_input(Field{"nominated_deputy", "Nominated deputy (optional)", value("nominated_deputy"),
                                              error_for(errors, "nominated_deputy"),
@@ -359,9 +359,10 @@ void group_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int statu
                                                  terms_posted ? ctx.form("markdown") : (v.terms.empty() ? "" : v.terms.back().markdown),
                                                  error_for(errors, "markdown"), "Headings start with #, lists with -"},
                                            12));
-        data.set("approved_on_html", text_input(Field{"approved_on", "Date approved", terms_posted ? ctx.form("approved_on") : today_in(s).iso(),
+        data.set("approved_on_html", date_input(Field{"approved_on", "Date approved", terms_posted ? ctx.form("approved_on") : today_in(s).iso(),
                                                       error_for(errors, "approved_on"), kDateExample, "", "text", "govuk-input--width-10"}));
-        data.set("end_error", optional_text(error_for(errors, "end")));
+        const bool end_posted = ctx.req.method == "POST" && ctx.req.path.ends_with("/end");
+        data.set("end_html", date_input(Field{"end", "Date they left", end_posted ? ctx.form("end") : "", error_for(errors, "end"), kDateExample}));
     }
     page(ctx, "governance/group", data, PageOptions{g.name, "groups", errors, status});
 }
@@ -371,7 +372,7 @@ void meeting_form(Services& s, Ctx& ctx, const MeetingInput& in, const FieldErro
     Data data;
     data.set("group_id", v.summary.group.id.str());
     data.set("group", v.summary.group.name);
-    data.set("on_html", text_input(Field{"on", "Date", in.on, error_for(errors, "on"), kDateExample, "", "text", "govuk-input--width-10"}));
+    data.set("on_html", date_input(Field{"on", "Date", in.on, error_for(errors, "on"), kDateExample, "", "text", "govuk-input--width-10"}));
     data.set("starts_at_html", text_input(Field{"starts_at", "Start time", in.starts_at.empty() ? "10:00" : in.starts_at,
                                                 error_for(errors, "starts_at"), "24-hour clock, for example 14:00", "", "text",
                                                 "govuk-input--width-5"}));

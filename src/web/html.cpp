@@ -88,6 +88,36 @@ std::string text_input(const Field& f) {
     return html;
 }
 
+std::string date_input(const Field& f) {
+    // "2026-11-23" (or what was typed, "2026-2-30") back into its three parts.
+    std::string parts[3];
+    if (const auto first = f.value.find('-'), second = f.value.find('-', first == std::string::npos ? 0 : first + 1);
+        first != std::string::npos && second != std::string::npos) {
+        parts[2] = f.value.substr(0, first);
+        parts[1] = f.value.substr(first + 1, second - first - 1);
+        parts[0] = f.value.substr(second + 1);
+    } else {
+        parts[2] = f.value;
+    }
+    const char* names[3] = {"day", "month", "year"};
+    const char* labels[3] = {"Day", "Month", "Year"};
+    std::string html = group_open(f);
+    html += "<fieldset class=\"govuk-fieldset\" role=\"group\"" + described_by(f) + ">\n";
+    html += "<legend class=\"govuk-fieldset__legend\">" + escape(f.label) + "</legend>\n";
+    html += hint_html(f) + error_html(f);
+    html += "<div class=\"govuk-date-input\">\n";
+    for (int i = 0; i < 3; ++i) {
+        // The day box carries the field's own id, so the error summary's link lands in it.
+        const std::string id = i == 0 ? id_for(f.name) : id_for(f.name) + "-" + names[i];
+        html += "<div class=\"govuk-date-input__item\">\n<div class=\"govuk-form-group\">\n<label class=\"govuk-label govuk-date-input__label\" for=\"" +
+                id + "\">" + labels[i] + "</label>\n<input class=\"govuk-input govuk-date-input__input " +
+                (i == 2 ? "govuk-input--width-4" : "govuk-input--width-2") + (f.error.empty() ? "" : " govuk-input--error") + "\" id=\"" + id +
+                "\" name=\"" + escape(f.name) + "-" + names[i] + "\" type=\"text\" inputmode=\"numeric\" value=\"" + escape(parts[i]) + "\">\n</div>\n</div>\n";
+    }
+    html += "</div>\n</fieldset>\n</div>\n";
+    return html;
+}
+
 std::string select(const Field& f, const std::vector<Option>& options, std::string_view placeholder) {
     std::string html = group_open(f);
     html += "<label class=\"govuk-label\" for=\"" + id_for(f.name) + "\">" + escape(f.label) + "</label>\n";

@@ -37,6 +37,9 @@ std::string text_input(const Field& f);
 std::string select(const Field& f, const std::vector<Option>& options, std::string_view placeholder);
 std::string radios(const Field& f, const std::vector<Option>& options, bool inline_items = false);
 std::string textarea(const Field& f, int rows = 5);
+// The GOV.UK date input: day, month and year boxes named NAME-day, NAME-month, NAME-year, which
+// Ctx::form(NAME) reads back as one "YYYY-MM-DD". `f.value` is ISO (or as typed).
+std::string date_input(const Field& f);
 // Several values under one name; `checked` holds the values ticked.
 std::string checkboxes(const Field& f, const std::vector<Option>& options, const std::vector<std::string>& checked);
 // Links each message to the field it belongs to, as the GOV.UK pattern asks.

@@ -87,7 +87,7 @@ Data improvement_form(Services& s, Ctx& ctx, const FieldErrors& errors, const st
                                 agency_options(s, ctx.who()), "Select an agency"));
     d.set("lead_html", select(Field{"lead_id", "Lead person", value("lead_id", ""), error_for(errors, "lead_id")},
                               people_options(s, ctx.who()), "Select a person"));
-    d.set("due_html", text_input(Field{"due", "Due date", value("due", ""), error_for(errors, "due"), kDateExample, "", "text",
+    d.set("due_html", date_input(Field{"due", "Due date", value("due", ""), error_for(errors, "due"), kDateExample, "", "text",
                                        "govuk-input--width-10"}));
     d.set("measure_html", textarea(Field{"success_measure", "Success measure", value("success_measure", ""),
                                          error_for(errors, "success_measure"),
@@ -161,7 +161,7 @@ void source_form_page(Services& s, Ctx& ctx, const std::optional<LearningSource>
     std::vector<std::string> auditor_ids, priorities = posted ? ctx.form_all("priorities") : src.priorities;
     if (posted) auditor_ids = ctx.form_all("auditor_ids");
     else for (const auto& a : src.auditors) auditor_ids.push_back(a.str());
-    const std::string date_hint = "The day it was done, or is planned for. For example, 2026-11-23";
+    const std::string date_hint = "The day it was done, or is planned for. For example, 23 11 2026";
     Data data;
     data.set("editing", flag(existing.has_value()));
     data.set("id", src.id.str());
@@ -171,7 +171,7 @@ void source_form_page(Services& s, Ctx& ctx, const std::optional<LearningSource>
                                        error_for(errors, "kind")}, kinds, "Select the kind"));
     data.set("title_html", text_input(Field{"title", "Title", value("title", src.title), error_for(errors, "title"),
                                             "For example, Neglect multi-agency audit"}));
-    data.set("on_html", text_input(Field{"on", "Date", value("on", existing ? src.on.iso() : ""), error_for(errors, "on"), date_hint,
+    data.set("on_html", date_input(Field{"on", "Date", value("on", existing ? src.on.iso() : ""), error_for(errors, "on"), date_hint,
                                          "", "text", "govuk-input--width-10"}));
     data.set("status_html", radios(Field{"status", "Status", value("status", std::string(source_status_key(src.status))),
                                          error_for(errors, "status")}, statuses, true));
@@ -461,7 +461,7 @@ void briefings_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int s
     data.set("saved", flag(ctx.has_query("saved")));
     data.set("kind_html", radios(Field{"kind", "Kind", value("kind"), error_for(errors, "kind")}, kinds));
     data.set("title_html", text_input(Field{"title", "Title", value("title"), error_for(errors, "title")}));
-    data.set("on_html", text_input(Field{"on", "Date", value("on"), error_for(errors, "on"), kDateExample, "", "text", "govuk-input--width-10"}));
+    data.set("on_html", date_input(Field{"on", "Date", value("on"), error_for(errors, "on"), kDateExample, "", "text", "govuk-input--width-10"}));
     data.set("audience_html", text_input(Field{"audience", "Audience", value("audience"), error_for(errors, "audience"),
                                                "For example, designated safeguarding leads in schools"}));
     data.set("link_html", text_input(Field{"link", "Link (optional)", value("link"), error_for(errors, "link"), "", "url", "url"}));

@@ -158,7 +158,7 @@ void meeting_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int sta
         data.set("action_text_html", textarea(Field{"text", "Action", posted_or(ctx, "/actions", "text", ""), error_for(errors, "text")}, 3));
         data.set("action_owner_html", select(Field{"owner_id_action", "Owner", posted_or(ctx, "/actions", "owner_id_action", ""),
                                                    error_for(errors, "owner_id_action")}, owners, "Select the owner"));
-        data.set("action_due_html", text_input(Field{"due", "Due by", posted_or(ctx, "/actions", "due", ""), error_for(errors, "due"),
+        data.set("action_due_html", date_input(Field{"due", "Due by", posted_or(ctx, "/actions", "due", ""), error_for(errors, "due"),
                                                      kDateExample, "", "text", "govuk-input--width-10"}));
         data.set("minutes_form_html", textarea(Field{"minutes", "Minutes (Markdown)", posted_or(ctx, "/minutes", "minutes", m.minutes),
                                                      error_for(errors, "minutes")}, 12));

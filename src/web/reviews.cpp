@@ -117,14 +117,14 @@ std::vector<Option> agency_options(Services& s, const Actor& actor) {
     return out;
 }
 
-const char* kDateHint = "For example, 2026-11-23";
+const char* kDateHint = "For example, 23 11 2026";
 
 void notify_form(Services& s, Ctx& ctx, const IncidentInput& in, const FieldErrors& errors, int status) {
     Data data;
-    data.set("became_aware_html", text_input(Field{"became_aware_on", "Date the local authority became aware", in.became_aware_on,
+    data.set("became_aware_html", date_input(Field{"became_aware_on", "Date the local authority became aware", in.became_aware_on,
                                                    error_for(errors, "became_aware_on"), kDateHint, "", "text",
                                                    "govuk-input--width-10"}));
-    data.set("incident_html", text_input(Field{"incident_on", "Date of the incident", in.incident_on,
+    data.set("incident_html", date_input(Field{"incident_on", "Date of the incident", in.incident_on,
                                                error_for(errors, "incident_on"), kDateHint, "", "text", "govuk-input--width-10"}));
     data.set("kind_html", radios(Field{"kind", "Did the child die or were they seriously harmed?", in.kind, error_for(errors, "kind")},
                                  {{"death", "The child died"}, {"serious_harm", "The child was seriously harmed"}}));
@@ -377,7 +377,7 @@ CaseEvent event_from_form(const Ctx& ctx, FieldErrors& errors) {
     if (auto d = Date::parse(on)) {
         e.on = *d;
     } else {
-        errors.push_back({"on", on.empty() ? "Enter the date" : "Date must be a real date, for example 2026-11-23"});
+        errors.push_back({"on", on.empty() ? "Enter the date" : "Date must be a real date"});
     }
     for (const auto& raw : ctx.form_all("agencies")) {
         std::int64_t id = 0;
@@ -407,7 +407,7 @@ void event_form(Services& s, Ctx& ctx, const CaseView& v, EventKind kind, const 
     data.set("title", std::string(event_label(kind)));
     const std::string on = posted ? ctx.form("on") : today_of(s).iso();
     const char* on_label = kind == EventKind::plan_publication ? "Date the publication was planned" : "Date";
-    data.set("on_html", text_input(Field{"on", on_label, on, error_for(errors, "on"), kDateHint, "", "text", "govuk-input--width-10"}));
+    data.set("on_html", date_input(Field{"on", on_label, on, error_for(errors, "on"), kDateHint, "", "text", "govuk-input--width-10"}));
     if (kind == EventKind::request_summaries || kind == EventKind::summary_returned) {
         std::vector<Option> options;
         if (kind == EventKind::request_summaries) {
@@ -428,7 +428,7 @@ void event_form(Services& s, Ctx& ctx, const CaseView& v, EventKind kind, const 
         data.set("decision_html", radios(Field{"decision", "Decision", ctx.form("decision"), error_for(errors, "decision")}, options));
     }
     if (kind == EventKind::plan_publication) {
-        data.set("planned_on_html", text_input(Field{"planned_on", "Planned publication date", ctx.form("planned_on"),
+        data.set("planned_on_html", date_input(Field{"planned_on", "Planned publication date", ctx.form("planned_on"),
                                                      error_for(errors, "planned_on"), kDateHint, "", "text", "govuk-input--width-10"}));
     }
     if (kind == EventKind::commission_reviewer) {

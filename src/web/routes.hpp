@@ -27,6 +27,7 @@ struct Ctx {
 
     [[nodiscard]] std::string form(const std::string& name) const;
     [[nodiscard]] std::vector<std::string> form_all(const std::string& name) const;  // ticked checkboxes
+    [[nodiscard]] std::string date_parts(const std::string& name) const;             // NAME-day/-month/-year as ISO
     [[nodiscard]] std::string query(const std::string& name) const;
     [[nodiscard]] bool has_query(const std::string& name) const { return req.has_param(name.c_str()); }
     // The numeric path parameter captured by the route pattern's first group; throws not_found.

@@ -3,7 +3,7 @@
 // closing their own action.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
+import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage, fillDate } from './support.mjs'
 
 let server, browser
 
@@ -33,14 +33,14 @@ test('schedule a meeting, record attendance, minute a decision and an action, an
 
   await page.getByRole('button', { name: 'Schedule a meeting' }).click()
   await checkA11y(page, 'schedule form')
-  await page.getByLabel('Date', { exact: true }).fill('2024-01-01')
+  await fillDate(page, 'Date', '2024-01-01')
   await page.getByLabel('Place').fill('')
   await page.getByRole('button', { name: 'Schedule meeting' }).click()
   await checkA11y(page, 'schedule form with errors')
   const summary = page.locator('.govuk-error-summary')
   assert.match(await summary.textContent(), /The group is not active on that date/)
   assert.match(await summary.textContent(), /Enter where the meeting is/)
-  await page.getByLabel('Date', { exact: true }).fill('2026-11-23')
+  await fillDate(page, 'Date', '2026-11-23')
   await page.getByLabel('Place').fill('Municipal Buildings, Huyton')
   await page.getByLabel('Theme (optional)').fill('Neglect')
   await page.getByRole('button', { name: 'Schedule meeting' }).click()
@@ -62,11 +62,11 @@ test('schedule a meeting, record attendance, minute a decision and an action, an
   await page.getByText('Add an action').click()
   await page.getByLabel('Action', { exact: true }).fill('Brief designated safeguarding leads on the tool.')
   await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Ruth Ashby, Education Safeguarding Officer' })
-  await page.getByLabel('Due by').fill('2026-11-01')
+  await fillDate(page, 'Due by', '2026-11-01')
   await page.getByRole('button', { name: 'Add action' }).click()
   await checkA11y(page, 'action with errors')
   assert.match(await page.locator('.govuk-error-summary').textContent(), /The due date must be on or after the meeting, 2026-11-23/)
-  await page.getByLabel('Due by').fill('2026-12-18')
+  await fillDate(page, 'Due by', '2026-12-18')
   await page.getByRole('button', { name: 'Add action' }).click()
   await page.getByText('Meeting saved.').waitFor()
   await checkA11y(page, 'meeting with decision and action')

@@ -6,7 +6,7 @@
 // checks every page visited.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
+import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage, fillDate } from './support.mjs'
 
 let server, browser, housingLead
 
@@ -74,7 +74,7 @@ test('an agency lead submits a Section 11 return; the business unit moderates it
   await page.getByLabel('What is to be done').fill('Complete a training needs analysis for all housing officers.')
   const andrew = await page.getByLabel('Lead person').locator('option', { hasText: 'Andrew Kerr' }).first().getAttribute('value')
   await page.getByLabel('Lead person').selectOption(andrew)
-  await page.getByLabel('Due date').fill('2027-02-26')
+  await fillDate(page, 'Due date', '2027-02-26')
   await page.getByLabel('Success measure').fill('Analysis complete and training plan agreed by the Core Business Group.')
   await page.getByRole('button', { name: 'Raise action' }).click()
   await page.getByText('Saved.').waitFor()

@@ -1,7 +1,7 @@
 // Journeys through serious incidents and reviews, on a frozen date: Monday 23 November 2026.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
+import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage, fillDate } from './support.mjs'
 
 let server, browser
 
@@ -47,15 +47,15 @@ test('the business unit takes a case from notification to decision', async () =>
   await visit(page, server.baseUrl + '/reviews', 'reviews dashboard')
   await page.getByRole('button', { name: 'Notify a serious incident' }).click()
   await checkA11y(page, 'notify form')
-  await page.getByLabel('Date the local authority became aware').fill('2026-11-24')
+  await fillDate(page, 'Date the local authority became aware', '2026-11-24')
   await page.getByRole('button', { name: 'Notify incident' }).click()
   await checkA11y(page, 'notify form with errors')
   const summary = page.locator('.govuk-error-summary')
   assert.match(await summary.textContent(), /must be today or in the past/)
   assert.match(await summary.textContent(), /Enter at least one child/)
 
-  await page.getByLabel('Date the local authority became aware').fill('2026-11-20')
-  await page.getByLabel('Date of the incident').fill('2026-11-19')
+  await fillDate(page, 'Date the local authority became aware', '2026-11-20')
+  await fillDate(page, 'Date of the incident', '2026-11-19')
   await page.getByLabel('The child was seriously harmed').check()
   await page.getByLabel('Summary of what happened').fill('Admitted to hospital with a head injury.')
   await page.getByLabel('Child 1: pseudonym').fill('Child X')

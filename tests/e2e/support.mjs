@@ -135,3 +135,12 @@ export async function signIn (page, baseUrl, account) {
   await page.waitForURL(baseUrl + '/')
   await checkA11y(page, 'home')
 }
+
+// Fills a GOV.UK date input (its day, month and year boxes) from an ISO date.
+export async function fillDate (page, legend, iso) {
+  const [year, month, day] = iso.split('-')
+  const group = page.getByRole('group', { name: legend, exact: true })
+  await group.getByLabel('Day').fill(String(Number(day)))
+  await group.getByLabel('Month').fill(String(Number(month)))
+  await group.getByLabel('Year').fill(year)
+}

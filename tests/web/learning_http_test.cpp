@@ -230,3 +230,25 @@ TEST_F(LearningHttp, AFindingIsCorrectedThroughTheApiAndThePage) {
     EXPECT_EQ(got->status, 303);
     EXPECT_EQ(ok(c.Get(base, bu), 200)["findings"][0]["kind"], "good_practice");
 }
+
+TEST_F(LearningHttp, DatesAreTypedAsDayMonthAndYear) {
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+    auto form = b.get("/learning/new");
+    ASSERT_EQ(form->status, 200);
+    EXPECT_NE(form->body.find("govuk-date-input"), std::string::npos);
+    EXPECT_NE(form->body.find("name=\"on-day\""), std::string::npos);
+    // 30 February: refused with the GOV.UK error summary linking to the day box, as typed.
+    auto r = b.post("/learning/new", {{"kind", "research"}, {"title", "Research"}, {"status", "complete"},
+                                      {"on-day", "30"}, {"on-month", "2"}, {"on-year", "2026"}});
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("href=\"#on\""), std::string::npos);
+    EXPECT_NE(r->body.find("id=\"on\" name=\"on-day\""), std::string::npos);
+    EXPECT_NE(r->body.find("name=\"on-day\" type=\"text\" inputmode=\"numeric\" value=\"30\""), std::string::npos);
+    EXPECT_EQ(ok(server->client().Get("/api/v1/learning", bu), 200)["items"].size(), 0u);
+    // One-digit day and month are read as the date they mean.
+    r = b.post("/learning/new", {{"kind", "research"}, {"title", "Research"}, {"status", "complete"},
+                                 {"on-day", " 3"}, {"on-month", "2"}, {"on-year", "2026"}});
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(ok(server->client().Get("/api/v1/learning", bu), 200)["items"][0]["on"], "2026-02-03");
+}

@@ -174,7 +174,7 @@ void end_membership(Services& s, const Actor& actor, GroupId group, MembershipId
         if (it == members.end()) throw Failure::not_found("membership " + id.str());
         if (it->version != expected_version) throw Failure::stale("membership");
         const auto on = Date::parse(trim(end));
-        if (!on) throw Failure::invalid({{"end", "Enter the date they left, for example 2026-11-23"}});
+        if (!on) throw Failure::invalid({{"end", "Enter the date they left as a real date"}});
         if (*on < it->start) throw Failure::invalid({{"end", "The date they left must be on or after the date they joined, " + it->start.iso()}});
         Membership after = *it;
         after.end = *on;

@@ -111,7 +111,7 @@ Interest declare_interest(Services& s, const Actor& actor, const InterestInput& 
         if (i.interest.empty()) errors.push_back({"interest", "Describe the interest"});
         if (char_count(i.interest) > 2000) errors.push_back({"interest", "Interest must be 2000 characters or fewer"});
         const auto on = Date::parse(trim(in.declared_on));
-        if (!on) errors.push_back({"declared_on", "Enter the date it was declared, for example 2026-11-23"});
+        if (!on) errors.push_back({"declared_on", "Enter the date it was declared as a real date"});
         else if (today_of(s) < *on) errors.push_back({"declared_on", "The date it was declared cannot be in the future"});
         else i.declared_on = *on;
         if (!trim(in.meeting_id).empty()) {
