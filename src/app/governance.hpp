@@ -36,6 +36,8 @@ struct GroupView {
 };
 
 std::vector<GroupSummary> list_groups(Services& s, const Actor& actor);
+// Each group's id and name only, for choosing one in a form (no attendance or cadence worked out).
+std::vector<std::pair<GroupId, std::string>> group_names(Services& s, const Actor& actor);
 GroupView read_group(Services& s, const Actor& actor, GroupId id);
 // What the group form needs to check its choices: other groups, people, partners, members.
 GroupContext group_context(Services& s, const Actor& actor, GroupId id);

@@ -25,7 +25,7 @@ std::vector<Option> priority_options(const Services& s) {
 
 std::vector<Option> group_options(Services& s, const Actor& actor) {
     std::vector<Option> out;
-    for (const auto& g : list_groups(s, actor)) out.push_back({g.group.id.str(), g.group.name});
+    for (const auto& g : group_names(s, actor)) out.push_back({g.first.str(), g.second});
     return out;
 }
 

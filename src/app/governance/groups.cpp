@@ -23,6 +23,15 @@ std::vector<GroupSummary> list_groups(Services& s, const Actor& actor) {
     return out;
 }
 
+std::vector<std::pair<GroupId, std::string>> group_names(Services& s, const Actor& actor) {
+    require(actor, Permission::view_governance);
+    std::vector<std::pair<GroupId, std::string>> out;
+    s.store.read([&](Transaction& tx) {
+        for (const auto& g : tx.governance().groups(actor.partnership)) out.emplace_back(g.id, g.name);
+    });
+    return out;
+}
+
 GroupView read_group(Services& s, const Actor& actor, GroupId id) {
     require(actor, Permission::view_governance);
     GroupView v;

@@ -100,9 +100,10 @@ std::vector<ImprovementLine> list_improvements(Services& s, const Actor& actor, 
     require(actor, Permission::view_learning);
     std::vector<ImprovementLine> out;
     s.store.read([&](Transaction& tx) {
-        const Names names = names_of(tx, actor.partnership);
+        const auto all = tx.learning().improvements(actor.partnership);
+        const Names names = names_of(tx, actor.partnership, all);
         const auto scope = agency_scope(tx, actor);
-        for (const auto& a : tx.learning().improvements(actor.partnership)) {
+        for (const auto& a : all) {
             if (scope && a.agency != *scope) continue;
             if (f.agency && a.agency != *f.agency) continue;
             if (f.state && a.state != *f.state) continue;
@@ -124,7 +125,10 @@ std::vector<ImprovementLine> list_improvements(Services& s, const Actor& actor, 
 ImprovementLine read_improvement(Services& s, const Actor& actor, ImprovementId id) {
     require(actor, Permission::view_learning);
     ImprovementLine line;
-    s.store.read([&](Transaction& tx) { line = line_of(s, load_improvement(tx, actor, id), names_of(tx, actor.partnership)); });
+    s.store.read([&](Transaction& tx) {
+        const ImprovementAction a = load_improvement(tx, actor, id);
+        line = line_of(s, a, names_of(tx, actor.partnership, {a}));
+    });
     return line;
 }
 

@@ -166,10 +166,14 @@ ReturnView read_return(Services& s, const Actor& actor, AuditCycleId cycle, Agen
         v.may_share = editor && !v.ret.shared_from && !l.agency.organisation_code.empty();
         if (v.may_share) v.share_targets = share_targets_of(tx, l.cycle, v.ret, l.agency, today_of(s));
         if (l.ret) {
-            const Names names = names_of(tx, actor.partnership);
-            for (const auto& a : tx.learning().improvements(actor.partnership)) {
-                if (a.audit_return == l.ret->id) v.actions.push_back(line_of(s, a, names));
+            std::vector<ImprovementAction> from_here;
+            for (auto& a : tx.learning().improvements(actor.partnership)) {
+                if (a.audit_return == l.ret->id) from_here.push_back(std::move(a));
             }
+            Names names = names_of(tx, actor.partnership, {});
+            names.returns[l.ret->id] = *l.ret;
+            names.cycles[l.cycle.id] = l.cycle;
+            for (const auto& a : from_here) v.actions.push_back(line_of(s, a, names));
         }
     });
     return v;

@@ -21,14 +21,24 @@ void save_source(Services& s, Transaction& tx, const Actor& actor, const Learnin
                  nlohmann::json(after).dump());
 }
 
-Names names_of(Transaction& tx, PartnershipId partnership) {
+Names names_of(Transaction& tx, PartnershipId partnership, const std::vector<ImprovementAction>& actions) {
     Names n;
     for (const auto& a : tx.agencies().list(partnership, true)) n.agencies[a.id] = a.name;
     for (const auto& p : tx.people().list(partnership, PersonFilter{std::nullopt, true})) n.people[p.id] = p.name;
     for (const auto& g : tx.governance().groups(partnership)) n.groups[g.id] = g.name;
-    for (const auto& src : tx.learning().sources(partnership)) n.sources[src.id] = src;
-    for (const auto& r : tx.learning().returns(partnership)) n.returns[r.id] = r;
-    for (const auto& c : tx.learning().cycles(partnership)) n.cycles[c.id] = c;
+    for (const auto& a : actions) {
+        if (a.source.valid() && !n.sources.contains(a.source)) {
+            if (auto src = tx.learning().find_source(partnership, a.source)) n.sources[a.source] = std::move(*src);
+        }
+        if (a.audit_return.valid() && !n.returns.contains(a.audit_return)) {
+            if (auto r = tx.learning().find_return(partnership, a.audit_return)) {
+                if (!n.cycles.contains(r->cycle)) {
+                    if (auto c = tx.learning().find_cycle(partnership, r->cycle)) n.cycles[r->cycle] = std::move(*c);
+                }
+                n.returns[a.audit_return] = std::move(*r);
+            }
+        }
+    }
     return n;
 }
 

@@ -22,7 +22,9 @@ struct Names {
     std::map<AuditReturnId, AuditReturn> returns;
     std::map<AuditCycleId, AuditCycle> cycles;
 };
-Names names_of(Transaction& tx, PartnershipId partnership);
+// Every agency, person and group, and only the sources, returns and cycles `actions` come from,
+// read one by one rather than parsing every record of those tables.
+Names names_of(Transaction& tx, PartnershipId partnership, const std::vector<ImprovementAction>& actions);
 ImprovementLine line_of(const Services& s, const ImprovementAction& a, const Names& names);
 // nullopt for everyone who sees all agencies; the agency for an agency lead (none if unlinked).
 std::optional<AgencyId> agency_scope(Transaction& tx, const Actor& actor);

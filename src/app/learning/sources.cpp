@@ -61,13 +61,15 @@ SourceView read_source(Services& s, const Actor& actor, LearningSourceId id) {
     SourceView v;
     s.store.read([&](Transaction& tx) {
         v.source = load_source(tx, actor, id);
-        const Names names = names_of(tx, actor.partnership);
+        const auto actions = tx.learning().improvements(actor.partnership);
+        Names names = names_of(tx, actor.partnership, {});
+        names.sources[id] = v.source;  // every line here comes from this source
         if (const auto a = names.agencies.find(v.source.agency); a != names.agencies.end()) v.agency_name = a->second;
         for (const auto& aid : v.source.auditors) {
             if (const auto a = names.agencies.find(aid); a != names.agencies.end()) v.auditor_names.push_back(a->second);
         }
         const auto scope = agency_scope(tx, actor);
-        for (const auto& a : tx.learning().improvements(actor.partnership)) {
+        for (const auto& a : actions) {
             if (a.source != id || (scope && a.agency != *scope)) continue;
             v.actions.push_back(line_of(s, a, names));
         }

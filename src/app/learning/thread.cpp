@@ -51,8 +51,9 @@ std::vector<PriorityThread> golden_threads(Services& s, const Actor& actor) {
     require(actor, Permission::view_learning);
     std::vector<PriorityThread> out;
     s.store.read([&](Transaction& tx) {
-        const Names names = names_of(tx, actor.partnership);
         const auto actions = tx.learning().improvements(actor.partnership);
+        Names names = names_of(tx, actor.partnership, actions);
+        for (auto& src : tx.learning().sources(actor.partnership)) names.sources[src.id] = std::move(src);  // the thread shows them all
         const auto briefings = tx.learning().briefings(actor.partnership);
         const auto scope = agency_scope(tx, actor);
         for (const auto& p : s.learning_rules.priorities) out.push_back(thread_of(s, p, names, actions, briefings, scope));
