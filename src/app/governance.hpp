@@ -39,6 +39,14 @@ std::vector<GroupSummary> list_groups(Services& s, const Actor& actor);
 // Each group's id and name only, for choosing one in a form (no attendance or cadence worked out).
 std::vector<std::pair<GroupId, std::string>> group_names(Services& s, const Actor& actor);
 GroupView read_group(Services& s, const Actor& actor, GroupId id);
+
+// One person's part in governance, for their directory page: memberships (current first) with
+// the group's name, and the interests they have declared.
+struct PersonGovernance {
+    std::vector<std::pair<Membership, std::string>> memberships;
+    std::vector<Interest> interests;  // newest first
+};
+PersonGovernance person_governance(Services& s, const Actor& actor, PersonId person);
 // What the group form needs to check its choices: other groups, people, partners, members.
 GroupContext group_context(Services& s, const Actor& actor, GroupId id);
 Group create_group(Services& s, const Actor& actor, const GroupInput& input);

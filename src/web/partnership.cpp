@@ -1,6 +1,7 @@
 // Pages of the partnership directory: agencies and people.
 #include <charconv>
 
+#include "app/governance.hpp"
 #include "app/partnership.hpp"
 #include "web/areas.hpp"
 #include "web/html.hpp"
@@ -252,6 +253,33 @@ void show_person_page(Services& s, Ctx& ctx) {
         data.set("agency_id", a.id.str());
     } else {
         data.set("agency", "Independent (not part of an agency)");
+    }
+    if (ctx.who().can(Permission::view_governance)) {
+        const PersonGovernance g = person_governance(s, ctx.who(), p.id);
+        const Date today = date_of(s.clock.now());
+        Data memberships{Data::type::list}, interests{Data::type::list};
+        for (const auto& [m, group] : g.memberships) {
+            Data row;
+            row.set("group_id", m.group.str());
+            row.set("group", group);
+            row.set("role", std::string(member_role_label(m.role)) + (m.priority.empty() ? "" : ": " + m.priority));
+            row.set("code", std::string(membership_code_label(m.code)));
+            row.set("period", m.start.iso() + (m.end ? " to " + m.end->iso() : std::string(" onwards")));
+            row.set("current", flag(member_on(m, today)));
+            memberships.push_back(row);
+        }
+        for (const auto& i : g.interests) {
+            Data row;
+            row.set("interest", i.interest);
+            row.set("declared_on", i.declared_on.iso());
+            row.set("meeting_id", optional_text(i.meeting.valid() ? i.meeting.str() : ""));
+            interests.push_back(row);
+        }
+        data.set("can_view_governance", flag(true));
+        data.set("memberships", memberships);
+        data.set("has_memberships", flag(!g.memberships.empty()));
+        data.set("interests", interests);
+        data.set("has_interests", flag(!g.interests.empty()));
     }
     data.set("can_edit", flag(ctx.who().can(Permission::edit_directory)));
     data.set("saved", flag(ctx.query("saved") == "1"));

@@ -156,3 +156,23 @@ TEST(GovernanceUseCases, CalendarFeedsNeedTheirTokenAndShowTheMembersMeetings) {
     EXPECT_THROW(feed_events(w.services, token, std::nullopt), Failure) << "a new token replaces the old";
     EXPECT_EQ(feed_events(w.services, second, g.id).size(), 1u);
 }
+
+TEST(GovernanceUseCases, APersonsPageListsTheirGroupsCurrentFirstAndTheirInterests) {
+    GovernanceWorld w;
+    const Group core = w.group();
+    const Group other = create_group(w.services, w.bu, {"Safeguarding Review and Learning Group", "sub_group", "", core.id.str(), "fixed", "1", "",
+                                                        "12", "", "2", "all_statutory_partners", "", "2025-01-01", ""});
+    add_member(w.services, w.bu, other.id, {"1", "SP", "member", "", "2025-01-01", "2025-06-30", ""});
+    add_member(w.services, w.bu, core.id, {"1", "SP", "thematic_lead", "Neglect", "2025-07-01", "", ""});
+    add_member(w.services, w.bu, core.id, {"2", "SP", "member", "", "2025-01-01", "", ""});
+    declare_interest(w.services, w.bu, {"1", "Trustee of a local charity", "2026-01-10", "", ""});
+    declare_interest(w.services, w.bu, {"2", "Not Morgan's", "2026-02-10", "", ""});
+
+    const PersonGovernance g = person_governance(w.services, w.bu, PersonId{1});
+    ASSERT_EQ(g.memberships.size(), 2u);
+    EXPECT_EQ(g.memberships[0].second, "Core Business Group");  // current first
+    EXPECT_EQ(g.memberships[0].first.priority, "Neglect");
+    EXPECT_EQ(g.memberships[1].second, "Safeguarding Review and Learning Group");
+    ASSERT_EQ(g.interests.size(), 1u);
+    EXPECT_EQ(g.interests[0].interest, "Trustee of a local charity");
+}

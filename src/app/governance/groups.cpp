@@ -1,5 +1,6 @@
 // Groups, their terms of reference and their members.
 #include <algorithm>
+#include <map>
 
 #include "app/governance/internal.hpp"
 #include "app/governance_json.hpp"
@@ -29,6 +30,27 @@ std::vector<std::pair<GroupId, std::string>> group_names(Services& s, const Acto
     s.store.read([&](Transaction& tx) {
         for (const auto& g : tx.governance().groups(actor.partnership)) out.emplace_back(g.id, g.name);
     });
+    return out;
+}
+
+PersonGovernance person_governance(Services& s, const Actor& actor, PersonId person) {
+    require(actor, Permission::view_governance);
+    PersonGovernance out;
+    const Date today = today_of(s);
+    s.store.read([&](Transaction& tx) {
+        std::map<GroupId, std::string> names;
+        for (const auto& g : tx.governance().groups(actor.partnership)) names[g.id] = g.name;
+        for (auto& m : tx.governance().memberships(actor.partnership, std::nullopt)) {
+            if (m.person == person) out.memberships.emplace_back(std::move(m), names[m.group]);
+        }
+        for (auto& i : tx.governance().interests(actor.partnership)) {
+            if (i.person == person) out.interests.push_back(std::move(i));
+        }
+    });
+    std::stable_sort(out.memberships.begin(), out.memberships.end(), [&](const auto& a, const auto& b) {
+        return member_on(a.first, today) > member_on(b.first, today);
+    });
+    std::sort(out.interests.begin(), out.interests.end(), [](const Interest& a, const Interest& b) { return b.declared_on < a.declared_on; });
     return out;
 }
 
