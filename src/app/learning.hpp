@@ -135,6 +135,7 @@ void close_cycle(Services& s, const Actor& actor, AuditCycleId id, int expected_
 struct ShareTarget {
     PartnershipId partnership;
     std::string partnership_name;
+    AgencyId agency;               // the organisation's agency record there
     AuditCycleId cycle;            // none when no cycle there invites the organisation
     std::string cycle_title;
     Date closes;

@@ -148,7 +148,6 @@ std::vector<AnswerInput> answers_of(const Ctx& ctx, const AuditCycle& cycle) {
 // Where this organisation's return can go, where it went and where it cannot, with why.
 void share_data(const ReturnView& v, const Ctx& ctx, const FieldErrors& errors, Data& data) {
     Data open{Data::type::list}, refused{Data::type::list}, done{Data::type::list};
-    std::vector<Option> names;
     std::string open_names;
     for (const auto& t : v.share_targets) {
         Data row;

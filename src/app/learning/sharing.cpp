@@ -35,13 +35,13 @@ std::vector<ShareTarget> share_targets_of(Transaction& tx, const AuditCycle& cyc
         for (const auto& c : tx.learning().cycles(there.partnership)) {
             if (c.kind != cycle.kind || !invites(c, there.id) || c.closed || c.closes < today) continue;
             const auto existing = return_in(tx, there.partnership, c.id, there.id);
-            ShareTarget t{there.partnership, partnership->name, c.id, c.title, c.closes, existing.has_value(), ""};
+            ShareTarget t{there.partnership, partnership->name, there.id, c.id, c.title, c.closes, existing.has_value(), ""};
             t.refusal = share_refusal(cycle, ret, c, existing, today).value_or("");
             out.push_back(std::move(t));
             any = true;
         }
         if (!any) {
-            out.push_back({there.partnership, partnership->name, {}, "", {}, false,
+            out.push_back({there.partnership, partnership->name, there.id, {}, "", {}, false,
                            "No " + std::string(audit_kind_label(cycle.kind)) + " cycle there invites " + there.name + " now"});
         }
     }
@@ -64,12 +64,9 @@ void share_into(Services& s, Transaction& tx, const Actor& actor, const AuditCyc
             continue;
         }
         const auto c = tx.learning().find_cycle(t.partnership, t.cycle);
-        const auto there = std::find_if(c->invited.begin(), c->invited.end(), [&](AgencyId id) {
-            const auto a = tx.agencies().find(t.partnership, id);
-            return a && a->organisation_code == agency.organisation_code;
-        });
-        const auto existing = return_in(tx, t.partnership, t.cycle, *there);
-        AuditReturn copy = shared_copy(ret, existing, *c, *there, origin);
+        if (!c) continue;  // listed by share_targets_of in this same transaction, so always there
+        const auto existing = return_in(tx, t.partnership, t.cycle, t.agency);
+        AuditReturn copy = shared_copy(ret, existing, *c, t.agency, origin);
         // The receiving partnership's trail shows who shared it and from where.
         Actor in_there = actor;
         in_there.partnership = t.partnership;
