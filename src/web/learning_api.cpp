@@ -140,50 +140,38 @@ void add_learning_api_routes(std::vector<Route>& routes, Services& s) {
                           json(ctx, 200, out);
                       },
                       "/api/v1/learning/1"});
-    routes.push_back({"POST", R"(/api/v1/learning/(\d+)/findings)", Permission::manage_learning, Surface::api,
-                      [&s](Ctx& ctx) {
-                          with_body(ctx, [&](Body& b) {
-                              const int version = b.integer("version", "version must be the record's version number");
-                              const std::string kind = b.text("kind"), text = b.text("text");
-                              b.check();
-                              json(ctx, 201, add_finding(s, ctx.who(), LearningSourceId{ctx.path_id()}, version, kind, text));
-                          });
-                      },
-                      "/api/v1/learning/1/findings"});
-    routes.push_back({"POST", R"(/api/v1/learning/(\d+)/recommendations)", Permission::manage_learning, Surface::api,
-                      [&s](Ctx& ctx) {
-                          with_body(ctx, [&](Body& b) {
-                              const int version = b.integer("version", "version must be the record's version number");
-                              const std::string text = b.text("text"), priority = b.text("priority");
-                              const auto agencies = text_list(b, "agency_ids");
-                              b.check();
-                              json(ctx, 201, add_source_recommendation(s, ctx.who(), LearningSourceId{ctx.path_id()}, version, text, priority, agencies));
-                          });
-                      },
-                      "/api/v1/learning/1/recommendations"});
-    routes.push_back({"PATCH", R"(/api/v1/learning/(\d+)/findings/(\d+))", Permission::manage_learning, Surface::api,
-                      [&s](Ctx& ctx) {
-                          with_body(ctx, [&](Body& b) {
-                              const int version = b.integer("version", "version must be the record's version number");
-                              const std::string kind = b.text("kind"), text = b.text("text");
-                              b.check();
-                              json(ctx, 200, correct_finding(s, ctx.who(), LearningSourceId{ctx.path_id()}, version,
-                                                             static_cast<int>(ctx.path_id(2)), kind, text));
-                          });
-                      },
-                      "/api/v1/learning/1/findings/1"});
-    routes.push_back({"PATCH", R"(/api/v1/learning/(\d+)/recommendations/(\d+))", Permission::manage_learning, Surface::api,
-                      [&s](Ctx& ctx) {
-                          with_body(ctx, [&](Body& b) {
-                              const int version = b.integer("version", "version must be the record's version number");
-                              const std::string text = b.text("text"), priority = b.text("priority");
-                              const auto agencies = text_list(b, "agency_ids");
-                              b.check();
-                              json(ctx, 200, correct_source_recommendation(s, ctx.who(), LearningSourceId{ctx.path_id()}, version,
-                                                                           static_cast<int>(ctx.path_id(2)), text, priority, agencies));
-                          });
-                      },
-                      "/api/v1/learning/1/recommendations/1"});
+    // POST adds a finding or recommendation; PATCH …/{n} corrects number n with the same body.
+    for (const bool correct : {false, true}) {
+        const std::string method = correct ? "PATCH" : "POST", number = correct ? R"(/(\d+))" : "";
+        const int status = correct ? 200 : 201;
+        routes.push_back({method, R"(/api/v1/learning/(\d+)/findings)" + number, Permission::manage_learning, Surface::api,
+                          [&s, correct, status](Ctx& ctx) {
+                              with_body(ctx, [&](Body& b) {
+                                  const int version = b.integer("version", "version must be the record's version number");
+                                  const std::string kind = b.text("kind"), text = b.text("text");
+                                  b.check();
+                                  const LearningSourceId id{ctx.path_id()};
+                                  json(ctx, status, correct ? correct_finding(s, ctx.who(), id, version, static_cast<int>(ctx.path_id(2)), kind, text)
+                                                            : add_finding(s, ctx.who(), id, version, kind, text));
+                              });
+                          },
+                          correct ? "/api/v1/learning/1/findings/1" : "/api/v1/learning/1/findings"});
+        routes.push_back({method, R"(/api/v1/learning/(\d+)/recommendations)" + number, Permission::manage_learning, Surface::api,
+                          [&s, correct, status](Ctx& ctx) {
+                              with_body(ctx, [&](Body& b) {
+                                  const int version = b.integer("version", "version must be the record's version number");
+                                  const std::string text = b.text("text"), priority = b.text("priority");
+                                  const auto agencies = text_list(b, "agency_ids");
+                                  b.check();
+                                  const LearningSourceId id{ctx.path_id()};
+                                  json(ctx, status,
+                                       correct ? correct_source_recommendation(s, ctx.who(), id, version, static_cast<int>(ctx.path_id(2)), text,
+                                                                               priority, agencies)
+                                               : add_source_recommendation(s, ctx.who(), id, version, text, priority, agencies));
+                              });
+                          },
+                          correct ? "/api/v1/learning/1/recommendations/1" : "/api/v1/learning/1/recommendations"});
+    }
     routes.push_back({"POST", R"(/api/v1/learning/(\d+)/recommendations/(\d+)/actions)", Permission::manage_learning, Surface::api,
                       [&s](Ctx& ctx) {
                           with_body(ctx, [&](Body& b) {
@@ -272,7 +260,6 @@ void add_learning_api_routes(std::vector<Route>& routes, Services& s) {
                               const int version = b.integer("version", "version must be the return's version number (0 for a new return)");
                               const bool submit = b.flag("submit");
                               const bool share = b.flag("share");
-                              if (share && !submit) b.errors.push_back({"share", "A return is shared when it is submitted: send submit true as well"});
                               std::vector<AnswerInput> answers;
                               if (!b.j.contains("answers") || !b.j["answers"].is_array()) {
                                   b.errors.push_back({"answers", "answers must be a list of {code, grade, narrative, evidence}"});

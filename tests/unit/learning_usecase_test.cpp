@@ -244,6 +244,13 @@ TEST(LearningUseCases, SharingIsRefusedWithTheReasonAndNothingIsSaved) {
         EXPECT_NE(f.fields()[0].message.find("Other Partnership: Its cycle grades"), std::string::npos) << f.fields()[0].message;
     }
     EXPECT_TRUE(w.store.state.returns.empty());  // not even the submission
+    try {
+        save_return(w.services, w.police_lead, cycle.id, AgencyId{2}, 0, w.answers("2"), false, true);
+        FAIL() << "a draft was shared";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.fields().back().field, "share");
+    }
+    EXPECT_TRUE(w.store.state.returns.empty());
     // Another agency's lead may not share the police return; the housing trust has no code at all.
     const auto sent = save_return(w.services, w.police_lead, cycle.id, AgencyId{2}, 0, w.answers("2"), true);
     EXPECT_THROW(share_return(w.services, w.lead, cycle.id, AgencyId{2}, sent.version), Failure);

@@ -197,6 +197,7 @@ AuditReturn save_return(Services& s, const Actor& actor, AuditCycleId cycle, Age
         after.agency = agency;
         after.partnership = actor.partnership;
         FieldErrors errors = validate_answers(l.cycle, answers, submit, today, after.answers);
+        if (share && !submit) errors.push_back({"share", "A return is shared when it is submitted, not with a draft"});
         if (!submit && (l.cycle.closed || l.cycle.closes < today)) {
             errors.insert(errors.begin(), {"submit", "The cycle closed on " + l.cycle.closes.iso() + "; the return can no longer be changed"});
         }
