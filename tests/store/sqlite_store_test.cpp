@@ -39,10 +39,10 @@ TEST(SqliteOnly, MigrationsAreRecordedAndNotReapplied) {
     const auto path = temp_db();
     { sqlite::SqliteStore first(path); }
     sqlite::Connection db(path);
-    EXPECT_EQ(sqlite::migrate(db, sqlite::bundled_migrations()), 0);
+    EXPECT_EQ(sqlite::Driver(path).migrate(db), 0);
     auto q = db.prepare("SELECT count(*) FROM schema_migrations");
-    ASSERT_TRUE(q.step());
-    EXPECT_EQ(q.integer(0), static_cast<int>(sqlite::bundled_migrations().size()));
+    ASSERT_TRUE(q->step());
+    EXPECT_EQ(q->integer(0), static_cast<int>(sqlite::bundled_migrations().size()));
     remove_db(path);
 }
 
@@ -53,8 +53,8 @@ TEST(SqliteOnly, AuditTrailRefusesUpdateAndDelete) {
         tx.audit().append(AuditEntry{0, PartnershipId{1}, 1, UserId{}, "x", "a", "t", "1", "", ""});
     });
     sqlite::Connection db(path);
-    EXPECT_THROW(db.exec("UPDATE audit_log SET action = 'forged'"), sqlite::Error);
-    EXPECT_THROW(db.exec("DELETE FROM audit_log"), sqlite::Error);
+    EXPECT_THROW(db.exec("UPDATE audit_log SET action = 'forged'"), sql::Error);
+    EXPECT_THROW(db.exec("DELETE FROM audit_log"), sql::Error);
     remove_db(path);
 }
 
@@ -77,7 +77,7 @@ TEST(SqliteOnly, BackupAndRestoreCarryTheData) {
 TEST(SqliteOnly, RestoreRefusesAFileThatIsNotABackup) {
     const auto path = temp_db(), target = temp_db();
     { sqlite::Connection db(path); db.exec("CREATE TABLE t(x)"); }
-    EXPECT_THROW(sqlite::restore(path, target), sqlite::Error);
+    EXPECT_THROW(sqlite::restore(path, target), sql::Error);
     remove_db(path);
     remove_db(target);
 }

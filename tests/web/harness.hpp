@@ -61,7 +61,7 @@ public:
     std::string raw_sql_text(const std::string& sql) {  // reads one text value, for at-rest checks
         sqlite::Connection db(path_, true);
         auto q = db.prepare(sql);
-        return q.step() ? q.text(0) : std::string();
+        return q->step() ? q->text(0) : std::string();
     }
     int count_agencies() {
         int n = 0;

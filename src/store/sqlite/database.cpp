@@ -3,10 +3,37 @@
 namespace assure::sqlite {
 
 namespace {
-[[noreturn]] void fail(sqlite3* db, int rc, std::string_view what) {
-    throw Error(rc, std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+
+sql::Error::Kind kind_of(int rc) {
+    switch (rc & 0xff) {
+        case SQLITE_CONSTRAINT: return sql::Error::Kind::constraint;
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED: return sql::Error::Kind::busy;
+        case SQLITE_CANTOPEN:
+        case SQLITE_IOERR:
+        case SQLITE_FULL:
+        case SQLITE_READONLY:
+        case SQLITE_NOTADB:
+        case SQLITE_CORRUPT: return sql::Error::Kind::unavailable;
+        default: return sql::Error::Kind::other;
+    }
 }
+
+// "UNIQUE constraint failed: agencies.partnership_id, agencies.organisation_code" names the
+// columns; "CHECK constraint failed: name" names the constraint. Either way, the text after
+// the colon is what a field mapping matches on.
+std::string constraint_of(int rc, const std::string& message) {
+    if ((rc & 0xff) != SQLITE_CONSTRAINT) return {};
+    const auto colon = message.rfind(": ");
+    return colon == std::string::npos ? message : message.substr(colon + 2);
+}
+
 }  // namespace
+
+void fail(sqlite3* db, int rc, std::string_view what) {
+    const std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    throw sql::Error(kind_of(rc), std::string(what) + ": " + message, constraint_of(rc, message));
+}
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
     const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), 0, &stmt_, nullptr);
@@ -15,18 +42,18 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
-Statement& Statement::bind(int index, std::int64_t value) {
+sql::Statement& Statement::bind(int index, std::int64_t value) {
     if (const int rc = sqlite3_bind_int64(stmt_, index, value); rc != SQLITE_OK) fail(db_, rc, "bind");
     return *this;
 }
 
-Statement& Statement::bind(int index, std::string_view value) {
+sql::Statement& Statement::bind(int index, std::string_view value) {
     const int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
     if (rc != SQLITE_OK) fail(db_, rc, "bind");
     return *this;
 }
 
-Statement& Statement::bind_null(int index) {
+sql::Statement& Statement::bind_null(int index) {
     if (const int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) fail(db_, rc, "bind");
     return *this;
 }
@@ -36,11 +63,6 @@ bool Statement::step() {
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
     fail(db_, rc, "step");
-}
-
-void Statement::run() {
-    while (step()) {
-    }
 }
 
 void Statement::reset() {
@@ -65,7 +87,7 @@ Connection::Connection(const std::string& path, bool read_only) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close(db_);
         db_ = nullptr;
-        throw Error(rc, "cannot open database " + path + ": " + message);
+        throw sql::Error(sql::Error::Kind::unavailable, "cannot open database " + path + ": " + message);
     }
     sqlite3_extended_result_codes(db_, 1);
     // Wait for a writer rather than failing at once; five seconds covers any single request.
@@ -86,7 +108,7 @@ void Connection::reset_cached() {
     for (auto& [sql, statement] : statements_) statement->reset();
 }
 
-Statement& Connection::cached(std::string_view sql) {
+sql::Statement& Connection::cached(std::string_view sql) {
     auto it = statements_.find(std::string(sql));
     if (it == statements_.end()) {
         it = statements_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
@@ -96,6 +118,8 @@ Statement& Connection::cached(std::string_view sql) {
     return *it->second;
 }
 
+std::unique_ptr<sql::Statement> Connection::prepare(std::string_view sql) { return std::make_unique<Statement>(db_, sql); }
+
 void Connection::exec(std::string_view sql) {
     char* message = nullptr;
     const std::string text(sql);
@@ -103,26 +127,8 @@ void Connection::exec(std::string_view sql) {
     if (rc != SQLITE_OK) {
         const std::string why = message ? message : sqlite3_errstr(rc);
         sqlite3_free(message);
-        throw Error(rc, why);
+        throw sql::Error(kind_of(rc), why, constraint_of(rc, why));
     }
-}
-
-Pool::Lease Pool::acquire() {
-    {
-        std::lock_guard lock(mutex_);
-        if (!idle_.empty()) {
-            auto c = std::move(idle_.back());
-            idle_.pop_back();
-            return Lease(*this, std::move(c));
-        }
-    }
-    return Lease(*this, std::make_unique<Connection>(path_));
-}
-
-void Pool::give_back(std::unique_ptr<Connection> c) {
-    if (!c) return;
-    std::lock_guard lock(mutex_);
-    if (idle_.size() < 64) idle_.push_back(std::move(c));
 }
 
 }  // namespace assure::sqlite

@@ -1,73 +1,51 @@
 #pragma once
-// A thin, RAII wrapper over the SQLite C API: connections, statements, a small pool.
+// The SQLite driver: RAII over the SQLite C API, behind the sql::Connection interface.
 #include <sqlite3.h>
 
-#include <cstdint>
 #include <memory>
-#include <mutex>
-#include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <vector>
+
+#include "store/sql/connection.hpp"
 
 namespace assure::sqlite {
 
-class Error : public std::runtime_error {
-public:
-    Error(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
-    [[nodiscard]] int code() const { return code_; }
-
-private:
-    int code_;
-};
-
-class Statement {
+class Statement final : public sql::Statement {
 public:
     Statement(sqlite3* db, std::string_view sql);
-    ~Statement();
+    ~Statement() override;
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
 
-    Statement& bind(int index, std::int64_t value);
-    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
-    Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value ? 1 : 0)); }
-    Statement& bind(int index, std::string_view value);
-    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
-    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
-    Statement& bind_null(int index);
-
-    bool step();  // true while a row is available
-    void run();   // steps to completion
-    void reset();
-
-    [[nodiscard]] std::int64_t int64(int column) const;
-    [[nodiscard]] int integer(int column) const { return static_cast<int>(int64(column)); }
-    [[nodiscard]] std::string text(int column) const;
-    [[nodiscard]] bool is_null(int column) const;
+    using sql::Statement::bind;
+    sql::Statement& bind(int index, std::int64_t value) override;
+    sql::Statement& bind(int index, std::string_view value) override;
+    sql::Statement& bind_null(int index) override;
+    bool step() override;
+    void reset() override;
+    [[nodiscard]] std::int64_t int64(int column) const override;
+    [[nodiscard]] std::string text(int column) const override;
+    [[nodiscard]] bool is_null(int column) const override;
 
 private:
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
 };
 
-class Connection {
+class Connection final : public sql::Connection {
 public:
     explicit Connection(const std::string& path, bool read_only = false);
-    ~Connection();
+    ~Connection() override;
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
-    void exec(std::string_view sql);
-    Statement prepare(std::string_view sql) { return Statement(db_, sql); }
-    // A prepared statement kept for the connection's life, reset and ready to bind. Pages
-    // run the same few queries thousands of times; preparing each time would dominate.
-    Statement& cached(std::string_view sql);
-    // Resets every cached statement, so none holds a read snapshot past its transaction.
-    void reset_cached();
-    [[nodiscard]] std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
-    [[nodiscard]] int changes() const { return sqlite3_changes(db_); }
+    void exec(std::string_view sql) override;
+    sql::Statement& cached(std::string_view sql) override;
+    std::unique_ptr<sql::Statement> prepare(std::string_view sql) override;
+    void reset_cached() override;
+    [[nodiscard]] std::int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
+    [[nodiscard]] int changes() override { return sqlite3_changes(db_); }
     [[nodiscard]] sqlite3* handle() const { return db_; }
 
 private:
@@ -75,31 +53,7 @@ private:
     std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
 };
 
-// Connections are not shared between threads at once; the pool hands each request its own.
-class Pool {
-public:
-    explicit Pool(std::string path) : path_(std::move(path)) {}
-    class Lease {
-    public:
-        Lease(Pool& pool, std::unique_ptr<Connection> c) : pool_(pool), conn_(std::move(c)) {}
-        ~Lease() { pool_.give_back(std::move(conn_)); }
-        Lease(const Lease&) = delete;
-        Lease& operator=(const Lease&) = delete;
-        Connection& operator*() { return *conn_; }
-        Connection* operator->() { return conn_.get(); }
-
-    private:
-        Pool& pool_;
-        std::unique_ptr<Connection> conn_;
-    };
-    Lease acquire();
-    [[nodiscard]] const std::string& path() const { return path_; }
-
-private:
-    void give_back(std::unique_ptr<Connection> c);
-    std::string path_;
-    std::mutex mutex_;
-    std::vector<std::unique_ptr<Connection>> idle_;
-};
+// Turns an SQLite result code into the store's error kinds (constraint, busy, unavailable).
+[[noreturn]] void fail(sqlite3* db, int rc, std::string_view what);
 
 }  // namespace assure::sqlite

@@ -1,36 +1,37 @@
 #pragma once
-// The SQLite implementation of the store ports.
+// The SQLite engine: the embedded default. One file, WAL, foreign keys on.
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "app/ports.hpp"
+#include "store/sql/migrate.hpp"
+#include "store/sql/store.hpp"
 #include "store/sqlite/database.hpp"
 
 namespace assure::sqlite {
 
-struct Migration {
-    int number;
-    std::string name;
-    std::string sql;
-};
-
 // The numbered migrations compiled into the binary, in order.
-std::vector<Migration> bundled_migrations();
-// Applies the migrations not yet recorded in schema_migrations, each in its own transaction.
-// Returns how many were applied.
-int migrate(Connection& db, const std::vector<Migration>& migrations);
+std::vector<sql::Migration> bundled_migrations();
 
-class SqliteStore final : public Store {
+class Driver final : public sql::Driver {
 public:
-    // Opens (creating if needed) the database and brings its schema up to date.
-    explicit SqliteStore(const std::string& path);
-    void read(const std::function<void(Transaction&)>& work) override;
-    void write(const std::function<void(Transaction&)>& work) override;
-    [[nodiscard]] const std::string& path() const { return pool_.path(); }
+    explicit Driver(std::string path) : path_(std::move(path)) {}
+    std::unique_ptr<sql::Connection> connect() override { return std::make_unique<Connection>(path_); }
+    // WAL readers see a snapshot and never block the writer.
+    [[nodiscard]] std::string_view begin_read() const override { return "BEGIN"; }
+    // IMMEDIATE takes the write lock up front, so a check-then-write cannot race another writer.
+    void begin_write(sql::Connection& db) override { db.exec("BEGIN IMMEDIATE"); }
+    int migrate(sql::Connection& db) override;
+    [[nodiscard]] std::string describe() const override { return path_; }
 
 private:
-    Pool pool_;
+    std::string path_;
+};
+
+// The store on an SQLite file, created if missing, its schema brought up to date.
+class SqliteStore final : public sql::SqlStore {
+public:
+    explicit SqliteStore(const std::string& path) : SqlStore(std::make_unique<Driver>(path)) {}
 };
 
 // Copies a live database with SQLite's online backup API: safe while the server writes.

@@ -1,6 +1,6 @@
-#include "store/sqlite/repos.hpp"
+#include "store/sql/repos.hpp"
 
-namespace assure::sqlite {
+namespace assure::sql {
 namespace {
 
 constexpr const char* kAgencyColumns =
@@ -177,4 +177,4 @@ bool SqlPeople::update(const Person& p) {
     return db_.changes() == 1;
 }
 
-}  // namespace assure::sqlite
+}  // namespace assure::sql

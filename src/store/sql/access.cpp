@@ -1,6 +1,6 @@
-#include "store/sqlite/repos.hpp"
+#include "store/sql/repos.hpp"
 
-namespace assure::sqlite {
+namespace assure::sql {
 namespace {
 
 constexpr const char* kUserColumns =
@@ -120,4 +120,4 @@ std::optional<ApiToken> SqlApiTokens::find(const std::string& token_hash) {
     return ApiToken{q.text(0), UserId{q.int64(1)}, q.text(2), q.int64(3), q.int64(4) != 0};
 }
 
-}  // namespace assure::sqlite
+}  // namespace assure::sql

@@ -1,6 +1,6 @@
-#include "store/sqlite/repos.hpp"
+#include "store/sql/repos.hpp"
 
-namespace assure::sqlite {
+namespace assure::sql {
 namespace {
 
 // One WHERE clause for both the page and its count, so they can never disagree.
@@ -64,4 +64,4 @@ int SqlAudit::count(const AuditFilter& f) {
     return q.integer(0);
 }
 
-}  // namespace assure::sqlite
+}  // namespace assure::sql

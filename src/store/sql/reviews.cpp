@@ -2,9 +2,9 @@
 // mapping lives here so that the core types stay free of any storage format.
 #include <nlohmann/json.hpp>
 
-#include "store/sqlite/repos.hpp"
+#include "store/sql/repos.hpp"
 
-namespace assure::sqlite {
+namespace assure::sql {
 namespace {
 
 using nlohmann::json;
@@ -240,4 +240,4 @@ RecommendationId SqlCases::add_recommendation(const Recommendation& r) {
     return RecommendationId{db_.last_insert_id()};
 }
 
-}  // namespace assure::sqlite
+}  // namespace assure::sql

@@ -1,9 +1,10 @@
 #pragma once
-// The SQLite repositories. Each works on the transaction's one connection.
+// The repositories, written once in SQL that SQLite and PostgreSQL both accept. Each works on
+// the transaction's one connection.
 #include "app/ports.hpp"
-#include "store/sqlite/database.hpp"
+#include "store/sql/connection.hpp"
 
-namespace assure::sqlite {
+namespace assure::sql {
 
 class SqlPartnerships final : public PartnershipRepo {
 public:
@@ -163,4 +164,4 @@ private:
     Connection& db_;
 };
 
-}  // namespace assure::sqlite
+}  // namespace assure::sql

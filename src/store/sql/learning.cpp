@@ -3,9 +3,9 @@
 #include <variant>
 
 #include "app/learning_json.hpp"
-#include "store/sqlite/repos.hpp"
+#include "store/sql/repos.hpp"
 
-namespace assure::sqlite {
+namespace assure::sql {
 namespace {
 
 struct Column {
@@ -123,4 +123,4 @@ bool SqlLearning::update_return(const AuditReturn& r) { return update_of(db_, kR
 std::vector<Briefing> SqlLearning::briefings(PartnershipId p) { return list_of<Briefing>(db_, kBriefings, p); }
 BriefingId SqlLearning::insert_briefing(const Briefing& b) { return BriefingId{insert_of(db_, kBriefings, b)}; }
 
-}  // namespace assure::sqlite
+}  // namespace assure::sql

@@ -1,9 +1,9 @@
 // Governance records in SQLite. Each record is its JSON document (app/governance_json.hpp)
 // plus the columns the queries need: the partnership, the group, the date, the status.
 #include "app/governance_json.hpp"
-#include "store/sqlite/repos.hpp"
+#include "store/sql/repos.hpp"
 
-namespace assure::sqlite {
+namespace assure::sql {
 namespace {
 
 using nlohmann::json;
@@ -235,4 +235,4 @@ std::optional<UserId> SqlGovernance::feed_user(const std::string& token_hash) {
     return UserId{q.int64(0)};
 }
 
-}  // namespace assure::sqlite
+}  // namespace assure::sql

@@ -1,0 +1,40 @@
+#pragma once
+// Ports: clock, hashing, tokens and sealing: the services a use case asks of the outside world.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "app/paging.hpp"
+
+namespace assure {
+
+struct Clock {
+    virtual ~Clock() = default;
+    [[nodiscard]] virtual Instant now() const = 0;
+};
+
+struct PasswordHasher {
+    virtual ~PasswordHasher() = default;
+    [[nodiscard]] virtual std::string hash(const std::string& password) const = 0;
+    [[nodiscard]] virtual bool verify(const std::string& hash, const std::string& password) const = 0;
+};
+
+struct TokenSource {
+    virtual ~TokenSource() = default;
+    // An unguessable token (256 bits from a CSPRNG), URL-safe text.
+    [[nodiscard]] virtual std::string random_token() const = 0;
+    // The one-way digest under which a token is stored, so a database leak reveals no live token.
+    [[nodiscard]] virtual std::string digest(const std::string& token) const = 0;
+};
+
+// Seals identifiable case details at rest (libsodium secretbox in production).
+struct Sealer {
+    virtual ~Sealer() = default;
+    [[nodiscard]] virtual std::string seal(const std::string& plain) const = 0;
+    // Throws Failure (unavailable) if the text was not sealed with this key.
+    [[nodiscard]] virtual std::string open(const std::string& sealed) const = 0;
+};
+
+}  // namespace assure
