@@ -2,6 +2,8 @@
 
 namespace assure {
 
+Date london_today(const Services& s) { return london_date(s.clock.now()); }
+
 void require(const Actor& actor, Permission permission) {
     if (!actor.can(permission)) {
         throw Failure::forbidden(std::string(role_key(actor.role)) + " lacks " + std::string(permission_key(permission)));

@@ -22,6 +22,10 @@ struct Services {
     LearningRules learning_rules = LearningRules();
 };
 
+// The date in England now: what "today" means to every use case, page and statutory clock.
+// Instants that are stored (created_at, audit rows) stay the clock's UTC seconds.
+Date london_today(const Services& s);
+
 struct Actor {
     UserId user;
     PartnershipId partnership;

@@ -56,7 +56,7 @@ void hold(Services& s, const Actor& bu, const Scheduled& meeting, int number, co
     std::vector<AttendanceInput> rows;
     for (const auto& m : g.at("members")) {
         const int joined = m.value("joined_months_ago", 0);
-        if (joined > 0 && meeting.on < add_months_clamped(date_of(s.clock.now()), -joined)) continue;
+        if (joined > 0 && meeting.on < add_months_clamped(london_today(s), -joined)) continue;
         const json absences = m.value("absences", json::object());
         const std::string presence = absences.value(n, "present");
         rows.push_back({ids.at(m.at("email")), presence, presence == "deputy" ? m.value("deputy", "A nominated deputy") : ""});
@@ -74,7 +74,7 @@ void hold(Services& s, const Actor& bu, const Scheduled& meeting, int number, co
 
 void load_demo_governance(Services& s, const std::string& business_unit_email) {
     const Actor bu = demo_actor(s, business_unit_email);
-    const Date today = date_of(s.clock.now());
+    const Date today = london_today(s);
     const json doc = demo_document("knowsley_governance.json");
     std::map<std::string, std::string> ids;  // email -> person id
     auto id_of = [&](const std::string& email) -> const std::string& {

@@ -44,7 +44,7 @@ Date months_from(Date today, int months_ago) { return add_months_clamped(today, 
 
 std::map<std::string, AuditCycle> load_demo_cycles(Services& s, const Actor& bu, const std::map<std::string, AgencyId>& agencies,
                                                    const nlohmann::json& list) {
-    const Date today = date_of(s.clock.now());
+    const Date today = london_today(s);
     const AgencyKeys agency{agencies};
     auto agency_list = [&](const json& keys) { return agency.list(keys); };
     std::map<std::string, AuditCycle> cycles;
@@ -77,7 +77,7 @@ std::map<std::string, AuditCycle> load_demo_cycles(Services& s, const Actor& bu,
 
 void load_demo_learning(Services& s, const std::map<std::string, AgencyId>& agencies, const std::string& business_unit_email) {
     const Actor bu = demo_actor(s, business_unit_email);
-    const Date today = date_of(s.clock.now());
+    const Date today = london_today(s);
     const json doc = demo_document("knowsley_learning.json");
     const AgencyKeys agency{agencies};
     auto agency_list = [&](const json& keys) { return agency.list(keys); };

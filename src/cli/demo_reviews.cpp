@@ -14,7 +14,7 @@ using nlohmann::json;
 
 void load_demo_reviews(Services& s, const std::map<std::string, AgencyId>& agencies, const std::string& business_unit_email) {
     const Actor bu = demo_actor(s, business_unit_email);
-    const Date today = date_of(s.clock.now());
+    const Date today = london_today(s);
     auto ids = [&](const json& keys) {
         std::vector<std::string> out;
         for (const auto& k : keys) out.push_back(agencies.at(k.get<std::string>()).str());

@@ -67,11 +67,48 @@ std::string Date::iso() const {
     return buffer;
 }
 
-Date date_of(Instant at) { return Date::from_days(at >= 0 ? at / 86400 : (at - 86399) / 86400); }
+namespace {
+
+constexpr Instant kSecondsPerDay = 86400;
+constexpr Instant kOneHour = 3600;
+
+// Britain's clocks change at 01:00 UTC on the last Sunday of March and of October.
+Instant clock_change(int year, int month) {
+    const Date last{year, month, days_in_month(year, month)};
+    const Date last_sunday = Date::from_days(last.days() - (last.weekday() + 1) % 7);
+    return last_sunday.days() * kSecondsPerDay + kOneHour;
+}
+
+}  // namespace
+
+Date utc_date(Instant at) {
+    return Date::from_days(at >= 0 ? at / kSecondsPerDay : (at - kSecondsPerDay + 1) / kSecondsPerDay);
+}
+
+int london_offset(Instant at) {
+    const int year = utc_date(at).year;
+    return at >= clock_change(year, 3) && at < clock_change(year, 10) ? static_cast<int>(kOneHour) : 0;
+}
+
+Date london_date(Instant at) { return utc_date(at + london_offset(at)); }
+
+Instant london_midnight(Date d) {
+    // Clocks never change at midnight, so midnight is an hour before UTC's exactly when the
+    // hour before UTC's midnight is already in summer time.
+    const Instant utc_midnight = d.days() * kSecondsPerDay;
+    const Instant an_hour_before = utc_midnight - kOneHour;
+    return london_offset(an_hour_before) != 0 ? an_hour_before : utc_midnight;
+}
+
+Instant moved_to_london_date(Instant at, Date d) {
+    const Instant whole_days = at + (d.days() - london_date(at).days()) * kSecondsPerDay;
+    // Whole days keep UTC's time of day; London's differs by the change in offset between them.
+    return whole_days + london_offset(at) - london_offset(whole_days);
+}
 
 std::string iso_instant(Instant at) {
-    const Date d = date_of(at);
-    const std::int64_t secs = at - d.days() * 86400;
+    const Date d = utc_date(at);
+    const std::int64_t secs = at - d.days() * kSecondsPerDay;
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02dZ", d.iso().c_str(), static_cast<int>(secs / 3600),
                   static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
@@ -81,8 +118,9 @@ std::string iso_instant(Instant at) {
 std::string display_instant(Instant at) {
     static constexpr std::array<const char*, 12> months{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const Date d = date_of(at);
-    const std::int64_t secs = at - d.days() * 86400;
+    const Instant wall = at + london_offset(at);  // London's clock time, counted as if it were UTC
+    const Date d = utc_date(wall);
+    const std::int64_t secs = wall - d.days() * kSecondsPerDay;
     char buffer[40];
     std::snprintf(buffer, sizeof buffer, "%d %s %d, %02d:%02d", d.day, months.at(static_cast<std::size_t>(d.month - 1)),
                   d.year, static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60));

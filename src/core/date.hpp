@@ -1,5 +1,6 @@
 #pragma once
 // Calendar dates and instants. Dates are civil (no time zone); instants are Unix seconds.
+// A date a person means ("today", "due on") is a date in England: london_date, not utc_date.
 #include <compare>
 #include <cstdint>
 #include <optional>
@@ -29,8 +30,24 @@ int days_in_month(int year, int month);
 
 using Instant = std::int64_t;  // seconds since the Unix epoch, UTC
 
-std::string iso_instant(Instant at);              // 2026-11-22T12:00:00Z
-std::string display_instant(Instant at);          // 22 Nov 2026, 12:00
-Date date_of(Instant at);
+std::string iso_instant(Instant at);              // 2026-11-22T12:00:00Z, for machines
+std::string display_instant(Instant at);          // 22 Nov 2026, 12:00 on London's clocks, for people
+Date utc_date(Instant at);                        // the date at Greenwich, whatever the season
+
+// ---- time in England (Europe/London) ---------------------------------------------------
+// Computed from the UK summer-time rule rather than read from tzdata: libstdc++ 12 has no
+// std::chrono time zones, and the rule has been fixed since 1996 (docs/decisions/0007).
+
+// Seconds London's clocks are ahead of UTC at `at`: 3600 in British Summer Time (from 01:00
+// UTC on the last Sunday of March until 01:00 UTC on the last Sunday of October), else 0.
+int london_offset(Instant at);
+// The date on a calendar in England at `at`: the "today" every statutory clock counts from.
+Date london_date(Instant at);
+// The instant London's day `d` begins (00:00 GMT or BST), so a range of days a person picks
+// covers exactly those days on their clocks.
+Instant london_midnight(Date d);
+// The instant on London date `d` at the same London clock time as `at` (an hour moved across
+// a clock change, so it is never on another day): a clock that runs on a chosen date.
+Instant moved_to_london_date(Instant at, Date d);
 
 }  // namespace assure

@@ -25,7 +25,7 @@ std::string mean_text(const std::optional<double>& mean) {
 
 void cycles_page(Services& s, Ctx& ctx) {
     Data rows{Data::type::list};
-    const Date today = today_in(s);
+    const Date today = london_today(s);
     const auto cycles = list_cycles(s, ctx.who());
     for (const auto& c : cycles) {
         Data row;
@@ -283,7 +283,7 @@ void letter_page(Services& s, Ctx& ctx) {
     data.set("has_development", flag(!letter.development.empty()));
     data.set("challenge_notes", optional_text(letter.challenge_notes));
     data.set("signed_by", letter.signed_by);
-    data.set("date", today_in(s).iso());
+    data.set("date", london_today(s).iso());
     data.set("back", "/audits/" + std::to_string(ctx.path_id()) + "/returns/" + std::to_string(ctx.path_id(2)));
     page(ctx, "learning/letter", data, PageOptions{letter.subject, "audits"});
 }

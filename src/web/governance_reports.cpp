@@ -202,7 +202,7 @@ void attendance_page(Services& s, Ctx& ctx) {
 }
 
 void forward_plan_page(Services& s, Ctx& ctx) {
-    const Date today = today_in(s);
+    const Date today = london_today(s);
     const auto items = forward_plan(s, ctx.who(), today, 12);
     Data rows{Data::type::list};
     for (const auto& i : items) {
@@ -247,7 +247,7 @@ void interests_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int s
                                    people_options(s, ctx.who()), "Select a person"));
     data.set("interest_html", textarea(Field{"interest", "The interest", posted ? ctx.form("interest") : "", error_for(errors, "interest"),
                                              "For example, a paid role, a close relationship or involvement in a case"}, 3));
-    data.set("declared_on_html", date_input(Field{"declared_on", "Date declared", posted ? ctx.form("declared_on") : today_in(s).iso(),
+    data.set("declared_on_html", date_input(Field{"declared_on", "Date declared", posted ? ctx.form("declared_on") : london_today(s).iso(),
                                                   error_for(errors, "declared_on"), kDateExample, "", "text", "govuk-input--width-10"}));
     page(ctx, "governance/interests", data, PageOptions{"Declarations of interest", "groups", errors, status});
 }

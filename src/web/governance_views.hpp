@@ -14,7 +14,6 @@ inline constexpr const char* kDateExample = "For example, 23 11 2026";
 
 std::vector<Option> people_options(Services& s, const Actor& actor);
 std::string rate_text(const std::optional<double>& rate);  // "67%" or "No meetings"
-Date today_in(const Services& s);
 // The member's figures as a row: rate, held, attended, apologies, absent, deputy flags.
 void set_rate(Data& row, const MemberRate& r);
 

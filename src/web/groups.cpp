@@ -21,8 +21,6 @@ std::string rate_text(const std::optional<double>& rate) {
     return rate ? std::to_string(static_cast<int>(*rate * 100 + 0.5)) + "%" : "No meetings";
 }
 
-Date today_in(const Services& s) { return date_of(s.clock.now()); }
-
 void set_rate(Data& row, const MemberRate& r) {
     row.set("rate", rate_text(r.rate));
     row.set("held", std::to_string(r.held));
@@ -277,7 +275,7 @@ void member_form_fields(Services& s, Ctx& ctx, Data& data, const FieldErrors& er
     data.set("role_html", select(Field{"role", "Role", value("role", "member"), error_for(errors, "role")}, roles, ""));
     data.set("priority_html", text_input(Field{"priority", "Priority they lead on (thematic leads)", value("priority"),
                                                error_for(errors, "priority"), "For example, Neglect"}));
-    data.set("start_html", date_input(Field{"start", "Member from", value("start", today_in(s).iso()), error_for(errors, "start"),
+    data.set("start_html", date_input(Field{"start", "Member from", value("start", london_today(s).iso()), error_for(errors, "start"),
                                             kDateExample, "", "text", "govuk-input--width-10"}));
     data.set("deputy_html", text_input(Field{"nominated_deputy", "Nominated deputy (optional)", value("nominated_deputy"),
                                              error_for(errors, "nominated_deputy"),
@@ -359,7 +357,7 @@ void group_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int statu
                                                  terms_posted ? ctx.form("markdown") : (v.terms.empty() ? "" : v.terms.back().markdown),
                                                  error_for(errors, "markdown"), "Headings start with #, lists with -"},
                                            12));
-        data.set("approved_on_html", date_input(Field{"approved_on", "Date approved", terms_posted ? ctx.form("approved_on") : today_in(s).iso(),
+        data.set("approved_on_html", date_input(Field{"approved_on", "Date approved", terms_posted ? ctx.form("approved_on") : london_today(s).iso(),
                                                       error_for(errors, "approved_on"), kDateExample, "", "text", "govuk-input--width-10"}));
         const bool end_posted = ctx.req.method == "POST" && ctx.req.path.ends_with("/end");
         data.set("end_html", date_input(Field{"end", "Date they left", end_posted ? ctx.form("end") : "", error_for(errors, "end"), kDateExample}));
@@ -399,7 +397,7 @@ void add_group_routes(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", "/groups/new", Permission::manage_governance, Surface::page,
                       [&s](Ctx& ctx) {
                           GroupInput in;
-                          in.active_from = today_in(s).iso();
+                          in.active_from = london_today(s).iso();
                           in.quorum_kind = "min_share";
                           in.quorum_value = "50";
                           group_form(s, ctx, "Set up a group", "/groups", GroupId{}, 0, in, {}, 200);

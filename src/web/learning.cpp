@@ -400,7 +400,7 @@ void thread_page(Services& s, Ctx& ctx) {
 }
 
 void calendar_page(Services& s, Ctx& ctx) {
-    const Date today = today_in(s);
+    const Date today = london_today(s);
     int year = today.month >= 4 ? today.year : today.year - 1;
     if (const std::string y = ctx.query("year"); !y.empty()) {
         if (y.size() != 4 || !std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; })) throw Failure::not_found("year " + y);

@@ -59,7 +59,7 @@ void meeting_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int sta
     const Meeting& m = v.meeting;
     const auto people = names(s, ctx.who());
     const bool can_manage = ctx.who().can(Permission::manage_governance);
-    const Date today = today_in(s);
+    const Date today = london_today(s);
     const bool held = m.status == MeetingStatus::held;
     const bool planned = m.status == MeetingStatus::planned;
     Data data;
@@ -230,7 +230,7 @@ void add_meeting_routes(std::vector<Route>& routes, Services& s) {
         }
     });
     post("interests", Permission::view_governance, [&s](Ctx& ctx, MeetingId id, int) {
-        declare_interest(s, ctx.who(), {ctx.form("person_id"), ctx.form("interest"), today_in(s).iso(), id.str(), ctx.form("agenda_item")});
+        declare_interest(s, ctx.who(), {ctx.form("person_id"), ctx.form("interest"), london_today(s).iso(), id.str(), ctx.form("agenda_item")});
     });
 }
 

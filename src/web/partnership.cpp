@@ -256,7 +256,7 @@ void show_person_page(Services& s, Ctx& ctx) {
     }
     if (ctx.who().can(Permission::view_governance)) {
         const PersonGovernance g = person_governance(s, ctx.who(), p.id);
-        const Date today = date_of(s.clock.now());
+        const Date today = london_today(s);
         Data memberships{Data::type::list}, interests{Data::type::list};
         for (const auto& [m, group] : g.memberships) {
             Data row;

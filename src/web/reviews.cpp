@@ -38,8 +38,6 @@ std::string names_of(const std::vector<AgencyId>& ids, const std::map<AgencyId, 
 }
 
 
-Date today_of(const Services& s) { return date_of(s.clock.now()); }
-
 // ---- dashboard ------------------------------------------------------------------------
 
 void dashboard_page(Services& s, Ctx& ctx) {
@@ -51,7 +49,7 @@ void dashboard_page(Services& s, Ctx& ctx) {
     std::vector<CaseView> cases;
     for (const auto& v : all) if (matches(v, filter)) cases.push_back(v);
     const ReviewStats stats = review_stats(all);
-    const Date today = today_of(s);
+    const Date today = london_today(s);
 
     Data rows{Data::type::list};
     for (const auto& v : cases) {
@@ -191,7 +189,7 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
     const CaseView v = read_case(s, ctx.who(), CaseId{ctx.path_id()});
     const Case& c = v.record;
     const auto names = agency_names(s, ctx.who());
-    const Date today = today_of(s);
+    const Date today = london_today(s);
     Data data;
     data.set("id", c.id.str());
     data.set("version", std::to_string(c.version));
@@ -405,7 +403,7 @@ void event_form(Services& s, Ctx& ctx, const CaseView& v, EventKind kind, const 
     data.set("reference", c.reference + ": " + pseudonyms(c));
     data.set("event", std::string(event_key(kind)));
     data.set("title", std::string(event_label(kind)));
-    const std::string on = posted ? ctx.form("on") : today_of(s).iso();
+    const std::string on = posted ? ctx.form("on") : london_today(s).iso();
     const char* on_label = kind == EventKind::plan_publication ? "Date the publication was planned" : "Date";
     data.set("on_html", date_input(Field{"on", on_label, on, error_for(errors, "on"), kDateHint, "", "text", "govuk-input--width-10"}));
     if (kind == EventKind::request_summaries || kind == EventKind::summary_returned) {

@@ -31,10 +31,10 @@ struct ReviewsWorld : World {
         store.state.users.push_back(u);
     }
 
-    CaseView notify() {
+    CaseView notify(const char* became_aware_on = "2026-11-20", const char* incident_on = "2026-11-19") {
         IncidentInput in;
-        in.became_aware_on = "2026-11-20";
-        in.incident_on = "2026-11-19";
+        in.became_aware_on = became_aware_on;
+        in.incident_on = incident_on;
         in.kind = "serious_harm";
         in.summary = "Admitted to hospital with unexplained injuries";
         in.children = {{"Child T", "Taylor Example", "2020-02-02", "NHS 000 000 0000"}};
@@ -159,6 +159,35 @@ TEST(ReviewUseCases, OverdueFilterAndStats) {
     const ReviewStats st = review_stats(late);
     EXPECT_EQ(st.open, 1);
     EXPECT_EQ(st.overdue, 1);
+}
+
+// Half past midnight in British Summer Time is 23:30 UTC the day before: the use cases take
+// "today" as the date in England, not the date at Greenwich.
+TEST(ReviewUseCases, TodayIsTheDateInEnglandInTheFirstHourOfSummerTime) {
+    ReviewsWorld w;
+    w.clock.at = Date{2026, 7, 13}.days() * 86400 + 23 * 3600 + 30 * 60;  // 00:30 BST on Tuesday 14 July
+    const CaseView v = w.notify("2026-07-14", "2026-07-14");              // not "in the future"
+    EXPECT_EQ(v.record.became_aware_on.iso(), "2026-07-14");
+    EXPECT_EQ(v.deadlines.notify_panel_by.iso(), "2026-07-21");
+
+    w.clock.at = Date{2026, 7, 21}.days() * 86400 + 23 * 3600 + 30 * 60;  // 00:30 BST on Wednesday 22 July
+    const CaseView late = read_case(w.services, w.bu, v.record.id);
+    ASSERT_TRUE(late.next_countdown);
+    EXPECT_TRUE(late.overdue) << "UTC still says 21 July, the day it is due; England is a day on";
+    EXPECT_EQ(late.next_countdown->working_days, 1);
+}
+
+TEST(ReviewUseCases, TheSameHourInWinterIsStillTheDayBefore) {
+    ReviewsWorld w;
+    w.clock.at = Date{2026, 1, 13}.days() * 86400 + 23 * 3600 + 30 * 60;  // 23:30 GMT on Tuesday 13 January
+    try {
+        (void)w.notify("2026-01-14", "2026-01-13");
+        FAIL() << "a date tomorrow in England was accepted as today";
+    } catch (const Failure& f) {
+        ASSERT_FALSE(f.fields().empty());
+        EXPECT_EQ(f.fields()[0].field, "became_aware_on");
+    }
+    EXPECT_TRUE(w.store.state.cases.empty());
 }
 
 TEST(ReviewUseCases, RecommendationsAreNumberedAndNeedAgencies) {

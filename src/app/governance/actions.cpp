@@ -43,7 +43,7 @@ std::vector<ActionLine> list_actions(Services& s, const Actor& actor, const Acti
         for (const auto& g : tx.governance().groups(actor.partnership)) groups[g.id] = g.name;
         std::map<MeetingId, Date> meetings;
         for (const auto& m : tx.governance().meetings(actor.partnership, std::nullopt)) meetings[m.id] = m.on;
-        const Date today = today_of(s);
+        const Date today = london_today(s);
         for (const auto& a : tx.governance().actions(actor.partnership)) {
             const bool overdue = action_overdue(a, today);
             if (filter.open_only && a.status != ActionStatus::open) continue;
@@ -80,7 +80,7 @@ ActionItem update_action(Services& s, const Actor& actor, ActionId id, int expec
         }
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
         after.status = *to;
-        after.closed_on = *to == ActionStatus::open ? std::nullopt : std::optional<Date>(today_of(s));
+        after.closed_on = *to == ActionStatus::open ? std::nullopt : std::optional<Date>(london_today(s));
         if (!tx.governance().update_action(after)) throw Failure::stale("action");
         ++after.version;
         record_audit(tx, actor, s.clock.now(), "action.update", "action", id.str(), to_json(before).dump(), to_json(after).dump());

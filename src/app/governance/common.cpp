@@ -6,8 +6,6 @@
 
 namespace assure::governance_detail {
 
-Date today_of(const Services& s) { return date_of(s.clock.now()); }
-
 Group load_group(Transaction& tx, const Actor& actor, GroupId id) {
     auto g = tx.governance().find_group(actor.partnership, id);
     if (!g) throw Failure::not_found("group " + id.str());

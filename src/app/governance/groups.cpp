@@ -19,7 +19,7 @@ std::vector<GroupSummary> list_groups(Services& s, const Actor& actor) {
         const auto meetings = tx.governance().meetings(actor.partnership, std::nullopt);
         const auto people = people_by_id(tx, actor.partnership);
         const auto agencies = tx.agencies().list(actor.partnership, true);
-        for (const auto& g : groups) out.push_back(summarise(g, groups, members, meetings, people, agencies, today_of(s)));
+        for (const auto& g : groups) out.push_back(summarise(g, groups, members, meetings, people, agencies, london_today(s)));
     });
     return out;
 }
@@ -36,7 +36,7 @@ std::vector<std::pair<GroupId, std::string>> group_names(Services& s, const Acto
 PersonGovernance person_governance(Services& s, const Actor& actor, PersonId person) {
     require(actor, Permission::view_governance);
     PersonGovernance out;
-    const Date today = today_of(s);
+    const Date today = london_today(s);
     s.store.read([&](Transaction& tx) {
         std::map<GroupId, std::string> names;
         for (const auto& g : tx.governance().groups(actor.partnership)) names[g.id] = g.name;
@@ -66,7 +66,7 @@ GroupView read_group(Services& s, const Actor& actor, GroupId id) {
         const auto agencies = agencies_by_id(tx, actor.partnership);
         std::vector<Agency> agency_list;
         for (const auto& [_, a] : agencies) agency_list.push_back(a);
-        const Date today = today_of(s);
+        const Date today = london_today(s);
         v.summary = summarise(g, groups, members, v.meetings, people, agency_list, today);
         v.deputy_label = name_of(people, g.deputy);
         v.terms = tx.governance().terms(id);
@@ -107,7 +107,7 @@ GroupContext context_in(Transaction& tx, const Actor& actor, GroupId id, Date to
 GroupContext group_context(Services& s, const Actor& actor, GroupId id) {
     require(actor, Permission::view_governance);
     GroupContext c;
-    s.store.read([&](Transaction& tx) { c = context_in(tx, actor, id, today_of(s)); });
+    s.store.read([&](Transaction& tx) { c = context_in(tx, actor, id, london_today(s)); });
     return c;
 }
 
@@ -131,7 +131,7 @@ Group create_group(Services& s, const Actor& actor, const GroupInput& input) {
     Group g;
     s.store.write([&](Transaction& tx) {
         g.partnership = actor.partnership;
-        if (auto errors = validate_group(input, context_in(tx, actor, GroupId{}, today_of(s)), g); !errors.empty()) throw Failure::invalid(std::move(errors));
+        if (auto errors = validate_group(input, context_in(tx, actor, GroupId{}, london_today(s)), g); !errors.empty()) throw Failure::invalid(std::move(errors));
         g.id = tx.governance().insert_group(g);
         record_audit(tx, actor, s.clock.now(), "group.create", "group", g.id.str(), "", to_json(g).dump());
     });
@@ -145,7 +145,7 @@ Group update_group(Services& s, const Actor& actor, GroupId id, int expected_ver
         const Group before = load_group(tx, actor, id);
         if (before.version != expected_version) throw Failure::stale("group");
         after = before;
-        auto errors = validate_group(input, context_in(tx, actor, id, today_of(s)), after);
+        auto errors = validate_group(input, context_in(tx, actor, id, london_today(s)), after);
         if (errors.empty()) check_membership_dates(tx, actor, after, errors);
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
         if (!tx.governance().update_group(after)) throw Failure::stale("group");
@@ -167,7 +167,7 @@ void add_terms(Services& s, const Actor& actor, GroupId id, const std::string& m
         if (char_count(t.markdown) > 50000) errors.push_back({"markdown", "Terms of reference must be 50,000 characters or fewer"});
         const auto approved = Date::parse(trim(approved_on));
         if (!approved) errors.push_back({"approved_on", "Enter the date they were approved, for example 2026-04-01"});
-        else if (today_of(s) < *approved) errors.push_back({"approved_on", "The date they were approved cannot be in the future"});
+        else if (london_today(s) < *approved) errors.push_back({"approved_on", "The date they were approved cannot be in the future"});
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
         const auto existing = tx.governance().terms(id);
         t.number = existing.empty() ? 1 : existing.back().number + 1;

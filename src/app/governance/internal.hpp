@@ -22,6 +22,5 @@ std::string agency_of(const std::map<PersonId, Person>& people, const std::map<A
 GroupSummary summarise(const Group& g, const std::vector<Group>& groups, const std::vector<Membership>& members,
                        const std::vector<Meeting>& meetings, const std::map<PersonId, Person>& people,
                        const std::vector<Agency>& agencies, Date today);
-Date today_of(const Services& s);
 
 }  // namespace assure::governance_detail

@@ -42,7 +42,7 @@ MeetingView read_meeting(Services& s, const Actor& actor, MeetingId id) {
         const auto members = tx.governance().memberships(actor.partnership, v.group.id);
         const auto people = people_by_id(tx, actor.partnership);
         const auto agencies = agencies_by_id(tx, actor.partnership);
-        const Period window = attendance_window(s.governance_rules, today_of(s));
+        const Period window = attendance_window(s.governance_rules, london_today(s));
         const auto rates = member_rates(members, tx.governance().meetings(actor.partnership, v.group.id), window, s.governance_rules);
         for (const auto& m : members) {
             if (!member_on(m, v.meeting.on)) continue;
@@ -75,7 +75,7 @@ void set_meeting_status(Services& s, const Actor& actor, MeetingId id, int expec
         const auto to = parse_meeting_status(status);
         if (!to || *to == MeetingStatus::planned) throw Failure::invalid({{"status", "Select whether the meeting was held or cancelled"}});
         require_not_cancelled(before);
-        if (*to == MeetingStatus::held && today_of(s) < before.on) {
+        if (*to == MeetingStatus::held && london_today(s) < before.on) {
             throw Failure::invalid({{"status", "A meeting cannot be marked as held before its date, " + before.on.iso()}});
         }
         if (*to == MeetingStatus::cancelled) {
@@ -97,7 +97,7 @@ void record_attendance(Services& s, const Actor& actor, MeetingId id, int expect
     s.store.write([&](Transaction& tx) {
         const Meeting before = load_meeting_for_change(tx, actor, id, expected_version);
         require_not_cancelled(before);
-        if (today_of(s) < before.on) {
+        if (london_today(s) < before.on) {
             throw Failure::invalid({{"attendance", "Attendance can be recorded on or after the day of the meeting, " + before.on.iso()}});
         }
         Meeting after = before;

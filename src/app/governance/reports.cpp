@@ -13,7 +13,7 @@ using namespace governance_detail;
 namespace {
 
 Period period_of(const Services& s, const std::string& from, const std::string& to) {
-    Period p = attendance_window(s.governance_rules, today_of(s));
+    Period p = attendance_window(s.governance_rules, london_today(s));
     FieldErrors errors;
     if (!trim(from).empty()) {
         if (auto d = Date::parse(trim(from))) p.from = *d;
@@ -112,7 +112,7 @@ Interest declare_interest(Services& s, const Actor& actor, const InterestInput& 
         if (char_count(i.interest) > 2000) errors.push_back({"interest", "Interest must be 2000 characters or fewer"});
         const auto on = Date::parse(trim(in.declared_on));
         if (!on) errors.push_back({"declared_on", "Enter the date it was declared as a real date"});
-        else if (today_of(s) < *on) errors.push_back({"declared_on", "The date it was declared cannot be in the future"});
+        else if (london_today(s) < *on) errors.push_back({"declared_on", "The date it was declared cannot be in the future"});
         else i.declared_on = *on;
         if (!trim(in.meeting_id).empty()) {
             const auto meeting = tx.governance().find_meeting(actor.partnership, MeetingId{std::atoll(trim(in.meeting_id).c_str())});
@@ -163,7 +163,7 @@ std::vector<FeedEvent> feed_events(Services& s, const std::string& token, std::o
         if (group && !groups.contains(*group)) throw Failure::not_found("group " + group->str());
         std::vector<GroupId> mine;
         for (const auto& m : tx.governance().memberships(partnership, std::nullopt)) {
-            if (m.person == user->person && (!m.end || date_of(s.clock.now()) <= *m.end)) mine.push_back(m.group);
+            if (m.person == user->person && (!m.end || london_today(s) <= *m.end)) mine.push_back(m.group);
         }
         for (const auto& m : tx.governance().meetings(partnership, std::nullopt)) {
             const bool wanted = group ? m.group == *group : std::find(mine.begin(), mine.end(), m.group) != mine.end();

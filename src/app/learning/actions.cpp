@@ -84,12 +84,12 @@ ImprovementAction create_improvement(Services& s, const Actor& actor, const Impr
         for (const auto& g : tx.governance().groups(actor.partnership)) context.groups.push_back(g.id);
         ImprovementInput in = input;
         in.priority = priority;
-        auto more = validate_improvement(in, s.learning_rules, context, today_of(s), a);
+        auto more = validate_improvement(in, s.learning_rules, context, london_today(s), a);
         errors.insert(errors.end(), more.begin(), more.end());
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
         a.partnership = actor.partnership;
         a.state = ActionState::proposed;
-        a.created_on = today_of(s);
+        a.created_on = london_today(s);
         a.id = tx.learning().insert_improvement(a);
         record_audit(tx, actor, s.clock.now(), "improvement.create", "improvement_action", a.id.str(), "", nlohmann::json(a).dump());
     });
@@ -160,7 +160,7 @@ ImprovementAction update_improvement(Services& s, const Actor& actor, Improvemen
         }
         if (char_count(text) > 4000) errors.push_back({"note", "Update must be 4000 characters or fewer"});
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
-        a.updates.push_back({today_of(s), actor.name(), a.state, *to, text});
+        a.updates.push_back({london_today(s), actor.name(), a.state, *to, text});
         if (*to == ActionState::superseded) a.superseded_reason = text;
         a.state = *to;
     });
@@ -174,7 +174,7 @@ ImprovementAction add_improvement_evidence(Services& s, const Actor& actor, Impr
         if (a.state == ActionState::evidenced || a.state == ActionState::superseded) {
             throw Failure::invalid({{"evidence", "The action is closed; evidence can no longer be added"}});
         }
-        e.on = today_of(s);
+        e.on = london_today(s);
         e.by = actor.name();
         a.evidence.push_back(e);
     });

@@ -114,7 +114,7 @@ CycleView read_cycle(Services& s, const Actor& actor, AuditCycleId id) {
         }
         v.results = results_by_standard(v.cycle, returns);
     });
-    v.open_today = cycle_open_on(v.cycle, today_of(s));
+    v.open_today = cycle_open_on(v.cycle, london_today(s));
     return v;
 }
 
@@ -148,7 +148,7 @@ ReturnView read_return(Services& s, const Actor& actor, AuditCycleId cycle, Agen
             for (const auto& st : l.cycle.standards) v.ret.answers.push_back({st.code, "", "", "", "", ""});
         }
         const bool editor = may_edit(tx, actor, agency);
-        v.may_edit = editor && v.ret.status == ReturnStatus::draft && !l.cycle.closed && !(l.cycle.closes < today_of(s));
+        v.may_edit = editor && v.ret.status == ReturnStatus::draft && !l.cycle.closed && !(l.cycle.closes < london_today(s));
         v.may_moderate = actor.can(Permission::manage_learning) && v.ret.status == ReturnStatus::submitted;
         // The agency's last earlier cycle of the same kind with a submitted return.
         std::optional<AuditReturn> before;
@@ -164,7 +164,7 @@ ReturnView read_return(Services& s, const Actor& actor, AuditCycleId cycle, Agen
         }
         if (before) v.trends = compare_returns(l.cycle, v.ret, *v.previous_cycle, *before);
         v.may_share = editor && !v.ret.shared_from && !l.agency.organisation_code.empty();
-        if (v.may_share) v.share_targets = share_targets_of(tx, l.cycle, v.ret, l.agency, today_of(s));
+        if (v.may_share) v.share_targets = share_targets_of(tx, l.cycle, v.ret, l.agency, london_today(s));
         if (l.ret) {
             std::vector<ImprovementAction> from_here;
             for (auto& a : tx.learning().improvements(actor.partnership)) {
@@ -191,7 +191,7 @@ AuditReturn save_return(Services& s, const Actor& actor, AuditCycleId cycle, Age
             throw Failure::invalid({{"submit", "The return was submitted on " + l.ret->submitted_on.value_or(Date{}).iso() +
                                                    " and can no longer be changed"}});
         }
-        const Date today = today_of(s);
+        const Date today = london_today(s);
         after = l.ret.value_or(AuditReturn{});
         after.cycle = cycle;
         after.agency = agency;
@@ -232,7 +232,7 @@ AuditReturn moderate_return(Services& s, const Actor& actor, AuditCycleId cycle,
         after.challenge_notes = trim(challenge_notes);
         if (char_count(after.challenge_notes) > 5000) errors.push_back({"challenge_notes", "Challenge notes must be 5000 characters or fewer"});
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
-        after.moderated_on = today_of(s);
+        after.moderated_on = london_today(s);
         save_return_record(s, tx, actor, l.ret, after, "audit_return.moderate");
     });
     return after;

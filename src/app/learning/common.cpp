@@ -4,8 +4,6 @@
 
 namespace assure::learning_detail {
 
-Date today_of(const Services& s) { return date_of(s.clock.now()); }
-
 LearningSource load_source(Transaction& tx, const Actor& actor, LearningSourceId id) {
     auto found = tx.learning().find_source(actor.partnership, id);
     if (!found) throw Failure::not_found("learning source " + id.str());
@@ -56,7 +54,7 @@ ImprovementLine line_of(const Services& s, const ImprovementAction& a, const Nam
         line.origin = (cycle == names.cycles.end() ? std::string("Audit") : cycle->second.title) + ", standard " + a.standard;
         line.origin_href = "/audits/" + ret->second.cycle.str() + "/returns/" + ret->second.agency.str();
     }
-    const Date today = today_of(s);
+    const Date today = london_today(s);
     line.overdue = improvement_overdue(a, today);
     line.stale = improvement_stale(a, today, s.learning_rules);
     return line;

@@ -7,7 +7,6 @@
 
 namespace assure::learning_detail {
 
-Date today_of(const Services& s);
 LearningSource load_source(Transaction& tx, const Actor& actor, LearningSourceId id);
 // Saves a changed source (optimistic on before.version) and audits before and after.
 void save_source(Services& s, Transaction& tx, const Actor& actor, const LearningSource& before, LearningSource& after,

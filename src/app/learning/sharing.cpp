@@ -49,7 +49,7 @@ std::vector<ShareTarget> share_targets_of(Transaction& tx, const AuditCycle& cyc
 }
 
 void share_into(Services& s, Transaction& tx, const Actor& actor, const AuditCycle& cycle, const Agency& agency, AuditReturn& ret) {
-    const Date today = today_of(s);
+    const Date today = london_today(s);
     if (agency.organisation_code.empty()) {
         throw Failure::invalid({{"share", agency.name + " has no organisation code, so no other partnership can be matched to it"}});
     }

@@ -25,7 +25,7 @@ using namespace reviews_detail;
 CaseView record_event(Services& s, const Actor& actor, CaseId id, int expected_version, CaseEvent event) {
     require(actor, Permission::manage_reviews);
     const Instant now = s.clock.now();
-    const Date today = date_of(now);
+    const Date today = london_date(now);  // the day in England at the instant recorded
     CaseView view;
     s.store.write([&](Transaction& tx) {
         const Case before = load_for_change(tx, actor, id, expected_version);

@@ -11,7 +11,7 @@ using namespace reviews_detail;
 CaseView notify_incident(Services& s, const Actor& actor, const IncidentInput& input) {
     require(actor, Permission::manage_reviews);
     const Instant now = s.clock.now();
-    const Date today = date_of(now);
+    const Date today = london_date(now);  // the day in England at the instant recorded
     CaseView view;
     s.store.write([&](Transaction& tx) {
         std::vector<AgencyId> agencies;

@@ -64,7 +64,7 @@ void declare_conflict(Services& s, const Actor& actor, CaseId id, const std::str
             throw Failure::invalid({{"interest", "You have already declared an interest in this case"}});
         }
         Case after = before;
-        after.conflicts.push_back({actor.user, actor.label, date_of(s.clock.now()), text});
+        after.conflicts.push_back({actor.user, actor.label, london_today(s), text});
         save(s, tx, actor, before, after, "case.conflict_declare");
     });
 }

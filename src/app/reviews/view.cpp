@@ -68,7 +68,7 @@ bool matches(const CaseView& v, const CaseFilter& filter) {
 
 std::vector<CaseView> list_cases(Services& s, const Actor& actor, const CaseFilter& filter) {
     require(actor, Permission::view_reviews);
-    const Date today = date_of(s.clock.now());
+    const Date today = london_today(s);
     std::vector<CaseView> out;
     // A list shows case records too, so each case listed is audited like a read.
     s.store.write([&](Transaction& tx) {
@@ -95,7 +95,7 @@ ReviewStats review_stats(const std::vector<CaseView>& visible) {
 }
 
 CaseView read_case(Services& s, const Actor& actor, CaseId id) {
-    const Date today = date_of(s.clock.now());
+    const Date today = london_today(s);
     CaseView v;
     s.store.write([&](Transaction& tx) {
         Case c = load_visible(tx, actor, id);
