@@ -36,7 +36,7 @@ Date utc_date(Instant at);                        // the date at Greenwich, what
 
 // ---- time in England (Europe/London) ---------------------------------------------------
 // Computed from the UK summer-time rule rather than read from tzdata: libstdc++ 12 has no
-// std::chrono time zones, and the rule has been fixed since 1996 (docs/decisions/0007).
+// std::chrono time zones, and the rule has been fixed since 1996 (docs/decisions/0009).
 
 // Seconds London's clocks are ahead of UTC at `at`: 3600 in British Summer Time (from 01:00
 // UTC on the last Sunday of March until 01:00 UTC on the last Sunday of October), else 0.
