@@ -1,10 +1,15 @@
 #pragma once
-// Fakes for the remaining ports: a clock that moves only when told, a fast reversible "hasher"
-// and predictable tokens. Use-case tests never touch libsodium, SQLite or HTTP.
+// What a use-case test runs on. The ports a test should control are fakes: a clock that moves
+// only when told, a fast reversible "hasher", predictable tokens and a sealer that marks what it
+// seals. The store is the real SQLite store on a fresh file per test: a hand-written stand-in
+// would be another implementation of the ports that the contract suite never proves (decision 0007).
+#include <map>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 #include "app/context.hpp"
-#include "fakes/memory_store.hpp"
+#include "store/sqlite/store.hpp"
 
 namespace assure::testing {
 
@@ -35,19 +40,60 @@ struct MarkingSealer final : Sealer {
     }
 };
 
-// One partnership, an administrator actor and the fakes wired into Services.
+// A new SQLite file in the temporary folder, removed with its -wal and -shm files.
+class TemporaryDatabase {
+public:
+    TemporaryDatabase();
+    ~TemporaryDatabase();
+    TemporaryDatabase(const TemporaryDatabase&) = delete;
+    TemporaryDatabase& operator=(const TemporaryDatabase&) = delete;
+    [[nodiscard]] const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+};
+
+// One partnership on a real store, with an administrator and one user of every other role, and
+// the fakes wired into Services. A test adds the records it needs through the ports (the
+// database enforces foreign keys) and reads back through the ports what it asserts on.
 struct World {
-    MemoryStore store;
+    TemporaryDatabase database;  // declared first, so the store has closed it before it is removed
+    sqlite::SqliteStore store{database.path()};
     FrozenClock clock;
     PlainHasher hasher;
     CountingTokens tokens;
     MarkingSealer sealer;
     Services services{store, clock, hasher, tokens, SessionPolicy{}, &sealer};
-    PartnershipId partnership{1};
-    Actor admin{UserId{99}, PartnershipId{1}, Role::administrator, "Admin <admin@example.org>"};
+    PartnershipId partnership;
+    Actor admin;
 
-    World() { store.state.partnerships.push_back({PartnershipId{1}, "test", "Test Partnership"}); }
-    [[nodiscard]] Actor as(Role role) const { return Actor{UserId{2}, partnership, role, "Someone"}; }
+    World();
+    // The World's user with this role, in the World's partnership.
+    [[nodiscard]] Actor as(Role role) const { return users_by_role_.at(role); }
+
+    // Setup through the ports. A record's partnership, when not given, is the World's.
+    PartnershipId add_partnership(const std::string& slug, const std::string& name);
+    AgencyId add_agency(Agency agency);
+    PersonId add_person(Person person);
+    // A user account signing in with the person's email, as the actor the use cases receive.
+    Actor add_user(PersonId person, Role role, PartnershipId in = {});
+
+    // What `question` answers in a read transaction: w.read([&](Transaction& tx) { return ...; }).
+    template <class Question>
+    auto read(Question question) {
+        std::invoke_result_t<Question, Transaction&> answer{};
+        store.read([&](Transaction& tx) { answer = question(tx); });
+        return answer;
+    }
+    // A partnership's audit trail, oldest first: every row, whatever the page size.
+    std::vector<AuditEntry> audit_trail(PartnershipId in = {});
+    std::vector<std::string> audit_actions(PartnershipId in = {});
+    std::size_t audit_count(PartnershipId in = {});
+    AuditEntry last_audit(PartnershipId in = {});
+
+private:
+    [[nodiscard]] PartnershipId or_ours(PartnershipId p) const { return p.valid() ? p : partnership; }
+    std::map<Role, Actor> users_by_role_;
 };
 
 }  // namespace assure::testing

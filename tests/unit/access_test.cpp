@@ -1,4 +1,4 @@
-// Session and sign-in rules with a frozen clock; sign-in use cases with fakes.
+// Session and sign-in rules with a frozen clock; sign-in use cases on the real store.
 #include <gtest/gtest.h>
 
 #include "app/access.hpp"
@@ -39,23 +39,29 @@ TEST(LoginLockRules, LocksAfterTheFifthFailureForFifteenMinutes) {
 class SignInTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        const auto a = create_agency(w.services, w.admin, {"Council", "statutory_partner", "local_authority",
-                                                           "local_authority"});
-        const auto p = create_person(w.services, w.admin, {"Ann Lee", "Business manager", a.id.str(), "ann@example.org"});
+        council = create_agency(w.services, w.admin, {"Council", "statutory_partner", "local_authority",
+                                                      "local_authority"}).id;
+        const auto p = create_person(w.services, w.admin, {"Ann Lee", "Business manager", council.str(), "ann@example.org"});
         add_user(w.services, w.admin, {p.id.str(), "business_unit", "a long enough password"});
     }
+    std::optional<Session> session_stored_as(const std::string& key) {
+        return w.read([&](Transaction& tx) { return tx.sessions().find(key); });
+    }
     World w;
+    AgencyId council;
 };
 
 TEST_F(SignInTest, RightPasswordStartsASessionStoredOnlyAsADigest) {
     const auto signed_in = sign_in(w.services, " ANN@example.org ", "a long enough password");
     EXPECT_EQ(signed_in.user.role, Role::business_unit);
-    ASSERT_EQ(w.store.state.sessions.size(), 1u);
-    EXPECT_EQ(w.store.state.sessions.begin()->first, "digest:" + signed_in.session_token);
+    const auto stored = session_stored_as("digest:" + signed_in.session_token);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->user, signed_in.user.id);
+    EXPECT_FALSE(session_stored_as(signed_in.session_token)) << "the token itself is never stored";
     const auto resolved = resolve_session(w.services, signed_in.session_token);
     ASSERT_TRUE(resolved);
     EXPECT_EQ(resolved->actor.role, Role::business_unit);
-    EXPECT_EQ(w.store.state.audit.back().action, "user.sign_in");
+    EXPECT_EQ(w.last_audit().action, "user.sign_in");
 }
 
 TEST_F(SignInTest, UnknownEmailAndWrongPasswordGetTheSameAnswer) {
@@ -85,7 +91,7 @@ TEST_F(SignInTest, SessionExpiresWhenIdle) {
     const auto signed_in = sign_in(w.services, "ann@example.org", "a long enough password");
     w.clock.at += 30 * 60;
     EXPECT_FALSE(resolve_session(w.services, signed_in.session_token));
-    EXPECT_TRUE(w.store.state.sessions.empty());
+    EXPECT_FALSE(session_stored_as("digest:" + signed_in.session_token)) << "the expired session is removed";
 }
 
 TEST_F(SignInTest, DeactivatingAUserEndsTheirSessions) {
@@ -96,7 +102,9 @@ TEST_F(SignInTest, DeactivatingAUserEndsTheirSessions) {
 }
 
 TEST_F(SignInTest, ShortPasswordIsRefusedForANewAccount) {
-    const auto p = create_person(w.services, w.admin, {"Bo", "Officer", "1", "bo@example.org"});
+    const auto p = create_person(w.services, w.admin, {"Bo", "Officer", council.str(), "bo@example.org"});
+    const auto users_of_partnership = [&] { return w.read([&](Transaction& tx) { return tx.users().list(w.partnership); }); };
+    const auto users_before = users_of_partnership().size();
     try {
         add_user(w.services, w.admin, {p.id.str(), "member", "short"});
         FAIL();
@@ -104,7 +112,8 @@ TEST_F(SignInTest, ShortPasswordIsRefusedForANewAccount) {
         ASSERT_EQ(f.fields().size(), 1u);
         EXPECT_EQ(f.fields()[0].field, "password");
     }
-    EXPECT_EQ(w.store.state.users.size(), 1u);
+    EXPECT_EQ(users_of_partnership().size(), users_before);
+    EXPECT_FALSE(w.read([&](Transaction& tx) { return tx.users().find_by_email("bo@example.org"); }));
 }
 
 TEST(RolePermissions, OnlyAdministratorsManageUsers) {

@@ -1,4 +1,4 @@
-// Governance use cases against the in-memory store: a meeting from scheduling to actions,
+// Governance use cases on the real store: a meeting from scheduling to actions,
 // the attendance report, who may update an action, and refusals that change nothing.
 #include <gtest/gtest.h>
 
@@ -11,37 +11,33 @@ using namespace assure::testing;
 namespace {
 
 struct GovernanceWorld : World {
-    Actor bu{UserId{1}, PartnershipId{1}, Role::business_unit, "Business Unit <bu@example.org>"};
-    Actor owner{UserId{3}, PartnershipId{1}, Role::member, "Morgan <m@example.org>"};
-    Actor other{UserId{4}, PartnershipId{1}, Role::member, "Other <o@example.org>"};
+    AgencyId council = add_agency({AgencyId{}, partnership, "Council", AgencyKind::statutory_partner,
+                                   StatutoryRole::local_authority, "local_authority", "Chief Executive, Council"});
+    AgencyId police = add_agency({AgencyId{}, partnership, "Police", AgencyKind::statutory_partner, StatutoryRole::police, "police"});
+    PersonId morgan = add_person({PersonId{}, partnership, "Morgan Member", "Officer", council, "m@example.org"});
+    PersonId pat = add_person({PersonId{}, partnership, "Pat Police", "Inspector", police, "p@example.org"});
+    Actor bu = as(Role::business_unit);
+    Actor owner = add_user(morgan, Role::member);
+    Actor other = add_user(pat, Role::member);
 
-    GovernanceWorld() {
-        clock.at = 1'795'392'000;  // 2026-11-23 00:00 UTC
-        Agency council{AgencyId{1}, partnership, "Council", AgencyKind::statutory_partner, StatutoryRole::local_authority, "local_authority"};
-        council.chief_officer = "Chief Executive, Council";
-        store.state.agencies.push_back(council);
-        store.state.agencies.push_back({AgencyId{2}, partnership, "Police", AgencyKind::statutory_partner, StatutoryRole::police, "police"});
-        store.state.people.push_back({PersonId{1}, partnership, "Morgan Member", "Officer", AgencyId{1}, "m@example.org"});
-        store.state.people.push_back({PersonId{2}, partnership, "Pat Police", "Inspector", AgencyId{2}, "p@example.org"});
-        for (auto [uid, pid] : {std::pair{3, 1}, std::pair{4, 2}}) {
-            User u;
-            u.id = UserId{uid};
-            u.partnership = partnership;
-            u.person = PersonId{pid};
-            u.role = Role::member;
-            store.state.users.push_back(u);
-        }
-    }
+    GovernanceWorld() { clock.at = 1'795'392'000; }  // 2026-11-23 00:00 UTC
 
     Group group() {
-        return create_group(services, bu, {"Core Business Group", "executive", "", "", "fixed", "1", "", "12", "", "2",
+        return create_group(services, bu, {"Core Business Group", "executive", "", "", "fixed", morgan.str(), "", "12", "", "2",
                                            "all_statutory_partners", "", "2025-01-01", ""});
     }
-    Meeting held_meeting(GroupId g, const char* on,
-                         const std::vector<AttendanceInput>& rows = {{"1", "present", ""}, {"2", "apologies", ""}}) {
+    Meeting held_meeting(GroupId g, const char* on, std::vector<AttendanceInput> rows = {}) {
+        if (rows.empty()) rows = {{morgan.str(), "present", ""}, {pat.str(), "apologies", ""}};
         const Meeting m = schedule_meeting(services, bu, g, {on, "10:00", "90", "Town hall", "", ""});
         record_attendance(services, bu, m.id, m.version, rows);
         return read_meeting(services, bu, m.id).meeting;
+    }
+    MemberInput member(PersonId who, const char* role = "member", const char* priority = "", const char* start = "2025-01-01",
+                       const char* end = "") const {
+        return {who.str(), "SP", role, priority, start, end, ""};
+    }
+    std::optional<Meeting> stored_meeting(MeetingId id) {
+        return read([&](Transaction& tx) { return tx.governance().find_meeting(partnership, id); });
     }
 };
 
@@ -50,12 +46,12 @@ struct GovernanceWorld : World {
 TEST(GovernanceUseCases, AMeetingFromSchedulingToActionsIsAuditedAtEachStep) {
     GovernanceWorld w;
     const Group g = w.group();
-    add_member(w.services, w.bu, g.id, {"1", "SP", "member", "", "2025-01-01", "", ""});
-    add_member(w.services, w.bu, g.id, {"2", "SP", "thematic_lead", "Child exploitation", "2025-01-01", "", ""});
+    add_member(w.services, w.bu, g.id, w.member(w.morgan));
+    add_member(w.services, w.bu, g.id, w.member(w.pat, "thematic_lead", "Child exploitation"));
     const Meeting m = w.held_meeting(g.id, "2026-11-20");
     EXPECT_EQ(m.status, MeetingStatus::held) << "recording attendance marks the meeting held";
     add_decision(w.services, w.bu, m.id, m.version, "Adopt the screening tool");
-    const ActionItem a = add_action(w.services, w.bu, m.id, {"Brief every school", "1", "2026-12-01"});
+    const ActionItem a = add_action(w.services, w.bu, m.id, {"Brief every school", w.morgan.str(), "2026-12-01"});
     const MeetingView v = read_meeting(w.services, w.bu, m.id);
     ASSERT_TRUE(v.quorum);
     EXPECT_FALSE(v.quorum->quorate);
@@ -63,17 +59,15 @@ TEST(GovernanceUseCases, AMeetingFromSchedulingToActionsIsAuditedAtEachStep) {
     EXPECT_EQ(v.meeting.decisions.size(), 1u);
     ASSERT_EQ(v.actions.size(), 1u);
     EXPECT_EQ(v.actions[0].id, a.id);
-    std::vector<std::string> actions;
-    for (const auto& e : w.store.state.audit) actions.push_back(e.action);
-    EXPECT_EQ(actions, (std::vector<std::string>{"group.create", "group.member_add", "group.member_add", "meeting.schedule",
+    EXPECT_EQ(w.audit_actions(), (std::vector<std::string>{"group.create", "group.member_add", "group.member_add", "meeting.schedule",
                                                  "meeting.attendance", "meeting.decision", "action.create"}));
 }
 
 TEST(GovernanceUseCases, AttendanceReportNamesTheChiefOfficerOfMembersBelowExpected) {
     GovernanceWorld w;
     const Group g = w.group();
-    add_member(w.services, w.bu, g.id, {"1", "SP", "member", "", "2025-01-01", "", ""});
-    add_member(w.services, w.bu, g.id, {"2", "SP", "member", "", "2025-01-01", "", ""});
+    add_member(w.services, w.bu, g.id, w.member(w.morgan));
+    add_member(w.services, w.bu, g.id, w.member(w.pat));
     w.held_meeting(g.id, "2026-09-01");
     w.held_meeting(g.id, "2026-11-02");
     const AttendanceReport r = attendance_report(w.services, w.bu, g.id, "", "");
@@ -90,19 +84,19 @@ TEST(GovernanceUseCases, AttendanceReportNamesTheChiefOfficerOfMembersBelowExpec
 TEST(GovernanceUseCases, RefusedChangesSaveNothing) {
     GovernanceWorld w;
     const Group g = w.group();
-    add_member(w.services, w.bu, g.id, {"1", "SP", "member", "", "2025-01-01", "", ""});
-    const Meeting m = w.held_meeting(g.id, "2026-11-20", {{"1", "present", ""}});
-    const auto audit_before = w.store.state.audit.size();
-    const auto meetings_before = w.store.state.meetings;
+    add_member(w.services, w.bu, g.id, w.member(w.morgan));
+    const Meeting m = w.held_meeting(g.id, "2026-11-20", {{w.morgan.str(), "present", ""}});
+    const auto audit_before = w.audit_count();
+    const auto version_before = w.stored_meeting(m.id)->version;
     // Attendance for someone who is not a member.
-    EXPECT_THROW(record_attendance(w.services, w.bu, m.id, m.version, {{"1", "present", ""}, {"2", "present", ""}}), Failure);
+    EXPECT_THROW(record_attendance(w.services, w.bu, m.id, m.version, {{w.morgan.str(), "present", ""}, {w.pat.str(), "present", ""}}), Failure);
     // An action due before its meeting.
-    EXPECT_THROW(add_action(w.services, w.bu, m.id, {"Late already", "1", "2026-11-19"}), Failure);
+    EXPECT_THROW(add_action(w.services, w.bu, m.id, {"Late already", w.morgan.str(), "2026-11-19"}), Failure);
     // A meeting outside the group's active period.
     EXPECT_THROW(schedule_meeting(w.services, w.bu, g.id, {"2024-12-31", "10:00", "60", "Town hall", "", ""}), Failure);
     // Attendance for a meeting in the future.
     const Meeting future = schedule_meeting(w.services, w.bu, g.id, {"2026-12-20", "10:00", "60", "Town hall", "", ""});
-    EXPECT_THROW(record_attendance(w.services, w.bu, future.id, future.version, {{"1", "present", ""}}), Failure);
+    EXPECT_THROW(record_attendance(w.services, w.bu, future.id, future.version, {{w.morgan.str(), "present", ""}}), Failure);
     // A stale version.
     try {
         add_decision(w.services, w.bu, m.id, m.version - 1, "Too late");
@@ -110,17 +104,17 @@ TEST(GovernanceUseCases, RefusedChangesSaveNothing) {
     } catch (const Failure& f) {
         EXPECT_EQ(f.code(), FailureCode::conflict);
     }
-    EXPECT_EQ(w.store.state.audit.size(), audit_before + 1) << "only the future meeting was saved";
-    EXPECT_EQ(w.store.state.actions.size(), 0u);
-    EXPECT_EQ(w.store.state.meetings[0].version, meetings_before[0].version);
+    EXPECT_EQ(w.audit_count(), audit_before + 1) << "only the future meeting was saved";
+    EXPECT_TRUE(w.read([&](Transaction& tx) { return tx.governance().actions(w.partnership); }).empty());
+    EXPECT_EQ(w.stored_meeting(m.id)->version, version_before);
 }
 
 TEST(GovernanceUseCases, TheOwnerOrTheBusinessUnitUpdatesAnAction) {
     GovernanceWorld w;
     const Group g = w.group();
-    add_member(w.services, w.bu, g.id, {"1", "SP", "member", "", "2025-01-01", "", ""});
-    const Meeting m = w.held_meeting(g.id, "2026-11-20", {{"1", "present", ""}});
-    const ActionItem a = add_action(w.services, w.bu, m.id, {"Brief every school", "1", "2026-11-21"});
+    add_member(w.services, w.bu, g.id, w.member(w.morgan));
+    const Meeting m = w.held_meeting(g.id, "2026-11-20", {{w.morgan.str(), "present", ""}});
+    const ActionItem a = add_action(w.services, w.bu, m.id, {"Brief every school", w.morgan.str(), "2026-11-21"});
     ActionFilter mine;
     mine.owner = person_of(w.services, w.owner);
     ASSERT_EQ(list_actions(w.services, w.owner, mine).size(), 1u);
@@ -143,7 +137,7 @@ TEST(GovernanceUseCases, TheOwnerOrTheBusinessUnitUpdatesAnAction) {
 TEST(GovernanceUseCases, CalendarFeedsNeedTheirTokenAndShowTheMembersMeetings) {
     GovernanceWorld w;
     const Group g = w.group();
-    add_member(w.services, w.bu, g.id, {"1", "SP", "member", "", "2025-01-01", "", ""});
+    add_member(w.services, w.bu, g.id, w.member(w.morgan));
     schedule_meeting(w.services, w.bu, g.id, {"2026-12-20", "14:00", "60", "Town hall", "", "Neglect"});
     const std::string token = create_feed_token(w.services, w.owner);
     const auto events = feed_events(w.services, token, std::nullopt);
@@ -160,15 +154,15 @@ TEST(GovernanceUseCases, CalendarFeedsNeedTheirTokenAndShowTheMembersMeetings) {
 TEST(GovernanceUseCases, APersonsPageListsTheirGroupsCurrentFirstAndTheirInterests) {
     GovernanceWorld w;
     const Group core = w.group();
-    const Group other = create_group(w.services, w.bu, {"Safeguarding Review and Learning Group", "sub_group", "", core.id.str(), "fixed", "1", "",
+    const Group other = create_group(w.services, w.bu, {"Safeguarding Review and Learning Group", "sub_group", "", core.id.str(), "fixed", w.morgan.str(), "",
                                                         "12", "", "2", "all_statutory_partners", "", "2025-01-01", ""});
-    add_member(w.services, w.bu, other.id, {"1", "SP", "member", "", "2025-01-01", "2025-06-30", ""});
-    add_member(w.services, w.bu, core.id, {"1", "SP", "thematic_lead", "Neglect", "2025-07-01", "", ""});
-    add_member(w.services, w.bu, core.id, {"2", "SP", "member", "", "2025-01-01", "", ""});
-    declare_interest(w.services, w.bu, {"1", "Trustee of a local charity", "2026-01-10", "", ""});
-    declare_interest(w.services, w.bu, {"2", "Not Morgan's", "2026-02-10", "", ""});
+    add_member(w.services, w.bu, other.id, w.member(w.morgan, "member", "", "2025-01-01", "2025-06-30"));
+    add_member(w.services, w.bu, core.id, w.member(w.morgan, "thematic_lead", "Neglect", "2025-07-01"));
+    add_member(w.services, w.bu, core.id, w.member(w.pat));
+    declare_interest(w.services, w.bu, {w.morgan.str(), "Trustee of a local charity", "2026-01-10", "", ""});
+    declare_interest(w.services, w.bu, {w.pat.str(), "Not Morgan's", "2026-02-10", "", ""});
 
-    const PersonGovernance g = person_governance(w.services, w.bu, PersonId{1});
+    const PersonGovernance g = person_governance(w.services, w.bu, w.morgan);
     ASSERT_EQ(g.memberships.size(), 2u);
     EXPECT_EQ(g.memberships[0].second, "Core Business Group");  // current first
     EXPECT_EQ(g.memberships[0].first.priority, "Neglect");

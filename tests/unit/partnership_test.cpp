@@ -1,4 +1,4 @@
-// Directory rules (core) and use cases (app, with fakes).
+// Directory rules (core) and use cases (app, on the real store).
 #include <gtest/gtest.h>
 
 #include "app/partnership.hpp"
@@ -10,6 +10,10 @@ using assure::testing::World;
 namespace {
 
 AgencyInput school() { return {"Knowsley Park Primary School", "relevant_agency", "none", "education"}; }
+
+std::vector<Agency> agencies_of(World& w) {
+    return w.read([&](Transaction& tx) { return tx.agencies().list(w.partnership, true); });
+}
 
 FieldErrors errors_of(const std::function<void()>& f) {
     try {
@@ -88,8 +92,9 @@ TEST(CreateAgency, SavesAndAuditsInOneStep) {
     World w;
     const auto a = create_agency(w.services, w.admin, school());
     EXPECT_TRUE(a.id.valid());
-    ASSERT_EQ(w.store.state.audit.size(), 1u);
-    const auto& row = w.store.state.audit[0];
+    const auto trail = w.audit_trail();
+    ASSERT_EQ(trail.size(), 1u);
+    const auto& row = trail[0];
     EXPECT_EQ(row.action, "agency.create");
     EXPECT_EQ(row.entity_id, a.id.str());
     EXPECT_EQ(row.at, w.clock.at);
@@ -101,14 +106,14 @@ TEST(CreateAgency, InvalidInputSavesNothing) {
     World w;
     const auto errors = errors_of([&] { create_agency(w.services, w.admin, {"", "relevant_agency", "none", "x"}); });
     EXPECT_EQ(errors.size(), 2u);
-    EXPECT_TRUE(w.store.state.agencies.empty());
-    EXPECT_TRUE(w.store.state.audit.empty());
+    EXPECT_TRUE(agencies_of(w).empty());
+    EXPECT_EQ(w.audit_count(), 0u);
 }
 
 TEST(CreateAgency, ReadOnlyRoleIsRefused) {
     World w;
     EXPECT_THROW(create_agency(w.services, w.as(Role::read_only), school()), Failure);
-    EXPECT_TRUE(w.store.state.agencies.empty());
+    EXPECT_TRUE(agencies_of(w).empty());
 }
 
 TEST(UpdateAgency, StaleVersionIsRefusedAndNothingChanges) {
@@ -124,16 +129,18 @@ TEST(UpdateAgency, StaleVersionIsRefusedAndNothingChanges) {
     } catch (const Failure& f) {
         EXPECT_EQ(f.code(), FailureCode::conflict);
     }
-    EXPECT_EQ(w.store.state.agencies[0].name, "Renamed");
-    EXPECT_EQ(w.store.state.agencies[0].version, 2);
-    EXPECT_EQ(w.store.state.audit.size(), 2u);
+    const auto stored = agencies_of(w);
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].name, "Renamed");
+    EXPECT_EQ(stored[0].version, 2);
+    EXPECT_EQ(w.audit_count(), 2u);
 }
 
 TEST(UpdateAgency, RecordsBeforeAndAfter) {
     World w;
     const auto a = create_agency(w.services, w.admin, school());
     set_agency_active(w.services, w.admin, a.id, 1, false);
-    const auto& row = w.store.state.audit.back();
+    const auto row = w.last_audit();
     EXPECT_EQ(row.action, "agency.deactivate");
     EXPECT_NE(row.before_json.find("\"active\":true"), std::string::npos);
     EXPECT_NE(row.after_json.find("\"active\":false"), std::string::npos);
@@ -143,7 +150,7 @@ TEST(UpdateAgency, AnotherPartnershipsAgencyIsNotFound) {
     World w;
     const auto a = create_agency(w.services, w.admin, school());
     Actor outsider = w.admin;
-    outsider.partnership = PartnershipId{2};
+    outsider.partnership = w.add_partnership("other", "Other");
     try {
         update_agency(w.services, outsider, a.id, 1, school());
         FAIL();
@@ -160,7 +167,10 @@ TEST(CreatePerson, DuplicateEmailIsAFieldError) {
         errors_of([&] { create_person(w.services, w.admin, {"Ann Other", "Deputy", a.id.str(), "ANN@example.org"}); });
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors[0].field, "email");
-    EXPECT_EQ(w.store.state.people.size(), 1u);
+    PersonFilter of_the_agency;
+    of_the_agency.agency = a.id;
+    of_the_agency.include_inactive = true;
+    EXPECT_EQ(w.read([&](Transaction& tx) { return tx.people().list(w.partnership, of_the_agency); }).size(), 1u);
 }
 
 TEST(AgencyRules, AnOrganisationCodeIsUpperCasedAndCheckedForShape) {
@@ -184,10 +194,11 @@ TEST(CreateAgency, AnOrganisationCodeIsUsedOnceInAPartnership) {
     const auto errors = errors_of([&] { create_agency(w.services, w.admin, police); });
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors[0].message, "Organisation code MERPOL is already used by Merseyside Police");
-    EXPECT_EQ(w.store.state.agencies.size(), 1u);
+    EXPECT_EQ(agencies_of(w).size(), 1u);
     // Changing the agency that holds the code keeps it; another partnership may use it too.
     EXPECT_NO_THROW(update_agency(w.services, w.admin, first.id, first.version, {"Merseyside Police", "statutory_partner", "police", "police", "Chief Constable", "merpol"}));
-    w.store.state.partnerships.push_back({PartnershipId{2}, "other", "Other"});
-    const Actor other{UserId{98}, PartnershipId{2}, Role::administrator, "Admin <a2@example.org>"};
+    const PartnershipId elsewhere = w.add_partnership("other", "Other");
+    const Actor other = w.add_user(w.add_person({PersonId{}, elsewhere, "Admin", "Officer", AgencyId{}, "a2@example.org"}),
+                                   Role::administrator, elsewhere);
     EXPECT_NO_THROW(create_agency(w.services, other, police));
 }

@@ -1,4 +1,4 @@
-// Reviews use cases against the in-memory store: need-to-know, audited reads, sealing,
+// Reviews use cases on the real store: need-to-know, audited reads, sealing,
 // and refusals that change nothing.
 #include <gtest/gtest.h>
 
@@ -11,25 +11,16 @@ using namespace assure::testing;
 namespace {
 
 struct ReviewsWorld : World {
-    Actor bu{UserId{1}, PartnershipId{1}, Role::business_unit, "Business Unit <bu@example.org>"};
-    Actor member{UserId{3}, PartnershipId{1}, Role::member, "Member <m@example.org>"};
-    Actor lead{UserId{4}, PartnershipId{1}, Role::partner_lead, "Lead <l@example.org>"};
+    AgencyId council = add_agency({AgencyId{}, partnership, "Council", AgencyKind::statutory_partner,
+                                   StatutoryRole::local_authority, "local_authority"});
+    AgencyId police = add_agency({AgencyId{}, partnership, "Police", AgencyKind::statutory_partner, StatutoryRole::police,
+                                  "police"});
+    Actor bu = as(Role::business_unit);
+    Actor member = add_user(add_person({PersonId{}, partnership, "Morgan Member", "Officer", council, "m@example.org"}),
+                            Role::member);
+    Actor lead = as(Role::partner_lead);
 
-    ReviewsWorld() {
-        clock.at = 1'795'392'000;  // 2026-11-23 00:00 UTC
-        store.state.agencies.push_back({AgencyId{1}, partnership, "Council", AgencyKind::statutory_partner,
-                                        StatutoryRole::local_authority, "local_authority"});
-        store.state.agencies.push_back({AgencyId{2}, partnership, "Police", AgencyKind::statutory_partner,
-                                        StatutoryRole::police, "police"});
-        store.state.people.push_back({PersonId{1}, partnership, "Morgan Member", "Officer", AgencyId{1}, "m@example.org"});
-        User u;
-        u.id = UserId{3};
-        u.partnership = partnership;
-        u.person = PersonId{1};
-        u.email = "m@example.org";
-        u.role = Role::member;
-        store.state.users.push_back(u);
-    }
+    ReviewsWorld() { clock.at = 1'795'392'000; }  // 2026-11-23 00:00 UTC
 
     CaseView notify(const char* became_aware_on = "2026-11-20", const char* incident_on = "2026-11-19") {
         IncidentInput in;
@@ -38,13 +29,16 @@ struct ReviewsWorld : World {
         in.kind = "serious_harm";
         in.summary = "Admitted to hospital with unexplained injuries";
         in.children = {{"Child T", "Taylor Example", "2020-02-02", "NHS 000 000 0000"}};
-        in.agency_ids = {"1", "2"};
+        in.agency_ids = {council.str(), police.str()};
         return notify_incident(services, bu, in);
     }
     int audits(const std::string& action) {
         int n = 0;
-        for (const auto& a : store.state.audit) n += a.action == action;
+        for (const auto& a : audit_actions()) n += a == action;
         return n;
+    }
+    std::vector<Case> cases() {
+        return read([&](Transaction& tx) { return tx.cases().list(partnership); });
     }
 };
 
@@ -63,13 +57,14 @@ TEST(ReviewUseCases, NotifyingSealsIdentitiesAndReturnsDeadlines) {
     EXPECT_EQ(v.record.reference, "SI-2026-01");
     EXPECT_EQ(v.deadlines.notify_panel_by.iso(), "2026-11-27");
     EXPECT_EQ(v.deadlines.rapid_review_by.iso(), "2026-12-11");
-    ASSERT_EQ(w.store.state.cases.size(), 1U);
-    const Case& stored = w.store.state.cases[0];
+    const auto cases = w.cases();
+    ASSERT_EQ(cases.size(), 1U);
+    const Case& stored = cases[0];
     EXPECT_EQ(stored.children[0].name, "");
     EXPECT_EQ(stored.sealed_identities.find("Taylor"), std::string::npos);
     EXPECT_NE(stored.sealed_identities.find("sealed:"), std::string::npos);
     EXPECT_EQ(w.audits("case.notify"), 1);
-    EXPECT_EQ(w.store.state.audit.back().after_json.find("Taylor"), std::string::npos);
+    EXPECT_EQ(w.last_audit().after_json.find("Taylor"), std::string::npos);
 }
 
 TEST(ReviewUseCases, EveryReadIsAuditedAndNamesOnlyForThoseAllowed) {
@@ -81,7 +76,7 @@ TEST(ReviewUseCases, EveryReadIsAuditedAndNamesOnlyForThoseAllowed) {
     EXPECT_EQ(w.audits("case.read"), 1);
     EXPECT_EQ(w.audits("case.read_identities"), 1);
 
-    add_panel_member(w.services, w.bu, id, 1, "3");
+    add_panel_member(w.services, w.bu, id, 1, w.member.user.str());
     const CaseView member_view = read_case(w.services, w.member, id);
     EXPECT_FALSE(member_view.identities_shown);
     EXPECT_EQ(member_view.record.children[0].name, "");
@@ -99,19 +94,20 @@ TEST(ReviewUseCases, OthersGetNotFoundAndAConflictHidesTheCase) {
         EXPECT_EQ(f.code(), FailureCode::not_found);
     }
     EXPECT_TRUE(list_cases(w.services, w.member, {}).empty());
-    add_panel_member(w.services, w.bu, id, 1, "3");
+    add_panel_member(w.services, w.bu, id, 1, w.member.user.str());
     EXPECT_EQ(list_cases(w.services, w.member, {}).size(), 1U);
     declare_conflict(w.services, w.member, id, "I was the family's worker");
     EXPECT_TRUE(list_cases(w.services, w.member, {}).empty());
     EXPECT_THROW((void)read_case(w.services, w.member, id), Failure);
-    decide_conflict(w.services, w.bu, id, 3, "3", "take_part", "none");
+    decide_conflict(w.services, w.bu, id, 3, w.member.user.str(), "take_part", "none");
     EXPECT_EQ(read_case(w.services, w.member, id).record.conflicts.size(), 1U);
 }
 
 TEST(ReviewUseCases, ARefusedEventChangesNothing) {
     ReviewsWorld w;
     const CaseId id = w.notify().record.id;
-    const auto before = w.store.state;
+    const auto events_before = w.cases().at(0).events.size();
+    const auto audit_before = w.audit_count();
     auto decide = ev(EventKind::decide, "2026-11-21");
     decide.decision = Decision::local_review;
     decide.note = "x";
@@ -123,8 +119,8 @@ TEST(ReviewUseCases, ARefusedEventChangesNothing) {
         ASSERT_FALSE(f.fields().empty());
         EXPECT_EQ(f.fields()[0].message, "A decision is recorded after the partners sign off the rapid review");
     }
-    EXPECT_EQ(w.store.state.cases[0].events.size(), before.cases[0].events.size());
-    EXPECT_EQ(w.store.state.audit.size(), before.audit.size());
+    EXPECT_EQ(w.cases().at(0).events.size(), events_before);
+    EXPECT_EQ(w.audit_count(), audit_before);
 }
 
 TEST(ReviewUseCases, EventsNeedTheCurrentVersionAndAreAudited) {
@@ -195,9 +191,11 @@ TEST(ReviewUseCases, RecommendationsAreNumberedAndNeedAgencies) {
     const CaseId id = w.notify().record.id;
     EXPECT_THROW(add_recommendation(w.services, w.bu, id, {"Improve", "Neglect", {}}), Failure);
     EXPECT_THROW(add_recommendation(w.services, w.bu, id, {"Improve", "Neglect", {"9"}}), Failure);
-    add_recommendation(w.services, w.bu, id, {"Use the neglect toolkit", "Neglect", {"1"}});
-    EXPECT_EQ(w.store.state.recommendations.size(), 1U);  // the refused ones saved nothing
-    const auto r = add_recommendation(w.services, w.bu, id, {"Share chronologies", "Exploitation", {"1", "2"}});
+    add_recommendation(w.services, w.bu, id, {"Use the neglect toolkit", "Neglect", {w.council.str()}});
+    EXPECT_EQ(w.read([&](Transaction& tx) { return tx.cases().recommendations(w.partnership, id); }).size(),
+              1U);  // the refused ones saved nothing
+    const auto r = add_recommendation(w.services, w.bu, id,
+                                      {"Share chronologies", "Exploitation", {w.council.str(), w.police.str()}});
     EXPECT_EQ(r.number, 2);
     EXPECT_EQ(list_recommendations(w.services, w.bu, id).size(), 2U);
     EXPECT_EQ(w.audits("case.read_recommendations"), 1);
