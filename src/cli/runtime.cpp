@@ -23,7 +23,7 @@ SystemClock::SystemClock() {
     const auto date = Date::parse(today);
     if (!date) throw std::runtime_error("ASSURE_TODAY must be a date as YYYY-MM-DD, not '" + std::string(today) + "'");
     const Instant now = real_now();
-    shift_ = (date->days() - utc_date(now).days()) * 86400;
+    shift_ = moved_to_london_date(now, *date) - now;
 }
 
 Instant SystemClock::now() const { return real_now() + shift_; }

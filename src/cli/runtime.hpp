@@ -8,7 +8,8 @@
 namespace assure::cli {
 
 // The real time; or, when ASSURE_TODAY=YYYY-MM-DD is set (training sites, end-to-end tests),
-// that date with the real time of day, so statutory clocks can be shown on a chosen day.
+// that date in England with the real time of day on London's clocks, so statutory clocks can
+// be shown on a chosen day.
 class SystemClock final : public Clock {
 public:
     SystemClock();  // throws std::runtime_error on a malformed ASSURE_TODAY

@@ -26,8 +26,8 @@ struct AuditFilter {
     std::string entity_type;      // "" = any
     std::string action_prefix;    // "" = any; "agency." matches every agency change
     std::string actor_text;       // "" = any; matched against actor_label
-    std::optional<Date> from;     // inclusive
-    std::optional<Date> to;       // inclusive
+    std::optional<Date> from;     // inclusive, days in England (london_midnight)
+    std::optional<Date> to;       // inclusive, days in England
     int limit = 50;
     int offset = 0;
 };

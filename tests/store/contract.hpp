@@ -148,6 +148,24 @@ TYPED_TEST_P(StoreContract, AuditFiltersAndPagesNewestFirst) {
     EXPECT_EQ(total, 2);
 }
 
+TYPED_TEST_P(StoreContract, AuditDaysAreDaysInEngland) {
+    const Instant before_midnight_bst = Date{2026, 7, 14}.days() * 86400 + 22 * 3600 + 59 * 60;  // 23:59 BST on the 14th
+    const Instant after_midnight_bst = before_midnight_bst + 2 * 60;                              // 00:01 BST on the 15th
+    this->store->write([&](Transaction& tx) {
+        for (const Instant at : {before_midnight_bst, after_midnight_bst}) {
+            tx.audit().append(AuditEntry{0, this->partnership, at, UserId{}, "Ann <ann@x.org>", "agency.create", "agency",
+                                         std::to_string(at), "", "{}"});
+        }
+    });
+    AuditFilter the_15th = this->everything();
+    the_15th.from = Date{2026, 7, 15};
+    the_15th.to = Date{2026, 7, 15};
+    std::vector<AuditEntry> found;
+    this->store->read([&](Transaction& tx) { found = tx.audit().query(the_15th); });
+    ASSERT_EQ(found.size(), 1u) << "23:00 UTC on the 14th is already the 15th in England, 22:59 UTC is not";
+    EXPECT_EQ(found[0].at, after_midnight_bst);
+}
+
 TYPED_TEST_P(StoreContract, SessionsAndUsersRoundTrip) {
     const auto a = this->agency("Alpha");
     UserId uid;
@@ -504,7 +522,7 @@ TYPED_TEST_P(StoreContract, AnOrganisationIsFoundInEveryPartnershipByItsCode) {
 
 REGISTER_TYPED_TEST_SUITE_P(StoreContract, AgencyRoundTripsAndListsActiveFirstByDefault, StaleUpdateWritesNothing,
                             AFailedWriteLeavesNoTrace, PeopleFilterByAgencyAndFindByEmail,
-                            AuditFiltersAndPagesNewestFirst, SessionsAndUsersRoundTrip,
+                            AuditFiltersAndPagesNewestFirst, AuditDaysAreDaysInEngland, SessionsAndUsersRoundTrip,
                             CaseRoundTripsWithEventsRulesAndPanel, RecommendationsListInNumberOrder,
                             GovernanceRecordsRoundTripWithVersions, LearningRecordsRoundTripWithVersions,
                             AnOrganisationIsFoundInEveryPartnershipByItsCode);

@@ -11,6 +11,8 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/runtime.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -147,6 +149,22 @@ TEST(Cli, BadReviewRulesAndCaseKeysStopStartUp) {
     r = run("migrate --db " + (dir / "y.db"), "ASSURE_TODAY=23/11/2026");
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.text.find("ASSURE_TODAY must be a date"), std::string::npos) << r.text;
+}
+
+// Whatever the real time of day and season, ASSURE_TODAY is that date on calendars in England.
+TEST(Cli, AssureTodayIsThatDateInEngland) {
+    const char* const outside = std::getenv("ASSURE_TODAY");
+    const std::string kept = outside == nullptr ? "" : outside;
+    for (const char* day : {"2026-01-15", "2026-03-29", "2026-07-15", "2026-10-25", "2026-12-31"}) {
+        ::setenv("ASSURE_TODAY", day, 1);
+        const assure::cli::SystemClock clock;
+        EXPECT_EQ(assure::london_date(clock.now()).iso(), day);
+    }
+    if (outside == nullptr) {
+        ::unsetenv("ASSURE_TODAY");
+    } else {
+        ::setenv("ASSURE_TODAY", kept.c_str(), 1);
+    }
 }
 
 TEST(Cli, ServeStopsCleanlyOnSigtermAndRestoreWaitsForIt) {

@@ -12,8 +12,9 @@ constexpr const char* kAuditWhere =
 
 void bind_filter(Statement& q, const AuditFilter& f) {
     q.bind(1, f.partnership.value).bind(2, f.entity_type).bind(3, f.action_prefix).bind(4, f.actor_text);
-    q.bind(5, f.from ? f.from->days() * 86400 : std::int64_t{0});
-    q.bind(6, f.to ? (f.to->days() + 1) * 86400 : std::int64_t{0});
+    // The days a person picks are days on England's clocks, as the page shows each row's time.
+    q.bind(5, f.from ? london_midnight(*f.from) : Instant{0});
+    q.bind(6, f.to ? london_midnight(Date::from_days(f.to->days() + 1)) : Instant{0});
 }
 
 }  // namespace
