@@ -119,8 +119,11 @@ Result Connection::checked(PGresult* r, std::string_view what) {
     Result result(r);
     const auto status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw error_of(conn_, result.get(), what);
-    const char* tuples = PQcmdTuples(result.get());
-    changes_ = *tuples ? std::atoi(tuples) : 0;
+    // Like SQLite's changes(): only a row-changing command counts (PQcmdTuples counts a SELECT's rows too).
+    const std::string_view command = PQcmdStatus(result.get());
+    if (command.starts_with("INSERT") || command.starts_with("UPDATE") || command.starts_with("DELETE")) {
+        changes_ = std::atoi(PQcmdTuples(result.get()));
+    }
     return result;
 }
 
@@ -146,12 +149,10 @@ void Connection::reset_cached() {
 }
 
 std::int64_t Connection::last_insert_id() {
-    const int changed = changes_;  // asking must not change what changes() answers
     auto& q = cached("SELECT lastval()");
     q.step();
     const auto id = q.int64(0);
     q.reset();
-    changes_ = changed;
     return id;
 }
 
