@@ -15,6 +15,7 @@
 
 #include "store/postgres_scratch.hpp"
 #include "store/sqlite/store.hpp"
+#include "store/table_contents.hpp"
 
 namespace {
 
@@ -195,25 +196,10 @@ namespace {
 
 const std::string kCaseKey = "ASSURE_CASE_KEY=" + std::string(64, 'a');
 
-// Every table of an SQLite database as text, row by row in id order; schema_migrations by its
-// numbers and names only (when a database got its schema is its own).
 std::map<std::string, std::vector<std::string>> contents(const std::string& path) {
+    assure::sqlite::Driver driver(path);
     assure::sqlite::Connection db(path, true);
-    std::map<std::string, std::vector<std::string>> out;
-    for (const auto& t : assure::sqlite::Driver(path).tables(db)) {
-        std::vector<std::string> columns = t.columns;
-        if (t.name == "schema_migrations") columns = {"number", "name"};
-        std::string list;
-        for (const auto& c : columns) list += (list.empty() ? "\"" : ", \"") + c + "\"";
-        auto q = db.prepare("SELECT " + list + " FROM \"" + t.name + "\" ORDER BY 1");
-        auto& rows = out[t.name];
-        while (q->step()) {
-            std::string row;
-            for (int c = 0; c < static_cast<int>(columns.size()); ++c) row += (q->is_null(c) ? "<null>" : "'" + q->text(c) + "'") + "|";
-            rows.push_back(row);
-        }
-    }
-    return out;
+    return assure::testing::table_contents(driver, db);
 }
 
 }  // namespace
