@@ -36,17 +36,19 @@ crypto::SecretboxSealer case_sealer(const cli::Config& config) {
     return crypto::SecretboxSealer(std::move(key));
 }
 
+// The case key is settled before the database is reached, so a missing key is reported as
+// such rather than hidden behind a connection error.
 struct Wiring {
     explicit Wiring(const cli::Config& config)
-        : store(store::open_store(config.db_path)),
-          sealer(case_sealer(config)),
+        : sealer(case_sealer(config)),
+          store(store::open_store(config.db_path)),
           services{*store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes), config.review_rules,
                    config.governance_rules, config.learning_rules} {}
+    crypto::SecretboxSealer sealer;
     std::unique_ptr<sql::SqlStore> store;
     cli::SystemClock clock;
     crypto::Argon2idHasher hasher;
     crypto::SodiumTokens tokens;
-    crypto::SecretboxSealer sealer;
     Services services;
 };
 
