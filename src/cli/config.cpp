@@ -1,5 +1,7 @@
 #include "cli/config.hpp"
 
+#include "store/open.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
@@ -109,6 +111,15 @@ void read_learning(const toml::table& t, const std::string& file, LearningRules&
 }
 
 }  // namespace
+
+std::string Config::key_file() const {
+    if (!case_key_file.empty()) return case_key_file;
+    if (store::is_postgres_url(db_path)) {
+        throw std::runtime_error("with a PostgreSQL database, give the case key in ASSURE_CASE_KEY or name its file in "
+                                 "[database] case_key_file");
+    }
+    return db_path + ".key";
+}
 
 Config load_config(const std::string& path) {
     Config c;

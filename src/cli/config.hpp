@@ -24,9 +24,11 @@ struct Config {
     GovernanceRules governance_rules;  // [governance]: attendance expectations and the annual cycle
     LearningRules learning_rules;      // [learning]: priorities, stale actions, evidence rule, audit standards
     std::vector<HolidayChange> holiday_changes = shipped_holiday_changes();  // + [calendar] extra_holidays
-    std::string case_key_file;     // "" = "<database path>.key"
+    std::string case_key_file;     // "" = "<database path>.key" (a PostgreSQL database needs it set)
     std::string case_key_hex;      // ASSURE_CASE_KEY (environment only: a secret)
-    [[nodiscard]] std::string key_file() const { return case_key_file.empty() ? db_path + ".key" : case_key_file; }
+    // Throws std::runtime_error for a PostgreSQL URL without case_key_file: there is no file
+    // beside such a database to keep the key in.
+    [[nodiscard]] std::string key_file() const;
 };
 
 // Reads `path` (if not empty) and the ASSURE_* environment. Throws std::runtime_error with a

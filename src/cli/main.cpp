@@ -5,6 +5,7 @@
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <pthread.h>
 #include <thread>
 
@@ -14,6 +15,9 @@
 #include "cli/demo.hpp"
 #include "cli/runtime.hpp"
 #include "crypto/sodium.hpp"
+#include "store/copy.hpp"
+#include "store/open.hpp"
+#include "store/postgres/store.hpp"
 #include "store/sqlite/store.hpp"
 #include "web/server.hpp"
 
@@ -24,25 +28,28 @@ namespace {
 
 crypto::SecretboxSealer case_sealer(const cli::Config& config) {
     bool created = false;
-    auto key = crypto::load_case_key(config.case_key_hex, config.key_file(), created);
+    const std::string key_file = config.case_key_hex.empty() ? config.key_file() : std::string();
+    auto key = crypto::load_case_key(config.case_key_hex, key_file, created);
     if (created) {
         spdlog::warn("Created the case key {}: back it up with the database; without it the children's "
-                     "identifiable details cannot be read", config.key_file());
+                     "identifiable details cannot be read", key_file);
     }
     return crypto::SecretboxSealer(std::move(key));
 }
 
+// The case key is settled before the database is reached, so a missing key is reported as
+// such rather than hidden behind a connection error.
 struct Wiring {
     explicit Wiring(const cli::Config& config)
-        : store(config.db_path),
-          sealer(case_sealer(config)),
-          services{store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes), config.review_rules,
+        : sealer(case_sealer(config)),
+          store(store::open_store(config.db_path)),
+          services{*store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes), config.review_rules,
                    config.governance_rules, config.learning_rules} {}
-    sqlite::SqliteStore store;
+    crypto::SecretboxSealer sealer;
+    std::unique_ptr<sql::SqlStore> store;
     cli::SystemClock clock;
     crypto::Argon2idHasher hasher;
     crypto::SodiumTokens tokens;
-    crypto::SecretboxSealer sealer;
     Services services;
 };
 
@@ -53,7 +60,9 @@ std::string default_public_dir(const char* argv0) {
     return (exe.parent_path() / "public").string();
 }
 
+// An SQLite file's folder is created if missing; a PostgreSQL database is the administrator's.
 void ensure_parent(const std::string& path) {
+    if (store::is_postgres_url(path)) return;
     const auto parent = fs::path(path).parent_path();
     if (!parent.empty()) fs::create_directories(parent);
 }
@@ -70,9 +79,34 @@ std::string read_password() {
     return line;
 }
 
+// The "being served" lock is a file beside an SQLite database. Several servers may share one
+// PostgreSQL database: its writers are serialised by the database itself.
+std::optional<cli::ServeLock> serve_lock(const std::string& db) {
+    if (store::is_postgres_url(db)) return std::nullopt;
+    return std::make_optional<cli::ServeLock>(db);
+}
+
+bool being_served(const std::optional<cli::ServeLock>& lock) { return lock && !lock->held(); }
+
+// `demo` starts from nothing: the SQLite file is removed, the PostgreSQL schema emptied.
+void start_afresh(const std::string& db) {
+    if (store::is_postgres_url(db)) {
+        postgres::empty_schema(db);
+    } else {
+        ensure_parent(db);
+        remove_database(db);
+    }
+}
+
+void refuse_url(const std::string& db, const char* what) {
+    if (!store::is_postgres_url(db)) return;
+    throw std::runtime_error(std::string("assure ") + what + " works on SQLite files; for PostgreSQL (" + store::describe(db) +
+                             ") use pg_dump and pg_restore (see docs/admin.md)");
+}
+
 int serve(cli::Config config) {
-    cli::ServeLock lock(config.db_path);
-    if (!lock.held()) {
+    const auto lock = serve_lock(config.db_path);
+    if (being_served(lock)) {
         spdlog::error("{} is already being served by another process", config.db_path);
         return 1;
     }
@@ -92,7 +126,7 @@ int serve(cli::Config config) {
         spdlog::info("signal {} received: stopping", sig);
         app.stop();
     });
-    spdlog::info("Assure serving {} on http://{}:{}", config.db_path, config.web.bind, config.web.port);
+    spdlog::info("Assure serving {} on http://{}:{}", store::describe(config.db_path), config.web.bind, config.web.port);
     const bool ok = app.listen();
     if (!ok) {
         spdlog::error("cannot listen on {}:{} (in use, or not permitted)", config.web.bind, config.web.port);
@@ -113,7 +147,9 @@ int main(int argc, char** argv) {
     int port = 0;
     cli.add_option("--config", config_path, "TOML configuration file (see assure.example.toml)")->check(CLI::ExistingFile);
 
-    auto add_db = [&](CLI::App* cmd) { cmd->add_option("--db", db_path, "SQLite database file"); };
+    auto add_db = [&](CLI::App* cmd) {
+        cmd->add_option("--db", db_path, "SQLite database file, or a postgresql://user@host/database URL");
+    };
 
     auto* demo = cli.add_subcommand("demo", "Create (or recreate) the demo partnership in a database");
     add_db(demo);
@@ -166,6 +202,11 @@ int main(int argc, char** argv) {
     std::string from;
     restore_cmd->add_option("--from", from, "Backup file to read")->required()->check(CLI::ExistingFile);
 
+    auto* copy_cmd = cli.add_subcommand("copy", "Copy a whole database into an empty one (SQLite and PostgreSQL, either way)");
+    std::string copy_from, copy_to;
+    copy_cmd->add_option("--from", copy_from, "The database to copy (file or URL)")->required();
+    copy_cmd->add_option("--to", copy_to, "The empty database to copy into (file or URL)")->required();
+
     CLI11_PARSE(cli, argc, argv);
 
     try {
@@ -181,19 +222,25 @@ int main(int argc, char** argv) {
 
         if (*migrate_cmd) {
             ensure_parent(config.db_path);
-            Wiring w(config);
-            std::cout << "Database " << config.db_path << " is up to date\n";
+            Wiring w(config);  // every setting checked, as `serve` would
+            std::cout << "Database " << store::describe(config.db_path) << " is up to date\n";
+            return 0;
+        }
+
+        if (*copy_cmd) {
+            ensure_parent(copy_to);
+            for (const auto& t : store::copy_database(copy_from, copy_to)) std::cout << "  " << t.name << ": " << t.rows << "\n";
+            std::cout << "Copied " << store::describe(copy_from) << " to " << store::describe(copy_to) << "\n";
             return 0;
         }
 
         if (*demo) {
-            cli::ServeLock lock(config.db_path);
-            if (!lock.held()) throw std::runtime_error(config.db_path + " is being served: stop the server first");
-            ensure_parent(config.db_path);
-            remove_database(config.db_path);
+            const auto lock = serve_lock(config.db_path);
+            if (being_served(lock)) throw std::runtime_error(config.db_path + " is being served: stop the server first");
+            start_afresh(config.db_path);
             Wiring w(config);
             const auto accounts = cli::load_demo(w.services, demo_password);
-            std::cout << "Demo partnerships created in " << config.db_path << "\nAccounts (role, email, password):\n";
+            std::cout << "Demo partnerships created in " << store::describe(config.db_path) << "\nAccounts (role, email, password):\n";
             std::string partnership;
             for (const auto& a : accounts) {
                 if (a.partnership != partnership) std::cout << (partnership.empty() ? "" : "\n") << (partnership = a.partnership) << ":\n";
@@ -204,7 +251,7 @@ int main(int argc, char** argv) {
 
         if (*partnership_add) {
             Wiring w(config);
-            w.store.write([&](Transaction& tx) {
+            w.store->write([&](Transaction& tx) {
                 if (tx.partnerships().find_by_slug(slug)) throw std::runtime_error("partnership " + slug + " exists");
                 const auto id = tx.partnerships().insert(Partnership{PartnershipId{}, slug, name});
                 record_audit(tx, Actor::system(id), w.clock.now(), "partnership.create", "partnership", id.str(), "",
@@ -217,7 +264,7 @@ int main(int argc, char** argv) {
         if (*user_add) {
             Wiring w(config);
             std::vector<Partnership> all;
-            w.store.read([&](Transaction& tx) { all = tx.partnerships().list(); });
+            w.store->read([&](Transaction& tx) { all = tx.partnerships().list(); });
             const Partnership* p = nullptr;
             for (const auto& candidate : all) {
                 if (slug.empty() ? all.size() == 1 : candidate.slug == slug) p = &candidate;
@@ -227,7 +274,7 @@ int main(int argc, char** argv) {
             const Actor system = Actor::system(p->id);
             const std::string wanted = email;
             std::optional<Person> person;
-            w.store.read([&](Transaction& tx) { person = tx.people().find_by_email(p->id, wanted); });
+            w.store->read([&](Transaction& tx) { person = tx.people().find_by_email(p->id, wanted); });
             if (!person) {
                 if (name.empty()) throw std::runtime_error("no person with that email: give --name to add them");
                 person = create_person(w.services, system, PersonInput{name, job_title, "none", email});
@@ -244,6 +291,7 @@ int main(int argc, char** argv) {
         }
 
         if (*backup_cmd) {
+            refuse_url(config.db_path, "backup");
             if (!fs::exists(config.db_path)) throw std::runtime_error("no database at " + config.db_path);
             ensure_parent(to);
             sqlite::backup(config.db_path, to);
@@ -252,6 +300,7 @@ int main(int argc, char** argv) {
         }
 
         if (*restore_cmd) {
+            refuse_url(config.db_path, "restore");
             cli::ServeLock lock(config.db_path);
             if (!lock.held()) throw std::runtime_error(config.db_path + " is being served: stop the server first");
             sqlite::restore(from, config.db_path);

@@ -1,4 +1,5 @@
-// The assure command as an operator uses it: bad configuration, SIGTERM, backup and restore.
+// The assure command as an operator uses it: bad configuration, SIGTERM, backup and restore,
+// PostgreSQL URLs and copying a database between engines.
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
@@ -8,10 +9,14 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
 #include "cli/runtime.hpp"
+#include "store/postgres_scratch.hpp"
+#include "store/sqlite/store.hpp"
+#include "store/table_contents.hpp"
 
 namespace {
 
@@ -105,7 +110,7 @@ TEST(Cli, VersionAndHelp) {
     EXPECT_NE(run("--version").text.find("assure "), std::string::npos);
     const auto help = run("--help");
     EXPECT_EQ(help.status, 0);
-    for (const char* command : {"demo", "serve", "migrate", "user", "token", "backup", "restore"}) {
+    for (const char* command : {"demo", "serve", "migrate", "user", "token", "copy", "backup", "restore"}) {
         EXPECT_NE(help.text.find(command), std::string::npos) << command;
     }
 }
@@ -202,4 +207,82 @@ TEST(Cli, UserAddAndTokenCreate) {
     EXPECT_EQ(token.status, 0);
     EXPECT_GE(token.text.size(), 40u);
     EXPECT_EQ(run("token create --db " + db + " --user nobody@example.org").status, 1);
+}
+
+namespace {
+
+const std::string kCaseKey = "ASSURE_CASE_KEY=" + std::string(64, 'a');
+
+std::map<std::string, std::vector<std::string>> contents(const std::string& path) {
+    assure::sqlite::Driver driver(path);
+    assure::sqlite::Connection db(path, true);
+    return assure::testing::table_contents(driver, db);
+}
+
+}  // namespace
+
+TEST(Cli, AWrongDatabaseUrlStopsStartUpNamingItWithoutItsPassword) {
+    const std::string url = "postgresql://assure:s3cret@127.0.0.1:1/assure?connect_timeout=2";
+    for (const std::string command : {"migrate", "serve", "demo", "token create --user a@b.org"}) {
+        const auto r = run(command + " --db '" + url + "'", kCaseKey);
+        EXPECT_EQ(r.status, 1) << command << ": " << r.text;
+        EXPECT_NE(r.text.find("postgresql://assure@127.0.0.1:1/assure"), std::string::npos) << command << ": " << r.text;
+        EXPECT_EQ(r.text.find("s3cret"), std::string::npos) << command << ": " << r.text;
+    }
+    const auto no_key = run("migrate --db '" + url + "'");
+    EXPECT_EQ(no_key.status, 1);
+    EXPECT_NE(no_key.text.find("ASSURE_CASE_KEY"), std::string::npos) << no_key.text;
+    const auto backup = run("backup --db '" + url + "' --to x.db");
+    EXPECT_EQ(backup.status, 1);
+    EXPECT_NE(backup.text.find("pg_dump"), std::string::npos) << backup.text;
+    EXPECT_EQ(backup.text.find("s3cret"), std::string::npos) << backup.text;
+}
+
+TEST(CliOnPostgres, TheDemoCopiesToPostgresAndBackUnchanged) {
+    if (assure::testing::test_postgres_url().empty()) GTEST_SKIP() << assure::testing::kNoPostgres;
+    assure::testing::ScratchSchema scratch;
+    const std::string url = "'" + scratch.url() + "'";
+    TempDir dir;
+    const std::string original = dir / "original.db", back = dir / "back.db";
+    ASSERT_EQ(run("demo --db " + original + " --password 'a demo password'").status, 0);
+
+    auto r = run("copy --from " + original + " --to " + url);
+    ASSERT_EQ(r.status, 0) << r.text;
+    EXPECT_NE(r.text.find("audit_log: "), std::string::npos) << r.text;
+    r = run("copy --from " + url + " --to " + back);
+    ASSERT_EQ(r.status, 0) << r.text;
+    const auto before = contents(original), after = contents(back);
+    ASSERT_EQ(before.size(), after.size());
+    for (const auto& [table, rows] : before) {
+        ASSERT_TRUE(after.count(table)) << table;
+        EXPECT_EQ(after.at(table), rows) << table;
+        if (table == "audit_log" || table == "agencies" || table == "governance_meetings") {
+            EXPECT_FALSE(rows.empty()) << table;
+        }
+    }
+
+    r = run("copy --from " + original + " --to " + url);
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.text.find("is not empty"), std::string::npos) << r.text;
+
+    // The copy continues the ids: the next record takes a new one, and the server serves it.
+    r = run("partnership add --db " + url + " --slug halton --name Halton", kCaseKey);
+    EXPECT_EQ(r.status, 0) << r.text;
+    ::setenv("ASSURE_CASE_KEY", std::string(64, 'a').c_str(), 1);
+    ServeProcess serve(scratch.url(), free_port());
+    ::unsetenv("ASSURE_CASE_KEY");
+    ASSERT_TRUE(serve.ready());
+    EXPECT_EQ(serve.terminate(), 0);
+}
+
+TEST(CliOnPostgres, DemoStartsFromAnEmptySchemaEachTime) {
+    if (assure::testing::test_postgres_url().empty()) GTEST_SKIP() << assure::testing::kNoPostgres;
+    assure::testing::ScratchSchema scratch;
+    const std::string url = "'" + scratch.url() + "'";
+    ASSERT_EQ(run("partnership add --db " + url + " --slug knowsley --name Stale", kCaseKey).status, 0);
+    auto r = run("demo --db " + url + " --password 'a demo password'", kCaseKey);
+    ASSERT_EQ(r.status, 0) << r.text;
+    EXPECT_NE(r.text.find("joanne.pritchard@sefton-council.example"), std::string::npos) << r.text;
+    r = run("token create --db " + url + " --user joanne.pritchard@sefton-council.example", kCaseKey);
+    EXPECT_EQ(r.status, 0) << r.text;
 }

@@ -39,7 +39,7 @@ std::optional<User> SqlUsers::find_by_email(const std::string& email) {
 }
 
 std::vector<User> SqlUsers::list(PartnershipId partnership) {
-    auto& q = db_.cached(std::string(kUserColumns) + "WHERE u.partnership_id = ? ORDER BY p.name COLLATE NOCASE");
+    auto& q = db_.cached(std::string(kUserColumns) + "WHERE u.partnership_id = ? ORDER BY lower(p.name), u.id");
     q.bind(1, partnership.value);
     std::vector<User> out;
     while (q.step()) out.push_back(read_user(q));

@@ -7,11 +7,22 @@ namespace {
 constexpr const char* kAuditWhere =
     "WHERE partnership_id = ?1 AND (?2 = '' OR entity_type = ?2) "
     "AND (?3 = '' OR substr(action, 1, length(?3)) = ?3) "
-    "AND (?4 = '' OR instr(lower(actor_label), lower(?4)) > 0) "
-    "AND (?5 = 0 OR at >= ?5) AND (?6 = 0 OR at < ?6) ";
+    "AND (?4 = '' OR lower(actor_label) LIKE '%' || lower(?4) || '%' ESCAPE '\\') "
+    // The column first, so PostgreSQL takes the parameter to be a BIGINT like `at`.
+    "AND (at >= ?5 OR ?5 = 0) AND (at < ?6 OR ?6 = 0) ";
+
+// The person's text matched as it is: LIKE's wildcards in it are escaped.
+std::string like_literal(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
 
 void bind_filter(Statement& q, const AuditFilter& f) {
-    q.bind(1, f.partnership.value).bind(2, f.entity_type).bind(3, f.action_prefix).bind(4, f.actor_text);
+    q.bind(1, f.partnership.value).bind(2, f.entity_type).bind(3, f.action_prefix).bind(4, like_literal(f.actor_text));
     // The days a person picks are days on England's clocks, as the page shows each row's time.
     q.bind(5, f.from ? london_midnight(*f.from) : Instant{0});
     q.bind(6, f.to ? london_midnight(Date::from_days(f.to->days() + 1)) : Instant{0});

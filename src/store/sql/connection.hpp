@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace assure::sql {
 
@@ -69,6 +70,14 @@ public:
     [[nodiscard]] virtual int changes() = 0;
 };
 
+// A table as the engine's catalogue describes it, for copying a database between engines.
+struct Table {
+    std::string name;
+    std::vector<std::string> columns;       // in the table's order
+    std::vector<std::string> parents;       // other tables its foreign keys refer to
+    std::vector<std::string> self_columns;  // columns whose foreign key refers to the table itself
+};
+
 // Where connections come from, and how this engine opens its two kinds of transaction.
 class Driver {
 public:
@@ -82,6 +91,10 @@ public:
     virtual int migrate(Connection& db) = 0;
     // The database's name for messages (a path, or a URL without its password).
     [[nodiscard]] virtual std::string describe() const = 0;
+    // The schema's tables, read from the engine's catalogue (for `assure copy`).
+    virtual std::vector<Table> tables(Connection& db) = 0;
+    // After rows were inserted with their ids: the next generated id follows the largest.
+    virtual void continue_ids(Connection& db, const Table& table) = 0;
 };
 
 }  // namespace assure::sql

@@ -98,7 +98,7 @@ void SqlGovernance::add_terms(const TermsVersion& t) {
 std::vector<Membership> SqlGovernance::memberships(PartnershipId partnership, std::optional<GroupId> group) {
     auto& q = db_.cached(
         "SELECT m.id, m.record_json, m.version FROM governance_members m JOIN governance_groups g ON g.id = m.group_id "
-        "WHERE g.partnership_id = ? AND (? = 0 OR m.group_id = ?) ORDER BY m.id");
+        "WHERE g.partnership_id = ? AND (CAST(? AS BIGINT) = 0 OR m.group_id = ?) ORDER BY m.id");
     const std::int64_t gid = group ? group->value : 0;
     q.bind(1, partnership.value).bind(2, gid).bind(3, gid);
     std::vector<Membership> out;
@@ -122,7 +122,7 @@ bool SqlGovernance::update_membership(const Membership& m) {
 std::vector<Meeting> SqlGovernance::meetings(PartnershipId partnership, std::optional<GroupId> group) {
     auto& q = db_.cached(
         "SELECT id, partnership_id, record_json, version FROM governance_meetings "
-        "WHERE partnership_id = ? AND (? = 0 OR group_id = ?) ORDER BY held_on, id");
+        "WHERE partnership_id = ? AND (CAST(? AS BIGINT) = 0 OR group_id = ?) ORDER BY held_on, id");
     const std::int64_t gid = group ? group->value : 0;
     q.bind(1, partnership.value).bind(2, gid).bind(3, gid);
     std::vector<Meeting> out;

@@ -76,8 +76,8 @@ PartnershipId SqlPartnerships::insert(const Partnership& p) {
 
 std::vector<Agency> SqlAgencies::list(PartnershipId partnership, bool include_inactive) {
     auto& q = db_.cached(std::string(kAgencyColumns) +
-                         "WHERE partnership_id = ? AND (active = 1 OR ?) "
-                         "ORDER BY kind DESC, name COLLATE NOCASE");
+                         "WHERE partnership_id = ? AND (active = 1 OR ? = 1) "
+                         "ORDER BY kind DESC, lower(name), id");
     q.bind(1, partnership.value).bind(2, include_inactive);
     std::vector<Agency> out;
     while (q.step()) out.push_back(read_agency(q));
@@ -135,8 +135,8 @@ bool SqlAgencies::update(const Agency& a) {
 
 std::vector<Person> SqlPeople::list(PartnershipId partnership, const PersonFilter& filter) {
     auto& q = db_.cached(std::string(kPersonColumns) +
-                         "WHERE partnership_id = ? AND (active = 1 OR ?) AND (? = 0 OR agency_id = ?) "
-                         "ORDER BY name COLLATE NOCASE");
+                         "WHERE partnership_id = ? AND (active = 1 OR ? = 1) AND (CAST(? AS BIGINT) = 0 OR agency_id = ?) "
+                         "ORDER BY lower(name), id");
     const std::int64_t agency = filter.agency ? filter.agency->value : 0;
     q.bind(1, partnership.value).bind(2, filter.include_inactive).bind(3, agency).bind(4, agency);
     std::vector<Person> out;

@@ -23,6 +23,9 @@ public:
     void begin_write(sql::Connection& db) override { db.exec("BEGIN IMMEDIATE"); }
     int migrate(sql::Connection& db) override;
     [[nodiscard]] std::string describe() const override { return path_; }
+    std::vector<sql::Table> tables(sql::Connection& db) override;
+    // An INTEGER PRIMARY KEY takes the largest id + 1 by itself.
+    void continue_ids(sql::Connection&, const sql::Table&) override {}
 
 private:
     std::string path_;

@@ -1,0 +1,168 @@
+#include "store/copy.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+
+#include "store/open.hpp"
+
+namespace assure::store {
+namespace {
+
+const std::string kMigrations = "schema_migrations";
+
+std::string quoted(const std::string& name) { return "\"" + name + "\""; }
+
+std::string joined(const std::vector<std::string>& names, const std::string& each = "%") {
+    std::string out;
+    for (const auto& n : names) {
+        if (!out.empty()) out += ", ";
+        std::string item = each;
+        item.replace(item.find('%'), 1, quoted(n));
+        out += item;
+    }
+    return out;
+}
+
+int schema_version(sql::Connection& db) {
+    auto q = db.prepare("SELECT coalesce(max(number), 0) FROM schema_migrations");
+    q->step();
+    return q->integer(0);
+}
+
+long row_count(sql::Connection& db, const std::string& table) {
+    auto q = db.prepare("SELECT count(*) FROM " + quoted(table));
+    q->step();
+    return static_cast<long>(q->int64(0));
+}
+
+// Parents before children, so every foreign key finds its row; a table's reference to itself
+// is filled in after its rows (see copy_table).
+std::vector<sql::Table> in_foreign_key_order(std::vector<sql::Table> tables) {
+    std::vector<sql::Table> out;
+    std::set<std::string> placed;
+    while (!tables.empty()) {
+        const auto ready = std::find_if(tables.begin(), tables.end(), [&](const sql::Table& t) {
+            return std::all_of(t.parents.begin(), t.parents.end(), [&](const std::string& p) { return placed.count(p) > 0; });
+        });
+        if (ready == tables.end()) throw std::runtime_error("the tables' foreign keys form a cycle (" + tables.front().name + ")");
+        placed.insert(ready->name);
+        out.push_back(std::move(*ready));
+        tables.erase(ready);
+    }
+    return out;
+}
+
+// The target must have the same tables with the same columns, whatever their order.
+void check_same_shape(const std::vector<sql::Table>& from, const std::vector<sql::Table>& to, const std::string& target) {
+    std::map<std::string, std::set<std::string>> theirs;
+    for (const auto& t : to) theirs[t.name] = {t.columns.begin(), t.columns.end()};
+    for (const auto& t : from) {
+        const auto it = theirs.find(t.name);
+        if (it == theirs.end()) throw std::runtime_error(target + " has no table " + t.name);
+        if (it->second != std::set<std::string>(t.columns.begin(), t.columns.end())) {
+            throw std::runtime_error("the table " + t.name + " has other columns in " + target);
+        }
+        theirs.erase(it);
+    }
+    if (!theirs.empty()) throw std::runtime_error(target + " has a table the source has not: " + theirs.begin()->first);
+}
+
+long copy_table(sql::Connection& from, sql::Connection& to, const sql::Table& table) {
+    if (!table.self_columns.empty() && std::find(table.columns.begin(), table.columns.end(), "id") == table.columns.end()) {
+        throw std::runtime_error("cannot copy " + table.name + ": it refers to itself but has no id column");
+    }
+    auto rows = from.prepare("SELECT " + joined(table.columns) + " FROM " + quoted(table.name) + " ORDER BY 1");
+    std::string marks;
+    for (std::size_t i = 0; i < table.columns.size(); ++i) marks += i ? ", ?" : "?";
+    auto& insert = to.cached("INSERT INTO " + quoted(table.name) + " (" + joined(table.columns) + ") VALUES (" + marks + ")");
+    // A reference to the same table may point at a row not copied yet: insert it empty, fill it after.
+    std::vector<std::pair<std::string, std::map<std::string, std::string>>> later;  // id -> column -> value
+    long copied = 0;
+    while (rows->step()) {
+        insert.reset();
+        std::string id;
+        std::map<std::string, std::string> deferred;
+        for (int c = 0; c < static_cast<int>(table.columns.size()); ++c) {
+            const auto& column = table.columns[static_cast<std::size_t>(c)];
+            if (column == "id") id = rows->text(c);
+            const bool self = std::count(table.self_columns.begin(), table.self_columns.end(), column) > 0;
+            if (rows->is_null(c) || self) {
+                if (!rows->is_null(c)) deferred[column] = rows->text(c);
+                insert.bind_null(c + 1);
+            } else {
+                insert.bind(c + 1, rows->text(c));
+            }
+        }
+        insert.run();
+        if (!deferred.empty()) later.emplace_back(id, std::move(deferred));
+        ++copied;
+    }
+    for (const auto& [id, values] : later) {
+        for (const auto& [column, value] : values) {
+            auto& update = to.cached("UPDATE " + quoted(table.name) + " SET " + quoted(column) + " = ? WHERE id = ?");
+            update.bind(1, value).bind(2, id).run();
+        }
+    }
+    return copied;
+}
+
+std::vector<sql::Table> without_migrations(std::vector<sql::Table> tables) {
+    std::erase_if(tables, [](const sql::Table& t) { return t.name == kMigrations; });
+    return tables;
+}
+
+bool has_migrations(const std::vector<sql::Table>& tables) {
+    return std::any_of(tables.begin(), tables.end(), [](const sql::Table& t) { return t.name == kMigrations; });
+}
+
+}  // namespace
+
+std::vector<CopiedTable> copy_database(const std::string& from, const std::string& to) {
+    auto source_driver = driver_for(from);
+    auto target_driver = driver_for(to);
+    const std::string source = source_driver->describe(), target = target_driver->describe();
+    if (from == to) throw std::runtime_error("the source and the target are the same database (" + source + ")");
+
+    auto src = source_driver->connect();
+    const auto source_tables = source_driver->tables(*src);
+    if (!has_migrations(source_tables)) throw std::runtime_error(source + " is not an Assure database (no schema_migrations table)");
+
+    auto dst = target_driver->connect();
+    for (const auto& t : without_migrations(target_driver->tables(*dst))) {
+        if (row_count(*dst, t.name) > 0) {
+            throw std::runtime_error(target + " is not empty (its table " + t.name + " has rows): copy only into an empty database");
+        }
+    }
+    target_driver->migrate(*dst);
+    const int source_version = schema_version(*src), target_version = schema_version(*dst);
+    if (source_version != target_version) {
+        throw std::runtime_error(source + " is at schema migration " + std::to_string(source_version) + " and " + target +
+                                 " at " + std::to_string(target_version) +
+                                 ": bring the source up to date first with 'assure migrate' (or use the Assure that wrote it)");
+    }
+    const auto tables = in_foreign_key_order(without_migrations(source_tables));
+    check_same_shape(tables, without_migrations(target_driver->tables(*dst)), target);
+
+    std::vector<CopiedTable> out;
+    src->exec(source_driver->begin_read());
+    target_driver->begin_write(*dst);
+    try {
+        for (const auto& t : tables) {
+            out.push_back({t.name, copy_table(*src, *dst, t)});
+            target_driver->continue_ids(*dst, t);
+        }
+        dst->reset_cached();
+        dst->exec("COMMIT");
+    } catch (...) {
+        dst->reset_cached();
+        dst->exec("ROLLBACK");
+        throw;
+    }
+    src->exec("COMMIT");
+    return out;
+}
+
+}  // namespace assure::store

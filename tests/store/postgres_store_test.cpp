@@ -1,0 +1,193 @@
+// Runs the store contract against PostgreSQL, plus what only the PostgreSQL driver has: its
+// placeholders, its error mapping, its migrations, its write lock. The cases that need a server
+// skip, saying how to run them, when ASSURE_TEST_POSTGRES is not set.
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "store/contract.hpp"
+#include "store/postgres/errors.hpp"
+#include "store/postgres/placeholders.hpp"
+#include "store/postgres/store.hpp"
+#include "store/postgres_scratch.hpp"
+
+namespace assure::testing {
+namespace {
+
+struct PostgresFactory {
+    static inline std::unique_ptr<ScratchSchema> schema;
+    static std::string skip_reason() { return test_postgres_url().empty() ? kNoPostgres : ""; }
+    static std::unique_ptr<Store> make() {
+        schema = std::make_unique<ScratchSchema>();
+        return std::make_unique<postgres::PostgresStore>(schema->url());
+    }
+    static void destroy() { schema.reset(); }
+};
+
+#define REQUIRE_POSTGRES()                                        \
+    if (test_postgres_url().empty()) GTEST_SKIP() << kNoPostgres; \
+    ScratchSchema scratch
+
+int count_of(sql::Connection& db, const std::string& sql) {
+    auto q = db.prepare(sql);
+    EXPECT_TRUE(q->step());
+    return q->integer(0);
+}
+
+}  // namespace
+
+using PostgresBackends = ::testing::Types<PostgresFactory>;
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, StoreContract, PostgresBackends);
+
+TEST(PostgresPlaceholders, QuestionMarksBecomeNumberedOutsideLiteralsAndComments) {
+    const auto r = postgres::rewrite_placeholders(
+        "SELECT '?', \"a?b\" FROM t -- what?\nWHERE x = ? AND y = ?3 AND z = ? /* ? */ AND w = 'it''s ?'");
+    EXPECT_EQ(r.sql, "SELECT '?', \"a?b\" FROM t -- what?\nWHERE x = $1 AND y = $3 AND z = $4 /* ? */ AND w = 'it''s ?'");
+    EXPECT_EQ(r.parameters, 4);
+    const auto numbered = postgres::rewrite_placeholders("WHERE a = ?1 AND (?2 = '' OR b = ?2)");
+    EXPECT_EQ(numbered.sql, "WHERE a = $1 AND ($2 = '' OR b = $2)");
+    EXPECT_EQ(numbered.parameters, 2);
+}
+
+TEST(PostgresPlaceholders, UrlsLoseTheirPasswordInMessages) {
+    EXPECT_EQ(postgres::without_password("postgresql://assure:s3cret@db.example:5432/lscp"), "postgresql://assure@db.example:5432/lscp");
+    EXPECT_EQ(postgres::without_password("postgres://assure@db/lscp?password=s3cret&sslmode=require"),
+              "postgres://assure@db/lscp?sslmode=require");
+    EXPECT_EQ(postgres::without_password("postgresql://db/lscp?sslmode=require&password=s3cret"), "postgresql://db/lscp?sslmode=require");
+    EXPECT_EQ(postgres::without_password("postgresql://db/lscp"), "postgresql://db/lscp");
+}
+
+TEST(PostgresErrors, SqlStatesMapToTheStoresKinds) {
+    using Kind = sql::Error::Kind;
+    EXPECT_EQ(postgres::kind_of_sqlstate("23505"), Kind::constraint);
+    EXPECT_EQ(postgres::kind_of_sqlstate("23503"), Kind::constraint);
+    EXPECT_EQ(postgres::kind_of_sqlstate("08006"), Kind::unavailable);
+    EXPECT_EQ(postgres::kind_of_sqlstate("57P01"), Kind::unavailable);
+    EXPECT_EQ(postgres::kind_of_sqlstate("57P03"), Kind::unavailable);
+    EXPECT_EQ(postgres::kind_of_sqlstate("40001"), Kind::busy);
+    EXPECT_EQ(postgres::kind_of_sqlstate("40P01"), Kind::busy);
+    EXPECT_EQ(postgres::kind_of_sqlstate("55P03"), Kind::busy);
+    EXPECT_EQ(postgres::kind_of_sqlstate("42601"), Kind::other);
+}
+
+TEST(PostgresOnly, AnUnreachableServerIsUnavailableAndItsPasswordStaysHidden) {
+    try {
+        postgres::PostgresStore store("postgresql://assure:s3cret@127.0.0.1:1/assure?connect_timeout=2");
+        FAIL() << "connected to nothing";
+    } catch (const sql::Error& e) {
+        EXPECT_EQ(e.kind(), sql::Error::Kind::unavailable);
+        EXPECT_NE(std::string(e.what()).find("postgresql://assure@127.0.0.1:1/assure"), std::string::npos) << e.what();
+        EXPECT_EQ(std::string(e.what()).find("s3cret"), std::string::npos) << e.what();
+    }
+}
+
+TEST(PostgresOnly, MigrationsAreRecordedAndNotReapplied) {
+    REQUIRE_POSTGRES();
+    { postgres::PostgresStore first(scratch.url()); }
+    postgres::Connection db(scratch.url());
+    EXPECT_EQ(postgres::Driver(scratch.url()).migrate(db), 0);
+    EXPECT_EQ(count_of(db, "SELECT count(*) FROM schema_migrations"), static_cast<int>(postgres::bundled_migrations().size()));
+    EXPECT_EQ(count_of(db, "SELECT max(number) FROM schema_migrations"), postgres::bundled_migrations().back().number);
+}
+
+TEST(PostgresOnly, AnOlderAssureRefusesANewerSchema) {
+    REQUIRE_POSTGRES();
+    { postgres::PostgresStore first(scratch.url()); }
+    {
+        postgres::Connection db(scratch.url());
+        db.exec("INSERT INTO schema_migrations(number, name, applied_at) VALUES (9999, 'from_the_future', '2030-01-01T00:00:00Z')");
+    }
+    try {
+        postgres::PostgresStore again(scratch.url());
+        FAIL() << "opened a schema newer than it knows";
+    } catch (const sql::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("9999"), std::string::npos) << e.what();
+    }
+}
+
+TEST(PostgresOnly, SchemaMatchesSqlitesMigrationByMigration) {
+    const auto pg = postgres::bundled_migrations();
+    ASSERT_FALSE(pg.empty());
+    for (std::size_t i = 0; i < pg.size(); ++i) EXPECT_EQ(pg[i].number, static_cast<int>(i + 1)) << pg[i].name;
+}
+
+TEST(PostgresOnly, AuditTrailRefusesUpdateDeleteAndTruncate) {
+    REQUIRE_POSTGRES();
+    postgres::PostgresStore store(scratch.url());
+    store.write([](Transaction& tx) {
+        tx.audit().append(AuditEntry{0, PartnershipId{1}, 1, UserId{}, "x", "a", "t", "1", "", ""});
+    });
+    postgres::Connection db(scratch.url());
+    try {
+        db.exec("UPDATE audit_log SET action = 'forged'");
+        FAIL() << "the trail was rewritten";
+    } catch (const sql::Error& e) {
+        EXPECT_EQ(e.kind(), sql::Error::Kind::constraint);
+        EXPECT_EQ(e.constraint(), "audit_log_no_update");
+    }
+    EXPECT_THROW(db.exec("DELETE FROM audit_log"), sql::Error);
+    EXPECT_THROW(db.exec("TRUNCATE audit_log"), sql::Error);
+    EXPECT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE action = 'a'"), 1);
+}
+
+TEST(PostgresOnly, AConstraintViolationNamesTheConstraint) {
+    REQUIRE_POSTGRES();
+    postgres::PostgresStore store(scratch.url());
+    PartnershipId p;
+    store.write([&](Transaction& tx) { p = tx.partnerships().insert({PartnershipId{}, "p", "P"}); });
+    const Person ann{PersonId{}, p, "Ann", "Head", AgencyId{}, "ann@x.org"};
+    store.write([&](Transaction& tx) { tx.people().insert(ann); });
+    try {
+        store.write([&](Transaction& tx) { tx.people().insert(ann); });
+        FAIL() << "two people with one email";
+    } catch (const sql::Error& e) {
+        EXPECT_EQ(e.kind(), sql::Error::Kind::constraint);
+        EXPECT_EQ(e.constraint(), "people_email_unique");
+    }
+}
+
+TEST(PostgresOnly, ABrokenConnectionIsUnavailableAndNotReused) {
+    REQUIRE_POSTGRES();
+    const std::string label = "assure_" + scratch.name();  // to find this store's sessions on the server
+    postgres::PostgresStore store(scratch.url() + "&application_name=" + label);
+    store.read([&](Transaction&) {});  // the pool now holds a connection
+    {
+        postgres::Connection admin(scratch.url());
+        auto ended = admin.prepare("SELECT count(*) FROM (SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+                                   "WHERE application_name = ?) AS t");
+        ended->bind(1, label);
+        ASSERT_TRUE(ended->step());
+        ASSERT_GE(ended->integer(0), 1);
+    }
+    try {
+        store.read([&](Transaction& tx) { tx.partnerships().list(); });
+        FAIL() << "a terminated connection answered";
+    } catch (const sql::Error& e) {
+        EXPECT_EQ(e.kind(), sql::Error::Kind::unavailable) << e.what();
+    }
+    std::vector<Partnership> all{{PartnershipId{}, "x", "X"}};
+    EXPECT_NO_THROW(store.read([&](Transaction& tx) { all = tx.partnerships().list(); }));  // on a new connection
+    EXPECT_TRUE(all.empty());
+}
+
+TEST(PostgresOnly, WritersAreSerialisedAndReadersNeverWait) {
+    REQUIRE_POSTGRES();
+    postgres::PostgresStore store(scratch.url());
+    postgres::Driver driver(scratch.url());
+    postgres::Connection first(scratch.url());
+    driver.begin_write(first);  // holds the write lock
+    std::atomic<bool> second_began{false};
+    std::thread second([&] {
+        store.write([&](Transaction&) { second_began = true; });
+    });
+    bool read_done = false;
+    store.read([&](Transaction& tx) { read_done = tx.partnerships().list().empty(); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_TRUE(read_done);
+    EXPECT_FALSE(second_began) << "a second writer began while the first held the lock";
+    first.exec("COMMIT");
+    second.join();
+    EXPECT_TRUE(second_began);
+}
+
+}  // namespace assure::testing
