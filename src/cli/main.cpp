@@ -10,6 +10,7 @@
 
 #include "app/access.hpp"
 #include "app/partnership.hpp"
+#include "app/reviews.hpp"
 #include "cli/config.hpp"
 #include "cli/demo.hpp"
 #include "cli/runtime.hpp"
@@ -37,7 +38,11 @@ struct Wiring {
         : store(config.db_path),
           sealer(case_sealer(config)),
           services{store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes), config.review_rules,
-                   config.governance_rules, config.learning_rules} {}
+                   config.governance_rules, config.learning_rules} {
+        // Cases from before their standing was stored (an upgraded database) get it now, before
+        // any list asks for it.
+        settle_case_standings(services);
+    }
     sqlite::SqliteStore store;
     cli::SystemClock clock;
     crypto::Argon2idHasher hasher;

@@ -30,6 +30,7 @@ struct MemoryState {
     std::vector<AuditCycle> cycles;
     std::vector<AuditReturn> returns;
     std::vector<Briefing> briefings;
+    std::vector<AccessEntry> access;
 };
 
 // Records of one kind, each with its partnership and an optimistic version, as SQL keeps them.
@@ -109,6 +110,25 @@ struct MemoryTokens final : ApiTokenRepo {
     }
 };
 
+// Reads are logged at once: the fake has no write lock to keep them from.
+struct MemoryAccessLog final : AccessLog, AccessEntryRepo {
+    explicit MemoryAccessLog(MemoryState& s) : state(s) {}
+    MemoryState& state;
+    void record(AccessEntry entry) override { append({std::move(entry)}); }
+    void flush() override {}
+    void append(const std::vector<AccessEntry>& entries) override {
+        for (auto e : entries) {
+            e.id = static_cast<std::int64_t>(state.access.size() + 1);
+            state.access.push_back(std::move(e));
+        }
+    }
+    Page<AccessEntry> query(const AccessQuery& q) override {
+        std::vector<AccessEntry> out;
+        for (auto it = state.access.rbegin(); it != state.access.rend(); ++it) if (it->partnership == q.partnership) out.push_back(*it);
+        return page_of(std::move(out), q.page.limit, [](const AccessEntry& e) { return std::vector<std::string>{std::to_string(e.id)}; });
+    }
+};
+
 // Cases keep their events inside; identifiable details stay sealed as the SQL store keeps them.
 struct MemoryCases final : CaseRepo {
     explicit MemoryCases(MemoryState& s) : state(s) {}
@@ -117,23 +137,37 @@ struct MemoryCases final : CaseRepo {
         for (auto& child : c.children) child = Child{child.pseudonym};
         return c;
     }
-    std::vector<Case> list(PartnershipId p) override {
+    // Partnership, open, stage and reference only, one page: new tests run on SQLite instead.
+    Page<Case> list(const CaseQuery& q) override {
         std::vector<Case> out;
-        for (const auto& c : state.cases) if (c.partnership == p) out.push_back(c);
-        return out;
+        for (const auto& c : state.cases) {
+            if (c.partnership != q.partnership) continue;
+            const Stage stage = replay(c).stage;
+            if ((q.open_only && stage == Stage::closed) || (q.stage && stage != *q.stage)) continue;
+            if (c.reference.find(q.reference_text) == std::string::npos) continue;
+            out.push_back(c);
+        }
+        return page_of(std::move(out), q.page.limit, [](const Case& c) { return std::vector<std::string>{c.id.str()}; });
     }
+    CaseCounts counts(const CaseQuery& q, Date) override {
+        CaseCounts n;
+        n.total = static_cast<int>(list(q).items.size());
+        return n;
+    }
+    std::vector<Case> unsettled(int) override { return {}; }
+    void settle(const Case&, const CaseStanding&) override {}
     std::optional<Case> find(PartnershipId p, CaseId id) override {
         for (const auto& c : state.cases) if (c.partnership == p && c.id == id) return c;
         return std::nullopt;
     }
-    CaseId insert(const Case& c) override {
+    CaseId insert(const Case& c, const CaseStanding&) override {
         Case copy = stored(c);
         copy.id = CaseId{static_cast<std::int64_t>(state.cases.size() + 1)};
         copy.version = 1;
         state.cases.push_back(copy);
         return copy.id;
     }
-    bool update(const Case& c) override {
+    bool update(const Case& c, const CaseStanding&) override {
         for (auto& x : state.cases) {
             if (x.id != c.id || x.partnership != c.partnership) continue;
             if (x.version != c.version) return false;
@@ -148,7 +182,9 @@ struct MemoryCases final : CaseRepo {
     void append_event(CaseId id, const CaseEvent& e) override {
         for (auto& x : state.cases) if (x.id == id) x.events.push_back(e);
     }
-    int count(PartnershipId p) override { return static_cast<int>(list(p).size()); }
+    int count(PartnershipId p) override {
+        return static_cast<int>(std::count_if(state.cases.begin(), state.cases.end(), [&](const Case& c) { return c.partnership == p; }));
+    }
     std::vector<Recommendation> recommendations(PartnershipId p, CaseId id) override {
         std::vector<Recommendation> out;
         for (const auto& r : state.recommendations) if (r.partnership == p && r.case_id == id) out.push_back(r);
@@ -290,10 +326,12 @@ public:
     MemoryState state;
     MemoryTokens tokens{state};
     MemoryCases case_repo{state};
+    MemoryAccessLog access_repo{state};
     MemoryGovernance governance_repo{state};
     MemoryLearning learning_repo{state};
 
     void read(const std::function<void(Transaction&)>& work) override { work(*this); }
+    AccessLog& access_log() override { return access_repo; }
     void write(const std::function<void(Transaction&)>& work) override {
         const MemoryState saved = state;
         try {
@@ -312,6 +350,7 @@ private:
     SessionRepo& sessions() override { return *this; }
     ApiTokenRepo& api_tokens() override { return tokens; }
     AuditRepo& audit() override { return *this; }
+    AccessEntryRepo& access_entries() override { return access_repo; }
     CaseRepo& cases() override { return case_repo; }
     GovernanceRepo& governance() override { return governance_repo; }
     LearningRepo& learning() override { return learning_repo; }
