@@ -1,5 +1,6 @@
 #pragma once
-// Browsing the audit trail. There is deliberately no use case that edits or deletes it.
+// Browsing the audit trail of changes and the access log of reads. There is deliberately no
+// use case that edits or deletes either.
 #include <vector>
 
 #include "app/context.hpp"
@@ -12,5 +13,7 @@ struct AuditPage {
 };
 
 AuditPage browse_audit(Services& s, const Actor& actor, AuditFilter filter);
+// The actor's partnership's access log, newest first, a page at a time.
+Page<AccessEntry> browse_access_log(Services& s, const Actor& actor, AccessQuery query);
 
 }  // namespace assure

@@ -25,4 +25,16 @@ void record_audit(Transaction& tx, const Actor& actor, Instant at, std::string a
     tx.audit().append(entry);
 }
 
+void log_access(Services& s, const Actor& actor, AccessKind kind, std::string record_type, std::vector<std::string> ids) {
+    AccessEntry entry;
+    entry.partnership = actor.partnership;
+    entry.at = s.clock.now();
+    entry.actor = actor.user;
+    entry.actor_label = actor.label;
+    entry.kind = kind;
+    entry.record_type = std::move(record_type);
+    entry.record_ids = std::move(ids);
+    s.store.access_log().record(std::move(entry));
+}
+
 }  // namespace assure

@@ -46,4 +46,8 @@ void require(const Actor& actor, Permission permission);
 void record_audit(Transaction& tx, const Actor& actor, Instant at, std::string action, std::string entity_type,
                   std::string entity_id, std::string before_json, std::string after_json);
 
+// Logs that the actor was shown these restricted records. Returns at once: the entry is stored
+// by the access log's writer, never under the caller's transaction (docs/decisions/0008).
+void log_access(Services& s, const Actor& actor, AccessKind kind, std::string record_type, std::vector<std::string> ids);
+
 }  // namespace assure

@@ -23,6 +23,7 @@ struct Transaction {
     virtual SessionRepo& sessions() = 0;
     virtual ApiTokenRepo& api_tokens() = 0;
     virtual AuditRepo& audit() = 0;
+    virtual AccessEntryRepo& access_entries() = 0;
     virtual CaseRepo& cases() = 0;
     virtual GovernanceRepo& governance() = 0;
     virtual LearningRepo& learning() = 0;
@@ -34,6 +35,8 @@ struct Store {
     virtual void read(const std::function<void(Transaction&)>& work) = 0;
     // Runs `work` in a write transaction; commits if it returns, rolls back if it throws.
     virtual void write(const std::function<void(Transaction&)>& work) = 0;
+    // Reads of restricted records are logged here, outside any transaction (decision 0008).
+    virtual AccessLog& access_log() = 0;
 };
 
 }  // namespace assure

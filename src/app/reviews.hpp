@@ -1,6 +1,7 @@
 #pragma once
-// Use cases of serious incidents and reviews. Every read of a case is audited; a case the
-// actor may not know of is "not found", never "forbidden", so its existence does not leak.
+// Use cases of serious incidents and reviews. Every read of a case is written to the access log
+// (docs/decisions/0008) and every change to the audit trail; a case the actor may not know of
+// is "not found", never "forbidden", so its existence does not leak.
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,11 +25,10 @@ struct CaseView {
 
 struct CaseFilter {
     bool open_only = false;    // not closed
-    bool overdue_only = false;
+    bool overdue_only = false; // a statutory date missed as of today
     std::optional<Stage> stage;
+    std::string reference_text;
 };
-
-bool matches(const CaseView& v, const CaseFilter& filter);
 
 struct ReviewStats {
     int open = 0;
@@ -38,11 +38,16 @@ struct ReviewStats {
 };
 
 CaseView notify_incident(Services& s, const Actor& actor, const IncidentInput& input);
-// Each case returned is audited as "case.list".
-std::vector<CaseView> list_cases(Services& s, const Actor& actor, const CaseFilter& filter);
-ReviewStats review_stats(const std::vector<CaseView>& visible);
-// Audited as "case.read" (and "case.read_identities" when names are shown).
+// A page of the cases the actor may know of, in a read transaction; one "list" access entry
+// names the cases shown.
+Page<CaseView> list_cases(Services& s, const Actor& actor, const CaseFilter& filter, const PageRequest& page);
+// Figures over every case the actor may know of, counted by the store; no record is shown.
+ReviewStats review_stats(Services& s, const Actor& actor);
+// Logged as a "record" read, or "identities" when the children's names are shown.
 CaseView read_case(Services& s, const Actor& actor, CaseId id);
+// Works out and stores the standing of cases written before it was kept (a database upgraded
+// from before migration 0008). Run when the store is opened; returns how many it settled.
+int settle_case_standings(Services& s);
 
 // `event.recorded_*` are filled here. Refusals name the rule (core/reviews_lifecycle.cpp).
 CaseView record_event(Services& s, const Actor& actor, CaseId id, int expected_version, CaseEvent event);

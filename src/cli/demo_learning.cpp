@@ -87,7 +87,12 @@ void load_demo_learning(Services& s, const std::map<std::string, AgencyId>& agen
         for (const auto& g : tx.governance().groups(bu.partnership)) groups[g.name] = g.id.str();
     });
     std::vector<Case> cases;
-    s.store.read([&](Transaction& tx) { cases = tx.cases().list(bu.partnership); });
+    s.store.read([&](Transaction& tx) {
+        CaseQuery every;
+        every.partnership = bu.partnership;
+        every.page.limit = PageRequest::max_limit;  // the demo has a handful
+        cases = tx.cases().list(every).items;
+    });
 
     std::map<std::string, LearningSourceId> sources;
     for (const auto& src : doc.at("sources")) {

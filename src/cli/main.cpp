@@ -11,6 +11,7 @@
 
 #include "app/access.hpp"
 #include "app/partnership.hpp"
+#include "app/reviews.hpp"
 #include "cli/config.hpp"
 #include "cli/demo.hpp"
 #include "cli/runtime.hpp"
@@ -44,7 +45,11 @@ struct Wiring {
         : sealer(case_sealer(config)),
           store(store::open_store(config.db_path)),
           services{*store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes), config.review_rules,
-                   config.governance_rules, config.learning_rules} {}
+                   config.governance_rules, config.learning_rules} {
+        // Cases from before their standing was stored (an upgraded database) get it now, before
+        // any list asks for it.
+        settle_case_standings(services);
+    }
     crypto::SecretboxSealer sealer;
     std::unique_ptr<sql::SqlStore> store;
     cli::SystemClock clock;

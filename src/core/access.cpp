@@ -63,6 +63,7 @@ std::string_view permission_key(Permission p) {
         case Permission::edit_directory: return "edit_directory";
         case Permission::manage_users: return "manage_users";
         case Permission::view_audit: return "view_audit";
+        case Permission::view_access_log: return "view_access_log";
         case Permission::view_reviews: return "view_reviews";
         case Permission::manage_reviews: return "manage_reviews";
         case Permission::view_governance: return "view_governance";
@@ -85,6 +86,10 @@ bool role_allows(Role role, Permission permission) {
             return role == Role::administrator;
         case Permission::view_audit:
             return role == Role::administrator || role == Role::business_unit || role == Role::scrutineer;
+        case Permission::view_access_log:
+            // Those who oversee the partnership's people, not the business unit whose reads of
+            // case records the log is there to account for.
+            return role == Role::administrator || role == Role::scrutineer;
         case Permission::view_reviews:
             // Reaches the list of cases; which cases it shows is need-to-know (may_see_case).
             return role != Role::administrator;

@@ -16,7 +16,8 @@ enum class Permission {
     view_directory,       // agencies and people
     edit_directory,
     manage_users,         // user accounts and their roles
-    view_audit,
+    view_audit,           // the trail of changes
+    view_access_log,      // who was shown which case records (docs/decisions/0008)
     view_reviews,         // the case list, filtered to the cases the user may know of
     manage_reviews,       // notify incidents, record events, panels, conflicts, recommendations
     view_governance,      // groups, meetings, attendance, the action log, the forward plan

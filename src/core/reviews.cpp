@@ -214,12 +214,19 @@ FieldErrors validate_incident(const IncidentInput& in, const std::vector<AgencyI
     return errors;
 }
 
+CaseReach case_reach(Role role) {
+    if (role == Role::business_unit) return CaseReach::every_case;
+    if (role == Role::partner_lead) return CaseReach::unless_excluded;
+    return CaseReach::own_cases;
+}
+
 bool may_see_case(const Case& c, const CaseState& state, UserId user, Role role) {
-    if (role == Role::business_unit) return true;
+    const CaseReach reach = case_reach(role);
+    if (reach == CaseReach::every_case) return true;
     for (const auto& conflict : c.conflicts) {
         if (conflict.user == user && conflict.excludes()) return false;
     }
-    if (role == Role::partner_lead) return true;
+    if (reach == CaseReach::unless_excluded) return true;
     if (state.reviewer_user.valid() && state.reviewer_user == user) return true;
     return std::any_of(c.panel.begin(), c.panel.end(), [&](const PanelMember& m) { return m.user == user; });
 }

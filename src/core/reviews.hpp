@@ -226,7 +226,29 @@ std::vector<PlanStep> rapid_review_plan(const Case& c, const CaseState& state, c
 // Local reviews only: calendar days beyond the review window (0 if on time or not due yet).
 int slippage_days(const Deadlines& d, const CaseState& state, Date today);
 
+// ---- what lists filter on -------------------------------------------------------------
+
+// The rules' verdict on a case, kept beside it whenever it is written, so that a store can
+// answer "open", "overdue" and "at this stage" without replaying every case. The rule stays
+// here; a stored column is only its result.
+struct CaseStanding {
+    Stage stage = Stage::notification;
+    std::optional<Date> next_due_on;   // the next statutory milestone's date; none once closed
+    std::optional<Decision> decision;  // the rapid review's decision, once made
+    UserId reviewer;                   // the commissioned reviewer's account, if they have one
+    // Overdue on `today` when the next milestone was due before it (countdown's rule).
+    [[nodiscard]] bool overdue(Date today) const { return next_due_on && today > *next_due_on; }
+};
+CaseStanding standing_of(const Case& c, const WorkingCalendar& calendar);
+
 // ---- need-to-know ---------------------------------------------------------------------
+
+// Which cases a role reaches, before declared interests are weighed. The business unit reaches
+// every case; a partner lead every case their declared interest does not exclude them from;
+// anyone else only the cases whose panel they sit on or that they were commissioned to review,
+// and those too only while no declared interest excludes them.
+enum class CaseReach { every_case, unless_excluded, own_cases };
+CaseReach case_reach(Role role);
 
 // The business unit and partner leads, panel members of the case, and its commissioned
 // reviewer may see a case; anyone (but the business unit) with an excluding conflict may not.

@@ -58,6 +58,18 @@ std::optional<Milestone> next_milestone(const std::vector<Milestone>& all) {
     return best;
 }
 
+CaseStanding standing_of(const Case& c, const WorkingCalendar& calendar) {
+    const CaseState state = replay(c);
+    CaseStanding out;
+    out.stage = state.stage;
+    out.decision = state.decision;
+    out.reviewer = state.reviewer_user;
+    if (state.stage != Stage::closed) {
+        if (const auto next = next_milestone(milestones(c, state, deadlines(c, state, calendar)))) out.next_due_on = next->due;
+    }
+    return out;
+}
+
 Countdown countdown(Date today, Date due, const WorkingCalendar& cal) {
     if (today <= due) return {cal.working_days_between(today, due), false};
     return {std::max(1, cal.working_days_between(due, today)), true};

@@ -12,6 +12,7 @@ void add_access_routes(std::vector<Route>& routes, Services& services);
 void add_user_routes(std::vector<Route>& routes, Services& services);
 void add_partnership_routes(std::vector<Route>& routes, Services& services);
 void add_audit_routes(std::vector<Route>& routes, Services& services);
+void add_access_log_routes(std::vector<Route>& routes, Services& services);  // called by add_audit_routes
 void add_api_routes(std::vector<Route>& routes, Services& services);
 void add_calendar_routes(std::vector<Route>& routes, Services& services);
 void add_reviews_routes(std::vector<Route>& routes, Services& services);

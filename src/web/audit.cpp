@@ -61,6 +61,7 @@ void audit_page(Services& s, Ctx& ctx) {
     const std::string base = "/audit?entity_type=" + url_encode(filter.entity_type) + "&action=" +
                              url_encode(filter.action_prefix) + "&actor=" + url_encode(filter.actor_text) +
                              "&from=" + url_encode(from) + "&to=" + url_encode(to) + "&page=";
+    data.set("can_see_reads", flag(ctx.who().can(Permission::view_access_log)));
     if (page_number > 1) data.set("prev_href", base + std::to_string(page_number - 1));
     if (filter.offset + kPageSize < result.total) data.set("next_href", base + std::to_string(page_number + 1));
     page(ctx, "audit/audit", data, PageOptions{"Audit trail", "audit", errors, errors.empty() ? 200 : 422});
@@ -71,6 +72,7 @@ void audit_page(Services& s, Ctx& ctx) {
 void add_audit_routes(std::vector<Route>& routes, Services& services) {
     routes.push_back({"GET", "/audit", Permission::view_audit, Surface::page,
                       [&services](Ctx& ctx) { audit_page(services, ctx); }, "/audit"});
+    add_access_log_routes(routes, services);
 }
 
 }  // namespace assure::web

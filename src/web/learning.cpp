@@ -152,7 +152,8 @@ void source_form_page(Services& s, Ctx& ctx, const std::optional<LearningSource>
     }
     std::vector<Option> reviews;
     if (ctx.who().can(Permission::manage_reviews)) {
-        for (const auto& c : list_cases(s, ctx.who(), CaseFilter{})) {
+        // The first page at the largest size: a partnership notifies a few cases a year.
+        for (const auto& c : list_cases(s, ctx.who(), CaseFilter{}, PageRequest{PageRequest::max_limit, ""}).items) {
             std::string children;
             for (const auto& child : c.record.children) children += (children.empty() ? "" : ", ") + child.pseudonym;
             reviews.push_back({c.record.id.str(), c.record.reference + (children.empty() ? "" : " (" + children + ")")});

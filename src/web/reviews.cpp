@@ -8,6 +8,7 @@
 #include "app/reviews.hpp"
 #include "web/areas.hpp"
 #include "web/html.hpp"
+#include "web/paging.hpp"
 #include "web/views.hpp"
 
 namespace assure::web {
@@ -45,14 +46,13 @@ void dashboard_page(Services& s, Ctx& ctx) {
     CaseFilter filter;
     filter.open_only = show.empty();
     filter.overdue_only = show == "overdue";
-    const auto all = list_cases(s, ctx.who(), CaseFilter{});  // the figures count every case
-    std::vector<CaseView> cases;
-    for (const auto& v : all) if (matches(v, filter)) cases.push_back(v);
-    const ReviewStats stats = review_stats(all);
+    const PageRequest request = page_request(ctx);
+    const Page<CaseView> cases = list_cases(s, ctx.who(), filter, request);
+    const ReviewStats stats = review_stats(s, ctx.who());  // the figures count every case
     const Date today = london_today(s);
 
     Data rows{Data::type::list};
-    for (const auto& v : cases) {
+    for (const auto& v : cases.items) {
         Data row;
         row.set("id", v.record.id.str());
         row.set("reference", v.record.reference);
@@ -79,7 +79,8 @@ void dashboard_page(Services& s, Ctx& ctx) {
     }
     Data data;
     data.set("cases", rows);
-    data.set("has_cases", flag(!cases.empty()));
+    data.set("has_cases", flag(!cases.items.empty()));
+    data.set("pagination_html", pagination(show.empty() ? "/reviews" : "/reviews?show=" + url_encode(show), request, cases.next));
     data.set("caption", show == "overdue" ? "Overdue cases" : show == "all" ? "All cases" : "Open cases");
     data.set("filters", filters);
     data.set("open", std::to_string(stats.open));

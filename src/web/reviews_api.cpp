@@ -1,6 +1,8 @@
-// JSON API of serious incidents: /api/v1/incidents. Every read is audited (app/reviews).
+// JSON API of serious incidents: /api/v1/incidents. Every read is logged (app/reviews); lists
+// are paged with `limit` and `cursor` (web/paging.hpp).
 #include "app/reviews.hpp"
 #include "web/areas.hpp"
+#include "web/paging.hpp"
 #include "web/problem.hpp"
 
 namespace assure::web {
@@ -136,6 +138,7 @@ CaseFilter filter_of(const Ctx& ctx) {
         f.stage = parse_stage(stage);
         if (!f.stage) throw Failure::invalid({{"stage", "Unknown stage '" + stage + "'"}});
     }
+    f.reference_text = ctx.query("reference");
     return f;
 }
 
@@ -144,9 +147,11 @@ CaseFilter filter_of(const Ctx& ctx) {
 void add_reviews_api_routes(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", "/api/v1/incidents", Permission::view_reviews, Surface::api,
                       [&s](Ctx& ctx) {
+                          const CaseFilter filter = filter_of(ctx);
+                          const Page<CaseView> page = list_cases(s, ctx.who(), filter, page_request(ctx));
                           J items = J::array();
-                          for (const auto& v : list_cases(s, ctx.who(), filter_of(ctx))) items.push_back(case_json(v));
-                          json(ctx, 200, {{"items", items}});
+                          for (const auto& v : page.items) items.push_back(case_json(v));
+                          json(ctx, 200, list_body(std::move(items), page.next));
                       },
                       "/api/v1/incidents"});
     routes.push_back({"POST", "/api/v1/incidents", Permission::manage_reviews, Surface::api,

@@ -221,7 +221,7 @@ TYPED_TEST_P(StoreContract, CaseRoundTripsWithEventsRulesAndPanel) {
     c.rules.name = "local-2026";
     c.sealed_identities = "opaque";
     CaseId id;
-    this->store->write([&](Transaction& tx) { id = tx.cases().insert(c); });
+    this->store->write([&](Transaction& tx) { id = tx.cases().insert(c, standing_of(c, WorkingCalendar())); });
     CaseEvent e;
     e.kind = EventKind::decide;
     e.on = *Date::parse("2026-11-23");
@@ -235,15 +235,17 @@ TYPED_TEST_P(StoreContract, CaseRoundTripsWithEventsRulesAndPanel) {
         found->panel.push_back({UserId{7}, "Panel Member"});
         found->conflicts.push_back({UserId{8}, "Other", *Date::parse("2026-11-21"), "Knew the family",
                                     ConflictView::take_part, AppealOutcome::overturned});
-        EXPECT_TRUE(tx.cases().update(*found));
-        EXPECT_FALSE(tx.cases().update(*found));  // the version moved on
+        EXPECT_TRUE(tx.cases().update(*found, standing_of(*found, WorkingCalendar())));
+        EXPECT_FALSE(tx.cases().update(*found, standing_of(*found, WorkingCalendar())));  // the version moved on
         tx.cases().append_event(id, e);
     });
     std::optional<Case> back;
     std::vector<Case> all;
     this->store->read([&](Transaction& tx) {
         back = tx.cases().find(this->partnership, id);
-        all = tx.cases().list(this->partnership);
+        CaseQuery every;
+        every.partnership = this->partnership;
+        all = tx.cases().list(every).items;
         EXPECT_EQ(tx.cases().count(this->partnership), 1);
         EXPECT_FALSE(tx.cases().find(PartnershipId{this->partnership.value + 1}, id));
     });
@@ -274,7 +276,7 @@ TYPED_TEST_P(StoreContract, RecommendationsListInNumberOrder) {
     c.children = {{"Child R"}};
     CaseId id;
     this->store->write([&](Transaction& tx) {
-        id = tx.cases().insert(c);
+        id = tx.cases().insert(c, standing_of(c, WorkingCalendar()));
         tx.cases().add_recommendation({RecommendationId{}, id, this->partnership, 2, "Second", {council.id}, "Neglect"});
         tx.cases().add_recommendation({RecommendationId{}, id, this->partnership, 1, "First", {council.id}, ""});
     });

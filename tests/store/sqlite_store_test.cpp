@@ -4,7 +4,12 @@
 
 #include <filesystem>
 
-#include "store/contract.hpp"
+#include <chrono>
+
+#include "app/reviews.hpp"
+#include "fakes/fakes.hpp"
+#include "store/reviews_contract.hpp"
+#include "store/sql/migrate.hpp"
 #include "store/sqlite/store.hpp"
 
 namespace assure::testing {
@@ -28,12 +33,146 @@ struct SqliteFactory {
         return std::make_unique<sqlite::SqliteStore>(path);
     }
     static void destroy() { remove_db(path); }
+    // Changes a row behind the store's back, as a database tool could.
+    static void exec(const std::string& sql) { sqlite::Connection(path).exec(sql); }
 };
 
 }  // namespace
 
 using Backends = ::testing::Types<SqliteFactory>;
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, StoreContract, Backends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, ReviewsContract, Backends);
+
+// Reads never take the write lock: a list of cases is read, and its read logged, while another
+// connection holds the write lock; the log entry is stored once the lock is free.
+TEST(SqliteOnly, AListReadUnderAHeldWriteLockCompletesAndIsLoggedAfterFlush) {
+    const auto path = temp_db();
+    {
+        sqlite::SqliteStore store(path);
+        FrozenClock clock;
+        clock.at = 1'795'392'000;  // 2026-11-23
+        PlainHasher hasher;
+        CountingTokens tokens;
+        Services services{store, clock, hasher, tokens, SessionPolicy{}, nullptr};
+        PartnershipId pid;
+        store.write([&](Transaction& tx) { pid = tx.partnerships().insert({PartnershipId{}, "p", "P"}); });
+        const Actor bu{UserId{1}, pid, Role::business_unit, "Business Unit <bu@example.org>"};
+        IncidentInput in;
+        in.became_aware_on = "2026-11-20";
+        in.incident_on = "2026-11-19";
+        in.kind = "serious_harm";
+        in.summary = "Admitted to hospital";
+        in.children = {{"Child T"}};
+        const CaseId id = notify_incident(services, bu, in).record.id;
+        AuditFilter changes;
+        changes.partnership = pid;
+        int audit_rows_before = 0;
+        store.read([&](Transaction& tx) { audit_rows_before = tx.audit().count(changes); });
+
+        sqlite::Connection writer(path);
+        writer.exec("BEGIN IMMEDIATE");
+        const auto started = std::chrono::steady_clock::now();
+        const auto page = list_cases(services, bu, CaseFilter{}, PageRequest{});
+        const auto took = std::chrono::steady_clock::now() - started;
+        ASSERT_EQ(page.items.size(), 1U);
+        EXPECT_LT(took, std::chrono::seconds(1)) << "the read waited for the writer";
+        writer.exec("COMMIT");
+
+        store.access_log().flush();
+        Page<AccessEntry> logged;
+        int audit_rows_after = 0;
+        store.read([&](Transaction& tx) {
+            AccessQuery q;
+            q.partnership = pid;
+            logged = tx.access_entries().query(q);
+            audit_rows_after = tx.audit().count(changes);
+        });
+        ASSERT_EQ(logged.items.size(), 1U);
+        EXPECT_EQ(logged.items[0].kind, AccessKind::list);
+        EXPECT_EQ(logged.items[0].record_ids, std::vector<std::string>{id.str()});
+        EXPECT_EQ(logged.items[0].actor_label, bu.label);
+        EXPECT_EQ(audit_rows_after, audit_rows_before) << "a read wrote to the trail of changes";
+    }
+    remove_db(path);
+}
+
+// A database from before migration 0008 upgrades in place: the panel and declared interests
+// move out of record_json into their tables, and the standing is worked out on opening.
+TEST(SqliteOnly, CasesFromBeforeTheStandingWasStoredUpgradeInPlace) {
+    const auto path = temp_db();
+    {
+        sqlite::Connection db(path);
+        std::vector<sql::Migration> before;
+        for (auto& m : sqlite::bundled_migrations()) {
+            if (m.number < 8) before.push_back(std::move(m));
+        }
+        sql::migrate(db, before, [](sql::Connection& c) { c.exec("BEGIN IMMEDIATE"); });
+        db.exec("INSERT INTO partnerships(id, slug, name) VALUES (1, 'k', 'K')");
+        db.exec(R"(INSERT INTO review_cases(id, partnership_id, reference, became_aware_on, record_json, rules_json, created_at)
+            VALUES (1, 1, 'SI-2026-01', '2026-11-20', '{"incident_on":"2026-11-19","kind":"death","looked_after":false,
+            "area_of_incident":"","area_of_residence":"","summary":"S","children":["Child O"],"agencies":[],
+            "panel":[{"user":7,"label":"Seven"}],
+            "conflicts":[{"user":8,"label":"Eight","declared_on":"2026-11-21","interest":"x","panel":"take_part","appeal":"none"}]}',
+            '{"name":"wt2018-default","notify_panel_working_days":5,"inform_partners_working_days":5,
+            "rapid_review_working_days":15,"rapid_review_anchor":"became_aware","review_months":6,
+            "final_report_working_days_before_publication":7,"keep_published_months":12,"max_children":4}', 1))");
+        db.exec("INSERT INTO review_events(case_id, event, on_date, detail_json, recorded_at, recorded_by) "
+                "VALUES (1, 'notify_panel', '2026-11-23', '{}', 1, 'BU')");
+    }
+    {
+        sqlite::SqliteStore store(path);  // applies 0008
+        FrozenClock clock;
+        PlainHasher hasher;
+        CountingTokens tokens;
+        Services services{store, clock, hasher, tokens, SessionPolicy{}, nullptr};
+        EXPECT_EQ(settle_case_standings(services), 1);
+        EXPECT_EQ(settle_case_standings(services), 0);
+        CaseQuery q;
+        q.partnership = PartnershipId{1};
+        q.stage = Stage::rapid_review;
+        q.visible_to = CaseReader{UserId{8}, CaseReach::own_cases};  // the panel said they may take part, but they are not on it
+        store.read([&](Transaction& tx) {
+            EXPECT_TRUE(tx.cases().list(q).items.empty());
+            q.visible_to = CaseReader{UserId{7}, CaseReach::own_cases};
+            const auto page = tx.cases().list(q);
+            ASSERT_EQ(page.items.size(), 1U);
+            const Case& c = page.items[0];
+            ASSERT_EQ(c.panel.size(), 1U);
+            EXPECT_EQ(c.panel[0].label, "Seven");
+            ASSERT_EQ(c.conflicts.size(), 1U);
+            EXPECT_EQ(c.conflicts[0].panel, ConflictView::take_part);
+            EXPECT_EQ(c.events.size(), 1U);
+            q.visible_to = CaseReader{UserId{8}, CaseReach::unless_excluded};
+            EXPECT_EQ(tx.cases().list(q).items.size(), 1U) << "settled: the interest no longer excludes";
+        });
+    }
+    {
+        sqlite::Connection db(path);
+        auto q = db.prepare("SELECT count(*) FROM review_cases WHERE record_json LIKE '%panel%' OR record_json LIKE '%conflicts%'");
+        ASSERT_TRUE(q->step());
+        EXPECT_EQ(q->integer(0), 0) << "the panel and interests left record_json";
+    }
+    remove_db(path);
+}
+
+// Entries still queued when the store closes are stored, not dropped.
+TEST(SqliteOnly, ClosingTheStoreStoresTheQueuedAccessEntries) {
+    const auto path = temp_db();
+    PartnershipId pid;
+    {
+        sqlite::SqliteStore store(path);
+        store.write([&](Transaction& tx) { pid = tx.partnerships().insert({PartnershipId{}, "p", "P"}); });
+        for (int i = 0; i < 250; ++i) {
+            store.access_log().record(AccessEntry{0, pid, i, UserId{1}, "Ann", AccessKind::record, "review_case", {std::to_string(i)}});
+        }
+    }
+    sqlite::Connection db(path);
+    auto q = db.prepare("SELECT count(*) FROM access_log");
+    ASSERT_TRUE(q->step());
+    EXPECT_EQ(q->integer(0), 250);
+    EXPECT_THROW(db.exec("DELETE FROM access_log"), sql::Error);
+    remove_db(path);
+}
 
 TEST(SqliteOnly, MigrationsAreRecordedAndNotReapplied) {
     const auto path = temp_db();

@@ -125,3 +125,18 @@ TEST(RolePermissions, OnlyAdministratorsManageUsers) {
     EXPECT_TRUE(role_allows(Role::scrutineer, Permission::view_audit));
     EXPECT_FALSE(role_allows(Role::member, Permission::view_audit));
 }
+
+TEST(RolePermissions, TheAccessLogIsForTheAdministratorAndTheScrutineerOnly) {
+    for (const auto role : all_roles()) {
+        EXPECT_EQ(role_allows(role, Permission::view_access_log), role == Role::administrator || role == Role::scrutineer)
+            << role_key(role);
+    }
+}
+
+TEST(CaseReach, TheBusinessUnitReachesEveryCaseAPartnerLeadEveryCaseUnlessExcludedOthersTheirOwn) {
+    EXPECT_EQ(case_reach(Role::business_unit), CaseReach::every_case);
+    EXPECT_EQ(case_reach(Role::partner_lead), CaseReach::unless_excluded);
+    for (Role role : {Role::member, Role::agency_lead, Role::scrutineer, Role::read_only, Role::administrator}) {
+        EXPECT_EQ(case_reach(role), CaseReach::own_cases) << role_key(role);
+    }
+}

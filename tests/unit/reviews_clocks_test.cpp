@@ -155,3 +155,29 @@ TEST(ReviewClocks, SlippageCountsCalendarDaysBeyondTheReviewWindow) {
     st.final_report_on = d("2026-07-28");
     EXPECT_EQ(slippage_days(dl, st, d("2026-11-23")), 2);
 }
+
+// What the lists filter on is the clocks' own answer, stored: the next statutory date, and
+// overdue only from the day after it (as countdown says).
+TEST(ReviewStanding, TheNextDueDateIsTheNextMilestonesAndClosedCasesHaveNone) {
+    const WorkingCalendar calendar;
+    Case c = aware_on("2026-11-20");
+    CaseStanding st = standing_of(c, calendar);
+    EXPECT_EQ(st.stage, Stage::notification);
+    ASSERT_TRUE(st.next_due_on);
+    EXPECT_EQ(st.next_due_on->iso(), "2026-11-27");  // notify the Panel
+    EXPECT_FALSE(st.overdue(d("2026-11-27"))) << "due today is not late";
+    EXPECT_TRUE(st.overdue(d("2026-11-28")));
+    EXPECT_EQ(st.overdue(d("2026-11-28")), countdown(d("2026-11-28"), *st.next_due_on, calendar).overdue);
+
+    c.events.push_back(event(EventKind::notify_panel, "2026-11-23"));
+    st = standing_of(c, calendar);
+    EXPECT_EQ(st.stage, Stage::rapid_review);
+    EXPECT_EQ(st.next_due_on->iso(), "2026-11-27");  // inform the partners, in the same window
+    EXPECT_FALSE(st.decision);
+
+    c.events.push_back(event(EventKind::close, "2026-11-24"));
+    st = standing_of(c, calendar);
+    EXPECT_EQ(st.stage, Stage::closed);
+    EXPECT_FALSE(st.next_due_on);
+    EXPECT_FALSE(st.overdue(d("2030-01-01")));
+}

@@ -1,26 +1,61 @@
-// Reviews use cases on the real store: need-to-know, audited reads, sealing,
-// and refusals that change nothing.
+// Reviews use cases on an SQLite file, with data set up through the ports: need-to-know,
+// reads logged to the access log (never to the trail of changes), sealing, and refusals that
+// change nothing.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "app/reviews.hpp"
 #include "fakes/fakes.hpp"
+#include "store/sqlite/store.hpp"
 
 using namespace assure;
 using namespace assure::testing;
 
 namespace {
 
-struct ReviewsWorld : World {
-    AgencyId council = add_agency({AgencyId{}, partnership, "Council", AgencyKind::statutory_partner,
-                                   StatutoryRole::local_authority, "local_authority"});
-    AgencyId police = add_agency({AgencyId{}, partnership, "Police", AgencyKind::statutory_partner, StatutoryRole::police,
-                                  "police"});
-    Actor bu = as(Role::business_unit);
-    Actor member = add_user(add_person({PersonId{}, partnership, "Morgan Member", "Officer", council, "m@example.org"}),
-                            Role::member);
-    Actor lead = as(Role::partner_lead);
+std::string temp_db() {
+    static int n = 0;
+    return (std::filesystem::temp_directory_path() /
+            ("assure-reviews-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".db"))
+        .string();
+}
 
-    ReviewsWorld() { clock.at = 1'795'392'000; }  // 2026-11-23 00:00 UTC
+struct ReviewsWorld {
+    std::string path = temp_db();
+    sqlite::SqliteStore store{path};
+    FrozenClock clock;
+    PlainHasher hasher;
+    CountingTokens tokens;
+    MarkingSealer sealer;
+    Services services{store, clock, hasher, tokens, SessionPolicy{}, &sealer};
+    PartnershipId partnership;
+    Actor bu, member, lead;
+
+    ReviewsWorld() {
+        clock.at = 1'795'392'000;  // 2026-11-23 00:00 UTC
+        store.write([&](Transaction& tx) {
+            partnership = tx.partnerships().insert({PartnershipId{}, "test", "Test Partnership"});
+            const AgencyId council = tx.agencies().insert(
+                {AgencyId{}, partnership, "Council", AgencyKind::statutory_partner, StatutoryRole::local_authority, "local_authority"});
+            tx.agencies().insert({AgencyId{}, partnership, "Police", AgencyKind::statutory_partner, StatutoryRole::police, "police"});
+            const PersonId person =
+                tx.people().insert({PersonId{}, partnership, "Morgan Member", "Officer", council, "m@example.org"});
+            User u;
+            u.partnership = partnership;
+            u.person = person;
+            u.email = "m@example.org";
+            u.password_hash = "x";
+            u.role = Role::member;
+            member = Actor{tx.users().insert(u), partnership, Role::member, "Member <m@example.org>"};
+        });
+        bu = Actor{UserId{101}, partnership, Role::business_unit, "Business Unit <bu@example.org>"};
+        lead = Actor{UserId{102}, partnership, Role::partner_lead, "Lead <l@example.org>"};
+    }
+    ~ReviewsWorld() {
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    }
 
     CaseView notify(const char* became_aware_on = "2026-11-20", const char* incident_on = "2026-11-19") {
         IncidentInput in;
@@ -29,13 +64,34 @@ struct ReviewsWorld : World {
         in.kind = "serious_harm";
         in.summary = "Admitted to hospital with unexplained injuries";
         in.children = {{"Child T", "Taylor Example", "2020-02-02", "NHS 000 000 0000"}};
-        in.agency_ids = {council.str(), police.str()};
+        std::vector<Agency> agencies;
+        store.read([&](Transaction& tx) { agencies = tx.agencies().list(partnership, false); });
+        for (const auto& a : agencies) in.agency_ids.push_back(a.id.str());
         return notify_incident(services, bu, in);
     }
-    int audits(const std::string& action) {
-        int n = 0;
-        for (const auto& a : audit_actions()) n += a == action;
-        return n;
+    std::vector<AuditEntry> trail(const std::string& action_prefix = "") {
+        AuditFilter f;
+        f.partnership = partnership;
+        f.action_prefix = action_prefix;
+        f.limit = 500;
+        std::vector<AuditEntry> out;
+        store.read([&](Transaction& tx) { out = tx.audit().query(f); });
+        return out;
+    }
+    std::vector<AccessEntry> reads(std::optional<AccessKind> kind = std::nullopt) {
+        store.access_log().flush();
+        AccessQuery q;
+        q.partnership = partnership;
+        q.kind = kind;
+        q.page.limit = PageRequest::max_limit;
+        std::vector<AccessEntry> out;
+        store.read([&](Transaction& tx) { out = tx.access_entries().query(q).items; });
+        return out;
+    }
+    Case stored(CaseId id) {
+        std::optional<Case> c;
+        store.read([&](Transaction& tx) { c = tx.cases().find(partnership, id); });
+        return *c;
     }
     std::vector<Case> cases() {
         return read([&](Transaction& tx) { return tx.cases().list(partnership); });
@@ -57,31 +113,53 @@ TEST(ReviewUseCases, NotifyingSealsIdentitiesAndReturnsDeadlines) {
     EXPECT_EQ(v.record.reference, "SI-2026-01");
     EXPECT_EQ(v.deadlines.notify_panel_by.iso(), "2026-11-27");
     EXPECT_EQ(v.deadlines.rapid_review_by.iso(), "2026-12-11");
-    const auto cases = w.cases();
-    ASSERT_EQ(cases.size(), 1U);
-    const Case& stored = cases[0];
+    const Case stored = w.stored(v.record.id);
     EXPECT_EQ(stored.children[0].name, "");
     EXPECT_EQ(stored.sealed_identities.find("Taylor"), std::string::npos);
     EXPECT_NE(stored.sealed_identities.find("sealed:"), std::string::npos);
-    EXPECT_EQ(w.audits("case.notify"), 1);
-    EXPECT_EQ(w.last_audit().after_json.find("Taylor"), std::string::npos);
+    const auto notified = w.trail("case.notify");
+    ASSERT_EQ(notified.size(), 1U);
+    EXPECT_EQ(notified[0].after_json.find("Taylor"), std::string::npos);
 }
 
-TEST(ReviewUseCases, EveryReadIsAuditedAndNamesOnlyForThoseAllowed) {
+TEST(ReviewUseCases, AListWritesNoAuditRowAndOneAccessRowNamingTheCasesShown) {
+    ReviewsWorld w;
+    const CaseId first = w.notify().record.id;
+    const CaseId second = w.notify().record.id;
+    const auto trail_before = w.trail().size();
+    const auto page = list_cases(w.services, w.bu, CaseFilter{}, PageRequest{});
+    ASSERT_EQ(page.items.size(), 2U);
+    EXPECT_EQ(w.trail().size(), trail_before) << "a read wrote to the trail of changes";
+    const auto lists = w.reads(AccessKind::list);
+    ASSERT_EQ(lists.size(), 1U);
+    EXPECT_EQ(lists[0].record_ids, (std::vector<std::string>{second.str(), first.str()}));  // as shown: newest first
+    EXPECT_EQ(lists[0].actor, w.bu.user);
+    EXPECT_EQ(lists[0].record_type, "review_case");
+
+    CaseFilter closed;
+    closed.stage = Stage::closed;
+    EXPECT_TRUE(list_cases(w.services, w.bu, closed, PageRequest{}).items.empty());
+    EXPECT_EQ(w.reads(AccessKind::list).size(), 1U) << "an empty list shows no record";
+}
+
+TEST(ReviewUseCases, EveryReadIsLoggedAndNamesOnlyForThoseAllowed) {
     ReviewsWorld w;
     const CaseId id = w.notify().record.id;
     const CaseView bu_view = read_case(w.services, w.bu, id);
     EXPECT_TRUE(bu_view.identities_shown);
     EXPECT_EQ(bu_view.record.children[0].name, "Taylor Example");
-    EXPECT_EQ(w.audits("case.read"), 1);
-    EXPECT_EQ(w.audits("case.read_identities"), 1);
+    EXPECT_EQ(w.reads(AccessKind::identities).size(), 1U);
 
     add_panel_member(w.services, w.bu, id, 1, w.member.user.str());
     const CaseView member_view = read_case(w.services, w.member, id);
     EXPECT_FALSE(member_view.identities_shown);
     EXPECT_EQ(member_view.record.children[0].name, "");
-    EXPECT_EQ(w.audits("case.read"), 2);
-    EXPECT_EQ(w.audits("case.read_identities"), 1);
+    const auto records = w.reads(AccessKind::record);
+    ASSERT_EQ(records.size(), 1U);
+    EXPECT_EQ(records[0].actor, w.member.user);
+    EXPECT_EQ(records[0].record_ids, std::vector<std::string>{id.str()});
+    EXPECT_EQ(w.reads(AccessKind::identities).size(), 1U);
+    EXPECT_TRUE(w.trail("case.read").empty());
 }
 
 TEST(ReviewUseCases, OthersGetNotFoundAndAConflictHidesTheCase) {
@@ -93,11 +171,13 @@ TEST(ReviewUseCases, OthersGetNotFoundAndAConflictHidesTheCase) {
     } catch (const Failure& f) {
         EXPECT_EQ(f.code(), FailureCode::not_found);
     }
-    EXPECT_TRUE(list_cases(w.services, w.member, {}).empty());
+    EXPECT_TRUE(list_cases(w.services, w.member, {}, {}).items.empty());
     add_panel_member(w.services, w.bu, id, 1, w.member.user.str());
-    EXPECT_EQ(list_cases(w.services, w.member, {}).size(), 1U);
+    EXPECT_EQ(list_cases(w.services, w.member, {}, {}).items.size(), 1U);
+    EXPECT_EQ(review_stats(w.services, w.member).open, 1);
     declare_conflict(w.services, w.member, id, "I was the family's worker");
-    EXPECT_TRUE(list_cases(w.services, w.member, {}).empty());
+    EXPECT_TRUE(list_cases(w.services, w.member, {}, {}).items.empty());
+    EXPECT_EQ(review_stats(w.services, w.member).open, 0) << "the figures follow need-to-know too";
     EXPECT_THROW((void)read_case(w.services, w.member, id), Failure);
     decide_conflict(w.services, w.bu, id, 3, w.member.user.str(), "take_part", "none");
     EXPECT_EQ(read_case(w.services, w.member, id).record.conflicts.size(), 1U);
@@ -106,8 +186,7 @@ TEST(ReviewUseCases, OthersGetNotFoundAndAConflictHidesTheCase) {
 TEST(ReviewUseCases, ARefusedEventChangesNothing) {
     ReviewsWorld w;
     const CaseId id = w.notify().record.id;
-    const auto events_before = w.cases().at(0).events.size();
-    const auto audit_before = w.audit_count();
+    const auto trail_before = w.trail().size();
     auto decide = ev(EventKind::decide, "2026-11-21");
     decide.decision = Decision::local_review;
     decide.note = "x";
@@ -119,8 +198,10 @@ TEST(ReviewUseCases, ARefusedEventChangesNothing) {
         ASSERT_FALSE(f.fields().empty());
         EXPECT_EQ(f.fields()[0].message, "A decision is recorded after the partners sign off the rapid review");
     }
-    EXPECT_EQ(w.cases().at(0).events.size(), events_before);
-    EXPECT_EQ(w.audit_count(), audit_before);
+    const Case after = w.stored(id);
+    EXPECT_TRUE(after.events.empty());
+    EXPECT_EQ(after.version, 1);
+    EXPECT_EQ(w.trail().size(), trail_before);
 }
 
 TEST(ReviewUseCases, EventsNeedTheCurrentVersionAndAreAudited) {
@@ -129,7 +210,7 @@ TEST(ReviewUseCases, EventsNeedTheCurrentVersionAndAreAudited) {
     const CaseView v = record_event(w.services, w.bu, id, 1, ev(EventKind::notify_panel, "2026-11-23"));
     EXPECT_EQ(v.state.stage, Stage::rapid_review);
     EXPECT_EQ(v.record.version, 2);
-    EXPECT_EQ(w.audits("case.event.notify_panel"), 1);
+    EXPECT_EQ(w.trail("case.event.notify_panel").size(), 1U);
     try {
         (void)record_event(w.services, w.bu, id, 1, ev(EventKind::inform_partners, "2026-11-23"));
         FAIL() << "a stale version was accepted";
@@ -137,6 +218,9 @@ TEST(ReviewUseCases, EventsNeedTheCurrentVersionAndAreAudited) {
         EXPECT_EQ(f.code(), FailureCode::conflict);
     }
     EXPECT_THROW((void)record_event(w.services, w.lead, id, 2, ev(EventKind::inform_partners, "2026-11-23")), Failure);
+    CaseFilter rapid;
+    rapid.stage = Stage::rapid_review;
+    EXPECT_EQ(list_cases(w.services, w.bu, rapid, {}).items.size(), 1U) << "the stored stage moved with the event";
 }
 
 TEST(ReviewUseCases, OverdueFilterAndStats) {
@@ -145,16 +229,33 @@ TEST(ReviewUseCases, OverdueFilterAndStats) {
     w.clock.at += 86400 * 7;  // 2026-11-30: past the notification deadline of 27 November
     CaseFilter overdue;
     overdue.overdue_only = true;
-    const auto late = list_cases(w.services, w.bu, overdue);
-    ASSERT_EQ(late.size(), 1U);
-    EXPECT_EQ(late[0].next->key, "notify_panel");
-    EXPECT_EQ(late[0].next_countdown->working_days, 1);
-    EXPECT_EQ(w.audits("case.list"), 1);  // each case listed is a read of it
-    EXPECT_TRUE(list_cases(w.services, w.bu, CaseFilter{{}, {}, Stage::closed}).empty());
-    EXPECT_EQ(w.audits("case.list"), 1);
-    const ReviewStats st = review_stats(late);
+    const auto late = list_cases(w.services, w.bu, overdue, {});
+    ASSERT_EQ(late.items.size(), 1U);
+    EXPECT_EQ(late.items[0].next->key, "notify_panel");
+    EXPECT_EQ(late.items[0].next_countdown->working_days, 1);
+    const ReviewStats st = review_stats(w.services, w.bu);
     EXPECT_EQ(st.open, 1);
     EXPECT_EQ(st.overdue, 1);
+    EXPECT_EQ(st.rapid_reviews_decided, 0);
+    w.clock.at -= 86400 * 7;
+    EXPECT_TRUE(list_cases(w.services, w.bu, overdue, {}).items.empty()) << "on 23 November nothing was late";
+    EXPECT_EQ(review_stats(w.services, w.bu).overdue, 0);
+}
+
+TEST(ReviewUseCases, ListsArePagedWithoutRepeats) {
+    ReviewsWorld w;
+    for (int i = 0; i < 5; ++i) w.notify();
+    PageRequest request;
+    request.limit = 2;
+    std::vector<std::string> seen;
+    for (bool more = true; more;) {
+        const auto page = list_cases(w.services, w.bu, {}, request);
+        for (const auto& v : page.items) seen.push_back(v.record.id.str());
+        more = page.next.has_value();
+        if (more) request.after = *page.next;
+    }
+    EXPECT_EQ(seen, (std::vector<std::string>{"5", "4", "3", "2", "1"}));
+    EXPECT_EQ(w.reads(AccessKind::list).size(), 3U);  // one entry per page shown
 }
 
 // Half past midnight in British Summer Time is 23:30 UTC the day before: the use cases take
@@ -189,14 +290,13 @@ TEST(ReviewUseCases, TheSameHourInWinterIsStillTheDayBefore) {
 TEST(ReviewUseCases, RecommendationsAreNumberedAndNeedAgencies) {
     ReviewsWorld w;
     const CaseId id = w.notify().record.id;
+    const std::string council = w.stored(id).agencies.at(0).str();
+    const std::string police = w.stored(id).agencies.at(1).str();
     EXPECT_THROW(add_recommendation(w.services, w.bu, id, {"Improve", "Neglect", {}}), Failure);
-    EXPECT_THROW(add_recommendation(w.services, w.bu, id, {"Improve", "Neglect", {"9"}}), Failure);
-    add_recommendation(w.services, w.bu, id, {"Use the neglect toolkit", "Neglect", {w.council.str()}});
-    EXPECT_EQ(w.read([&](Transaction& tx) { return tx.cases().recommendations(w.partnership, id); }).size(),
-              1U);  // the refused ones saved nothing
-    const auto r = add_recommendation(w.services, w.bu, id,
-                                      {"Share chronologies", "Exploitation", {w.council.str(), w.police.str()}});
-    EXPECT_EQ(r.number, 2);
+    EXPECT_THROW(add_recommendation(w.services, w.bu, id, {"Improve", "Neglect", {"999"}}), Failure);
+    add_recommendation(w.services, w.bu, id, {"Use the neglect toolkit", "Neglect", {council}});
+    const auto r = add_recommendation(w.services, w.bu, id, {"Share chronologies", "Exploitation", {council, police}});
+    EXPECT_EQ(r.number, 2);  // the refused ones took no number
     EXPECT_EQ(list_recommendations(w.services, w.bu, id).size(), 2U);
-    EXPECT_EQ(w.audits("case.read_recommendations"), 1);
+    EXPECT_EQ(w.reads(AccessKind::recommendations).size(), 1U);
 }

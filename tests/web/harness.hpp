@@ -77,6 +77,18 @@ public:
         return n;
     }
 
+    // Stores the access log's queued entries, then counts those of `kind` (every kind if none).
+    int count_reads(std::optional<AccessKind> kind = std::nullopt) {
+        store_.access_log().flush();
+        AccessQuery q;
+        q.partnership = PartnershipId{1};
+        q.kind = kind;
+        q.page.limit = PageRequest::max_limit;
+        int n = 0;
+        store_.read([&](Transaction& tx) { n = static_cast<int>(tx.access_entries().query(q).items.size()); });
+        return n;
+    }
+
 private:
     static std::string temp_path() {
         static int n = 0;

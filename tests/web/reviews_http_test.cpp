@@ -1,5 +1,6 @@
 // The incidents API and pages against a real server: deadlines, refusals naming the rule,
-// need-to-know (404 for others), audited reads, sealed identities, stale versions.
+// need-to-know (404 for others), reads in the access log, sealed identities, stale versions,
+// paged lists.
 #include <nlohmann/json.hpp>
 
 #include "app/reviews.hpp"
@@ -98,11 +99,11 @@ TEST_F(ReviewsHttp, EventsAreGuardedVersionedAndNameTheRule) {
     EXPECT_EQ(server->client().Get("/api/v1/incidents?stage=nonsense", bu)->status, 422);
 }
 
-TEST_F(ReviewsHttp, NeedToKnowHidesCasesAndEveryReadIsAudited) {
+TEST_F(ReviewsHttp, NeedToKnowHidesCasesAndEveryReadIsLogged) {
     const json c = notify(auth(Role::business_unit), incident(), 201);
     const int id = c["id"];
     const std::string path = "/api/v1/incidents/" + std::to_string(id);
-    const int reads_before = server->count_audit("case.read");
+    const int records_before = server->count_reads(AccessKind::record);
     for (Role role : {Role::member, Role::agency_lead, Role::scrutineer, Role::read_only}) {
         EXPECT_EQ(server->client().Get(path, auth(role))->status, 404) << role_key(role);
         auto list = server->client().Get("/api/v1/incidents", auth(role));
@@ -119,8 +120,9 @@ TEST_F(ReviewsHttp, NeedToKnowHidesCasesAndEveryReadIsAudited) {
     EXPECT_FALSE(json::parse(seen->body)["children"][0].contains("name"));
     auto lead = server->client().Get(path, auth(Role::partner_lead));
     EXPECT_EQ(json::parse(lead->body)["children"][0]["name"], "Taylor Example");
-    EXPECT_EQ(server->count_audit("case.read") - reads_before, 3);  // member, lead, lead's identities
-    EXPECT_EQ(server->count_audit("case.read_identities"), 1);
+    EXPECT_EQ(server->count_reads(AccessKind::record) - records_before, 1);  // the member's
+    EXPECT_EQ(server->count_reads(AccessKind::identities), 1);               // the lead's, names shown
+    EXPECT_EQ(server->count_audit("case.read"), 0) << "reads are not changes";
 
     // A member who declares an interest loses sight of the case at once.
     Browser member(*server);
@@ -168,4 +170,59 @@ TEST_F(ReviewsHttp, BusinessUnitNotifiesThroughTheFormAfterFixingErrors) {
     EXPECT_NE(page->body.find("2025-12-30"), std::string::npos);  // notify the Panel by
     auto no_csrf = bu.post("/reviews", {{"became_aware_on", "2025-12-19"}}, false);
     EXPECT_EQ(no_csrf->status, 403);
+}
+
+TEST_F(ReviewsHttp, TheIncidentListIsPagedByLimitAndCursor) {
+    const auto bu = auth(Role::business_unit);
+    std::vector<int> ids;
+    for (int i = 0; i < 3; ++i) ids.push_back(notify(bu, incident(), 201)["id"]);
+    auto first = server->client().Get("/api/v1/incidents?limit=2", bu);
+    ASSERT_EQ(first->status, 200) << first->body;
+    const json one = json::parse(first->body);
+    ASSERT_EQ(one["items"].size(), 2U);
+    EXPECT_EQ(one["items"][0]["id"], ids[2]);  // same day: the newest first
+    ASSERT_TRUE(one.contains("next"));
+    auto second = server->client().Get("/api/v1/incidents?limit=2&cursor=" + one["next"].get<std::string>(), bu);
+    ASSERT_EQ(second->status, 200) << second->body;
+    const json two = json::parse(second->body);
+    ASSERT_EQ(two["items"].size(), 1U);
+    EXPECT_EQ(two["items"][0]["id"], ids[0]);
+    EXPECT_FALSE(two.contains("next"));
+    EXPECT_EQ(json::parse(server->client().Get("/api/v1/incidents", bu)->body)["items"].size(), 3U);  // default 50
+    EXPECT_EQ(server->count_reads(AccessKind::list), 3);
+    EXPECT_EQ(json::parse(server->client().Get("/api/v1/incidents?reference=SI-2025-02", bu)->body)["items"].size(), 1U);
+}
+
+TEST_F(ReviewsHttp, ABadLimitOrCursorIs422NamingTheField) {
+    const auto bu = auth(Role::business_unit);
+    for (const std::string& query : {"limit=0", "limit=501", "limit=ten", "cursor=zz", "cursor=61"}) {
+        auto r = server->client().Get("/api/v1/incidents?" + query, bu);
+        ASSERT_EQ(r->status, 422) << query;
+        EXPECT_EQ(r->get_header_value("Content-Type"), "application/problem+json") << query;
+        const json problem = json::parse(r->body);
+        ASSERT_FALSE(problem["errors"].empty()) << query;
+        EXPECT_EQ(problem["errors"][0]["field"], query.substr(0, query.find('='))) << query;
+    }
+    EXPECT_EQ(server->client().Get("/api/v1/incidents?limit=500", bu)->status, 200);
+}
+
+TEST_F(ReviewsHttp, TheReadsOfCaseRecordsAreForTheAdministratorAndTheScrutineer) {
+    const json c = notify(auth(Role::business_unit), incident(), 201);
+    const int id = c["id"];
+    ASSERT_EQ(server->client().Get("/api/v1/incidents/" + std::to_string(id), auth(Role::business_unit))->status, 200);
+    server->count_reads();  // stored before anyone looks
+    for (Role role : all_roles()) {
+        Browser b(*server);
+        ASSERT_TRUE(b.sign_in(server->email(role))) << role_key(role);
+        auto page = b.get("/audit/reads?record=" + std::to_string(id));
+        const bool allowed = role == Role::administrator || role == Role::scrutineer;
+        ASSERT_EQ(page->status, allowed ? 200 : 403) << role_key(role);
+        if (!allowed) continue;
+        EXPECT_NE(page->body.find("Business unit Person"), std::string::npos) << "who read it";
+        EXPECT_NE(page->body.find("Case " + std::to_string(id)), std::string::npos);
+        EXPECT_EQ(page->body.find("Child T"), std::string::npos) << "the log names records, never shows them";
+        auto none = b.get("/audit/reads?record=" + std::to_string(id + 1));
+        EXPECT_NE(none->body.find("No reads match"), std::string::npos);
+        EXPECT_EQ(b.get("/audit/reads?kind=peek")->status, 422);
+    }
 }

@@ -1,10 +1,11 @@
 #pragma once
-// Ports: the audit trail of changes.
+// Ports: the audit trail of changes, and the access log of reads (docs/decisions/0008).
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/access_log.hpp"
 #include "core/audit.hpp"
 #include "app/paging.hpp"
 
@@ -15,6 +16,35 @@ struct AuditRepo {
     virtual void append(const AuditEntry& entry) = 0;
     virtual std::vector<AuditEntry> query(const AuditFilter& filter) = 0;
     virtual int count(const AuditFilter& filter) = 0;
+};
+
+// The questions the access log page asks. Order: newest first.
+struct AccessQuery {
+    PartnershipId partnership;
+    std::string actor_text;             // "" = anyone; part of a name or email
+    std::optional<AccessKind> kind;
+    std::string record_type;            // with record_id: "" = any type
+    std::string record_id;              // "" = any record; otherwise entries that showed it
+    std::optional<Date> from;           // inclusive
+    std::optional<Date> to;             // inclusive
+    PageRequest page;
+};
+
+// The access log's table, inside a transaction: the writer appends batches, pages read them.
+struct AccessEntryRepo {
+    virtual ~AccessEntryRepo() = default;
+    virtual void append(const std::vector<AccessEntry>& entries) = 0;
+    virtual Page<AccessEntry> query(const AccessQuery& query) = 0;
+};
+
+// Where a read of a restricted record is logged. It belongs to the Store, not to a transaction:
+// reads run in read transactions and must never wait for the write lock to log themselves.
+struct AccessLog {
+    virtual ~AccessLog() = default;
+    // Hands the entry over and returns at once; it is stored with the next batch.
+    virtual void record(AccessEntry entry) = 0;
+    // Returns once everything recorded before the call is stored (shutdown, tests).
+    virtual void flush() = 0;
 };
 
 }  // namespace assure

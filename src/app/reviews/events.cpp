@@ -12,7 +12,7 @@ Case load_for_change(Transaction& tx, const Actor& actor, CaseId id, int expecte
 }
 
 void save(Services& s, Transaction& tx, const Actor& actor, const Case& before, Case& after, const char* action) {
-    if (!tx.cases().update(after)) throw Failure::stale("case");
+    if (!tx.cases().update(after, standing_of(after, s.calendar))) throw Failure::stale("case");
     after.version = before.version + 1;
     record_audit(tx, actor, s.clock.now(), action, "review_case", after.id.str(), case_audit_json(before),
                  case_audit_json(after));

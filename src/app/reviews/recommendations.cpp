@@ -14,11 +14,11 @@ using namespace reviews_detail;
 std::vector<Recommendation> list_recommendations(Services& s, const Actor& actor, CaseId id) {
     require(actor, Permission::view_reviews);
     std::vector<Recommendation> out;
-    s.store.write([&](Transaction& tx) {
+    s.store.read([&](Transaction& tx) {
         load_visible(tx, actor, id);
-        record_audit(tx, actor, s.clock.now(), "case.read_recommendations", "review_case", id.str(), "", "");
         out = tx.cases().recommendations(actor.partnership, id);
     });
+    log_access(s, actor, AccessKind::recommendations, "review_case", {id.str()});
     return out;
 }
 

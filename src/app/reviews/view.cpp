@@ -1,4 +1,5 @@
-// Reading cases: need-to-know, identities opened only for those allowed, every read audited.
+// Reading cases: need-to-know, identities opened only for those allowed, every read logged.
+// Reads run in read transactions and log through the access log, so they never take the write lock.
 #include <nlohmann/json.hpp>
 
 #include "app/reviews.hpp"
@@ -60,55 +61,79 @@ void open_identities(const Services& s, Case& c) {
 
 using namespace reviews_detail;
 
-bool matches(const CaseView& v, const CaseFilter& filter) {
-    if (filter.open_only && v.state.stage == Stage::closed) return false;
-    if (filter.overdue_only && !v.overdue) return false;
-    return !filter.stage || v.state.stage == *filter.stage;
+namespace {
+
+CaseQuery query_for(const Actor& actor) {
+    CaseQuery q;
+    q.partnership = actor.partnership;
+    q.visible_to = CaseReader{actor.user, case_reach(actor.role)};
+    return q;
 }
 
-std::vector<CaseView> list_cases(Services& s, const Actor& actor, const CaseFilter& filter) {
-    require(actor, Permission::view_reviews);
-    const Date today = london_today(s);
-    std::vector<CaseView> out;
-    // A list shows case records too, so each case listed is audited like a read.
-    s.store.write([&](Transaction& tx) {
-        for (auto& c : tx.cases().list(actor.partnership)) {
-            if (!may_see_case(c, replay(c), actor.user, actor.role)) continue;
-            CaseView v = view_of(s, std::move(c), today);
-            if (!matches(v, filter)) continue;
-            record_audit(tx, actor, s.clock.now(), "case.list", "review_case", v.record.id.str(), "", "");
-            out.push_back(std::move(v));
-        }
-    });
+std::vector<std::string> ids_of(const std::vector<CaseView>& views) {
+    std::vector<std::string> out;
+    out.reserve(views.size());
+    for (const auto& v : views) out.push_back(v.record.id.str());
     return out;
 }
 
-ReviewStats review_stats(const std::vector<CaseView>& visible) {
-    ReviewStats st;
-    for (const auto& v : visible) {
-        if (v.state.stage != Stage::closed) ++st.open;
-        if (v.overdue) ++st.overdue;
-        if (v.state.decision) ++st.rapid_reviews_decided;
-        if (v.state.decision == Decision::local_review) ++st.became_local_reviews;
-    }
-    return st;
+}  // namespace
+
+Page<CaseView> list_cases(Services& s, const Actor& actor, const CaseFilter& filter, const PageRequest& page) {
+    require(actor, Permission::view_reviews);
+    const Date today = london_today(s);
+    CaseQuery q = query_for(actor);
+    q.open_only = filter.open_only;
+    q.stage = filter.stage;
+    if (filter.overdue_only) q.overdue_on = today;
+    q.reference_text = filter.reference_text;
+    q.page = page;
+    Page<CaseView> out;
+    s.store.read([&](Transaction& tx) {
+        Page<Case> cases = tx.cases().list(q);
+        out.next = std::move(cases.next);
+        for (auto& c : cases.items) out.items.push_back(view_of(s, std::move(c), today));
+    });
+    // A list shows case records too; an empty one shows none.
+    if (!out.items.empty()) log_access(s, actor, AccessKind::list, "review_case", ids_of(out.items));
+    return out;
+}
+
+ReviewStats review_stats(Services& s, const Actor& actor) {
+    require(actor, Permission::view_reviews);
+    CaseCounts counts;
+    s.store.read([&](Transaction& tx) { counts = tx.cases().counts(query_for(actor), london_today(s)); });
+    return {counts.open, counts.overdue, counts.decided, counts.became_local_reviews};
 }
 
 CaseView read_case(Services& s, const Actor& actor, CaseId id) {
+    require(actor, Permission::view_reviews);
     const Date today = london_today(s);
     CaseView v;
-    s.store.write([&](Transaction& tx) {
+    bool identities = false;
+    s.store.read([&](Transaction& tx) {
         Case c = load_visible(tx, actor, id);
-        const bool identities = may_see_identities(c, replay(c), actor.user, actor.role) && !c.sealed_identities.empty();
-        record_audit(tx, actor, s.clock.now(), "case.read", "review_case", id.str(), "", "");
-        if (identities) {
-            open_identities(s, c);
-            record_audit(tx, actor, s.clock.now(), "case.read_identities", "review_case", id.str(), "", "");
-        }
+        identities = may_see_identities(c, replay(c), actor.user, actor.role) && !c.sealed_identities.empty() &&
+                     s.sealer != nullptr;
+        if (identities) open_identities(s, c);
         v = view_of(s, std::move(c), today);
-        v.identities_shown = identities && s.sealer != nullptr;
+        v.identities_shown = identities;
     });
+    log_access(s, actor, identities ? AccessKind::identities : AccessKind::record, "review_case", {id.str()});
     return v;
+}
+
+int settle_case_standings(Services& s) {
+    int settled = 0;
+    for (bool more = true; more;) {
+        s.store.write([&](Transaction& tx) {
+            const auto cases = tx.cases().unsettled(100);
+            for (const auto& c : cases) tx.cases().settle(c, standing_of(c, s.calendar));
+            settled += static_cast<int>(cases.size());
+            more = cases.size() == 100;
+        });
+    }
+    return settled;
 }
 
 std::string case_audit_json(const Case& c) {

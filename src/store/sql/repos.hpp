@@ -92,20 +92,32 @@ private:
     Connection& db_;
 };
 
+class SqlAccessEntries final : public AccessEntryRepo {
+public:
+    explicit SqlAccessEntries(Connection& db) : db_(db) {}
+    void append(const std::vector<AccessEntry>& entries) override;
+    Page<AccessEntry> query(const AccessQuery& query) override;
+
+private:
+    Connection& db_;
+};
+
 class SqlCases final : public CaseRepo {
 public:
     explicit SqlCases(Connection& db) : db_(db) {}
-    std::vector<Case> list(PartnershipId partnership) override;
+    Page<Case> list(const CaseQuery& query) override;
+    CaseCounts counts(const CaseQuery& query, Date today) override;
     std::optional<Case> find(PartnershipId partnership, CaseId id) override;
-    CaseId insert(const Case& c) override;
-    bool update(const Case& c) override;
+    CaseId insert(const Case& c, const CaseStanding& standing) override;
+    bool update(const Case& c, const CaseStanding& standing) override;
     void append_event(CaseId id, const CaseEvent& e) override;
     int count(PartnershipId partnership) override;
+    std::vector<Case> unsettled(int limit) override;
+    void settle(const Case& c, const CaseStanding& standing) override;
     std::vector<Recommendation> recommendations(PartnershipId partnership, CaseId id) override;
     RecommendationId add_recommendation(const Recommendation& r) override;
 
 private:
-    std::vector<CaseEvent> events(CaseId id);
     Connection& db_;
 };
 

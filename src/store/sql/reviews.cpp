@@ -1,197 +1,245 @@
-// Cases, their events and recommendations in SQLite. The record is stored as JSON; the
-// mapping lives here so that the core types stay free of any storage format.
-#include <nlohmann/json.hpp>
+// Cases, their events, panels, declared interests and recommendations. Lists are answered in
+// SQL: need-to-know, stage, the next statutory date and the decision are columns the write
+// path keeps (core's standing_of), and a page's children are loaded in one query per table.
+#include <algorithm>
+#include <functional>
+#include <unordered_map>
 
+#include "store/sql/cursor.hpp"
 #include "store/sql/repos.hpp"
+#include "store/sql/reviews_rows.hpp"
+#include "store/sql/strict.hpp"
 
 namespace assure::sql {
 namespace {
 
-using nlohmann::json;
-
-Date date_or_epoch(const json& j, const char* key) {
-    return Date::parse(j.value(key, "")).value_or(Date{});
-}
-
-json ids_json(const std::vector<AgencyId>& ids) {
-    json a = json::array();
-    for (const auto& id : ids) a.push_back(id.value);
-    return a;
-}
-
-std::vector<AgencyId> ids_from(const json& a) {
-    std::vector<AgencyId> out;
-    for (const auto& v : a) out.emplace_back(v.get<std::int64_t>());
-    return out;
-}
-
-json rules_json(const ReviewRules& r) {
-    return {{"name", r.name},
-            {"notify_panel_working_days", r.notify_panel_working_days},
-            {"inform_partners_working_days", r.inform_partners_working_days},
-            {"rapid_review_working_days", r.rapid_review_working_days},
-            {"rapid_review_anchor", anchor_key(r.rapid_review_anchor)},
-            {"review_months", r.review_months},
-            {"final_report_working_days_before_publication", r.final_report_working_days_before_publication},
-            {"keep_published_months", r.keep_published_months},
-            {"max_children", r.max_children}};
-}
-
-ReviewRules rules_from(const json& j) {
-    ReviewRules r;
-    r.name = j.value("name", r.name);
-    r.notify_panel_working_days = j.value("notify_panel_working_days", r.notify_panel_working_days);
-    r.inform_partners_working_days = j.value("inform_partners_working_days", r.inform_partners_working_days);
-    r.rapid_review_working_days = j.value("rapid_review_working_days", r.rapid_review_working_days);
-    r.rapid_review_anchor = parse_anchor(j.value("rapid_review_anchor", "")).value_or(r.rapid_review_anchor);
-    r.review_months = j.value("review_months", r.review_months);
-    r.final_report_working_days_before_publication =
-        j.value("final_report_working_days_before_publication", r.final_report_working_days_before_publication);
-    r.keep_published_months = j.value("keep_published_months", r.keep_published_months);
-    r.max_children = j.value("max_children", r.max_children);
-    return r;
-}
-
-json record_json(const Case& c) {
-    json children = json::array();
-    for (const auto& child : c.children) children.push_back(child.pseudonym);
-    json panel = json::array();
-    for (const auto& m : c.panel) panel.push_back({{"user", m.user.value}, {"label", m.label}});
-    json conflicts = json::array();
-    for (const auto& x : c.conflicts) {
-        conflicts.push_back({{"user", x.user.value}, {"label", x.user_label}, {"declared_on", x.declared_on.iso()},
-                             {"interest", x.interest}, {"panel", conflict_view_key(x.panel)},
-                             {"appeal", appeal_key(x.appeal)}});
-    }
-    return {{"incident_on", c.incident_on.iso()}, {"kind", harm_key(c.kind)},
-            {"looked_after", c.looked_after},    {"area_of_incident", c.area_of_incident},
-            {"area_of_residence", c.area_of_residence}, {"summary", c.summary},
-            {"children", children},              {"agencies", ids_json(c.agencies)},
-            {"panel", panel},                    {"conflicts", conflicts}};
-}
-
-void fill_record(Case& c, const json& j) {
-    c.incident_on = date_or_epoch(j, "incident_on");
-    c.kind = parse_harm(j.value("kind", "")).value_or(HarmKind::serious_harm);
-    c.looked_after = j.value("looked_after", false);
-    c.area_of_incident = j.value("area_of_incident", "");
-    c.area_of_residence = j.value("area_of_residence", "");
-    c.summary = j.value("summary", "");
-    for (const auto& p : j.value("children", json::array())) c.children.push_back({p.get<std::string>()});
-    c.agencies = ids_from(j.value("agencies", json::array()));
-    for (const auto& m : j.value("panel", json::array())) {
-        c.panel.push_back({UserId{m.value("user", std::int64_t{0})}, m.value("label", "")});
-    }
-    for (const auto& x : j.value("conflicts", json::array())) {
-        Conflict conflict;
-        conflict.user = UserId{x.value("user", std::int64_t{0})};
-        conflict.user_label = x.value("label", "");
-        conflict.declared_on = date_or_epoch(x, "declared_on");
-        conflict.interest = x.value("interest", "");
-        conflict.panel = parse_conflict_view(x.value("panel", "")).value_or(ConflictView::pending);
-        conflict.appeal = parse_appeal(x.value("appeal", "")).value_or(AppealOutcome::none);
-        c.conflicts.push_back(conflict);
-    }
-}
-
-json event_detail(const CaseEvent& e) {
-    json j = json::object();
-    if (!e.agencies.empty()) j["agencies"] = ids_json(e.agencies);
-    if (e.decision) j["decision"] = decision_key(*e.decision);
-    if (e.planned_on) j["planned_on"] = e.planned_on->iso();
-    if (!e.reviewer_name.empty()) j["reviewer_name"] = e.reviewer_name;
-    if (e.reviewer_user.valid()) j["reviewer_user"] = e.reviewer_user.value;
-    if (!e.note.empty()) j["note"] = e.note;
-    return j;
-}
+using namespace reviews_rows;
 
 constexpr const char* kCaseColumns =
-    "SELECT id, partnership_id, reference, became_aware_on, record_json, rules_json, sealed_identities, created_at, "
-    "version FROM review_cases ";
+    "SELECT c.id, c.partnership_id, c.reference, c.became_aware_on, c.record_json, c.rules_json, c.sealed_identities, "
+    "c.created_at, c.version FROM review_cases c ";
+
+// A CaseQuery's filters (?1–?7), for a page and its counts alike so they can never disagree.
+// ?2 is the reader's reach: 0 every case, 1 every case their interest does not exclude them
+// from, 2 only the cases whose panel they sit on or that they review (core's case_reach).
+constexpr const char* kCaseWhere =
+    "WHERE c.partnership_id = ?1 "
+    "AND (?2 = 0 OR (NOT EXISTS (SELECT 1 FROM review_case_conflicts x "
+    "WHERE x.case_id = c.id AND x.user_id = ?3 AND x.excludes = 1) "
+    "AND (?2 = 1 OR c.reviewer_user_id = ?3 "
+    "OR EXISTS (SELECT 1 FROM review_case_panel m WHERE m.case_id = c.id AND m.user_id = ?3)))) "
+    "AND (?4 = 0 OR c.stage <> 'closed') "
+    "AND (?5 = '' OR c.stage = ?5) "
+    "AND (?6 = '' OR c.next_due_on < ?6) "
+    "AND (?7 = '' OR lower(c.reference) LIKE '%' || lower(?7) || '%') ";
+
+void bind_query(Statement& q, const CaseQuery& f) {
+    int reach = 0;
+    std::int64_t user = 0;
+    if (f.visible_to && f.visible_to->reach != CaseReach::every_case) {
+        reach = f.visible_to->reach == CaseReach::unless_excluded ? 1 : 2;
+        user = f.visible_to->user.value;
+    }
+    q.bind(1, f.partnership.value).bind(2, reach).bind(3, user).bind(4, f.open_only);
+    q.bind(5, f.stage ? stage_key(*f.stage) : std::string_view{});
+    q.bind(6, f.overdue_on ? f.overdue_on->iso() : std::string());
+    q.bind(7, f.reference_text);
+}
+
+// The standing's four columns, from `first` on.
+void bind_standing(Statement& q, int first, const CaseStanding& s) {
+    q.bind(first, stage_key(s.stage));
+    if (s.next_due_on) {
+        q.bind(first + 1, s.next_due_on->iso());
+    } else {
+        q.bind_null(first + 1);
+    }
+    if (s.decision) {
+        q.bind(first + 2, decision_key(*s.decision));
+    } else {
+        q.bind_null(first + 2);
+    }
+    if (s.reviewer.valid()) {
+        q.bind(first + 3, s.reviewer.value);
+    } else {
+        q.bind_null(first + 3);
+    }
+}
 
 Case read_case_row(const Statement& q) {
     Case c;
     c.id = CaseId{q.int64(0)};
     c.partnership = PartnershipId{q.int64(1)};
     c.reference = q.text(2);
-    c.became_aware_on = Date::parse(q.text(3)).value_or(Date{});
-    fill_record(c, json::parse(q.text(4)));
-    c.rules = rules_from(json::parse(q.text(5)));
+    c.became_aware_on = strict_date("review_cases", "became_aware_on", q.text(3));
+    fill_record(c, q.text(4));
+    c.rules = rules_from(q.text(5));
     c.sealed_identities = q.text(6);
     c.created_at = q.int64(7);
     c.version = q.integer(8);
     return c;
 }
 
-}  // namespace
-
-std::vector<CaseEvent> SqlCases::events(CaseId id) {
-    auto& q = db_.cached(
-        "SELECT event, on_date, detail_json, recorded_at, recorded_by FROM review_events WHERE case_id = ? ORDER BY id");
-    q.bind(1, id.value);
-    std::vector<CaseEvent> out;
-    while (q.step()) {
-        CaseEvent e;
-        e.kind = parse_event(q.text(0)).value_or(EventKind::progress_check);
-        e.on = Date::parse(q.text(1)).value_or(Date{});
-        const json d = json::parse(q.text(2));
-        e.agencies = ids_from(d.value("agencies", json::array()));
-        if (d.contains("decision")) e.decision = parse_decision(d["decision"].get<std::string>());
-        if (d.contains("planned_on")) e.planned_on = Date::parse(d["planned_on"].get<std::string>());
-        e.reviewer_name = d.value("reviewer_name", "");
-        e.reviewer_user = UserId{d.value("reviewer_user", std::int64_t{0})};
-        e.note = d.value("note", "");
-        e.recorded_at = q.int64(3);
-        e.recorded_by = q.text(4);
-        out.push_back(std::move(e));
+// Runs `head` + "IN (…)" + `tail` once for all the cases' ids, handing each row to `each` with
+// the case it belongs to (column 0 is the case id). The list is padded to a power of two so a
+// connection prepares a handful of statements, not one per page length.
+void for_each_child_row(Connection& db, std::string_view head, std::string_view tail, std::vector<Case>& cases,
+                        const std::function<void(Case&, const Statement&)>& each) {
+    std::size_t slots = 1;
+    while (slots < cases.size()) slots *= 2;
+    std::string sql(head);
+    sql += " IN (";
+    for (std::size_t i = 0; i < slots; ++i) sql += i ? ",?" : "?";
+    sql += ") ";
+    sql += tail;
+    auto& q = db.cached(sql);
+    std::unordered_map<std::int64_t, Case*> by_id;
+    for (std::size_t i = 0; i < slots; ++i) {
+        q.bind(static_cast<int>(i + 1), i < cases.size() ? cases[i].id.value : std::int64_t{0});  // no case has id 0
+        if (i < cases.size()) by_id[cases[i].id.value] = &cases[i];
     }
-    return out;
+    while (q.step()) each(*by_id.at(q.int64(0)), q);
 }
 
-std::vector<Case> SqlCases::list(PartnershipId partnership) {
-    std::vector<Case> out;
-    {
-        auto& q = db_.cached(std::string(kCaseColumns) + "WHERE partnership_id = ? ORDER BY became_aware_on DESC, id DESC");
-        q.bind(1, partnership.value);
-        while (q.step()) out.push_back(read_case_row(q));
+void load_children(Connection& db, std::vector<Case>& cases) {
+    if (cases.empty()) return;
+    for_each_child_row(db, "SELECT case_id, event, on_date, detail_json, recorded_at, recorded_by FROM review_events WHERE case_id",
+                       "ORDER BY case_id, id", cases, [](Case& c, const Statement& q) {
+                           CaseEvent e = event_from(q.text(1), q.text(2), q.text(3));
+                           e.recorded_at = q.int64(4);
+                           e.recorded_by = q.text(5);
+                           c.events.push_back(std::move(e));
+                       });
+    for_each_child_row(db, "SELECT case_id, user_id, label FROM review_case_panel WHERE case_id", "ORDER BY case_id, position",
+                       cases, [](Case& c, const Statement& q) { c.panel.push_back({UserId{q.int64(1)}, q.text(2)}); });
+    for_each_child_row(db,
+                       "SELECT case_id, user_id, user_label, declared_on, interest, panel_view, appeal "
+                       "FROM review_case_conflicts WHERE case_id",
+                       "ORDER BY case_id, position", cases, [](Case& c, const Statement& q) {
+                           Conflict x;
+                           x.user = UserId{q.int64(1)};
+                           x.user_label = q.text(2);
+                           x.declared_on = strict_date("review_case_conflicts", "declared_on", q.text(3));
+                           x.interest = q.text(4);
+                           x.panel = strict_enum("review_case_conflicts", "panel_view", q.text(5), parse_conflict_view);
+                           x.appeal = strict_enum("review_case_conflicts", "appeal", q.text(6), parse_appeal);
+                           c.conflicts.push_back(std::move(x));
+                       });
+}
+
+// The panel and declared interests are rewritten whole: a handful of rows, changed together.
+void write_children(Connection& db, const Case& c) {
+    db.cached("DELETE FROM review_case_panel WHERE case_id = ?").bind(1, c.id.value).run();
+    int position = 0;
+    for (const auto& m : c.panel) {
+        db.cached("INSERT INTO review_case_panel(case_id, user_id, label, position) VALUES (?, ?, ?, ?)")
+            .bind(1, c.id.value)
+            .bind(2, m.user.value)
+            .bind(3, m.label)
+            .bind(4, position++)
+            .run();
     }
-    for (auto& c : out) c.events = events(c.id);
-    return out;
+    db.cached("DELETE FROM review_case_conflicts WHERE case_id = ?").bind(1, c.id.value).run();
+    position = 0;
+    for (const auto& x : c.conflicts) {
+        db.cached(
+              "INSERT INTO review_case_conflicts(case_id, user_id, user_label, declared_on, interest, panel_view, appeal, "
+              "excludes, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .bind(1, c.id.value)
+            .bind(2, x.user.value)
+            .bind(3, x.user_label)
+            .bind(4, x.declared_on.iso())
+            .bind(5, x.interest)
+            .bind(6, conflict_view_key(x.panel))
+            .bind(7, appeal_key(x.appeal))
+            .bind(8, x.excludes())  // core's rule, stored so that need-to-know can be asked in SQL
+            .bind(9, position++)
+            .run();
+    }
+}
+
+}  // namespace
+
+Page<Case> SqlCases::list(const CaseQuery& f) {
+    const int limit = std::clamp(f.page.limit, 1, PageRequest::max_limit);
+    std::string after_date;
+    std::int64_t after_id = 0;
+    if (!f.page.after.empty()) {
+        const auto key = cursor_parts(f.page.after, 2);
+        after_date = key[0];
+        after_id = cursor_number(key[1]);
+    }
+    auto& q = db_.cached(std::string(kCaseColumns) + kCaseWhere +
+                         "AND (?8 = '' OR c.became_aware_on < ?8 OR (c.became_aware_on = ?8 AND c.id < ?9)) "
+                         "ORDER BY c.became_aware_on DESC, c.id DESC LIMIT ?10");
+    bind_query(q, f);
+    q.bind(8, after_date).bind(9, after_id).bind(10, limit + 1);
+    std::vector<Case> rows;
+    while (q.step()) rows.push_back(read_case_row(q));
+    auto page = page_of(std::move(rows), limit,
+                        [](const Case& c) { return std::vector<std::string>{c.became_aware_on.iso(), c.id.str()}; });
+    load_children(db_, page.items);
+    return page;
+}
+
+CaseCounts SqlCases::counts(const CaseQuery& f, Date today) {
+    auto& q = db_.cached(
+        std::string("SELECT count(*), "
+                    "coalesce(sum(CASE WHEN c.stage <> 'closed' THEN 1 ELSE 0 END), 0), "
+                    "coalesce(sum(CASE WHEN c.next_due_on < ?8 THEN 1 ELSE 0 END), 0), "
+                    "coalesce(sum(CASE WHEN c.decision IS NOT NULL THEN 1 ELSE 0 END), 0), "
+                    "coalesce(sum(CASE WHEN c.decision = 'local_review' THEN 1 ELSE 0 END), 0) "
+                    "FROM review_cases c ") +
+        kCaseWhere);
+    bind_query(q, f);
+    q.bind(8, today.iso());
+    q.step();
+    return {q.integer(0), q.integer(1), q.integer(2), q.integer(3), q.integer(4)};
 }
 
 std::optional<Case> SqlCases::find(PartnershipId partnership, CaseId id) {
-    std::optional<Case> c;
+    std::vector<Case> found;
     {
-        auto& q = db_.cached(std::string(kCaseColumns) + "WHERE partnership_id = ? AND id = ?");
+        auto& q = db_.cached(std::string(kCaseColumns) + "WHERE c.partnership_id = ? AND c.id = ?");
         q.bind(1, partnership.value).bind(2, id.value);
-        if (q.step()) c = read_case_row(q);
+        if (q.step()) found.push_back(read_case_row(q));
     }
-    if (c) c->events = events(c->id);
-    return c;
+    if (found.empty()) return std::nullopt;
+    load_children(db_, found);
+    return std::move(found[0]);
 }
 
-CaseId SqlCases::insert(const Case& c) {
+CaseId SqlCases::insert(const Case& c, const CaseStanding& standing) {
     auto& q = db_.cached(
         "INSERT INTO review_cases(partnership_id, reference, became_aware_on, record_json, rules_json, "
-        "sealed_identities, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        "sealed_identities, created_at, stage, next_due_on, decision, reviewer_user_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, c.partnership.value)
         .bind(2, c.reference)
         .bind(3, c.became_aware_on.iso())
-        .bind(4, record_json(c).dump())
-        .bind(5, rules_json(c.rules).dump())
+        .bind(4, record_json(c))
+        .bind(5, rules_json(c.rules))
         .bind(6, c.sealed_identities)
-        .bind(7, c.created_at)
-        .run();
-    const CaseId id{db_.last_insert_id()};
-    for (const auto& e : c.events) append_event(id, e);
-    return id;
+        .bind(7, c.created_at);
+    bind_standing(q, 8, standing);
+    q.run();
+    Case stored = c;
+    stored.id = CaseId{db_.last_insert_id()};
+    write_children(db_, stored);
+    for (const auto& e : c.events) append_event(stored.id, e);
+    return stored.id;
 }
 
-bool SqlCases::update(const Case& c) {
+bool SqlCases::update(const Case& c, const CaseStanding& standing) {
     auto& q = db_.cached(
-        "UPDATE review_cases SET record_json = ?, version = version + 1 WHERE id = ? AND partnership_id = ? AND version = ?");
-    q.bind(1, record_json(c).dump()).bind(2, c.id.value).bind(3, c.partnership.value).bind(4, c.version).run();
-    return db_.changes() == 1;
+        "UPDATE review_cases SET record_json = ?, stage = ?, next_due_on = ?, decision = ?, reviewer_user_id = ?, "
+        "version = version + 1 WHERE id = ? AND partnership_id = ? AND version = ?");
+    q.bind(1, record_json(c));
+    bind_standing(q, 2, standing);
+    q.bind(6, c.id.value).bind(7, c.partnership.value).bind(8, c.version).run();
+    if (db_.changes() != 1) return false;
+    write_children(db_, c);
+    return true;
 }
 
 void SqlCases::append_event(CaseId id, const CaseEvent& e) {
@@ -200,7 +248,7 @@ void SqlCases::append_event(CaseId id, const CaseEvent& e) {
     q.bind(1, id.value)
         .bind(2, event_key(e.kind))
         .bind(3, e.on.iso())
-        .bind(4, event_detail(e).dump())
+        .bind(4, event_detail_json(e))
         .bind(5, e.recorded_at)
         .bind(6, e.recorded_by)
         .run();
@@ -213,6 +261,25 @@ int SqlCases::count(PartnershipId partnership) {
     return q.integer(0);
 }
 
+std::vector<Case> SqlCases::unsettled(int limit) {
+    std::vector<Case> out;
+    {
+        auto& q = db_.cached(std::string(kCaseColumns) + "WHERE c.stage IS NULL ORDER BY c.id LIMIT ?");
+        q.bind(1, limit);
+        while (q.step()) out.push_back(read_case_row(q));
+    }
+    load_children(db_, out);
+    return out;
+}
+
+// Bookkeeping, not an edit: the version stays, and no one's change is audited.
+void SqlCases::settle(const Case& c, const CaseStanding& standing) {
+    auto& q = db_.cached("UPDATE review_cases SET stage = ?, next_due_on = ?, decision = ?, reviewer_user_id = ? WHERE id = ?");
+    bind_standing(q, 1, standing);
+    q.bind(5, c.id.value).run();
+    write_children(db_, c);
+}
+
 std::vector<Recommendation> SqlCases::recommendations(PartnershipId partnership, CaseId id) {
     auto& q = db_.cached(
         "SELECT id, case_id, partnership_id, number, text, agencies_json, theme, version FROM review_recommendations "
@@ -220,8 +287,8 @@ std::vector<Recommendation> SqlCases::recommendations(PartnershipId partnership,
     q.bind(1, partnership.value).bind(2, id.value);
     std::vector<Recommendation> out;
     while (q.step()) {
-        out.push_back({RecommendationId{q.int64(0)}, CaseId{q.int64(1)}, PartnershipId{q.int64(2)}, q.integer(3),
-                       q.text(4), ids_from(json::parse(q.text(5))), q.text(6), q.integer(7)});
+        out.push_back({RecommendationId{q.int64(0)}, CaseId{q.int64(1)}, PartnershipId{q.int64(2)}, q.integer(3), q.text(4),
+                       agency_ids_from("review_recommendations", "agencies_json", q.text(5)), q.text(6), q.integer(7)});
     }
     return out;
 }
@@ -234,7 +301,7 @@ RecommendationId SqlCases::add_recommendation(const Recommendation& r) {
         .bind(2, r.case_id.value)
         .bind(3, r.number)
         .bind(4, r.text)
-        .bind(5, ids_json(r.agencies).dump())
+        .bind(5, agency_ids_json(r.agencies))
         .bind(6, r.theme)
         .run();
     return RecommendationId{db_.last_insert_id()};

@@ -8,7 +8,7 @@ namespace {
 class SqlTransaction final : public Transaction {
 public:
     explicit SqlTransaction(Connection& db)
-        : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), cases_(db),
+        : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), access_entries_(db), cases_(db),
           governance_(db), learning_(db) {}
     PartnershipRepo& partnerships() override { return partnerships_; }
     AgencyRepo& agencies() override { return agencies_; }
@@ -17,6 +17,7 @@ public:
     SessionRepo& sessions() override { return sessions_; }
     ApiTokenRepo& api_tokens() override { return tokens_; }
     AuditRepo& audit() override { return audit_; }
+    AccessEntryRepo& access_entries() override { return access_entries_; }
     CaseRepo& cases() override { return cases_; }
     GovernanceRepo& governance() override { return governance_; }
     LearningRepo& learning() override { return learning_; }
@@ -29,6 +30,7 @@ private:
     SqlSessions sessions_;
     SqlApiTokens tokens_;
     SqlAudit audit_;
+    SqlAccessEntries access_entries_;
     SqlCases cases_;
     SqlGovernance governance_;
     SqlLearning learning_;
@@ -70,11 +72,19 @@ private:
     bool ok_ = false;
 };
 
-SqlStore::SqlStore(std::unique_ptr<Driver> driver) : driver_(std::move(driver)) {
+SqlStore::SqlStore(std::unique_ptr<Driver> driver, BatchedAccessLog::Timing access_log_timing) : driver_(std::move(driver)) {
     auto db = driver_->connect();
     driver_->migrate(*db);
     give_back(std::move(db));
+    // Qualified, so the writer thread never makes a virtual call into a store being destroyed.
+    access_log_ = std::make_unique<BatchedAccessLog>(
+        [this](const std::vector<AccessEntry>& batch) {
+            SqlStore::write([&](Transaction& tx) { tx.access_entries().append(batch); });
+        },
+        access_log_timing);
 }
+
+SqlStore::~SqlStore() { access_log_.reset(); }
 
 std::unique_ptr<Connection> SqlStore::acquire() {
     {

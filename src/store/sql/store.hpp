@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/ports.hpp"
+#include "store/sql/access_log_writer.hpp"
 #include "store/sql/connection.hpp"
 
 namespace assure::sql {
@@ -14,9 +15,14 @@ namespace assure::sql {
 class SqlStore : public Store {
 public:
     // Connects once and brings the schema up to date (throws sql::Error if it cannot).
-    explicit SqlStore(std::unique_ptr<Driver> driver);
+    explicit SqlStore(std::unique_ptr<Driver> driver, BatchedAccessLog::Timing access_log_timing = {});
+    // Stores the access log's queued entries first.
+    ~SqlStore() override;
+    SqlStore(const SqlStore&) = delete;
+    SqlStore& operator=(const SqlStore&) = delete;
     void read(const std::function<void(Transaction&)>& work) override;
     void write(const std::function<void(Transaction&)>& work) override;
+    AccessLog& access_log() override { return *access_log_; }
     [[nodiscard]] Driver& driver() { return *driver_; }
 
 private:
@@ -27,6 +33,7 @@ private:
     std::unique_ptr<Driver> driver_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Connection>> idle_;
+    std::unique_ptr<BatchedAccessLog> access_log_;  // last: its writer uses the pool above
 };
 
 }  // namespace assure::sql

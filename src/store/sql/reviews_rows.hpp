@@ -1,0 +1,28 @@
+#pragma once
+// How a case is kept in rows: the mapping between core's types and review_cases' JSON detail,
+// rule set and events. Strict both ways: a stored value this version does not know, or a
+// missing one, is an error naming the table and column (store/sql/strict.hpp).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/ports/reviews.hpp"
+
+namespace assure::sql::reviews_rows {
+
+// What no list filters on stays in review_cases.record_json: dates, kind, areas, summary,
+// children's pseudonyms, agencies. Stage, deadline, panel and interests have their own columns.
+std::string record_json(const Case& c);
+void fill_record(Case& c, std::string_view stored);
+
+std::string rules_json(const ReviewRules& rules);
+ReviewRules rules_from(std::string_view stored);
+
+std::string event_detail_json(const CaseEvent& e);
+// `kind`, `on` and `detail` as stored in review_events.
+CaseEvent event_from(std::string_view kind, std::string_view on, std::string_view detail);
+
+std::string agency_ids_json(const std::vector<AgencyId>& ids);
+std::vector<AgencyId> agency_ids_from(std::string_view table, std::string_view column, std::string_view stored);
+
+}  // namespace assure::sql::reviews_rows

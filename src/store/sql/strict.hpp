@@ -1,0 +1,30 @@
+#pragma once
+// Strict row mapping (decision 0007): a stored value this version does not know is an error
+// naming the table and column it was found in, never a default. Defaulting would show a case
+// at the wrong stage or a conflict of interest as settled, and nobody would know.
+#include <string>
+#include <string_view>
+
+#include "core/date.hpp"
+#include "store/sql/connection.hpp"
+
+namespace assure::sql {
+
+[[noreturn]] inline void unknown_value(std::string_view table, std::string_view column, std::string_view stored) {
+    throw Error(Error::Kind::other, std::string(table) + "." + std::string(column) + " holds '" + std::string(stored) +
+                                        "', which this version of Assure does not know");
+}
+
+// `parse` is the core's parser for the enum, e.g. parse_stage: it answers nullopt for an unknown key.
+template <class Parse>
+auto strict_enum(std::string_view table, std::string_view column, std::string_view stored, Parse parse) {
+    auto value = parse(stored);
+    if (!value) unknown_value(table, column, stored);
+    return *value;
+}
+
+inline Date strict_date(std::string_view table, std::string_view column, std::string_view stored) {
+    return strict_enum(table, column, stored, [](std::string_view s) { return Date::parse(s); });
+}
+
+}  // namespace assure::sql

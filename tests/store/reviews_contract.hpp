@@ -1,0 +1,295 @@
+#pragma once
+// The reviews part of the store contract: lists answered in SQL with the same answers core's
+// rules give, paged without repeats or gaps; counts that agree with the lists; strict rows; and
+// the access log. A backend joins by instantiating ReviewsContract (see sqlite_store_test.cpp);
+// its factory also provides exec(sql), to damage a row the way only a database tool could.
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "store/contract.hpp"
+#include "store/sql/connection.hpp"
+
+namespace assure::testing {
+
+template <class Factory>
+class ReviewsContract : public StoreContract<Factory> {
+protected:
+    // A case aware on `aware`, with its events replayed as the use cases would have recorded them.
+    CaseId add_case(const std::string& reference, const char* aware, std::vector<CaseEvent> events = {},
+                    std::vector<PanelMember> panel = {}, std::vector<Conflict> conflicts = {}) {
+        Case c;
+        c.partnership = this->partnership;
+        c.reference = reference;
+        c.became_aware_on = *Date::parse(aware);
+        c.incident_on = c.became_aware_on;
+        c.children = {{"Child " + reference}};
+        c.events = std::move(events);
+        c.panel = std::move(panel);
+        c.conflicts = std::move(conflicts);
+        CaseId id;
+        this->store->write([&](Transaction& tx) { id = tx.cases().insert(c, standing_of(c, calendar)); });
+        return id;
+    }
+    static CaseEvent event(EventKind kind, const char* on) {
+        CaseEvent e;
+        e.kind = kind;
+        e.on = *Date::parse(on);
+        return e;
+    }
+    CaseQuery query() const {
+        CaseQuery q;
+        q.partnership = this->partnership;
+        q.page.limit = PageRequest::max_limit;
+        return q;
+    }
+    std::vector<CaseId> ids(const CaseQuery& q) {
+        std::vector<CaseId> out;
+        this->store->read([&](Transaction& tx) {
+            for (const auto& c : tx.cases().list(q).items) out.push_back(c.id);
+        });
+        return out;
+    }
+    std::vector<Case> every_case() {
+        std::vector<Case> out;
+        this->store->read([&](Transaction& tx) { out = tx.cases().list(query()).items; });
+        return out;
+    }
+    CaseCounts counts(const CaseQuery& q, Date today) {
+        CaseCounts n;
+        this->store->read([&](Transaction& tx) { n = tx.cases().counts(q, today); });
+        return n;
+    }
+    WorkingCalendar calendar;
+};
+
+TYPED_TEST_SUITE_P(ReviewsContract);
+
+TYPED_TEST_P(ReviewsContract, PagesComeInOrderWithoutRepeatsOrGaps) {
+    // Two cases share each date, so the id breaks the tie and must carry across a page boundary.
+    const char* dates[] = {"2026-01-05", "2026-03-02", "2026-01-05", "2026-02-02", "2026-03-02", "2025-12-01", "2026-02-02"};
+    std::vector<std::pair<std::string, std::int64_t>> expected;
+    for (int i = 0; i < 7; ++i) {
+        const CaseId id = this->add_case("SI-" + std::to_string(i), dates[i]);
+        expected.emplace_back(dates[i], id.value);
+    }
+    std::sort(expected.begin(), expected.end(), std::greater<>());  // newest date, then newest id
+    CaseQuery q = this->query();
+    q.page.limit = 3;
+    std::vector<std::int64_t> seen;
+    int pages = 0;
+    for (bool more = true; more; ++pages) {
+        Page<Case> page;
+        this->store->read([&](Transaction& tx) { page = tx.cases().list(q); });
+        ASSERT_LE(page.items.size(), 3U);
+        for (const auto& c : page.items) seen.push_back(c.id.value);
+        more = page.next.has_value();
+        if (more) q.page.after = *page.next;
+    }
+    EXPECT_EQ(pages, 3);
+    ASSERT_EQ(seen.size(), expected.size());
+    for (std::size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], expected[i].second) << "position " << i;
+    q.page.after = "zz";
+    EXPECT_THROW(this->store->read([&](Transaction& tx) { tx.cases().list(q); }), Failure);
+}
+
+TYPED_TEST_P(ReviewsContract, EveryFilterAgreesWithTheRulesAndCountsAgreeWithLists) {
+    // Aware 2026-11-02 (a Monday): the Panel is due to be notified by 2026-11-09.
+    const CaseId fresh = this->add_case("SI-2026-01", "2026-11-02");
+    const CaseId notified = this->add_case("SI-2026-02", "2026-11-02", {TestFixture::event(EventKind::notify_panel, "2026-11-03")});
+    const CaseId closed = this->add_case("SI-2025-07", "2025-06-02", {TestFixture::event(EventKind::notify_panel, "2025-06-03"),
+                                                                      TestFixture::event(EventKind::close, "2026-11-04")});
+    const auto all = this->every_case();
+    ASSERT_EQ(all.size(), 3U);
+
+    const Date today = *Date::parse("2026-11-10");
+    std::set<std::int64_t> open, overdue, rapid;
+    for (const auto& c : all) {
+        const CaseStanding st = standing_of(c, this->calendar);
+        if (st.stage != Stage::closed) open.insert(c.id.value);
+        if (st.overdue(today)) overdue.insert(c.id.value);
+        if (st.stage == Stage::rapid_review) rapid.insert(c.id.value);
+    }
+    auto as_set = [](const std::vector<CaseId>& v) {
+        std::set<std::int64_t> out;
+        for (const auto& id : v) out.insert(id.value);
+        return out;
+    };
+    CaseQuery q = this->query();
+    q.open_only = true;
+    EXPECT_EQ(as_set(this->ids(q)), open);
+    EXPECT_FALSE(open.contains(closed.value));
+    q = this->query();
+    q.overdue_on = today;
+    EXPECT_EQ(as_set(this->ids(q)), overdue);
+    EXPECT_TRUE(overdue.contains(fresh.value)) << "the Panel was due to be told by 2026-11-09";
+    q = this->query();
+    q.stage = Stage::rapid_review;
+    EXPECT_EQ(as_set(this->ids(q)), rapid);
+    EXPECT_EQ(rapid, std::set<std::int64_t>{notified.value});
+    q = this->query();
+    q.reference_text = "si-2025";
+    EXPECT_EQ(this->ids(q), std::vector<CaseId>{closed});
+
+    const CaseCounts n = this->counts(this->query(), today);
+    EXPECT_EQ(n.total, 3);
+    EXPECT_EQ(n.open, static_cast<int>(open.size()));
+    EXPECT_EQ(n.overdue, static_cast<int>(overdue.size()));
+    q = this->query();
+    q.open_only = true;
+    EXPECT_EQ(this->counts(q, today).total, static_cast<int>(this->ids(q).size()));
+}
+
+TYPED_TEST_P(ReviewsContract, NeedToKnowInSqlAgreesWithTheRuleInCore) {
+    const UserId panel_member{7}, excluded{8}, reviewer{9}, allowed_back{10}, stranger{11};
+    Conflict exclude{excluded, "Excluded", *Date::parse("2026-11-03"), "Knew the family", ConflictView::exclude};
+    Conflict back{allowed_back, "Back", *Date::parse("2026-11-03"), "Met once", ConflictView::take_part};
+    auto commission = TestFixture::event(EventKind::commission_reviewer, "2026-11-04");
+    commission.reviewer_user = reviewer;
+    commission.reviewer_name = "Reviewer";
+    this->add_case("SI-1", "2026-11-02", {}, {{panel_member, "Member"}, {excluded, "Excluded"}, {allowed_back, "Back"}},
+                   {exclude, back});
+    this->add_case("SI-2", "2026-11-02", {TestFixture::event(EventKind::notify_panel, "2026-11-02"), commission});
+    this->add_case("SI-3", "2026-11-02", {}, {}, {Conflict{panel_member, "Member", *Date::parse("2026-11-03"), "x"}});
+    const auto all = this->every_case();
+    for (Role role : all_roles()) {
+        for (UserId user : {panel_member, excluded, reviewer, allowed_back, stranger}) {
+            std::vector<CaseId> expected;
+            for (const auto& c : all) if (may_see_case(c, replay(c), user, role)) expected.push_back(c.id);
+            CaseQuery q = this->query();
+            q.visible_to = CaseReader{user, case_reach(role)};
+            EXPECT_EQ(this->ids(q), expected) << role_key(role) << " user " << user.value;
+            EXPECT_EQ(this->counts(q, *Date::parse("2026-11-10")).total, static_cast<int>(expected.size()));
+        }
+    }
+}
+
+TYPED_TEST_P(ReviewsContract, ACaseRoundTripsItsPanelInterestsAndEventsAndStaleWritesAreRefused) {
+    Conflict x{UserId{8}, "Other", *Date::parse("2026-11-03"), "Knew the family", ConflictView::exclude, AppealOutcome::upheld};
+    const CaseId id = this->add_case("SI-1", "2026-11-02", {TestFixture::event(EventKind::notify_panel, "2026-11-03")},
+                                     {{UserId{7}, "Member"}}, {x});
+    std::optional<Case> found;
+    this->store->read([&](Transaction& tx) { found = tx.cases().find(this->partnership, id); });
+    ASSERT_TRUE(found);
+    ASSERT_EQ(found->panel.size(), 1U);
+    EXPECT_EQ(found->panel[0].label, "Member");
+    ASSERT_EQ(found->conflicts.size(), 1U);
+    EXPECT_EQ(found->conflicts[0].panel, ConflictView::exclude);
+    EXPECT_EQ(found->conflicts[0].appeal, AppealOutcome::upheld);
+    EXPECT_EQ(found->conflicts[0].interest, "Knew the family");
+    ASSERT_EQ(found->events.size(), 1U);
+    EXPECT_EQ(found->events[0].kind, EventKind::notify_panel);
+
+    Case changed = *found;
+    changed.panel.push_back({UserId{9}, "Second"});
+    bool first = false, again = false;
+    this->store->write([&](Transaction& tx) {
+        first = tx.cases().update(changed, standing_of(changed, this->calendar));
+        again = tx.cases().update(changed, standing_of(changed, this->calendar));  // still carries version 1
+    });
+    EXPECT_TRUE(first);
+    EXPECT_FALSE(again);
+    this->store->read([&](Transaction& tx) { found = tx.cases().find(this->partnership, id); });
+    EXPECT_EQ(found->version, 2);
+    EXPECT_EQ(found->panel.size(), 2U);
+}
+
+TYPED_TEST_P(ReviewsContract, AnUnknownStoredValueIsAnErrorNamingTableAndColumn) {
+    Conflict x{UserId{8}, "Other", *Date::parse("2026-11-03"), "Knew the family"};
+    const CaseId id = this->add_case("SI-1", "2026-11-02", {}, {}, {x});
+    TypeParam::exec("UPDATE review_case_conflicts SET panel_view = 'maybe'");
+    try {
+        this->store->read([&](Transaction& tx) { tx.cases().find(this->partnership, id); });
+        FAIL() << "an unknown panel view was read as something else";
+    } catch (const sql::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("review_case_conflicts.panel_view holds 'maybe'"), std::string::npos) << e.what();
+    }
+    TypeParam::exec("UPDATE review_case_conflicts SET panel_view = 'pending'");
+    TypeParam::exec("UPDATE review_cases SET rules_json = replace(rules_json, 'became_aware', 'someday')");
+    try {
+        this->every_case();
+        FAIL() << "an unknown anchor of the rapid-review clock was read as something else";
+    } catch (const sql::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("review_cases.rules_json.rapid_review_anchor holds 'someday'"), std::string::npos)
+            << e.what();
+    }
+}
+
+TYPED_TEST_P(ReviewsContract, CasesWithoutAStoredStandingAreFoundAndSettled) {
+    const CaseId id = this->add_case("SI-1", "2026-11-02", {TestFixture::event(EventKind::notify_panel, "2026-11-03")});
+    TypeParam::exec("UPDATE review_cases SET stage = NULL, next_due_on = NULL");  // as an upgrade leaves them
+    CaseQuery q = this->query();
+    q.stage = Stage::rapid_review;
+    EXPECT_TRUE(this->ids(q).empty());
+    this->store->write([&](Transaction& tx) {
+        const auto unsettled = tx.cases().unsettled(10);
+        ASSERT_EQ(unsettled.size(), 1U);
+        EXPECT_EQ(unsettled[0].events.size(), 1U);
+        tx.cases().settle(unsettled[0], standing_of(unsettled[0], this->calendar));
+        EXPECT_TRUE(tx.cases().unsettled(10).empty());
+    });
+    EXPECT_EQ(this->ids(q), std::vector<CaseId>{id});
+}
+
+TYPED_TEST_P(ReviewsContract, TheAccessLogStoresBatchesAndSearchesThem) {
+    auto entry = [&](Instant at, const char* who, AccessKind kind, std::vector<std::string> shown) {
+        AccessEntry e;
+        e.partnership = this->partnership;
+        e.at = at;
+        e.actor = UserId{1};
+        e.actor_label = who;
+        e.kind = kind;
+        e.record_type = "review_case";
+        e.record_ids = std::move(shown);
+        return e;
+    };
+    auto& log = this->store->access_log();
+    log.record(entry(86400 * 1, "Ann <ann@x.org>", AccessKind::list, {"3", "2", "1"}));
+    log.record(entry(86400 * 2, "Bob <bob@x.org>", AccessKind::record, {"2"}));
+    log.record(entry(86400 * 3, "Ann <ann@x.org>", AccessKind::identities, {"12"}));
+    log.flush();
+    auto search = [&](AccessQuery q) {
+        q.partnership = this->partnership;
+        Page<AccessEntry> page;
+        this->store->read([&](Transaction& tx) { page = tx.access_entries().query(q); });
+        return page;
+    };
+    const auto all = search({});
+    ASSERT_EQ(all.items.size(), 3U);
+    EXPECT_EQ(all.items[0].kind, AccessKind::identities);  // newest first
+    EXPECT_EQ(all.items[2].record_ids, (std::vector<std::string>{"3", "2", "1"}));
+    AccessQuery by_record;
+    by_record.record_id = "2";
+    EXPECT_EQ(search(by_record).items.size(), 2U);
+    by_record.record_id = "1";
+    ASSERT_EQ(search(by_record).items.size(), 1U) << "12 is not 1";
+    AccessQuery by_actor;
+    by_actor.actor_text = "BOB";
+    EXPECT_EQ(search(by_actor).items.at(0).actor_label, "Bob <bob@x.org>");
+    AccessQuery by_kind;
+    by_kind.kind = AccessKind::list;
+    EXPECT_EQ(search(by_kind).items.size(), 1U);
+    AccessQuery by_date;
+    by_date.from = Date{1970, 1, 3};
+    by_date.to = Date{1970, 1, 3};
+    EXPECT_EQ(search(by_date).items.size(), 1U);
+    AccessQuery paged;
+    paged.page.limit = 2;
+    const auto first = search(paged);
+    ASSERT_EQ(first.items.size(), 2U);
+    ASSERT_TRUE(first.next);
+    paged.page.after = *first.next;
+    const auto second = search(paged);
+    ASSERT_EQ(second.items.size(), 1U);
+    EXPECT_EQ(second.items[0].actor_label, "Ann <ann@x.org>");
+    EXPECT_EQ(second.items[0].kind, AccessKind::list);
+    EXPECT_FALSE(second.next);
+}
+
+REGISTER_TYPED_TEST_SUITE_P(ReviewsContract, PagesComeInOrderWithoutRepeatsOrGaps,
+                            EveryFilterAgreesWithTheRulesAndCountsAgreeWithLists, NeedToKnowInSqlAgreesWithTheRuleInCore,
+                            ACaseRoundTripsItsPanelInterestsAndEventsAndStaleWritesAreRefused,
+                            AnUnknownStoredValueIsAnErrorNamingTableAndColumn, CasesWithoutAStoredStandingAreFoundAndSettled,
+                            TheAccessLogStoresBatchesAndSearchesThem);
+
+}  // namespace assure::testing
