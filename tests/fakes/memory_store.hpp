@@ -3,6 +3,7 @@
 // (the state is copied before a write and put back if the work throws).
 #include <algorithm>
 #include <map>
+#include <type_traits>
 
 #include "app/ports.hpp"
 
@@ -64,6 +65,7 @@ struct MemoryTable {
     }
 };
 
+// The simplest behaviour that answers the learning queries: filter, sort and cut a page in C++.
 struct MemoryLearning final : LearningRepo {
     explicit MemoryLearning(MemoryState& s) : state(s) {}
     MemoryState& state;
@@ -73,20 +75,128 @@ struct MemoryLearning final : LearningRepo {
     MemoryTable<AuditReturn> ret() { return {state.returns}; }
     MemoryTable<Briefing> brf() { return {state.briefings}; }
 
-    std::vector<LearningSource> sources(PartnershipId p) override { return src().list(p); }
+    // Rows in order (`before`), from after the cursor's row, cut to a page.
+    template <class T, class Before>
+    static Page<T> paged(std::vector<T> rows, const PageRequest& page, Before before) {
+        std::sort(rows.begin(), rows.end(), before);
+        if (!page.after.empty()) {
+            const auto key = cursor_parts(page.after, 2);
+            const auto from = std::find_if(rows.begin(), rows.end(), [&](const T& r) { return r.id.str() == key[1]; });
+            rows.erase(rows.begin(), from == rows.end() ? rows.end() : from + 1);
+        }
+        return page_of(std::move(rows), page.limit, [](const T& r) {
+            if constexpr (std::is_same_v<T, LearningSource>) return std::vector<std::string>{r.on.iso(), r.id.str()};
+            else return std::vector<std::string>{r.due.iso(), r.id.str()};
+        });
+    }
+    static bool matches(const LearningSource& x, const SourceQuery& q) {
+        if (x.partnership != q.partnership || (q.kind && x.kind != *q.kind)) return false;
+        if (q.from && x.on < *q.from) return false;
+        if (q.to && *q.to < x.on) return false;
+        if (!q.text.empty() && (x.title + " " + x.summary).find(q.text) == std::string::npos) return false;
+        if (q.priority.empty()) return true;
+        return std::find(x.priorities.begin(), x.priorities.end(), q.priority) != x.priorities.end() ||
+               std::any_of(x.recommendations.begin(), x.recommendations.end(), [&](const SourceRecommendation& r) { return r.priority == q.priority; });
+    }
+    static bool is_open(const ImprovementAction& a) { return improvement_open(a); }
+    static bool matches(const ImprovementAction& a, const ImprovementQuery& q) {
+        if (a.partnership != q.partnership) return false;
+        if (!q.states.empty() && std::find(q.states.begin(), q.states.end(), a.state) == q.states.end()) return false;
+        if ((q.agency && a.agency != *q.agency) || (q.group && a.group != *q.group) || (q.source && a.source != *q.source)) return false;
+        if ((q.recommendation && a.recommendation != *q.recommendation) || (q.audit_return && a.audit_return != *q.audit_return)) return false;
+        if (!q.priority.empty() && a.priority != q.priority) return false;
+        if (q.overdue_on && !improvement_overdue(a, *q.overdue_on)) return false;
+        if (q.stale_on && !(is_open(a) && q.stale_on->days() - last_activity(a).days() > q.stale_days)) return false;
+        if (q.without_impact && !completed_without_impact(a)) return false;
+        return q.text.empty() || a.text.find(q.text) != std::string::npos;
+    }
+
+    Page<LearningSource> sources(const SourceQuery& q) override {
+        std::vector<LearningSource> rows;
+        for (const auto& x : state.sources) if (matches(x, q)) rows.push_back(x);
+        return paged(std::move(rows), q.page, [](const auto& a, const auto& b) { return std::pair(b.on, b.id) < std::pair(a.on, a.id); });
+    }
     std::optional<LearningSource> find_source(PartnershipId p, LearningSourceId id) override { return src().find(p, id); }
+    std::map<LearningSourceId, std::string> source_titles(PartnershipId p, const std::vector<LearningSourceId>& ids) override {
+        std::map<LearningSourceId, std::string> out;
+        for (const auto& id : ids) if (auto x = src().find(p, id)) out[id] = x->title;
+        return out;
+    }
+    int count_sources(const SourceQuery& q) override {
+        return static_cast<int>(std::count_if(state.sources.begin(), state.sources.end(), [&](const auto& x) { return matches(x, q); }));
+    }
+    std::vector<PriorityRecommendation> recommendations_for(PartnershipId p, const std::string& priority) override {
+        std::vector<PriorityRecommendation> out;
+        SourceQuery all{p, std::nullopt, "", "", std::nullopt, std::nullopt, PageRequest{100000, ""}};
+        for (const auto& x : sources(all).items) {
+            for (const auto& r : x.recommendations) if (r.priority == priority) out.push_back({x.id, x.title, r});
+        }
+        return out;
+    }
     LearningSourceId insert_source(const LearningSource& s) override { return src().insert(s); }
     bool update_source(const LearningSource& s) override { return src().update(s); }
-    std::vector<ImprovementAction> improvements(PartnershipId p) override { return act().list(p); }
+
+    Page<ImprovementAction> improvements(const ImprovementQuery& q) override {
+        std::vector<ImprovementAction> rows;
+        for (const auto& a : state.improvements) if (matches(a, q)) rows.push_back(a);
+        return paged(std::move(rows), q.page, [](const auto& a, const auto& b) { return std::pair(a.due, a.id) < std::pair(b.due, b.id); });
+    }
+    ImprovementCounts count_improvements(const ImprovementQuery& q, Date today) override {
+        ImprovementCounts c;
+        LearningRules rules;
+        rules.stale_days = q.stale_days;
+        for (const auto& a : state.improvements) {
+            if (!matches(a, q)) continue;
+            ++c.total;
+            c.open += is_open(a);
+            c.overdue += improvement_overdue(a, today);
+            c.stale += improvement_stale(a, today, rules);
+            c.completed_without_impact += completed_without_impact(a);
+            c.evidenced += a.state == ActionState::evidenced;
+        }
+        return c;
+    }
     std::optional<ImprovementAction> find_improvement(PartnershipId p, ImprovementId id) override { return act().find(p, id); }
     ImprovementId insert_improvement(const ImprovementAction& a) override { return act().insert(a); }
     bool update_improvement(const ImprovementAction& a) override { return act().update(a); }
-    std::vector<AuditCycle> cycles(PartnershipId p) override { return cyc().list(p); }
+
+    std::vector<AuditCycle> cycles(PartnershipId p) override {
+        auto out = cyc().list(p);
+        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return std::pair(b.opens, b.id) < std::pair(a.opens, a.id); });
+        return out;
+    }
     std::optional<AuditCycle> find_cycle(PartnershipId p, AuditCycleId id) override { return cyc().find(p, id); }
     AuditCycleId insert_cycle(const AuditCycle& c) override { return cyc().insert(c); }
     bool update_cycle(const AuditCycle& c) override { return cyc().update(c); }
-    std::vector<AuditReturn> returns(PartnershipId p) override { return ret().list(p); }
     std::optional<AuditReturn> find_return(PartnershipId p, AuditReturnId id) override { return ret().find(p, id); }
+    std::optional<AuditReturn> find_return(PartnershipId p, AuditCycleId cycle, AgencyId agency) override {
+        for (const auto& r : state.returns) if (r.partnership == p && r.cycle == cycle && r.agency == agency) return r;
+        return std::nullopt;
+    }
+    std::vector<AuditReturn> returns_of(PartnershipId p, AuditCycleId cycle) override {
+        std::vector<AuditReturn> out;
+        for (const auto& r : state.returns) if (r.partnership == p && r.cycle == cycle) out.push_back(r);
+        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.agency < b.agency; });
+        return out;
+    }
+    std::optional<EarlierReturn> earlier_return(PartnershipId p, AgencyId agency, AuditKind kind, Date before) override {
+        std::optional<EarlierReturn> out;
+        for (const auto& c : cycles(p)) {
+            if (c.kind != kind || !(c.closes < before) || (out && c.closes < out->cycle.closes)) continue;
+            const auto r = find_return(p, c.id, agency);
+            if (r && r->status == ReturnStatus::submitted) out = EarlierReturn{c, *r};
+        }
+        return out;
+    }
+    std::vector<ReturnOrigin> return_origins(PartnershipId p, const std::vector<AuditReturnId>& ids) override {
+        std::vector<ReturnOrigin> out;
+        for (const auto& id : ids) {
+            const auto r = ret().find(p, id);
+            const auto c = r ? cyc().find(p, r->cycle) : std::nullopt;
+            if (r && c) out.push_back({r->id, r->cycle, r->agency, c->title});
+        }
+        return out;
+    }
     AuditReturnId insert_return(const AuditReturn& r) override {
         for (const auto& x : state.returns) {
             if (x.cycle == r.cycle && x.agency == r.agency) throw std::runtime_error("one return per agency per cycle");
@@ -94,7 +204,21 @@ struct MemoryLearning final : LearningRepo {
         return ret().insert(r);
     }
     bool update_return(const AuditReturn& r) override { return ret().update(r); }
-    std::vector<Briefing> briefings(PartnershipId p) override { return brf().list(p); }
+
+    std::vector<Briefing> briefings(PartnershipId p) override {
+        auto out = brf().list(p);
+        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return std::pair(b.on, b.id) < std::pair(a.on, a.id); });
+        return out;
+    }
+    std::vector<Briefing> briefings_for(PartnershipId p, const std::vector<LearningSourceId>& sources) override {
+        std::vector<Briefing> out;
+        for (const auto& b : briefings(p)) {
+            if (std::any_of(b.sources.begin(), b.sources.end(), [&](auto id) { return std::find(sources.begin(), sources.end(), id) != sources.end(); })) {
+                out.push_back(b);
+            }
+        }
+        return out;
+    }
     BriefingId insert_briefing(const Briefing& b) override { return brf().insert(b); }
 };
 
