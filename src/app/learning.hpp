@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/paging.hpp"
+#include "app/ports/learning.hpp"
 #include "core/learning.hpp"
 
 namespace assure {
@@ -17,6 +19,7 @@ namespace assure {
 struct SourceFilter {
     std::optional<SourceKind> kind;
     std::string priority;
+    std::string text;  // in the title or summary
 };
 
 struct ImprovementLine {
@@ -34,11 +37,12 @@ struct SourceView {
     LearningSource source;
     std::string agency_name;
     std::vector<std::string> auditor_names;
-    std::vector<ImprovementLine> actions;  // raised from this source's recommendations
+    std::vector<ImprovementLine> actions;  // raised from this source's recommendations (at most 500)
     std::vector<Briefing> briefings;       // that spread its learning
 };
 
-std::vector<LearningSource> list_sources(Services& s, const Actor& actor, const SourceFilter& filter);
+// Newest first, a page at a time.
+Page<LearningSource> list_sources(Services& s, const Actor& actor, const SourceFilter& filter, const PageRequest& page);
 SourceView read_source(Services& s, const Actor& actor, LearningSourceId id);
 LearningSource create_source(Services& s, const Actor& actor, const SourceInput& input);
 LearningSource update_source(Services& s, const Actor& actor, LearningSourceId id, int expected_version, const SourceInput& input);
@@ -70,6 +74,7 @@ struct ImprovementFilter {
     std::string priority;
     std::optional<GroupId> group;
     std::optional<LearningSourceId> source;
+    std::string text;  // in what is to be done
 };
 
 // Raised from a recommendation of a source (its number), or from a gap in an audit return.
@@ -81,8 +86,19 @@ struct ImprovementOrigin {
 };
 
 ImprovementAction create_improvement(Services& s, const Actor& actor, const ImprovementOrigin& origin, const ImprovementInput& input);
-// What the actor may see: everything, or an agency lead's own agency's actions only.
-std::vector<ImprovementLine> list_improvements(Services& s, const Actor& actor, const ImprovementFilter& filter);
+// What the actor may see: everything, or an agency lead's own agency's actions only; by due
+// date, a page at a time.
+Page<ImprovementLine> list_improvements(Services& s, const Actor& actor, const ImprovementFilter& filter, const PageRequest& page);
+// Figures over what the filter selects for the actor, as of today: open, overdue, stale,
+// completed without evidence of impact, evidenced.
+ImprovementCounts count_improvements(Services& s, const Actor& actor, const ImprovementFilter& filter);
+// The home page's and a group's page's summary: the figures, and the overdue and stale actions
+// (at most `flagged_limit` of each), by due date.
+struct ImprovementSummary {
+    ImprovementCounts counts;
+    std::vector<ImprovementLine> flagged;
+};
+ImprovementSummary improvement_summary(Services& s, const Actor& actor, const ImprovementFilter& within, int flagged_limit);
 ImprovementLine read_improvement(Services& s, const Actor& actor, ImprovementId id);
 // May the actor record progress and evidence on this action (the business unit, or the
 // owning agency's lead, or the action's lead)?
@@ -98,17 +114,27 @@ std::optional<AgencyId> agency_of_actor(Services& s, const Actor& actor);
 
 // ---- the golden thread -------------------------------------------------------------------
 
+// The figures of one priority's thread, for the list of priorities.
+struct ThreadFigures {
+    std::string priority;
+    int sources = 0;          // tagged with it, or with a recommendation for it
+    int recommendations = 0;
+    ImprovementCounts actions;
+};
+std::vector<ThreadFigures> golden_threads(Services& s, const Actor& actor);
+
 struct PriorityThread {
     std::string priority;
-    std::vector<LearningSource> sources;   // tagged with it, or with a recommendation for it
-    std::vector<SourceRecommendation> recommendations;  // for it, each with its source below
-    std::vector<LearningSourceId> recommendation_sources;
-    std::vector<ImprovementLine> actions;
-    std::vector<Briefing> briefings;
-    int open = 0, overdue = 0, completed_without_impact = 0, evidenced = 0;
+    Page<LearningSource> sources;                        // newest first, a page
+    int source_count = 0;
+    std::vector<PriorityRecommendation> recommendations;  // for it, newest source first
+    Page<ImprovementLine> actions;                       // by due date, a page
+    ImprovementCounts counts;
+    std::vector<Briefing> briefings;                     // that spread the sources shown
 };
-std::vector<PriorityThread> golden_threads(Services& s, const Actor& actor);
-PriorityThread golden_thread(Services& s, const Actor& actor, const std::string& priority);
+// `sources_page` and `actions_page` page the thread's two long lists.
+PriorityThread golden_thread(Services& s, const Actor& actor, const std::string& priority, const PageRequest& sources_page,
+                             const PageRequest& actions_page);
 
 // ---- Section 11 and Section 175 audits --------------------------------------------------
 
@@ -120,14 +146,16 @@ struct ReturnLine {
 
 struct CycleView {
     AuditCycle cycle;
-    std::vector<ReturnLine> returns;  // one per invited agency the actor may see
+    Page<ReturnLine> returns;  // one per invited agency the actor may see, in the order invited, a page
+    int invited = 0;           // lines the actor may see in all
+    int submitted = 0;
     std::vector<StandardResult> results;
     bool open_today = false;
 };
 
 std::vector<AuditCycle> list_cycles(Services& s, const Actor& actor);
 AuditCycle create_cycle(Services& s, const Actor& actor, const CycleInput& input);
-CycleView read_cycle(Services& s, const Actor& actor, AuditCycleId id);
+CycleView read_cycle(Services& s, const Actor& actor, AuditCycleId id, const PageRequest& returns_page = {});
 void close_cycle(Services& s, const Actor& actor, AuditCycleId id, int expected_version);
 
 // Another partnership on this server where the organisation also works, and whether the return

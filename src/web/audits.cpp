@@ -6,6 +6,7 @@
 #include "web/documents.hpp"
 #include "web/governance_views.hpp"
 #include "web/learning_views.hpp"
+#include "web/paging.hpp"
 
 namespace assure::web {
 namespace {
@@ -80,10 +81,10 @@ Table results_table(const CycleView& v) {
 }
 
 void cycle_page(Services& s, Ctx& ctx) {
-    const CycleView v = read_cycle(s, ctx.who(), AuditCycleId{ctx.path_id()});
+    const PageRequest request = page_request(ctx);
+    const CycleView v = read_cycle(s, ctx.who(), AuditCycleId{ctx.path_id()}, request);
     Data returns{Data::type::list}, results{Data::type::list}, grade_heads{Data::type::list};
-    int submitted = 0;
-    for (const auto& line : v.returns) {
+    for (const auto& line : v.returns.items) {
         Data row;
         row.set("agency", line.agency.name);
         row.set("agency_id", line.agency.id.str());
@@ -93,7 +94,6 @@ void cycle_page(Services& s, Ctx& ctx) {
         row.set("moderated", flag(line.ret && line.ret->moderated_on));
         row.set("shared_from", optional_text(line.ret && line.ret->shared_from ? line.ret->shared_from->partnership_name : ""));
         row.set("gaps", std::to_string(line.gaps));
-        submitted += line.ret && line.ret->status == ReturnStatus::submitted;
         returns.push_back(row);
     }
     for (const auto& g : grade_choices(v.cycle.scale)) {
@@ -128,8 +128,9 @@ void cycle_page(Services& s, Ctx& ctx) {
     data.set("open", flag(v.open_today));
     data.set("closed_early", flag(v.cycle.closed));
     data.set("returns", returns);
-    data.set("submitted", std::to_string(submitted));
-    data.set("invited", std::to_string(v.returns.size()));
+    data.set("returns_pagination_html", pagination("/audits/" + v.cycle.id.str(), request, v.returns.next));
+    data.set("submitted", std::to_string(v.submitted));
+    data.set("invited", std::to_string(v.invited));
     data.set("results", results);
     data.set("grade_heads", grade_heads);
     data.set("can_close", flag(ctx.who().can(Permission::manage_learning) && !v.cycle.closed));

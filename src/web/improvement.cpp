@@ -1,10 +1,12 @@
 // The action plan: every improvement action from every source, filtered by agency, state,
 // priority or flag; each action's page with its origin, history, evidence and the forms to
 // move it on; CSV and XLSX downloads.
+#include <iterator>
 #include <map>
 
 #include "web/documents.hpp"
 #include "web/learning_views.hpp"
+#include "web/paging.hpp"
 
 namespace assure::web {
 namespace {
@@ -26,6 +28,7 @@ ImprovementFilter filter_of(const Services& s, const Ctx& ctx) {
     f.stale_only = show == "stale";
     f.without_impact_only = show == "without_impact";
     f.open_only = show == "open";
+    f.text = ctx.query("q");
     return f;
 }
 
@@ -43,24 +46,33 @@ Table improvement_table(const std::vector<ImprovementLine>& lines) {
 
 std::string query_string(const Ctx& ctx) {
     std::string q;
-    for (const char* name : {"agency", "state", "priority", "show", "group"}) {
+    for (const char* name : {"agency", "state", "priority", "show", "group", "q"}) {
         const std::string v = ctx.query(name);
         if (!v.empty()) q += std::string(q.empty() ? "" : "&") + name + "=" + url_encode(v);
     }
     return q;
 }
 
+// Every action the filter selects, a page at a time; the figures count them all.
+std::vector<ImprovementLine> every_improvement(Services& s, const Ctx& ctx) {
+    const ImprovementFilter filter = filter_of(s, ctx);
+    std::vector<ImprovementLine> out;
+    PageRequest page{PageRequest::max_limit, ""};
+    for (;;) {
+        auto found = list_improvements(s, ctx.who(), filter, page);
+        std::move(found.items.begin(), found.items.end(), std::back_inserter(out));
+        if (!found.next) return out;
+        page.after = *found.next;
+    }
+}
+
 void plan_page(Services& s, Ctx& ctx) {
     const ImprovementFilter filter = filter_of(s, ctx);
-    const auto lines = list_improvements(s, ctx.who(), filter);
+    const PageRequest request = page_request(ctx);
+    const auto lines = list_improvements(s, ctx.who(), filter, request);
+    const ImprovementCounts counts = count_improvements(s, ctx.who(), filter);
     Data rows{Data::type::list};
-    int overdue = 0, stale = 0, no_impact = 0;
-    for (const auto& l : lines) {
-        rows.push_back(improvement_row(l));
-        overdue += l.overdue;
-        stale += l.stale;
-        no_impact += completed_without_impact(l.action);
-    }
+    for (const auto& l : lines.items) rows.push_back(improvement_row(l));
     std::vector<Option> states, shows{{"open", "Open (proposed, agreed or in progress)"}, {"overdue", "Overdue"},
                                       {"stale", "No update for " + std::to_string(s.learning_rules.stale_days) + " days"},
                                       {"without_impact", "Completed without evidence of impact"}};
@@ -68,11 +80,11 @@ void plan_page(Services& s, Ctx& ctx) {
     const auto own = agency_of_actor(s, ctx.who());
     Data data;
     data.set("actions", rows);
-    data.set("has_actions", flag(!lines.empty()));
-    data.set("count", std::to_string(lines.size()));
-    data.set("overdue", std::to_string(overdue));
-    data.set("stale", std::to_string(stale));
-    data.set("no_impact", std::to_string(no_impact));
+    data.set("has_actions", flag(!lines.items.empty()));
+    data.set("count", std::to_string(counts.total));
+    data.set("overdue", std::to_string(counts.overdue));
+    data.set("stale", std::to_string(counts.stale));
+    data.set("no_impact", std::to_string(counts.completed_without_impact));
     data.set("own_agency_only", flag(own.has_value()));
     data.set("agency_html", own ? std::string() : select(Field{"agency", "Owning agency", ctx.query("agency"), ""}, agency_options(s, ctx.who()), "All agencies"));
     data.set("state_html", select(Field{"state", "State", ctx.query("state"), ""}, states, "Any state"));
@@ -81,7 +93,10 @@ void plan_page(Services& s, Ctx& ctx) {
     if (ctx.who().can(Permission::view_governance)) {
         data.set("group_html", select(Field{"group", "Monitoring group", ctx.query("group"), ""}, group_options(s, ctx.who()), "All groups"));
     }
-    data.set("export_query", query_string(ctx));
+    data.set("text_html", text_input(Field{"q", "Action contains", ctx.query("q"), ""}));
+    const std::string query = query_string(ctx);  // the filters, kept in the downloads' and the pages' links
+    data.set("export_query", query);
+    data.set("pagination_html", pagination("/improvement" + (query.empty() ? "" : "?" + query), request, lines.next));
     page(ctx, "learning/plan", data, PageOptions{"Action plan", "improvement"});
 }
 
@@ -165,7 +180,7 @@ void add_improvement_routes(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", "/improvement", Permission::view_learning, Surface::page, [&s](Ctx& ctx) { plan_page(s, ctx); }, "/improvement"});
     for (const bool xlsx : {false, true}) {
         routes.push_back({"GET", xlsx ? "/improvement.xlsx" : "/improvement.csv", Permission::view_learning, Surface::page,
-                          [&s, xlsx](Ctx& ctx) { send_table(ctx, improvement_table(list_improvements(s, ctx.who(), filter_of(s, ctx))), "action-plan", xlsx); },
+                          [&s, xlsx](Ctx& ctx) { send_table(ctx, improvement_table(every_improvement(s, ctx)), "action-plan", xlsx); },
                           xlsx ? "/improvement.xlsx" : "/improvement.csv"});
     }
     routes.push_back({"GET", R"(/improvement/(\d+))", Permission::view_learning, Surface::page,

@@ -8,8 +8,13 @@
 #include "web/governance_views.hpp"
 #include "web/areas.hpp"
 #include "web/learning_views.hpp"
+#include "web/paging.hpp"
 
 namespace assure::web {
+namespace {
+// How many overdue and how many stale actions a summary lists; the action plan has them all.
+constexpr int kFlaggedShown = 25;
+}  // namespace
 
 std::vector<Option> agency_options(Services& s, const Actor& actor) {
     std::vector<Option> out;
@@ -50,22 +55,14 @@ Data improvement_row(const ImprovementLine& l) {
 
 void add_improvement_summary(Services& s, const Actor& actor, const ImprovementFilter& within, Data& data) {
     if (!actor.can(Permission::view_learning)) return;
-    int open = 0, overdue = 0, stale = 0, no_impact = 0;
+    const ImprovementSummary summary = improvement_summary(s, actor, within, kFlaggedShown);
     Data flagged{Data::type::list};
-    for (const auto& l : list_improvements(s, actor, within)) {
-        const bool is_open = l.action.state == ActionState::proposed || l.action.state == ActionState::agreed ||
-                             l.action.state == ActionState::in_progress;
-        open += is_open;
-        overdue += l.overdue;
-        stale += l.stale;
-        no_impact += completed_without_impact(l.action);
-        if (l.overdue || l.stale) flagged.push_back(improvement_row(l));
-    }
+    for (const auto& l : summary.flagged) flagged.push_back(improvement_row(l));
     data.set("can_view_learning", flag(true));
-    data.set("improvement_open", std::to_string(open));
-    data.set("improvement_overdue", std::to_string(overdue));
-    data.set("improvement_stale", std::to_string(stale));
-    data.set("improvement_no_impact", std::to_string(no_impact));
+    data.set("improvement_open", std::to_string(summary.counts.open));
+    data.set("improvement_overdue", std::to_string(summary.counts.overdue));
+    data.set("improvement_stale", std::to_string(summary.counts.stale));
+    data.set("improvement_no_impact", std::to_string(summary.counts.completed_without_impact));
     data.set("improvement_flagged", flagged);
     data.set("has_improvement_flagged", flag(!flagged.is_empty_list()));
 }
@@ -126,16 +123,25 @@ void sources_page(Services& s, Ctx& ctx) {
     SourceFilter filter;
     filter.kind = parse_source_kind(ctx.query("kind"));
     filter.priority = known_priority(s.learning_rules, ctx.query("priority")).value_or("");
+    filter.text = ctx.query("q");
+    const PageRequest request = page_request(ctx);
     Data rows{Data::type::list};
-    const auto sources = list_sources(s, ctx.who(), filter);
-    for (const auto& src : sources) rows.push_back(source_row(src));
+    const auto sources = list_sources(s, ctx.who(), filter, request);
+    for (const auto& src : sources.items) rows.push_back(source_row(src));
     std::vector<Option> kinds;
     for (SourceKind k : all_source_kinds()) kinds.push_back({std::string(source_kind_key(k)), std::string(source_kind_label(k))});
+    std::string query;
+    for (const char* name : {"kind", "priority", "q"}) {
+        const std::string v = ctx.query(name);
+        if (!v.empty()) query += std::string(query.empty() ? "?" : "&") + name + "=" + url_encode(v);
+    }
     Data data;
     data.set("sources", rows);
-    data.set("has_sources", flag(!sources.empty()));
+    data.set("has_sources", flag(!sources.items.empty()));
     data.set("kind_html", select(Field{"kind", "Kind of learning", ctx.query("kind"), ""}, kinds, "All kinds"));
     data.set("priority_html", select(Field{"priority", "Priority", filter.priority, ""}, priority_options(s), "All priorities"));
+    data.set("text_html", text_input(Field{"q", "Title or summary contains", filter.text, ""}));
+    data.set("pagination_html", pagination("/learning" + query, request, sources.next));
     data.set("can_manage", flag(ctx.who().can(Permission::manage_learning)));
     page(ctx, "learning/sources", data, PageOptions{"Learning", "learning"});
 }
@@ -342,13 +348,13 @@ void threads_page(Services& s, Ctx& ctx) {
         Data row;
         row.set("index", std::to_string(++n));
         row.set("priority", t.priority);
-        row.set("sources", std::to_string(t.sources.size()));
-        row.set("recommendations", std::to_string(t.recommendations.size()));
-        row.set("actions", std::to_string(t.actions.size()));
-        row.set("open", std::to_string(t.open));
-        row.set("overdue", std::to_string(t.overdue));
-        row.set("no_impact", std::to_string(t.completed_without_impact));
-        row.set("evidenced", std::to_string(t.evidenced));
+        row.set("sources", std::to_string(t.sources));
+        row.set("recommendations", std::to_string(t.recommendations));
+        row.set("actions", std::to_string(t.actions.total));
+        row.set("open", std::to_string(t.actions.open));
+        row.set("overdue", std::to_string(t.actions.overdue));
+        row.set("no_impact", std::to_string(t.actions.completed_without_impact));
+        row.set("evidenced", std::to_string(t.actions.evidenced));
         rows.push_back(row);
     }
     Data data;
@@ -356,25 +362,24 @@ void threads_page(Services& s, Ctx& ctx) {
     page(ctx, "learning/threads", data, PageOptions{"Priorities: the golden thread", "learning"});
 }
 
+// A priority's thread: its sources a page at a time; the first page of its actions, with the
+// action plan filtered to the priority for the rest.
 void thread_page(Services& s, Ctx& ctx) {
     const auto index = ctx.path_id();
     const auto& priorities = s.learning_rules.priorities;
     if (index < 1 || index > static_cast<std::int64_t>(priorities.size())) throw Failure::not_found("priority");
-    const PriorityThread t = golden_thread(s, ctx.who(), priorities[static_cast<std::size_t>(index - 1)]);
+    const PageRequest sources_page = page_request(ctx);
+    const PriorityThread t = golden_thread(s, ctx.who(), priorities[static_cast<std::size_t>(index - 1)], sources_page, PageRequest{});
     Data sources{Data::type::list}, recs{Data::type::list}, actions{Data::type::list}, briefings{Data::type::list};
-    std::map<LearningSourceId, std::string> titles;
-    for (const auto& src : t.sources) {
-        sources.push_back(source_row(src));
-        titles[src.id] = src.title;
-    }
-    for (std::size_t i = 0; i < t.recommendations.size(); ++i) {
+    for (const auto& src : t.sources.items) sources.push_back(source_row(src));
+    for (const auto& r : t.recommendations) {
         Data row;
-        row.set("text", t.recommendations[i].text);
-        row.set("source", titles[t.recommendation_sources[i]]);
-        row.set("source_id", t.recommendation_sources[i].str());
+        row.set("text", r.recommendation.text);
+        row.set("source", r.source_title);
+        row.set("source_id", r.source.str());
         recs.push_back(row);
     }
-    for (const auto& l : t.actions) actions.push_back(improvement_row(l));
+    for (const auto& l : t.actions.items) actions.push_back(improvement_row(l));
     for (const auto& b : t.briefings) {
         Data row;
         row.set("title", b.title);
@@ -383,20 +388,23 @@ void thread_page(Services& s, Ctx& ctx) {
         row.set("audience", b.audience);
         briefings.push_back(row);
     }
+    const std::string here = "/priorities/" + std::to_string(index);
     Data data;
     data.set("priority", t.priority);
     data.set("sources", sources);
-    data.set("has_sources", flag(!t.sources.empty()));
+    data.set("has_sources", flag(!t.sources.items.empty()));
+    data.set("sources_pagination_html", pagination(here, sources_page, t.sources.next));
     data.set("recommendations", recs);
     data.set("has_recommendations", flag(!t.recommendations.empty()));
     data.set("actions", actions);
-    data.set("has_actions", flag(!t.actions.empty()));
+    data.set("has_actions", flag(!t.actions.items.empty()));
+    data.set("more_actions", t.actions.next ? "/improvement?priority=" + url_encode(t.priority) : std::string());
     data.set("briefings", briefings);
     data.set("has_briefings", flag(!t.briefings.empty()));
-    data.set("open", std::to_string(t.open));
-    data.set("overdue", std::to_string(t.overdue));
-    data.set("no_impact", std::to_string(t.completed_without_impact));
-    data.set("evidenced", std::to_string(t.evidenced));
+    data.set("open", std::to_string(t.counts.open));
+    data.set("overdue", std::to_string(t.counts.overdue));
+    data.set("no_impact", std::to_string(t.counts.completed_without_impact));
+    data.set("evidenced", std::to_string(t.counts.evidenced));
     page(ctx, "learning/thread", data, PageOptions{t.priority + ": the golden thread", "learning"});
 }
 
@@ -434,7 +442,9 @@ void briefings_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int s
     auto value = [&](const std::string& name) { return posted ? ctx.form(name) : std::string(); };
     std::map<LearningSourceId, std::string> titles;
     std::vector<Option> sources;
-    for (const auto& src : list_sources(s, ctx.who(), SourceFilter{})) {
+    // The most recent learning to choose from (a page of the largest size), and the titles of
+    // whatever the listed briefings spread.
+    for (const auto& src : list_sources(s, ctx.who(), SourceFilter{}, PageRequest{PageRequest::max_limit, ""}).items) {
         titles[src.id] = src.title;
         sources.push_back({src.id.str(), src.title});
     }

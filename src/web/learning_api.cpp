@@ -1,7 +1,8 @@
 // JSON API of learning and improvement under /api/v1/: learning sources with findings and
 // recommendations, improvement actions with updates and evidence, audit cycles and returns.
-#include "app/learning_json.hpp"
+#include "web/learning_json.hpp"
 #include "web/learning_views.hpp"
+#include "web/paging.hpp"
 #include "web/problem.hpp"
 
 namespace assure::web {
@@ -64,8 +65,23 @@ ImprovementFilter improvement_filter(const Services& s, const Ctx& ctx) {
         f.priority = known_priority(s.learning_rules, p).value_or("");
         if (f.priority.empty()) errors.push_back({"priority", "priority must be one of the partnership's priorities"});
     }
+    if (const std::string g = ctx.query("group_id"); !g.empty()) {
+        if (g.size() > 12 || g.find_first_not_of("0123456789") != std::string::npos) errors.push_back({"group_id", "group_id must be an id"});
+        else f.group = GroupId{std::stoll(g)};
+    }
+    if (const std::string src = ctx.query("source_id"); !src.empty()) {
+        if (src.size() > 12 || src.find_first_not_of("0123456789") != std::string::npos) errors.push_back({"source_id", "source_id must be an id"});
+        else f.source = LearningSourceId{std::stoll(src)};
+    }
+    f.text = ctx.query("q");
     if (!errors.empty()) throw Failure::invalid(std::move(errors));
     return f;
+}
+
+J return_line_json(const ReturnLine& line) {
+    return {{"agency_id", line.agency.id.value}, {"agency_name", line.agency.name},
+            {"status", line.ret ? J(line.ret->status) : J("not_started")}, {"gaps", line.gaps},
+            {"shared_from", line.ret && line.ret->shared_from ? J(line.ret->shared_from->partnership_name) : J(nullptr)}};
 }
 
 J return_json(const ReturnView& v) {
@@ -96,13 +112,14 @@ ImprovementInput improvement_input(Body& b) {
 
 }  // namespace
 
-// Improvement actions as the combined GET /api/v1/actions lists them (governance_api.cpp).
+// Improvement actions as the combined GET /api/v1/actions lists them (governance_api.cpp): one
+// page of them, at most the request's `limit`.
 nlohmann::json improvement_items(Services& s, const Ctx& ctx, bool open_only, bool overdue_only) {
     ImprovementFilter f = improvement_filter(s, ctx);
     f.open_only = f.open_only || open_only;
     f.overdue_only = f.overdue_only || overdue_only;
     J items = J::array();
-    for (const auto& l : list_improvements(s, ctx.who(), f)) items.push_back(improvement_json(l));
+    for (const auto& l : list_improvements(s, ctx.who(), f, PageRequest{page_request(ctx).limit, ""}).items) items.push_back(improvement_json(l));
     return items;
 }
 
@@ -114,10 +131,15 @@ void add_learning_api_routes(std::vector<Route>& routes, Services& s) {
                               f.kind = parse_source_kind(k);
                               if (!f.kind) throw Failure::invalid({{"kind", "kind must be one of the kinds of learning"}});
                           }
-                          f.priority = known_priority(s.learning_rules, ctx.query("priority")).value_or("");
+                          if (const std::string p = ctx.query("priority"); !p.empty()) {
+                              f.priority = known_priority(s.learning_rules, p).value_or("");
+                              if (f.priority.empty()) throw Failure::invalid({{"priority", "priority must be one of the partnership's priorities"}});
+                          }
+                          f.text = ctx.query("q");
+                          const auto found = list_sources(s, ctx.who(), f, page_request(ctx));
                           J items = J::array();
-                          for (const auto& src : list_sources(s, ctx.who(), f)) items.push_back(src);
-                          json(ctx, 200, {{"items", items}});
+                          for (const auto& src : found.items) items.push_back(src);
+                          json(ctx, 200, list_body(items, found.next));
                       },
                       "/api/v1/learning"});
     routes.push_back({"POST", "/api/v1/learning", Permission::manage_learning, Surface::api,
@@ -184,7 +206,14 @@ void add_learning_api_routes(std::vector<Route>& routes, Services& s) {
                       },
                       "/api/v1/learning/1/recommendations/1/actions"});
     routes.push_back({"GET", "/api/v1/improvement-actions", Permission::view_learning, Surface::api,
-                      [&s](Ctx& ctx) { json(ctx, 200, {{"items", improvement_items(s, ctx, false, false)}}); }, "/api/v1/improvement-actions"});
+                      [&s](Ctx& ctx) {
+                          const ImprovementFilter f = improvement_filter(s, ctx);
+                          const auto found = list_improvements(s, ctx.who(), f, page_request(ctx));
+                          J items = J::array();
+                          for (const auto& l : found.items) items.push_back(improvement_json(l));
+                          json(ctx, 200, list_body(items, found.next));
+                      },
+                      "/api/v1/improvement-actions"});
     routes.push_back({"GET", R"(/api/v1/improvement-actions/(\d+))", Permission::view_learning, Surface::api,
                       [&s](Ctx& ctx) { json(ctx, 200, improvement_json(read_improvement(s, ctx.who(), ImprovementId{ctx.path_id()}))); },
                       "/api/v1/improvement-actions/1"});
@@ -231,14 +260,10 @@ void add_learning_api_routes(std::vector<Route>& routes, Services& s) {
                       "/api/v1/audits"});
     routes.push_back({"GET", R"(/api/v1/audits/(\d+))", Permission::view_learning, Surface::api,
                       [&s](Ctx& ctx) {
-                          const CycleView v = read_cycle(s, ctx.who(), AuditCycleId{ctx.path_id()});
+                          const CycleView v = read_cycle(s, ctx.who(), AuditCycleId{ctx.path_id()}, page_request(ctx));
                           J out = v.cycle;
                           J returns = J::array(), results = J::array();
-                          for (const auto& line : v.returns) {
-                              returns.push_back({{"agency_id", line.agency.id.value}, {"agency_name", line.agency.name},
-                                                 {"status", line.ret ? J(line.ret->status) : J("not_started")}, {"gaps", line.gaps},
-                                                 {"shared_from", line.ret && line.ret->shared_from ? J(line.ret->shared_from->partnership_name) : J(nullptr)}});
-                          }
+                          for (const auto& line : v.returns.items) returns.push_back(return_line_json(line));
                           for (const auto& r : v.results) {
                               J counts = J::object();
                               for (const auto& [key, n] : r.counts) counts[key] = n;
@@ -246,11 +271,21 @@ void add_learning_api_routes(std::vector<Route>& routes, Services& s) {
                                                  {"gaps", r.gaps}, {"counts", counts},
                                                  {"mean_grade", r.mean_rank ? J(*r.mean_rank) : J(nullptr)}});
                           }
+                          // The first page of returns; the rest from …/returns?cursor=returns_next.
+                          if (v.returns.next) out["returns_next"] = *v.returns.next;
                           out["returns"] = returns;
                           out["results"] = results;
                           json(ctx, 200, out);
                       },
                       "/api/v1/audits/1"});
+    routes.push_back({"GET", R"(/api/v1/audits/(\d+)/returns)", Permission::view_learning, Surface::api,
+                      [&s](Ctx& ctx) {
+                          const CycleView v = read_cycle(s, ctx.who(), AuditCycleId{ctx.path_id()}, page_request(ctx));
+                          J items = J::array();
+                          for (const auto& line : v.returns.items) items.push_back(return_line_json(line));
+                          json(ctx, 200, list_body(items, v.returns.next));
+                      },
+                      "/api/v1/audits/1/returns"});
     routes.push_back({"GET", R"(/api/v1/audits/(\d+)/returns/(\d+))", Permission::view_learning, Surface::api,
                       [&s](Ctx& ctx) { json(ctx, 200, return_json(read_return(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)}))); },
                       "/api/v1/audits/1/returns/1"});

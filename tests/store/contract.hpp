@@ -435,6 +435,7 @@ TYPED_TEST_P(StoreContract, LearningRecordsRoundTripWithVersions) {
     c.invited = {council.id};
     AuditReturn r;
     this->store->write([&](Transaction& tx) {
+        const PartnershipId elsewhere = tx.partnerships().insert({PartnershipId{}, "elsewhere", "Elsewhere"});
         src.id = tx.learning().insert_source(src);
         a.source = src.id;
         a.recommendation = 1;
@@ -446,7 +447,7 @@ TYPED_TEST_P(StoreContract, LearningRecordsRoundTripWithVersions) {
         r.status = ReturnStatus::submitted;
         r.submitted_on = *Date::parse("2026-07-30");
         r.answers = {{"1", "amber", "Narrative", "Evidence", "red", "Challenged"}};
-        r.shared_from = SharedOrigin{PartnershipId{9}, "Elsewhere", AuditReturnId{4}, *Date::parse("2026-07-29")};
+        r.shared_from = SharedOrigin{elsewhere, "Elsewhere", AuditReturnId{4}, *Date::parse("2026-07-29")};
         r.shared_with = {{PartnershipId{8}, "Further", AuditCycleId{3}, AuditReturnId{5}, *Date::parse("2026-07-30")}};
         r.id = tx.learning().insert_return(r);
         tx.learning().insert_briefing({BriefingId{}, this->partnership, BriefingKind::seven_minute, "7-minute briefing",

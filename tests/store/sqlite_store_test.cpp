@@ -1,43 +1,15 @@
 // Runs the store contract against SQLite, plus what only SQLite has: migrations, the
 // append-only audit trigger, backup and restore.
-#include <unistd.h>
-
-#include <filesystem>
-
 #include <chrono>
 
 #include "app/reviews.hpp"
 #include "fakes/fakes.hpp"
+#include "store/contract.hpp"
 #include "store/reviews_contract.hpp"
 #include "store/sql/migrate.hpp"
-#include "store/sqlite/store.hpp"
+#include "store/sqlite_files.hpp"
 
 namespace assure::testing {
-namespace {
-
-std::string temp_db() {
-    static int n = 0;
-    return (std::filesystem::temp_directory_path() /
-            ("assure-store-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".db"))
-        .string();
-}
-
-void remove_db(const std::string& path) {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-}
-
-struct SqliteFactory {
-    static inline std::string path;
-    static std::unique_ptr<Store> make() {
-        path = temp_db();
-        return std::make_unique<sqlite::SqliteStore>(path);
-    }
-    static void destroy() { remove_db(path); }
-    // Changes a row behind the store's back, as a database tool could.
-    static void exec(const std::string& sql) { sqlite::Connection(path).exec(sql); }
-};
-
-}  // namespace
 
 using Backends = ::testing::Types<SqliteFactory>;
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, StoreContract, Backends);

@@ -55,10 +55,10 @@ TEST(LearningUseCases, AnAgencyLeadSeesOnlyTheirOwnAgencysActions) {
     LearningWorld w;
     const auto ours = w.raise(w.housing, w.andrew);
     const auto theirs = w.raise(w.police, w.pat);
-    const auto seen = list_improvements(w.services, w.lead, ImprovementFilter{});
+    const auto seen = list_improvements(w.services, w.lead, ImprovementFilter{}, {}).items;
     ASSERT_EQ(seen.size(), 1u);
     EXPECT_EQ(seen[0].action.id, ours.id);
-    EXPECT_EQ(list_improvements(w.services, w.bu, ImprovementFilter{}).size(), 2u);
+    EXPECT_EQ(list_improvements(w.services, w.bu, ImprovementFilter{}, {}).items.size(), 2u);
     try {
         read_improvement(w.services, w.lead, theirs.id);
         FAIL() << "another agency's action was shown";
@@ -117,7 +117,8 @@ TEST(LearningUseCases, AnAgencyLeadFillsInOnlyTheirOwnReturn) {
     EXPECT_THROW(save_return(w.services, w.lead, cycle.id, w.police, 0, w.answers("2"), false), Failure);
     EXPECT_EQ(w.returns(w.partnership).size(), 1u);
     const auto view = read_cycle(w.services, w.lead, cycle.id);
-    ASSERT_EQ(view.returns.size(), 1u);  // their own line only
+    ASSERT_EQ(view.returns.items.size(), 1u);  // their own line only
+    EXPECT_EQ(view.invited, 1);
     const auto submitted = save_return(w.services, w.lead, cycle.id, w.housing, draft.version, w.answers("2"), true);
     EXPECT_EQ(submitted.status, ReturnStatus::submitted);
     EXPECT_EQ(submitted.submitted_by, "Andrew Kerr");

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "app/learning/internal.hpp"
-#include "app/learning_json.hpp"
 #include "core/text.hpp"
 
 namespace assure {
@@ -42,8 +41,7 @@ ImprovementAction change_improvement(Services& s, const Actor& actor, Improvemen
         change(after);
         if (!tx.learning().update_improvement(after)) throw Failure::stale("action");
         ++after.version;
-        record_audit(tx, actor, s.clock.now(), action, "improvement_action", id.str(), nlohmann::json(before).dump(),
-                     nlohmann::json(after).dump());
+        record_audit(tx, actor, s.clock.now(), action, "improvement_action", id.str(), audit_record(before), audit_record(after));
     });
     return after;
 }
@@ -91,34 +89,57 @@ ImprovementAction create_improvement(Services& s, const Actor& actor, const Impr
         a.state = ActionState::proposed;
         a.created_on = london_today(s);
         a.id = tx.learning().insert_improvement(a);
-        record_audit(tx, actor, s.clock.now(), "improvement.create", "improvement_action", a.id.str(), "", nlohmann::json(a).dump());
+        record_audit(tx, actor, s.clock.now(), "improvement.create", "improvement_action", a.id.str(), "", audit_record(a));
     });
     return a;
 }
 
-std::vector<ImprovementLine> list_improvements(Services& s, const Actor& actor, const ImprovementFilter& f) {
+Page<ImprovementLine> list_improvements(Services& s, const Actor& actor, const ImprovementFilter& f, const PageRequest& page) {
     require(actor, Permission::view_learning);
-    std::vector<ImprovementLine> out;
+    Page<ImprovementLine> out;
     s.store.read([&](Transaction& tx) {
-        const auto all = tx.learning().improvements(actor.partnership);
-        const Names names = names_of(tx, actor.partnership, all);
-        const auto scope = agency_scope(tx, actor);
-        for (const auto& a : all) {
-            if (scope && a.agency != *scope) continue;
-            if (f.agency && a.agency != *f.agency) continue;
-            if (f.state && a.state != *f.state) continue;
-            if (f.group && a.group != *f.group) continue;
-            if (f.source && a.source != *f.source) continue;
-            if (!f.priority.empty() && a.priority != f.priority) continue;
-            if (f.open_only && !improvement_open(a)) continue;
-            if (f.without_impact_only && !completed_without_impact(a)) continue;
-            ImprovementLine line = line_of(s, a, names);
-            if (f.overdue_only && !line.overdue) continue;
-            if (f.stale_only && !line.stale) continue;
-            out.push_back(std::move(line));
-        }
+        auto q = improvement_query(s, tx, actor, f);
+        if (!q) return;
+        q->page = page;
+        Page<ImprovementAction> found = tx.learning().improvements(*q);
+        const Names names = names_of(tx, actor.partnership, found.items);
+        for (const auto& a : found.items) out.items.push_back(line_of(s, a, names));
+        out.next = std::move(found.next);
     });
-    std::stable_sort(out.begin(), out.end(), [](const ImprovementLine& a, const ImprovementLine& b) { return a.action.due < b.action.due; });
+    return out;
+}
+
+ImprovementCounts count_improvements(Services& s, const Actor& actor, const ImprovementFilter& f) {
+    require(actor, Permission::view_learning);
+    ImprovementCounts out;
+    s.store.read([&](Transaction& tx) {
+        if (const auto q = improvement_query(s, tx, actor, f)) out = tx.learning().count_improvements(*q, today_of(s));
+    });
+    return out;
+}
+
+ImprovementSummary improvement_summary(Services& s, const Actor& actor, const ImprovementFilter& within, int flagged_limit) {
+    require(actor, Permission::view_learning);
+    ImprovementSummary out;
+    s.store.read([&](Transaction& tx) {
+        const auto q = improvement_query(s, tx, actor, within);
+        if (!q) return;
+        out.counts = tx.learning().count_improvements(*q, today_of(s));
+        // Overdue first, then stale; an action that is both is listed once.
+        std::vector<ImprovementAction> flagged;
+        for (const bool overdue : {true, false}) {
+            ImprovementQuery one = *q;
+            (overdue ? one.overdue_on : one.stale_on) = today_of(s);
+            one.page.limit = flagged_limit;
+            for (auto& a : tx.learning().improvements(one).items) {
+                const bool seen = std::any_of(flagged.begin(), flagged.end(), [&](const ImprovementAction& x) { return x.id == a.id; });
+                if (!seen) flagged.push_back(std::move(a));
+            }
+        }
+        std::stable_sort(flagged.begin(), flagged.end(), [](const ImprovementAction& a, const ImprovementAction& b) { return a.due < b.due; });
+        const Names names = names_of(tx, actor.partnership, flagged);
+        for (const auto& a : flagged) out.flagged.push_back(line_of(s, a, names));
+    });
     return out;
 }
 

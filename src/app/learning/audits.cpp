@@ -1,9 +1,9 @@
 // Section 11 and Section 175 audits: cycles, each agency's return (draft, then submitted),
 // moderation after challenge, the letter to the agency, results and year-on-year trends.
 #include <algorithm>
+#include <map>
 
 #include "app/learning/internal.hpp"
-#include "app/learning_json.hpp"
 #include "core/text.hpp"
 
 namespace assure {
@@ -27,9 +27,7 @@ Loaded load_for_agency(Transaction& tx, const Actor& actor, AuditCycleId cycle, 
     const auto a = tx.agencies().find(actor.partnership, agency);
     if (!invited || !a || (scope && *scope != agency)) throw Failure::not_found("return of agency " + agency.str());
     l.agency = *a;
-    for (auto& r : tx.learning().returns(actor.partnership)) {
-        if (r.cycle == cycle && r.agency == agency) l.ret = std::move(r);
-    }
+    l.ret = tx.learning().find_return(actor.partnership, cycle, agency);
     return l;
 }
 
@@ -49,8 +47,8 @@ void save_return_record(Services& s, Transaction& tx, const Actor& actor, const 
         if (!tx.learning().update_return(after)) throw Failure::stale("return");
         ++after.version;
     }
-    record_audit(tx, actor, s.clock.now(), action, "audit_return", after.id.str(), before ? nlohmann::json(*before).dump() : "",
-                 nlohmann::json(after).dump());
+    record_audit(tx, actor, s.clock.now(), action, "audit_return", after.id.str(), before ? audit_record(*before) : "",
+                 audit_record(after));
 }
 
 }  // namespace learning_detail
@@ -90,28 +88,42 @@ AuditCycle create_cycle(Services& s, const Actor& actor, const CycleInput& input
         }
         c.partnership = actor.partnership;
         c.id = tx.learning().insert_cycle(c);
-        record_audit(tx, actor, s.clock.now(), "audit_cycle.create", "audit_cycle", c.id.str(), "", nlohmann::json(c).dump());
+        record_audit(tx, actor, s.clock.now(), "audit_cycle.create", "audit_cycle", c.id.str(), "", audit_record(c));
     });
     return c;
 }
 
-CycleView read_cycle(Services& s, const Actor& actor, AuditCycleId id) {
+CycleView read_cycle(Services& s, const Actor& actor, AuditCycleId id, const PageRequest& returns_page) {
     require(actor, Permission::view_learning);
     CycleView v;
     s.store.read([&](Transaction& tx) {
         v.cycle = load_cycle(tx, actor, id);
         const auto scope = agency_scope(tx, actor);
-        std::vector<AuditReturn> returns;
-        for (auto& r : tx.learning().returns(actor.partnership)) if (r.cycle == id) returns.push_back(std::move(r));
+        const std::vector<AuditReturn> returns = tx.learning().returns_of(actor.partnership, id);
+        std::map<AgencyId, Agency> agencies;
+        for (auto& a : tx.agencies().list(actor.partnership, true)) agencies.emplace(a.id, std::move(a));
+        // The lines in the order the agencies were invited; the cursor is the last agency shown.
+        std::vector<ReturnLine> lines;
         for (const auto& aid : v.cycle.invited) {
             if (scope && *scope != aid) continue;
-            const auto agency = tx.agencies().find(actor.partnership, aid);
-            if (!agency) continue;
-            ReturnLine line{*agency, std::nullopt, 0};
-            for (const auto& r : returns) if (r.agency == aid) line.ret = r;
+            const auto agency = agencies.find(aid);
+            if (agency == agencies.end()) continue;
+            ReturnLine line{agency->second, std::nullopt, 0};
+            const auto r = std::find_if(returns.begin(), returns.end(), [&](const AuditReturn& x) { return x.agency == aid; });
+            if (r != returns.end()) line.ret = *r;
             if (line.ret) line.gaps = gaps_in(v.cycle, *line.ret);
-            v.returns.push_back(std::move(line));
+            v.submitted += line.ret && line.ret->status == ReturnStatus::submitted;
+            lines.push_back(std::move(line));
         }
+        v.invited = static_cast<int>(lines.size());
+        auto from = lines.begin();
+        if (!returns_page.after.empty()) {
+            const std::string after = cursor_parts(returns_page.after, 1).front();
+            const auto last = std::find_if(lines.begin(), lines.end(), [&](const ReturnLine& l) { return l.agency.id.str() == after; });
+            from = last == lines.end() ? lines.end() : last + 1;
+        }
+        v.returns = page_of(std::vector<ReturnLine>(from, lines.end()), returns_page.limit,
+                            [](const ReturnLine& l) { return std::vector<std::string>{l.agency.id.str()}; });
         v.results = results_by_standard(v.cycle, returns);
     });
     v.open_today = cycle_open_on(v.cycle, london_today(s));
@@ -127,8 +139,7 @@ void close_cycle(Services& s, const Actor& actor, AuditCycleId id, int expected_
         after.closed = true;
         if (!tx.learning().update_cycle(after)) throw Failure::stale("audit cycle");
         ++after.version;
-        record_audit(tx, actor, s.clock.now(), "audit_cycle.close", "audit_cycle", id.str(), nlohmann::json(before).dump(),
-                     nlohmann::json(after).dump());
+        record_audit(tx, actor, s.clock.now(), "audit_cycle.close", "audit_cycle", id.str(), audit_record(before), audit_record(after));
     });
 }
 
@@ -152,28 +163,23 @@ ReturnView read_return(Services& s, const Actor& actor, AuditCycleId cycle, Agen
         v.may_moderate = actor.can(Permission::manage_learning) && v.ret.status == ReturnStatus::submitted;
         // The agency's last earlier cycle of the same kind with a submitted return.
         std::optional<AuditReturn> before;
-        for (const auto& c : tx.learning().cycles(actor.partnership)) {
-            if (c.kind != l.cycle.kind || !(c.closes < l.cycle.opens)) continue;
-            if (v.previous_cycle && c.closes < v.previous_cycle->closes) continue;
-            for (const auto& r : tx.learning().returns(actor.partnership)) {
-                if (r.cycle == c.id && r.agency == agency && r.status == ReturnStatus::submitted) {
-                    v.previous_cycle = c;
-                    before = r;
-                }
-            }
+        if (auto earlier = tx.learning().earlier_return(actor.partnership, agency, l.cycle.kind, l.cycle.opens)) {
+            v.previous_cycle = std::move(earlier->cycle);
+            before = std::move(earlier->ret);
         }
         if (before) v.trends = compare_returns(l.cycle, v.ret, *v.previous_cycle, *before);
         v.may_share = editor && !v.ret.shared_from && !l.agency.organisation_code.empty();
         if (v.may_share) v.share_targets = share_targets_of(tx, l.cycle, v.ret, l.agency, london_today(s));
         if (l.ret) {
-            std::vector<ImprovementAction> from_here;
-            for (auto& a : tx.learning().improvements(actor.partnership)) {
-                if (a.audit_return == l.ret->id) from_here.push_back(std::move(a));
+            ImprovementFilter from_here;
+            std::vector<ImprovementAction> actions;
+            if (auto q = improvement_query(s, tx, actor, from_here)) {
+                q->audit_return = l.ret->id;
+                q->page.limit = PageRequest::max_limit;
+                actions = tx.learning().improvements(*q).items;
             }
-            Names names = names_of(tx, actor.partnership, {});
-            names.returns[l.ret->id] = *l.ret;
-            names.cycles[l.cycle.id] = l.cycle;
-            for (const auto& a : from_here) v.actions.push_back(line_of(s, a, names));
+            const Names names = names_of(tx, actor.partnership, actions);
+            for (const auto& a : actions) v.actions.push_back(line_of(s, a, names));
         }
     });
     return v;

@@ -1,6 +1,7 @@
 // Loading, saving and naming learning records for the use cases.
+#include <algorithm>
+
 #include "app/learning/internal.hpp"
-#include "app/learning_json.hpp"
 
 namespace assure::learning_detail {
 
@@ -15,8 +16,7 @@ void save_source(Services& s, Transaction& tx, const Actor& actor, const Learnin
     after.version = before.version;
     if (!tx.learning().update_source(after)) throw Failure::stale("learning record");
     ++after.version;
-    record_audit(tx, actor, s.clock.now(), action, "learning_source", after.id.str(), nlohmann::json(before).dump(),
-                 nlohmann::json(after).dump());
+    record_audit(tx, actor, s.clock.now(), action, "learning_source", after.id.str(), audit_record(before), audit_record(after));
 }
 
 Names names_of(Transaction& tx, PartnershipId partnership, const std::vector<ImprovementAction>& actions) {
@@ -24,19 +24,20 @@ Names names_of(Transaction& tx, PartnershipId partnership, const std::vector<Imp
     for (const auto& a : tx.agencies().list(partnership, true)) n.agencies[a.id] = a.name;
     for (const auto& p : tx.people().list(partnership, PersonFilter{std::nullopt, true})) n.people[p.id] = p.name;
     for (const auto& g : tx.governance().groups(partnership)) n.groups[g.id] = g.name;
+    std::vector<LearningSourceId> sources;
+    std::vector<AuditReturnId> returns;
     for (const auto& a : actions) {
-        if (a.source.valid() && !n.sources.contains(a.source)) {
-            if (auto src = tx.learning().find_source(partnership, a.source)) n.sources[a.source] = std::move(*src);
-        }
-        if (a.audit_return.valid() && !n.returns.contains(a.audit_return)) {
-            if (auto r = tx.learning().find_return(partnership, a.audit_return)) {
-                if (!n.cycles.contains(r->cycle)) {
-                    if (auto c = tx.learning().find_cycle(partnership, r->cycle)) n.cycles[r->cycle] = std::move(*c);
-                }
-                n.returns[a.audit_return] = std::move(*r);
-            }
-        }
+        if (a.source.valid()) sources.push_back(a.source);
+        if (a.audit_return.valid()) returns.push_back(a.audit_return);
     }
+    auto distinct = [](auto& ids) {
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    };
+    distinct(sources);
+    distinct(returns);
+    n.sources = tx.learning().source_titles(partnership, sources);
+    for (auto& r : tx.learning().return_origins(partnership, returns)) n.returns[r.id] = std::move(r);
     return n;
 }
 
@@ -47,17 +48,44 @@ ImprovementLine line_of(const Services& s, const ImprovementAction& a, const Nam
     };
     ImprovementLine line{a, name(names.agencies, a.agency), name(names.people, a.lead), name(names.groups, a.group), "", "", false, false};
     if (const auto src = names.sources.find(a.source); src != names.sources.end()) {
-        line.origin = src->second.title + (a.recommendation > 0 ? ", recommendation " + std::to_string(a.recommendation) : "");
+        line.origin = src->second + (a.recommendation > 0 ? ", recommendation " + std::to_string(a.recommendation) : "");
         line.origin_href = "/learning/" + a.source.str();
     } else if (const auto ret = names.returns.find(a.audit_return); ret != names.returns.end()) {
-        const auto cycle = names.cycles.find(ret->second.cycle);
-        line.origin = (cycle == names.cycles.end() ? std::string("Audit") : cycle->second.title) + ", standard " + a.standard;
+        line.origin = (ret->second.cycle_title.empty() ? std::string("Audit") : ret->second.cycle_title) + ", standard " + a.standard;
         line.origin_href = "/audits/" + ret->second.cycle.str() + "/returns/" + ret->second.agency.str();
     }
     const Date today = london_today(s);
     line.overdue = improvement_overdue(a, today);
     line.stale = improvement_stale(a, today, s.learning_rules);
     return line;
+}
+
+std::optional<ImprovementQuery> improvement_query(const Services& s, Transaction& tx, const Actor& actor, const ImprovementFilter& f) {
+    ImprovementQuery q;
+    q.partnership = actor.partnership;
+    q.agency = f.agency;
+    if (const auto scope = agency_scope(tx, actor)) {
+        // An agency lead sees their own agency's actions only (none when not linked to one).
+        if (!scope->valid() || (q.agency && *q.agency != *scope)) return std::nullopt;
+        q.agency = *scope;
+    }
+    const std::vector<ActionState> open{ActionState::proposed, ActionState::agreed, ActionState::in_progress};
+    if (f.state) {
+        if (f.open_only && std::find(open.begin(), open.end(), *f.state) == open.end()) return std::nullopt;
+        q.states = {*f.state};
+    } else if (f.open_only) {
+        q.states = open;
+    }
+    q.group = f.group;
+    q.priority = f.priority;
+    q.source = f.source;
+    q.text = f.text;
+    const Date today = today_of(s);
+    if (f.overdue_only) q.overdue_on = today;
+    if (f.stale_only) q.stale_on = today;
+    q.stale_days = s.learning_rules.stale_days;
+    q.without_impact = f.without_impact_only;
+    return q;
 }
 
 std::optional<AgencyId> agency_scope(Transaction& tx, const Actor& actor) {

@@ -12,18 +12,27 @@ LearningSource load_source(Transaction& tx, const Actor& actor, LearningSourceId
 void save_source(Services& s, Transaction& tx, const Actor& actor, const LearningSource& before, LearningSource& after,
                  const char* action);
 
-// The names a list of actions needs, read once per transaction.
+// The names a list of actions needs, read once per list.
 struct Names {
     std::map<AgencyId, std::string> agencies;
     std::map<PersonId, std::string> people;
     std::map<GroupId, std::string> groups;
-    std::map<LearningSourceId, LearningSource> sources;
-    std::map<AuditReturnId, AuditReturn> returns;
-    std::map<AuditCycleId, AuditCycle> cycles;
+    std::map<LearningSourceId, std::string> sources;  // titles
+    std::map<AuditReturnId, ReturnOrigin> returns;
 };
-// Every agency, person and group, and only the sources, returns and cycles `actions` come from,
-// read one by one rather than parsing every record of those tables.
+// The partnership's agencies, people and groups (its directory), and the titles of only the
+// sources and audit returns `actions` come from, each asked for by id in one query.
 Names names_of(Transaction& tx, PartnershipId partnership, const std::vector<ImprovementAction>& actions);
+// The query for what `filter` selects and the actor may see (an agency lead: their own agency),
+// or nullopt when nothing can match (another agency's actions, a closed state among open ones).
+std::optional<ImprovementQuery> improvement_query(const Services& s, Transaction& tx, const Actor& actor, const ImprovementFilter& filter);
+
+// ---- the audit trail's own record of each kind (not the API's, not the store's) ----
+std::string audit_record(const LearningSource& s);
+std::string audit_record(const ImprovementAction& a);
+std::string audit_record(const AuditCycle& c);
+std::string audit_record(const AuditReturn& r);
+std::string audit_record(const Briefing& b);
 ImprovementLine line_of(const Services& s, const ImprovementAction& a, const Names& names);
 // nullopt for everyone who sees all agencies; the agency for an agency lead (none if unlinked).
 std::optional<AgencyId> agency_scope(Transaction& tx, const Actor& actor);

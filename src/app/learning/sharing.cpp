@@ -4,18 +4,10 @@
 #include <algorithm>
 
 #include "app/learning/internal.hpp"
-#include "app/learning_json.hpp"
 
 namespace assure {
 namespace learning_detail {
 namespace {
-
-std::optional<AuditReturn> return_in(Transaction& tx, PartnershipId partnership, AuditCycleId cycle, AgencyId agency) {
-    for (auto& r : tx.learning().returns(partnership)) {
-        if (r.cycle == cycle && r.agency == agency) return r;
-    }
-    return std::nullopt;
-}
 
 bool invites(const AuditCycle& c, AgencyId agency) {
     return std::find(c.invited.begin(), c.invited.end(), agency) != c.invited.end();
@@ -34,7 +26,7 @@ std::vector<ShareTarget> share_targets_of(Transaction& tx, const AuditCycle& cyc
         bool any = false;
         for (const auto& c : tx.learning().cycles(there.partnership)) {
             if (c.kind != cycle.kind || !invites(c, there.id) || c.closed || c.closes < today) continue;
-            const auto existing = return_in(tx, there.partnership, c.id, there.id);
+            const auto existing = tx.learning().find_return(there.partnership, c.id, there.id);
             ShareTarget t{there.partnership, partnership->name, there.id, c.id, c.title, c.closes, existing.has_value(), ""};
             t.refusal = share_refusal(cycle, ret, c, existing, today).value_or("");
             out.push_back(std::move(t));
@@ -65,7 +57,7 @@ void share_into(Services& s, Transaction& tx, const Actor& actor, const AuditCyc
         }
         const auto c = tx.learning().find_cycle(t.partnership, t.cycle);
         if (!c) continue;  // listed by share_targets_of in this same transaction, so always there
-        const auto existing = return_in(tx, t.partnership, t.cycle, t.agency);
+        const auto existing = tx.learning().find_return(t.partnership, t.cycle, t.agency);
         AuditReturn copy = shared_copy(ret, existing, *c, t.agency, origin);
         // The receiving partnership's trail shows who shared it and from where.
         Actor in_there = actor;

@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include "app/learning/internal.hpp"
-#include "app/learning_json.hpp"
 #include "core/text.hpp"
 
 namespace assure {
@@ -37,22 +36,12 @@ LearningSource change_source(Services& s, const Actor& actor, LearningSourceId i
 
 }  // namespace
 
-std::vector<LearningSource> list_sources(Services& s, const Actor& actor, const SourceFilter& filter) {
+Page<LearningSource> list_sources(Services& s, const Actor& actor, const SourceFilter& filter, const PageRequest& page) {
     require(actor, Permission::view_learning);
-    std::vector<LearningSource> out;
+    Page<LearningSource> out;
     s.store.read([&](Transaction& tx) {
-        for (auto& src : tx.learning().sources(actor.partnership)) {
-            if (filter.kind && src.kind != *filter.kind) continue;
-            if (!filter.priority.empty()) {
-                const bool tagged = std::find(src.priorities.begin(), src.priorities.end(), filter.priority) != src.priorities.end();
-                const bool recommended = std::any_of(src.recommendations.begin(), src.recommendations.end(),
-                                                     [&](const SourceRecommendation& r) { return r.priority == filter.priority; });
-                if (!tagged && !recommended) continue;
-            }
-            out.push_back(std::move(src));
-        }
+        out = tx.learning().sources(SourceQuery{actor.partnership, filter.kind, filter.priority, filter.text, std::nullopt, std::nullopt, page});
     });
-    std::sort(out.begin(), out.end(), [](const LearningSource& a, const LearningSource& b) { return b.on < a.on; });
     return out;
 }
 
@@ -61,21 +50,20 @@ SourceView read_source(Services& s, const Actor& actor, LearningSourceId id) {
     SourceView v;
     s.store.read([&](Transaction& tx) {
         v.source = load_source(tx, actor, id);
-        const auto actions = tx.learning().improvements(actor.partnership);
-        Names names = names_of(tx, actor.partnership, {});
-        names.sources[id] = v.source;  // every line here comes from this source
+        ImprovementFilter from_here;
+        from_here.source = id;
+        std::vector<ImprovementAction> actions;
+        if (auto q = improvement_query(s, tx, actor, from_here)) {
+            q->page.limit = PageRequest::max_limit;
+            actions = tx.learning().improvements(*q).items;
+        }
+        const Names names = names_of(tx, actor.partnership, actions);
         if (const auto a = names.agencies.find(v.source.agency); a != names.agencies.end()) v.agency_name = a->second;
         for (const auto& aid : v.source.auditors) {
             if (const auto a = names.agencies.find(aid); a != names.agencies.end()) v.auditor_names.push_back(a->second);
         }
-        const auto scope = agency_scope(tx, actor);
-        for (const auto& a : actions) {
-            if (a.source != id || (scope && a.agency != *scope)) continue;
-            v.actions.push_back(line_of(s, a, names));
-        }
-        for (const auto& b : tx.learning().briefings(actor.partnership)) {
-            if (std::find(b.sources.begin(), b.sources.end(), id) != b.sources.end()) v.briefings.push_back(b);
-        }
+        for (const auto& a : actions) v.actions.push_back(line_of(s, a, names));
+        v.briefings = tx.learning().briefings_for(actor.partnership, {id});
     });
     return v;
 }
@@ -89,7 +77,7 @@ LearningSource create_source(Services& s, const Actor& actor, const SourceInput&
         check_review(tx, actor, src, errors);
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
         src.id = tx.learning().insert_source(src);
-        record_audit(tx, actor, s.clock.now(), "learning.create", "learning_source", src.id.str(), "", nlohmann::json(src).dump());
+        record_audit(tx, actor, s.clock.now(), "learning.create", "learning_source", src.id.str(), "", audit_record(src));
     });
     return src;
 }

@@ -153,11 +153,15 @@ private:
 class SqlLearning final : public LearningRepo {
 public:
     explicit SqlLearning(Connection& db) : db_(db) {}
-    std::vector<LearningSource> sources(PartnershipId partnership) override;
+    Page<LearningSource> sources(const SourceQuery& query) override;
     std::optional<LearningSource> find_source(PartnershipId partnership, LearningSourceId id) override;
+    std::map<LearningSourceId, std::string> source_titles(PartnershipId partnership, const std::vector<LearningSourceId>& ids) override;
+    int count_sources(const SourceQuery& query) override;
+    std::vector<PriorityRecommendation> recommendations_for(PartnershipId partnership, const std::string& priority) override;
     LearningSourceId insert_source(const LearningSource& s) override;
     bool update_source(const LearningSource& s) override;
-    std::vector<ImprovementAction> improvements(PartnershipId partnership) override;
+    Page<ImprovementAction> improvements(const ImprovementQuery& query) override;
+    ImprovementCounts count_improvements(const ImprovementQuery& query, Date today) override;
     std::optional<ImprovementAction> find_improvement(PartnershipId partnership, ImprovementId id) override;
     ImprovementId insert_improvement(const ImprovementAction& a) override;
     bool update_improvement(const ImprovementAction& a) override;
@@ -165,11 +169,15 @@ public:
     std::optional<AuditCycle> find_cycle(PartnershipId partnership, AuditCycleId id) override;
     AuditCycleId insert_cycle(const AuditCycle& c) override;
     bool update_cycle(const AuditCycle& c) override;
-    std::vector<AuditReturn> returns(PartnershipId partnership) override;
     std::optional<AuditReturn> find_return(PartnershipId partnership, AuditReturnId id) override;
+    std::optional<AuditReturn> find_return(PartnershipId partnership, AuditCycleId cycle, AgencyId agency) override;
+    std::vector<AuditReturn> returns_of(PartnershipId partnership, AuditCycleId cycle) override;
+    std::optional<EarlierReturn> earlier_return(PartnershipId partnership, AgencyId agency, AuditKind kind, Date before) override;
+    std::vector<ReturnOrigin> return_origins(PartnershipId partnership, const std::vector<AuditReturnId>& ids) override;
     AuditReturnId insert_return(const AuditReturn& r) override;
     bool update_return(const AuditReturn& r) override;
     std::vector<Briefing> briefings(PartnershipId partnership) override;
+    std::vector<Briefing> briefings_for(PartnershipId partnership, const std::vector<LearningSourceId>& sources) override;
     BriefingId insert_briefing(const Briefing& b) override;
 
 private:

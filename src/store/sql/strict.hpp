@@ -27,4 +27,14 @@ inline Date strict_date(std::string_view table, std::string_view column, std::st
     return strict_enum(table, column, stored, [](std::string_view s) { return Date::parse(s); });
 }
 
+
+// The same, with the parser first, as the learning store calls it.
+template <class Parse>
+auto strict_enum(Parse parse, std::string_view text, std::string_view table, std::string_view column)
+    -> decltype(*parse(text)) {
+    auto value = parse(text);
+    if (!value) unknown_value(table, column, text);
+    return *value;
+}
+
 }  // namespace assure::sql

@@ -1,6 +1,7 @@
 #pragma once
-// JSON for learning records, shared by the API, the audit trail and the SQLite store. The
-// shapes are declared field by field with nlohmann's macros; enums travel as their keys.
+// The API's JSON for learning records: what GET answers and POST/PUT/PATCH return. Field by
+// field with nlohmann's macros; enums travel as their keys. Output only: requests are read
+// field by field (web::Body), the store has its own rows and the audit trail its own records.
 #include <nlohmann/json.hpp>
 
 #include "core/learning.hpp"
@@ -67,6 +68,5 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Briefing, id, kind, title, on, a
 
 // A return's optional dates are written as null when unset.
 void to_json(nlohmann::json& j, const AuditReturn& r);
-void from_json(const nlohmann::json& j, AuditReturn& r);
 
 }  // namespace assure
