@@ -195,7 +195,7 @@ TEST_F(ReviewsHttp, TheIncidentListIsPagedByLimitAndCursor) {
 
 TEST_F(ReviewsHttp, ABadLimitOrCursorIs422NamingTheField) {
     const auto bu = auth(Role::business_unit);
-    for (const std::string& query : {"limit=0", "limit=501", "limit=ten", "cursor=zz", "cursor=61"}) {
+    for (const std::string query : {"limit=0", "limit=501", "limit=ten", "cursor=zz", "cursor=61"}) {
         auto r = server->client().Get("/api/v1/incidents?" + query, bu);
         ASSERT_EQ(r->status, 422) << query;
         EXPECT_EQ(r->get_header_value("Content-Type"), "application/problem+json") << query;
