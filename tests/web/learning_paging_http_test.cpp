@@ -15,7 +15,7 @@ using nlohmann::json;
 
 namespace {
 
-Date days_from_today(int days) { return Date::from_days(date_of(std::time(nullptr)).days() + days); }
+Date days_from_today(int days) { return Date::from_days(london_date(std::time(nullptr)).days() + days); }
 
 class LearningPaging : public ::testing::Test {
 protected:

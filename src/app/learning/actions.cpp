@@ -113,7 +113,7 @@ ImprovementCounts count_improvements(Services& s, const Actor& actor, const Impr
     require(actor, Permission::view_learning);
     ImprovementCounts out;
     s.store.read([&](Transaction& tx) {
-        if (const auto q = improvement_query(s, tx, actor, f)) out = tx.learning().count_improvements(*q, today_of(s));
+        if (const auto q = improvement_query(s, tx, actor, f)) out = tx.learning().count_improvements(*q, london_today(s));
     });
     return out;
 }
@@ -124,12 +124,12 @@ ImprovementSummary improvement_summary(Services& s, const Actor& actor, const Im
     s.store.read([&](Transaction& tx) {
         const auto q = improvement_query(s, tx, actor, within);
         if (!q) return;
-        out.counts = tx.learning().count_improvements(*q, today_of(s));
+        out.counts = tx.learning().count_improvements(*q, london_today(s));
         // Overdue first, then stale; an action that is both is listed once.
         std::vector<ImprovementAction> flagged;
         for (const bool overdue : {true, false}) {
             ImprovementQuery one = *q;
-            (overdue ? one.overdue_on : one.stale_on) = today_of(s);
+            (overdue ? one.overdue_on : one.stale_on) = london_today(s);
             one.page.limit = flagged_limit;
             for (auto& a : tx.learning().improvements(one).items) {
                 const bool seen = std::any_of(flagged.begin(), flagged.end(), [&](const ImprovementAction& x) { return x.id == a.id; });

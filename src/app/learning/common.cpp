@@ -80,7 +80,7 @@ std::optional<ImprovementQuery> improvement_query(const Services& s, Transaction
     q.priority = f.priority;
     q.source = f.source;
     q.text = f.text;
-    const Date today = today_of(s);
+    const Date today = london_today(s);
     if (f.overdue_only) q.overdue_on = today;
     if (f.stale_only) q.stale_on = today;
     q.stale_days = s.learning_rules.stale_days;

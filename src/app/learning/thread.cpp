@@ -20,7 +20,7 @@ std::vector<ThreadFigures> golden_threads(Services& s, const Actor& actor) {
             t.recommendations = static_cast<int>(tx.learning().recommendations_for(actor.partnership, p).size());
             ImprovementFilter f;
             f.priority = p;
-            if (const auto q = improvement_query(s, tx, actor, f)) t.actions = tx.learning().count_improvements(*q, today_of(s));
+            if (const auto q = improvement_query(s, tx, actor, f)) t.actions = tx.learning().count_improvements(*q, london_today(s));
             out.push_back(std::move(t));
         }
     });
@@ -42,7 +42,7 @@ PriorityThread golden_thread(Services& s, const Actor& actor, const std::string&
         ImprovementFilter f;
         f.priority = *known;
         if (auto q = improvement_query(s, tx, actor, f)) {
-            t.counts = tx.learning().count_improvements(*q, today_of(s));
+            t.counts = tx.learning().count_improvements(*q, london_today(s));
             q->page = actions_page;
             Page<ImprovementAction> actions = tx.learning().improvements(*q);
             const Names names = names_of(tx, actor.partnership, actions.items);
