@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "app/governance.hpp"
 #include "web/html.hpp"
 #include "web/views.hpp"
@@ -17,6 +19,9 @@ std::string rate_text(const std::optional<double>& rate);  // "67%" or "No meeti
 Date today_in(const Services& s);
 // The member's figures as a row: rate, held, attended, apologies, absent, deputy flags.
 void set_rate(Data& row, const MemberRate& r);
+
+// GET /api/v1/actions: meeting and improvement actions in one list, paged (actions_api.cpp).
+nlohmann::json action_list_body(Services& s, const Ctx& ctx);
 
 void add_group_routes(std::vector<Route>& routes, Services& s);
 void add_meeting_routes(std::vector<Route>& routes, Services& s);

@@ -2,6 +2,8 @@
 // An in-memory Store for use-case tests: the same ports as SQLite, with all-or-nothing writes
 // (the state is copied before a write and put back if the work throws).
 #include <algorithm>
+#include <cctype>
+#include <tuple>
 #include <map>
 
 #include "app/ports.hpp"
@@ -227,10 +229,65 @@ struct MemoryGovernance final : GovernanceRepo {
     bool update_membership(const Membership& m) override {
         return replace(state.memberships, m, [&](const Membership& x) { return x.group == m.group; });
     }
-    std::vector<Meeting> meetings(PartnershipId p, std::optional<GroupId> group) override {
-        std::vector<Meeting> out;
-        for (const auto& m : state.meetings) if (m.partnership == p && (!group || m.group == *group)) out.push_back(m);
-        std::stable_sort(out.begin(), out.end(), [](const Meeting& a, const Meeting& b) { return a.on < b.on; });
+    // A keyset page over rows already in the list's order, keyed by (date, id) as the store keys them.
+    template <class T, class Key>
+    static Page<T> page_in(const std::vector<T>& rows, const PageRequest& page, Key key, bool descending) {
+        std::vector<T> out;
+        const auto cursor = page.after.empty() ? std::nullopt : decode_cursor(page.after, 2);
+        for (const auto& r : rows) {
+            if (cursor) {
+                const auto [date, id] = key(r);
+                const auto after = std::make_pair((*cursor)[0], static_cast<std::int64_t>(std::stoll((*cursor)[1])));
+                const auto here = std::make_pair(date, id);
+                if (descending ? !(here < after) : !(after < here)) continue;
+            }
+            out.push_back(r);
+        }
+        return page_of(std::move(out), page.limit, [&](const T& r) {
+            const auto [date, id] = key(r);
+            return std::vector<std::string>{date, std::to_string(id)};
+        });
+    }
+    std::vector<Membership> memberships_of(PartnershipId p, PersonId person) override {
+        std::vector<Membership> out;
+        for (const auto& m : memberships(p, std::nullopt)) if (m.person == person) out.push_back(m);
+        return out;
+    }
+    std::map<GroupId, int> count_members_on(PartnershipId p, Date on) override {
+        std::map<GroupId, int> out;
+        for (const auto& m : memberships(p, std::nullopt)) if (member_on(m, on)) ++out[m.group];
+        return out;
+    }
+    Page<Meeting> meetings(const MeetingQuery& q) override {
+        std::vector<Meeting> rows;
+        for (const auto& m : state.meetings) {
+            if (m.partnership != q.partnership || (q.group && m.group != *q.group) || (q.from && m.on < *q.from) ||
+                (q.to && *q.to < m.on)) continue;
+            if (!q.statuses.empty() && std::find(q.statuses.begin(), q.statuses.end(), m.status) == q.statuses.end()) continue;
+            rows.push_back(m);
+        }
+        std::sort(rows.begin(), rows.end(), [&](const Meeting& a, const Meeting& b) {
+            return q.newest_first ? std::tie(b.on, b.id) < std::tie(a.on, a.id) : std::tie(a.on, a.id) < std::tie(b.on, b.id);
+        });
+        return page_in(rows, q.page, [](const Meeting& m) { return std::make_pair(m.on.iso(), m.id.value); }, q.newest_first);
+    }
+    std::map<GroupId, LastAndNext> last_and_next_meetings(PartnershipId p, Date today) override {
+        std::map<GroupId, LastAndNext> out;
+        for (const auto& g : groups(p)) {
+            MeetingQuery q;
+            q.partnership = p;
+            q.group = g.id;
+            q.page.limit = PageRequest::max_limit;
+            const auto c = cadence_of(g, meetings(q).items, today);
+            if (c.last_held || c.next_planned) out[g.id] = {c.last_held, c.next_planned};
+        }
+        return out;
+    }
+    std::map<MeetingId, Date> meeting_dates(PartnershipId p, const std::vector<MeetingId>& ids) override {
+        std::map<MeetingId, Date> out;
+        for (const auto& m : state.meetings) {
+            if (m.partnership == p && std::find(ids.begin(), ids.end(), m.id) != ids.end()) out[m.id] = m.on;
+        }
         return out;
     }
     std::optional<Meeting> find_meeting(PartnershipId p, MeetingId id) override {
@@ -247,10 +304,39 @@ struct MemoryGovernance final : GovernanceRepo {
     bool update_meeting(const Meeting& m) override {
         return replace(state.meetings, m, [&](const Meeting& x) { return x.partnership == m.partnership; });
     }
-    std::vector<ActionItem> actions(PartnershipId p) override {
-        std::vector<ActionItem> out;
-        for (const auto& a : state.actions) if (a.partnership == p) out.push_back(a);
+    std::vector<ActionItem> matching(const ActionQuery& q) const {
+        std::vector<ActionItem> rows;
+        for (const auto& a : state.actions) {
+            if (a.partnership != q.partnership || (q.owner && a.owner != *q.owner) || (q.group && a.group != *q.group) ||
+                (q.meeting && a.meeting != *q.meeting) || (q.overdue_on && !action_overdue(a, *q.overdue_on))) continue;
+            if (!q.states.empty() && std::find(q.states.begin(), q.states.end(), a.status) == q.states.end()) continue;
+            if (!q.text.empty() && lower(a.text).find(lower(q.text)) == std::string::npos) continue;
+            rows.push_back(a);
+        }
+        std::sort(rows.begin(), rows.end(), [](const ActionItem& a, const ActionItem& b) { return std::tie(a.due, a.id) < std::tie(b.due, b.id); });
+        return rows;
+    }
+    static std::string lower(std::string t) {
+        for (auto& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return t;
+    }
+    Page<ActionItem> actions(const ActionQuery& q) override {
+        return page_in(matching(q), q.page, [](const ActionItem& a) { return std::make_pair(a.due.iso(), a.id.value); }, false);
+    }
+    ActionCounts count_actions(const ActionQuery& q, Date today) override {
+        ActionCounts out;
+        for (const auto& a : matching(q)) {
+            if (a.status == ActionStatus::open) ++out.open;
+            if (a.status == ActionStatus::done) ++out.done;
+            if (a.status == ActionStatus::dropped) ++out.dropped;
+            if (action_overdue(a, today)) ++out.overdue;
+        }
         return out;
+    }
+    std::vector<std::pair<PersonId, int>> count_overdue_by_owner(const ActionQuery& q, Date today) override {
+        std::map<PersonId, int> by;
+        for (const auto& a : matching(q)) if (action_overdue(a, today)) ++by[a.owner];
+        return {by.begin(), by.end()};
     }
     std::optional<ActionItem> find_action(PartnershipId p, ActionId id) override {
         for (const auto& a : state.actions) if (a.partnership == p && a.id == id) return a;
@@ -266,10 +352,15 @@ struct MemoryGovernance final : GovernanceRepo {
     bool update_action(const ActionItem& a) override {
         return replace(state.actions, a, [&](const ActionItem& x) { return x.partnership == a.partnership; });
     }
-    std::vector<Interest> interests(PartnershipId p) override {
-        std::vector<Interest> out;
-        for (const auto& i : state.interests) if (i.partnership == p) out.push_back(i);
-        return out;
+    Page<Interest> interests(const InterestQuery& q) override {
+        std::vector<Interest> rows;
+        for (const auto& i : state.interests) {
+            if (i.partnership == q.partnership && (!q.person || i.person == *q.person) && (!q.meeting || i.meeting == *q.meeting)) rows.push_back(i);
+        }
+        std::sort(rows.begin(), rows.end(), [](const Interest& a, const Interest& b) {
+            return std::tie(b.declared_on, b.id) < std::tie(a.declared_on, a.id);
+        });
+        return page_in(rows, q.page, [](const Interest& i) { return std::make_pair(i.declared_on.iso(), i.id.value); }, true);
     }
     InterestId insert_interest(const Interest& i) override {
         auto copy = i;

@@ -1,25 +1,12 @@
 // Runs the store contract against SQLite, plus what only SQLite has: migrations, the
 // append-only audit trigger, backup and restore.
-#include <unistd.h>
-
-#include <filesystem>
-
 #include "store/contract.hpp"
+#include "store/governance_contract.hpp"
 #include "store/sqlite/store.hpp"
+#include "store/sqlite_files.hpp"
 
 namespace assure::testing {
 namespace {
-
-std::string temp_db() {
-    static int n = 0;
-    return (std::filesystem::temp_directory_path() /
-            ("assure-store-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".db"))
-        .string();
-}
-
-void remove_db(const std::string& path) {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-}
 
 struct SqliteFactory {
     static inline std::string path;
@@ -34,6 +21,7 @@ struct SqliteFactory {
 
 using Backends = ::testing::Types<SqliteFactory>;
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, StoreContract, Backends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, GovernanceContract, Backends);
 
 TEST(SqliteOnly, MigrationsAreRecordedAndNotReapplied) {
     const auto path = temp_db();
