@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/paging.hpp"
+#include "app/ports/governance.hpp"
 #include "core/governance.hpp"
 
 namespace assure {
@@ -31,7 +33,6 @@ struct GroupView {
     std::string deputy_label;
     std::vector<TermsVersion> terms;  // oldest first; the last is in force
     std::vector<MemberLine> members;
-    std::vector<Meeting> meetings;
     Period window;
 };
 
@@ -39,6 +40,8 @@ std::vector<GroupSummary> list_groups(Services& s, const Actor& actor);
 // Each group's id and name only, for choosing one in a form (no attendance or cadence worked out).
 std::vector<std::pair<GroupId, std::string>> group_names(Services& s, const Actor& actor);
 GroupView read_group(Services& s, const Actor& actor, GroupId id);
+// A group's meetings, a page at a time: oldest first, or newest first for its page.
+Page<Meeting> list_meetings(Services& s, const Actor& actor, GroupId group, const PageRequest& page, bool newest_first);
 
 // One person's part in governance, for their directory page: memberships (current first) with
 // the group's name, and the interests they have declared.
@@ -95,7 +98,15 @@ struct ActionLine {
 };
 
 ActionItem add_action(Services& s, const Actor& actor, MeetingId meeting, const ActionInput& input);
-std::vector<ActionLine> list_actions(Services& s, const Actor& actor, const ActionFilter& filter);
+// The actions the filter matches, a page at a time, in due-date order.
+Page<ActionLine> list_actions(Services& s, const Actor& actor, const ActionFilter& filter, const PageRequest& page);
+// Every action the filter matches, for a download.
+std::vector<ActionLine> export_actions(Services& s, const Actor& actor, const ActionFilter& filter);
+ActionLine read_action(Services& s, const Actor& actor, ActionId id);
+// How many actions the filter matches, by state, and how many are overdue today.
+ActionCounts count_actions(Services& s, const Actor& actor, const ActionFilter& filter);
+// Of the actions the filter matches, how many each owner has overdue today, by owner's name.
+std::vector<std::pair<std::string, int>> overdue_by_owner(Services& s, const Actor& actor, const ActionFilter& filter);
 // The owner may update their own action; the business unit any action.
 ActionItem update_action(Services& s, const Actor& actor, ActionId id, int expected_version, const std::string& status,
                          const std::string& note);
@@ -138,7 +149,8 @@ struct InterestInput {
     std::string person_id, interest, declared_on, meeting_id, agenda_item;
 };
 Interest declare_interest(Services& s, const Actor& actor, const InterestInput& input);
-std::vector<Interest> list_interests(Services& s, const Actor& actor);
+// The register of interests, newest declared first, a page at a time.
+Page<Interest> list_interests(Services& s, const Actor& actor, const PageRequest& page);
 
 // Calendar feeds: a private URL per user, the token shown once and stored as a digest.
 std::string create_feed_token(Services& s, const Actor& actor);

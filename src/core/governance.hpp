@@ -292,6 +292,8 @@ struct CadenceStatus {
     bool active = true;
 };
 CadenceStatus cadence_of(const Group& group, const std::vector<Meeting>& meetings, Date today);
+// The same from the group's last held meeting (by today) and next planned one, as a store counts them.
+CadenceStatus cadence_from(const Group& group, std::optional<Date> last_held, std::optional<Date> next_planned, Date today);
 
 // Which statutory partner holds a rotating chair on `on` (local authority, police, health in turn).
 StatutoryRole rotating_chair_on(const Group& group, Date on);

@@ -120,13 +120,20 @@ QuorumResult quorum_of(const Group& group, const Meeting& meeting, const std::ve
 }
 
 CadenceStatus cadence_of(const Group& group, const std::vector<Meeting>& meetings, Date today) {
-    CadenceStatus c;
-    c.active = group.active_from <= today && (!group.active_to || today <= *group.active_to);
+    std::optional<Date> last_held, next_planned;
     for (const auto& m : meetings) {
         if (m.group != group.id) continue;
-        if (m.status == MeetingStatus::held && m.on <= today && (!c.last_held || *c.last_held < m.on)) c.last_held = m.on;
-        if (m.status == MeetingStatus::planned && today <= m.on && (!c.next_planned || m.on < *c.next_planned)) c.next_planned = m.on;
+        if (m.status == MeetingStatus::held && m.on <= today && (!last_held || *last_held < m.on)) last_held = m.on;
+        if (m.status == MeetingStatus::planned && today <= m.on && (!next_planned || m.on < *next_planned)) next_planned = m.on;
     }
+    return cadence_from(group, last_held, next_planned, today);
+}
+
+CadenceStatus cadence_from(const Group& group, std::optional<Date> last_held, std::optional<Date> next_planned, Date today) {
+    CadenceStatus c;
+    c.active = group.active_from <= today && (!group.active_to || today <= *group.active_to);
+    c.last_held = last_held;
+    c.next_planned = next_planned;
     if (group.cadence_months > 0 && c.active) {
         c.due_by = add_months_clamped(c.last_held.value_or(group.active_from), group.cadence_months);
         c.overdue = *c.due_by < today;

@@ -104,13 +104,10 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
         }
         data.set("has_overdue_groups", flag(!overdue.is_empty_list()));
         data.set("overdue_groups", overdue);
-        ActionFilter late;
-        late.overdue_only = true;
-        data.set("overdue_actions", std::to_string(list_actions(s, ctx.who(), late).size()));
+        data.set("overdue_actions", std::to_string(count_actions(s, ctx.who(), ActionFilter{}).overdue));
         ActionFilter mine;
-        mine.open_only = true;
         mine.owner = person_of(s, ctx.who()).value_or(PersonId{});
-        data.set("my_actions", std::to_string(list_actions(s, ctx.who(), mine).size()));
+        data.set("my_actions", std::to_string(count_actions(s, ctx.who(), mine).open));
     };
     routes.push_back({"GET", "/", Permission::signed_in, Surface::page,
                       [&services, add_governance_summary](Ctx& ctx) {

@@ -1,7 +1,7 @@
 // JSON API of governance: groups, members, meetings, attendance and actions under /api/v1/.
-#include "app/governance_json.hpp"
+#include "web/governance_json.hpp"
 #include "web/governance_views.hpp"
-#include "web/learning_views.hpp"
+#include "web/paging.hpp"
 #include "web/problem.hpp"
 
 namespace assure::web {
@@ -42,16 +42,6 @@ J meeting_json(const MeetingView& v) {
     J actions = J::array();
     for (const auto& a : v.actions) actions.push_back(to_json(a));
     out["actions"] = actions;
-    return out;
-}
-
-J action_json(const ActionLine& l) {
-    J out = to_json(l.action);
-    out["kind"] = "meeting";
-    out["state"] = out["status"];
-    out["owner"] = l.owner_name;
-    out["group"] = l.group_name;
-    out["overdue"] = l.overdue;
     return out;
 }
 
@@ -119,9 +109,10 @@ void add_governance_api_routes(std::vector<Route>& routes, Services& s) {
                       "/api/v1/groups/1/members"});
     routes.push_back({"GET", R"(/api/v1/groups/(\d+)/meetings)", Permission::view_governance, Surface::api,
                       [&s](Ctx& ctx) {
+                          const auto page = list_meetings(s, ctx.who(), GroupId{ctx.path_id()}, page_request(ctx), false);
                           J items = J::array();
-                          for (const auto& m : read_group(s, ctx.who(), GroupId{ctx.path_id()}).meetings) items.push_back(to_json(m));
-                          json(ctx, 200, {{"items", items}});
+                          for (const auto& m : page.items) items.push_back(to_json(m));
+                          json(ctx, 200, list_body(std::move(items), page.next));
                       },
                       "/api/v1/groups/1/meetings"});
     routes.push_back({"POST", R"(/api/v1/groups/(\d+)/meetings)", Permission::manage_governance, Surface::api,
@@ -191,34 +182,7 @@ void add_governance_api_routes(std::vector<Route>& routes, Services& s) {
                       },
                       "/api/v1/meetings/1/actions"});
     routes.push_back({"GET", "/api/v1/actions", Permission::view_governance, Surface::api,
-                      [&s](Ctx& ctx) {
-                          ActionFilter f;
-                          const std::string status = ctx.query("status");
-                          if (status == "open") f.open_only = true;
-                          else if (status == "overdue") f.overdue_only = true;
-                          else if (!status.empty() && status != "all") {
-                              throw Failure::invalid({{"status", "status must be open, overdue or all"}});
-                          }
-                          if (const std::string owner = ctx.query("owner_id"); !owner.empty()) {
-                              if (owner.size() > 18 || owner.find_first_not_of("0123456789") != std::string::npos) {
-                                  throw Failure::invalid({{"owner_id", "owner_id must be a person's id"}});
-                              }
-                              f.owner = PersonId{std::stoll(owner)};
-                          }
-                          // Both kinds of action by default: minuted at meetings, and raised from learning.
-                          const std::string kind = ctx.query("kind");
-                          if (!kind.empty() && kind != "meeting" && kind != "improvement") {
-                              throw Failure::invalid({{"kind", "kind must be meeting or improvement"}});
-                          }
-                          J items = J::array();
-                          if (kind != "improvement") {
-                              for (const auto& l : list_actions(s, ctx.who(), f)) items.push_back(action_json(l));
-                          }
-                          if (kind != "meeting" && !f.owner) {
-                              for (auto& item : improvement_items(s, ctx, f.open_only, f.overdue_only)) items.push_back(std::move(item));
-                          }
-                          json(ctx, 200, {{"items", items}});
-                      },
+                      [&s](Ctx& ctx) { json(ctx, 200, action_list_body(s, ctx)); },
                       "/api/v1/actions"});
     routes.push_back({"PATCH", R"(/api/v1/actions/(\d+))", Permission::view_governance, Surface::api,
                       [&s](Ctx& ctx) {

@@ -6,6 +6,7 @@
 #include "app/partnership.hpp"
 #include "web/documents.hpp"
 #include "web/governance_views.hpp"
+#include "web/paging.hpp"
 
 namespace assure::web {
 namespace {
@@ -57,12 +58,12 @@ Table attendance_table(const AttendanceReport& r) {
 
 void actions_page(Services& s, Ctx& ctx) {
     const ActionFilter filter = action_filter(s, ctx);
-    const auto lines = list_actions(s, ctx.who(), filter);
+    const PageRequest page = page_request(ctx);
+    const auto lines = list_actions(s, ctx.who(), filter, page);
     const bool mine = ctx.query("mine") == "1";
     const std::string show = ctx.query("show");
     Data rows{Data::type::list};
-    std::map<std::string, int> overdue_by_owner;
-    for (const auto& l : lines) {
+    for (const auto& l : lines.items) {
         Data row;
         row.set("id", l.action.id.str());
         row.set("text", l.action.text);
@@ -73,44 +74,44 @@ void actions_page(Services& s, Ctx& ctx) {
         row.set("status", std::string(action_status_label(l.action.status)));
         row.set("overdue", flag(l.overdue));
         rows.push_back(row);
-        if (l.overdue) ++overdue_by_owner[l.owner_name];
     }
+    // Over the whole filtered list, not just this page: counted by the store.
+    const auto overdue_by = overdue_by_owner(s, ctx.who(), filter);
     Data owners{Data::type::list};
-    for (const auto& [name, n] : overdue_by_owner) {
+    for (const auto& [name, n] : overdue_by) {
         Data o;
         o.set("name", name);
         o.set("count", std::to_string(n));
         owners.push_back(o);
     }
+    const std::string group = filter.group ? "&group=" + filter.group->str() : std::string();
     const std::string base = std::string("/actions?") + (mine ? "mine=1&" : "");
     Data filters{Data::type::list};
     const std::pair<const char*, const char*> options[] = {{"", "Open"}, {"overdue", "Overdue"}, {"all", "All"}};
     for (std::size_t i = 0; i < std::size(options); ++i) {
         Data f;
         f.set("label", options[i].second);
-        f.set("href", base + "show=" + options[i].first);
+        f.set("href", base + "show=" + options[i].first + group);
         f.set("current", flag(show == options[i].first));
         f.set("last", flag(i + 1 == std::size(options)));
         filters.push_back(f);
     }
     Data data;
     data.set("actions", rows);
-    data.set("has_actions", flag(!lines.empty()));
+    data.set("has_actions", flag(!lines.items.empty()));
+    data.set("pagination_html", pagination(base + "show=" + url_encode(show) + group, page, lines.next));
     data.set("owners", owners);
-    data.set("has_owners", flag(!overdue_by_owner.empty()));
+    data.set("has_owners", flag(!overdue_by.empty()));
     data.set("filters", filters);
     data.set("mine", flag(mine));
-    data.set("export_query", std::string(mine ? "mine=1&" : "") + "show=" + show);
+    data.set("export_query", std::string(mine ? "mine=1&" : "") + "show=" + url_encode(show) + group);
     data.set("no_person", flag(mine && !person_of(s, ctx.who())));
     page(ctx, "governance/actions", data, PageOptions{mine ? "My actions" : "Action log", "actions"});
 }
 
 void action_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
     const ActionId id{ctx.path_id()};
-    ActionFilter all;
-    std::optional<ActionLine> line;
-    for (const auto& l : list_actions(s, ctx.who(), all)) if (l.action.id == id) line = l;
-    if (!line) throw Failure::not_found("action " + id.str());
+    const std::optional<ActionLine> line = read_action(s, ctx.who(), id);
     const auto self = person_of(s, ctx.who());
     const bool can_update = ctx.who().can(Permission::manage_governance) || (self && *self == line->action.owner);
     const bool posted = ctx.req.method == "POST";
@@ -226,8 +227,10 @@ void forward_plan_page(Services& s, Ctx& ctx) {
 void interests_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
     std::map<PersonId, std::string> names;
     for (const auto& p : list_people(s, ctx.who(), PersonFilter{std::nullopt, true})) names[p.id] = p.name;
+    const PageRequest page = page_request(ctx);
+    const auto interests = list_interests(s, ctx.who(), page);
     Data rows{Data::type::list};
-    for (const auto& i : list_interests(s, ctx.who())) {
+    for (const auto& i : interests.items) {
         Data row;
         row.set("person", names[i.person]);
         row.set("person_id", i.person.str());
@@ -242,6 +245,7 @@ void interests_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int s
     Data data;
     data.set("interests", rows);
     data.set("has_interests", flag(!rows.is_empty_list()));
+    data.set("pagination_html", pagination("/interests", page, interests.next));
     data.set("person_html", select(Field{"person_id", "Who is declaring", posted ? ctx.form("person_id") : (self ? self->str() : ""),
                                          error_for(errors, "person_id"), "You can declare your own; the business unit records anyone's"},
                                    people_options(s, ctx.who()), "Select a person"));
@@ -280,7 +284,7 @@ void add_governance_report_routes(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", "/actions", Permission::view_governance, Surface::page, [&s](Ctx& ctx) { actions_page(s, ctx); }, "/actions"});
     for (const bool xlsx : {false, true}) {
         routes.push_back({"GET", xlsx ? "/actions.xlsx" : "/actions.csv", Permission::view_governance, Surface::page,
-                          [&s, xlsx](Ctx& ctx) { send_table(ctx, actions_table(list_actions(s, ctx.who(), action_filter(s, ctx))), "actions", xlsx); },
+                          [&s, xlsx](Ctx& ctx) { send_table(ctx, actions_table(export_actions(s, ctx.who(), action_filter(s, ctx))), "actions", xlsx); },
                           xlsx ? "/actions.xlsx" : "/actions.csv"});
         routes.push_back({"GET", xlsx ? "/attendance.xlsx" : "/attendance.csv", Permission::view_governance, Surface::page,
                           [&s, xlsx](Ctx& ctx) {

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "app/governance.hpp"
 #include "web/html.hpp"
 #include "web/views.hpp"
@@ -16,6 +18,9 @@ std::vector<Option> people_options(Services& s, const Actor& actor);
 std::string rate_text(const std::optional<double>& rate);  // "67%" or "No meetings"
 // The member's figures as a row: rate, held, attended, apologies, absent, deputy flags.
 void set_rate(Data& row, const MemberRate& r);
+
+// GET /api/v1/actions: meeting and improvement actions in one list, paged (actions_api.cpp).
+nlohmann::json action_list_body(Services& s, const Ctx& ctx);
 
 void add_group_routes(std::vector<Route>& routes, Services& s);
 void add_meeting_routes(std::vector<Route>& routes, Services& s);

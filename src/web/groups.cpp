@@ -8,6 +8,7 @@
 #include "web/documents.hpp"
 #include "web/governance_views.hpp"
 #include "web/learning_views.hpp"
+#include "web/paging.hpp"
 
 namespace assure::web {
 
@@ -333,8 +334,10 @@ void group_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int statu
     data.set("members", members);
     data.set("former", former);
     data.set("has_former", flag(!former.is_empty_list()));
+    const PageRequest meetings_page = page_request(ctx);
+    const auto page_of_meetings = list_meetings(s, ctx.who(), g.id, meetings_page, true);
     Data meetings{Data::type::list};
-    for (auto it = v.meetings.rbegin(); it != v.meetings.rend(); ++it) {
+    for (auto it = page_of_meetings.items.begin(); it != page_of_meetings.items.end(); ++it) {
         Data row;
         row.set("id", it->id.str());
         row.set("on", it->on.iso());
@@ -346,7 +349,8 @@ void group_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int statu
         meetings.push_back(row);
     }
     data.set("meetings", meetings);
-    data.set("has_meetings", flag(!v.meetings.empty()));
+    data.set("has_meetings", flag(!page_of_meetings.items.empty()));
+    data.set("pagination_html", pagination("/groups/" + g.id.str(), meetings_page, page_of_meetings.next));
     ImprovementFilter monitored;
     monitored.group = g.id;
     add_improvement_summary(s, ctx.who(), monitored, data);

@@ -373,11 +373,11 @@ TYPED_TEST_P(StoreContract, GovernanceRecordsRoundTripWithVersions) {
         EXPECT_EQ(meeting->agenda.at(0).paper_link, "https://example.org/p.pdf");
         EXPECT_EQ(meeting->decisions.at(0).text, "Agreed");
         EXPECT_EQ(meeting->minutes, "## Minutes");
-        const auto actions = tx.governance().actions(this->partnership);
+        const auto actions = tx.governance().actions(ActionQuery{.partnership = this->partnership}).items;
         ASSERT_EQ(actions.size(), 1U);
         EXPECT_EQ(actions[0].due.iso(), "2026-06-01");
         EXPECT_EQ(actions[0].status, ActionStatus::open);
-        EXPECT_EQ(tx.governance().interests(this->partnership).at(0).agenda_item, 1);
+        EXPECT_EQ(tx.governance().interests(InterestQuery{.partnership = this->partnership}).items.at(0).agenda_item, 1);
         EXPECT_FALSE(tx.governance().feed_user("digest-a")) << "a new feed token replaces the old";
         EXPECT_EQ(tx.governance().feed_user("digest-b"), user);
     });
@@ -391,7 +391,7 @@ TYPED_TEST_P(StoreContract, GovernanceRecordsRoundTripWithVersions) {
         auto member = tx.governance().memberships(this->partnership, g.id).at(0);
         member.end = *Date::parse("2026-10-31");
         EXPECT_TRUE(tx.governance().update_membership(member));
-        auto action = tx.governance().actions(this->partnership).at(0);
+        auto action = tx.governance().actions(ActionQuery{.partnership = this->partnership}).items.at(0);
         action.status = ActionStatus::done;
         action.closed_on = *Date::parse("2026-05-20");
         EXPECT_TRUE(tx.governance().update_action(action));
@@ -399,7 +399,7 @@ TYPED_TEST_P(StoreContract, GovernanceRecordsRoundTripWithVersions) {
     this->store->read([&](Transaction& tx) {
         EXPECT_EQ(tx.governance().find_meeting(this->partnership, m.id)->version, 2);
         EXPECT_EQ(tx.governance().memberships(this->partnership, std::nullopt).at(0).end->iso(), "2026-10-31");
-        EXPECT_EQ(tx.governance().actions(this->partnership).at(0).closed_on->iso(), "2026-05-20");
+        EXPECT_EQ(tx.governance().actions(ActionQuery{.partnership = this->partnership}).items.at(0).closed_on->iso(), "2026-05-20");
     });
 }
 

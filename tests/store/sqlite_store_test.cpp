@@ -5,6 +5,7 @@
 #include "app/reviews.hpp"
 #include "fakes/fakes.hpp"
 #include "store/contract.hpp"
+#include "store/governance_contract.hpp"
 #include "store/reviews_contract.hpp"
 #include "store/sql/migrate.hpp"
 #include "store/sqlite_files.hpp"
@@ -14,6 +15,7 @@ namespace assure::testing {
 using Backends = ::testing::Types<SqliteFactory>;
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, StoreContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, ReviewsContract, Backends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, GovernanceContract, Backends);
 
 // Reads never take the write lock: a list of cases is read, and its read logged, while another
 // connection holds the write lock; the log entry is stored once the lock is free.

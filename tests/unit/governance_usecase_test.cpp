@@ -117,10 +117,10 @@ TEST(GovernanceUseCases, TheOwnerOrTheBusinessUnitUpdatesAnAction) {
     const ActionItem a = add_action(w.services, w.bu, m.id, {"Brief every school", w.morgan.str(), "2026-11-21"});
     ActionFilter mine;
     mine.owner = person_of(w.services, w.owner);
-    ASSERT_EQ(list_actions(w.services, w.owner, mine).size(), 1u);
+    ASSERT_EQ(list_actions(w.services, w.owner, mine, {}).items.size(), 1u);
     ActionFilter overdue;
     overdue.overdue_only = true;
-    EXPECT_EQ(list_actions(w.services, w.bu, overdue).size(), 1u) << "due 21 November, today is the 23rd";
+    EXPECT_EQ(list_actions(w.services, w.bu, overdue, {}).items.size(), 1u) << "due 21 November, today is the 23rd";
     try {
         update_action(w.services, w.other, a.id, a.version, "done", "Done");
         FAIL() << "another member may not update it";
@@ -131,7 +131,7 @@ TEST(GovernanceUseCases, TheOwnerOrTheBusinessUnitUpdatesAnAction) {
     const ActionItem done = update_action(w.services, w.owner, a.id, a.version, "done", "Briefing sent to all schools");
     EXPECT_EQ(done.status, ActionStatus::done);
     EXPECT_EQ(done.closed_on->iso(), "2026-11-23");
-    EXPECT_TRUE(list_actions(w.services, w.bu, overdue).empty());
+    EXPECT_TRUE(list_actions(w.services, w.bu, overdue, {}).items.empty());
 }
 
 TEST(GovernanceUseCases, CalendarFeedsNeedTheirTokenAndShowTheMembersMeetings) {
@@ -169,4 +169,88 @@ TEST(GovernanceUseCases, APersonsPageListsTheirGroupsCurrentFirstAndTheirInteres
     EXPECT_EQ(g.memberships[1].second, "Safeguarding Review and Learning Group");
     ASSERT_EQ(g.interests.size(), 1u);
     EXPECT_EQ(g.interests[0].interest, "Trustee of a local charity");
+}
+
+TEST(GovernanceUseCases, TheActionLogComesAPageAtATimeWithItsNamesAndFiguresOverTheWholeList) {
+    GovernanceWorld w;
+    const Group g = w.group();
+    add_member(w.services, w.bu, g.id, {"1", "SP", "member", "", "2025-01-01", "", ""});
+    add_member(w.services, w.bu, g.id, {"2", "SP", "member", "", "2025-01-01", "", ""});
+    const Meeting m = w.held_meeting(g.id, "2026-11-02", {{"1", "present", ""}, {"2", "present", ""}});
+    // Today is 23 November: three are overdue, two of them Morgan's.
+    add_action(w.services, w.bu, m.id, {"Brief schools", "1", "2026-11-10"});
+    add_action(w.services, w.bu, m.id, {"Audit cases", "2", "2026-11-20"});
+    add_action(w.services, w.bu, m.id, {"Train the panel", "1", "2026-11-22"});
+    add_action(w.services, w.bu, m.id, {"Report to the forum", "2", "2026-12-15"});
+    const ActionItem closed = add_action(w.services, w.bu, m.id, {"Write the plan", "1", "2026-11-05"});
+    update_action(w.services, w.bu, closed.id, closed.version, "done", "Written");
+
+    ActionFilter all;
+    std::vector<ActionLine> lines;
+    PageRequest page{2, ""};
+    int pages = 0;
+    for (;;) {
+        const auto p = list_actions(w.services, w.bu, all, page);
+        ++pages;
+        EXPECT_LE(p.items.size(), 2u);
+        lines.insert(lines.end(), p.items.begin(), p.items.end());
+        if (!p.next) break;
+        page.after = *p.next;
+    }
+    EXPECT_EQ(pages, 3);
+    ASSERT_EQ(lines.size(), 5u);
+    EXPECT_EQ(lines[0].action.text, "Write the plan") << "due-date order";
+    EXPECT_EQ(lines[4].action.text, "Report to the forum");
+    for (const auto& l : lines) {
+        EXPECT_EQ(l.group_name, "Core Business Group");
+        EXPECT_EQ(l.meeting_on.iso(), "2026-11-02") << "the meeting's date, looked up by id";
+        EXPECT_EQ(l.owner_agency, l.action.owner == PersonId{1} ? "Council" : "Police");
+    }
+    EXPECT_EQ(lines[1].owner_name, "Morgan Member");
+    EXPECT_TRUE(lines[1].overdue);
+    EXPECT_FALSE(lines[0].overdue) << "done is never overdue";
+
+    const ActionCounts counts = count_actions(w.services, w.bu, all);
+    EXPECT_EQ(counts.open, 4);
+    EXPECT_EQ(counts.done, 1);
+    EXPECT_EQ(counts.overdue, 3);
+    ActionFilter mine;
+    mine.owner = PersonId{1};
+    EXPECT_EQ(count_actions(w.services, w.owner, mine).open, 2) << "the home page's 'my actions'";
+    EXPECT_EQ(overdue_by_owner(w.services, w.bu, all),
+              (std::vector<std::pair<std::string, int>>{{"Morgan Member", 2}, {"Pat Police", 1}}));
+    EXPECT_EQ(export_actions(w.services, w.bu, all).size(), 5u) << "a download is the whole list";
+    EXPECT_EQ(read_action(w.services, w.bu, lines[2].action.id).action.text, lines[2].action.text);
+    try {
+        read_action(w.services, w.bu, ActionId{999});
+        FAIL() << "an unknown action is not found";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::not_found);
+    }
+}
+
+TEST(GovernanceUseCases, AGroupsMeetingsAndTheRegisterOfInterestsArePaged) {
+    GovernanceWorld w;
+    const Group g = w.group();
+    for (const char* on : {"2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10", "2026-09-10"}) {
+        schedule_meeting(w.services, w.bu, g.id, {on, "10:00", "60", "Town hall", "", ""});
+    }
+    const auto newest = list_meetings(w.services, w.bu, g.id, PageRequest{2, ""}, true);
+    ASSERT_EQ(newest.items.size(), 2u);
+    EXPECT_EQ(newest.items[0].on.iso(), "2026-09-10");
+    ASSERT_TRUE(newest.next);
+    const auto after = list_meetings(w.services, w.bu, g.id, PageRequest{2, *newest.next}, true);
+    EXPECT_EQ(after.items.at(0).on.iso(), "2026-05-10") << "the page after carries on from the cursor";
+    EXPECT_EQ(list_meetings(w.services, w.bu, g.id, PageRequest{}, false).items.at(0).on.iso(), "2026-01-10");
+    EXPECT_THROW(list_meetings(w.services, w.bu, GroupId{99}, PageRequest{}, false), Failure) << "another group is not found";
+
+    for (int i = 1; i <= 3; ++i) declare_interest(w.services, w.bu, {"1", "Interest " + std::to_string(i), "2026-0" + std::to_string(i) + "-01", "", ""});
+    const auto first = list_interests(w.services, w.bu, PageRequest{2, ""});
+    ASSERT_EQ(first.items.size(), 2u);
+    EXPECT_EQ(first.items[0].interest, "Interest 3") << "newest first";
+    ASSERT_TRUE(first.next);
+    const auto rest = list_interests(w.services, w.bu, PageRequest{2, *first.next});
+    ASSERT_EQ(rest.items.size(), 1u);
+    EXPECT_EQ(rest.items[0].interest, "Interest 1");
+    EXPECT_FALSE(rest.next);
 }

@@ -2,8 +2,10 @@
 // problem+json that change nothing, the meeting page's forms, exports and calendar feeds.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <ctime>
 
+#include "app/paging.hpp"
 #include "app/partnership.hpp"
 #include "web/harness.hpp"
 
@@ -221,4 +223,98 @@ TEST_F(GovernanceHttp, ExportsAndCalendarFeeds) {
     EXPECT_NE(feed->body.find("DTSTART;TZID=Europe/London:"), std::string::npos);
     EXPECT_NE(feed->body.find("SUMMARY:Core Business Group"), std::string::npos);
     EXPECT_EQ(server->client().Get("/feeds/" + std::string(43, 'x') + "/mine.ics")->status, 404);
+}
+
+class GovernancePagingHttp : public GovernanceHttp {
+protected:
+    // Holds the meeting and minutes `n` actions at it, due on days spread after it (several share a day).
+    void minute_actions(int n) {
+        group_with_meeting();
+        ok(post("/api/v1/meetings/" + std::to_string(meeting) + "/attendance",
+                {{"version", meeting_version},
+                 {"attendance", {{{"person_id", person(Role::business_unit)}, {"presence", "present"}},
+                                 {{"person_id", person(Role::partner_lead)}, {"presence", "present"}}}}},
+                bu),
+           200);
+        for (int i = 0; i < n; ++i) {
+            ok(post("/api/v1/meetings/" + std::to_string(meeting) + "/actions",
+                    {{"text", "Action " + std::to_string(i)}, {"owner_id", person(Role::partner_lead)}, {"due", days_from_today(-9 + i % 7).iso()}},
+                    bu),
+               201);
+        }
+    }
+    static int count_of(const std::string& html, const std::string& needle) {
+        int n = 0;
+        for (auto at = html.find(needle); at != std::string::npos; at = html.find(needle, at + 1)) ++n;
+        return n;
+    }
+    static std::string next_link(const std::string& html) {
+        std::smatch m;
+        if (!std::regex_search(html, m, std::regex("href=\"([^\"]*)\" rel=\"next\""))) return "";
+        return std::regex_replace(m[1].str(), std::regex("&amp;"), "&");
+    }
+};
+
+TEST_F(GovernancePagingHttp, ApiActionsComeAPageAtATimeWithNext) {
+    minute_actions(7);
+    for (const std::string kind : {"&kind=meeting", ""}) {  // the meeting actions alone, and merged with improvement actions
+        std::vector<std::pair<std::string, std::int64_t>> seen;
+        std::string url = "/api/v1/actions?status=all&limit=3" + kind;
+        int pages = 0;
+        while (true) {
+            const json body = ok(server->client().Get(url, bu), 200);
+            EXPECT_LE(body["items"].size(), 3u);
+            for (const auto& item : body["items"]) seen.emplace_back(item["due"], item["id"]);
+            ++pages;
+            if (!body.contains("next")) break;
+            url = "/api/v1/actions?status=all&limit=3" + kind + "&cursor=" + body["next"].get<std::string>();
+            ASSERT_LT(pages, 10);
+        }
+        EXPECT_EQ(pages, 3) << "7 actions in pages of 3" << kind;
+        ASSERT_EQ(seen.size(), 7u) << kind;
+        EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end())) << "due date, then id, across pages" << kind;
+        EXPECT_EQ(std::adjacent_find(seen.begin(), seen.end()), seen.end()) << "no action twice" << kind;
+    }
+    const json all = ok(server->client().Get("/api/v1/actions?kind=meeting", bu), 200);
+    EXPECT_EQ(all["items"].size(), 7u) << "50 by default";
+    EXPECT_FALSE(all.contains("next"));
+}
+
+TEST_F(GovernancePagingHttp, ABadLimitOrCursorIsAFieldErrorNamingIt) {
+    for (const std::string query : {"limit=0", "limit=501", "limit=ten", "limit=5x", "limit="}) {
+        const auto r = server->client().Get("/api/v1/actions?" + query, bu);
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->status, 422) << query;
+        EXPECT_EQ(r->get_header_value("Content-Type"), "application/problem+json") << query;
+        const json problem = json::parse(r->body);
+        ASSERT_FALSE(problem["errors"].empty()) << query;
+        EXPECT_EQ(problem["errors"][0]["field"], "limit") << query;
+    }
+    // Well-formed but not one of ours: the parts do not make a due date, kind and id.
+    const auto r = server->client().Get("/api/v1/actions?cursor=" + encode_cursor({"yesterday", "meeting", "1"}), bu);
+    EXPECT_EQ(r->status, 422);
+    EXPECT_EQ(json::parse(r->body)["errors"][0]["field"], "cursor");
+    const auto meetings = server->client().Get("/api/v1/groups/1/meetings?limit=-1", bu);
+    EXPECT_EQ(meetings->status, 422) << "the group's meetings are paged alike";
+}
+
+TEST_F(GovernancePagingHttp, TheActionLogShowsFiftyAndThePaginationLinkKeepsTheFilter) {
+    minute_actions(55);
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+    auto first = b.get("/actions?show=all");
+    ASSERT_EQ(first->status, 200);
+    EXPECT_EQ(count_of(first->body, "<a class=\"govuk-link\" href=\"/actions/"), 50);
+    EXPECT_NE(first->body.find("govuk-pagination"), std::string::npos);
+    const std::string next = next_link(first->body);
+    ASSERT_EQ(next.rfind("/actions?show=all&cursor=", 0), 0u) << next;
+    auto second = b.get(next);
+    ASSERT_EQ(second->status, 200);
+    EXPECT_EQ(count_of(second->body, "<a class=\"govuk-link\" href=\"/actions/"), 5);
+    EXPECT_EQ(next_link(second->body), "") << "the last page has no next";
+    EXPECT_NE(second->body.find("rel=\"prev\""), std::string::npos) << "and leads back to the first";
+    for (int i = 0; i < 55; ++i) {
+        const std::string cell = ">Action " + std::to_string(i) + "</a>";
+        EXPECT_EQ(count_of(first->body, cell) + count_of(second->body, cell), 1) << "action " << i << " on exactly one page";
+    }
 }

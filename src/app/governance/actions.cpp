@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include "app/governance/internal.hpp"
-#include "app/governance_json.hpp"
 #include "core/text.hpp"
 
 namespace assure {
@@ -20,7 +19,7 @@ ActionItem add_action(Services& s, const Actor& actor, MeetingId meeting, const 
         const auto people = tx.people().list(actor.partnership, PersonFilter{});
         if (auto errors = validate_action(input, m, people, a); !errors.empty()) throw Failure::invalid(std::move(errors));
         a.id = tx.governance().insert_action(a);
-        record_audit(tx, actor, s.clock.now(), "action.create", "action", a.id.str(), "", to_json(a).dump());
+        record_audit(tx, actor, s.clock.now(), "action.create", "action", a.id.str(), "", audit_record(a));
     });
     return a;
 }
@@ -33,25 +32,103 @@ std::optional<PersonId> person_of(Services& s, const Actor& actor) {
     return out;
 }
 
-std::vector<ActionLine> list_actions(Services& s, const Actor& actor, const ActionFilter& filter) {
+namespace {
+
+ActionQuery query_of(const Actor& actor, const ActionFilter& filter, Date today) {
+    ActionQuery q;
+    q.partnership = actor.partnership;
+    if (filter.open_only) q.states = {ActionStatus::open};
+    if (filter.overdue_only) q.overdue_on = today;
+    q.owner = filter.owner;
+    q.group = filter.group;
+    return q;
+}
+
+// Names for a page of actions: people and agencies of the directory, the groups, and the
+// dates of just the meetings these actions came from.
+std::vector<ActionLine> lines_of(Transaction& tx, const Actor& actor, const std::vector<ActionItem>& actions, Date today) {
+    if (actions.empty()) return {};
+    const auto people = people_by_id(tx, actor.partnership);
+    const auto agencies = agencies_by_id(tx, actor.partnership);
+    std::map<GroupId, std::string> groups;
+    for (const auto& g : tx.governance().groups(actor.partnership)) groups[g.id] = g.name;
+    std::vector<MeetingId> meeting_ids;
+    for (const auto& a : actions) meeting_ids.push_back(a.meeting);
+    const auto meetings = tx.governance().meeting_dates(actor.partnership, meeting_ids);
+    std::vector<ActionLine> out;
+    for (const auto& a : actions) {
+        const auto on = meetings.find(a.meeting);
+        out.push_back({a, name_of(people, a.owner), agency_of(people, agencies, a.owner), groups[a.group],
+                       on == meetings.end() ? Date{} : on->second, action_overdue(a, today)});
+    }
+    return out;
+}
+
+}  // namespace
+
+Page<ActionLine> list_actions(Services& s, const Actor& actor, const ActionFilter& filter, const PageRequest& page) {
+    require(actor, Permission::view_governance);
+    Page<ActionLine> out;
+    const Date today = london_today(s);
+    s.store.read([&](Transaction& tx) {
+        ActionQuery q = query_of(actor, filter, today);
+        q.page = page;
+        auto actions = tx.governance().actions(q);
+        out.items = lines_of(tx, actor, actions.items, today);
+        out.next = actions.next;
+    });
+    return out;
+}
+
+std::vector<ActionLine> export_actions(Services& s, const Actor& actor, const ActionFilter& filter) {
     require(actor, Permission::view_governance);
     std::vector<ActionLine> out;
+    const Date today = london_today(s);
     s.store.read([&](Transaction& tx) {
-        const auto people = people_by_id(tx, actor.partnership);
-        const auto agencies = agencies_by_id(tx, actor.partnership);
-        std::map<GroupId, std::string> groups;
-        for (const auto& g : tx.governance().groups(actor.partnership)) groups[g.id] = g.name;
-        std::map<MeetingId, Date> meetings;
-        for (const auto& m : tx.governance().meetings(actor.partnership, std::nullopt)) meetings[m.id] = m.on;
-        const Date today = london_today(s);
-        for (const auto& a : tx.governance().actions(actor.partnership)) {
-            const bool overdue = action_overdue(a, today);
-            if (filter.open_only && a.status != ActionStatus::open) continue;
-            if (filter.overdue_only && !overdue) continue;
-            if (filter.owner && a.owner != *filter.owner) continue;
-            if (filter.group && a.group != *filter.group) continue;
-            out.push_back({a, name_of(people, a.owner), agency_of(people, agencies, a.owner), groups[a.group], meetings[a.meeting], overdue});
+        ActionQuery q = query_of(actor, filter, today);
+        // A download is the whole list by design: one page of names per page of actions.
+        for (;;) {
+            q.page.limit = PageRequest::max_limit;
+            auto page = tx.governance().actions(q);
+            for (auto& line : lines_of(tx, actor, page.items, today)) out.push_back(std::move(line));
+            if (!page.next) break;
+            q.page.after = *page.next;
         }
+    });
+    return out;
+}
+
+ActionLine read_action(Services& s, const Actor& actor, ActionId id) {
+    require(actor, Permission::view_governance);
+    ActionLine out;
+    const Date today = london_today(s);
+    s.store.read([&](Transaction& tx) {
+        const auto found = tx.governance().find_action(actor.partnership, id);
+        if (!found) throw Failure::not_found("action " + id.str());
+        out = lines_of(tx, actor, {*found}, today).front();
+    });
+    return out;
+}
+
+ActionCounts count_actions(Services& s, const Actor& actor, const ActionFilter& filter) {
+    require(actor, Permission::view_governance);
+    ActionCounts out;
+    const Date today = london_today(s);
+    s.store.read([&](Transaction& tx) { out = tx.governance().count_actions(query_of(actor, filter, today), today); });
+    return out;
+}
+
+std::vector<std::pair<std::string, int>> overdue_by_owner(Services& s, const Actor& actor, const ActionFilter& filter) {
+    require(actor, Permission::view_governance);
+    std::vector<std::pair<std::string, int>> out;
+    const Date today = london_today(s);
+    s.store.read([&](Transaction& tx) {
+        const auto counts = tx.governance().count_overdue_by_owner(query_of(actor, filter, today), today);
+        if (counts.empty()) return;
+        const auto people = people_by_id(tx, actor.partnership);
+        std::map<std::string, int> by_name;  // in name order, as the page lists them
+        for (const auto& [person, n] : counts) by_name[name_of(people, person)] += n;
+        out.assign(by_name.begin(), by_name.end());
     });
     return out;
 }
@@ -83,7 +160,7 @@ ActionItem update_action(Services& s, const Actor& actor, ActionId id, int expec
         after.closed_on = *to == ActionStatus::open ? std::nullopt : std::optional<Date>(london_today(s));
         if (!tx.governance().update_action(after)) throw Failure::stale("action");
         ++after.version;
-        record_audit(tx, actor, s.clock.now(), "action.update", "action", id.str(), to_json(before).dump(), to_json(after).dump());
+        record_audit(tx, actor, s.clock.now(), "action.update", "action", id.str(), audit_record(before), audit_record(after));
     });
     return after;
 }

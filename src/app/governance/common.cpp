@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include "app/governance/internal.hpp"
-#include "app/governance_json.hpp"
 
 namespace assure::governance_detail {
 
@@ -26,9 +25,9 @@ Meeting load_meeting_for_change(Transaction& tx, const Actor& actor, MeetingId i
 
 void save_meeting(Services& s, Transaction& tx, const Actor& actor, const Meeting& before, Meeting& after, const char* action) {
     if (!tx.governance().update_meeting(after)) throw Failure::stale("meeting");
-    const std::string before_json = to_json(before).dump();
+    const std::string before_json = audit_record(before);
     ++after.version;
-    record_audit(tx, actor, s.clock.now(), action, "meeting", after.id.str(), before_json, to_json(after).dump());
+    record_audit(tx, actor, s.clock.now(), action, "meeting", after.id.str(), before_json, audit_record(after));
 }
 
 std::map<PersonId, Person> people_by_id(Transaction& tx, PartnershipId partnership) {
@@ -61,13 +60,12 @@ std::string agency_of(const std::map<PersonId, Person>& people, const std::map<A
     return a == agencies.end() ? std::string() : a->second.name;
 }
 
-GroupSummary summarise(const Group& g, const std::vector<Group>& groups, const std::vector<Membership>& members,
-                       const std::vector<Meeting>& meetings, const std::map<PersonId, Person>& people,
-                       const std::vector<Agency>& agencies, Date today) {
+GroupSummary summarise(const Group& g, const std::vector<Group>& groups, int current_members, const CadenceStatus& cadence,
+                       const std::map<PersonId, Person>& people, const std::vector<Agency>& agencies, Date today) {
     GroupSummary out;
     out.group = g;
-    out.cadence = cadence_of(g, meetings, today);
-    for (const auto& m : members) if (m.group == g.id && member_on(m, today)) ++out.members;
+    out.cadence = cadence;
+    out.members = current_members;
     if (g.chair_kind == ChairKind::rotating) {
         const StatutoryRole role = rotating_chair_on(g, today);
         const auto a = std::find_if(agencies.begin(), agencies.end(), [&](const Agency& x) {
@@ -82,6 +80,15 @@ GroupSummary summarise(const Group& g, const std::vector<Group>& groups, const s
     }
     for (const auto& p : groups) if (p.id == g.parent) out.parent_name = p.name;
     return out;
+}
+
+std::vector<Meeting> meetings_between(Transaction& tx, PartnershipId partnership, std::optional<GroupId> group, const Period& period) {
+    MeetingQuery q;
+    q.partnership = partnership;
+    q.group = group;
+    q.from = period.from;
+    q.to = period.to;
+    return every_page(q, [&](const MeetingQuery& page) { return tx.governance().meetings(page); });
 }
 
 }  // namespace assure::governance_detail

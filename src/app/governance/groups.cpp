@@ -2,8 +2,9 @@
 #include <algorithm>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "app/governance/internal.hpp"
-#include "app/governance_json.hpp"
 #include "core/text.hpp"
 
 namespace assure {
@@ -13,13 +14,20 @@ using namespace governance_detail;
 std::vector<GroupSummary> list_groups(Services& s, const Actor& actor) {
     require(actor, Permission::view_governance);
     std::vector<GroupSummary> out;
+    const Date today = london_today(s);
     s.store.read([&](Transaction& tx) {
         const auto groups = tx.governance().groups(actor.partnership);
-        const auto members = tx.governance().memberships(actor.partnership, std::nullopt);
-        const auto meetings = tx.governance().meetings(actor.partnership, std::nullopt);
+        const auto members = tx.governance().count_members_on(actor.partnership, today);
+        const auto meetings = tx.governance().last_and_next_meetings(actor.partnership, today);
         const auto people = people_by_id(tx, actor.partnership);
         const auto agencies = tx.agencies().list(actor.partnership, true);
-        for (const auto& g : groups) out.push_back(summarise(g, groups, members, meetings, people, agencies, london_today(s)));
+        for (const auto& g : groups) {
+            const auto m = meetings.find(g.id);
+            const LastAndNext dates = m == meetings.end() ? LastAndNext{} : m->second;
+            const auto n = members.find(g.id);
+            out.push_back(summarise(g, groups, n == members.end() ? 0 : n->second,
+                                    cadence_from(g, dates.last_held, dates.next_planned, today), people, agencies, today));
+        }
     });
     return out;
 }
@@ -40,17 +48,18 @@ PersonGovernance person_governance(Services& s, const Actor& actor, PersonId per
     s.store.read([&](Transaction& tx) {
         std::map<GroupId, std::string> names;
         for (const auto& g : tx.governance().groups(actor.partnership)) names[g.id] = g.name;
-        for (auto& m : tx.governance().memberships(actor.partnership, std::nullopt)) {
-            if (m.person == person) out.memberships.emplace_back(std::move(m), names[m.group]);
+        for (auto& m : tx.governance().memberships_of(actor.partnership, person)) {
+            const std::string name = names[m.group];
+            out.memberships.emplace_back(std::move(m), name);
         }
-        for (auto& i : tx.governance().interests(actor.partnership)) {
-            if (i.person == person) out.interests.push_back(std::move(i));
-        }
+        InterestQuery q;
+        q.partnership = actor.partnership;
+        q.person = person;
+        out.interests = every_page(q, [&](const InterestQuery& page) { return tx.governance().interests(page); });
     });
     std::stable_sort(out.memberships.begin(), out.memberships.end(), [&](const auto& a, const auto& b) {
         return member_on(a.first, today) > member_on(b.first, today);
     });
-    std::sort(out.interests.begin(), out.interests.end(), [](const Interest& a, const Interest& b) { return b.declared_on < a.declared_on; });
     return out;
 }
 
@@ -61,17 +70,19 @@ GroupView read_group(Services& s, const Actor& actor, GroupId id) {
         const Group g = load_group(tx, actor, id);
         const auto groups = tx.governance().groups(actor.partnership);
         const auto members = tx.governance().memberships(actor.partnership, id);
-        v.meetings = tx.governance().meetings(actor.partnership, id);
         const auto people = people_by_id(tx, actor.partnership);
         const auto agencies = agencies_by_id(tx, actor.partnership);
         std::vector<Agency> agency_list;
         for (const auto& [_, a] : agencies) agency_list.push_back(a);
         const Date today = london_today(s);
-        v.summary = summarise(g, groups, members, v.meetings, people, agency_list, today);
+        const auto dates = tx.governance().last_and_next_meetings(actor.partnership, today)[id];
+        int current = 0;
+        for (const auto& m : members) if (member_on(m, today)) ++current;
+        v.summary = summarise(g, groups, current, cadence_from(g, dates.last_held, dates.next_planned, today), people, agency_list, today);
         v.deputy_label = name_of(people, g.deputy);
         v.terms = tx.governance().terms(id);
         v.window = attendance_window(s.governance_rules, today);
-        const auto rates = member_rates(members, v.meetings, v.window, s.governance_rules);
+        const auto rates = member_rates(members, meetings_between(tx, actor.partnership, id, v.window), v.window, s.governance_rules);
         for (const auto& m : members) {
             MemberLine line;
             line.membership = m;
@@ -87,6 +98,21 @@ GroupView read_group(Services& s, const Actor& actor, GroupId id) {
         });
     });
     return v;
+}
+
+Page<Meeting> list_meetings(Services& s, const Actor& actor, GroupId group, const PageRequest& page, bool newest_first) {
+    require(actor, Permission::view_governance);
+    Page<Meeting> out;
+    s.store.read([&](Transaction& tx) {
+        load_group(tx, actor, group);
+        MeetingQuery q;
+        q.partnership = actor.partnership;
+        q.group = group;
+        q.newest_first = newest_first;
+        q.page = page;
+        out = tx.governance().meetings(q);
+    });
+    return out;
 }
 
 namespace {
@@ -115,13 +141,19 @@ namespace {
 
 void check_membership_dates(Transaction& tx, const Actor& actor, const Group& g, FieldErrors& errors) {
     // Narrowing a group's active period must not strand its meetings outside it.
-    for (const auto& m : tx.governance().meetings(actor.partnership, g.id)) {
-        if (m.status == MeetingStatus::cancelled) continue;
-        if (m.on < g.active_from || (g.active_to && *g.active_to < m.on)) {
-            errors.push_back({"active_from", "The group has a meeting on " + m.on.iso() + ", outside those dates"});
-            return;
-        }
+    MeetingQuery q;
+    q.partnership = actor.partnership;
+    q.group = g.id;
+    q.statuses = {MeetingStatus::planned, MeetingStatus::held};
+    q.page.limit = 1;
+    q.to = Date::from_days(g.active_from.days() - 1);
+    auto outside = tx.governance().meetings(q).items;
+    if (outside.empty() && g.active_to) {
+        q.to.reset();
+        q.from = Date::from_days(g.active_to->days() + 1);
+        outside = tx.governance().meetings(q).items;
     }
+    if (!outside.empty()) errors.push_back({"active_from", "The group has a meeting on " + outside.front().on.iso() + ", outside those dates"});
 }
 
 }  // namespace
@@ -133,7 +165,7 @@ Group create_group(Services& s, const Actor& actor, const GroupInput& input) {
         g.partnership = actor.partnership;
         if (auto errors = validate_group(input, context_in(tx, actor, GroupId{}, london_today(s)), g); !errors.empty()) throw Failure::invalid(std::move(errors));
         g.id = tx.governance().insert_group(g);
-        record_audit(tx, actor, s.clock.now(), "group.create", "group", g.id.str(), "", to_json(g).dump());
+        record_audit(tx, actor, s.clock.now(), "group.create", "group", g.id.str(), "", audit_record(g));
     });
     return g;
 }
@@ -150,7 +182,7 @@ Group update_group(Services& s, const Actor& actor, GroupId id, int expected_ver
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
         if (!tx.governance().update_group(after)) throw Failure::stale("group");
         ++after.version;
-        record_audit(tx, actor, s.clock.now(), "group.update", "group", id.str(), to_json(before).dump(), to_json(after).dump());
+        record_audit(tx, actor, s.clock.now(), "group.update", "group", id.str(), audit_record(before), audit_record(after));
     });
     return after;
 }
@@ -190,7 +222,7 @@ Membership add_member(Services& s, const Actor& actor, GroupId id, const MemberI
         m.group = id;
         if (auto errors = validate_member(input, g, people, existing, m); !errors.empty()) throw Failure::invalid(std::move(errors));
         m.id = tx.governance().insert_membership(m);
-        record_audit(tx, actor, s.clock.now(), "group.member_add", "membership", m.id.str(), "", to_json(m).dump());
+        record_audit(tx, actor, s.clock.now(), "group.member_add", "membership", m.id.str(), "", audit_record(m));
     });
     return m;
 }
@@ -211,7 +243,7 @@ void end_membership(Services& s, const Actor& actor, GroupId group, MembershipId
         after.end = *on;
         if (!tx.governance().update_membership(after)) throw Failure::stale("membership");
         ++after.version;
-        record_audit(tx, actor, s.clock.now(), "group.member_end", "membership", id.str(), to_json(*it).dump(), to_json(after).dump());
+        record_audit(tx, actor, s.clock.now(), "group.member_end", "membership", id.str(), audit_record(*it), audit_record(after));
     });
 }
 

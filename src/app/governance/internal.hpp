@@ -19,8 +19,34 @@ std::map<AgencyId, Agency> agencies_by_id(Transaction& tx, PartnershipId partner
 std::map<PersonId, AgencyId> person_agencies(const std::map<PersonId, Person>& people);
 std::string name_of(const std::map<PersonId, Person>& people, PersonId id);
 std::string agency_of(const std::map<PersonId, Person>& people, const std::map<AgencyId, Agency>& agencies, PersonId id);
-GroupSummary summarise(const Group& g, const std::vector<Group>& groups, const std::vector<Membership>& members,
-                       const std::vector<Meeting>& meetings, const std::map<PersonId, Person>& people,
-                       const std::vector<Agency>& agencies, Date today);
+GroupSummary summarise(const Group& g, const std::vector<Group>& groups, int current_members, const CadenceStatus& cadence,
+                       const std::map<PersonId, Person>& people, const std::vector<Agency>& agencies, Date today);
+Date today_of(const Services& s);
+
+// Every item of a list that is bounded by its query (a meeting's actions, a window of meetings),
+// read a page at a time at the largest page size. Not for lists that grow with the years.
+template <class Query, class Fetch>
+auto every_page(Query query, Fetch fetch) {
+    query.page = PageRequest{PageRequest::max_limit, ""};
+    auto page = fetch(query);
+    auto out = std::move(page.items);
+    while (page.next) {
+        query.page.after = *page.next;
+        page = fetch(query);
+        for (auto& item : page.items) out.push_back(std::move(item));
+    }
+    return out;
+}
+
+// A group's meetings held (or planned) within the period: what attendance rates are worked out from.
+std::vector<Meeting> meetings_between(Transaction& tx, PartnershipId partnership, std::optional<GroupId> group, const Period& period);
+
+// The audit trail's own record of each change (its before and after), independent of the API
+// and the store, so that changing either leaves the trail's meaning as it was.
+std::string audit_record(const Group& g);
+std::string audit_record(const Membership& m);
+std::string audit_record(const Meeting& m);
+std::string audit_record(const ActionItem& a);
+std::string audit_record(const Interest& i);
 
 }  // namespace assure::governance_detail

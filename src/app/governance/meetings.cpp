@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include "app/governance/internal.hpp"
-#include "app/governance_json.hpp"
 #include "core/text.hpp"
 
 namespace assure {
@@ -28,7 +27,7 @@ Meeting schedule_meeting(Services& s, const Actor& actor, GroupId group, const M
         m.partnership = actor.partnership;
         if (auto errors = validate_meeting(input, g, m); !errors.empty()) throw Failure::invalid(std::move(errors));
         m.id = tx.governance().insert_meeting(m);
-        record_audit(tx, actor, s.clock.now(), "meeting.schedule", "meeting", m.id.str(), "", to_json(m).dump());
+        record_audit(tx, actor, s.clock.now(), "meeting.schedule", "meeting", m.id.str(), "", audit_record(m));
     });
     return m;
 }
@@ -43,7 +42,7 @@ MeetingView read_meeting(Services& s, const Actor& actor, MeetingId id) {
         const auto people = people_by_id(tx, actor.partnership);
         const auto agencies = agencies_by_id(tx, actor.partnership);
         const Period window = attendance_window(s.governance_rules, london_today(s));
-        const auto rates = member_rates(members, tx.governance().meetings(actor.partnership, v.group.id), window, s.governance_rules);
+        const auto rates = member_rates(members, meetings_between(tx, actor.partnership, v.group.id, window), window, s.governance_rules);
         for (const auto& m : members) {
             if (!member_on(m, v.meeting.on)) continue;
             if (std::any_of(v.expected.begin(), v.expected.end(), [&](const MemberLine& l) { return l.person.id == m.person; })) continue;
@@ -60,8 +59,14 @@ MeetingView read_meeting(Services& s, const Actor& actor, MeetingId id) {
             for (const auto& [_, a] : agencies) agency_list.push_back(a);
             v.quorum = quorum_of(v.group, v.meeting, members, person_agencies(people), agency_list);
         }
-        for (const auto& a : tx.governance().actions(actor.partnership)) if (a.meeting == id) v.actions.push_back(a);
-        for (const auto& i : tx.governance().interests(actor.partnership)) if (i.meeting == id) v.interests.push_back(i);
+        ActionQuery actions;
+        actions.partnership = actor.partnership;
+        actions.meeting = id;
+        v.actions = every_page(actions, [&](const ActionQuery& q) { return tx.governance().actions(q); });
+        InterestQuery interests;
+        interests.partnership = actor.partnership;
+        interests.meeting = id;
+        v.interests = every_page(interests, [&](const InterestQuery& q) { return tx.governance().interests(q); });
     });
     return v;
 }

@@ -3,7 +3,6 @@
 #include <cstdlib>
 
 #include "app/governance/internal.hpp"
-#include "app/governance_json.hpp"
 #include "core/text.hpp"
 
 namespace assure {
@@ -41,7 +40,7 @@ AttendanceReport attendance_report(Services& s, const Actor& actor, std::optiona
         const auto people = people_by_id(tx, actor.partnership);
         const auto agencies = agencies_by_id(tx, actor.partnership);
         const auto members = tx.governance().memberships(actor.partnership, group);
-        const auto meetings = tx.governance().meetings(actor.partnership, group);
+        const auto meetings = meetings_between(tx, actor.partnership, group, report.period);
         std::vector<MemberRate> all_rates;
         for (const auto& g : tx.governance().groups(actor.partnership)) {
             if (group && g.id != *group) continue;
@@ -80,8 +79,8 @@ std::vector<PlanItem> forward_plan(Services& s, const Actor& actor, Date from, i
     s.store.read([&](Transaction& tx) {
         std::map<GroupId, Group> groups;
         for (const auto& g : tx.governance().groups(actor.partnership)) groups[g.id] = g;
-        for (const auto& m : tx.governance().meetings(actor.partnership, std::nullopt)) {
-            if (m.on < from || !(m.on < until)) continue;
+        const Period window{from, Date::from_days(until.days() - 1)};
+        for (const auto& m : meetings_between(tx, actor.partnership, std::nullopt, window)) {
             const std::string& name = groups[m.group].name;
             out.push_back({m.on, m.starts_at, m.theme.empty() ? name : name + ": " + m.theme, name, m.id,
                            m.status == MeetingStatus::cancelled});
@@ -129,15 +128,18 @@ Interest declare_interest(Services& s, const Actor& actor, const InterestInput& 
         i.partnership = actor.partnership;
         i.recorded_by = actor.label;
         i.id = tx.governance().insert_interest(i);
-        record_audit(tx, actor, s.clock.now(), "interest.declare", "interest", i.id.str(), "", to_json(i).dump());
+        record_audit(tx, actor, s.clock.now(), "interest.declare", "interest", i.id.str(), "", audit_record(i));
     });
     return i;
 }
 
-std::vector<Interest> list_interests(Services& s, const Actor& actor) {
+Page<Interest> list_interests(Services& s, const Actor& actor, const PageRequest& page) {
     require(actor, Permission::view_governance);
-    std::vector<Interest> out;
-    s.store.read([&](Transaction& tx) { out = tx.governance().interests(actor.partnership); });
+    Page<Interest> out;
+    InterestQuery q;
+    q.partnership = actor.partnership;
+    q.page = page;
+    s.store.read([&](Transaction& tx) { out = tx.governance().interests(q); });
     return out;
 }
 
@@ -161,13 +163,27 @@ std::vector<FeedEvent> feed_events(Services& s, const std::string& token, std::o
         std::map<GroupId, Group> groups;
         for (const auto& g : tx.governance().groups(partnership)) groups[g.id] = g;
         if (group && !groups.contains(*group)) throw Failure::not_found("group " + group->str());
-        std::vector<GroupId> mine;
-        for (const auto& m : tx.governance().memberships(partnership, std::nullopt)) {
-            if (m.person == user->person && (!m.end || london_today(s) <= *m.end)) mine.push_back(m.group);
+        std::vector<GroupId> wanted;
+        if (group) wanted.push_back(*group);
+        else {
+            for (const auto& m : tx.governance().memberships_of(partnership, user->person)) {
+                if (!m.end || london_today(s) <= *m.end) wanted.push_back(m.group);
+            }
         }
-        for (const auto& m : tx.governance().meetings(partnership, std::nullopt)) {
-            const bool wanted = group ? m.group == *group : std::find(mine.begin(), mine.end(), m.group) != mine.end();
-            if (!wanted) continue;
+        std::sort(wanted.begin(), wanted.end());
+        wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());  // a member who left and rejoined
+        std::vector<Meeting> meetings;
+        for (const GroupId g : wanted) {
+            MeetingQuery q;
+            q.partnership = partnership;
+            q.group = g;
+            // A calendar holds every meeting of the group, so a client sees the whole series.
+            for (auto& m : every_page(q, [&](const MeetingQuery& page) { return tx.governance().meetings(page); })) meetings.push_back(std::move(m));
+        }
+        std::stable_sort(meetings.begin(), meetings.end(), [](const Meeting& a, const Meeting& b) {
+            return a.on != b.on ? a.on < b.on : a.id < b.id;
+        });
+        for (const auto& m : meetings) {
             FeedEvent e;
             e.uid = "meeting-" + m.id.str() + "@assure";
             e.on = m.on;
@@ -181,8 +197,11 @@ std::vector<FeedEvent> feed_events(Services& s, const std::string& token, std::o
             out.push_back(e);
         }
         if (group) return;
-        for (const auto& a : tx.governance().actions(partnership)) {
-            if (a.owner != user->person || a.status != ActionStatus::open) continue;
+        ActionQuery mine;
+        mine.partnership = partnership;
+        mine.owner = user->person;
+        mine.states = {ActionStatus::open};
+        for (const auto& a : every_page(mine, [&](const ActionQuery& q) { return tx.governance().actions(q); })) {
             FeedEvent e;
             e.uid = "action-" + a.id.str() + "@assure";
             e.on = a.due;

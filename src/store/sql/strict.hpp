@@ -2,6 +2,7 @@
 // Strict row mapping (decision 0007): a stored value this version does not know is an error
 // naming the table and column it was found in, never a default. Defaulting would show a case
 // at the wrong stage or a conflict of interest as settled, and nobody would know.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,6 +10,9 @@
 #include "store/sql/connection.hpp"
 
 namespace assure::sql {
+
+// Throws sql::Error naming `table`.`column` and the value found there.
+[[noreturn]] void unknown_stored_value(std::string_view table, std::string_view column, std::string_view value);
 
 [[noreturn]] inline void unknown_value(std::string_view table, std::string_view column, std::string_view stored) {
     throw Error(Error::Kind::other, std::string(table) + "." + std::string(column) + " holds '" + std::string(stored) +
