@@ -21,7 +21,6 @@ std::string name_of(const std::map<PersonId, Person>& people, PersonId id);
 std::string agency_of(const std::map<PersonId, Person>& people, const std::map<AgencyId, Agency>& agencies, PersonId id);
 GroupSummary summarise(const Group& g, const std::vector<Group>& groups, int current_members, const CadenceStatus& cadence,
                        const std::map<PersonId, Person>& people, const std::vector<Agency>& agencies, Date today);
-Date today_of(const Services& s);
 
 // Every item of a list that is bounded by its query (a meeting's actions, a window of meetings),
 // read a page at a time at the largest page size. Not for lists that grow with the years.
