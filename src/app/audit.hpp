@@ -7,10 +7,10 @@
 namespace assure {
 
 struct AuditPage {
-    std::vector<AuditEntry> entries;
-    int total = 0;
+    Page<AuditEntry> entries;  // newest first
+    int total = 0;             // entries that match the filter, on every page
 };
 
-AuditPage browse_audit(Services& s, const Actor& actor, AuditFilter filter);
+AuditPage browse_audit(Services& s, const Actor& actor, AuditFilter filter, const PageRequest& page);
 
 }  // namespace assure

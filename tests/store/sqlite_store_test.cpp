@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "store/contract.hpp"
+#include "store/directory_contract.hpp"
 #include "store/sqlite/store.hpp"
 
 namespace assure::testing {
@@ -34,6 +35,56 @@ struct SqliteFactory {
 
 using Backends = ::testing::Types<SqliteFactory>;
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, StoreContract, Backends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, DirectoryContract, Backends);
+
+// What a row holds that this version does not know is an error naming where it is, never a
+// default: an unknown role read as read_only would hide a damaged or newer database.
+TEST(SqliteOnly, AnUnknownStoredRoleIsAnErrorNamingUsersRole) {
+    const auto path = temp_db();
+    sqlite::SqliteStore store(path);
+    store.write([](Transaction& tx) {
+        const auto p = tx.partnerships().insert({PartnershipId{}, "p", "P"});
+        const auto person = tx.people().insert(Person{PersonId{}, p, "Ann", "Head", AgencyId{}, "ann@x.org"});
+        User u;
+        u.partnership = p;
+        u.person = person;
+        u.email = "ann@x.org";
+        u.password_hash = "h";
+        tx.users().insert(u);
+    });
+    { sqlite::Connection db(path); db.exec("UPDATE users SET role = 'superuser'"); }
+    try {
+        store.read([](Transaction& tx) { tx.users().find_by_email("ann@x.org"); });
+        ADD_FAILURE() << "an unknown role was read";
+    } catch (const sql::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("users.role"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("superuser"), std::string::npos) << e.what();
+    }
+    remove_db(path);
+}
+
+TEST(SqliteOnly, AnUnknownStoredAgencyKindIsAnErrorNamingAgenciesKind) {
+    const auto path = temp_db();
+    sqlite::SqliteStore store(path);
+    PartnershipId p;
+    store.write([&](Transaction& tx) {
+        p = tx.partnerships().insert({PartnershipId{}, "p", "P"});
+        tx.agencies().insert(Agency{AgencyId{}, p, "Alpha", AgencyKind::relevant_agency, StatutoryRole::none, "other"});
+    });
+    {
+        // The table's CHECK refuses the value, as it should; a damaged file would not ask.
+        sqlite::Connection db(path);
+        db.exec("PRAGMA ignore_check_constraints = ON");
+        db.exec("UPDATE agencies SET kind = 'charity'");
+    }
+    try {
+        store.read([&](Transaction& tx) { tx.agencies().query(AgencyQuery{p, {}, {}, "", {}}); });
+        ADD_FAILURE() << "an unknown agency kind was read";
+    } catch (const sql::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("agencies.kind"), std::string::npos) << e.what();
+    }
+    remove_db(path);
+}
 
 TEST(SqliteOnly, MigrationsAreRecordedAndNotReapplied) {
     const auto path = temp_db();
