@@ -112,7 +112,7 @@ TEST_F(DirectoryPagingHttp, ThePeoplePageShowsFiftyThenPageTwoFromItsNextLink) {
     EXPECT_EQ(count(first->body), 50);
     EXPECT_NE(first->body.find("govuk-pagination"), std::string::npos);
     std::smatch next;
-    ASSERT_TRUE(std::regex_search(first->body, next, std::regex(R"(href="([^"]*)" rel="next")")));
+    ASSERT_TRUE(std::regex_search(first->body, next, std::regex(R"re(href="([^"]*)" rel="next")re")));
     std::string href = next[1];
     for (std::size_t at; (at = href.find("&amp;")) != std::string::npos;) href.replace(at, 5, "&");
 
