@@ -39,7 +39,7 @@ struct UserInput {
     std::string password;   // only when creating
 };
 
-std::vector<User> list_users(Services& s, const Actor& actor);
+Page<User> list_users(Services& s, const Actor& actor, const PageRequest& page);
 User get_user(Services& s, const Actor& actor, UserId id);
 User add_user(Services& s, const Actor& actor, const UserInput& input);
 User update_user(Services& s, const Actor& actor, UserId id, int expected_version, const UserInput& input);

@@ -8,11 +8,11 @@
 namespace assure {
 
 struct AuditPage {
-    std::vector<AuditEntry> entries;
-    int total = 0;
+    Page<AuditEntry> entries;  // newest first
+    int total = 0;             // entries that match the filter, on every page
 };
 
-AuditPage browse_audit(Services& s, const Actor& actor, AuditFilter filter);
+AuditPage browse_audit(Services& s, const Actor& actor, AuditFilter filter, const PageRequest& page);
 // The actor's partnership's access log, newest first, a page at a time.
 Page<AccessEntry> browse_access_log(Services& s, const Actor& actor, AccessQuery query);
 

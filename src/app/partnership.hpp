@@ -9,10 +9,18 @@
 
 namespace assure {
 
-// Reads
+// Reads. The lists people read are paged queries, in the actor's partnership whatever the
+// query says.
+Page<Agency> find_agencies(Services& s, const Actor& actor, AgencyQuery query);
+Page<Person> find_people(Services& s, const Actor& actor, PersonQuery query);
+// Names for the ids a page shows (labels), without loading the directory.
+std::map<AgencyId, std::string> agency_names(Services& s, const Actor& actor, const std::vector<AgencyId>& ids);
+std::map<PersonId, std::string> person_names(Services& s, const Actor& actor, const std::vector<PersonId>& ids);
+// Every agency / person of the partnership, for a form's select box (bounded: one partnership's
+// directory, and for agencies only tens of organisations).
 std::vector<Agency> list_agencies(Services& s, const Actor& actor, bool include_inactive);
-Agency get_agency(Services& s, const Actor& actor, AgencyId id);
 std::vector<Person> list_people(Services& s, const Actor& actor, const PersonFilter& filter);
+Agency get_agency(Services& s, const Actor& actor, AgencyId id);
 Person get_person(Services& s, const Actor& actor, PersonId id);
 
 // Changes: each validates, checks the version, writes and audits in one transaction.

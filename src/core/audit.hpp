@@ -28,8 +28,6 @@ struct AuditFilter {
     std::string actor_text;       // "" = any; matched against actor_label
     std::optional<Date> from;     // inclusive, days in England (london_midnight)
     std::optional<Date> to;       // inclusive, days in England
-    int limit = 50;
-    int offset = 0;
 };
 
 }  // namespace assure

@@ -4,6 +4,8 @@
 #include "app/access.hpp"
 #include "app/partnership.hpp"
 #include "web/areas.hpp"
+#include "web/directory_query.hpp"
+#include "web/paging.hpp"
 #include "web/problem.hpp"
 
 namespace assure::web::embedded_templates {
@@ -50,10 +52,11 @@ private:
     FieldErrors errors_;
 };
 
-nlohmann::json list_json(const auto& items) {
-    auto out = nlohmann::json::array();
-    for (const auto& item : items) out.push_back(to_json(item));
-    return {{"items", out}};
+template <class T>
+nlohmann::json page_json(const Page<T>& page) {
+    auto items = nlohmann::json::array();
+    for (const auto& item : page.items) items.push_back(to_json(item));
+    return list_body(std::move(items), page.next);
 }
 
 AgencyInput agency_input(JsonFields& f, const Agency* current) {
@@ -74,7 +77,7 @@ PersonInput person_input(JsonFields& f, const Person* current) {
 void add_agency_api(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", "/api/v1/agencies", Permission::view_directory, Surface::api,
                       [&s](Ctx& ctx) {
-                          json(ctx, 200, list_json(list_agencies(s, ctx.who(), ctx.query("include_inactive") == "true")));
+                          json(ctx, 200, page_json(find_agencies(s, ctx.who(), agency_query(ctx))));
                       },
                       "/api/v1/agencies"});
     routes.push_back({"POST", "/api/v1/agencies", Permission::edit_directory, Surface::api,
@@ -114,12 +117,7 @@ void add_agency_api(std::vector<Route>& routes, Services& s) {
 void add_people_api(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", "/api/v1/people", Permission::view_directory, Surface::api,
                       [&s](Ctx& ctx) {
-                          PersonFilter filter;
-                          filter.include_inactive = ctx.query("include_inactive") == "true";
-                          if (const auto agency = ctx.query("agency_id"); !agency.empty()) {
-                              filter.agency = AgencyId{std::atoll(agency.c_str())};
-                          }
-                          json(ctx, 200, list_json(list_people(s, ctx.who(), filter)));
+                          json(ctx, 200, page_json(find_people(s, ctx.who(), person_query(ctx, "agency_id"))));
                       },
                       "/api/v1/people"});
     routes.push_back({"POST", "/api/v1/people", Permission::edit_directory, Surface::api,

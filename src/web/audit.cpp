@@ -2,12 +2,11 @@
 #include "app/audit.hpp"
 #include "web/areas.hpp"
 #include "web/html.hpp"
+#include "web/paging.hpp"
 #include "web/views.hpp"
 
 namespace assure::web {
 namespace {
-
-constexpr int kPageSize = 50;
 
 void audit_page(Services& s, Ctx& ctx) {
     AuditFilter filter;
@@ -25,15 +24,13 @@ void audit_page(Services& s, Ctx& ctx) {
     if (filter.from && filter.to && *filter.to < *filter.from) {
         errors.push_back({"to", "The end date must be the same as or after the start date"});
     }
-    int page_number = std::max(1, std::atoi(ctx.query("page").c_str()));
-    filter.limit = kPageSize;
-    filter.offset = (page_number - 1) * kPageSize;
+    const PageRequest request = page_request(ctx);
 
     AuditPage result;
-    if (errors.empty()) result = browse_audit(s, ctx.who(), filter);
+    if (errors.empty()) result = browse_audit(s, ctx.who(), filter, request);
 
     Data rows{Data::type::list};
-    for (const auto& e : result.entries) {
+    for (const auto& e : result.entries.items) {
         Data row;
         row.set("at", display_instant(e.at));
         row.set("actor", e.actor_label);
@@ -60,10 +57,9 @@ void audit_page(Services& s, Ctx& ctx) {
                                          "govuk-input--width-10", false}));
     const std::string base = "/audit?entity_type=" + url_encode(filter.entity_type) + "&action=" +
                              url_encode(filter.action_prefix) + "&actor=" + url_encode(filter.actor_text) +
-                             "&from=" + url_encode(from) + "&to=" + url_encode(to) + "&page=";
+                             "&from=" + url_encode(from) + "&to=" + url_encode(to);
+    data.set("pagination_html", pagination(base, request, result.entries.next));
     data.set("can_see_reads", flag(ctx.who().can(Permission::view_access_log)));
-    if (page_number > 1) data.set("prev_href", base + std::to_string(page_number - 1));
-    if (filter.offset + kPageSize < result.total) data.set("next_href", base + std::to_string(page_number + 1));
     page(ctx, "audit/audit", data, PageOptions{"Audit trail", "audit", errors, errors.empty() ? 200 : 422});
 }
 

@@ -4,7 +4,9 @@
 #include "app/governance.hpp"
 #include "app/partnership.hpp"
 #include "web/areas.hpp"
+#include "web/directory_query.hpp"
 #include "web/html.hpp"
+#include "web/paging.hpp"
 #include "web/views.hpp"
 
 namespace assure::web {
@@ -14,6 +16,19 @@ Data status_tag(bool active) {
     Data d;
     d.set("active", flag(active));
     return d;
+}
+
+std::string status_key(const std::optional<bool>& active) {
+    return active ? (*active ? "active" : "deactivated") : "all";
+}
+
+// The search box and status filter both lists share; a plain GET form, so it works without JavaScript.
+void set_search(Data& data, const std::string& text, const std::optional<bool>& active, const std::string& what) {
+    data.set("search_html", text_input(Field{"q", "Search", text, "", "Part of " + what, "off", "search",
+                                             "govuk-input--width-20", false}));
+    data.set("status_html", select(Field{"status", "Status", status_key(active), ""},
+                                   {{"active", "Active"}, {"deactivated", "Deactivated"}, {"all", "Active and deactivated"}},
+                                   ""));
 }
 
 // ---- agencies -------------------------------------------------------------------------
@@ -80,23 +95,31 @@ Data agency_row(const Agency& a) {
 }
 
 void list_agencies_page(Services& s, Ctx& ctx) {
-    const bool all = ctx.query("show") == "all";
+    const AgencyQuery query = agency_query(ctx);
+    const Page<Agency> found = find_agencies(s, ctx.who(), query);
     Data rows{Data::type::list};
-    for (const auto& a : list_agencies(s, ctx.who(), all)) rows.push_back(agency_row(a));
+    for (const auto& a : found.items) rows.push_back(agency_row(a));
     Data data;
     data.set("agencies", rows);
-    data.set("show_all", flag(all));
+    data.set("none", flag(found.items.empty()));
     data.set("can_edit", flag(ctx.who().can(Permission::edit_directory)));
+    const std::string kind = query.kind ? std::string(agency_kind_key(*query.kind)) : "";
+    set_search(data, query.text, query.active, "an agency's name");
+    data.set("kind_html", select(Field{"kind", "Type of agency", kind, ""}, kind_options(), "Any type"));
+    data.set("pagination_html",
+             pagination("/agencies?q=" + url_encode(query.text) + "&kind=" + kind + "&status=" + status_key(query.active),
+                        query.page, found.next));
     page(ctx, "partnership/agencies", data, PageOptions{"Agencies", "agencies"});
 }
 
 void show_agency_page(Services& s, Ctx& ctx) {
     const Agency a = get_agency(s, ctx.who(), AgencyId{ctx.path_id()});
-    PersonFilter filter;
-    filter.agency = a.id;
-    filter.include_inactive = true;
+    PersonQuery query;
+    query.agency = a.id;
+    query.page.limit = PageRequest::default_limit;
+    const Page<Person> found = find_people(s, ctx.who(), query);
     Data people{Data::type::list};
-    for (const auto& p : list_people(s, ctx.who(), filter)) {
+    for (const auto& p : found.items) {
         Data row;
         row.set("id", p.id.str());
         row.set("name", p.name);
@@ -108,6 +131,8 @@ void show_agency_page(Services& s, Ctx& ctx) {
     data.set("version", std::to_string(a.version));
     data.set("people", people);
     data.set("has_people", flag(!people.is_empty_list()));
+    // The agency's page shows its first people; the people list pages through the rest.
+    if (found.next) data.set("more_people_href", "/people?agency=" + a.id.str() + "&status=all");
     data.set("can_edit", flag(ctx.who().can(Permission::edit_directory)));
     data.set("saved", flag(ctx.query("saved") == "1"));
     page(ctx, "partnership/agency", data, PageOptions{a.name, "agencies"});
@@ -185,6 +210,8 @@ std::vector<Option> agency_options(const std::vector<Agency>& agencies) {
 
 void person_form(Services& s, Ctx& ctx, const std::string& title, const std::string& action, const PersonInput& in,
                  int version, const FieldErrors& errors, int status) {
+    // The select offers every active agency of the partnership: bounded (agencies are
+    // organisations, tens per partnership), so no paging here.
     const auto agencies = list_agencies(s, ctx.who(), false);
     Data data;
     data.set("title", title);
@@ -203,38 +230,37 @@ void person_form(Services& s, Ctx& ctx, const std::string& title, const std::str
 }
 
 void list_people_page(Services& s, Ctx& ctx) {
-    PersonFilter filter;
-    filter.include_inactive = ctx.query("show") == "all";
-    const auto agencies = list_agencies(s, ctx.who(), true);
-    const std::string agency_param = ctx.query("agency");
-    if (!agency_param.empty()) {
-        std::int64_t v = 0;
-        std::from_chars(agency_param.data(), agency_param.data() + agency_param.size(), v);
-        filter.agency = AgencyId{v};
+    const PersonQuery query = person_query(ctx, "agency");
+    const Page<Person> found = find_people(s, ctx.who(), query);
+    std::vector<AgencyId> shown;
+    for (const auto& p : found.items) {
+        if (p.agency.valid()) shown.push_back(p.agency);
     }
+    const auto names = agency_names(s, ctx.who(), shown);
     Data rows{Data::type::list};
-    for (const auto& p : list_people(s, ctx.who(), filter)) {
+    for (const auto& p : found.items) {
         Data row;
         row.set("id", p.id.str());
         row.set("name", p.name);
         row.set("job_title", p.job_title);
-        std::string agency_name = "Independent";
-        for (const auto& a : agencies) {
-            if (a.id == p.agency) agency_name = a.name;
-        }
-        row.set("agency", agency_name);
+        const auto name = names.find(p.agency);
+        row.set("agency", name == names.end() ? std::string("Independent") : name->second);
         row.set("status", status_tag(p.active));
         rows.push_back(row);
     }
     Data data;
     data.set("people", rows);
-    data.set("count", std::to_string(rows.is_empty_list() ? 0 : rows.list_value().size()));
-    data.set("show_all", flag(filter.include_inactive));
+    data.set("none", flag(found.items.empty()));
     data.set("can_edit", flag(ctx.who().can(Permission::edit_directory)));
+    // The filter offers every agency of the partnership (bounded: tens of organisations).
     std::vector<Option> filter_options;
-    for (const auto& a : agencies) filter_options.push_back({a.id.str(), a.name});
-    data.set("agency_filter_html",
-             select(Field{"agency", "Agency", agency_param, ""}, filter_options, "All agencies"));
+    for (const auto& a : list_agencies(s, ctx.who(), true)) filter_options.push_back({a.id.str(), a.name});
+    const std::string agency = query.agency ? query.agency->str() : "";
+    data.set("agency_filter_html", select(Field{"agency", "Agency", agency, ""}, filter_options, "All agencies"));
+    set_search(data, query.text, query.active, "a name, email address or job title");
+    data.set("pagination_html",
+             pagination("/people?q=" + url_encode(query.text) + "&agency=" + agency + "&status=" + status_key(query.active),
+                        query.page, found.next));
     page(ctx, "partnership/people", data, PageOptions{"People", "people"});
 }
 

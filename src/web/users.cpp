@@ -5,6 +5,7 @@
 #include "app/partnership.hpp"
 #include "web/areas.hpp"
 #include "web/html.hpp"
+#include "web/paging.hpp"
 #include "web/views.hpp"
 
 namespace assure::web {
@@ -58,8 +59,10 @@ void edit_form(Ctx& ctx, const User& u, const UserInput& in, int version, const 
 void add_user_routes(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", "/users", Permission::manage_users, Surface::page,
                       [&s](Ctx& ctx) {
+                          const PageRequest request = page_request(ctx);
+                          const Page<User> found = list_users(s, ctx.who(), request);
                           Data rows{Data::type::list};
-                          for (const auto& u : list_users(s, ctx.who())) {
+                          for (const auto& u : found.items) {
                               Data row;
                               row.set("id", u.id.str());
                               row.set("name", u.display_name);
@@ -70,6 +73,7 @@ void add_user_routes(std::vector<Route>& routes, Services& s) {
                           }
                           Data data;
                           data.set("users", rows);
+                          data.set("pagination_html", pagination("/users", request, found.next));
                           data.set("saved", flag(ctx.query("saved") == "1"));
                           page(ctx, "access/users", data, PageOptions{"User accounts", "users"});
                       },

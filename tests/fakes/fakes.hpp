@@ -40,10 +40,11 @@ struct MarkingSealer final : Sealer {
     }
 };
 
-// A new SQLite file in the temporary folder, removed with its -wal and -shm files.
+// A new SQLite file in the temporary folder, removed with its -wal and -shm files. Given a
+// closed database, it starts as a copy of it.
 class TemporaryDatabase {
 public:
-    TemporaryDatabase();
+    explicit TemporaryDatabase(const std::string& copy_of = {});
     ~TemporaryDatabase();
     TemporaryDatabase(const TemporaryDatabase&) = delete;
     TemporaryDatabase& operator=(const TemporaryDatabase&) = delete;
@@ -56,8 +57,12 @@ private:
 // One partnership on a real store, with an administrator and one user of every other role, and
 // the fakes wired into Services. A test adds the records it needs through the ports (the
 // database enforces foreign keys) and reads back through the ports what it asserts on.
+//
+// Every World starts from one template database per test process, migrated and seeded once and
+// copied for each test: running every migration for every test was most of the suite's time.
+// Each test still has its own file, so tests stay isolated.
 struct World {
-    TemporaryDatabase database;  // declared first, so the store has closed it before it is removed
+    TemporaryDatabase database{template_path()};  // first, so the store has closed it before it is removed
     sqlite::SqliteStore store{database.path()};
     FrozenClock clock;
     PlainHasher hasher;
@@ -92,6 +97,8 @@ struct World {
     AuditEntry last_audit(PartnershipId in = {});
 
 private:
+    // The template's path, made on first use: migrated, with the partnership and its users.
+    static const std::string& template_path();
     [[nodiscard]] PartnershipId or_ours(PartnershipId p) const { return p.valid() ? p : partnership; }
     std::map<Role, Actor> users_by_role_;
 };

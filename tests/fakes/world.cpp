@@ -8,11 +8,54 @@
 
 namespace assure::testing {
 
-TemporaryDatabase::TemporaryDatabase() {
+TemporaryDatabase::TemporaryDatabase(const std::string& copy_of) {
     static int n = 0;
     path_ = (std::filesystem::temp_directory_path() /
              ("assure-unit-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".db"))
                 .string();
+    if (copy_of.empty()) return;
+    std::filesystem::copy_file(copy_of, path_);
+    // A closed SQLite database has folded its write-ahead log into the file; if one is left, it
+    // belongs to the copy too.
+    if (std::filesystem::exists(copy_of + "-wal")) std::filesystem::copy_file(copy_of + "-wal", path_ + "-wal");
+}
+
+namespace {
+
+const std::string kWorldSlug = "test";
+
+std::string world_email(Role role) { return std::string(role_key(role)) + "@example.org"; }
+
+// What every World starts with: one partnership, and a user of every role whose person is
+// outside any agency (so that a test's agencies hold only the people it adds).
+void seed_world(Store& store, const PasswordHasher& hasher) {
+    store.write([&](Transaction& tx) {
+        const PartnershipId partnership = tx.partnerships().insert({PartnershipId{}, kWorldSlug, "Test Partnership"});
+        for (const auto role : all_roles()) {
+            const PersonId person = tx.people().insert(
+                {PersonId{}, partnership, std::string(role_label(role)), "Officer", AgencyId{}, world_email(role)});
+            User u;
+            u.partnership = partnership;
+            u.person = person;
+            u.email = world_email(role);
+            u.password_hash = hasher.hash("a long enough password");
+            u.role = role;
+            tx.users().insert(u);
+        }
+    });
+}
+
+}  // namespace
+
+const std::string& World::template_path() {
+    static const TemporaryDatabase made;
+    static const bool seeded = [] {
+        sqlite::SqliteStore store(made.path());  // migrates; closed (and checkpointed) when this returns
+        seed_world(store, PlainHasher{});
+        return true;
+    }();
+    (void)seeded;
+    return made.path();
 }
 
 TemporaryDatabase::~TemporaryDatabase() {
@@ -21,14 +64,11 @@ TemporaryDatabase::~TemporaryDatabase() {
 }
 
 World::World() {
-    partnership = add_partnership("test", "Test Partnership");
-    // People outside any agency, so that a test's agencies hold only the people it adds.
-    for (const auto role : all_roles()) {
-        const std::string key(role_key(role));
-        const PersonId person = add_person({PersonId{}, partnership, std::string(role_label(role)), "Officer", AgencyId{},
-                                            key + "@example.org"});
-        users_by_role_.emplace(role, add_user(person, role));
-    }
+    // The copy of the template holds the seed; its ids are read back rather than assumed.
+    store.read([&](Transaction& tx) {
+        partnership = tx.partnerships().find_by_slug(kWorldSlug)->id;
+        for (const auto role : all_roles()) users_by_role_.emplace(role, actor_for(*tx.users().find_by_email(world_email(role))));
+    });
     admin = as(Role::administrator);
 }
 
@@ -73,8 +113,14 @@ std::vector<AuditEntry> World::audit_trail(PartnershipId in) {
     filter.partnership = or_ours(in);
     std::vector<AuditEntry> trail;
     store.read([&](Transaction& tx) {
-        filter.limit = tx.audit().count(filter);
-        trail = tx.audit().query(filter);
+        PageRequest page;
+        page.limit = PageRequest::max_limit;
+        for (;;) {
+            auto found = tx.audit().query(filter, page);
+            trail.insert(trail.end(), found.items.begin(), found.items.end());
+            if (!found.next) break;
+            page.after = *found.next;
+        }
     });
     std::reverse(trail.begin(), trail.end());  // the trail reads newest first
     return trail;

@@ -5,6 +5,7 @@
 #include "app/reviews.hpp"
 #include "fakes/fakes.hpp"
 #include "store/contract.hpp"
+#include "store/directory_contract.hpp"
 #include "store/governance_contract.hpp"
 #include "store/reviews_contract.hpp"
 #include "store/sql/migrate.hpp"
@@ -16,6 +17,7 @@ using Backends = ::testing::Types<SqliteFactory>;
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, StoreContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, ReviewsContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, GovernanceContract, Backends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, DirectoryContract, Backends);
 
 // Reads never take the write lock: a list of cases is read, and its read logged, while another
 // connection holds the write lock; the log entry is stored once the lock is free.
@@ -193,6 +195,53 @@ TEST(SqliteOnly, RestoreRefusesAFileThatIsNotABackup) {
     EXPECT_THROW(sqlite::restore(path, target), sql::Error);
     remove_db(path);
     remove_db(target);
+}
+
+TEST(SqliteOnly, AnUnknownStoredRoleIsAnErrorNamingUsersRole) {
+    const auto path = temp_db();
+    sqlite::SqliteStore store(path);
+    store.write([](Transaction& tx) {
+        const auto p = tx.partnerships().insert({PartnershipId{}, "p", "P"});
+        const auto person = tx.people().insert(Person{PersonId{}, p, "Ann", "Head", AgencyId{}, "ann@x.org"});
+        User u;
+        u.partnership = p;
+        u.person = person;
+        u.email = "ann@x.org";
+        u.password_hash = "h";
+        tx.users().insert(u);
+    });
+    { sqlite::Connection db(path); db.exec("UPDATE users SET role = 'superuser'"); }
+    try {
+        store.read([](Transaction& tx) { tx.users().find_by_email("ann@x.org"); });
+        ADD_FAILURE() << "an unknown role was read";
+    } catch (const sql::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("users.role"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("superuser"), std::string::npos) << e.what();
+    }
+    remove_db(path);
+}
+
+TEST(SqliteOnly, AnUnknownStoredAgencyKindIsAnErrorNamingAgenciesKind) {
+    const auto path = temp_db();
+    sqlite::SqliteStore store(path);
+    PartnershipId p;
+    store.write([&](Transaction& tx) {
+        p = tx.partnerships().insert({PartnershipId{}, "p", "P"});
+        tx.agencies().insert(Agency{AgencyId{}, p, "Alpha", AgencyKind::relevant_agency, StatutoryRole::none, "other"});
+    });
+    {
+        // The table's CHECK refuses the value, as it should; a damaged file would not ask.
+        sqlite::Connection db(path);
+        db.exec("PRAGMA ignore_check_constraints = ON");
+        db.exec("UPDATE agencies SET kind = 'charity'");
+    }
+    try {
+        store.read([&](Transaction& tx) { tx.agencies().query(AgencyQuery{p, {}, {}, "", {}}); });
+        ADD_FAILURE() << "an unknown agency kind was read";
+    } catch (const sql::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("agencies.kind"), std::string::npos) << e.what();
+    }
+    remove_db(path);
 }
 
 }  // namespace assure::testing

@@ -202,3 +202,52 @@ TEST(CreateAgency, AnOrganisationCodeIsUsedOnceInAPartnership) {
                                    Role::administrator, elsewhere);
     EXPECT_NO_THROW(create_agency(w.services, other, police));
 }
+
+// ---- reading the directory a page at a time --------------------------------------------
+
+TEST(FindAgencies, AnswersOnlyTheActorsPartnershipWhateverTheQuerySays) {
+    World w;
+    const auto other = w.add_partnership("other", "Other Partnership");
+    w.add_agency({AgencyId{}, other, "Other Police", AgencyKind::statutory_partner, StatutoryRole::police, "police"});
+    const auto ours = create_agency(w.services, w.admin, school());
+    AgencyQuery asked;
+    asked.partnership = other;  // ignored: the actor's partnership is used
+    const auto found = find_agencies(w.services, w.as(Role::read_only), asked);
+    ASSERT_EQ(found.items.size(), 1u);
+    EXPECT_EQ(found.items[0].id, ours.id);
+}
+
+TEST(FindPeople, PagesThroughEveryoneOnceWithTheCursorItGives) {
+    World w;
+    const auto agency = create_agency(w.services, w.admin, school());
+    for (const std::string name : {"Dee", "Al", "Cat", "Bo", "Eve"}) {
+        create_person(w.services, w.admin, {name, "Teacher", agency.id.str(), name + "@school.example"});
+    }
+    PersonQuery query;
+    query.agency = agency.id;
+    query.page.limit = 2;
+    std::vector<std::string> seen;
+    for (int pages = 1;; ++pages) {
+        const auto found = find_people(w.services, w.as(Role::member), query);
+        for (const auto& p : found.items) seen.push_back(p.name);
+        if (!found.next) {
+            EXPECT_EQ(pages, 3);
+            break;
+        }
+        query.page.after = *found.next;
+    }
+    EXPECT_EQ(seen, (std::vector<std::string>{"Al", "Bo", "Cat", "Dee", "Eve"}));
+}
+
+TEST(AgencyNames, LabelsOnlyTheIdsAskedForInTheActorsPartnership) {
+    World w;
+    const auto a = create_agency(w.services, w.admin, school());
+    AgencyInput college = school();
+    college.name = "Knowsley College";
+    const auto b = create_agency(w.services, w.admin, college);
+    const auto other = w.add_partnership("other", "Other Partnership");
+    const auto theirs = w.add_agency({AgencyId{}, other, "Theirs", AgencyKind::relevant_agency, StatutoryRole::none, "other"});
+    const auto names = agency_names(w.services, w.as(Role::read_only), {b.id, theirs});
+    EXPECT_EQ(names, (std::map<AgencyId, std::string>{{b.id, "Knowsley College"}}));
+    EXPECT_FALSE(names.contains(a.id));
+}

@@ -37,10 +37,10 @@ std::string user_audit_json(const User& u) {
         .dump();
 }
 
-std::vector<User> list_users(Services& s, const Actor& actor) {
+Page<User> list_users(Services& s, const Actor& actor, const PageRequest& page) {
     require(actor, Permission::manage_users);
-    std::vector<User> out;
-    s.store.read([&](Transaction& tx) { out = tx.users().list(actor.partnership); });
+    Page<User> out;
+    s.store.read([&](Transaction& tx) { out = tx.users().query(UserQuery{actor.partnership, page}); });
     return out;
 }
 

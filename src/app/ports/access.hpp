@@ -19,11 +19,20 @@ struct ApiToken {
     bool revoked = false;
 };
 
+// The user accounts a list shows, ordered by the person's name (case-insensitively) then id.
+struct UserQuery {
+    PartnershipId partnership;
+    PageRequest page;
+};
+
 struct UserRepo {
     virtual ~UserRepo() = default;
     virtual std::optional<User> find(UserId id) = 0;
     virtual std::optional<User> find_by_email(const std::string& email) = 0;
+    // Every account of one partnership, for checks inside a change (a panel's members); the
+    // accounts list that people read pages through query().
     virtual std::vector<User> list(PartnershipId partnership) = 0;
+    virtual Page<User> query(const UserQuery& query) = 0;
     virtual UserId insert(const User& user) = 0;
     virtual bool update(const User& user) = 0;  // role, active, person, password; optimistic
     // Failed-login bookkeeping is the system's, not a person's edit: no version bump.

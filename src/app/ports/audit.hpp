@@ -14,7 +14,8 @@ namespace assure {
 struct AuditRepo {
     virtual ~AuditRepo() = default;
     virtual void append(const AuditEntry& entry) = 0;
-    virtual std::vector<AuditEntry> query(const AuditFilter& filter) = 0;
+    // Newest first (at, then id), a page at a time: the cursor is the last entry's (at, id).
+    virtual Page<AuditEntry> query(const AuditFilter& filter, const PageRequest& page) = 0;
     virtual int count(const AuditFilter& filter) = 0;
 };
 

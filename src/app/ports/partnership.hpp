@@ -1,6 +1,7 @@
 #pragma once
 // Ports: partnerships, their agencies and people.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,26 @@
 
 namespace assure {
 
+// The agencies a list shows, ordered by name (case-insensitively) then id.
+struct AgencyQuery {
+    PartnershipId partnership;
+    std::optional<AgencyKind> kind;  // nullopt: either kind
+    std::optional<bool> active;      // true: active only; false: deactivated only; nullopt: both
+    std::string text;                // "" or part of the name, matched as typed (case-insensitively)
+    PageRequest page;
+};
+
+// The people a list shows, ordered by name (case-insensitively) then id.
+struct PersonQuery {
+    PartnershipId partnership;
+    std::optional<AgencyId> agency;  // nullopt: any agency or none
+    std::optional<bool> active;      // as AgencyQuery::active
+    std::string text;                // "" or part of the name, email or job title
+    PageRequest page;
+};
+
+// Every person of one partnership, for a form's select box and for counts inside a transaction.
+// Lists that people read use PersonQuery; labels for a page use PersonRepo::names.
 struct PersonFilter {
     std::optional<AgencyId> agency;
     bool include_inactive = false;
@@ -25,7 +46,13 @@ struct PartnershipRepo {
 
 struct AgencyRepo {
     virtual ~AgencyRepo() = default;
+    // Every agency of one partnership: for a form's select box and the checks of a change. An
+    // agency is an organisation, so a partnership has tens, not thousands; lists that people
+    // read page through query().
     virtual std::vector<Agency> list(PartnershipId partnership, bool include_inactive) = 0;
+    virtual Page<Agency> query(const AgencyQuery& query) = 0;
+    // The names of these agencies of the partnership, to label a page without loading the directory.
+    virtual std::map<AgencyId, std::string> names(PartnershipId partnership, const std::vector<AgencyId>& ids) = 0;
     virtual std::optional<Agency> find(PartnershipId partnership, AgencyId id) = 0;
     // The active agencies, in every partnership on this server, of the organisation with this code.
     virtual std::vector<Agency> with_organisation(const std::string& code) = 0;
@@ -38,6 +65,9 @@ struct AgencyRepo {
 struct PersonRepo {
     virtual ~PersonRepo() = default;
     virtual std::vector<Person> list(PartnershipId partnership, const PersonFilter& filter) = 0;
+    virtual Page<Person> query(const PersonQuery& query) = 0;
+    // The names of these people of the partnership, to label a page without loading the directory.
+    virtual std::map<PersonId, std::string> names(PartnershipId partnership, const std::vector<PersonId>& ids) = 0;
     virtual std::optional<Person> find(PartnershipId partnership, PersonId id) = 0;
     virtual std::optional<Person> find_by_email(PartnershipId partnership, const std::string& email) = 0;
     virtual PersonId insert(const Person& person) = 0;

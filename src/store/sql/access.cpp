@@ -1,11 +1,15 @@
+#include "store/sql/keyset.hpp"
 #include "store/sql/repos.hpp"
+#include "store/sql/strict.hpp"
 
 namespace assure::sql {
 namespace {
 
-constexpr const char* kUserColumns =
-    "SELECT u.id, u.partnership_id, u.person_id, u.email, p.name, u.password_hash, u.role, u.active, "
-    "u.failed_logins, u.locked_until, u.version FROM users u JOIN people p ON p.id = u.person_id ";
+constexpr const char* kUserFields =
+    "u.id, u.partnership_id, u.person_id, u.email, p.name, u.password_hash, u.role, u.active, "
+    "u.failed_logins, u.locked_until, u.version";
+constexpr const char* kUserFrom = " FROM users u JOIN people p ON p.id = u.person_id ";
+const std::string kUserColumns = std::string("SELECT ") + kUserFields + kUserFrom;
 
 User read_user(const Statement& q) {
     User u;
@@ -15,7 +19,7 @@ User read_user(const Statement& q) {
     u.email = q.text(3);
     u.display_name = q.text(4);
     u.password_hash = q.text(5);
-    u.role = parse_role(q.text(6)).value_or(Role::read_only);  // an unknown role fails closed
+    u.role = strict_enum(parse_role, q.text(6), "users", "role");
     u.active = q.int64(7) != 0;
     u.lock = LoginLock{q.integer(8), q.int64(9)};
     u.version = q.integer(10);
@@ -44,6 +48,17 @@ std::vector<User> SqlUsers::list(PartnershipId partnership) {
     std::vector<User> out;
     while (q.step()) out.push_back(read_user(q));
     return out;
+}
+
+Page<User> SqlUsers::query(const UserQuery& query) {
+    // A partnership's accounts are found by users_by_partnership, then ordered by their people's
+    // names; the cursor is (lower(name), id) as in the directory.
+    auto& q = db_.cached(std::string("SELECT ") + kUserFields + ", lower(p.name)" + kUserFrom +
+                         "WHERE u.partnership_id = ?1 AND (lower(p.name), u.id) > (?2, ?3) "
+                         "ORDER BY lower(p.name), u.id LIMIT ?4");
+    const NameKey after = name_key(query.page);
+    q.bind(1, query.partnership.value).bind(2, after.name).bind(3, after.id).bind(4, query.page.limit + 1);
+    return name_page<User>(q, query.page.limit, 11, read_user);
 }
 
 UserId SqlUsers::insert(const User& u) {

@@ -1,24 +1,21 @@
+#include <limits>
+
+#include "store/sql/keyset.hpp"
 #include "store/sql/repos.hpp"
+#include "store/sql/text_search.hpp"
 
 namespace assure::sql {
 namespace {
 
 // One WHERE clause for both the page and its count, so they can never disagree.
-constexpr const char* kAuditWhere =
-    "WHERE partnership_id = ?1 AND (?2 = '' OR entity_type = ?2) "
-    "AND (?3 = '' OR substr(action, 1, length(?3)) = ?3) "
-    "AND (?4 = '' OR lower(actor_label) LIKE '%' || lower(?4) || '%' ESCAPE '\\') "
-    // The column first, so PostgreSQL takes the parameter to be a BIGINT like `at`.
-    "AND (at >= ?5 OR ?5 = 0) AND (at < ?6 OR ?6 = 0) ";
-
-// The person's text matched as it is: LIKE's wildcards in it are escaped.
-std::string like_literal(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '%' || c == '_' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out;
+const std::string& audit_where() {
+    static const std::string where =
+        "WHERE partnership_id = ?1 AND (?2 = '' OR entity_type = ?2) "
+        "AND (?3 = '' OR substr(action, 1, length(?3)) = ?3) "
+        "AND (?4 = '' OR " + contains("actor_label", "?4") + ") "
+        // The column first, so PostgreSQL takes the parameter to be a BIGINT like `at`.
+        "AND (at >= ?5 OR ?5 = 0) AND (at < ?6 OR ?6 = 0) ";
+    return where;
 }
 
 void bind_filter(Statement& q, const AuditFilter& f) {
@@ -44,14 +41,23 @@ void SqlAudit::append(const AuditEntry& e) {
     q.bind(8, e.before_json).bind(9, e.after_json).run();
 }
 
-std::vector<AuditEntry> SqlAudit::query(const AuditFilter& f) {
+Page<AuditEntry> SqlAudit::query(const AuditFilter& f, const PageRequest& page) {
+    // Newest first, so the next page holds the entries before the cursor's (at, id); the first
+    // page starts before the largest key there can be. The index audit_by_partnership_time
+    // (partnership_id, at DESC, id DESC) answers it without sorting.
     auto& q = db_.cached(
-        std::string("SELECT id, partnership_id, at, actor_user_id, actor_label, action, entity_type, entity_id, "
-                    "before_json, after_json FROM audit_log ") +
-        kAuditWhere + "ORDER BY at DESC, id DESC LIMIT ?7 OFFSET ?8");
+        "SELECT id, partnership_id, at, actor_user_id, actor_label, action, entity_type, entity_id, "
+        "before_json, after_json FROM audit_log " +
+        audit_where() + "AND (at < ?7 OR (at = ?7 AND id < ?8)) ORDER BY at DESC, id DESC LIMIT ?9");
     bind_filter(q, f);
-    q.bind(7, f.limit).bind(8, f.offset);
-    std::vector<AuditEntry> out;
+    std::int64_t at = std::numeric_limits<std::int64_t>::max(), id = at;
+    if (!page.after.empty()) {
+        const auto key = cursor_parts(page.after, 2);
+        at = cursor_number(key[0]);
+        id = cursor_number(key[1]);
+    }
+    q.bind(7, at).bind(8, id).bind(9, page.limit + 1);
+    std::vector<AuditEntry> rows;
     while (q.step()) {
         AuditEntry e;
         e.id = q.int64(0);
@@ -64,13 +70,15 @@ std::vector<AuditEntry> SqlAudit::query(const AuditFilter& f) {
         e.entity_id = q.text(7);
         e.before_json = q.text(8);
         e.after_json = q.text(9);
-        out.push_back(std::move(e));
+        rows.push_back(std::move(e));
     }
-    return out;
+    return page_of(std::move(rows), page.limit, [](const AuditEntry& e) {
+        return std::vector<std::string>{std::to_string(e.at), std::to_string(e.id)};
+    });
 }
 
 int SqlAudit::count(const AuditFilter& f) {
-    auto& q = db_.cached(std::string("SELECT count(*) FROM audit_log ") + kAuditWhere);
+    auto& q = db_.cached("SELECT count(*) FROM audit_log " + audit_where());
     bind_filter(q, f);
     q.step();
     return q.integer(0);

@@ -1,18 +1,22 @@
+#include "store/sql/keyset.hpp"
 #include "store/sql/repos.hpp"
+#include "store/sql/strict.hpp"
+#include "store/sql/text_search.hpp"
 
 namespace assure::sql {
 namespace {
 
-constexpr const char* kAgencyColumns =
-    "SELECT id, partnership_id, name, kind, statutory_role, sector, active, version, chief_officer, organisation_code FROM agencies ";
+constexpr const char* kAgencyFields =
+    "id, partnership_id, name, kind, statutory_role, sector, active, version, chief_officer, organisation_code";
+const std::string kAgencyColumns = std::string("SELECT ") + kAgencyFields + " FROM agencies ";
 
 Agency read_agency(const Statement& q) {
     Agency a;
     a.id = AgencyId{q.int64(0)};
     a.partnership = PartnershipId{q.int64(1)};
     a.name = q.text(2);
-    a.kind = parse_agency_kind(q.text(3)).value_or(AgencyKind::relevant_agency);
-    a.statutory_role = parse_statutory_role(q.text(4)).value_or(StatutoryRole::none);
+    a.kind = strict_enum(parse_agency_kind, q.text(3), "agencies", "kind");
+    a.statutory_role = strict_enum(parse_statutory_role, q.text(4), "agencies", "statutory_role");
     a.sector = q.text(5);
     a.active = q.int64(6) != 0;
     a.version = q.integer(7);
@@ -21,8 +25,8 @@ Agency read_agency(const Statement& q) {
     return a;
 }
 
-constexpr const char* kPersonColumns =
-    "SELECT id, partnership_id, name, job_title, agency_id, email, active, version FROM people ";
+constexpr const char* kPersonFields = "id, partnership_id, name, job_title, agency_id, email, active, version";
+const std::string kPersonColumns = std::string("SELECT ") + kPersonFields + " FROM people ";
 
 Person read_person(const Statement& q) {
     Person p;
@@ -43,6 +47,32 @@ void bind_agency_id(Statement& q, int index, AgencyId id) {
     } else {
         q.bind_null(index);
     }
+}
+
+// A list's `active` filter as one parameter: 1 active only, 0 deactivated only, 2 both.
+int active_filter(const std::optional<bool>& active) { return active ? (*active ? 1 : 0) : 2; }
+
+// Names for a set of ids, asked in fixed-size batches so that one prepared statement serves
+// every call (a statement per list length would fill the connection's cache).
+template <class IdT>
+std::map<IdT, std::string> names_of(Connection& db, const char* table, PartnershipId partnership,
+                                    const std::vector<IdT>& ids) {
+    constexpr std::size_t kBatch = 50;
+    std::string sql = std::string("SELECT id, name FROM ") + table + " WHERE partnership_id = ? AND id IN (?";
+    for (std::size_t i = 1; i < kBatch; ++i) sql += ", ?";
+    sql += ")";
+    std::map<IdT, std::string> out;
+    for (std::size_t start = 0; start < ids.size(); start += kBatch) {
+        auto& q = db.cached(sql);
+        q.bind(1, partnership.value);
+        for (std::size_t i = 0; i < kBatch; ++i) {
+            // A short last batch repeats its first id, which changes nothing in an IN list.
+            const std::size_t at = start + i < ids.size() ? start + i : start;
+            q.bind(static_cast<int>(i) + 2, ids[at].value);
+        }
+        while (q.step()) out.emplace(IdT{q.int64(0)}, q.text(1));
+    }
+    return out;
 }
 
 }  // namespace
@@ -82,6 +112,27 @@ std::vector<Agency> SqlAgencies::list(PartnershipId partnership, bool include_in
     std::vector<Agency> out;
     while (q.step()) out.push_back(read_agency(q));
     return out;
+}
+
+Page<Agency> SqlAgencies::query(const AgencyQuery& query) {
+    // Answered from the index agencies_by_partnership_name (partnership_id, lower(name), id).
+    auto& q = db_.cached(std::string("SELECT ") + kAgencyFields + ", lower(name) FROM agencies "
+                         "WHERE partnership_id = ?1 AND (?2 = '' OR kind = ?2) AND (active = ?3 OR ?3 = 2) "
+                         "AND (?4 = '' OR " + contains("name", "?4") + ") "
+                         "AND (lower(name), id) > (?5, ?6) ORDER BY lower(name), id LIMIT ?7");
+    const NameKey after = name_key(query.page);
+    q.bind(1, query.partnership.value)
+        .bind(2, query.kind ? agency_kind_key(*query.kind) : std::string_view{})
+        .bind(3, active_filter(query.active))
+        .bind(4, like_literal(query.text))
+        .bind(5, after.name)
+        .bind(6, after.id)
+        .bind(7, query.page.limit + 1);
+    return name_page<Agency>(q, query.page.limit, 10, read_agency);
+}
+
+std::map<AgencyId, std::string> SqlAgencies::names(PartnershipId partnership, const std::vector<AgencyId>& ids) {
+    return names_of(db_, "agencies", partnership, ids);
 }
 
 std::vector<Agency> SqlAgencies::with_organisation(const std::string& code) {
@@ -142,6 +193,28 @@ std::vector<Person> SqlPeople::list(PartnershipId partnership, const PersonFilte
     std::vector<Person> out;
     while (q.step()) out.push_back(read_person(q));
     return out;
+}
+
+Page<Person> SqlPeople::query(const PersonQuery& query) {
+    // Answered from people_by_partnership_name, or people_by_partnership_agency_name for one agency.
+    auto& q = db_.cached(std::string("SELECT ") + kPersonFields + ", lower(name) FROM people "
+                         "WHERE partnership_id = ?1 AND (agency_id = ?2 OR ?2 = 0) AND (active = ?3 OR ?3 = 2) "
+                         "AND (?4 = '' OR " + contains("name", "?4") + " OR " + contains("email", "?4") + " OR " +
+                         contains("job_title", "?4") + ") "
+                         "AND (lower(name), id) > (?5, ?6) ORDER BY lower(name), id LIMIT ?7");
+    const NameKey after = name_key(query.page);
+    q.bind(1, query.partnership.value)
+        .bind(2, query.agency ? query.agency->value : std::int64_t{0})
+        .bind(3, active_filter(query.active))
+        .bind(4, like_literal(query.text))
+        .bind(5, after.name)
+        .bind(6, after.id)
+        .bind(7, query.page.limit + 1);
+    return name_page<Person>(q, query.page.limit, 8, read_person);
+}
+
+std::map<PersonId, std::string> SqlPeople::names(PartnershipId partnership, const std::vector<PersonId>& ids) {
+    return names_of(db_, "people", partnership, ids);
 }
 
 std::optional<Person> SqlPeople::find(PartnershipId partnership, PersonId id) {

@@ -22,6 +22,8 @@ class SqlAgencies final : public AgencyRepo {
 public:
     explicit SqlAgencies(Connection& db) : db_(db) {}
     std::vector<Agency> list(PartnershipId partnership, bool include_inactive) override;
+    Page<Agency> query(const AgencyQuery& query) override;
+    std::map<AgencyId, std::string> names(PartnershipId partnership, const std::vector<AgencyId>& ids) override;
     std::optional<Agency> find(PartnershipId partnership, AgencyId id) override;
     std::vector<Agency> with_organisation(const std::string& code) override;
     AgencyId insert(const Agency& agency) override;
@@ -35,6 +37,8 @@ class SqlPeople final : public PersonRepo {
 public:
     explicit SqlPeople(Connection& db) : db_(db) {}
     std::vector<Person> list(PartnershipId partnership, const PersonFilter& filter) override;
+    Page<Person> query(const PersonQuery& query) override;
+    std::map<PersonId, std::string> names(PartnershipId partnership, const std::vector<PersonId>& ids) override;
     std::optional<Person> find(PartnershipId partnership, PersonId id) override;
     std::optional<Person> find_by_email(PartnershipId partnership, const std::string& email) override;
     PersonId insert(const Person& person) override;
@@ -50,6 +54,7 @@ public:
     std::optional<User> find(UserId id) override;
     std::optional<User> find_by_email(const std::string& email) override;
     std::vector<User> list(PartnershipId partnership) override;
+    Page<User> query(const UserQuery& query) override;
     UserId insert(const User& user) override;
     bool update(const User& user) override;
     void set_lock(UserId id, const LoginLock& lock) override;
@@ -85,7 +90,7 @@ class SqlAudit final : public AuditRepo {
 public:
     explicit SqlAudit(Connection& db) : db_(db) {}
     void append(const AuditEntry& entry) override;
-    std::vector<AuditEntry> query(const AuditFilter& filter) override;
+    Page<AuditEntry> query(const AuditFilter& filter, const PageRequest& page) override;
     int count(const AuditFilter& filter) override;
 
 private:
