@@ -58,8 +58,8 @@ Table attendance_table(const AttendanceReport& r) {
 
 void actions_page(Services& s, Ctx& ctx) {
     const ActionFilter filter = action_filter(s, ctx);
-    const PageRequest page = page_request(ctx);
-    const auto lines = list_actions(s, ctx.who(), filter, page);
+    const PageRequest paging = page_request(ctx);
+    const auto lines = list_actions(s, ctx.who(), filter, paging);
     const bool mine = ctx.query("mine") == "1";
     const std::string show = ctx.query("show");
     Data rows{Data::type::list};
@@ -99,7 +99,7 @@ void actions_page(Services& s, Ctx& ctx) {
     Data data;
     data.set("actions", rows);
     data.set("has_actions", flag(!lines.items.empty()));
-    data.set("pagination_html", pagination(base + "show=" + url_encode(show) + group, page, lines.next));
+    data.set("pagination_html", pagination(base + "show=" + url_encode(show) + group, paging, lines.next));
     data.set("owners", owners);
     data.set("has_owners", flag(!overdue_by.empty()));
     data.set("filters", filters);
@@ -227,8 +227,8 @@ void forward_plan_page(Services& s, Ctx& ctx) {
 void interests_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
     std::map<PersonId, std::string> names;
     for (const auto& p : list_people(s, ctx.who(), PersonFilter{std::nullopt, true})) names[p.id] = p.name;
-    const PageRequest page = page_request(ctx);
-    const auto interests = list_interests(s, ctx.who(), page);
+    const PageRequest paging = page_request(ctx);
+    const auto interests = list_interests(s, ctx.who(), paging);
     Data rows{Data::type::list};
     for (const auto& i : interests.items) {
         Data row;
@@ -245,7 +245,7 @@ void interests_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int s
     Data data;
     data.set("interests", rows);
     data.set("has_interests", flag(!rows.is_empty_list()));
-    data.set("pagination_html", pagination("/interests", page, interests.next));
+    data.set("pagination_html", pagination("/interests", paging, interests.next));
     data.set("person_html", select(Field{"person_id", "Who is declaring", posted ? ctx.form("person_id") : (self ? self->str() : ""),
                                          error_for(errors, "person_id"), "You can declare your own; the business unit records anyone's"},
                                    people_options(s, ctx.who()), "Select a person"));
