@@ -122,7 +122,7 @@ Page<Agency> SqlAgencies::query(const AgencyQuery& query) {
                          "AND (lower(name), id) > (?5, ?6) ORDER BY lower(name), id LIMIT ?7");
     const NameKey after = name_key(query.page);
     q.bind(1, query.partnership.value)
-        .bind(2, query.kind ? agency_kind_key(*query.kind) : std::string_view{})
+        .bind(2, query.kind ? agency_kind_key(*query.kind) : std::string_view(""))  // not {}: a null view binds NULL
         .bind(3, active_filter(query.active))
         .bind(4, like_literal(query.text))
         .bind(5, after.name)
