@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "core/date.hpp"
 #include "store/sql/connection.hpp"
@@ -35,10 +36,15 @@ inline Date strict_date(std::string_view table, std::string_view column, std::st
 // The same, with the parser first, as the learning store calls it.
 template <class Parse>
 auto strict_enum(Parse parse, std::string_view text, std::string_view table, std::string_view column)
-    -> decltype(*parse(text)) {
+    -> std::remove_cvref_t<decltype(*parse(text))> {
     auto value = parse(text);
     if (!value) unknown_value(table, column, text);
     return *value;
 }
+
+// An ISO date column, NOT NULL.
+Date strict_date(const Statement& q, int column, std::string_view table, std::string_view name);
+// An ISO date column that may be NULL.
+std::optional<Date> strict_optional_date(const Statement& q, int column, std::string_view table, std::string_view name);
 
 }  // namespace assure::sql
