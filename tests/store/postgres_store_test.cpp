@@ -6,10 +6,14 @@
 #include <thread>
 
 #include "store/contract.hpp"
+#include "store/learning_at_0005.hpp"
+#include "store/learning_contract.hpp"
 #include "store/postgres/errors.hpp"
 #include "store/postgres/placeholders.hpp"
 #include "store/postgres/store.hpp"
 #include "store/postgres_scratch.hpp"
+#include "store/reviews_contract.hpp"
+#include "store/sqlite/store.hpp"
 
 namespace assure::testing {
 namespace {
@@ -22,6 +26,8 @@ struct PostgresFactory {
         return std::make_unique<postgres::PostgresStore>(schema->url());
     }
     static void destroy() { schema.reset(); }
+    // Changes a row behind the store's back, as a database tool could.
+    static void exec(const std::string& sql) { postgres::Connection(schema->url()).exec(sql); }
 };
 
 #define REQUIRE_POSTGRES()                                        \
@@ -34,10 +40,22 @@ int count_of(sql::Connection& db, const std::string& sql) {
     return q->integer(0);
 }
 
+// Brings the scratch schema to migration `last` and no further.
+int migrate_up_to(const std::string& url, sql::Connection& db, int last) {
+    std::vector<sql::Migration> some;
+    for (auto& m : postgres::bundled_migrations()) {
+        if (m.number <= last) some.push_back(std::move(m));
+    }
+    postgres::Driver driver(url);
+    return sql::migrate(db, some, [&](sql::Connection& c) { driver.begin_write(c); });
+}
+
 }  // namespace
 
 using PostgresBackends = ::testing::Types<PostgresFactory>;
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, StoreContract, PostgresBackends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, ReviewsContract, PostgresBackends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, LearningContract, PostgresBackends);
 
 TEST(PostgresPlaceholders, QuestionMarksBecomeNumberedOutsideLiteralsAndComments) {
     const auto r = postgres::rewrite_placeholders(
@@ -105,10 +123,17 @@ TEST(PostgresOnly, AnOlderAssureRefusesANewerSchema) {
     }
 }
 
+// Numbered alike, named alike: every migration exists for both engines. Numbers may have gaps
+// (each area owns its number, and areas land in any order).
 TEST(PostgresOnly, SchemaMatchesSqlitesMigrationByMigration) {
     const auto pg = postgres::bundled_migrations();
+    const auto lite = sqlite::bundled_migrations();
     ASSERT_FALSE(pg.empty());
-    for (std::size_t i = 0; i < pg.size(); ++i) EXPECT_EQ(pg[i].number, static_cast<int>(i + 1)) << pg[i].name;
+    ASSERT_EQ(pg.size(), lite.size());
+    for (std::size_t i = 0; i < pg.size(); ++i) {
+        EXPECT_EQ(pg[i].number, lite[i].number) << pg[i].name;
+        EXPECT_EQ(pg[i].name, lite[i].name) << pg[i].number;
+    }
 }
 
 TEST(PostgresOnly, AuditTrailRefusesUpdateDeleteAndTruncate) {
@@ -188,6 +213,35 @@ TEST(PostgresOnly, WritersAreSerialisedAndReadersNeverWait) {
     first.exec("COMMIT");
     second.join();
     EXPECT_TRUE(second_began);
+}
+
+TEST(PostgresOnly, ADatabaseAtSchema0005UpgradesAndReadsEveryLearningRecordBack) {
+    REQUIRE_POSTGRES();
+    {
+        postgres::Connection db(scratch.url());
+        ASSERT_EQ(migrate_up_to(scratch.url(), db, 5), 5);
+        db.exec(kLearningRecordsAt0005);
+    }
+    postgres::PostgresStore store(scratch.url());  // applies the rest, 0007 among them
+    expect_learning_records_read_back(store);
+}
+
+// A source naming one priority twice cannot become rows (one row per priority): the upgrade
+// fails and leaves every table as it was, record_json and all.
+TEST(PostgresOnly, AFailedLearningUpgradeLeavesTheDatabaseAsItWas) {
+    REQUIRE_POSTGRES();
+    postgres::Connection db(scratch.url());
+    ASSERT_EQ(migrate_up_to(scratch.url(), db, 5), 5);
+    db.exec(kLearningRecordsAt0005);
+    db.exec("INSERT INTO learning_sources(id, partnership_id, kind, on_date, record_json) VALUES (2, 1, 'thematic_audit', "
+            "'2026-10-02', '{\"title\":\"Twice\",\"priorities\":[\"Neglect\",\"Neglect\"]}')");
+    EXPECT_THROW(postgres::PostgresStore{scratch.url()}, sql::Error);
+    EXPECT_EQ(count_of(db, "SELECT max(number) FROM schema_migrations"), 5);
+    EXPECT_EQ(count_of(db, "SELECT count(*) FROM learning_sources WHERE record_json LIKE '%priorities%'"), 2);
+    EXPECT_EQ(count_of(db, "SELECT count(*) FROM improvement_actions WHERE record_json LIKE '%evidence%'"), 2);
+    EXPECT_EQ(count_of(db, "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                           "AND table_name IN ('learning_source_priorities', 'source_recommendations', 'briefing_sources')"),
+              0);
 }
 
 }  // namespace assure::testing

@@ -71,7 +71,7 @@ Page<AccessEntry> SqlAccessEntries::query(const AccessQuery& f) {
         "AND (?6 = 0 OR a.at >= ?6) AND (?7 = 0 OR a.at < ?7) "
         "AND (?9 = 0 OR a.at < ?8 OR (a.at = ?8 AND a.id < ?9)) "
         "ORDER BY a.at DESC, a.id DESC LIMIT ?10");
-    q.bind(1, f.partnership.value).bind(2, f.actor_text).bind(3, f.kind ? access_kind_key(*f.kind) : std::string_view{});
+    q.bind(1, f.partnership.value).bind(2, f.actor_text).bind(3, f.kind ? access_kind_key(*f.kind) : std::string_view(""));  // "" not NULL: a default string_view has no data, which SQLite binds as NULL
     q.bind(4, f.record_id).bind(5, f.record_type);
     q.bind(6, f.from ? f.from->days() * 86400 : std::int64_t{0});
     q.bind(7, f.to ? (f.to->days() + 1) * 86400 : std::int64_t{0});

@@ -41,7 +41,7 @@ void bind_query(Statement& q, const CaseQuery& f) {
         user = f.visible_to->user.value;
     }
     q.bind(1, f.partnership.value).bind(2, reach).bind(3, user).bind(4, f.open_only);
-    q.bind(5, f.stage ? stage_key(*f.stage) : std::string_view{});
+    q.bind(5, f.stage ? stage_key(*f.stage) : std::string_view(""));  // "" not NULL: a default string_view has no data, which SQLite binds as NULL
     q.bind(6, f.overdue_on ? f.overdue_on->iso() : std::string());
     q.bind(7, f.reference_text);
 }

@@ -32,8 +32,8 @@ inline Date strict_date(std::string_view table, std::string_view column, std::st
     return strict_enum(table, column, stored, [](std::string_view s) { return Date::parse(s); });
 }
 
-
-// The same, with the parser first, as the learning store calls it.
+// The same, with the parser first, as the learning store calls it. It returns the value, not a
+// reference into the parser's optional, which is gone once this returns.
 template <class Parse>
 auto strict_enum(Parse parse, std::string_view text, std::string_view table, std::string_view column)
     -> std::remove_cvref_t<decltype(*parse(text))> {
