@@ -6,6 +6,8 @@
 #include <thread>
 
 #include "store/contract.hpp"
+#include "store/directory_contract.hpp"
+#include "store/governance_contract.hpp"
 #include "store/learning_at_0005.hpp"
 #include "store/learning_contract.hpp"
 #include "store/postgres/errors.hpp"
@@ -56,6 +58,8 @@ using PostgresBackends = ::testing::Types<PostgresFactory>;
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, StoreContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, ReviewsContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, LearningContract, PostgresBackends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, GovernanceContract, PostgresBackends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, DirectoryContract, PostgresBackends);
 
 TEST(PostgresPlaceholders, QuestionMarksBecomeNumberedOutsideLiteralsAndComments) {
     const auto r = postgres::rewrite_placeholders(

@@ -48,7 +48,9 @@ sql::Statement& Statement::bind(int index, std::int64_t value) {
 }
 
 sql::Statement& Statement::bind(int index, std::string_view value) {
-    const int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    // An empty string_view may have no data pointer, which SQLite would store as NULL: "" is not NULL.
+    const char* text = value.data() ? value.data() : "";
+    const int rc = sqlite3_bind_text(stmt_, index, text, static_cast<int>(value.size()), SQLITE_TRANSIENT);
     if (rc != SQLITE_OK) fail(db_, rc, "bind");
     return *this;
 }
