@@ -105,7 +105,7 @@ TEST(GovernanceUseCases, RefusedChangesSaveNothing) {
         EXPECT_EQ(f.code(), FailureCode::conflict);
     }
     EXPECT_EQ(w.audit_count(), audit_before + 1) << "only the future meeting was saved";
-    EXPECT_TRUE(w.read([&](Transaction& tx) { return tx.governance().actions(w.partnership); }).empty());
+    EXPECT_TRUE(w.read([&](Transaction& tx) { return tx.governance().actions(ActionQuery{w.partnership}).items; }).empty());
     EXPECT_EQ(w.stored_meeting(m.id)->version, version_before);
 }
 

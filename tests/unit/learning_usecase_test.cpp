@@ -36,10 +36,21 @@ struct LearningWorld : World {
     }
 
     std::vector<AuditReturn> returns(PartnershipId in) {
-        return read([&](Transaction& tx) { return tx.learning().returns(in); });
+        return read([&](Transaction& tx) {
+            std::vector<AuditReturn> out;
+            for (const auto& c : tx.learning().cycles(in)) {
+                for (auto& r : tx.learning().returns_of(in, c.id)) out.push_back(std::move(r));
+            }
+            return out;
+        });
     }
     std::vector<ImprovementAction> improvements() {
-        return read([&](Transaction& tx) { return tx.learning().improvements(partnership); });
+        return read([&](Transaction& tx) {
+            ImprovementQuery q;
+            q.partnership = partnership;
+            q.page.limit = PageRequest::max_limit;
+            return tx.learning().improvements(q).items;
+        });
     }
 
     static std::vector<AnswerInput> answers(const char* grade_five) {
