@@ -166,7 +166,7 @@ TYPED_TEST_P(StoreContract, AuditDaysAreDaysInEngland) {
     the_15th.from = Date{2026, 7, 15};
     the_15th.to = Date{2026, 7, 15};
     std::vector<AuditEntry> found;
-    this->store->read([&](Transaction& tx) { found = tx.audit().query(the_15th); });
+    this->store->read([&](Transaction& tx) { found = tx.audit().query(the_15th, PageRequest{}).items; });
     ASSERT_EQ(found.size(), 1u) << "23:00 UTC on the 14th is already the 15th in England, 22:59 UTC is not";
     EXPECT_EQ(found[0].at, after_midnight_bst);
 }
