@@ -1,5 +1,6 @@
 #include <cctype>
 #include <charconv>
+#include <string_view>
 
 #include "core/failure.hpp"
 #include "web/routes.hpp"
@@ -35,8 +36,42 @@ std::vector<std::string> Ctx::form_all(const std::string& name) const {
     return out;
 }
 
+namespace {
+
+// Form-encoded text: '+' is a space, %XX a byte. A GET form (a search box) sends its words so,
+// and the HTTP library leaves '+' in query strings as it is.
+std::string form_decode(std::string_view raw) {
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == '+') {
+            out += ' ';
+        } else if (raw[i] == '%' && i + 2 < raw.size() && std::isxdigit(static_cast<unsigned char>(raw[i + 1])) &&
+                   std::isxdigit(static_cast<unsigned char>(raw[i + 2]))) {
+            out += static_cast<char>(std::stoi(std::string(raw.substr(i + 1, 2)), nullptr, 16));
+            i += 2;
+        } else {
+            out += raw[i];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string Ctx::query(const std::string& name) const {
-    return req.has_param(name.c_str()) ? req.get_param_value(name.c_str()) : std::string();
+    const auto mark = req.target.find('?');
+    if (mark == std::string::npos) return {};
+    std::string_view rest = std::string_view(req.target).substr(mark + 1);
+    while (!rest.empty()) {
+        const auto amp = rest.find('&');
+        const std::string_view pair = rest.substr(0, amp);
+        const auto eq = pair.find('=');
+        if (form_decode(pair.substr(0, eq)) == name) return eq == std::string_view::npos ? "" : form_decode(pair.substr(eq + 1));
+        if (amp == std::string_view::npos) break;
+        rest.remove_prefix(amp + 1);
+    }
+    return {};
 }
 
 std::int64_t Ctx::path_id(std::size_t group) const {

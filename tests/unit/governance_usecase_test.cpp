@@ -174,15 +174,15 @@ TEST(GovernanceUseCases, APersonsPageListsTheirGroupsCurrentFirstAndTheirInteres
 TEST(GovernanceUseCases, TheActionLogComesAPageAtATimeWithItsNamesAndFiguresOverTheWholeList) {
     GovernanceWorld w;
     const Group g = w.group();
-    add_member(w.services, w.bu, g.id, {"1", "SP", "member", "", "2025-01-01", "", ""});
-    add_member(w.services, w.bu, g.id, {"2", "SP", "member", "", "2025-01-01", "", ""});
-    const Meeting m = w.held_meeting(g.id, "2026-11-02", {{"1", "present", ""}, {"2", "present", ""}});
+    add_member(w.services, w.bu, g.id, w.member(w.morgan));
+    add_member(w.services, w.bu, g.id, w.member(w.pat));
+    const Meeting m = w.held_meeting(g.id, "2026-11-02", {{w.morgan.str(), "present", ""}, {w.pat.str(), "present", ""}});
     // Today is 23 November: three are overdue, two of them Morgan's.
-    add_action(w.services, w.bu, m.id, {"Brief schools", "1", "2026-11-10"});
-    add_action(w.services, w.bu, m.id, {"Audit cases", "2", "2026-11-20"});
-    add_action(w.services, w.bu, m.id, {"Train the panel", "1", "2026-11-22"});
-    add_action(w.services, w.bu, m.id, {"Report to the forum", "2", "2026-12-15"});
-    const ActionItem closed = add_action(w.services, w.bu, m.id, {"Write the plan", "1", "2026-11-05"});
+    add_action(w.services, w.bu, m.id, {"Brief schools", w.morgan.str(), "2026-11-10"});
+    add_action(w.services, w.bu, m.id, {"Audit cases", w.pat.str(), "2026-11-20"});
+    add_action(w.services, w.bu, m.id, {"Train the panel", w.morgan.str(), "2026-11-22"});
+    add_action(w.services, w.bu, m.id, {"Report to the forum", w.pat.str(), "2026-12-15"});
+    const ActionItem closed = add_action(w.services, w.bu, m.id, {"Write the plan", w.morgan.str(), "2026-11-05"});
     update_action(w.services, w.bu, closed.id, closed.version, "done", "Written");
 
     ActionFilter all;
@@ -204,7 +204,7 @@ TEST(GovernanceUseCases, TheActionLogComesAPageAtATimeWithItsNamesAndFiguresOver
     for (const auto& l : lines) {
         EXPECT_EQ(l.group_name, "Core Business Group");
         EXPECT_EQ(l.meeting_on.iso(), "2026-11-02") << "the meeting's date, looked up by id";
-        EXPECT_EQ(l.owner_agency, l.action.owner == PersonId{1} ? "Council" : "Police");
+        EXPECT_EQ(l.owner_agency, l.action.owner == w.morgan ? "Council" : "Police");
     }
     EXPECT_EQ(lines[1].owner_name, "Morgan Member");
     EXPECT_TRUE(lines[1].overdue);
@@ -215,7 +215,7 @@ TEST(GovernanceUseCases, TheActionLogComesAPageAtATimeWithItsNamesAndFiguresOver
     EXPECT_EQ(counts.done, 1);
     EXPECT_EQ(counts.overdue, 3);
     ActionFilter mine;
-    mine.owner = PersonId{1};
+    mine.owner = w.morgan;
     EXPECT_EQ(count_actions(w.services, w.owner, mine).open, 2) << "the home page's 'my actions'";
     EXPECT_EQ(overdue_by_owner(w.services, w.bu, all),
               (std::vector<std::pair<std::string, int>>{{"Morgan Member", 2}, {"Pat Police", 1}}));
