@@ -128,7 +128,7 @@ TEST_F(DirectoryPagingHttp, ThePeoplePageShowsFiftyThenPageTwoFromItsNextLink) {
 TEST_F(DirectoryPagingHttp, ThePeoplePageSearchWorksAsAPlainForm) {
     Browser b(*server);
     ASSERT_TRUE(b.sign_in(server->email(Role::read_only)));
-    auto r = b.get("/people?q=pupil%2007&status=active")  // the test client would send a typed + as %2B;
+    auto r = b.get("/people?q=pupil%2007&status=active");  // the test client sends a typed + as %2B
     ASSERT_EQ(r->status, 200);
     EXPECT_NE(r->body.find("Pupil 07"), std::string::npos);
     EXPECT_EQ(r->body.find("Pupil 08"), std::string::npos);
