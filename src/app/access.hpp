@@ -25,6 +25,7 @@ void sign_out(Services& s, const std::string& session_token);
 struct ResolvedSession {
     Actor actor;
     std::string csrf_token;
+    std::string service_name;  // the partnership's logo text, or its name
 };
 // The actor behind a session cookie, or nothing if the session is unknown, expired or its
 // user deactivated. Expired sessions are removed.

@@ -4,6 +4,15 @@ namespace assure {
 
 Date london_today(const Services& s) { return london_date(s.clock.now()); }
 
+PartnershipRules rules_of(Transaction& tx, PartnershipId partnership) {
+    auto rules = tx.partnerships().rules(partnership);
+    if (!rules) {
+        throw Failure(FailureCode::unavailable, "partnership " + partnership.str() +
+                                                    " has no settings yet: start the server once to give it the defaults");
+    }
+    return std::move(*rules);
+}
+
 void require(const Actor& actor, Permission permission) {
     if (!actor.can(permission)) {
         throw Failure::forbidden(std::string(role_key(actor.role)) + " lacks " + std::string(permission_key(permission)));

@@ -4,8 +4,7 @@
 
 #include "app/ports.hpp"
 #include "core/access.hpp"
-#include "core/governance.hpp"
-#include "core/learning.hpp"
+#include "core/settings.hpp"
 
 namespace assure {
 
@@ -17,14 +16,18 @@ struct Services {
     SessionPolicy sessions;
     const Sealer* sealer = nullptr;     // no key configured: identifiable details are refused
     WorkingCalendar calendar = WorkingCalendar();
-    ReviewRules review_rules = ReviewRules();
-    GovernanceRules governance_rules = GovernanceRules();
-    LearningRules learning_rules = LearningRules();
+    // The rules a new partnership starts with (the configuration file). Each partnership's own
+    // are in the store: rules_of().
+    PartnershipRules defaults = PartnershipRules();
 };
 
 // The date in England now: what "today" means to every use case, page and statutory clock.
 // Instants that are stored (created_at, audit rows) stay the clock's UTC seconds.
 Date london_today(const Services& s);
+
+// The rule set the partnership's records are judged under, read in the caller's transaction.
+// Throws Failure (unavailable) for a partnership with none, which start-up prevents.
+PartnershipRules rules_of(Transaction& tx, PartnershipId partnership);
 
 struct Actor {
     UserId user;

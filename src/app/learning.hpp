@@ -222,6 +222,7 @@ struct LearningCalendar {
     int year = 0;  // the partnership year starting in April
     std::vector<CalendarEntry> entries;
     int thematic_audits = 0;
+    int thematic_limit = 0;  // the partnership's most thematic audits a year
     bool over_thematic_limit = false;
 };
 LearningCalendar learning_calendar(Services& s, const Actor& actor, int year);

@@ -6,6 +6,7 @@
 
 #include "app/context.hpp"
 #include "core/partnership.hpp"
+#include "core/settings.hpp"
 
 namespace assure {
 
@@ -30,6 +31,31 @@ Agency set_agency_active(Services& s, const Actor& actor, AgencyId id, int expec
 Person create_person(Services& s, const Actor& actor, const PersonInput& input);
 Person update_person(Services& s, const Actor& actor, PersonId id, int expected_version, const PersonInput& input);
 Person set_person_active(Services& s, const Actor& actor, PersonId id, int expected_version, bool active);
+
+// The partnership's own settings. Everyone in the partnership may read them (its priorities and
+// rules govern their work); changing them needs edit_partnership. A change is all or nothing,
+// checked against the version read, and audited with the settings before and after.
+PartnershipSettings read_settings(Services& s, const Actor& actor);
+PartnershipSettings change_settings(Services& s, const Actor& actor, int expected_version, const SettingsChange& change);
+
+// A new partnership on this server: its profile, the server's default rules, and its first
+// administrator (a person in its directory with a user account), all in one transaction.
+struct NewPartnershipInput {
+    Partnership partnership;  // slug, name, area, logo_text
+    std::string admin_name;
+    std::string admin_job_title;
+    std::string admin_email;
+    std::string admin_password;
+};
+PartnershipSettings create_partnership(Services& s, const Actor& actor, const NewPartnershipInput& input);
+std::vector<Partnership> list_partnerships(Services& s, const Actor& actor);
+
+// Start-up: each partnership made before settings existed takes the server's defaults as its
+// own, audited in its trail. Returns how many did.
+int adopt_default_rules(Services& s);
+
+// The audit trail's record of a partnership's settings (its own shape, not the API's).
+nlohmann::json settings_audit_record(const PartnershipSettings& settings);
 
 // The shapes written to the audit trail and returned by the API.
 nlohmann::json to_json(const Agency& agency);

@@ -1,5 +1,6 @@
 #include "cli/config.hpp"
 
+#include "core/settings.hpp"
 #include "store/open.hpp"
 
 #include <cstdlib>
@@ -193,6 +194,11 @@ Config load_config(const std::string& path) {
         read_learning(t, path, c.learning_rules);
         if (auto errors = validate_rules(r); !errors.empty()) {
             bad(path + " [reviews] " + errors.front().field, errors.front().message);
+        }
+        // The same checks a partnership's settings page makes: the file gives new partnerships
+        // their rules, so it may not give them what the page would refuse.
+        if (auto errors = validate_partnership_rules(PartnershipRules{r, c.governance_rules, c.learning_rules}); !errors.empty()) {
+            bad(path + " " + errors.front().field, errors.front().message);
         }
     }
     c.case_key_hex = env("ASSURE_CASE_KEY");

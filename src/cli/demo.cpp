@@ -31,6 +31,19 @@ Actor demo_actor(Services& s, const std::string& email) {
 
 namespace {
 
+// The settings a demo partnership changes from the server's defaults, as its settings page would.
+SettingsChange demo_settings(const nlohmann::json& doc) {
+    SettingsChange change;
+    const nlohmann::json values = doc.value("values", nlohmann::json::object());
+    for (const auto& [key, value] : values.items()) change.values[key] = value.get<std::string>();
+    if (doc.contains("priorities")) change.priorities = doc.at("priorities").get<std::vector<std::string>>();
+    if (doc.contains("annual_cycle")) {
+        change.annual_cycle.emplace();
+        for (const auto& m : doc.at("annual_cycle")) change.annual_cycle->push_back({std::to_string(m.at("month").get<int>()), m.at("label")});
+    }
+    return change;
+}
+
 // One partnership's directory and accounts from a demo document.
 struct DemoDirectory {
     Partnership partnership;
@@ -40,17 +53,19 @@ struct DemoDirectory {
 
 DemoDirectory load_directory(Services& s, const nlohmann::json& doc, const std::string& password) {
     DemoDirectory d;
-    d.partnership = Partnership{PartnershipId{}, doc.at("partnership").at("slug"), doc.at("partnership").at("name")};
+    const auto& about = doc.at("partnership");
+    d.partnership = Partnership{PartnershipId{}, about.at("slug"), about.at("name"), about.at("area"), about.value("logo_text", "")};
     Partnership& partnership = d.partnership;
     s.store.write([&](Transaction& tx) {
         if (tx.partnerships().find_by_slug(partnership.slug)) {
             throw std::runtime_error("the database already holds partnership '" + partnership.slug + "'");
         }
-        partnership.id = tx.partnerships().insert(partnership);
+        partnership.id = tx.partnerships().insert(partnership, s.defaults);
         record_audit(tx, Actor::system(partnership.id), s.clock.now(), "partnership.create", "partnership",
-                     partnership.id.str(), "", nlohmann::json{{"slug", partnership.slug}, {"name", partnership.name}}.dump());
+                     partnership.id.str(), "", settings_audit_record(PartnershipSettings{partnership, s.defaults}).dump());
     });
     const Actor system = Actor::system(partnership.id);
+    if (about.contains("settings")) change_settings(s, system, partnership.version, demo_settings(about.at("settings")));
 
     for (const auto& a : doc.at("agencies")) {
         const auto agency = create_agency(s, system, AgencyInput{a.at("name"), a.at("kind"), a.at("statutory_role"), a.at("sector"),

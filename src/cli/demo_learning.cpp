@@ -22,7 +22,7 @@ struct Then {
     ClockAt clock;
     Services services;
     Then(Services& s, Date today, int months)
-        : services{s.store, clock, s.hasher, s.tokens, s.sessions, s.sealer, s.calendar, s.review_rules, s.governance_rules, s.learning_rules} {
+        : services{s.store, clock, s.hasher, s.tokens, s.sessions, s.sealer, s.calendar, s.defaults} {
         clock.at = add_months_clamped(today, -months).days() * 86400 + 12 * 3600;
     }
 };

@@ -44,8 +44,13 @@ struct Wiring {
     explicit Wiring(const cli::Config& config)
         : sealer(case_sealer(config)),
           store(store::open_store(config.db_path)),
-          services{*store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes), config.review_rules,
-                   config.governance_rules, config.learning_rules} {
+          services{*store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes),
+                   PartnershipRules{config.review_rules, config.governance_rules, config.learning_rules}} {
+        // A partnership from before settings existed (an upgraded database) takes the file's
+        // rules as its own, so no partnership is ever without them.
+        if (const int adopted = adopt_default_rules(services); adopted > 0) {
+            spdlog::info("{} partnership(s) took the configuration file's rules as their own settings", adopted);
+        }
         // Cases from before their standing was stored (an upgraded database) get it now, before
         // any list asks for it.
         settle_case_standings(services);
@@ -173,9 +178,10 @@ int main(int argc, char** argv) {
     partnership_cmd->require_subcommand(1);
     auto* partnership_add = partnership_cmd->add_subcommand("add", "Add a partnership");
     add_db(partnership_add);
-    std::string slug, name;
+    std::string slug, name, area;
     partnership_add->add_option("--slug", slug, "Short name, e.g. knowsley")->required();
     partnership_add->add_option("--name", name, "Full name")->required();
+    partnership_add->add_option("--area", area, "The area it covers, e.g. Knowsley (default: the name)");
 
     auto* user_cmd = cli.add_subcommand("user", "Manage user accounts");
     user_cmd->require_subcommand(1);
@@ -256,11 +262,13 @@ int main(int argc, char** argv) {
 
         if (*partnership_add) {
             Wiring w(config);
+            const Partnership p{PartnershipId{}, slug, name, area.empty() ? name : area};
+            if (const auto errors = validate_new_partnership(p); !errors.empty()) throw std::runtime_error(errors.front().message);
             w.store->write([&](Transaction& tx) {
                 if (tx.partnerships().find_by_slug(slug)) throw std::runtime_error("partnership " + slug + " exists");
-                const auto id = tx.partnerships().insert(Partnership{PartnershipId{}, slug, name});
+                const auto id = tx.partnerships().insert(p, w.services.defaults);
                 record_audit(tx, Actor::system(id), w.clock.now(), "partnership.create", "partnership", id.str(), "",
-                             nlohmann::json{{"slug", slug}, {"name", name}}.dump());
+                             settings_audit_record(PartnershipSettings{p, w.services.defaults}).dump());
             });
             std::cout << "Partnership " << slug << " added\n";
             return 0;

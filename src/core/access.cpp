@@ -70,6 +70,8 @@ std::string_view permission_key(Permission p) {
         case Permission::manage_governance: return "manage_governance";
         case Permission::view_learning: return "view_learning";
         case Permission::manage_learning: return "manage_learning";
+        case Permission::edit_partnership: return "edit_partnership";
+        case Permission::manage_partnerships: return "manage_partnerships";
     }
     return "unknown";
 }
@@ -103,6 +105,13 @@ bool role_allows(Role role, Permission permission) {
             return true;  // which returns and actions an agency lead sees is decided per record
         case Permission::manage_learning:
             return role == Role::business_unit;
+        case Permission::edit_partnership:
+            // The business unit runs the partnership's business to the rules its partners set;
+            // the administrator looks after the service.
+            return role == Role::administrator || role == Role::business_unit;
+        case Permission::manage_partnerships:
+            // A server shared by neighbouring partnerships is looked after by their administrators.
+            return role == Role::administrator;
     }
     return false;
 }

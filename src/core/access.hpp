@@ -24,6 +24,8 @@ enum class Permission {
     manage_governance,    // set up groups, schedule meetings, record attendance, minutes and actions
     view_learning,        // learning sources, the action plan, audits (an agency lead: their own agency's)
     manage_learning,      // record learning, raise and sign off actions, run and moderate audits
+    edit_partnership,     // the partnership's own settings: its profile and the rules it works to
+    manage_partnerships,  // add another partnership to this server
 };
 
 const std::vector<Role>& all_roles();

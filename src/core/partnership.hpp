@@ -14,6 +14,12 @@ struct Partnership {
     PartnershipId id;
     std::string slug;  // "knowsley"
     std::string name;  // "Knowsley Safeguarding Children Partnership"
+    std::string area = {};       // the local authority area it covers: "Knowsley"
+    std::string logo_text = {};  // what its pages carry beside the logo; "" shows the name
+    int version = 1;
+
+    // The name the partnership's pages carry in their header.
+    [[nodiscard]] const std::string& service_name() const { return logo_text.empty() ? name : logo_text; }
 };
 
 enum class AgencyKind { statutory_partner, relevant_agency };

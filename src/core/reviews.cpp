@@ -88,6 +88,7 @@ constexpr std::size_t kMaxSummary = 4000;
 }  // namespace
 
 std::string_view anchor_key(RapidReviewAnchor a) { return key_of(kAnchors, a); }
+std::string_view anchor_label(RapidReviewAnchor a) { return label_of(kAnchors, a); }
 std::optional<RapidReviewAnchor> parse_anchor(std::string_view key) { return parse_in(kAnchors, key); }
 std::string_view harm_key(HarmKind k) { return key_of(kHarms, k); }
 std::string_view harm_label(HarmKind k) { return label_of(kHarms, k); }

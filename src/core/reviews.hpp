@@ -35,6 +35,7 @@ struct ReviewRules {
 };
 
 std::string_view anchor_key(RapidReviewAnchor a);
+std::string_view anchor_label(RapidReviewAnchor a);  // "Date the local authority became aware"
 std::optional<RapidReviewAnchor> parse_anchor(std::string_view key);
 // Refuses nonsense (negative or zero windows), naming the setting.
 FieldErrors validate_rules(const ReviewRules& rules);

@@ -48,11 +48,12 @@ void cycles_page(Services& s, Ctx& ctx) {
 
 void cycle_form_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
     const bool posted = ctx.req.method == "POST";
+    const PartnershipRules rules = partnership_rules(s, ctx);
     auto value = [&](const std::string& name) { return posted ? ctx.form(name) : std::string(); };
     std::vector<Option> kinds{{"section_11", "Section 11", "Agencies that work with children: " +
-                                                               std::to_string(s.learning_rules.section_11.size()) + " standards"},
+                                                               std::to_string(rules.learning.section_11.size()) + " standards"},
                               {"section_175", "Section 175", "Schools, colleges and early years, on KCSIE headings: " +
-                                                                 std::to_string(s.learning_rules.section_175.size()) + " standards"}};
+                                                                 std::to_string(rules.learning.section_175.size()) + " standards"}};
     std::vector<Option> scales{{"four_point", "Grades 1 to 4", "1 outstanding, 2 good, 3 requires improvement, 4 inadequate"},
                                {"rag", "Red, amber, green"}};
     Data data;

@@ -17,12 +17,12 @@ std::optional<std::int64_t> number_query(const Ctx& ctx, const std::string& name
     return std::stoll(v);
 }
 
-ImprovementFilter filter_of(const Services& s, const Ctx& ctx) {
+ImprovementFilter filter_of(const Ctx& ctx, const LearningRules& rules) {
     ImprovementFilter f;
     if (auto a = number_query(ctx, "agency")) f.agency = AgencyId{*a};
     if (auto g = number_query(ctx, "group")) f.group = GroupId{*g};
     f.state = parse_action_state(ctx.query("state"));
-    f.priority = known_priority(s.learning_rules, ctx.query("priority")).value_or("");
+    f.priority = known_priority(rules, ctx.query("priority")).value_or("");
     const std::string show = ctx.query("show");
     f.overdue_only = show == "overdue";
     f.stale_only = show == "stale";
@@ -55,7 +55,7 @@ std::string query_string(const Ctx& ctx) {
 
 // Every action the filter selects, a page at a time; the figures count them all.
 std::vector<ImprovementLine> every_improvement(Services& s, const Ctx& ctx) {
-    const ImprovementFilter filter = filter_of(s, ctx);
+    const ImprovementFilter filter = filter_of(ctx, partnership_rules(s, ctx).learning);
     std::vector<ImprovementLine> out;
     PageRequest page{PageRequest::max_limit, ""};
     for (;;) {
@@ -67,14 +67,15 @@ std::vector<ImprovementLine> every_improvement(Services& s, const Ctx& ctx) {
 }
 
 void plan_page(Services& s, Ctx& ctx) {
-    const ImprovementFilter filter = filter_of(s, ctx);
+    const LearningRules rules = partnership_rules(s, ctx).learning;
+    const ImprovementFilter filter = filter_of(ctx, rules);
     const PageRequest request = page_request(ctx);
     const auto lines = list_improvements(s, ctx.who(), filter, request);
     const ImprovementCounts counts = count_improvements(s, ctx.who(), filter);
     Data rows{Data::type::list};
     for (const auto& l : lines.items) rows.push_back(improvement_row(l));
     std::vector<Option> states, shows{{"open", "Open (proposed, agreed or in progress)"}, {"overdue", "Overdue"},
-                                      {"stale", "No update for " + std::to_string(s.learning_rules.stale_days) + " days"},
+                                      {"stale", "No update for " + std::to_string(rules.stale_days) + " days"},
                                       {"without_impact", "Completed without evidence of impact"}};
     for (ActionState st : all_action_states()) states.push_back({std::string(action_state_key(st)), std::string(action_state_label(st))});
     const auto own = agency_of_actor(s, ctx.who());
@@ -88,7 +89,7 @@ void plan_page(Services& s, Ctx& ctx) {
     data.set("own_agency_only", flag(own.has_value()));
     data.set("agency_html", own ? std::string() : select(Field{"agency", "Owning agency", ctx.query("agency"), ""}, agency_options(s, ctx.who()), "All agencies"));
     data.set("state_html", select(Field{"state", "State", ctx.query("state"), ""}, states, "Any state"));
-    data.set("priority_html", select(Field{"priority", "Priority", filter.priority, ""}, priority_options(s), "All priorities"));
+    data.set("priority_html", select(Field{"priority", "Priority", filter.priority, ""}, priority_options(s, ctx), "All priorities"));
     data.set("show_html", select(Field{"show", "Show", ctx.query("show"), ""}, shows, "Every action"));
     if (ctx.who().can(Permission::view_governance)) {
         data.set("group_html", select(Field{"group", "Monitoring group", ctx.query("group"), ""}, group_options(s, ctx.who()), "All groups"));
@@ -149,7 +150,7 @@ void improvement_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int
     data.set("saved", flag(ctx.has_query("saved")));
     data.set("state_html", radios(Field{"state", "State", posted ? ctx.form("state") : std::string(action_state_key(a.state)),
                                         error_for(errors, "state"),
-                                        s.learning_rules.evidence_to_complete ? "Add evidence of what was done before marking it completed" : ""},
+                                        partnership_rules(s, ctx).learning.evidence_to_complete ? "Add evidence of what was done before marking it completed" : ""},
                                   moves));
     data.set("note_html", textarea(Field{"note", "Progress update", posted ? ctx.form("note") : "", error_for(errors, "note"),
                                          "What has happened since the last update, or why the action is superseded"}, 3));

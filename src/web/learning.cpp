@@ -22,9 +22,9 @@ std::vector<Option> agency_options(Services& s, const Actor& actor) {
     return out;
 }
 
-std::vector<Option> priority_options(const Services& s) {
+std::vector<Option> priority_options(Services& s, const Ctx& ctx) {
     std::vector<Option> out;
-    for (const auto& p : s.learning_rules.priorities) out.push_back({p, p});
+    for (const auto& p : partnership_rules(s, ctx).learning.priorities) out.push_back({p, p});
     return out;
 }
 
@@ -92,7 +92,7 @@ Data improvement_form(Services& s, Ctx& ctx, const FieldErrors& errors, const st
     d.set("group_html", select(Field{"group_id", "Monitored and signed off by (optional)", value("group_id", ""),
                                      error_for(errors, "group_id")}, group_options(s, ctx.who()), "No group"));
     d.set("priority_html", select(Field{"priority", "Priority (optional)", value("priority", default_priority),
-                                        error_for(errors, "priority")}, priority_options(s), "No priority"));
+                                        error_for(errors, "priority")}, priority_options(s, ctx), "No priority"));
     return d;
 }
 
@@ -122,7 +122,7 @@ Data source_row(const LearningSource& src) {
 void sources_page(Services& s, Ctx& ctx) {
     SourceFilter filter;
     filter.kind = parse_source_kind(ctx.query("kind"));
-    filter.priority = known_priority(s.learning_rules, ctx.query("priority")).value_or("");
+    filter.priority = known_priority(partnership_rules(s, ctx).learning, ctx.query("priority")).value_or("");
     filter.text = ctx.query("q");
     const PageRequest request = page_request(ctx);
     Data rows{Data::type::list};
@@ -139,7 +139,7 @@ void sources_page(Services& s, Ctx& ctx) {
     data.set("sources", rows);
     data.set("has_sources", flag(!sources.items.empty()));
     data.set("kind_html", select(Field{"kind", "Kind of learning", ctx.query("kind"), ""}, kinds, "All kinds"));
-    data.set("priority_html", select(Field{"priority", "Priority", filter.priority, ""}, priority_options(s), "All priorities"));
+    data.set("priority_html", select(Field{"priority", "Priority", filter.priority, ""}, priority_options(s, ctx), "All priorities"));
     data.set("text_html", text_input(Field{"q", "Title or summary contains", filter.text, ""}));
     data.set("pagination_html", pagination("/learning" + query, request, sources.next));
     data.set("can_manage", flag(ctx.who().can(Permission::manage_learning)));
@@ -183,7 +183,7 @@ void source_form_page(Services& s, Ctx& ctx, const std::optional<LearningSource>
     data.set("status_html", radios(Field{"status", "Status", value("status", std::string(source_status_key(src.status))),
                                          error_for(errors, "status")}, statuses, true));
     data.set("priorities_html", checkboxes(Field{"priorities", "Priorities it relates to", "", error_for(errors, "priorities")},
-                                           priority_options(s), priorities));
+                                           priority_options(s, ctx), priorities));
     data.set("summary_html", textarea(Field{"summary", "Summary", value("summary", src.summary), error_for(errors, "summary")}, 4));
     data.set("has_reviews", flag(!reviews.empty()));
     data.set("review_html", select(Field{"review_id", "Practice review (if it came from one)", value("review_id", src.review.valid() ? src.review.str() : ""),
@@ -269,7 +269,7 @@ void source_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
     data.set("recommendation_html", textarea(Field{"recommendation", "Recommendation", posted ? ctx.form("recommendation") : "",
                                                    error_for(errors, "recommendation")}, 3));
     data.set("rec_priority_html", select(Field{"priority", "Priority", posted ? ctx.form("priority") : (src.priorities.empty() ? "" : src.priorities.front()),
-                                               error_for(errors, "priority")}, priority_options(s), "No priority"));
+                                               error_for(errors, "priority")}, priority_options(s, ctx), "No priority"));
     data.set("rec_agencies_html", checkboxes(Field{"agency_ids", "Agencies it is for", "", error_for(errors, "agency_ids")},
                                              agency_options(s, ctx.who()), posted ? ctx.form_all("agency_ids") : std::vector<std::string>{}));
     page(ctx, "learning/source", data, PageOptions{src.title, "learning", errors, status});
@@ -316,7 +316,7 @@ void correct_page(Services& s, Ctx& ctx, bool finding, const FieldErrors& errors
         std::vector<std::string> agencies;
         for (const auto& a : r->agencies) agencies.push_back(a.str());
         fields = textarea(Field{"recommendation", "Recommendation", posted ? ctx.form("recommendation") : r->text, error_for(errors, "recommendation")}, 4) +
-                 select(Field{"priority", "Priority", posted ? ctx.form("priority") : r->priority, error_for(errors, "priority")}, priority_options(s),
+                 select(Field{"priority", "Priority", posted ? ctx.form("priority") : r->priority, error_for(errors, "priority")}, priority_options(s, ctx),
                         "No priority") +
                  checkboxes(Field{"agency_ids", "Agencies it is for", "", error_for(errors, "agency_ids")}, agency_options(s, ctx.who()),
                             posted ? ctx.form_all("agency_ids") : agencies);
@@ -366,7 +366,7 @@ void threads_page(Services& s, Ctx& ctx) {
 // action plan filtered to the priority for the rest.
 void thread_page(Services& s, Ctx& ctx) {
     const auto index = ctx.path_id();
-    const auto& priorities = s.learning_rules.priorities;
+    const auto priorities = partnership_rules(s, ctx).learning.priorities;
     if (index < 1 || index > static_cast<std::int64_t>(priorities.size())) throw Failure::not_found("priority");
     const PageRequest sources_page = page_request(ctx);
     const PriorityThread t = golden_thread(s, ctx.who(), priorities[static_cast<std::size_t>(index - 1)], sources_page, PageRequest{});
@@ -432,7 +432,7 @@ void calendar_page(Services& s, Ctx& ctx) {
     data.set("previous", std::to_string(year - 1));
     data.set("next", std::to_string(year + 1));
     data.set("thematic", std::to_string(cal.thematic_audits));
-    data.set("limit", std::to_string(s.learning_rules.max_thematic_audits_per_year));
+    data.set("limit", std::to_string(cal.thematic_limit));
     data.set("over_limit", flag(cal.over_thematic_limit));
     page(ctx, "learning/calendar", data, PageOptions{"Audit calendar " + std::to_string(year) + " to " + std::to_string(year + 1), "learning"});
 }

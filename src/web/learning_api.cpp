@@ -44,7 +44,7 @@ J improvement_json(const ImprovementLine& l) {
     return out;
 }
 
-ImprovementFilter improvement_filter(const Services& s, const Ctx& ctx) {
+ImprovementFilter improvement_filter(Services& s, const Ctx& ctx) {
     ImprovementFilter f;
     FieldErrors errors;
     if (const std::string st = ctx.query("state"); !st.empty()) {
@@ -62,7 +62,7 @@ ImprovementFilter improvement_filter(const Services& s, const Ctx& ctx) {
         else f.agency = AgencyId{std::stoll(a)};
     }
     if (const std::string p = ctx.query("priority"); !p.empty()) {
-        f.priority = known_priority(s.learning_rules, p).value_or("");
+        f.priority = known_priority(partnership_rules(s, ctx).learning, p).value_or("");
         if (f.priority.empty()) errors.push_back({"priority", "priority must be one of the partnership's priorities"});
     }
     if (const std::string g = ctx.query("group_id"); !g.empty()) {
@@ -132,7 +132,7 @@ void add_learning_api_routes(std::vector<Route>& routes, Services& s) {
                               if (!f.kind) throw Failure::invalid({{"kind", "kind must be one of the kinds of learning"}});
                           }
                           if (const std::string p = ctx.query("priority"); !p.empty()) {
-                              f.priority = known_priority(s.learning_rules, p).value_or("");
+                              f.priority = known_priority(partnership_rules(s, ctx).learning, p).value_or("");
                               if (f.priority.empty()) throw Failure::invalid({{"priority", "priority must be one of the partnership's priorities"}});
                           }
                           f.text = ctx.query("q");

@@ -12,7 +12,7 @@
 namespace assure::web {
 
 std::vector<Option> agency_options(Services& s, const Actor& actor);
-std::vector<Option> priority_options(const Services& s);
+std::vector<Option> priority_options(Services& s, const Ctx& ctx);
 std::vector<Option> group_options(Services& s, const Actor& actor);
 // One action as the action plan, the golden thread and a source's page show it.
 Data improvement_row(const ImprovementLine& line);

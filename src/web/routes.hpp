@@ -24,6 +24,7 @@ struct Ctx {
     std::string csrf_token;  // the session's, for forms
     std::string nonce;       // this response's CSP nonce
     bool secure = false;     // served over TLS, or a trusted proxy says so
+    std::string service_name = {};  // the signed-in person's partnership, as its pages' header names it
 
     [[nodiscard]] std::string form(const std::string& name) const;
     [[nodiscard]] std::vector<std::string> form_all(const std::string& name) const;  // ticked checkboxes

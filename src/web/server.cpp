@@ -65,6 +65,8 @@ WebApp::WebApp(Services& services, WebConfig config) : services_(services), conf
     add_reviews_api_routes(routes_, services_);
     add_governance_routes(routes_, services_);
     add_learning_area_routes(routes_, services_);
+    add_settings_routes(routes_, services_);
+    add_settings_api_routes(routes_, services_);
     routes_.push_back(Route{"GET", R"(/assets/(.+))", Permission::public_access, Surface::asset, nullptr,
                             "/assets/govuk-frontend.min.css"});
     install();
@@ -178,6 +180,7 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
         if (auto session = resolve_session(services_, cookie_value(req, kSessionCookie))) {
             ctx.actor = session->actor;
             ctx.csrf_token = session->csrf_token;
+            ctx.service_name = session->service_name;
         }
         if (route.permission != Permission::public_access) {
             if (!ctx.actor) {

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "app/partnership.hpp"
 #include "web/html.hpp"
 
 namespace assure::web::embedded_templates {
@@ -52,6 +53,7 @@ constexpr NavItem kNav[] = {
     {"audits", "Audits", "/audits", Permission::view_learning},
     {"users", "User accounts", "/users", Permission::manage_users},
     {"audit", "Audit trail", "/audit", Permission::view_audit},
+    {"settings", "Settings", "/settings", Permission::edit_partnership},
 };
 
 }  // namespace
@@ -70,6 +72,8 @@ int form_int(const Ctx& ctx, const std::string& name) {
     if (raw.empty() || r.ec != std::errc{} || r.ptr != raw.data() + raw.size()) return -1;
     return v;
 }
+
+PartnershipRules partnership_rules(Services& s, const Ctx& ctx) { return read_settings(s, ctx.who()).rules; }
 
 Data list_of(std::initializer_list<Data> items) {
     Data list{Data::type::list};
@@ -99,6 +103,7 @@ void page(Ctx& ctx, const std::string& template_name, Data data, const PageOptio
         }
         layout.set("nav", nav);
         layout.set("signed_in", flag(true));
+        if (!ctx.service_name.empty()) layout.set("service_name", ctx.service_name);
         layout.set("user_label", ctx.actor->label);
         layout.set("role_label", std::string(role_label(ctx.actor->role)));
     }

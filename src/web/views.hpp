@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "app/context.hpp"
 #include "core/failure.hpp"
 #include "web/routes.hpp"
 
@@ -31,6 +32,9 @@ void error_page(Ctx& ctx, int status);
 void redirect(Ctx& ctx, const std::string& to);
 // A whole-number form field, or -1 if it is missing or not a number.
 int form_int(const Ctx& ctx, const std::string& name);
+
+// The rules of the signed-in person's partnership: its priorities, limits and standards.
+PartnershipRules partnership_rules(Services& s, const Ctx& ctx);
 
 Data list_of(std::initializer_list<Data> items);
 inline Data flag(bool b) { return b ? Data(Data::type::bool_true) : Data(Data::type::bool_false); }

@@ -30,7 +30,7 @@ std::string world_email(Role role) { return std::string(role_key(role)) + "@exam
 // outside any agency (so that a test's agencies hold only the people it adds).
 void seed_world(Store& store, const PasswordHasher& hasher) {
     store.write([&](Transaction& tx) {
-        const PartnershipId partnership = tx.partnerships().insert({PartnershipId{}, kWorldSlug, "Test Partnership"});
+        const PartnershipId partnership = tx.partnerships().insert({PartnershipId{}, kWorldSlug, "Test Partnership"}, PartnershipRules{});
         for (const auto role : all_roles()) {
             const PersonId person = tx.people().insert(
                 {PersonId{}, partnership, std::string(role_label(role)), "Officer", AgencyId{}, world_email(role)});
@@ -74,7 +74,7 @@ World::World() {
 
 PartnershipId World::add_partnership(const std::string& slug, const std::string& name) {
     PartnershipId id;
-    store.write([&](Transaction& tx) { id = tx.partnerships().insert({PartnershipId{}, slug, name}); });
+    store.write([&](Transaction& tx) { id = tx.partnerships().insert({PartnershipId{}, slug, name}, PartnershipRules{}); });
     return id;
 }
 

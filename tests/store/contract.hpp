@@ -9,6 +9,10 @@
 
 namespace assure::testing {
 
+// The rules a partnership is given in these tests. A function, not `PartnershipRules{}` at the
+// call: g++ 12 fails (an internal compiler error) on that inside the suites' template lambdas.
+inline PartnershipRules shipped_rules() { return PartnershipRules{}; }
+
 template <class Factory>
 class StoreContract : public ::testing::Test {
 protected:
@@ -18,7 +22,7 @@ protected:
             if (const std::string why = Factory::skip_reason(); !why.empty()) GTEST_SKIP() << why;
         }
         store = Factory::make();
-        store->write([&](Transaction& tx) { partnership = tx.partnerships().insert({PartnershipId{}, "p", "P"}); });
+        store->write([&](Transaction& tx) { partnership = tx.partnerships().insert({PartnershipId{}, "p", "P"}, shipped_rules()); });
     }
     void TearDown() override {
         if (store) Factory::destroy();
@@ -434,7 +438,7 @@ TYPED_TEST_P(StoreContract, LearningRecordsRoundTripWithVersions) {
     c.invited = {council.id};
     AuditReturn r;
     this->store->write([&](Transaction& tx) {
-        const PartnershipId elsewhere = tx.partnerships().insert({PartnershipId{}, "elsewhere", "Elsewhere"});
+        const PartnershipId elsewhere = tx.partnerships().insert({PartnershipId{}, "elsewhere", "Elsewhere"}, shipped_rules());
         src.id = tx.learning().insert_source(src);
         a.source = src.id;
         a.recommendation = 1;
@@ -500,7 +504,7 @@ TYPED_TEST_P(StoreContract, LearningRecordsRoundTripWithVersions) {
 
 TYPED_TEST_P(StoreContract, AnOrganisationIsFoundInEveryPartnershipByItsCode) {
     PartnershipId other;
-    this->store->write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "other", "Other"}); });
+    this->store->write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "other", "Other"}, shipped_rules()); });
     Agency here = this->agency("Merseyside Police");
     this->agency("Council");
     Agency there = here;

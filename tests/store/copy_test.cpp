@@ -33,8 +33,8 @@ private:
 // copy cannot simply insert rows in id order) and a person with no agency (a NULL).
 void fill(Store& store) {
     store.write([](Transaction& tx) {
-        const auto p = tx.partnerships().insert({PartnershipId{}, "knowsley", "Knowsley"});
-        tx.partnerships().insert({PartnershipId{}, "sefton", "Sefton"});
+        const auto p = tx.partnerships().insert({PartnershipId{}, "knowsley", "Knowsley"}, PartnershipRules{});
+        tx.partnerships().insert({PartnershipId{}, "sefton", "Sefton"}, PartnershipRules{});
         Agency police;
         police.partnership = p;
         police.name = "Merseyside Police";
@@ -99,7 +99,7 @@ TEST(Copy, SqliteToPostgresAndBackKeepsEveryRowAndId) {
     EXPECT_EQ(on_postgres.at("governance_groups"), before.at("governance_groups"));
     postgres::PostgresStore store(scratch.url());
     PartnershipId next;
-    store.write([&](Transaction& tx) { next = tx.partnerships().insert({PartnershipId{}, "halton", "Halton"}); });
+    store.write([&](Transaction& tx) { next = tx.partnerships().insert({PartnershipId{}, "halton", "Halton"}, PartnershipRules{}); });
     EXPECT_EQ(next.value, 3);
 }
 

@@ -113,7 +113,7 @@ TYPED_TEST_P(DirectoryContract, AgenciesFilterByKindStatusTextAndPartnership) {
     this->agency_of("Halewood Academy");
     this->agency_of("Old School 100%", AgencyKind::relevant_agency, false);
     PartnershipId other;
-    this->store->write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "o", "O"}); });
+    this->store->write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "o", "O"}, shipped_rules()); });
     this->agency_of("Other Police", AgencyKind::statutory_partner, true, other);
 
     auto ask = [&](std::optional<AgencyKind> kind, std::optional<bool> active, std::string text) {
@@ -171,7 +171,7 @@ TYPED_TEST_P(DirectoryContract, NamesAreFoundForASetOfIdsInTheirPartnershipOnly)
         }
     }
     PartnershipId other;
-    this->store->write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "o", "O"}); });
+    this->store->write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "o", "O"}, shipped_rules()); });
     const auto elsewhere = this->agency_of("Elsewhere", AgencyKind::relevant_agency, true, other);
     asked.push_back(elsewhere.id);
     asked.push_back(AgencyId{987654});

@@ -20,8 +20,8 @@ protected:
     void SetUp() override {
         store = Factory::make();
         store->write([&](Transaction& tx) {
-            partnership = tx.partnerships().insert({PartnershipId{}, "p", "P"});
-            other = tx.partnerships().insert({PartnershipId{}, "q", "Q"});
+            partnership = tx.partnerships().insert({PartnershipId{}, "p", "P"}, shipped_rules());
+            other = tx.partnerships().insert({PartnershipId{}, "q", "Q"}, shipped_rules());
             for (const char* name : {"Morgan", "Pat"}) {
                 Person p;
                 p.partnership = partnership;

@@ -32,7 +32,7 @@ struct Seeded {
 Seeded seed(Store& store) {
     Seeded s;
     store.write([&](Transaction& tx) {
-        s.partnership = tx.partnerships().insert({PartnershipId{}, "p", "P"});
+        s.partnership = tx.partnerships().insert({PartnershipId{}, "p", "P"}, PartnershipRules{});
         Person p;
         p.partnership = s.partnership;
         p.name = "Morgan";

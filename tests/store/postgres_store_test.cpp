@@ -8,6 +8,7 @@
 #include "store/contract.hpp"
 #include "store/directory_contract.hpp"
 #include "store/governance_contract.hpp"
+#include "store/settings_contract.hpp"
 #include "store/learning_at_0005.hpp"
 #include "store/learning_contract.hpp"
 #include "store/postgres/errors.hpp"
@@ -60,6 +61,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, ReviewsContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, LearningContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, GovernanceContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, DirectoryContract, PostgresBackends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, SettingsContract, PostgresBackends);
 
 TEST(PostgresPlaceholders, QuestionMarksBecomeNumberedOutsideLiteralsAndComments) {
     const auto r = postgres::rewrite_placeholders(
@@ -163,7 +165,7 @@ TEST(PostgresOnly, AConstraintViolationNamesTheConstraint) {
     REQUIRE_POSTGRES();
     postgres::PostgresStore store(scratch.url());
     PartnershipId p;
-    store.write([&](Transaction& tx) { p = tx.partnerships().insert({PartnershipId{}, "p", "P"}); });
+    store.write([&](Transaction& tx) { p = tx.partnerships().insert({PartnershipId{}, "p", "P"}, PartnershipRules{}); });
     const Person ann{PersonId{}, p, "Ann", "Head", AgencyId{}, "ann@x.org"};
     store.write([&](Transaction& tx) { tx.people().insert(ann); });
     try {

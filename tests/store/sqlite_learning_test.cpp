@@ -35,7 +35,7 @@ struct LearningDatabase {
 
     LearningDatabase() {
         store->write([&](Transaction& tx) {
-            partnership = tx.partnerships().insert({PartnershipId{}, "k", "Knowsley"});
+            partnership = tx.partnerships().insert({PartnershipId{}, "k", "Knowsley"}, PartnershipRules{});
             Agency a;
             a.partnership = partnership;
             a.name = "Council";

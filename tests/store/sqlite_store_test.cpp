@@ -7,6 +7,7 @@
 #include "store/contract.hpp"
 #include "store/directory_contract.hpp"
 #include "store/governance_contract.hpp"
+#include "store/settings_contract.hpp"
 #include "store/reviews_contract.hpp"
 #include "store/sql/migrate.hpp"
 #include "store/sqlite_files.hpp"
@@ -18,6 +19,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, StoreContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, ReviewsContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, GovernanceContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, DirectoryContract, Backends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, SettingsContract, Backends);
 
 // Reads never take the write lock: a list of cases is read, and its read logged, while another
 // connection holds the write lock; the log entry is stored once the lock is free.
@@ -31,7 +33,7 @@ TEST(SqliteOnly, AListReadUnderAHeldWriteLockCompletesAndIsLoggedAfterFlush) {
         CountingTokens tokens;
         Services services{store, clock, hasher, tokens, SessionPolicy{}, nullptr};
         PartnershipId pid;
-        store.write([&](Transaction& tx) { pid = tx.partnerships().insert({PartnershipId{}, "p", "P"}); });
+        store.write([&](Transaction& tx) { pid = tx.partnerships().insert({PartnershipId{}, "p", "P"}, PartnershipRules{}); });
         const Actor bu{UserId{1}, pid, Role::business_unit, "Business Unit <bu@example.org>"};
         IncidentInput in;
         in.became_aware_on = "2026-11-20";
@@ -137,7 +139,7 @@ TEST(SqliteOnly, ClosingTheStoreStoresTheQueuedAccessEntries) {
     PartnershipId pid;
     {
         sqlite::SqliteStore store(path);
-        store.write([&](Transaction& tx) { pid = tx.partnerships().insert({PartnershipId{}, "p", "P"}); });
+        store.write([&](Transaction& tx) { pid = tx.partnerships().insert({PartnershipId{}, "p", "P"}, PartnershipRules{}); });
         for (int i = 0; i < 250; ++i) {
             store.access_log().record(AccessEntry{0, pid, i, UserId{1}, "Ann", AccessKind::record, "review_case", {std::to_string(i)}});
         }
@@ -177,7 +179,7 @@ TEST(SqliteOnly, BackupAndRestoreCarryTheData) {
     const auto path = temp_db(), copy = temp_db(), target = temp_db();
     {
         sqlite::SqliteStore store(path);
-        store.write([](Transaction& tx) { tx.partnerships().insert({PartnershipId{}, "k", "Knowsley"}); });
+        store.write([](Transaction& tx) { tx.partnerships().insert({PartnershipId{}, "k", "Knowsley"}, PartnershipRules{}); });
         sqlite::backup(path, copy);  // while the store is open
     }
     sqlite::restore(copy, target);
@@ -201,7 +203,7 @@ TEST(SqliteOnly, AnUnknownStoredRoleIsAnErrorNamingUsersRole) {
     const auto path = temp_db();
     sqlite::SqliteStore store(path);
     store.write([](Transaction& tx) {
-        const auto p = tx.partnerships().insert({PartnershipId{}, "p", "P"});
+        const auto p = tx.partnerships().insert({PartnershipId{}, "p", "P"}, PartnershipRules{});
         const auto person = tx.people().insert(Person{PersonId{}, p, "Ann", "Head", AgencyId{}, "ann@x.org"});
         User u;
         u.partnership = p;
@@ -226,7 +228,7 @@ TEST(SqliteOnly, AnUnknownStoredAgencyKindIsAnErrorNamingAgenciesKind) {
     sqlite::SqliteStore store(path);
     PartnershipId p;
     store.write([&](Transaction& tx) {
-        p = tx.partnerships().insert({PartnershipId{}, "p", "P"});
+        p = tx.partnerships().insert({PartnershipId{}, "p", "P"}, PartnershipRules{});
         tx.agencies().insert(Agency{AgencyId{}, p, "Alpha", AgencyKind::relevant_agency, StatutoryRole::none, "other"});
     });
     {

@@ -36,7 +36,7 @@ struct ReviewsWorld {
     ReviewsWorld() {
         clock.at = 1'795'392'000;  // 2026-11-23 00:00 UTC
         store.write([&](Transaction& tx) {
-            partnership = tx.partnerships().insert({PartnershipId{}, "test", "Test Partnership"});
+            partnership = tx.partnerships().insert({PartnershipId{}, "test", "Test Partnership"}, PartnershipRules{});
             const AgencyId council = tx.agencies().insert(
                 {AgencyId{}, partnership, "Council", AgencyKind::statutory_partner, StatutoryRole::local_authority, "local_authority"});
             tx.agencies().insert({AgencyId{}, partnership, "Police", AgencyKind::statutory_partner, StatutoryRole::police, "police"});

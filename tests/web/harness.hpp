@@ -98,7 +98,7 @@ private:
     }
     void seed() {
         PartnershipId pid;
-        store_.write([&](Transaction& tx) { pid = tx.partnerships().insert({PartnershipId{}, "test", "Test SCP"}); });
+        store_.write([&](Transaction& tx) { pid = tx.partnerships().insert({PartnershipId{}, "test", "Test SCP", "Testshire"}, PartnershipRules{}); });
         const Actor system = Actor::system(pid);
         council_ = create_agency(services_, system, {"Test Council", "statutory_partner", "local_authority",
                                                      "local_authority"}).id;

@@ -134,7 +134,7 @@ TEST_F(LearningHttp, AnOrganisationSharesItsReturnWithAnotherPartnershipOnTheSer
     // The council works with a second partnership on this server under one organisation code.
     Services& svc = server->services();
     PartnershipId other;
-    svc.store.write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "other", "Other SCP"}); });
+    svc.store.write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "other", "Other SCP"}, PartnershipRules{}); });
     const Actor other_system = Actor::system(other);
     const auto council_there = create_agency(svc, other_system, {"Test Council", "statutory_partner", "local_authority", "local_authority", "", "TESTCO"});
     const auto manager = create_person(svc, other_system, {"Other Manager", "Business manager", council_there.id.str(), "manager@other.example"});

@@ -14,9 +14,13 @@ std::optional<ResolvedSession> resolve_session(Services& s, const std::string& s
     const Instant now = s.clock.now();
     std::optional<Session> session;
     std::optional<User> user;
+    std::string service_name;
     s.store.read([&](Transaction& tx) {
         session = tx.sessions().find(digest);
         if (session) user = tx.users().find(session->user);
+        if (user) {
+            if (const auto p = tx.partnerships().find(user->partnership)) service_name = p->service_name();
+        }
     });
     if (!session) return std::nullopt;
     if (!user || !user->active || session_state(*session, now, s.sessions) != SessionState::live) {
@@ -27,7 +31,7 @@ std::optional<ResolvedSession> resolve_session(Services& s, const std::string& s
     if (session_needs_touch(*session, now, s.sessions)) {
         s.store.write([&](Transaction& tx) { tx.sessions().touch(digest, now); });
     }
-    return ResolvedSession{actor_for(*user), session->csrf_token};
+    return ResolvedSession{actor_for(*user), session->csrf_token, service_name};
 }
 
 std::optional<Actor> resolve_api_token(Services& s, const std::string& token) {

@@ -81,8 +81,9 @@ GroupView read_group(Services& s, const Actor& actor, GroupId id) {
         v.summary = summarise(g, groups, current, cadence_from(g, dates.last_held, dates.next_planned, today), people, agency_list, today);
         v.deputy_label = name_of(people, g.deputy);
         v.terms = tx.governance().terms(id);
-        v.window = attendance_window(s.governance_rules, today);
-        const auto rates = member_rates(members, meetings_between(tx, actor.partnership, id, v.window), v.window, s.governance_rules);
+        const GovernanceRules rules = rules_of(tx, actor.partnership).governance;
+        v.window = attendance_window(rules, today);
+        const auto rates = member_rates(members, meetings_between(tx, actor.partnership, id, v.window), v.window, rules);
         for (const auto& m : members) {
             MemberLine line;
             line.membership = m;

@@ -41,8 +41,9 @@ MeetingView read_meeting(Services& s, const Actor& actor, MeetingId id) {
         const auto members = tx.governance().memberships(actor.partnership, v.group.id);
         const auto people = people_by_id(tx, actor.partnership);
         const auto agencies = agencies_by_id(tx, actor.partnership);
-        const Period window = attendance_window(s.governance_rules, london_today(s));
-        const auto rates = member_rates(members, meetings_between(tx, actor.partnership, v.group.id, window), window, s.governance_rules);
+        const GovernanceRules rules = rules_of(tx, actor.partnership).governance;
+        const Period window = attendance_window(rules, london_today(s));
+        const auto rates = member_rates(members, meetings_between(tx, actor.partnership, v.group.id, window), window, rules);
         for (const auto& m : members) {
             if (!member_on(m, v.meeting.on)) continue;
             if (std::any_of(v.expected.begin(), v.expected.end(), [&](const MemberLine& l) { return l.person.id == m.person; })) continue;

@@ -11,8 +11,8 @@ using namespace governance_detail;
 
 namespace {
 
-Period period_of(const Services& s, const std::string& from, const std::string& to) {
-    Period p = attendance_window(s.governance_rules, london_today(s));
+Period period_of(const Services& s, const GovernanceRules& rules, const std::string& from, const std::string& to) {
+    Period p = attendance_window(rules, london_today(s));
     FieldErrors errors;
     if (!trim(from).empty()) {
         if (auto d = Date::parse(trim(from))) p.from = *d;
@@ -33,9 +33,10 @@ AttendanceReport attendance_report(Services& s, const Actor& actor, std::optiona
                                    const std::string& to) {
     require(actor, Permission::view_governance);
     AttendanceReport report;
-    report.period = period_of(s, from, to);
-    report.expected_rate = s.governance_rules.expected_rate;
     s.store.read([&](Transaction& tx) {
+        const GovernanceRules rules = rules_of(tx, actor.partnership).governance;
+        report.period = period_of(s, rules, from, to);
+        report.expected_rate = rules.expected_rate;
         if (group) load_group(tx, actor, *group);
         const auto people = people_by_id(tx, actor.partnership);
         const auto agencies = agencies_by_id(tx, actor.partnership);
@@ -46,7 +47,7 @@ AttendanceReport attendance_report(Services& s, const Actor& actor, std::optiona
             if (group && g.id != *group) continue;
             std::vector<Membership> of_group;
             for (const auto& m : members) if (m.group == g.id) of_group.push_back(m);
-            for (const auto& r : member_rates(of_group, meetings, report.period, s.governance_rules)) {
+            for (const auto& r : member_rates(of_group, meetings, report.period, rules)) {
                 if (r.held == 0) continue;
                 AttendanceLine line;
                 line.rate = r;
@@ -66,8 +67,8 @@ AttendanceReport attendance_report(Services& s, const Actor& actor, std::optiona
             agency_list.push_back(a);
             if (a.kind == AgencyKind::statutory_partner) partners.push_back(a);
         }
-        report.by_agency = rates_by_agency(all_rates, person_agencies(people), agency_list, s.governance_rules);
-        report.by_partner = rates_by_agency(all_rates, person_agencies(people), partners, s.governance_rules);
+        report.by_agency = rates_by_agency(all_rates, person_agencies(people), agency_list, rules);
+        report.by_partner = rates_by_agency(all_rates, person_agencies(people), partners, rules);
     });
     return report;
 }
@@ -76,7 +77,9 @@ std::vector<PlanItem> forward_plan(Services& s, const Actor& actor, Date from, i
     require(actor, Permission::view_governance);
     std::vector<PlanItem> out;
     const Date until = add_months_clamped(Date{from.year, from.month, 1}, months);
+    GovernanceRules rules;
     s.store.read([&](Transaction& tx) {
+        rules = rules_of(tx, actor.partnership).governance;
         std::map<GroupId, Group> groups;
         for (const auto& g : tx.governance().groups(actor.partnership)) groups[g.id] = g;
         const Period window{from, Date::from_days(until.days() - 1)};
@@ -86,7 +89,7 @@ std::vector<PlanItem> forward_plan(Services& s, const Actor& actor, Date from, i
                            m.status == MeetingStatus::cancelled});
         }
     });
-    for (const auto& c : annual_cycle_between(s.governance_rules, from, months)) out.push_back({c.on, "", c.label, "", MeetingId{}, false});
+    for (const auto& c : annual_cycle_between(rules, from, months)) out.push_back({c.on, "", c.label, "", MeetingId{}, false});
     std::stable_sort(out.begin(), out.end(), [](const PlanItem& a, const PlanItem& b) {
         return a.on != b.on ? a.on < b.on : a.starts_at < b.starts_at;
     });

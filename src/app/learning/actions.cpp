@@ -38,7 +38,7 @@ ImprovementAction change_improvement(Services& s, const Actor& actor, Improvemen
         if (!may_update(tx, actor, before)) throw Failure::forbidden("only the owning agency or the business unit updates an action");
         if (before.version != expected_version) throw Failure::stale("action");
         after = before;
-        change(after);
+        change(after, rules_of(tx, actor.partnership).learning);
         if (!tx.learning().update_improvement(after)) throw Failure::stale("action");
         ++after.version;
         record_audit(tx, actor, s.clock.now(), action, "improvement_action", id.str(), audit_record(before), audit_record(after));
@@ -82,7 +82,7 @@ ImprovementAction create_improvement(Services& s, const Actor& actor, const Impr
         for (const auto& g : tx.governance().groups(actor.partnership)) context.groups.push_back(g.id);
         ImprovementInput in = input;
         in.priority = priority;
-        auto more = validate_improvement(in, s.learning_rules, context, london_today(s), a);
+        auto more = validate_improvement(in, rules_of(tx, actor.partnership).learning, context, london_today(s), a);
         errors.insert(errors.end(), more.begin(), more.end());
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
         a.partnership = actor.partnership;
@@ -161,7 +161,7 @@ bool may_update_improvement(Services& s, const Actor& actor, const ImprovementAc
 
 ImprovementAction update_improvement(Services& s, const Actor& actor, ImprovementId id, int expected_version,
                                      const std::string& state, const std::string& note) {
-    return change_improvement(s, actor, id, expected_version, "improvement.update", [&](ImprovementAction& a) {
+    return change_improvement(s, actor, id, expected_version, "improvement.update", [&](ImprovementAction& a, const LearningRules& rules) {
         FieldErrors errors;
         const std::string key = trim(state);
         const auto to = key.empty() ? std::optional<ActionState>(a.state) : parse_action_state(key);
@@ -174,7 +174,7 @@ ImprovementAction update_improvement(Services& s, const Actor& actor, Improvemen
             if (partnership_decision && !actor.can(Permission::manage_learning)) {
                 errors.push_back({"state", "Only the business unit, for the owning group, agrees, signs off or supersedes an action"});
             } else {
-                auto more = check_transition(a, *to, text, s.learning_rules);
+                auto more = check_transition(a, *to, text, rules);
                 errors.insert(errors.end(), more.begin(), more.end());
             }
             if (*to == a.state && text.empty()) errors.push_back({"note", "Enter the progress update"});
@@ -189,7 +189,7 @@ ImprovementAction update_improvement(Services& s, const Actor& actor, Improvemen
 
 ImprovementAction add_improvement_evidence(Services& s, const Actor& actor, ImprovementId id, int expected_version,
                                            const std::string& kind, const std::string& text, const std::string& link) {
-    return change_improvement(s, actor, id, expected_version, "improvement.add_evidence", [&](ImprovementAction& a) {
+    return change_improvement(s, actor, id, expected_version, "improvement.add_evidence", [&](ImprovementAction& a, const LearningRules&) {
         EvidenceItem e;
         if (auto errors = validate_evidence(kind, text, link, e); !errors.empty()) throw Failure::invalid(std::move(errors));
         if (a.state == ActionState::evidenced || a.state == ActionState::superseded) {

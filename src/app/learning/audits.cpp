@@ -83,7 +83,7 @@ AuditCycle create_cycle(Services& s, const Actor& actor, const CycleInput& input
     require(actor, Permission::manage_learning);
     AuditCycle c;
     s.store.write([&](Transaction& tx) {
-        if (auto errors = validate_cycle(input, s.learning_rules, tx.agencies().list(actor.partnership, false), c); !errors.empty()) {
+        if (auto errors = validate_cycle(input, rules_of(tx, actor.partnership).learning, tx.agencies().list(actor.partnership, false), c); !errors.empty()) {
             throw Failure::invalid(std::move(errors));
         }
         c.partnership = actor.partnership;

@@ -36,6 +36,7 @@ Names names_of(Transaction& tx, PartnershipId partnership, const std::vector<Imp
     };
     distinct(sources);
     distinct(returns);
+    n.rules = rules_of(tx, partnership).learning;
     n.sources = tx.learning().source_titles(partnership, sources);
     for (auto& r : tx.learning().return_origins(partnership, returns)) n.returns[r.id] = std::move(r);
     return n;
@@ -56,7 +57,7 @@ ImprovementLine line_of(const Services& s, const ImprovementAction& a, const Nam
     }
     const Date today = london_today(s);
     line.overdue = improvement_overdue(a, today);
-    line.stale = improvement_stale(a, today, s.learning_rules);
+    line.stale = improvement_stale(a, today, names.rules);
     return line;
 }
 
@@ -83,7 +84,7 @@ std::optional<ImprovementQuery> improvement_query(const Services& s, Transaction
     const Date today = london_today(s);
     if (f.overdue_only) q.overdue_on = today;
     if (f.stale_only) q.stale_on = today;
-    q.stale_days = s.learning_rules.stale_days;
+    q.stale_days = rules_of(tx, actor.partnership).learning.stale_days;
     q.without_impact = f.without_impact_only;
     return q;
 }

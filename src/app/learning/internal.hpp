@@ -19,6 +19,7 @@ struct Names {
     std::map<GroupId, std::string> groups;
     std::map<LearningSourceId, std::string> sources;  // titles
     std::map<AuditReturnId, ReturnOrigin> returns;
+    LearningRules rules;  // the partnership's, which judge each line (e.g. "no recent update")
 };
 // The partnership's agencies, people and groups (its directory), and the titles of only the
 // sources and audit returns `actions` come from, each asked for by id in one query.

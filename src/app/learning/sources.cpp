@@ -73,7 +73,7 @@ LearningSource create_source(Services& s, const Actor& actor, const SourceInput&
     LearningSource src;
     s.store.write([&](Transaction& tx) {
         src.partnership = actor.partnership;
-        auto errors = validate_source(input, s.learning_rules, tx.agencies().list(actor.partnership, false), src);
+        auto errors = validate_source(input, rules_of(tx, actor.partnership).learning, tx.agencies().list(actor.partnership, false), src);
         check_review(tx, actor, src, errors);
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
         src.id = tx.learning().insert_source(src);
@@ -84,7 +84,7 @@ LearningSource create_source(Services& s, const Actor& actor, const SourceInput&
 
 LearningSource update_source(Services& s, const Actor& actor, LearningSourceId id, int expected_version, const SourceInput& input) {
     return change_source(s, actor, id, expected_version, "learning.update", [&](Transaction& tx, LearningSource& src) {
-        auto errors = validate_source(input, s.learning_rules, tx.agencies().list(actor.partnership, false), src);
+        auto errors = validate_source(input, rules_of(tx, actor.partnership).learning, tx.agencies().list(actor.partnership, false), src);
         check_review(tx, actor, src, errors);
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
     });
@@ -105,7 +105,7 @@ LearningSource add_source_recommendation(Services& s, const Actor& actor, Learni
                                          const std::vector<std::string>& agency_ids) {
     return change_source(s, actor, id, expected_version, "learning.add_recommendation", [&](Transaction& tx, LearningSource& src) {
         SourceRecommendation r;
-        auto errors = validate_recommendation(text, priority, agency_ids, s.learning_rules,
+        auto errors = validate_recommendation(text, priority, agency_ids, rules_of(tx, actor.partnership).learning,
                                               tx.agencies().list(actor.partnership, false), r);
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
         r.number = static_cast<int>(src.recommendations.size()) + 1;
@@ -133,7 +133,7 @@ LearningSource correct_source_recommendation(Services& s, const Actor& actor, Le
                                     [&](const SourceRecommendation& x) { return x.number == number; });
         if (r == src.recommendations.end()) throw Failure::not_found("recommendation " + std::to_string(number));
         SourceRecommendation corrected;
-        auto errors = validate_recommendation(text, priority, agency_ids, s.learning_rules, tx.agencies().list(actor.partnership, false),
+        auto errors = validate_recommendation(text, priority, agency_ids, rules_of(tx, actor.partnership).learning, tx.agencies().list(actor.partnership, false),
                                               corrected);
         if (r->review_recommendation.valid() && errors.empty() && corrected.text != r->text) {
             errors.push_back({"recommendation", "This is the review's own recommendation; its wording is changed in the review, not here"});
@@ -157,7 +157,7 @@ LearningSource import_review_recommendations(Services& s, const Actor& actor, Le
             SourceRecommendation r;
             r.number = static_cast<int>(src.recommendations.size()) + 1;
             r.text = rec.text;
-            r.priority = known_priority(s.learning_rules, rec.theme).value_or("");
+            r.priority = known_priority(rules_of(tx, actor.partnership).learning, rec.theme).value_or("");
             r.agencies = rec.agencies;
             r.review_recommendation = rec.id;
             src.recommendations.push_back(r);

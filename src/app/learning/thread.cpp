@@ -13,7 +13,7 @@ std::vector<ThreadFigures> golden_threads(Services& s, const Actor& actor) {
     std::vector<ThreadFigures> out;
     s.store.read([&](Transaction& tx) {
         // A few queries per priority the partnership names, none per record.
-        for (const auto& p : s.learning_rules.priorities) {
+        for (const auto& p : rules_of(tx, actor.partnership).learning.priorities) {
             ThreadFigures t;
             t.priority = p;
             t.sources = tx.learning().count_sources(SourceQuery{actor.partnership, std::nullopt, p, "", std::nullopt, std::nullopt, {}});
@@ -30,11 +30,11 @@ std::vector<ThreadFigures> golden_threads(Services& s, const Actor& actor) {
 PriorityThread golden_thread(Services& s, const Actor& actor, const std::string& priority, const PageRequest& sources_page,
                              const PageRequest& actions_page) {
     require(actor, Permission::view_learning);
-    const auto known = known_priority(s.learning_rules, priority);
-    if (!known) throw Failure::not_found("priority " + priority);
     PriorityThread t;
-    t.priority = *known;
     s.store.read([&](Transaction& tx) {
+        const auto known = known_priority(rules_of(tx, actor.partnership).learning, priority);
+        if (!known) throw Failure::not_found("priority " + priority);
+        t.priority = *known;
         const SourceQuery sources{actor.partnership, std::nullopt, *known, "", std::nullopt, std::nullopt, sources_page};
         t.sources = tx.learning().sources(sources);
         t.source_count = tx.learning().count_sources(sources);
@@ -87,7 +87,9 @@ LearningCalendar learning_calendar(Services& s, const Actor& actor, int year) {
     cal.year = year;
     const Date from{year, 4, 1};
     const Date to{year + 1, 3, 31};
+    int limit = 0;
     s.store.read([&](Transaction& tx) {
+        limit = rules_of(tx, actor.partnership).learning.max_thematic_audits_per_year;
         // The year's sources, a page at a time: bounded by one year of learning.
         SourceQuery year_of{actor.partnership, std::nullopt, "", "", from, to, PageRequest{PageRequest::max_limit, ""}};
         for (;;) {
@@ -109,7 +111,8 @@ LearningCalendar learning_calendar(Services& s, const Actor& actor, int year) {
         }
     });
     std::stable_sort(cal.entries.begin(), cal.entries.end(), [](const CalendarEntry& a, const CalendarEntry& b) { return a.on < b.on; });
-    cal.over_thematic_limit = cal.thematic_audits > s.learning_rules.max_thematic_audits_per_year;
+    cal.thematic_limit = limit;
+    cal.over_thematic_limit = cal.thematic_audits > limit;
     return cal;
 }
 

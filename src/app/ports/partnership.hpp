@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/partnership.hpp"
+#include "core/settings.hpp"
 #include "app/paging.hpp"
 
 namespace assure {
@@ -41,7 +42,16 @@ struct PartnershipRepo {
     virtual std::optional<Partnership> find(PartnershipId id) = 0;
     virtual std::optional<Partnership> find_by_slug(const std::string& slug) = 0;
     virtual std::vector<Partnership> list() = 0;
-    virtual PartnershipId insert(const Partnership& p) = 0;
+    // A partnership is never without its rule set: it is written with the partnership.
+    virtual PartnershipId insert(const Partnership& p, const PartnershipRules& rules) = 0;
+    // Writes the profile (name, area, logo text) and the rule set only if the stored version
+    // still equals p.version, then bumps it. Returns false (and writes nothing) for a stale version.
+    virtual bool update(const Partnership& p, const PartnershipRules& rules) = 0;
+    // The partnership's rule set; nullopt only for a partnership made before settings existed
+    // (migration 0009) that has not yet adopted the server's defaults.
+    virtual std::optional<PartnershipRules> rules(PartnershipId id) = 0;
+    // Gives a partnership without a rule set these rules. Returns false if it had one.
+    virtual bool adopt_rules(PartnershipId id, const PartnershipRules& rules) = 0;
 };
 
 struct AgencyRepo {

@@ -17,7 +17,7 @@ CaseView notify_incident(Services& s, const Actor& actor, const IncidentInput& i
         std::vector<AgencyId> agencies;
         for (const auto& a : tx.agencies().list(actor.partnership, false)) agencies.push_back(a.id);
         Case c;
-        if (auto errors = validate_incident(input, agencies, s.review_rules, today, c); !errors.empty()) {
+        if (auto errors = validate_incident(input, agencies, rules_of(tx, actor.partnership).reviews, today, c); !errors.empty()) {
             throw Failure::invalid(std::move(errors));
         }
         c.partnership = actor.partnership;

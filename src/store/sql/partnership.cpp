@@ -1,4 +1,6 @@
 #include "store/sql/keyset.hpp"
+#include "store/sql/reviews_rows.hpp"
+#include "store/sql/settings_rows.hpp"
 #include "store/sql/repos.hpp"
 #include "store/sql/strict.hpp"
 #include "store/sql/text_search.hpp"
@@ -77,31 +79,77 @@ std::map<IdT, std::string> names_of(Connection& db, const char* table, Partnersh
 
 }  // namespace
 
+namespace {
+
+constexpr const char* kPartnershipColumns = "SELECT id, slug, name, area, logo_text, version FROM partnerships ";
+
+Partnership read_partnership(const Statement& q) {
+    return Partnership{PartnershipId{q.int64(0)}, q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5)};
+}
+
+void write_rules(Connection& db, PartnershipId id, const PartnershipRules& rules) {
+    auto& q = db.cached(
+        "INSERT INTO partnership_rules(partnership_id, reviews_json, governance_json, learning_json) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT (partnership_id) DO UPDATE SET reviews_json = ?2, governance_json = ?3, learning_json = ?4");
+    q.bind(1, id.value)
+        .bind(2, reviews_rows::rules_json(rules.reviews))
+        .bind(3, settings_rows::governance_json(rules.governance))
+        .bind(4, settings_rows::learning_json(rules.learning))
+        .run();
+}
+
+}  // namespace
+
 std::optional<Partnership> SqlPartnerships::find(PartnershipId id) {
-    auto& q = db_.cached("SELECT id, slug, name FROM partnerships WHERE id = ?");
+    auto& q = db_.cached(std::string(kPartnershipColumns) + "WHERE id = ?");
     q.bind(1, id.value);
     if (!q.step()) return std::nullopt;
-    return Partnership{PartnershipId{q.int64(0)}, q.text(1), q.text(2)};
+    return read_partnership(q);
 }
 
 std::optional<Partnership> SqlPartnerships::find_by_slug(const std::string& slug) {
-    auto& q = db_.cached("SELECT id, slug, name FROM partnerships WHERE slug = ?");
+    auto& q = db_.cached(std::string(kPartnershipColumns) + "WHERE slug = ?");
     q.bind(1, slug);
     if (!q.step()) return std::nullopt;
-    return Partnership{PartnershipId{q.int64(0)}, q.text(1), q.text(2)};
+    return read_partnership(q);
 }
 
 std::vector<Partnership> SqlPartnerships::list() {
-    auto& q = db_.cached("SELECT id, slug, name FROM partnerships ORDER BY name");
+    auto& q = db_.cached(std::string(kPartnershipColumns) + "ORDER BY lower(name), id");
     std::vector<Partnership> out;
-    while (q.step()) out.push_back({PartnershipId{q.int64(0)}, q.text(1), q.text(2)});
+    while (q.step()) out.push_back(read_partnership(q));
     return out;
 }
 
-PartnershipId SqlPartnerships::insert(const Partnership& p) {
-    auto& q = db_.cached("INSERT INTO partnerships(slug, name) VALUES (?, ?)");
-    q.bind(1, p.slug).bind(2, p.name).run();
-    return PartnershipId{db_.last_insert_id()};
+PartnershipId SqlPartnerships::insert(const Partnership& p, const PartnershipRules& rules) {
+    auto& q = db_.cached("INSERT INTO partnerships(slug, name, area, logo_text) VALUES (?, ?, ?, ?)");
+    q.bind(1, p.slug).bind(2, p.name).bind(3, p.area).bind(4, p.logo_text).run();
+    const PartnershipId id{db_.last_insert_id()};
+    write_rules(db_, id, rules);
+    return id;
+}
+
+bool SqlPartnerships::update(const Partnership& p, const PartnershipRules& rules) {
+    auto& q = db_.cached(
+        "UPDATE partnerships SET name = ?, area = ?, logo_text = ?, version = version + 1 WHERE id = ? AND version = ?");
+    q.bind(1, p.name).bind(2, p.area).bind(3, p.logo_text).bind(4, p.id.value).bind(5, p.version).run();
+    if (db_.changes() != 1) return false;
+    write_rules(db_, p.id, rules);
+    return true;
+}
+
+std::optional<PartnershipRules> SqlPartnerships::rules(PartnershipId id) {
+    auto& q = db_.cached("SELECT reviews_json, governance_json, learning_json FROM partnership_rules WHERE partnership_id = ?");
+    q.bind(1, id.value);
+    if (!q.step()) return std::nullopt;
+    return PartnershipRules{reviews_rows::rules_from(q.text(0), "partnership_rules", "reviews_json"),
+                            settings_rows::governance_from(q.text(1)), settings_rows::learning_from(q.text(2))};
+}
+
+bool SqlPartnerships::adopt_rules(PartnershipId id, const PartnershipRules& rules) {
+    if (this->rules(id)) return false;
+    write_rules(db_, id, rules);
+    return true;
 }
 
 std::vector<Agency> SqlAgencies::list(PartnershipId partnership, bool include_inactive) {

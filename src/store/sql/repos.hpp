@@ -12,7 +12,10 @@ public:
     std::optional<Partnership> find(PartnershipId id) override;
     std::optional<Partnership> find_by_slug(const std::string& slug) override;
     std::vector<Partnership> list() override;
-    PartnershipId insert(const Partnership& p) override;
+    PartnershipId insert(const Partnership& p, const PartnershipRules& rules) override;
+    bool update(const Partnership& p, const PartnershipRules& rules) override;
+    std::optional<PartnershipRules> rules(PartnershipId id) override;
+    bool adopt_rules(PartnershipId id, const PartnershipRules& rules) override;
 
 private:
     Connection& db_;

@@ -76,14 +76,14 @@ std::string rules_json(const ReviewRules& r) {
         .dump();
 }
 
-ReviewRules rules_from(std::string_view stored) {
-    return from_json("review_cases", "rules_json", stored, [](const json& j) {
+ReviewRules rules_from(std::string_view stored, std::string_view table, std::string_view column) {
+    return from_json(table, column, stored, [&](const json& j) {
         ReviewRules r;
         r.name = j.at("name").get<std::string>();
         r.notify_panel_working_days = j.at("notify_panel_working_days").get<int>();
         r.inform_partners_working_days = j.at("inform_partners_working_days").get<int>();
         r.rapid_review_working_days = j.at("rapid_review_working_days").get<int>();
-        r.rapid_review_anchor = strict_enum("review_cases", "rules_json.rapid_review_anchor",
+        r.rapid_review_anchor = strict_enum(table, std::string(column) + ".rapid_review_anchor",
                                             j.at("rapid_review_anchor").get<std::string>(), parse_anchor);
         r.review_months = j.at("review_months").get<int>();
         r.final_report_working_days_before_publication = j.at("final_report_working_days_before_publication").get<int>();

@@ -16,7 +16,9 @@ std::string record_json(const Case& c);
 void fill_record(Case& c, std::string_view stored);
 
 std::string rules_json(const ReviewRules& rules);
-ReviewRules rules_from(std::string_view stored);
+// The same rule set is kept with each case (the rules it is judged under) and with the
+// partnership (partnership_rules.reviews_json): `table` and `column` name where it was read.
+ReviewRules rules_from(std::string_view stored, std::string_view table = "review_cases", std::string_view column = "rules_json");
 
 std::string event_detail_json(const CaseEvent& e);
 // `kind`, `on` and `detail` as stored in review_events.
