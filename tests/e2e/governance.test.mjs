@@ -101,7 +101,7 @@ test('the business manager sees who is under 75%, which groups are overdue and w
   await visit(page, server.baseUrl + '/groups/structure', 'structure')
   assert.match(await page.locator('main ul').first().textContent(), /Core Business Group[\s\S]*Safeguarding Review and Learning Group/)
   await visit(page, server.baseUrl + '/forward-plan', 'forward plan')
-  assert.match(await page.getByRole('table').textContent(), /Annual cycle\s*Development day/)
+  assert.match(await page.getByRole('table').textContent(), /Annual cycle\s*Business plan review with the safeguarding partners/)
   await visit(page, server.baseUrl + '/groups/new', 'set up a group')
   await page.getByLabel('Name of the group').fill('Neglect task and finish group')
   await page.getByLabel('Type of group').selectOption({ label: 'Task and finish group' })
