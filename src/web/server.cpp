@@ -39,6 +39,13 @@ std::string bearer_token(const httplib::Request& req) {
     return header.substr(prefix.size());
 }
 
+// The database out of reach: asked again after a short wait, a request usually succeeds, so
+// the client is told when; the detail (which database, what failed) is for the log.
+void note_unavailable(Ctx& ctx, const Failure& f) {
+    spdlog::warn("{} {}: {} ({})", ctx.req.method, ctx.req.path, f.what(), f.detail());
+    ctx.res.set_header("Retry-After", "30");
+}
+
 void page_failure(Ctx& ctx, const Failure& f) {
     switch (f.code()) {
         case FailureCode::not_found: error_page(ctx, 404); return;
@@ -46,10 +53,11 @@ void page_failure(Ctx& ctx, const Failure& f) {
         case FailureCode::conflict: error_page(ctx, 409); return;
         default: break;
     }
+    const char* heading = f.code() == FailureCode::unavailable ? "Sorry, the service is unavailable" : "There is a problem";
     Data data;
-    data.set("heading", "There is a problem");
+    data.set("heading", heading);
     data.set("body", f.what());
-    page(ctx, "errors/error", data, PageOptions{"There is a problem", "", {}, status_for(f.code())});
+    page(ctx, "errors/error", data, PageOptions{heading, "", {}, status_for(f.code())});
 }
 
 }  // namespace
@@ -208,6 +216,7 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
         }
         route.handler(ctx);
     } catch (const Failure& f) {
+        if (f.code() == FailureCode::unavailable) note_unavailable(ctx, f);
         if (route.surface == Surface::api) {
             problem(ctx, f);
         } else {

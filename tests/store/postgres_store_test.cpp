@@ -177,27 +177,62 @@ TEST(PostgresOnly, AConstraintViolationNamesTheConstraint) {
     }
 }
 
-TEST(PostgresOnly, ABrokenConnectionIsUnavailableAndNotReused) {
+namespace {
+
+// Ends every connection whose application_name is `label` (what a restart does to them);
+// returns how many were ended.
+int end_connections(const std::string& url, const std::string& label) {
+    postgres::Connection admin(url);
+    auto ended = admin.prepare("SELECT count(*) FROM (SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+                               "WHERE application_name = ?) AS t");
+    ended->bind(1, label);
+    return ended->step() ? ended->integer(0) : 0;
+}
+
+}  // namespace
+
+// After a restart every pooled connection is dead, and each would fail one request: found dead
+// at BEGIN, before anything of the caller's ran, each is dropped and the next one tried.
+TEST(PostgresOnly, DeadPooledConnectionsAreReplacedBeforeTheTransactionBegins) {
     REQUIRE_POSTGRES();
     const std::string label = "assure_" + scratch.name();  // to find this store's sessions on the server
     postgres::PostgresStore store(scratch.url() + "&application_name=" + label);
-    store.read([&](Transaction&) {});  // the pool now holds a connection
-    {
-        postgres::Connection admin(scratch.url());
-        auto ended = admin.prepare("SELECT count(*) FROM (SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
-                                   "WHERE application_name = ?) AS t");
-        ended->bind(1, label);
-        ASSERT_TRUE(ended->step());
-        ASSERT_GE(ended->integer(0), 1);
+    // Nested transactions each hold a connection of their own: the pool then keeps three.
+    store.read([&](Transaction&) { store.read([&](Transaction&) { store.read([&](Transaction&) {}); }); });
+    ASSERT_GE(end_connections(scratch.url(), label), 3);
+    for (int i = 0; i < 4; ++i) {
+        std::vector<Partnership> all{{PartnershipId{}, "x", "X"}};
+        EXPECT_NO_THROW(store.read([&](Transaction& tx) { all = tx.partnerships().list(); })) << "read " << i;
+        EXPECT_TRUE(all.empty());
     }
+    ASSERT_GE(end_connections(scratch.url(), label), 1);
+    EXPECT_NO_THROW(store.write([&](Transaction& tx) { tx.partnerships().insert({PartnershipId{}, "k", "Knowsley"}); }));
+}
+
+// The connection lost half-way through a change: nothing of it is saved, the caller is told the
+// database is unavailable (a Failure the web layer answers with 503), and it is never retried.
+TEST(PostgresOnly, AConnectionLostHalfWayThroughAChangeSavesNothing) {
+    REQUIRE_POSTGRES();
+    const std::string label = "assure_" + scratch.name();
+    postgres::PostgresStore store(scratch.url() + "&application_name=" + label);
+    int runs = 0;
     try {
-        store.read([&](Transaction& tx) { tx.partnerships().list(); });
-        FAIL() << "a terminated connection answered";
-    } catch (const sql::Error& e) {
-        EXPECT_EQ(e.kind(), sql::Error::Kind::unavailable) << e.what();
+        store.write([&](Transaction& tx) {
+            ++runs;
+            tx.partnerships().insert({PartnershipId{}, "k", "Knowsley"});
+            ASSERT_EQ(end_connections(scratch.url(), label), 1);  // this transaction's own connection
+            tx.partnerships().insert({PartnershipId{}, "s", "Sefton"});
+        });
+        FAIL() << "a change on a lost connection was reported saved";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::unavailable);
+        EXPECT_NE(std::string(f.what()).find("Nothing was saved"), std::string::npos) << f.what();
     }
+    EXPECT_EQ(runs, 1) << "a change whose statements had run was tried again";
+    postgres::Connection db(scratch.url());
+    EXPECT_EQ(count_of(db, "SELECT count(*) FROM partnerships"), 0);
     std::vector<Partnership> all{{PartnershipId{}, "x", "X"}};
-    EXPECT_NO_THROW(store.read([&](Transaction& tx) { all = tx.partnerships().list(); }));  // on a new connection
+    EXPECT_NO_THROW(store.read([&](Transaction& tx) { all = tx.partnerships().list(); }));
     EXPECT_TRUE(all.empty());
 }
 

@@ -111,4 +111,32 @@ TEST(SqliteLearning, ADatabaseAtSchema0005UpgradesAndReadsEveryRecordBack) {
     remove_db(path);
 }
 
+// As on PostgreSQL: a source naming one priority twice cannot become rows, so 0007 fails half-way
+// and leaves every table as it was, record_json and all, and the schema at 0006.
+TEST(SqliteLearning, AFailedUpgradeLeavesTheDatabaseAsItWas) {
+    const std::string path = temp_db();
+    sqlite::Connection db(path);
+    std::vector<sql::Migration> up_to_5;
+    for (auto& m : sqlite::bundled_migrations()) {
+        if (m.number <= 5) up_to_5.push_back(std::move(m));
+    }
+    ASSERT_EQ(sql::migrate(db, up_to_5, [](sql::Connection& c) { c.exec("BEGIN IMMEDIATE"); }), 5);
+    db.exec(kLearningRecordsAt0005);
+    db.exec("INSERT INTO learning_sources(id, partnership_id, kind, on_date, record_json) VALUES (2, 1, 'thematic_audit', "
+            "'2026-10-02', '{\"title\":\"Twice\",\"priorities\":[\"Neglect\",\"Neglect\"]}')");
+    EXPECT_NE(error_of([&] { sqlite::SqliteStore store(path); }).find("migration 0007 (learning) failed"), std::string::npos);
+    auto count = [&](const std::string& sql) {
+        auto q = db.prepare(sql);
+        return q->step() ? q->integer(0) : -1;
+    };
+    EXPECT_EQ(count("SELECT count(*) FROM schema_migrations WHERE number >= 7"), 0) << "0007 left no trace";
+    EXPECT_EQ(count("SELECT max(number) FROM schema_migrations"), 6) << "0006, before the failure, stays applied";
+    EXPECT_EQ(count("SELECT count(*) FROM learning_sources WHERE record_json LIKE '%priorities%'"), 2);
+    EXPECT_EQ(count("SELECT count(*) FROM improvement_actions WHERE record_json LIKE '%evidence%'"), 2);
+    EXPECT_EQ(count("SELECT count(*) FROM sqlite_master WHERE name IN ('learning_source_priorities', "
+                    "'source_recommendations', 'briefing_sources')"),
+              0);
+    remove_db(path);
+}
+
 }  // namespace assure::testing

@@ -163,6 +163,23 @@ TEST(SqliteOnly, MigrationsAreRecordedAndNotReapplied) {
     remove_db(path);
 }
 
+TEST(SqliteOnly, AnOlderAssureRefusesANewerSchema) {
+    const auto path = temp_db();
+    { sqlite::SqliteStore first(path); }
+    {
+        sqlite::Connection db(path);
+        db.exec("INSERT INTO schema_migrations(number, name, applied_at) VALUES (9999, 'from_the_future', '2030-01-01T00:00:00Z')");
+    }
+    try {
+        sqlite::SqliteStore again(path);
+        ADD_FAILURE() << "opened a schema newer than it knows";
+    } catch (const sql::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("9999"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("use a newer Assure"), std::string::npos) << e.what();
+    }
+    remove_db(path);
+}
+
 TEST(SqliteOnly, AuditTrailRefusesUpdateAndDelete) {
     const auto path = temp_db();
     sqlite::SqliteStore store(path);

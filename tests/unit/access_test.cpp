@@ -1,6 +1,9 @@
 // Session and sign-in rules with a frozen clock; sign-in use cases on the real store.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "app/access.hpp"
 #include "app/partnership.hpp"
 #include "fakes/fakes.hpp"
@@ -85,6 +88,52 @@ TEST_F(SignInTest, FiveFailuresLockEvenTheRightPassword) {
     EXPECT_THROW(sign_in(w.services, "ann@example.org", "a long enough password"), Failure);
     w.clock.at += 15 * 60;
     EXPECT_NO_THROW(sign_in(w.services, "ann@example.org", "a long enough password"));
+}
+
+namespace {
+
+// Checks a password as slowly as argon2id does, so attempts sent together overlap.
+struct SlowHasher final : PasswordHasher {
+    [[nodiscard]] std::string hash(const std::string& p) const override { return "hashed:" + p; }
+    [[nodiscard]] bool verify(const std::string& h, const std::string& p) const override {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        return h == "hashed:" + p;
+    }
+};
+
+}  // namespace
+
+// Wrong passwords sent at once (to one server or to several on one database) each count: a
+// count read before the password check and written after it would let them all count as one.
+TEST_F(SignInTest, WrongPasswordsSentTogetherEachCountAndLockTheAccount) {
+    SlowHasher slow;
+    Services services{w.store, w.clock, slow, w.tokens, SessionPolicy{}, &w.sealer};
+    auto attempts = [&](int n) {
+        std::vector<std::thread> threads;
+        for (int i = 0; i < n; ++i) {
+            threads.emplace_back([&] { EXPECT_THROW(sign_in(services, "ann@example.org", "wrong password!!"), Failure); });
+        }
+        for (auto& t : threads) t.join();
+    };
+    const auto failures = [&] { return w.read([&](Transaction& tx) { return tx.users().find_by_email("ann@example.org"); })->lock; };
+    attempts(4);
+    EXPECT_EQ(failures().failed_logins, 4);
+    EXPECT_FALSE(is_locked(failures(), w.clock.now()));
+    attempts(1);
+    EXPECT_TRUE(is_locked(failures(), w.clock.now()));
+    EXPECT_THROW(sign_in(w.services, "ann@example.org", "a long enough password"), Failure);
+}
+
+// The right password checked while other attempts lock the account does not start a session.
+TEST_F(SignInTest, TheRightPasswordCheckedWhileTheAccountLocksIsRefused) {
+    SlowHasher slow;
+    Services services{w.store, w.clock, slow, w.tokens, SessionPolicy{}, &w.sealer};
+    for (int i = 0; i < 4; ++i) EXPECT_THROW(sign_in(w.services, "ann@example.org", "wrong password!!"), Failure);
+    std::thread right([&] { EXPECT_THROW(sign_in(services, "ann@example.org", "a long enough password"), Failure); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the slow check has begun
+    EXPECT_THROW(sign_in(w.services, "ann@example.org", "wrong password!!"), Failure);  // the fifth: locks
+    right.join();
+    EXPECT_EQ(w.last_audit().action, "user.sign_in_refused");
 }
 
 TEST_F(SignInTest, SessionExpiresWhenIdle) {

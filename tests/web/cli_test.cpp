@@ -17,6 +17,7 @@
 #include "store/postgres_scratch.hpp"
 #include "store/sqlite/store.hpp"
 #include "store/table_contents.hpp"
+#include "web/serve_process.hpp"
 
 namespace {
 
@@ -51,58 +52,8 @@ private:
     fs::path path_;
 };
 
-// Starts `assure serve` as a child process and waits until /healthz answers.
-class ServeProcess {
-public:
-    ServeProcess(const std::string& db, int port) : port_(port) {
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            const std::string p = std::to_string(port);
-            ::execl(ASSURE_BINARY, ASSURE_BINARY, "serve", "--db", db.c_str(), "--port", p.c_str(), "--bind",
-                    "127.0.0.1", static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        httplib::Client c("127.0.0.1", port_);
-        for (int i = 0; i < 200; ++i) {
-            if (auto r = c.Get("/healthz"); r && r->status == 200) {
-                ready_ = true;
-                break;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(25));
-        }
-    }
-    ~ServeProcess() {
-        if (pid_ > 0) {
-            ::kill(pid_, SIGKILL);
-            ::waitpid(pid_, nullptr, 0);
-        }
-    }
-    [[nodiscard]] bool ready() const { return ready_; }
-    // Sends SIGTERM and returns the exit status (or -1 if it did not exit within 5 s).
-    int terminate() {
-        ::kill(pid_, SIGTERM);
-        for (int i = 0; i < 200; ++i) {
-            int status = 0;
-            if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-                pid_ = -1;
-                return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(25));
-        }
-        return -1;
-    }
-
-private:
-    pid_t pid_ = -1;
-    int port_;
-    bool ready_ = false;
-};
-
-int free_port() {
-    httplib::Server probe;
-    const int port = probe.bind_to_any_port("127.0.0.1");
-    return port;
-}
+using assure::testing::free_port;
+using assure::testing::ServeProcess;
 
 }  // namespace
 
@@ -236,6 +187,28 @@ TEST(Cli, AWrongDatabaseUrlStopsStartUpNamingItWithoutItsPassword) {
     EXPECT_EQ(backup.status, 1);
     EXPECT_NE(backup.text.find("pg_dump"), std::string::npos) << backup.text;
     EXPECT_EQ(backup.text.find("s3cret"), std::string::npos) << backup.text;
+}
+
+// A server that answers, but not to this URL: a database it does not have, a malformed URL.
+TEST(CliOnPostgres, AWrongDatabaseNameOrAMalformedUrlStopsStartUpNamingIt) {
+    if (assure::testing::test_postgres_url().empty()) GTEST_SKIP() << assure::testing::kNoPostgres;
+    const std::string base = assure::testing::test_postgres_url();
+    const auto at = base.find('@'), slash = base.rfind('/');
+    ASSERT_NE(at, std::string::npos);
+    const std::string host = base.substr(at + 1, slash - at - 1);  // 127.0.0.1:port
+    const std::string wrong = "postgresql://assure:s3cret@" + host + "/no_such_database";
+    auto r = run("serve --port " + std::to_string(free_port()) + " --db '" + wrong + "'", kCaseKey);
+    EXPECT_EQ(r.status, 1) << r.text;
+    EXPECT_NE(r.text.find("postgresql://assure@" + host + "/no_such_database"), std::string::npos) << r.text;
+    EXPECT_NE(r.text.find("does not exist"), std::string::npos) << r.text;
+    EXPECT_EQ(r.text.find("s3cret"), std::string::npos) << r.text;
+
+    const std::string malformed = "postgresql://assure:s3cret@" + host + "/x?sslmode=sometimes";
+    r = run("migrate --db '" + malformed + "'", kCaseKey);
+    EXPECT_EQ(r.status, 1) << r.text;
+    EXPECT_NE(r.text.find("postgresql://assure@" + host + "/x?sslmode=sometimes"), std::string::npos) << r.text;
+    EXPECT_NE(r.text.find("sslmode"), std::string::npos) << r.text;
+    EXPECT_EQ(r.text.find("s3cret"), std::string::npos) << r.text;
 }
 
 TEST(CliOnPostgres, TheDemoCopiesToPostgresAndBackUnchanged) {

@@ -129,6 +129,7 @@ struct Browser {
     std::string csrf;
 
     explicit Browser(const Server& s) : http(s.client()) {}
+    explicit Browser(int port) : http("127.0.0.1", port) { http.set_follow_location(false); }
 
     static std::string hidden(const std::string& html, const std::string& name) {
         std::smatch m;

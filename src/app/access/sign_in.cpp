@@ -35,10 +35,15 @@ SignedIn sign_in(Services& s, const std::string& email_input, const std::string&
     const bool password_ok = s.hasher.verify(user->password_hash, password);
     const Actor actor = actor_for(*user);
 
+    // The count is read again under the write lock, not taken from the read above: attempts that
+    // arrive together, at this server or at another on the same database, each add one (a
+    // stale count would let parallel guesses past the limit).
     if (!password_ok || !user->active || is_locked(user->lock, now)) {
         s.store.write([&](Transaction& tx) {
-            if (!password_ok && !is_locked(user->lock, now)) {
-                tx.users().set_lock(user->id, after_failed_login(user->lock, now, s.sessions));
+            const auto current = tx.users().find(user->id);
+            const LoginLock lock = current ? current->lock : user->lock;
+            if (!password_ok && !is_locked(lock, now)) {
+                tx.users().set_lock(user->id, after_failed_login(lock, now, s.sessions));
             }
             record_audit(tx, actor, now, "user.sign_in_refused", "user", user->id.str(), "", "");
         });
@@ -47,11 +52,19 @@ SignedIn sign_in(Services& s, const std::string& email_input, const std::string&
 
     SignedIn result{s.tokens.random_token(), s.tokens.random_token(), *user};
     Session session{s.tokens.digest(result.session_token), user->id, result.csrf_token, now, now};
+    bool refused_meanwhile = false;  // locked or deactivated while the password was checked
     s.store.write([&](Transaction& tx) {
+        const auto current = tx.users().find(user->id);
+        if (!current || !current->active || is_locked(current->lock, now)) {
+            refused_meanwhile = true;
+            record_audit(tx, actor, now, "user.sign_in_refused", "user", user->id.str(), "", "");
+            return;
+        }
         tx.users().set_lock(user->id, LoginLock{});
         tx.sessions().insert(session);
         record_audit(tx, actor, now, "user.sign_in", "user", user->id.str(), "", "");
     });
+    if (refused_meanwhile) throw refused();
     return result;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cstdio>
 
 #include "core/date.hpp"
 
@@ -32,7 +33,16 @@ int newest_applied(Connection& db) {
 }  // namespace
 
 int migrate(Connection& db, const std::vector<Migration>& migrations, const std::function<void(Connection&)>& begin_write) {
-    db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    // Under the write lock, as each migration is: several servers may start at once on one
+    // PostgreSQL database, and two CREATE TABLE IF NOT EXISTS at once can both try to create it.
+    begin_write(db);
+    try {
+        db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        db.exec("COMMIT");
+    } catch (...) {
+        db.exec("ROLLBACK");
+        throw;
+    }
     const int known = migrations.empty() ? 0 : migrations.back().number;
     if (const int newest = newest_applied(db); newest > known) {
         throw Error(Error::Kind::other, "the database's schema is at migration " + std::to_string(newest) +
@@ -53,6 +63,12 @@ int migrate(Connection& db, const std::vector<Migration>& migrations, const std:
                 ++applied;
             }
             db.exec("COMMIT");
+        } catch (const Error& e) {
+            db.exec("ROLLBACK");
+            char number[8];
+            std::snprintf(number, sizeof number, "%04d", m.number);
+            throw Error(e.kind(), "migration " + std::string(number) + " (" + m.name + ") failed and was undone: " + e.what(),
+                        e.constraint());
         } catch (...) {
             db.exec("ROLLBACK");
             throw;

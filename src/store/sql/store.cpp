@@ -1,5 +1,6 @@
 #include "store/sql/store.hpp"
 
+#include "core/failure.hpp"
 #include "store/sql/repos.hpp"
 
 namespace assure::sql {
@@ -37,12 +38,14 @@ private:
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if
-// it throws. A connection whose rollback fails is not returned to the pool.
-void finish(Connection& db, const std::function<void(Transaction&)>& work) {
+// it throws. `committing` is set once COMMIT has been sent: a connection lost after that may
+// or may not have committed, and the person must be told so.
+void finish(Connection& db, const std::function<void(Transaction&)>& work, bool& committing) {
     try {
         SqlTransaction tx(db);
         work(tx);
         db.reset_cached();
+        committing = true;
         db.exec("COMMIT");
     } catch (...) {
         db.reset_cached();
@@ -51,26 +54,26 @@ void finish(Connection& db, const std::function<void(Transaction&)>& work) {
     }
 }
 
-}  // namespace
-
-// Hands a pooled connection back when the transaction is over; drops it if anything threw
-// past the rollback, so a broken connection is never reused.
-class SqlStore::Lease {
-public:
-    explicit Lease(SqlStore& store) : store_(store), conn_(store.acquire()) {}
-    ~Lease() {
-        if (ok_) store_.give_back(std::move(conn_));
+// What a request is told when the database cannot answer. The driver's text (which names the
+// database, never its password) goes to the log as the detail.
+Failure out_of_reach(const Error& e, bool committing) {
+    if (e.kind() == Error::Kind::busy) {
+        return {FailureCode::unavailable, "The service is busy. Nothing was saved. Try again in a minute.", {}, e.what()};
     }
-    Lease(const Lease&) = delete;
-    Lease& operator=(const Lease&) = delete;
-    Connection& operator*() { return *conn_; }
-    void done() { ok_ = true; }
+    if (committing) {
+        return {FailureCode::unavailable,
+                "The database stopped answering while your change was being saved, so it may not have been saved. "
+                "Check before you make it again.",
+                {},
+                e.what()};
+    }
+    return {FailureCode::unavailable, "The database is not available. Nothing was saved. Try again in a few minutes.", {},
+            e.what()};
+}
 
-private:
-    SqlStore& store_;
-    std::unique_ptr<Connection> conn_;
-    bool ok_ = false;
-};
+bool out_of_reach_kind(const Error& e) { return e.kind() == Error::Kind::unavailable || e.kind() == Error::Kind::busy; }
+
+}  // namespace
 
 SqlStore::SqlStore(std::unique_ptr<Driver> driver, BatchedAccessLog::Timing access_log_timing) : driver_(std::move(driver)) {
     auto db = driver_->connect();
@@ -86,16 +89,12 @@ SqlStore::SqlStore(std::unique_ptr<Driver> driver, BatchedAccessLog::Timing acce
 
 SqlStore::~SqlStore() { access_log_.reset(); }
 
-std::unique_ptr<Connection> SqlStore::acquire() {
-    {
-        std::lock_guard lock(mutex_);
-        if (!idle_.empty()) {
-            auto c = std::move(idle_.back());
-            idle_.pop_back();
-            return c;
-        }
-    }
-    return driver_->connect();
+std::unique_ptr<Connection> SqlStore::take_idle() {
+    std::lock_guard lock(mutex_);
+    if (idle_.empty()) return nullptr;
+    auto c = std::move(idle_.back());
+    idle_.pop_back();
+    return c;
 }
 
 void SqlStore::give_back(std::unique_ptr<Connection> c) {
@@ -104,34 +103,49 @@ void SqlStore::give_back(std::unique_ptr<Connection> c) {
     if (idle_.size() < 64) idle_.push_back(std::move(c));
 }
 
-void SqlStore::read(const std::function<void(Transaction&)>& work) {
-    Lease db(*this);
-    (*db).exec(driver_->begin_read());
-    try {
-        finish(*db, work);
-    } catch (const Error& e) {
-        if (e.kind() != Error::Kind::unavailable) db.done();
-        throw;
-    } catch (...) {
-        db.done();
-        throw;
+// A pooled connection can die while it waits (the database restarted, or its backend was
+// ended): it fails at BEGIN, before anything of the caller's has run, so it is dropped and the
+// next one tried, and after a restart every request still succeeds. A fresh connection that
+// fails is the database's answer, and is passed on. Nothing is retried once `work` has begun.
+std::unique_ptr<Connection> SqlStore::begin(bool writing) {
+    for (;;) {
+        auto db = take_idle();
+        const bool pooled = db != nullptr;
+        try {
+            if (!pooled) db = driver_->connect();
+            if (writing) {
+                driver_->begin_write(*db);
+            } else {
+                db->exec(driver_->begin_read());
+            }
+            return db;
+        } catch (const Error& e) {
+            if (pooled && e.kind() == Error::Kind::unavailable) continue;  // the dead connection is dropped
+            if (out_of_reach_kind(e)) throw out_of_reach(e, false);
+            throw;
+        }
     }
-    db.done();
 }
 
-void SqlStore::write(const std::function<void(Transaction&)>& work) {
-    Lease db(*this);
-    driver_->begin_write(*db);
+// A connection goes back to the pool unless the database stopped answering on it.
+void SqlStore::run(bool writing, const std::function<void(Transaction&)>& work) {
+    auto db = begin(writing);
+    bool committing = false;
     try {
-        finish(*db, work);
+        finish(*db, work, committing);
     } catch (const Error& e) {
-        if (e.kind() != Error::Kind::unavailable) db.done();
+        if (e.kind() != Error::Kind::unavailable) give_back(std::move(db));
+        if (out_of_reach_kind(e)) throw out_of_reach(e, committing);
         throw;
     } catch (...) {
-        db.done();
+        give_back(std::move(db));
         throw;
     }
-    db.done();
+    give_back(std::move(db));
 }
+
+void SqlStore::read(const std::function<void(Transaction&)>& work) { run(false, work); }
+
+void SqlStore::write(const std::function<void(Transaction&)>& work) { run(true, work); }
 
 }  // namespace assure::sql

@@ -14,7 +14,9 @@ namespace assure::sql {
 
 class SqlStore : public Store {
 public:
-    // Connects once and brings the schema up to date (throws sql::Error if it cannot).
+    // Connects once and brings the schema up to date (throws sql::Error if it cannot). Later,
+    // a database that cannot be reached, or a write that waits too long for the lock, is a
+    // Failure (unavailable): the request is told to try again, and nothing was saved.
     explicit SqlStore(std::unique_ptr<Driver> driver, BatchedAccessLog::Timing access_log_timing = {});
     // Stores the access log's queued entries first.
     ~SqlStore() override;
@@ -26,8 +28,11 @@ public:
     [[nodiscard]] Driver& driver() { return *driver_; }
 
 private:
-    class Lease;
-    std::unique_ptr<Connection> acquire();
+    // A connection with a transaction begun on it; throws Failure (unavailable) if the
+    // database cannot be reached.
+    std::unique_ptr<Connection> begin(bool writing);
+    void run(bool writing, const std::function<void(Transaction&)>& work);
+    std::unique_ptr<Connection> take_idle();  // nullptr when the pool is empty
     void give_back(std::unique_ptr<Connection> c);
 
     std::unique_ptr<Driver> driver_;
