@@ -206,7 +206,7 @@ TEST(PostgresOnly, DeadPooledConnectionsAreReplacedBeforeTheTransactionBegins) {
         EXPECT_TRUE(all.empty());
     }
     ASSERT_GE(end_connections(scratch.url(), label), 1);
-    EXPECT_NO_THROW(store.write([&](Transaction& tx) { tx.partnerships().insert({PartnershipId{}, "k", "Knowsley"}); }));
+    EXPECT_NO_THROW(store.write([&](Transaction& tx) { tx.partnerships().insert({PartnershipId{}, "k", "Knowsley"}, PartnershipRules{}); }));
 }
 
 // The connection lost half-way through a change: nothing of it is saved, the caller is told the
@@ -219,9 +219,9 @@ TEST(PostgresOnly, AConnectionLostHalfWayThroughAChangeSavesNothing) {
     try {
         store.write([&](Transaction& tx) {
             ++runs;
-            tx.partnerships().insert({PartnershipId{}, "k", "Knowsley"});
+            tx.partnerships().insert({PartnershipId{}, "k", "Knowsley"}, PartnershipRules{});
             ASSERT_EQ(end_connections(scratch.url(), label), 1);  // this transaction's own connection
-            tx.partnerships().insert({PartnershipId{}, "s", "Sefton"});
+            tx.partnerships().insert({PartnershipId{}, "s", "Sefton"}, PartnershipRules{});
         });
         FAIL() << "a change on a lost connection was reported saved";
     } catch (const Failure& f) {

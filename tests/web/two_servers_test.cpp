@@ -40,7 +40,7 @@ public:
         Services fast{store, clock, light, tokens, SessionPolicy{}, nullptr};
         Services slow{store, clock, real, tokens, SessionPolicy{}, nullptr};
         PartnershipId pid;
-        store.write([&](Transaction& tx) { pid = tx.partnerships().insert({PartnershipId{}, "halton", "Halton SCP"}); });
+        store.write([&](Transaction& tx) { pid = tx.partnerships().insert({PartnershipId{}, "halton", "Halton SCP"}, PartnershipRules{}); });
         const Actor system = Actor::system(pid);
         const auto council = create_agency(fast, system, {"Halton Borough Council", "statutory_partner", "local_authority",
                                                           "local_authority"}).id;
