@@ -2,6 +2,7 @@
 // append-only audit trigger, backup and restore.
 #include <chrono>
 
+#include "app/partnership.hpp"
 #include "app/reviews.hpp"
 #include "fakes/fakes.hpp"
 #include "store/contract.hpp"
@@ -130,6 +131,49 @@ TEST(SqliteOnly, CasesFromBeforeTheStandingWasStoredUpgradeInPlace) {
         ASSERT_TRUE(q->step());
         EXPECT_EQ(q->integer(0), 0) << "the panel and interests left record_json";
     }
+    remove_db(path);
+}
+
+// A database made before settings existed (every migration but 0009) upgrades in place: its
+// partnerships keep their names, have no area yet, and take the server's rules once, audited.
+TEST(SqliteOnly, PartnershipsFromBeforeSettingsUpgradeInPlaceAndAdoptTheDefaults) {
+    const auto path = temp_db();
+    {
+        sqlite::Connection db(path);
+        std::vector<sql::Migration> before;
+        for (auto& m : sqlite::bundled_migrations()) {
+            if (m.number != 9) before.push_back(std::move(m));
+        }
+        sql::migrate(db, before, [](sql::Connection& c) { c.exec("BEGIN IMMEDIATE"); });
+        db.exec("INSERT INTO partnerships(id, slug, name) VALUES (1, 'knowsley', 'Knowsley SCP'), (2, 'sefton', 'Sefton SCP')");
+    }
+    sqlite::SqliteStore store(path);  // applies 0009
+    FrozenClock clock;
+    PlainHasher hasher;
+    CountingTokens tokens;
+    Services services{store, clock, hasher, tokens, SessionPolicy{}, nullptr};
+    services.defaults.learning.max_thematic_audits_per_year = 4;
+    store.read([&](Transaction& tx) {
+        const auto all = tx.partnerships().list();
+        ASSERT_EQ(all.size(), 2U);
+        EXPECT_EQ(all[0].name, "Knowsley SCP");
+        EXPECT_EQ(all[0].area, "");
+        EXPECT_EQ(all[0].version, 1);
+        EXPECT_FALSE(tx.partnerships().rules(all[0].id));
+    });
+    EXPECT_EQ(adopt_default_rules(services), 2);
+    EXPECT_EQ(adopt_default_rules(services), 0);
+    store.read([&](Transaction& tx) {
+        for (const auto& p : tx.partnerships().list()) {
+            const auto rules = tx.partnerships().rules(p.id);
+            ASSERT_TRUE(rules);
+            EXPECT_EQ(rules->learning.max_thematic_audits_per_year, 4);
+            AuditFilter f;
+            f.partnership = p.id;
+            f.action_prefix = "partnership.settings_adopted";
+            EXPECT_EQ(tx.audit().count(f), 1);
+        }
+    });
     remove_db(path);
 }
 
