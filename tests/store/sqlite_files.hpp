@@ -3,9 +3,11 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
+#include "store/sql/migrate.hpp"
 #include "store/sqlite/store.hpp"
 
 namespace assure::testing {
@@ -19,6 +21,16 @@ inline std::string temp_db() {
 
 inline void remove_db(const std::string& path) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+// Brings a database to an older schema, as an earlier version of Assure made it: the bundled
+// migrations whose number `wanted` accepts. Returns how many ran.
+inline int migrate_only(sqlite::Connection& db, const std::function<bool(int)>& wanted) {
+    std::vector<sql::Migration> some;
+    for (auto& m : sqlite::bundled_migrations()) {
+        if (wanted(m.number)) some.push_back(std::move(m));
+    }
+    return sql::migrate(db, some, [](sql::Connection& c) { c.exec("BEGIN IMMEDIATE"); });
 }
 
 struct SqliteFactory {

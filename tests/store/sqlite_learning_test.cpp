@@ -99,11 +99,7 @@ TEST(SqliteLearning, ADatabaseAtSchema0005UpgradesAndReadsEveryRecordBack) {
     const std::string path = temp_db();
     {
         sqlite::Connection db(path);
-        std::vector<sql::Migration> up_to_5;
-        for (auto& m : sqlite::bundled_migrations()) {
-            if (m.number <= 5) up_to_5.push_back(std::move(m));
-        }
-        ASSERT_EQ(sql::migrate(db, up_to_5, [](sql::Connection& c) { c.exec("BEGIN IMMEDIATE"); }), 5);
+        ASSERT_EQ(migrate_only(db, [](int n) { return n <= 5; }), 5);
         db.exec(kLearningRecordsAt0005);
     }
     sqlite::SqliteStore store(path);  // applies the rest, 0007 among them
@@ -116,11 +112,7 @@ TEST(SqliteLearning, ADatabaseAtSchema0005UpgradesAndReadsEveryRecordBack) {
 TEST(SqliteLearning, AFailedUpgradeLeavesTheDatabaseAsItWas) {
     const std::string path = temp_db();
     sqlite::Connection db(path);
-    std::vector<sql::Migration> up_to_5;
-    for (auto& m : sqlite::bundled_migrations()) {
-        if (m.number <= 5) up_to_5.push_back(std::move(m));
-    }
-    ASSERT_EQ(sql::migrate(db, up_to_5, [](sql::Connection& c) { c.exec("BEGIN IMMEDIATE"); }), 5);
+    ASSERT_EQ(migrate_only(db, [](int n) { return n <= 5; }), 5);
     db.exec(kLearningRecordsAt0005);
     db.exec("INSERT INTO learning_sources(id, partnership_id, kind, on_date, record_json) VALUES (2, 1, 'thematic_audit', "
             "'2026-10-02', '{\"title\":\"Twice\",\"priorities\":[\"Neglect\",\"Neglect\"]}')");

@@ -81,11 +81,7 @@ TEST(SqliteOnly, CasesFromBeforeTheStandingWasStoredUpgradeInPlace) {
     const auto path = temp_db();
     {
         sqlite::Connection db(path);
-        std::vector<sql::Migration> before;
-        for (auto& m : sqlite::bundled_migrations()) {
-            if (m.number < 8) before.push_back(std::move(m));
-        }
-        sql::migrate(db, before, [](sql::Connection& c) { c.exec("BEGIN IMMEDIATE"); });
+        migrate_only(db, [](int n) { return n < 8; });
         db.exec("INSERT INTO partnerships(id, slug, name) VALUES (1, 'k', 'K')");
         db.exec(R"(INSERT INTO review_cases(id, partnership_id, reference, became_aware_on, record_json, rules_json, created_at)
             VALUES (1, 1, 'SI-2026-01', '2026-11-20', '{"incident_on":"2026-11-19","kind":"death","looked_after":false,
@@ -140,11 +136,7 @@ TEST(SqliteOnly, PartnershipsFromBeforeSettingsUpgradeInPlaceAndAdoptTheDefaults
     const auto path = temp_db();
     {
         sqlite::Connection db(path);
-        std::vector<sql::Migration> before;
-        for (auto& m : sqlite::bundled_migrations()) {
-            if (m.number != 9) before.push_back(std::move(m));
-        }
-        sql::migrate(db, before, [](sql::Connection& c) { c.exec("BEGIN IMMEDIATE"); });
+        migrate_only(db, [](int n) { return n != 9; });
         db.exec("INSERT INTO partnerships(id, slug, name) VALUES (1, 'knowsley', 'Knowsley SCP'), (2, 'sefton', 'Sefton SCP')");
     }
     sqlite::SqliteStore store(path);  // applies 0009
