@@ -7,6 +7,7 @@
 #include <iostream>
 #include <optional>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <thread>
 
 #include "app/access.hpp"
@@ -150,6 +151,9 @@ int serve(cli::Config config) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Everything this process creates (the database and its journal, backups, the case key, the
+    // lock file) holds children's and staff's records: readable by its owner only.
+    ::umask(0077);
     CLI::App cli{"Assure: the statutory business of a local safeguarding children partnership"};
     cli.set_version_flag("--version", std::string("assure ") + ASSURE_VERSION);
     cli.require_subcommand(1);

@@ -14,10 +14,16 @@
 namespace assure::web {
 namespace {
 
-// Only a path on this site: "/agencies" yes, "//evil.example" and "https://…" no.
+// Where to go after signing in: a path on this site only, judged on what a browser would make
+// of it. It must start with one "/" and hold no backslash, space or control character anywhere:
+// browsers drop tabs and newlines and read a backslash as "/", so "/\t/evil.example" would become
+// "//evil.example", another site.
 std::string safe_next(const std::string& next) {
-    if (next.size() < 1 || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) return "/";
-    if (next.find_first_of("\r\n") != std::string::npos) return "/";
+    if (next.empty() || next[0] != '/' || (next.size() > 1 && next[1] == '/')) return "/";
+    for (const char c : next) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7f || c == '\\') return "/";
+    }
     return next;
 }
 

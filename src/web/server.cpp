@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "app/access.hpp"
+#include "core/text.hpp"
 #include "crypto/sodium.hpp"
 #include "web/areas.hpp"
 #include "web/html.hpp"
@@ -58,6 +59,31 @@ void page_failure(Ctx& ctx, const Failure& f) {
     data.set("heading", heading);
     data.set("body", f.what());
     page(ctx, "errors/error", data, PageOptions{heading, "", {}, status_for(f.code())});
+}
+
+// Text that is not well-formed UTF-8 can be neither stored nor shown faithfully: refused at the
+// edge, before any handler, naming each field (a query parameter or a form field).
+FieldErrors unreadable_fields(const httplib::Request& req) {
+    FieldErrors errors;
+    for (const auto& [name, value] : req.params) {
+        if (is_valid_utf8(name) && is_valid_utf8(value)) continue;
+        const std::string field = is_valid_utf8(name) ? name : "unnamed";
+        errors.push_back({field, "What you entered in " + field + " has characters that could not be read: retype it"});
+    }
+    return errors;
+}
+
+void refuse_unreadable(Ctx& ctx, Surface surface, const FieldErrors& errors) {
+    if (surface == Surface::api) {
+        problem(ctx, 422, "Some text could not be read", "Send text as UTF-8", errors);
+        return;
+    }
+    Data data;
+    data.set("heading", "Some of what you entered could not be read");
+    std::string body = "Nothing was saved. Go back and retype what you entered in: ";
+    for (std::size_t i = 0; i < errors.size(); ++i) body += (i ? ", " : "") + errors[i].field;
+    data.set("body", body + ".");
+    page(ctx, "errors/error", data, PageOptions{"Some of what you entered could not be read", "", {}, 422});
 }
 
 }  // namespace
@@ -181,6 +207,7 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
                     return;
                 }
             }
+            if (const auto errors = unreadable_fields(req); !errors.empty()) return refuse_unreadable(ctx, route.surface, errors);
             route.handler(ctx);
             return;
         }
@@ -214,6 +241,7 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
                 return;
             }
         }
+        if (const auto errors = unreadable_fields(req); !errors.empty()) return refuse_unreadable(ctx, route.surface, errors);
         route.handler(ctx);
     } catch (const Failure& f) {
         if (f.code() == FailureCode::unavailable) note_unavailable(ctx, f);

@@ -66,6 +66,46 @@ TEST_F(AccessHttp, SignInWithoutTheFormsCsrfTokenIsRefused) {
     EXPECT_TRUE(Browser::cookie_from(r, "assure_session").empty());
 }
 
+// After signing in, only a path on this site: what a browser would turn into another site
+// (a second slash, a backslash, a tab or newline it drops, a scheme) goes home instead.
+TEST_F(AccessHttp, SignInGoesOnlyToAPathOnThisSite) {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"/agencies?q=a", "/agencies?q=a"}, {"//evil.example", "/"},   {"/\t/evil.example", "/"}, {"/\\evil.example", "/"},
+        {"/\\/evil.example", "/"},        {"/\n/evil.example", "/"}, {"https://evil.example", "/"}, {"/ /evil", "/"},
+        {"", "/"}};
+    for (const auto& [next, expected] : cases) {
+        Browser b(*server);
+        auto page = b.http.Get("/login");
+        const std::string token = Browser::hidden(page->body, "csrf_token");
+        auto r = b.http.Post("/login", {{"Cookie", Browser::cookie_from(page, "assure_login_csrf")}},
+                             httplib::Params{{"email", server->email(Role::member)}, {"password", kPassword}, {"csrf_token", token},
+                                             {"next", next}});
+        ASSERT_TRUE(r);
+        ASSERT_EQ(r->status, 303) << next;
+        EXPECT_EQ(r->get_header_value("Location"), expected) << next;
+    }
+}
+
+// Text that is not UTF-8 is refused before any handler, naming the field, and nothing is saved.
+TEST_F(AccessHttp, UnreadableTextIsA422NamingTheFieldAndSavesNothing) {
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+    b.get("/agencies/new");
+    const int before = server->count_agencies();
+    for (const std::string& bad : {std::string("Council \xFF"), std::string("\xED\xA0\x80"), std::string("\xC0\xAF")}) {
+        auto r = b.post("/agencies", {{"name", bad}, {"kind", "relevant_agency"}, {"statutory_role", "none"}, {"sector", "education"}});
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->status, 422);
+        EXPECT_NE(r->body.find("retype what you entered in: name."), std::string::npos) << r->body;
+    }
+    EXPECT_EQ(server->count_agencies(), before);
+    auto api = server->client().Get("/api/v1/agencies?q=%FF", {{"Authorization", "Bearer " + server->token(Role::member)}});
+    ASSERT_TRUE(api);
+    EXPECT_EQ(api->status, 422);
+    EXPECT_EQ(api->get_header_value("Content-Type"), "application/problem+json");
+    EXPECT_NE(api->body.find("\"field\":\"q\""), std::string::npos) << api->body;
+}
+
 TEST_F(AccessHttp, SessionCookieIsHttpOnlyAndSameSite) {
     Browser b(*server);
     auto page = b.http.Get("/login");

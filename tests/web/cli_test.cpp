@@ -160,6 +160,18 @@ TEST(Cli, UserAddAndTokenCreate) {
     EXPECT_EQ(run("token create --db " + db + " --user nobody@example.org").status, 1);
 }
 
+TEST(Cli, TheDatabaseAndItsBackupAreReadableByTheirOwnerOnly) {
+    TempDir dir;
+    const std::string db = dir / "assure.db", backup = dir / "backup.db";
+    ASSERT_EQ(run("partnership add --db " + db + " --slug test --name Test").status, 0);
+    ASSERT_EQ(run("backup --db " + db + " --to " + backup).status, 0);
+    for (const auto& path : {db, backup}) {
+        ASSERT_TRUE(fs::exists(path)) << path;
+        const auto others = fs::perms::group_all | fs::perms::others_all;
+        EXPECT_EQ(fs::status(path).permissions() & others, fs::perms::none) << path;
+    }
+}
+
 namespace {
 
 const std::string kCaseKey = "ASSURE_CASE_KEY=" + std::string(64, 'a');
