@@ -273,10 +273,41 @@ TYPED_TEST_P(DirectoryContract, ACursorThatIsNotOursIsAFieldError) {
     }
 }
 
+TYPED_TEST_P(DirectoryContract, RevokingAUsersTokensLeavesOtherUsersTokensLive) {
+    std::vector<UserId> users;
+    for (const std::string name : {"Ann", "Bob"}) {
+        const auto p = this->person(name, AgencyId{}, name + "@x.org");
+        this->store->write([&](Transaction& tx) {
+            User u;
+            u.partnership = this->partnership;
+            u.person = p.id;
+            u.email = p.email;
+            u.password_hash = "h";
+            u.role = Role::member;
+            users.push_back(tx.users().insert(u));
+        });
+    }
+    this->store->write([&](Transaction& tx) {
+        tx.api_tokens().insert(ApiToken{"ann-1", users[0], "one", 1, false});
+        tx.api_tokens().insert(ApiToken{"ann-2", users[0], "two", 2, false});
+        tx.api_tokens().insert(ApiToken{"bob-1", users[1], "one", 3, false});
+    });
+    int revoked = 0;
+    this->store->write([&](Transaction& tx) { revoked = tx.api_tokens().revoke_for_user(users[0]); });
+    EXPECT_EQ(revoked, 2);
+    this->store->write([&](Transaction& tx) { revoked = tx.api_tokens().revoke_for_user(users[0]); });
+    EXPECT_EQ(revoked, 0) << "only live tokens are counted";
+    this->store->read([&](Transaction& tx) {
+        EXPECT_TRUE(tx.api_tokens().find("ann-1")->revoked);
+        EXPECT_TRUE(tx.api_tokens().find("ann-2")->revoked);
+        EXPECT_FALSE(tx.api_tokens().find("bob-1")->revoked);
+    });
+}
+
 REGISTER_TYPED_TEST_SUITE_P(DirectoryContract, AgenciesPageByNameThenIdWithNoRepeatsOrGaps,
                             AgenciesFilterByKindStatusTextAndPartnership, PeoplePageInOrderAndFilterByAgencyStatusAndText,
                             NamesAreFoundForASetOfIdsInTheirPartnershipOnly, UsersPageByTheirPeoplesNames,
                             TheTrailPagesNewestFirstByTimeThenId, TheTrailsTextFilterMatchesWildcardsAsThemselves,
-                            ACursorThatIsNotOursIsAFieldError);
+                            ACursorThatIsNotOursIsAFieldError, RevokingAUsersTokensLeavesOtherUsersTokensLive);
 
 }  // namespace assure::testing

@@ -1,6 +1,8 @@
 // Session and sign-in rules with a frozen clock; sign-in use cases on the real store.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <chrono>
 #include <thread>
 
@@ -148,6 +150,23 @@ TEST_F(SignInTest, DeactivatingAUserEndsTheirSessions) {
     set_user_active(w.services, w.admin, signed_in.user.id, 1, false);
     EXPECT_FALSE(resolve_session(w.services, signed_in.session_token));
     EXPECT_THROW(sign_in(w.services, "ann@example.org", "a long enough password"), Failure);
+}
+
+TEST_F(SignInTest, APasswordResetOrDeactivationEndsTheAccountsApiTokensForGood) {
+    const auto user = w.read([](Transaction& tx) { return *tx.users().find_by_email("ann@example.org"); });
+    const std::string first = create_api_token(w.services, "ann@example.org", "reporting");
+    ASSERT_TRUE(resolve_api_token(w.services, first));
+    update_user(w.services, w.admin, user.id, user.version, {"", "business_unit", "another long password"});
+    EXPECT_FALSE(resolve_api_token(w.services, first)) << "a reset password ends the token";
+    const auto trail = w.audit_actions();
+    EXPECT_NE(std::find(trail.begin(), trail.end(), "api_token.revoke"), trail.end());
+
+    const std::string second = create_api_token(w.services, "ann@example.org", "reporting");
+    ASSERT_TRUE(resolve_api_token(w.services, second));
+    set_user_active(w.services, w.admin, user.id, user.version + 1, false);
+    set_user_active(w.services, w.admin, user.id, user.version + 2, true);
+    EXPECT_FALSE(resolve_api_token(w.services, second)) << "reactivating the account does not revive it";
+    EXPECT_FALSE(resolve_api_token(w.services, first));
 }
 
 TEST_F(SignInTest, ShortPasswordIsRefusedForANewAccount) {

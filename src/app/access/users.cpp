@@ -29,6 +29,15 @@ User save(Services& s, Transaction& tx, const Actor& actor, const User& before, 
     return after;
 }
 
+// A token is the account's: when its password is reset or it is deactivated, every token stops,
+// and reactivating the account does not bring them back.
+void revoke_tokens(Services& s, Transaction& tx, const Actor& actor, UserId user, const char* reason) {
+    if (const int revoked = tx.api_tokens().revoke_for_user(user); revoked > 0) {
+        record_audit(tx, actor, s.clock.now(), "api_token.revoke", "user", user.str(), "",
+                     nlohmann::json{{"tokens", revoked}, {"reason", reason}}.dump());
+    }
+}
+
 }  // namespace
 
 std::string user_audit_json(const User& u) {
@@ -100,6 +109,7 @@ User update_user(Services& s, const Actor& actor, UserId id, int expected_versio
             }
             after.password_hash = s.hasher.hash(input.password);
             tx.sessions().remove_for_user(after.id);  // a reset password ends every session
+            revoke_tokens(s, tx, actor, after.id, "password reset");
         }
         result = save(s, tx, actor, before, after, "user.update");
     });
@@ -116,7 +126,10 @@ User set_user_active(Services& s, const Actor& actor, UserId id, int expected_ve
         }
         User after = before;
         after.active = active;
-        if (!active) tx.sessions().remove_for_user(after.id);
+        if (!active) {
+            tx.sessions().remove_for_user(after.id);
+            revoke_tokens(s, tx, actor, after.id, "account deactivated");
+        }
         result = save(s, tx, actor, before, after, active ? "user.reactivate" : "user.deactivate");
     });
     return result;

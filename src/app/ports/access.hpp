@@ -52,6 +52,8 @@ struct ApiTokenRepo {
     virtual ~ApiTokenRepo() = default;
     virtual void insert(const ApiToken& token) = 0;
     virtual std::optional<ApiToken> find(const std::string& token_hash) = 0;
+    // Revokes every live token of the user. Returns how many were live.
+    virtual int revoke_for_user(UserId user) = 0;
 };
 
 }  // namespace assure

@@ -135,4 +135,10 @@ std::optional<ApiToken> SqlApiTokens::find(const std::string& token_hash) {
     return ApiToken{q.text(0), UserId{q.int64(1)}, q.text(2), q.int64(3), q.int64(4) != 0};
 }
 
+int SqlApiTokens::revoke_for_user(UserId user) {
+    auto& q = db_.cached("UPDATE api_tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0");
+    q.bind(1, user.value).run();
+    return db_.changes();
+}
+
 }  // namespace assure::sql

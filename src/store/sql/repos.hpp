@@ -84,6 +84,7 @@ public:
     explicit SqlApiTokens(Connection& db) : db_(db) {}
     void insert(const ApiToken& token) override;
     std::optional<ApiToken> find(const std::string& token_hash) override;
+    int revoke_for_user(UserId user) override;
 
 private:
     Connection& db_;
