@@ -129,6 +129,8 @@ struct Browser {
     std::string csrf;
 
     explicit Browser(const Server& s) : http(s.client()) {}
+    // A browser for a server the test started itself.
+    Browser(const std::string& host, int port) : http(host, port) { http.set_follow_location(false); }
 
     static std::string hidden(const std::string& html, const std::string& name) {
         std::smatch m;
