@@ -73,6 +73,10 @@ SelectBuilder& action_filters(SelectBuilder& s, const ActionQuery& q) {
 
 constexpr const char* kActionsFrom = " FROM governance_actions a JOIN governance_meetings m ON m.id = a.meeting_id";
 
+// A figure needs the meeting only to filter by its group: without one, the count runs on the
+// actions' own index and does not visit a meeting per action (ten years: 9,000 of them).
+const char* counted_from(const ActionQuery& q) { return q.group ? kActionsFrom : " FROM governance_actions a"; }
+
 }  // namespace
 
 std::vector<Group> SqlGovernance::groups(PartnershipId partnership) {
@@ -297,7 +301,7 @@ Page<ActionItem> SqlGovernance::actions(const ActionQuery& query) {
 }
 
 ActionCounts SqlGovernance::count_actions(const ActionQuery& query, Date today) {
-    SelectBuilder s(std::string("SELECT a.status, CASE WHEN a.due_on < ? THEN 1 ELSE 0 END, count(*)") + kActionsFrom);
+    SelectBuilder s(std::string("SELECT a.status, CASE WHEN a.due_on < ? THEN 1 ELSE 0 END, count(*)") + counted_from(query));
     s.arg(today.iso());
     // By position: the two CASE expressions would differ in their placeholders.
     action_filters(s, query).then("GROUP BY 1, 2");
@@ -318,7 +322,7 @@ ActionCounts SqlGovernance::count_actions(const ActionQuery& query, Date today) 
 }
 
 std::vector<std::pair<PersonId, int>> SqlGovernance::count_overdue_by_owner(const ActionQuery& query, Date today) {
-    SelectBuilder s(std::string("SELECT a.owner_person_id, count(*)") + kActionsFrom);
+    SelectBuilder s(std::string("SELECT a.owner_person_id, count(*)") + counted_from(query));
     action_filters(s, query).where("a.status = 'open' AND a.due_on < ?").arg(today.iso());
     auto& q = s.then("GROUP BY a.owner_person_id ORDER BY a.owner_person_id").run(db_);
     std::vector<std::pair<PersonId, int>> out;
