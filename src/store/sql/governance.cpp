@@ -219,11 +219,17 @@ Page<Meeting> SqlGovernance::meetings(const MeetingQuery& query) {
 }
 
 std::map<GroupId, LastAndNext> SqlGovernance::last_and_next_meetings(PartnershipId partnership, Date today) {
+    // Per group, the meeting just before and just after today, each found by walking the group's
+    // date index from today: the cost does not grow with the years of meetings behind it.
     auto& q = db_.cached(
-        "SELECT group_id, max(CASE WHEN status = 'held' AND held_on <= ? THEN held_on END), "
-        "min(CASE WHEN status = 'planned' AND held_on >= ? THEN held_on END) "
-        "FROM governance_meetings WHERE partnership_id = ? GROUP BY group_id");
-    q.bind(1, today.iso()).bind(2, today.iso()).bind(3, partnership.value);
+        "SELECT g.id, "
+        "(SELECT m.held_on FROM governance_meetings m WHERE m.partnership_id = g.partnership_id AND m.group_id = g.id "
+        "AND m.held_on <= ?1 AND m.status = 'held' ORDER BY m.held_on DESC, m.id DESC LIMIT 1), "
+        "(SELECT m.held_on FROM governance_meetings m WHERE m.partnership_id = g.partnership_id AND m.group_id = g.id "
+        "AND m.held_on >= ?1 AND m.status = 'planned' ORDER BY m.held_on, m.id LIMIT 1) "
+        "FROM governance_groups g WHERE g.partnership_id = ?2 AND EXISTS (SELECT 1 FROM governance_meetings m "
+        "WHERE m.partnership_id = g.partnership_id AND m.group_id = g.id) ORDER BY g.id");
+    q.bind(1, today.iso()).bind(2, partnership.value);
     std::map<GroupId, LastAndNext> out;
     while (q.step()) {
         out[GroupId{q.int64(0)}] = {strict_optional_date(q, 1, "governance_meetings", "held_on"),
