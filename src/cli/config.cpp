@@ -212,6 +212,7 @@ Config load_config(const std::string& path) {
     }
     if (auto v = env("ASSURE_TRUST_PROXY"); !v.empty()) c.web.trust_proxy = v == "1" || v == "true";
     if (auto v = env("ASSURE_LOG_LEVEL"); !v.empty()) c.log_level = v;
+    if (auto v = env("ASSURE_COUNT_QUERIES"); !v.empty()) c.web.count_statements = v == "1" || v == "true";
     if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" && c.log_level != "error") {
         bad("log.level", "must be debug, info, warn or error, not '" + c.log_level + "'");
     }

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "app/reviews.hpp"
 #include "cli/config.hpp"
 #include "cli/demo.hpp"
+#include "cli/demo_scale.hpp"
 #include "cli/runtime.hpp"
 #include "crypto/sodium.hpp"
 #include "store/copy.hpp"
@@ -148,6 +150,28 @@ int serve(cli::Config config) {
     return ok ? 0 : 1;
 }
 
+// `demo --scale england`: progress on stderr, then the rows written and the first
+// partnership's accounts (the benchmark signs in as its business unit).
+int demo_england(const cli::Config& config, cli::ScaleOptions options, const std::string& password) {
+    if (password.empty()) throw std::runtime_error("--scale england needs --password: every account gets it");
+    options.password = password;
+    start_afresh(config.db_path);
+    Wiring w(config);
+    const auto started = std::chrono::steady_clock::now();
+    const auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
+    const auto report = cli::load_england(w.services, options, [&](int done, const cli::ScaleReport& r) {
+        std::cerr << "\r" << done << "/" << options.partnerships << " partnerships, " << r.total() << " rows, " << static_cast<int>(seconds())
+                  << " s" << std::flush;
+    });
+    std::cerr << "\n";
+    std::cout << "England scale: " << options.partnerships << " partnerships x " << options.years << " years in "
+              << store::describe(config.db_path) << " (" << static_cast<int>(seconds()) << " s)\nRows:\n";
+    for (const auto& [table, rows] : report.rows) std::cout << "  " << table << ": " << rows << "\n";
+    std::cout << "  total: " << report.total() << "\nAccounts of the first partnership (role, email):\n";
+    for (const auto& a : report.first_partnership_accounts) std::cout << "  " << a.role << "  " << a.email << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -169,6 +193,14 @@ int main(int argc, char** argv) {
     add_db(demo);
     std::string demo_password;
     demo->add_option("--password", demo_password, "Give every demo account this password (12+ characters)");
+    std::string demo_scale;
+    cli::ScaleOptions scale;
+    demo->add_option("--scale", demo_scale, "'england': many partnerships with years of records, for benchmarks")
+        ->check(CLI::IsMember({"england"}));
+    demo->add_option("--partnerships", scale.partnerships, "With --scale: how many partnerships (default 150)")
+        ->check(CLI::Range(1, 1000));
+    demo->add_option("--years", scale.years, "With --scale: years of records each (default 10)")->check(CLI::Range(1, 50));
+    demo->add_option("--seed", scale.seed, "With --scale: the generator's seed (the same seed, the same records)");
 
     auto* serve_cmd = cli.add_subcommand("serve", "Serve the site and the JSON API");
     add_db(serve_cmd);
@@ -252,6 +284,7 @@ int main(int argc, char** argv) {
         if (*demo) {
             const auto lock = serve_lock(config.db_path);
             if (being_served(lock)) throw std::runtime_error(config.db_path + " is being served: stop the server first");
+            if (!demo_scale.empty()) return demo_england(config, scale, demo_password);
             start_afresh(config.db_path);
             Wiring w(config);
             const auto accounts = cli::load_demo(w.services, demo_password);

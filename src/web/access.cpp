@@ -110,8 +110,12 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
         }
         data.set("has_overdue_groups", flag(!overdue.is_empty_list()));
         data.set("overdue_groups", overdue);
-        data.set("overdue_actions", std::to_string(count_actions(s, ctx.who(), ActionFilter{}).overdue));
-        ActionFilter mine;
+        // Open actions only: the figures are about them, and counting just these reads the
+        // open few rather than every action of the partnership's years.
+        ActionFilter open;
+        open.open_only = true;
+        data.set("overdue_actions", std::to_string(count_actions(s, ctx.who(), open).overdue));
+        ActionFilter mine = open;
         mine.owner = person_of(s, ctx.who()).value_or(PersonId{});
         data.set("my_actions", std::to_string(count_actions(s, ctx.who(), mine).open));
     };

@@ -15,6 +15,7 @@
 #include "web/problem.hpp"
 #include "web/security.hpp"
 #include "web/views.hpp"
+#include "store/sql/statement_count.hpp"
 
 namespace assure::web {
 namespace {
@@ -89,6 +90,7 @@ void refuse_unreadable(Ctx& ctx, Surface surface, const FieldErrors& errors) {
 }  // namespace
 
 WebApp::WebApp(Services& services, WebConfig config) : services_(services), config_(std::move(config)) {
+    if (config_.count_statements) sql::statements::counting = true;  // process-wide; never switched off
     load_assets();
     add_access_routes(routes_, services_);
     add_partnership_routes(routes_, services_);
@@ -183,7 +185,28 @@ void WebApp::install() {
     });
 }
 
+namespace {
+
+// Puts the number of statements the request ran on its response, however the handler ended.
+class StatementHeader {
+public:
+    StatementHeader(bool on, httplib::Response& res) : on_(on), res_(res) {}
+    ~StatementHeader() {
+        if (on_) res_.set_header("X-Assure-Statements", std::to_string(tally_.total()));
+    }
+    StatementHeader(const StatementHeader&) = delete;
+    StatementHeader& operator=(const StatementHeader&) = delete;
+
+private:
+    bool on_;
+    httplib::Response& res_;
+    sql::statements::Tally tally_;
+};
+
+}  // namespace
+
 void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::Response& res) {
+    const StatementHeader statements(config_.count_statements, res);
     Ctx ctx{req, res, std::nullopt, {}, {}, false};
     ctx.secure = config_.trust_proxy && req.get_header_value("X-Forwarded-Proto") == "https";
     if (route.surface == Surface::asset) {

@@ -20,6 +20,9 @@ struct WebConfig {
     bool trust_proxy = false;          // believe X-Forwarded-Proto (behind a TLS-terminating proxy)
     std::size_t max_body_bytes = 1 << 20;
     int threads = 64;
+    // Each response says how many SQL statements it ran (X-Assure-Statements): for the tests and
+    // benchmarks that check a page's cost does not grow with its rows. ASSURE_COUNT_QUERIES=1.
+    bool count_statements = false;
 };
 
 class WebApp {

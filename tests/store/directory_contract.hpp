@@ -181,14 +181,19 @@ TYPED_TEST_P(DirectoryContract, NamesAreFoundForASetOfIdsInTheirPartnershipOnly)
     const auto bob = this->person("Bob", AgencyId{}, "bob@x.org");
     std::map<AgencyId, std::string> agency_names;
     std::map<PersonId, std::string> person_names, none;
+    const auto di = this->person("Di", asked.front(), "di@x.org");
+    std::map<PersonId, AgencyId> person_agencies;
     this->store->read([&](Transaction& tx) {
         agency_names = tx.agencies().names(this->partnership, asked);
         person_names = tx.people().names(this->partnership, {bob.id, ann.id});
         none = tx.people().names(this->partnership, {});
+        person_agencies = tx.people().agencies_of(this->partnership, {ann.id, di.id, PersonId{987654}});
     });
     EXPECT_EQ(agency_names, expected);
     EXPECT_EQ(person_names, (std::map<PersonId, std::string>{{ann.id, "Ann"}, {bob.id, "Bob"}}));
     EXPECT_TRUE(none.empty());
+    // Ann is independent (no agency) and 987654 is nobody: only Di is answered.
+    EXPECT_EQ(person_agencies, (std::map<PersonId, AgencyId>{{di.id, asked.front()}}));
 }
 
 TYPED_TEST_P(DirectoryContract, UsersPageByTheirPeoplesNames) {

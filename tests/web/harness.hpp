@@ -129,7 +129,9 @@ struct Browser {
     std::string csrf;
 
     explicit Browser(const Server& s) : http(s.client()) {}
-    explicit Browser(int port) : http("127.0.0.1", port) { http.set_follow_location(false); }
+    // A browser for a server the test started itself.
+    explicit Browser(int port) : Browser("127.0.0.1", port) {}
+    Browser(const std::string& host, int port) : http(host, port) { http.set_follow_location(false); }
 
     static std::string hidden(const std::string& html, const std::string& name) {
         std::smatch m;

@@ -44,12 +44,37 @@ ActionQuery query_of(const Actor& actor, const ActionFilter& filter, Date today)
     return q;
 }
 
-// Names for a page of actions: people and agencies of the directory, the groups, and the
-// dates of just the meetings these actions came from.
+template <class IdT>
+std::vector<IdT> distinct(std::vector<IdT> ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+// Names for a page of actions: just its owners, their agencies and the meetings these actions
+// came from, each asked for by id (the directory grows with the partnership, a page does not);
+// and the groups.
 std::vector<ActionLine> lines_of(Transaction& tx, const Actor& actor, const std::vector<ActionItem>& actions, Date today) {
     if (actions.empty()) return {};
-    const auto people = people_by_id(tx, actor.partnership);
-    const auto agencies = agencies_by_id(tx, actor.partnership);
+    std::vector<PersonId> owners;
+    for (const auto& a : actions) owners.push_back(a.owner);
+    owners = distinct(std::move(owners));
+    const auto owner_names = tx.people().names(actor.partnership, owners);
+    const auto owner_agencies = tx.people().agencies_of(actor.partnership, owners);
+    std::vector<AgencyId> agency_ids;
+    for (const auto& [person, agency] : owner_agencies) agency_ids.push_back(agency);
+    agency_ids = distinct(std::move(agency_ids));
+    const auto agency_names = agency_ids.empty() ? std::map<AgencyId, std::string>{} : tx.agencies().names(actor.partnership, agency_ids);
+    auto owner_name = [&](PersonId id) {
+        const auto it = owner_names.find(id);
+        return it == owner_names.end() ? std::string() : it->second;
+    };
+    auto owner_agency = [&](PersonId id) {  // as agency_of: no agency is "Independent"
+        const auto it = owner_agencies.find(id);
+        if (it == owner_agencies.end()) return std::string("Independent");
+        const auto name = agency_names.find(it->second);
+        return name == agency_names.end() ? std::string() : name->second;
+    };
     std::map<GroupId, std::string> groups;
     for (const auto& g : tx.governance().groups(actor.partnership)) groups[g.id] = g.name;
     std::vector<MeetingId> meeting_ids;
@@ -58,7 +83,7 @@ std::vector<ActionLine> lines_of(Transaction& tx, const Actor& actor, const std:
     std::vector<ActionLine> out;
     for (const auto& a : actions) {
         const auto on = meetings.find(a.meeting);
-        out.push_back({a, name_of(people, a.owner), agency_of(people, agencies, a.owner), groups[a.group],
+        out.push_back({a, owner_name(a.owner), owner_agency(a.owner), groups[a.group],
                        on == meetings.end() ? Date{} : on->second, action_overdue(a, today)});
     }
     return out;
@@ -125,9 +150,14 @@ std::vector<std::pair<std::string, int>> overdue_by_owner(Services& s, const Act
     s.store.read([&](Transaction& tx) {
         const auto counts = tx.governance().count_overdue_by_owner(query_of(actor, filter, today), today);
         if (counts.empty()) return;
-        const auto people = people_by_id(tx, actor.partnership);
+        std::vector<PersonId> owners;
+        for (const auto& [person, n] : counts) owners.push_back(person);
+        const auto names = tx.people().names(actor.partnership, owners);
         std::map<std::string, int> by_name;  // in name order, as the page lists them
-        for (const auto& [person, n] : counts) by_name[name_of(people, person)] += n;
+        for (const auto& [person, n] : counts) {
+            const auto it = names.find(person);
+            by_name[it == names.end() ? std::string() : it->second] += n;
+        }
         out.assign(by_name.begin(), by_name.end());
     });
     return out;

@@ -19,14 +19,17 @@ void save_source(Services& s, Transaction& tx, const Actor& actor, const Learnin
     record_audit(tx, actor, s.clock.now(), action, "learning_source", after.id.str(), audit_record(before), audit_record(after));
 }
 
-Names names_of(Transaction& tx, PartnershipId partnership, const std::vector<ImprovementAction>& actions) {
+Names names_of(Transaction& tx, PartnershipId partnership, const std::vector<ImprovementAction>& actions,
+               std::vector<AgencyId> also_agencies) {
+    // Only the names this page shows: a directory grows with the partnership, a page does not.
     Names n;
-    for (const auto& a : tx.agencies().list(partnership, true)) n.agencies[a.id] = a.name;
-    for (const auto& p : tx.people().list(partnership, PersonFilter{std::nullopt, true})) n.people[p.id] = p.name;
-    for (const auto& g : tx.governance().groups(partnership)) n.groups[g.id] = g.name;
+    std::vector<AgencyId> agencies = std::move(also_agencies);
+    std::vector<PersonId> people;
     std::vector<LearningSourceId> sources;
     std::vector<AuditReturnId> returns;
     for (const auto& a : actions) {
+        if (a.agency.valid()) agencies.push_back(a.agency);
+        if (a.lead.valid()) people.push_back(a.lead);
         if (a.source.valid()) sources.push_back(a.source);
         if (a.audit_return.valid()) returns.push_back(a.audit_return);
     }
@@ -34,9 +37,14 @@ Names names_of(Transaction& tx, PartnershipId partnership, const std::vector<Imp
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     };
+    distinct(agencies);
+    distinct(people);
     distinct(sources);
     distinct(returns);
     n.rules = rules_of(tx, partnership).learning;
+    if (!agencies.empty()) n.agencies = tx.agencies().names(partnership, agencies);
+    if (!people.empty()) n.people = tx.people().names(partnership, people);
+    for (const auto& g : tx.governance().groups(partnership)) n.groups[g.id] = g.name;  // a partnership has a dozen
     n.sources = tx.learning().source_titles(partnership, sources);
     for (auto& r : tx.learning().return_origins(partnership, returns)) n.returns[r.id] = std::move(r);
     return n;

@@ -21,9 +21,10 @@ struct Names {
     std::map<AuditReturnId, ReturnOrigin> returns;
     LearningRules rules;  // the partnership's, which judge each line (e.g. "no recent update")
 };
-// The partnership's agencies, people and groups (its directory), and the titles of only the
-// sources and audit returns `actions` come from, each asked for by id in one query.
-Names names_of(Transaction& tx, PartnershipId partnership, const std::vector<ImprovementAction>& actions);
+// The names a page of `actions` shows — their agencies, leads, sources and audit returns, and
+// the agencies in `also_agencies` — each kind asked for by id in one query; and the groups.
+Names names_of(Transaction& tx, PartnershipId partnership, const std::vector<ImprovementAction>& actions,
+               std::vector<AgencyId> also_agencies = {});
 // The query for what `filter` selects and the actor may see (an agency lead: their own agency),
 // or nullopt when nothing can match (another agency's actions, a closed state among open ones).
 std::optional<ImprovementQuery> improvement_query(const Services& s, Transaction& tx, const Actor& actor, const ImprovementFilter& filter);

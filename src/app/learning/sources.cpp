@@ -57,7 +57,9 @@ SourceView read_source(Services& s, const Actor& actor, LearningSourceId id) {
             q->page.limit = PageRequest::max_limit;
             actions = tx.learning().improvements(*q).items;
         }
-        const Names names = names_of(tx, actor.partnership, actions);
+        std::vector<AgencyId> named = v.source.auditors;
+        if (v.source.agency.valid()) named.push_back(v.source.agency);
+        const Names names = names_of(tx, actor.partnership, actions, std::move(named));
         if (const auto a = names.agencies.find(v.source.agency); a != names.agencies.end()) v.agency_name = a->second;
         for (const auto& aid : v.source.auditors) {
             if (const auto a = names.agencies.find(aid); a != names.agencies.end()) v.auditor_names.push_back(a->second);

@@ -78,6 +78,9 @@ struct PersonRepo {
     virtual Page<Person> query(const PersonQuery& query) = 0;
     // The names of these people of the partnership, to label a page without loading the directory.
     virtual std::map<PersonId, std::string> names(PartnershipId partnership, const std::vector<PersonId>& ids) = 0;
+    // The agencies of these people of the partnership (independent people are left out), to say
+    // on a page whose each row is, without loading the directory.
+    virtual std::map<PersonId, AgencyId> agencies_of(PartnershipId partnership, const std::vector<PersonId>& ids) = 0;
     virtual std::optional<Person> find(PartnershipId partnership, PersonId id) = 0;
     virtual std::optional<Person> find_by_email(PartnershipId partnership, const std::string& email) = 0;
     virtual PersonId insert(const Person& person) = 0;

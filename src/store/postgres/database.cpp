@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "store/postgres/errors.hpp"
+#include "store/sql/statement_count.hpp"
 #include "store/postgres/placeholders.hpp"
 
 namespace assure::postgres {
@@ -41,6 +42,7 @@ sql::Statement& Statement::bind_null(int index) {
 
 bool Statement::step() {
     if (!result_) {
+        sql::statements::note();
         std::vector<const char*> values;
         values.reserve(values_.size());
         for (const auto& v : values_) values.push_back(v ? v->c_str() : nullptr);
@@ -127,7 +129,10 @@ Result Connection::checked(PGresult* r, std::string_view what) {
     return result;
 }
 
-void Connection::exec(std::string_view sql) { checked(PQexec(conn_, std::string(sql).c_str()), "exec"); }
+void Connection::exec(std::string_view sql) {
+    sql::statements::note();
+    checked(PQexec(conn_, std::string(sql).c_str()), "exec");
+}
 
 sql::Statement& Connection::cached(std::string_view sql) {
     auto it = statements_.find(std::string(sql));

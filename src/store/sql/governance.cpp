@@ -73,6 +73,10 @@ SelectBuilder& action_filters(SelectBuilder& s, const ActionQuery& q) {
 
 constexpr const char* kActionsFrom = " FROM governance_actions a JOIN governance_meetings m ON m.id = a.meeting_id";
 
+// A figure needs the meeting only to filter by its group: without one, the count runs on the
+// actions' own index and does not visit a meeting per action (ten years: 9,000 of them).
+const char* counted_from(const ActionQuery& q) { return q.group ? kActionsFrom : " FROM governance_actions a"; }
+
 }  // namespace
 
 std::vector<Group> SqlGovernance::groups(PartnershipId partnership) {
@@ -215,11 +219,17 @@ Page<Meeting> SqlGovernance::meetings(const MeetingQuery& query) {
 }
 
 std::map<GroupId, LastAndNext> SqlGovernance::last_and_next_meetings(PartnershipId partnership, Date today) {
+    // Per group, the meeting just before and just after today, each found by walking the group's
+    // date index from today: the cost does not grow with the years of meetings behind it.
     auto& q = db_.cached(
-        "SELECT group_id, max(CASE WHEN status = 'held' AND held_on <= ? THEN held_on END), "
-        "min(CASE WHEN status = 'planned' AND held_on >= ? THEN held_on END) "
-        "FROM governance_meetings WHERE partnership_id = ? GROUP BY group_id");
-    q.bind(1, today.iso()).bind(2, today.iso()).bind(3, partnership.value);
+        "SELECT g.id, "
+        "(SELECT m.held_on FROM governance_meetings m WHERE m.partnership_id = g.partnership_id AND m.group_id = g.id "
+        "AND m.held_on <= ?1 AND m.status = 'held' ORDER BY m.held_on DESC, m.id DESC LIMIT 1), "
+        "(SELECT m.held_on FROM governance_meetings m WHERE m.partnership_id = g.partnership_id AND m.group_id = g.id "
+        "AND m.held_on >= ?1 AND m.status = 'planned' ORDER BY m.held_on, m.id LIMIT 1) "
+        "FROM governance_groups g WHERE g.partnership_id = ?2 AND EXISTS (SELECT 1 FROM governance_meetings m "
+        "WHERE m.partnership_id = g.partnership_id AND m.group_id = g.id) ORDER BY g.id");
+    q.bind(1, today.iso()).bind(2, partnership.value);
     std::map<GroupId, LastAndNext> out;
     while (q.step()) {
         out[GroupId{q.int64(0)}] = {strict_optional_date(q, 1, "governance_meetings", "held_on"),
@@ -297,7 +307,7 @@ Page<ActionItem> SqlGovernance::actions(const ActionQuery& query) {
 }
 
 ActionCounts SqlGovernance::count_actions(const ActionQuery& query, Date today) {
-    SelectBuilder s(std::string("SELECT a.status, CASE WHEN a.due_on < ? THEN 1 ELSE 0 END, count(*)") + kActionsFrom);
+    SelectBuilder s(std::string("SELECT a.status, CASE WHEN a.due_on < ? THEN 1 ELSE 0 END, count(*)") + counted_from(query));
     s.arg(today.iso());
     // By position: the two CASE expressions would differ in their placeholders.
     action_filters(s, query).then("GROUP BY 1, 2");
@@ -318,7 +328,7 @@ ActionCounts SqlGovernance::count_actions(const ActionQuery& query, Date today) 
 }
 
 std::vector<std::pair<PersonId, int>> SqlGovernance::count_overdue_by_owner(const ActionQuery& query, Date today) {
-    SelectBuilder s(std::string("SELECT a.owner_person_id, count(*)") + kActionsFrom);
+    SelectBuilder s(std::string("SELECT a.owner_person_id, count(*)") + counted_from(query));
     action_filters(s, query).where("a.status = 'open' AND a.due_on < ?").arg(today.iso());
     auto& q = s.then("GROUP BY a.owner_person_id ORDER BY a.owner_person_id").run(db_);
     std::vector<std::pair<PersonId, int>> out;

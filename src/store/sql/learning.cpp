@@ -96,8 +96,12 @@ void source_conditions(Select& s, const SourceQuery& q) {
     s.where("s.partnership_id = ?", {q.partnership.value});
     if (q.kind) s.where("s.kind = ?", {key(*q.kind)});
     if (!q.priority.empty()) {
-        s.where("(EXISTS (SELECT 1 FROM learning_source_priorities p WHERE p.source_id = s.id AND p.priority = ?) OR "
-                "EXISTS (SELECT 1 FROM source_recommendations sr WHERE sr.source_id = s.id AND sr.priority = ?))",
+        // The partnership inside each EXISTS too, so both engines can use the partnership-led
+        // priority indexes rather than scan every partnership's rows (PostgreSQL did).
+        s.where("(EXISTS (SELECT 1 FROM learning_source_priorities p WHERE p.partnership_id = s.partnership_id AND "
+                "p.priority = ? AND p.source_id = s.id) OR "
+                "EXISTS (SELECT 1 FROM source_recommendations sr WHERE sr.partnership_id = s.partnership_id AND "
+                "sr.priority = ? AND sr.source_id = s.id))",
                 {q.priority, q.priority});
     }
     if (!q.text.empty()) s.where("(lower(s.title) " + kContains + " OR lower(s.summary) " + kContains + ")", {q.text, q.text});

@@ -54,26 +54,37 @@ void bind_agency_id(Statement& q, int index, AgencyId id) {
 // A list's `active` filter as one parameter: 1 active only, 0 deactivated only, 2 both.
 int active_filter(const std::optional<bool>& active) { return active ? (*active ? 1 : 0) : 2; }
 
-// Names for a set of ids, asked in fixed-size batches so that one prepared statement serves
-// every call (a statement per list length would fill the connection's cache).
-template <class IdT>
-std::map<IdT, std::string> names_of(Connection& db, const char* table, PartnershipId partnership,
-                                    const std::vector<IdT>& ids) {
-    constexpr std::size_t kBatch = 50;
-    std::string sql = std::string("SELECT id, name FROM ") + table + " WHERE partnership_id = ? AND id IN (?";
-    for (std::size_t i = 1; i < kBatch; ++i) sql += ", ?";
-    sql += ")";
-    std::map<IdT, std::string> out;
-    for (std::size_t start = 0; start < ids.size(); start += kBatch) {
-        auto& q = db.cached(sql);
+// Rows for a set of ids, asked in fixed-size batches so that a few prepared statements serve
+// every call (a statement per list length would fill the connection's cache). Two sizes: a
+// page's names (up to 50 ids) and an API page's or a partnership's people (up to 500) each take
+// one statement.
+template <class IdT, class Read>
+void by_ids(Connection& db, const std::string& select, PartnershipId partnership, const std::vector<IdT>& ids, Read read) {
+    constexpr std::size_t kSmall = 50, kLarge = 500;
+    auto sql_for = [&](std::size_t batch) {
+        std::string sql = select + " WHERE partnership_id = ? AND id IN (?";
+        for (std::size_t i = 1; i < batch; ++i) sql += ", ?";
+        return sql + ")";
+    };
+    for (std::size_t start = 0, batch = 0; start < ids.size(); start += batch) {
+        batch = ids.size() - start > kSmall ? kLarge : kSmall;
+        auto& q = db.cached(sql_for(batch));
         q.bind(1, partnership.value);
-        for (std::size_t i = 0; i < kBatch; ++i) {
+        for (std::size_t i = 0; i < batch; ++i) {
             // A short last batch repeats its first id, which changes nothing in an IN list.
             const std::size_t at = start + i < ids.size() ? start + i : start;
             q.bind(static_cast<int>(i) + 2, ids[at].value);
         }
-        while (q.step()) out.emplace(IdT{q.int64(0)}, q.text(1));
+        while (q.step()) read(q);
     }
+}
+
+template <class IdT>
+std::map<IdT, std::string> names_of(Connection& db, const char* table, PartnershipId partnership,
+                                    const std::vector<IdT>& ids) {
+    std::map<IdT, std::string> out;
+    by_ids(db, std::string("SELECT id, name FROM ") + table, partnership, ids,
+           [&](const Statement& q) { out.emplace(IdT{q.int64(0)}, q.text(1)); });
     return out;
 }
 
@@ -263,6 +274,14 @@ Page<Person> SqlPeople::query(const PersonQuery& query) {
 
 std::map<PersonId, std::string> SqlPeople::names(PartnershipId partnership, const std::vector<PersonId>& ids) {
     return names_of(db_, "people", partnership, ids);
+}
+
+std::map<PersonId, AgencyId> SqlPeople::agencies_of(PartnershipId partnership, const std::vector<PersonId>& ids) {
+    std::map<PersonId, AgencyId> out;
+    by_ids(db_, "SELECT id, agency_id FROM people", partnership, ids, [&](const Statement& q) {
+        if (!q.is_null(1)) out.emplace(PersonId{q.int64(0)}, AgencyId{q.int64(1)});
+    });
+    return out;
 }
 
 std::optional<Person> SqlPeople::find(PartnershipId partnership, PersonId id) {

@@ -42,6 +42,7 @@ public:
     std::vector<Person> list(PartnershipId partnership, const PersonFilter& filter) override;
     Page<Person> query(const PersonQuery& query) override;
     std::map<PersonId, std::string> names(PartnershipId partnership, const std::vector<PersonId>& ids) override;
+    std::map<PersonId, AgencyId> agencies_of(PartnershipId partnership, const std::vector<PersonId>& ids) override;
     std::optional<Person> find(PartnershipId partnership, PersonId id) override;
     std::optional<Person> find_by_email(PartnershipId partnership, const std::string& email) override;
     PersonId insert(const Person& person) override;

@@ -1,5 +1,7 @@
 #include "store/sqlite/database.hpp"
 
+#include "store/sql/statement_count.hpp"
+
 namespace assure::sqlite {
 
 namespace {
@@ -61,6 +63,7 @@ sql::Statement& Statement::bind_null(int index) {
 }
 
 bool Statement::step() {
+    if (sql::statements::counting.load(std::memory_order_relaxed) && sqlite3_stmt_busy(stmt_) == 0) sql::statements::note();
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
@@ -123,6 +126,7 @@ sql::Statement& Connection::cached(std::string_view sql) {
 std::unique_ptr<sql::Statement> Connection::prepare(std::string_view sql) { return std::make_unique<Statement>(db_, sql); }
 
 void Connection::exec(std::string_view sql) {
+    sql::statements::note();
     char* message = nullptr;
     const std::string text(sql);
     const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);

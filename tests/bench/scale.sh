@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# How a page's cost grows with data: every list page and API list on an England-scale database
+# (`assure demo --scale england`) against the same page on the small demo, on SQLite and on
+# PostgreSQL. wrk with 32 keep-alive connections per page; prints p50/p99 per page, the small
+# demo's p50, the ratio, the SQL statements the page ran (ASSURE_COUNT_QUERIES=1) and the
+# server's peak resident memory (VmHWM). Figures, not pass/fail: CI runs no benchmark.
+#
+#   tests/bench/scale.sh [--partnerships N] [--years Y] [--seconds S] [--engine sqlite|postgres|both]
+#
+# The England SQLite database is kept in build/bench-scale/ and reused by later runs with the
+# same size. PostgreSQL runs on a throwaway cluster (scripts/with-postgres); the England
+# database is copied into it from the SQLite one with `assure copy`.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+partnerships=150
+years=10
+seconds=5
+engine=both
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --partnerships) partnerships="$2"; shift 2 ;;
+    --years) years="$2"; shift 2 ;;
+    --seconds) seconds="$2"; shift 2 ;;
+    --engine) engine="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v curl >/dev/null || need+=(curl)
+command -v jq >/dev/null || need+=(jq)
+if [ ${#need[@]} -gt 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+[ -x build/assure ] || ./scripts/setup
+
+if [ "$engine" = both ]; then
+  "$0" --partnerships "$partnerships" --years "$years" --seconds "$seconds" --engine sqlite
+  exec ./scripts/with-postgres "$0" --partnerships "$partnerships" --years "$years" --seconds "$seconds" --engine postgres
+fi
+if [ "$engine" = postgres ] && [ -z "${ASSURE_TEST_POSTGRES:-}" ]; then
+  exec ./scripts/with-postgres "$0" --partnerships "$partnerships" --years "$years" --seconds "$seconds" --engine postgres
+fi
+
+keep=build/bench-scale
+mkdir -p "$keep"
+work="$(mktemp -d)"
+server=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+password="bench-scale-password"
+export ASSURE_CASE_KEY="$(printf '6b%.0s' $(seq 32))"  # a fixed key: the data is made up
+export ASSURE_LOG_LEVEL=warn
+england_sqlite="$keep/england-${partnerships}x${years}.db"
+if [ ! -f "$england_sqlite" ]; then
+  echo "Generating England: $partnerships partnerships x $years years into $england_sqlite"
+  /usr/bin/time -f "generated in %e s, peak %M kB" build/assure demo --scale england --partnerships "$partnerships" \
+    --years "$years" --password "$password" --db "$england_sqlite" >"$keep/england-${partnerships}x${years}.txt"
+  tail -n 40 "$keep/england-${partnerships}x${years}.txt" | sed -n '/Rows:/,/total/p'
+fi
+england_bu="$(awk '$1 == "business_unit" { print $2; exit }' "$keep/england-${partnerships}x${years}.txt")"
+small_bu="gareth.oduya@knowsley-council.example"
+
+if [ "$engine" = postgres ]; then
+  base="${ASSURE_TEST_POSTGRES%/*}"
+  psql "$ASSURE_TEST_POSTGRES" -qc "CREATE DATABASE small" -c "CREATE DATABASE england" >/dev/null
+  small_db="$base/small"
+  england_db="$base/england"
+  echo "Copying $england_sqlite into PostgreSQL"
+  start=$(date +%s)
+  build/assure copy --from "$england_sqlite" --to "$england_db" >/dev/null
+  echo "copied in $(( $(date +%s) - start )) s"
+else
+  small_db="$work/small.db"
+  england_db="$england_sqlite"  # served in place: a run adds only a session and a token
+fi
+build/assure demo --db "$small_db" --password "$password" >/dev/null
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# Starts the server on $1 and signs in as $2: sets base, server, cookie and token.
+start_server() {
+  token="$(build/assure token create --db "$1" --user "$2" --name bench)"
+  local port
+  port="$(free_port)"
+  ASSURE_COUNT_QUERIES=1 build/assure serve --db "$1" --bind 127.0.0.1 --port "$port" >"$work/serve.log" 2>&1 &
+  server=$!
+  base="http://127.0.0.1:$port"
+  for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.1; done
+  local jar="$work/cookies"
+  rm -f "$jar"
+  local csrf
+  csrf="$(curl -fs -c "$jar" "$base/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)"
+  curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "email=$2" --data-urlencode "password=$password" \
+    --data-urlencode "csrf_token=$csrf" "$base/login"
+  cookie="assure_session=$(awk '$6 == "assure_session" { print $7 }' "$jar")"
+}
+
+stop_server() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  server=""
+}
+
+api() { curl -fs -H "Authorization: Bearer $token" "$base$1"; }
+
+# The records whose pages list children: the executive group and the newest audit cycle.
+resolve_ids() {
+  group="$(api /api/v1/groups | jq -r '[.items[] | select(.type == "executive")][0].id')"
+  cycle="$(api /api/v1/audits | jq -r '.items[0].id')"
+}
+
+pages() {
+  cat <<LIST
+page / 
+page /actions
+page /actions?state=open
+page /groups
+page /groups/$group
+page /attendance
+page /forward-plan
+page /interests
+page /improvement
+page /learning
+page /briefings
+page /priorities
+page /audits
+page /audits/$cycle
+page /reviews
+page /agencies
+page /people
+page /audit
+api /api/v1/actions
+api /api/v1/agencies
+api /api/v1/people
+api /api/v1/groups
+api /api/v1/groups/$group/meetings
+api /api/v1/groups/$group/members
+api /api/v1/groups/$group/attendance
+api /api/v1/improvement-actions
+api /api/v1/learning
+api /api/v1/audits
+api /api/v1/audits/$cycle/returns
+api /api/v1/incidents
+LIST
+}
+
+to_ms() {  # wrk's 1.23ms / 456.00us / 1.02s
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+# Runs wrk on every page; writes "path p50 p99 statements status" lines to $1.
+measure() {
+  : >"$1"
+  while read -r kind path; do
+    local header
+    if [ "$kind" = api ]; then header="Authorization: Bearer $token"; else header="Cookie: $cookie"; fi
+    local statements status
+    status="$(curl -s -o /dev/null -D "$work/headers" -w '%{http_code}' -H "$header" "$base$path")"
+    statements="$(awk -F': ' 'tolower($1) == "x-assure-statements" { gsub("\r", "", $2); print $2 }' "$work/headers")"
+    wrk -t2 -c32 -d1s -H "$header" "$base$path" >/dev/null 2>&1 || true  # warm
+    local out p50 p99
+    out="$(wrk -t2 -c32 -d"${seconds}s" --latency -H "$header" "$base$path" 2>&1)"
+    if grep -q "Non-2xx" <<<"$out"; then status="$status(non-2xx under load)"; fi
+    p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
+    p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
+    echo "$path $p50 $p99 ${statements:-?} $status" >>"$1"
+  done < <(pages)
+}
+
+peak_rss() { awk '/VmHWM/ { printf "%d MB", $2 / 1024 }' "/proc/$server/status"; }
+
+echo
+echo "== $engine: small demo"
+start_server "$small_db" "$small_bu"
+resolve_ids
+measure "$work/small.txt"
+small_rss="$(peak_rss)"
+stop_server
+
+echo "== $engine: England ${partnerships}x${years}, as $england_bu"
+start_server "$england_db" "$england_bu"
+resolve_ids
+measure "$work/england.txt"
+england_rss="$(peak_rss)"
+stop_server
+
+printf '\n%-34s %9s %9s %9s %7s %6s %6s %s\n' "$engine page" "small p50" "p50 ms" "p99 ms" "p50 x" "stmts" "small" "status"
+# Pages are matched by position: the ids in a path differ between the two databases.
+paste -d' ' "$work/small.txt" "$work/england.txt" | while read -r _ sp50 _ sst _ path p50 p99 st status; do
+  ratio="$(awk -v a="$p50" -v b="$sp50" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }')"
+  printf '%-34s %9s %9s %9s %7s %6s %6s %s\n' "$path" "$sp50" "$p50" "$p99" "$ratio" "$st" "$sst" "$status"
+done
+echo "peak RSS (VmHWM): small demo $small_rss, England $england_rss"
