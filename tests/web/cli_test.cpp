@@ -180,7 +180,7 @@ TEST(Cli, AnotherCaseKeyOnAnExistingDatabaseIsRefused) {
     const std::string other_hex = std::string(64, 'b');
     auto r = run("migrate --db " + db, kCaseKey);
     ASSERT_EQ(r.status, 0) << r.text;
-    for (const std::string command : {"migrate", "serve --port " + std::to_string(free_port())}) {
+    for (const std::string& command : {std::string("migrate"), "serve --port " + std::to_string(free_port())}) {
         r = run(command + " --db " + db, "ASSURE_CASE_KEY=" + other_hex);
         EXPECT_EQ(r.status, 1) << command << ": " << r.text;
         EXPECT_NE(r.text.find("case key is not the database's case key"), std::string::npos) << command << ": " << r.text;

@@ -49,10 +49,12 @@ CaseKeyCheck check_case_key(Services& s) {
     if (s.sealer == nullptr) return CaseKeyCheck::no_key;
     const CaseKeyCanary ours{s.sealer->seal(kCanaryText), s.clock.now()};
     CaseKeyCanary stored;
+    bool first = false;
     // In a write transaction: two servers starting together both offer theirs, the first is
     // kept, and each checks its key against the one kept.
     s.store.write([&](Transaction& tx) {
-        if (!tx.case_key().find()) {
+        first = !tx.case_key().find();
+        if (first) {
             // The first check of a database that may already hold sealed details (upgraded from
             // before the check, or restored): a key that cannot open them must not become the
             // database's key.
@@ -63,7 +65,7 @@ CaseKeyCheck check_case_key(Services& s) {
         stored = tx.case_key().keep_first(ours);
     });
     if (opened(*s.sealer, stored.sealed) != kCanaryText) throw wrong_key(stored);
-    return stored.sealed == ours.sealed ? CaseKeyCheck::stored : CaseKeyCheck::matched;
+    return first ? CaseKeyCheck::stored : CaseKeyCheck::matched;
 }
 
 }  // namespace assure

@@ -21,7 +21,7 @@ std::optional<CaseKeyCanary> SqlCaseKey::find() {
 // Run once, on the start-up that stores the first check; the primary key's order finds the
 // earliest case with details without sorting the table.
 std::optional<std::string> SqlCaseKey::earliest_sealed_details() {
-    auto& q = db_.cached("SELECT sealed_identities FROM cases WHERE sealed_identities <> '' ORDER BY id LIMIT 1");
+    auto& q = db_.cached("SELECT sealed_identities FROM review_cases WHERE sealed_identities <> '' ORDER BY id LIMIT 1");
     if (!q.step()) return std::nullopt;
     return q.text(0);
 }
