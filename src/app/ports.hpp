@@ -10,6 +10,7 @@
 #include "app/ports/governance.hpp"
 #include "app/ports/learning.hpp"
 #include "app/ports/audit.hpp"
+#include "app/ports/case_key.hpp"
 
 namespace assure {
 
@@ -27,6 +28,7 @@ struct Transaction {
     virtual CaseRepo& cases() = 0;
     virtual GovernanceRepo& governance() = 0;
     virtual LearningRepo& learning() = 0;
+    virtual CaseKeyRepo& case_key() = 0;
 };
 
 struct Store {

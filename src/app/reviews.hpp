@@ -49,6 +49,13 @@ CaseView read_case(Services& s, const Actor& actor, CaseId id);
 // from before migration 0008). Run when the store is opened; returns how many it settled.
 int settle_case_standings(Services& s);
 
+// Whether this server's case key is the one the database's sealed details were sealed with.
+// The first start-up with a key stores a known text sealed with it; every later one must open
+// it. Run when the store is opened, before anything is sealed. Throws Failure (unavailable),
+// naming what to do, when the key is another; never names the key.
+enum class CaseKeyCheck { no_key, stored, matched };
+CaseKeyCheck check_case_key(Services& s);
+
 // `event.recorded_*` are filled here. Refusals name the rule (core/reviews_lifecycle.cpp).
 CaseView record_event(Services& s, const Actor& actor, CaseId id, int expected_version, CaseEvent event);
 

@@ -49,6 +49,10 @@ struct Wiring {
           store(store::open_store(config.db_path)),
           services{*store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes),
                    PartnershipRules{config.review_rules, config.governance_rules, config.learning_rules}} {
+        // Before anything is sealed: a key other than the database's stops every command here.
+        if (check_case_key(services) == CaseKeyCheck::stored) {
+            spdlog::info("Stored the case key check: every server on this database must use this case key");
+        }
         // A partnership from before settings existed (an upgraded database) takes the file's
         // rules as its own, so no partnership is ever without them.
         if (const int adopted = adopt_default_rules(services); adopted > 0) {

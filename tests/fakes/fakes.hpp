@@ -29,15 +29,21 @@ struct CountingTokens final : TokenSource {
     [[nodiscard]] std::string digest(const std::string& t) const override { return "digest:" + t; }
 };
 
-// Marks what it seals so a test can see that nothing identifiable is stored in the clear.
+// Marks what it seals so a test can see that nothing identifiable is stored in the clear. Its
+// mark stands for its key: a sealer with another mark cannot open what this one sealed.
 struct MarkingSealer final : Sealer {
+    MarkingSealer() = default;
+    explicit MarkingSealer(std::string mark) : mark_(std::move(mark)) {}
     [[nodiscard]] std::string seal(const std::string& p) const override {
-        return "sealed:" + std::string(p.rbegin(), p.rend());
+        return mark_ + std::string(p.rbegin(), p.rend());
     }
     [[nodiscard]] std::string open(const std::string& s) const override {
-        if (s.rfind("sealed:", 0) != 0) throw Failure(FailureCode::unavailable, "not sealed with this key");
-        return {s.rbegin(), s.rend() - 7};
+        if (s.rfind(mark_, 0) != 0) throw Failure(FailureCode::unavailable, "not sealed with this key");
+        return {s.rbegin(), s.rend() - static_cast<std::ptrdiff_t>(mark_.size())};
     }
+
+private:
+    std::string mark_ = "sealed:";
 };
 
 // A new SQLite file in the temporary folder, removed with its -wal and -shm files. Given a

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <optional>
+#include <stdexcept>
 
 #include "app/ports.hpp"
 
@@ -532,11 +534,67 @@ TYPED_TEST_P(StoreContract, AnOrganisationIsFoundInEveryPartnershipByItsCode) {
     });
 }
 
+// The case key check: the first canary stored is kept; a later offer (another server starting,
+// perhaps with another key) changes nothing and is told the first; a rolled-back offer leaves none.
+TYPED_TEST_P(StoreContract, TheCaseKeyCheckKeepsTheFirstCanaryStored) {
+    std::optional<CaseKeyCanary> none;
+    this->store->read([&](Transaction& tx) { none = tx.case_key().find(); });
+    EXPECT_FALSE(none);
+    EXPECT_THROW(this->store->write([&](Transaction& tx) {
+        (void)tx.case_key().keep_first({"undone", 1});
+        throw std::runtime_error("rolled back");
+    }),
+                 std::runtime_error);
+    this->store->read([&](Transaction& tx) { none = tx.case_key().find(); });
+    EXPECT_FALSE(none) << "a rolled-back check is not kept";
+
+    CaseKeyCanary first, second;
+    this->store->write([&](Transaction& tx) { first = tx.case_key().keep_first({"sealed-by-a", 1'795'000'000}); });
+    EXPECT_EQ(first.sealed, "sealed-by-a");
+    EXPECT_EQ(first.made_at, 1'795'000'000);
+    this->store->write([&](Transaction& tx) { second = tx.case_key().keep_first({"sealed-by-b", 1'795'000'060}); });
+    EXPECT_EQ(second.sealed, "sealed-by-a");
+    EXPECT_EQ(second.made_at, 1'795'000'000);
+    std::optional<CaseKeyCanary> found;
+    this->store->read([&](Transaction& tx) { found = tx.case_key().find(); });
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->sealed, "sealed-by-a");
+    EXPECT_EQ(found->made_at, 1'795'000'000);
+}
+
+// The details a first key check must be able to open: the earliest case's that has any.
+TYPED_TEST_P(StoreContract, TheEarliestSealedDetailsAreFoundForTheFirstKeyCheck) {
+    std::optional<std::string> found = std::string("not asked");
+    this->store->read([&](Transaction& tx) { found = tx.case_key().earliest_sealed_details(); });
+    EXPECT_FALSE(found) << "no case yet";
+    auto add_case = [&](const std::string& reference, const std::string& sealed) {
+        Case c;
+        c.partnership = this->partnership;
+        c.reference = reference;
+        c.became_aware_on = *Date::parse("2026-11-20");
+        c.incident_on = *Date::parse("2026-11-19");
+        c.kind = HarmKind::death;
+        c.summary = "Summary";
+        c.children = {{"Child O"}};
+        c.sealed_identities = sealed;
+        this->store->write([&](Transaction& tx) { (void)tx.cases().insert(c, standing_of(c, WorkingCalendar())); });
+    };
+    add_case("SI-2026-01", "");
+    this->store->read([&](Transaction& tx) { found = tx.case_key().earliest_sealed_details(); });
+    EXPECT_FALSE(found) << "a case without identifiable details has nothing to open";
+    add_case("SI-2026-02", "sealed-first");
+    add_case("SI-2026-03", "sealed-second");
+    this->store->read([&](Transaction& tx) { found = tx.case_key().earliest_sealed_details(); });
+    ASSERT_TRUE(found);
+    EXPECT_EQ(*found, "sealed-first");
+}
+
 REGISTER_TYPED_TEST_SUITE_P(StoreContract, AgencyRoundTripsAndListsActiveFirstByDefault, StaleUpdateWritesNothing,
                             AFailedWriteLeavesNoTrace, PeopleFilterByAgencyAndFindByEmail,
                             AuditFiltersAndPagesNewestFirst, AuditDaysAreDaysInEngland, SessionsAndUsersRoundTrip,
                             CaseRoundTripsWithEventsRulesAndPanel, RecommendationsListInNumberOrder,
                             GovernanceRecordsRoundTripWithVersions, LearningRecordsRoundTripWithVersions,
-                            AnOrganisationIsFoundInEveryPartnershipByItsCode);
+                            AnOrganisationIsFoundInEveryPartnershipByItsCode, TheCaseKeyCheckKeepsTheFirstCanaryStored,
+                            TheEarliestSealedDetailsAreFoundForTheFirstKeyCheck);
 
 }  // namespace assure::testing

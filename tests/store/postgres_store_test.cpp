@@ -256,6 +256,29 @@ TEST(PostgresOnly, WritersAreSerialisedAndReadersNeverWait) {
     EXPECT_TRUE(second_began);
 }
 
+// Two servers starting together on one database, each offering its own case key check: both
+// are told the same one, the first kept, so each compares its key with the one the other uses.
+TEST(PostgresOnly, TwoServersStartingTogetherAreToldTheSameCaseKeyCheck) {
+    REQUIRE_POSTGRES();
+    postgres::PostgresStore a(scratch.url());
+    postgres::PostgresStore b(scratch.url());
+    std::atomic<int> ready{0};
+    CaseKeyCanary seen_by_a, seen_by_b;
+    auto start = [&](Store& store, const std::string& sealed, CaseKeyCanary& seen) {
+        ++ready;
+        while (ready < 2) std::this_thread::yield();
+        store.write([&](Transaction& tx) { seen = tx.case_key().keep_first({sealed, 1'795'000'000}); });
+    };
+    std::thread first([&] { start(a, "sealed-by-a", seen_by_a); });
+    std::thread second([&] { start(b, "sealed-by-b", seen_by_b); });
+    first.join();
+    second.join();
+    EXPECT_EQ(seen_by_a.sealed, seen_by_b.sealed);
+    EXPECT_TRUE(seen_by_a.sealed == "sealed-by-a" || seen_by_a.sealed == "sealed-by-b") << seen_by_a.sealed;
+    postgres::Connection check(scratch.url());
+    EXPECT_EQ(count_of(check, "SELECT count(*) FROM case_key_check"), 1);
+}
+
 TEST(PostgresOnly, ADatabaseAtSchema0005UpgradesAndReadsEveryLearningRecordBack) {
     REQUIRE_POSTGRES();
     {

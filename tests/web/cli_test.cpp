@@ -184,6 +184,50 @@ std::map<std::string, std::vector<std::string>> contents(const std::string& path
 
 }  // namespace
 
+// A database remembers its case key (a check sealed with it): a server or command started with
+// another key is refused before it seals anything, saying what to do and never showing a key.
+TEST(Cli, AnotherCaseKeyOnAnExistingDatabaseIsRefused) {
+    TempDir dir;
+    const std::string db = dir / "keyed.db";
+    const std::string other_hex = std::string(64, 'b');
+    auto r = run("migrate --db " + db, kCaseKey);
+    ASSERT_EQ(r.status, 0) << r.text;
+    for (const std::string& command : {std::string("migrate"), "serve --port " + std::to_string(free_port())}) {
+        r = run(command + " --db " + db, "ASSURE_CASE_KEY=" + other_hex);
+        EXPECT_EQ(r.status, 1) << command << ": " << r.text;
+        EXPECT_NE(r.text.find("case key is not the database's case key"), std::string::npos) << command << ": " << r.text;
+        EXPECT_NE(r.text.find("the same ASSURE_CASE_KEY"), std::string::npos) << command << ": " << r.text;
+        EXPECT_EQ(r.text.find(other_hex), std::string::npos) << command << ": the key was shown";
+        EXPECT_EQ(r.text.find(std::string(64, 'a')), std::string::npos) << command << ": the key was shown";
+    }
+    r = run("migrate --db " + db, kCaseKey);
+    EXPECT_EQ(r.status, 0) << "the database's own key still opens it: " << r.text;
+
+    // Restored without its key file: the key made for it at the new place is not the database's.
+    const std::string restored = dir / "restored.db";
+    ASSERT_EQ(run("demo --db " + (dir / "demo.db") + " --password 'a demo password'").status, 0);
+    fs::copy_file(dir / "demo.db", restored);
+    r = run("migrate --db " + restored);
+    EXPECT_EQ(r.status, 1) << r.text;
+    EXPECT_NE(r.text.find("restore the case key that was backed up with it"), std::string::npos) << r.text;
+    fs::copy_file(dir / "demo.db.key", restored + ".key", fs::copy_options::overwrite_existing);
+    r = run("migrate --db " + restored);
+    EXPECT_EQ(r.status, 0) << "with its own key file it opens: " << r.text;
+}
+
+// Two servers on one PostgreSQL database, each made its own key: the second is refused.
+TEST(CliOnPostgres, ASecondServerWithAnotherCaseKeyIsRefused) {
+    if (assure::testing::test_postgres_url().empty()) GTEST_SKIP() << assure::testing::kNoPostgres;
+    assure::testing::ScratchSchema scratch;
+    const std::string url = "'" + scratch.url() + "'";
+    auto r = run("migrate --db " + url, kCaseKey);
+    ASSERT_EQ(r.status, 0) << r.text;
+    r = run("serve --port " + std::to_string(free_port()) + " --db " + url, "ASSURE_CASE_KEY=" + std::string(64, 'c'));
+    EXPECT_EQ(r.status, 1) << r.text;
+    EXPECT_NE(r.text.find("Give every server on this database the same case key"), std::string::npos) << r.text;
+    EXPECT_EQ(r.text.find(std::string(64, 'c')), std::string::npos) << "the key was shown";
+}
+
 TEST(Cli, AWrongDatabaseUrlStopsStartUpNamingItWithoutItsPassword) {
     const std::string url = "postgresql://assure:s3cret@127.0.0.1:1/assure?connect_timeout=2";
     for (const std::string command : {"migrate", "serve", "demo", "token create --user a@b.org"}) {
@@ -229,7 +273,9 @@ TEST(CliOnPostgres, TheDemoCopiesToPostgresAndBackUnchanged) {
     const std::string url = "'" + scratch.url() + "'";
     TempDir dir;
     const std::string original = dir / "original.db", back = dir / "back.db";
-    ASSERT_EQ(run("demo --db " + original + " --password 'a demo password'").status, 0);
+    // The copy carries the database's case key check, so the server that serves it later is
+    // given the key the demo was sealed with.
+    ASSERT_EQ(run("demo --db " + original + " --password 'a demo password'", kCaseKey).status, 0);
 
     auto r = run("copy --from " + original + " --to " + url);
     ASSERT_EQ(r.status, 0) << r.text;

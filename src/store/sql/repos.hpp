@@ -200,4 +200,15 @@ private:
     Connection& db_;
 };
 
+class SqlCaseKey final : public CaseKeyRepo {
+public:
+    explicit SqlCaseKey(Connection& db) : db_(db) {}
+    CaseKeyCanary keep_first(const CaseKeyCanary& canary) override;
+    std::optional<CaseKeyCanary> find() override;
+    std::optional<std::string> earliest_sealed_details() override;
+
+private:
+    Connection& db_;
+};
+
 }  // namespace assure::sql

@@ -10,7 +10,7 @@ class SqlTransaction final : public Transaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), access_entries_(db), cases_(db),
-          governance_(db), learning_(db) {}
+          governance_(db), learning_(db), case_key_(db) {}
     PartnershipRepo& partnerships() override { return partnerships_; }
     AgencyRepo& agencies() override { return agencies_; }
     PersonRepo& people() override { return people_; }
@@ -22,6 +22,7 @@ public:
     CaseRepo& cases() override { return cases_; }
     GovernanceRepo& governance() override { return governance_; }
     LearningRepo& learning() override { return learning_; }
+    CaseKeyRepo& case_key() override { return case_key_; }
 
 private:
     SqlPartnerships partnerships_;
@@ -35,6 +36,7 @@ private:
     SqlCases cases_;
     SqlGovernance governance_;
     SqlLearning learning_;
+    SqlCaseKey case_key_;
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if

@@ -1,0 +1,71 @@
+// The case key check (migration 0012). Several servers on one database, or a database restored
+// beside the wrong key file, would otherwise each seal children's details that the others
+// cannot open, and nothing would say so until someone needed them.
+#include <optional>
+
+#include "app/reviews.hpp"
+
+namespace assure {
+namespace {
+
+// What is sealed. Not secret: knowing it does not help to find the key.
+constexpr const char* kCanaryText = "assure case key check";
+
+// What `sealed` opens to with this sealer's key; nullopt if it was sealed with another.
+std::optional<std::string> opened(const Sealer& sealer, const std::string& sealed) {
+    try {
+        return sealer.open(sealed);
+    } catch (const Failure&) {
+        return std::nullopt;
+    }
+}
+
+constexpr const char* kWhatToDo =
+    "Give every server on this database the same case key (the same ASSURE_CASE_KEY, or a copy of the same "
+    "case_key_file); after restoring a database, restore the case key that was backed up with it.";
+
+Failure wrong_key_for_details() {
+    return {FailureCode::unavailable,
+            std::string("This server's case key cannot open the children's details already sealed in this database, "
+                        "so Assure will not start: children's details sealed with one key cannot be opened with another. ") +
+                kWhatToDo,
+            {},
+            "the earliest case's sealed_identities did not open with the configured key"};
+}
+
+Failure wrong_key(const CaseKeyCanary& stored) {
+    return {FailureCode::unavailable,
+            "This server's case key is not the database's case key (the one its key check was sealed with on " +
+                display_instant(stored.made_at) +
+                "), so Assure will not start: children's details sealed with one key cannot be opened with another. " +
+                kWhatToDo,
+            {},
+            "case_key_check did not open with the configured key"};
+}
+
+}  // namespace
+
+CaseKeyCheck check_case_key(Services& s) {
+    if (s.sealer == nullptr) return CaseKeyCheck::no_key;
+    const CaseKeyCanary ours{s.sealer->seal(kCanaryText), s.clock.now()};
+    CaseKeyCanary stored;
+    bool first = false;
+    // In a write transaction: two servers starting together both offer theirs, the first is
+    // kept, and each checks its key against the one kept.
+    s.store.write([&](Transaction& tx) {
+        first = !tx.case_key().find();
+        if (first) {
+            // The first check of a database that may already hold sealed details (upgraded from
+            // before the check, or restored): a key that cannot open them must not become the
+            // database's key.
+            if (const auto earlier = tx.case_key().earliest_sealed_details(); earlier && !opened(*s.sealer, *earlier)) {
+                throw wrong_key_for_details();
+            }
+        }
+        stored = tx.case_key().keep_first(ours);
+    });
+    if (opened(*s.sealer, stored.sealed) != kCanaryText) throw wrong_key(stored);
+    return first ? CaseKeyCheck::stored : CaseKeyCheck::matched;
+}
+
+}  // namespace assure
