@@ -77,7 +77,7 @@ void write_improvements(Area& a, const LearningSource& s) {
 }
 
 LearningSource make_source(Area& a, SourceKind kind, const std::string& title, Date on) {
-    const auto& priorities = a.services.learning_rules.priorities;
+    const auto& priorities = a.services.defaults.learning.priorities;
     LearningSource s;
     s.partnership = a.partnership.id;
     s.kind = kind;
@@ -111,7 +111,7 @@ void write_source(Area& a, LearningSource& s) {
 }
 
 void write_cycle(Area& a, AuditKind kind, int year) {
-    const auto& rules = a.services.learning_rules;
+    const auto& rules = a.services.defaults.learning;
     AuditCycle c;
     c.partnership = a.partnership.id;
     c.kind = kind;

@@ -46,7 +46,7 @@ Decision decision_for(Rng& rng) {
 
 void write_reviews(Area& a) {
     const WorkingCalendar& calendar = a.services.calendar;
-    const ReviewRules& rules = a.services.review_rules;
+    const ReviewRules& rules = a.services.defaults.reviews;
     std::vector<PanelMember> panel;
     for (const auto& u : a.users) {
         if (u.role == Role::business_unit || u.role == Role::partner_lead) panel.push_back({u.id, u.display_name});
