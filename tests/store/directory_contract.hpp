@@ -34,6 +34,21 @@ protected:
         return p;
     }
 
+    // A member's account for the person, signing in with their email.
+    UserId member_account(const Person& p) {
+        UserId id;
+        this->store->write([&](Transaction& tx) {
+            User u;
+            u.partnership = this->partnership;
+            u.person = p.id;
+            u.email = p.email;
+            u.password_hash = "h";
+            u.role = Role::member;
+            id = tx.users().insert(u);
+        });
+        return id;
+    }
+
     // Every page of a list, following `next` with pages of `limit`; fails on a cursor that repeats.
     template <class T, class Ask>
     std::vector<T> every_page(int limit, Ask ask) {
@@ -200,15 +215,7 @@ TYPED_TEST_P(DirectoryContract, UsersPageByTheirPeoplesNames) {
     std::vector<std::string> expected;
     for (const std::string name : {"Mo", "al", "Kit", "Bea", "Al"}) {
         const auto p = this->person(name, AgencyId{}, name + std::to_string(expected.size()) + "@x.org");
-        this->store->write([&](Transaction& tx) {
-            User u;
-            u.partnership = this->partnership;
-            u.person = p.id;
-            u.email = p.email;
-            u.password_hash = "h";
-            u.role = Role::member;
-            tx.users().insert(u);
-        });
+        this->member_account(p);
         expected.push_back(name);
     }
     const auto all = this->template every_page<User>(2, [&](Transaction& tx, const PageRequest& page) {
@@ -282,15 +289,7 @@ TYPED_TEST_P(DirectoryContract, RevokingAUsersTokensLeavesOtherUsersTokensLive) 
     std::vector<UserId> users;
     for (const std::string name : {"Ann", "Bob"}) {
         const auto p = this->person(name, AgencyId{}, name + "@x.org");
-        this->store->write([&](Transaction& tx) {
-            User u;
-            u.partnership = this->partnership;
-            u.person = p.id;
-            u.email = p.email;
-            u.password_hash = "h";
-            u.role = Role::member;
-            users.push_back(tx.users().insert(u));
-        });
+        users.push_back(this->member_account(p));
     }
     this->store->write([&](Transaction& tx) {
         tx.api_tokens().insert(ApiToken{"ann-1", users[0], "one", 1, false});
