@@ -152,6 +152,7 @@ Config load_config(const std::string& path) {
         c.sessions.max_failed_logins = static_cast<int>(positive(read<int64_t>(t, "sessions", "max_failed_logins", 5, path), "sessions.max_failed_logins", 100));
         c.sessions.lockout_seconds = 60 * positive(read<int64_t>(t, "sessions", "lockout_minutes", 15, path), "sessions.lockout_minutes", 24 * 60);
         c.log_level = read<std::string>(t, "log", "level", c.log_level, path);
+        c.slow_statement_ms = static_cast<int>(read<int64_t>(t, "log", "slow_statement_ms", c.slow_statement_ms, path));
         c.case_key_file = read<std::string>(t, "database", "case_key_file", c.case_key_file, path);
         ReviewRules& r = c.review_rules;
         auto days = [&](const char* key, int fallback) {
@@ -213,6 +214,15 @@ Config load_config(const std::string& path) {
     if (auto v = env("ASSURE_TRUST_PROXY"); !v.empty()) c.web.trust_proxy = v == "1" || v == "true";
     if (auto v = env("ASSURE_LOG_LEVEL"); !v.empty()) c.log_level = v;
     if (auto v = env("ASSURE_COUNT_QUERIES"); !v.empty()) c.web.count_statements = v == "1" || v == "true";
+    if (auto v = env("ASSURE_SLOW_STATEMENT_MS"); !v.empty()) {
+        char* end = nullptr;
+        const long ms = std::strtol(v.c_str(), &end, 10);
+        if (*end != '\0') bad("ASSURE_SLOW_STATEMENT_MS", "is not a number");
+        c.slow_statement_ms = static_cast<int>(ms);
+    }
+    if (c.slow_statement_ms < 0 || c.slow_statement_ms > 600000) {
+        bad("log.slow_statement_ms", "must be between 0 (off) and 600000 milliseconds");
+    }
     if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" && c.log_level != "error") {
         bad("log.level", "must be debug, info, warn or error, not '" + c.log_level + "'");
     }

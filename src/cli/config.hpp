@@ -20,6 +20,7 @@ struct Config {
     web::WebConfig web;
     SessionPolicy sessions;
     std::string log_level = "info";
+    int slow_statement_ms = 0;     // [log] slow_statement_ms: log SQL slower than this (0: off)
     ReviewRules review_rules;      // [reviews]: the statutory clocks' numbers
     GovernanceRules governance_rules;  // [governance]: attendance expectations and the annual cycle
     LearningRules learning_rules;      // [learning]: priorities, stale actions, evidence rule, audit standards

@@ -22,6 +22,7 @@
 #include "store/copy.hpp"
 #include "store/open.hpp"
 #include "store/postgres/store.hpp"
+#include "store/sql/slow_statements.hpp"
 #include "store/sqlite/store.hpp"
 #include "web/server.hpp"
 
@@ -268,6 +269,12 @@ int main(int argc, char** argv) {
         if (port != 0) config.web.port = port;
         if (config.web.public_dir.empty()) config.web.public_dir = default_public_dir(argv[0]);
         spdlog::set_level(spdlog::level::from_str(config.log_level));
+        if (config.slow_statement_ms > 0) {
+            sql::slow_statements::reporter = [](double ms, std::string_view text) {
+                spdlog::warn("slow statement ({:.1f} ms): {}", ms, text);
+            };
+            sql::slow_statements::threshold_microseconds = std::int64_t{config.slow_statement_ms} * 1000;
+        }
 
         if (*serve_cmd) return serve(config);
 

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "store/postgres/errors.hpp"
+#include "store/sql/slow_statements.hpp"
 #include "store/sql/statement_count.hpp"
 #include "store/postgres/placeholders.hpp"
 
@@ -47,10 +48,12 @@ bool Statement::step() {
         values.reserve(values_.size());
         for (const auto& v : values_) values.push_back(v ? v->c_str() : nullptr);
         const int n = static_cast<int>(values.size());
+        const auto started = std::chrono::steady_clock::now();
         PGresult* r = name_.empty()
                           ? PQexecParams(db_.handle(), sql_.c_str(), n, nullptr, values.data(), nullptr, nullptr, 0)
                           : PQexecPrepared(db_.handle(), name_.c_str(), n, values.data(), nullptr, nullptr, 0);
         result_ = db_.checked(r, "step");
+        if (sql::slow_statements::on()) sql::slow_statements::note(std::chrono::steady_clock::now() - started, sql_);
     }
     if (row_ + 1 >= PQntuples(result_.get())) return false;
     ++row_;

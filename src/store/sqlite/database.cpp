@@ -1,5 +1,6 @@
 #include "store/sqlite/database.hpp"
 
+#include "store/sql/slow_statements.hpp"
 #include "store/sql/statement_count.hpp"
 
 namespace assure::sqlite {
@@ -28,6 +29,15 @@ std::string constraint_of(int rc, const std::string& message) {
     if ((rc & 0xff) != SQLITE_CONSTRAINT) return {};
     const auto colon = message.rfind(": ");
     return colon == std::string::npos ? message : message.substr(colon + 2);
+}
+
+// SQLite measures each statement's run (SQLITE_TRACE_PROFILE) and hands it here.
+int profile(unsigned event, void*, void* statement, void* nanoseconds) {
+    if (event == SQLITE_TRACE_PROFILE) {
+        const auto took = std::chrono::nanoseconds(*static_cast<const sqlite3_int64*>(nanoseconds));
+        sql::slow_statements::note(took, sqlite3_sql(static_cast<sqlite3_stmt*>(statement)));
+    }
+    return 0;
 }
 
 }  // namespace
@@ -98,6 +108,7 @@ Connection::Connection(const std::string& path, bool read_only) {
     // Wait for a writer rather than failing at once; five seconds covers any single request.
     sqlite3_busy_timeout(db_, 5000);
     exec("PRAGMA foreign_keys = ON");
+    if (sql::slow_statements::on()) sqlite3_trace_v2(db_, SQLITE_TRACE_PROFILE, profile, nullptr);
     if (!read_only) {
         exec("PRAGMA journal_mode = WAL");
         exec("PRAGMA synchronous = NORMAL");  // durable across application crashes under WAL
