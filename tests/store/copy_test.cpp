@@ -56,6 +56,10 @@ void fill(Store& store) {
         tx.api_tokens().insert(ApiToken{"token-digest", uid, "cli", 30, false});
         tx.audit().append(AuditEntry{0, p, 40, uid, "Ann", "agency.create", "agency", police.id.str(), "", "{\"name\":\"Merseyside Police\"}"});
         tx.audit().append(AuditEntry{0, p, 41, UserId{}, "system", "partnership.create", "partnership", p.str(), "", "{}"});
+        // Rows go in batches of 100: 250 more make two full batches and a part one.
+        for (int i = 0; i < 250; ++i) {
+            tx.audit().append(AuditEntry{0, p, 42 + i, uid, "Ann", "agency.update", "agency", police.id.str(), "", "{\"n\":" + std::to_string(i) + "}"});
+        }
 
         Group child;
         child.partnership = p;
@@ -89,7 +93,7 @@ TEST(Copy, SqliteToPostgresAndBackKeepsEveryRowAndId) {
     const auto before = table_contents(a, ca), after = table_contents(b, cb);
     EXPECT_EQ(before, after);
     EXPECT_EQ(before.at("governance_groups").size(), 2u);
-    EXPECT_EQ(before.at("audit_log").size(), 2u);
+    EXPECT_EQ(before.at("audit_log").size(), 252u);
 
     // PostgreSQL holds the same rows, and its next id follows the copied ones.
     postgres::Driver pg(scratch.url());
