@@ -9,8 +9,12 @@ namespace assure {
 
 struct AuditPage {
     Page<AuditEntry> entries;  // newest first
-    int total = 0;             // entries that match the filter, on every page
+    int total = 0;             // entries that match the filter, on every page, up to kAuditCountLimit
+    bool more_than_total = false;  // the count stopped at kAuditCountLimit
 };
+
+// How far the audit page counts the entries that match: beyond it, "more than 10,000".
+inline constexpr int kAuditCountLimit = 10'000;
 
 AuditPage browse_audit(Services& s, const Actor& actor, AuditFilter filter, const PageRequest& page);
 // The actor's partnership's access log, newest first, a page at a time.

@@ -44,7 +44,8 @@ void audit_page(Services& s, Ctx& ctx) {
     std::vector<Option> types{{"agency", "Agencies"}, {"person", "People"}, {"user", "User accounts"}};
     Data data;
     data.set("entries", rows);
-    data.set("total", std::to_string(result.total));
+    data.set("total", (result.more_than_total ? "More than " : "") + grouped(result.total) +
+                          (result.total == 1 && !result.more_than_total ? " entry" : " entries"));
     data.set("type_html", select(Field{"entity_type", "Record type", filter.entity_type, ""}, types, "Any"));
     data.set("action_html", text_input(Field{"action", "Action starts with", filter.action_prefix, "",
                                              "For example agency. or user.sign_in", "off", "text", "govuk-input--width-20",

@@ -21,6 +21,12 @@ std::string escape(std::string_view text) {
     return out;
 }
 
+std::string grouped(long long n) {
+    std::string digits = std::to_string(n < 0 ? -n : n);
+    for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ",");
+    return n < 0 ? "-" + digits : digits;
+}
+
 std::string url_encode(std::string_view text) {
     static constexpr char hex[] = "0123456789ABCDEF";
     std::string out;

@@ -11,6 +11,7 @@ namespace assure::web {
 
 std::string escape(std::string_view text);
 std::string url_encode(std::string_view text);  // percent-encodes all but unreserved characters
+std::string grouped(long long n);                // 24492 -> "24,492", as GOV.UK writes numbers
 
 struct Option {
     std::string value;

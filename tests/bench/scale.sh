@@ -7,6 +7,10 @@
 #
 #   tests/bench/scale.sh [--partnerships N] [--years Y] [--seconds S] [--engine sqlite|postgres|both]
 #
+# Two baselines: the small demo, and England after its first year (N partnerships x 1 year,
+# the same generator), so "as fast at ten years as on day one" compares like with like: pages
+# of the same shape, the same partnership, the same page size. The ratio is against year one.
+#
 # The England SQLite database is kept in build/bench-scale/ and reused by later runs with the
 # same size. PostgreSQL runs on a throwaway cluster (scripts/with-postgres); the England
 # database is copied into it from the SQLite one with `assure copy`.
@@ -64,14 +68,23 @@ if [ ! -f "$england_sqlite" ]; then
     --years "$years" --password "$password" --db "$england_sqlite" >"$keep/england-${partnerships}x${years}.txt"
   tail -n 40 "$keep/england-${partnerships}x${years}.txt" | sed -n '/Rows:/,/total/p'
 fi
+first_year_sqlite="$keep/england-${partnerships}x1.db"
+if [ ! -f "$first_year_sqlite" ]; then
+  echo "Generating England's first year: $partnerships partnerships x 1 year into $first_year_sqlite"
+  build/assure demo --scale england --partnerships "$partnerships" --years 1 --password "$password" \
+    --db "$first_year_sqlite" >"$keep/england-${partnerships}x1.txt"
+fi
 england_bu="$(awk '$1 == "business_unit" { print $2; exit }' "$keep/england-${partnerships}x${years}.txt")"
+first_year_bu="$(awk '$1 == "business_unit" { print $2; exit }' "$keep/england-${partnerships}x1.txt")"
 small_bu="gareth.oduya@knowsley-council.example"
 
 if [ "$engine" = postgres ]; then
   base="${ASSURE_TEST_POSTGRES%/*}"
-  psql "$ASSURE_TEST_POSTGRES" -qc "CREATE DATABASE small" -c "CREATE DATABASE england" >/dev/null
+  psql "$ASSURE_TEST_POSTGRES" -qc "CREATE DATABASE small" -c "CREATE DATABASE england" -c "CREATE DATABASE first_year" >/dev/null
   small_db="$base/small"
   england_db="$base/england"
+  first_year_db="$base/first_year"
+  build/assure copy --from "$first_year_sqlite" --to "$first_year_db" >/dev/null
   echo "Copying $england_sqlite into PostgreSQL"
   start=$(date +%s)
   build/assure copy --from "$england_sqlite" --to "$england_db" >/dev/null
@@ -79,6 +92,7 @@ if [ "$engine" = postgres ]; then
 else
   small_db="$work/small.db"
   england_db="$england_sqlite"  # served in place: a run adds only a session and a token
+  first_year_db="$first_year_sqlite"
 fi
 build/assure demo --db "$small_db" --password "$password" >/dev/null
 
@@ -165,12 +179,18 @@ measure() {
     status="$(curl -s -o /dev/null -D "$work/headers" -w '%{http_code}' -H "$header" "$base$path")"
     statements="$(awk -F': ' 'tolower($1) == "x-assure-statements" { gsub("\r", "", $2); print $2 }' "$work/headers")"
     wrk -t2 -c32 -d1s -H "$header" "$base$path" >/dev/null 2>&1 || true  # warm
-    local out p50 p99
+    local out p50 p99 cpu_before cpu_after requests cpu_us
+    # The server's CPU time per request: steadier than latency on a shared machine.
+    cpu_before="$(awk '{ print $14 + $15 }' "/proc/$server/stat")"
     out="$(wrk -t2 -c32 -d"${seconds}s" --latency -H "$header" "$base$path" 2>&1)"
+    cpu_after="$(awk '{ print $14 + $15 }' "/proc/$server/stat")"
+    requests="$(awk '/requests in/ { print $1 }' <<<"$out")"
+    cpu_us="$(awk -v t=$((cpu_after - cpu_before)) -v n="${requests:-0}" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN { if (n > 0) printf "%d", t * 1000000 / hz / n; else print "-" }')"
     if grep -q "Non-2xx" <<<"$out"; then status="$status(non-2xx under load)"; fi
     p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
     p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
-    echo "$path $p50 $p99 ${statements:-?} $status" >>"$1"
+    echo "$path $p50 $p99 ${statements:-?} $cpu_us $status" >>"$1"
   done < <(pages)
 }
 
@@ -184,6 +204,13 @@ measure "$work/small.txt"
 small_rss="$(peak_rss)"
 stop_server
 
+echo "== $engine: England ${partnerships}x1, as $first_year_bu"
+start_server "$first_year_db" "$first_year_bu"
+resolve_ids
+measure "$work/first_year.txt"
+first_year_rss="$(peak_rss)"
+stop_server
+
 echo "== $engine: England ${partnerships}x${years}, as $england_bu"
 start_server "$england_db" "$england_bu"
 resolve_ids
@@ -191,10 +218,13 @@ measure "$work/england.txt"
 england_rss="$(peak_rss)"
 stop_server
 
-printf '\n%-34s %9s %9s %9s %7s %6s %6s %s\n' "$engine page" "small p50" "p50 ms" "p99 ms" "p50 x" "stmts" "small" "status"
-# Pages are matched by position: the ids in a path differ between the two databases.
-paste -d' ' "$work/small.txt" "$work/england.txt" | while read -r _ sp50 _ sst _ path p50 p99 st status; do
-  ratio="$(awk -v a="$p50" -v b="$sp50" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }')"
-  printf '%-34s %9s %9s %9s %7s %6s %6s %s\n' "$path" "$sp50" "$p50" "$p99" "$ratio" "$st" "$sst" "$status"
-done
-echo "peak RSS (VmHWM): small demo $small_rss, England $england_rss"
+printf '\n%-30s %7s %7s %7s %7s %7s %7s %7s %7s %6s %6s %s\n' "$engine page" "small" "year1" "p50" "p99" "x year1" "cpu us" "year1" "x cpu" "stmts" "year1" "status"
+printf '%-30s %7s %7s %7s %7s %7s %7s %7s %7s %6s %6s\n' "" "p50 ms" "p50 ms" "ms" "ms" "" "" "cpu us" "" "" ""
+# Pages are matched by position: the ids in a path differ between the databases.
+paste -d' ' "$work/small.txt" "$work/first_year.txt" "$work/england.txt" |
+  while read -r _ sp50 _ _ _ _ _ yp50 _ yst ycpu _ path p50 p99 st cpu status; do
+    ratio="$(awk -v a="$p50" -v b="$yp50" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }')"
+    cpu_ratio="$(awk -v a="$cpu" -v b="$ycpu" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }')"
+    printf '%-30s %7s %7s %7s %7s %7s %7s %7s %7s %6s %6s %s\n' "$path" "$sp50" "$yp50" "$p50" "$p99" "$ratio" "$cpu" "$ycpu" "$cpu_ratio" "$st" "$yst" "$status"
+  done
+echo "peak RSS (VmHWM): small demo $small_rss, England first year $first_year_rss, England $england_rss"

@@ -157,6 +157,15 @@ TYPED_TEST_P(StoreContract, AuditFiltersAndPagesNewestFirst) {
     by_date.to = Date{1970, 1, 4};
     this->store->read([&](Transaction& tx) { total = tx.audit().count(by_date); });
     EXPECT_EQ(total, 2);
+
+    // A count that stops: at most what was asked, never more than match.
+    int up_to_two = -1, up_to_ten = -1;
+    this->store->read([&](Transaction& tx) {
+        up_to_two = tx.audit().count_up_to(f, 2);
+        up_to_ten = tx.audit().count_up_to(f, 10);
+    });
+    EXPECT_EQ(up_to_two, 2);
+    EXPECT_EQ(up_to_ten, 3);
 }
 
 TYPED_TEST_P(StoreContract, AuditDaysAreDaysInEngland) {

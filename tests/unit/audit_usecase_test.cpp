@@ -31,6 +31,30 @@ TEST(BrowseAudit, PagesNewestFirstAndCountsEveryMatchingEntry) {
     EXPECT_EQ(created, (std::vector<std::string>{"School 4", "School 3", "School 2", "School 1", "School 0"}));
 }
 
+TEST(BrowseAudit, StopsCountingAtTheLimitAndSaysSo) {
+    World w;
+    const auto p = w.admin.partnership;
+    auto add = [&](int n) {
+        w.store.write([&](Transaction& tx) {
+            for (int i = 0; i < n; ++i) {
+                tx.audit().append(AuditEntry{0, p, w.clock.at, UserId{}, "Someone", "agency.update", "agency", "1", "", "{}"});
+            }
+        });
+    };
+    AuditFilter updates;
+    updates.action_prefix = "agency.update";
+    add(kAuditCountLimit);
+    auto found = browse_audit(w.services, w.admin, updates, PageRequest{});
+    EXPECT_EQ(found.total, kAuditCountLimit);
+    EXPECT_FALSE(found.more_than_total);
+
+    add(1);
+    found = browse_audit(w.services, w.admin, updates, PageRequest{});
+    EXPECT_EQ(found.total, kAuditCountLimit);
+    EXPECT_TRUE(found.more_than_total);
+    EXPECT_EQ(found.entries.items.size(), static_cast<std::size_t>(PageRequest::default_limit));  // the page itself is unchanged
+}
+
 TEST(BrowseAudit, NeverShowsAnotherPartnershipsTrail) {
     World w;
     const auto other = w.add_partnership("other", "Other Partnership");

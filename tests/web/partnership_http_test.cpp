@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/harness.hpp"
+#include "web/html.hpp"
 
 using namespace assure;
 using namespace assure::testing;
@@ -168,4 +169,18 @@ TEST_F(DirectoryHttp, CalendarApiAddsWorkingDaysAndListsBankHolidays) {
     auto holidays = c.Get("/api/v1/calendar/bank-holidays?year=2023", auth);
     ASSERT_EQ(holidays->status, 200);
     EXPECT_EQ(json::parse(holidays->body)["items"].size(), 9u);
+}
+
+TEST_F(DirectoryHttp, AuditPageSaysHowManyEntriesMatchInWords) {
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::administrator)));
+    ASSERT_EQ(b.post("/agencies", {{"name", "Audit Count Academy"}, {"kind", "relevant_agency"}, {"statutory_role", "none"},
+                                   {"sector", "education"}})->status,
+              303);
+    const int creates = server->count_audit("agency.create");
+    ASSERT_GE(creates, 1);
+    auto page = b.get("/audit?action=agency.create");
+    ASSERT_EQ(page->status, 200);
+    const std::string said = web::grouped(creates) + (creates == 1 ? " entry" : " entries");
+    EXPECT_NE(page->body.find("<p class=\"govuk-body\">" + said + "</p>"), std::string::npos) << said;
 }

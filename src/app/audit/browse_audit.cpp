@@ -8,7 +8,9 @@ AuditPage browse_audit(Services& s, const Actor& actor, AuditFilter filter, cons
     AuditPage out;
     s.store.read([&](Transaction& tx) {
         out.entries = tx.audit().query(filter, page);
-        out.total = tx.audit().count(filter);
+        const int counted = tx.audit().count_up_to(filter, kAuditCountLimit + 1);
+        out.more_than_total = counted > kAuditCountLimit;
+        out.total = out.more_than_total ? kAuditCountLimit : counted;
     });
     return out;
 }

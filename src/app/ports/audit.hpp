@@ -17,6 +17,9 @@ struct AuditRepo {
     // Newest first (at, then id), a page at a time: the cursor is the last entry's (at, id).
     virtual Page<AuditEntry> query(const AuditFilter& filter, const PageRequest& page) = 0;
     virtual int count(const AuditFilter& filter) = 0;
+    // As count, but stops at `at_most`: a page that says "more than 10,000" need not visit a
+    // partnership's whole trail (millions of rows after ten years) on every view.
+    virtual int count_up_to(const AuditFilter& filter, int at_most) = 0;
 };
 
 // The questions the access log page asks. Order: newest first.

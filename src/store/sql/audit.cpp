@@ -84,4 +84,12 @@ int SqlAudit::count(const AuditFilter& f) {
     return q.integer(0);
 }
 
+int SqlAudit::count_up_to(const AuditFilter& f, int at_most) {
+    auto& q = db_.cached("SELECT count(*) FROM (SELECT 1 FROM audit_log " + audit_where() + "LIMIT ?7) AS matched");
+    bind_filter(q, f);
+    q.bind(7, std::int64_t{at_most});
+    q.step();
+    return q.integer(0);
+}
+
 }  // namespace assure::sql

@@ -97,6 +97,7 @@ public:
     void append(const AuditEntry& entry) override;
     Page<AuditEntry> query(const AuditFilter& filter, const PageRequest& page) override;
     int count(const AuditFilter& filter) override;
+    int count_up_to(const AuditFilter& filter, int at_most) override;
 
 private:
     Connection& db_;
