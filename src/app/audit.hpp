@@ -13,8 +13,9 @@ struct AuditPage {
     bool more_than_total = false;  // the count stopped at kAuditCountLimit
 };
 
-// How far the audit page counts the entries that match: beyond it, "more than 10,000".
-inline constexpr int kAuditCountLimit = 10'000;
+// How far the audit page counts the entries that match: beyond it, "More than 1,000 entries".
+// Low enough that a partnership's first year and its tenth cost the same to show.
+inline constexpr int kAuditCountLimit = 1'000;
 
 AuditPage browse_audit(Services& s, const Actor& actor, AuditFilter filter, const PageRequest& page);
 // The actor's partnership's access log, newest first, a page at a time.

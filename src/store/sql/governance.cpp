@@ -328,9 +328,12 @@ ActionCounts SqlGovernance::count_actions(const ActionQuery& query, Date today) 
 }
 
 std::vector<std::pair<PersonId, int>> SqlGovernance::count_overdue_by_owner(const ActionQuery& query, Date today) {
-    SelectBuilder s(std::string("SELECT a.owner_person_id, count(*)") + counted_from(query));
+    SelectBuilder s(std::string("SELECT +a.owner_person_id, count(*)") + counted_from(query));
     action_filters(s, query).where("a.status = 'open' AND a.due_on < ?").arg(today.iso());
-    auto& q = s.then("GROUP BY a.owner_person_id ORDER BY a.owner_person_id").run(db_);
+    // Grouped by +owner (PostgreSQL reads it as the column) so that SQLite reads only the overdue range of the status index
+    // (governance_actions_by_status carries the owner) and sorts those few, instead of walking the
+    // owner index through every action the partnership ever agreed to save that sort.
+    auto& q = s.then("GROUP BY 1 ORDER BY 1").run(db_);
     std::vector<std::pair<PersonId, int>> out;
     while (q.step()) out.emplace_back(PersonId{q.int64(0)}, q.integer(1));
     return out;

@@ -256,7 +256,7 @@ std::optional<LearningSource> SqlLearning::find_source(PartnershipId p, Learning
 std::map<LearningSourceId, std::string> SqlLearning::source_titles(PartnershipId p, const std::vector<LearningSourceId>& ids) {
     std::map<LearningSourceId, std::string> out;
     if (ids.empty()) return out;
-    auto q = db_.prepare("SELECT id, title FROM learning_sources WHERE partnership_id = ? AND id IN (" + marks(ids.size()) + ")");
+    auto q = db_.prepare("SELECT id, title FROM learning_sources WHERE +partnership_id = ? AND id IN (" + marks(ids.size()) + ")");
     std::vector<Arg> args{p.value};
     for (auto& a : id_args(ids)) args.push_back(std::move(a));
     Select{"", std::move(args)}.bound(*q);
@@ -435,7 +435,7 @@ std::vector<ReturnOrigin> SqlLearning::return_origins(PartnershipId p, const std
     std::vector<ReturnOrigin> out;
     if (ids.empty()) return out;
     auto q = db_.prepare("SELECT r.id, r.cycle_id, r.agency_id, c.title FROM audit_returns r JOIN audit_cycles c ON c.id = r.cycle_id "
-                         "WHERE r.partnership_id = ? AND r.id IN (" + marks(ids.size()) + ")");
+                         "WHERE +r.partnership_id = ? AND r.id IN (" + marks(ids.size()) + ")");
     std::vector<Arg> args{p.value};
     for (auto& a : id_args(ids)) args.push_back(std::move(a));
     Select{"", std::move(args)}.bound(*q);
