@@ -274,6 +274,7 @@ TYPED_TEST_P(LearningContract, SourceChildrenRoundTripAndAStaleVersionWritesNoth
         EXPECT_FALSE(tx.learning().update_source(stale));
     });
     std::vector<PriorityRecommendation> neglect, exploitation;
+    std::vector<int> counted;
     std::map<LearningSourceId, std::string> titles;
     this->store->read([&](Transaction& tx) {
         const auto back = tx.learning().find_source(this->partnership, src.id);
@@ -289,9 +290,13 @@ TYPED_TEST_P(LearningContract, SourceChildrenRoundTripAndAStaleVersionWritesNoth
         EXPECT_EQ(back->cases_audited, 12);
         neglect = tx.learning().recommendations_for(this->partnership, "Neglect");
         exploitation = tx.learning().recommendations_for(this->partnership, "Exploitation");
+        counted = {tx.learning().count_recommendations_for(this->partnership, "Neglect"),
+                   tx.learning().count_recommendations_for(this->partnership, "Exploitation"),
+                   tx.learning().count_recommendations_for(this->partnership, "Online harm")};
         titles = tx.learning().source_titles(this->partnership, {src.id, LearningSourceId{src.id.value + 100}});
     });
     ASSERT_EQ(neglect.size(), 1u);
+    EXPECT_EQ(counted, (std::vector<int>{1, 1, 0}));
     EXPECT_EQ(neglect[0].source, src.id);
     EXPECT_EQ(neglect[0].source_title, "Visit");
     EXPECT_EQ(neglect[0].recommendation.number, 1);

@@ -17,7 +17,7 @@ std::vector<ThreadFigures> golden_threads(Services& s, const Actor& actor) {
             ThreadFigures t;
             t.priority = p;
             t.sources = tx.learning().count_sources(SourceQuery{actor.partnership, std::nullopt, p, "", std::nullopt, std::nullopt, {}});
-            t.recommendations = static_cast<int>(tx.learning().recommendations_for(actor.partnership, p).size());
+            t.recommendations = tx.learning().count_recommendations_for(actor.partnership, p);
             ImprovementFilter f;
             f.priority = p;
             if (const auto q = improvement_query(s, tx, actor, f)) t.actions = tx.learning().count_improvements(*q, london_today(s));

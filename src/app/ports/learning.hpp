@@ -85,6 +85,8 @@ struct LearningRepo {
     virtual int count_sources(const SourceQuery& query) = 0;
     // Recommendations for a priority across the partnership's sources, newest source first.
     virtual std::vector<PriorityRecommendation> recommendations_for(PartnershipId partnership, const std::string& priority) = 0;
+    // How many recommendations name the priority: the summary's figure, counted, not listed.
+    virtual int count_recommendations_for(PartnershipId partnership, const std::string& priority) = 0;
     virtual LearningSourceId insert_source(const LearningSource& s) = 0;
     virtual bool update_source(const LearningSource& s) = 0;  // optimistic on s.version
 

@@ -275,6 +275,13 @@ std::vector<PriorityRecommendation> SqlLearning::recommendations_for(Partnership
     return out;
 }
 
+int SqlLearning::count_recommendations_for(PartnershipId p, const std::string& priority) {
+    auto& q = db_.cached("SELECT count(*) FROM source_recommendations WHERE partnership_id = ? AND priority = ?");
+    q.bind(1, p.value).bind(2, priority);
+    q.step();
+    return q.integer(0);
+}
+
 LearningSourceId SqlLearning::insert_source(const LearningSource& s) {
     auto& q = db_.cached(
         "INSERT INTO learning_sources(partnership_id, kind, on_date, title, status, summary, review_id, agency_id, detail_json) "

@@ -175,6 +175,7 @@ public:
     std::map<LearningSourceId, std::string> source_titles(PartnershipId partnership, const std::vector<LearningSourceId>& ids) override;
     int count_sources(const SourceQuery& query) override;
     std::vector<PriorityRecommendation> recommendations_for(PartnershipId partnership, const std::string& priority) override;
+    int count_recommendations_for(PartnershipId partnership, const std::string& priority) override;
     LearningSourceId insert_source(const LearningSource& s) override;
     bool update_source(const LearningSource& s) override;
     Page<ImprovementAction> improvements(const ImprovementQuery& query) override;
