@@ -2,7 +2,8 @@
 # Assure's HTTP layer against nginx serving the same bytes, page by page: requests a second,
 # p50 and p99 latency, and CPU microseconds per request for each server (from the utime and
 # stime in /proc/PID/stat before and after the run). Then 1,000 idle keep-alive connections
-# held open while a new client asks for a page: how long it waits for the first byte.
+# held open while a new client asks for a page: how long it waits for the first byte; and 200
+# slow clients (a header byte a second) while a new client asks for /healthz.
 # Prints figures; times nothing in CI.
 #
 #   tests/bench/serving.sh [SECONDS] [CONNECTIONS]      # defaults: 5 32
@@ -165,10 +166,32 @@ def idle_then_new(port, n=1000):
         s.close()
     waits.sort()
     return waits[len(waits) // 2], waits[-1], alive
+# 200 clients each sending one byte of a request header a second (slowloris); after three
+# seconds a new client asks for /healthz: how long until its whole answer.
+def slow_then_new(port, n=200):
+    request = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+    slow = [socket.create_connection(("127.0.0.1", port)) for _ in range(n)]
+    for k in range(3):
+        for s in slow:
+            try: s.send(request[k:k + 1])
+            except OSError: pass
+        time.sleep(1)
+    start = time.perf_counter()
+    s = socket.create_connection(("127.0.0.1", port))
+    s.settimeout(30)
+    s.sendall(request)
+    try: answered = s.recv(65536).startswith(b"HTTP/1.1 200")
+    except OSError: answered = False
+    took = (time.perf_counter() - start) * 1000
+    for c in slow + [s]: c.close()
+    return took, answered
 for name, port in (("Assure", int(sys.argv[1])), ("nginx", int(sys.argv[2]))):
     p50, worst, alive = idle_then_new(port)
     print(f"{name}: 1,000 idle keep-alive connections; a new client's first byte p50 {p50:.2f} ms, "
           f"worst of 20 {worst:.2f} ms; {alive} of 1,000 still open")
+took, answered = slow_then_new(int(sys.argv[1]))
+print(f"Assure: 200 slow clients (a header byte a second); a new client's /healthz "
+      f"{'answered' if answered else 'NOT answered'} in {took:.1f} ms")
 PY
 rss_kb="$(awk '/^VmHWM/ { print $2 }' "/proc/$assure_pid/status")"
 echo "Assure peak memory (VmHWM): $((rss_kb / 1024)) MB"
