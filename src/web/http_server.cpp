@@ -122,7 +122,7 @@ private:
         if (ec) return refuse(400);
         if (parser_->is_done()) return dispatch();
         if (parser_->get()[http::field::expect] == "100-continue") {
-            // The client waits for this before sending its body; the body's size is already known fine.
+            // The client waits for this before sending its body, whose declared size is within the limit.
             static const std::string go_on = "HTTP/1.1 100 Continue\r\n\r\n";
             stream_.expires_after(limits().write_timeout);
             net::async_write(stream_, net::buffer(go_on), [self = shared_from_this()](beast::error_code wec, std::size_t) {
