@@ -45,7 +45,12 @@ struct HttpServer::Impl {
           on_error(std::move(e)),
           options(o),
           ioc(io_threads()),
-          workers(static_cast<std::size_t>(std::max(1, options.worker_threads))) {}
+          workers(worker_threads()) {}
+
+    [[nodiscard]] std::size_t worker_threads() const {
+        if (options.worker_threads > 0) return static_cast<std::size_t>(options.worker_threads);
+        return std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
+    }
 
     [[nodiscard]] int io_threads() const {
         if (options.io_threads > 0) return options.io_threads;

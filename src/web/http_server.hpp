@@ -27,8 +27,9 @@ struct HttpLimits {
 
 struct HttpOptions {
     HttpLimits limits;
-    int io_threads = 0;       // event-loop threads; 0: one per core
-    int worker_threads = 16;  // threads that run handlers
+    // One event-loop thread keeps up with two cores of handlers (decision 0011's figures).
+    int io_threads = 1;       // event-loop threads; 0: one per core
+    int worker_threads = 0;   // threads that run handlers; 0: two per core, at least 4
     int backlog = 1024;       // connections the kernel queues before they are accepted
 };
 

@@ -21,8 +21,8 @@ struct WebConfig {
     std::string public_dir;            // the GOV.UK Frontend assets copied by the build
     bool trust_proxy = false;          // believe X-Forwarded-Proto (behind a TLS-terminating proxy)
     std::size_t max_body_bytes = 1 << 20;  // any body, forms included; larger ones get 413 unread
-    int threads = 16;     // threads that run handlers (the database, password hashes)
-    int io_threads = 0;   // threads that hold connections and parse requests; 0: one per core
+    int threads = 0;      // threads that run handlers (the database, password hashes); 0: two per core, at least 4
+    int io_threads = 1;   // threads that hold connections and parse requests; 0: one per core
     int header_timeout_seconds = 10;  // a request's header must arrive within this (slow clients)
     int idle_timeout_seconds = 60;    // an idle keep-alive connection is closed after this
     // Each response says how many SQL statements it ran (X-Assure-Statements): for the tests and
