@@ -141,7 +141,14 @@ Config load_config(const std::string& path) {
         c.db_path = read<std::string>(t, "database", "path", c.db_path, path);
         c.web.bind = read<std::string>(t, "server", "bind", c.web.bind, path);
         c.web.port = static_cast<int>(positive(read<int64_t>(t, "server", "port", c.web.port, path), "server.port", 65535));
-        c.web.threads = static_cast<int>(positive(read<int64_t>(t, "server", "threads", c.web.threads, path), "server.threads", 1024));
+        c.web.threads = static_cast<int>(read<int64_t>(t, "server", "threads", c.web.threads, path));
+        if (c.web.threads < 0 || c.web.threads > 1024) bad(path + " [server] threads", "must be between 0 (two per core) and 1024");
+        c.web.io_threads = static_cast<int>(read<int64_t>(t, "server", "io_threads", c.web.io_threads, path));
+        if (c.web.io_threads < 0 || c.web.io_threads > 256) bad(path + " [server] io_threads", "must be between 0 (one per core) and 256");
+        c.web.header_timeout_seconds = static_cast<int>(positive(
+            read<int64_t>(t, "server", "header_timeout_seconds", c.web.header_timeout_seconds, path), "server.header_timeout_seconds", 600));
+        c.web.idle_timeout_seconds = static_cast<int>(positive(
+            read<int64_t>(t, "server", "idle_timeout_seconds", c.web.idle_timeout_seconds, path), "server.idle_timeout_seconds", 3600));
         c.web.trust_proxy = read<bool>(t, "server", "trust_proxy", c.web.trust_proxy, path);
         c.web.public_dir = read<std::string>(t, "server", "public_dir", c.web.public_dir, path);
         c.web.max_body_bytes = static_cast<std::size_t>(positive(

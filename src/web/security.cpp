@@ -1,10 +1,11 @@
 #include "web/security.hpp"
 
+#include "crypto/page_nonce.hpp"
 #include "crypto/sodium.hpp"
 
 namespace assure::web {
 
-std::string make_nonce() { return crypto::SodiumTokens{}.random_token().substr(0, 22); }
+std::string make_nonce() { return crypto::page_nonce(); }
 
 void set_security_headers(httplib::Response& res, const std::string& nonce, bool secure, bool cacheable) {
     res.set_header("Content-Security-Policy",

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -147,42 +148,43 @@ void WebApp::serve_asset(Ctx& ctx) {
 void WebApp::add(Route route) { routes_.push_back(std::move(route)); }
 
 void WebApp::install() {
-    server_.set_tcp_nodelay(true);  // without it every keep-alive response waits ~40 ms (Nagle)
-    server_.set_payload_max_length(config_.max_body_bytes);
-    server_.set_keep_alive_max_count(1000);
-    server_.set_read_timeout(10, 0);
-    server_.set_write_timeout(10, 0);
-    const int threads = config_.threads;
-    server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
-
     for (const auto& route : routes_) {
-        const Route* r = &route;
-        auto handler = [this, r](const httplib::Request& req, httplib::Response& res) { dispatch(*r, req, res); };
-        if (route.method == "GET") {
-            server_.Get(route.pattern, handler);
-        } else if (route.method == "POST") {
-            server_.Post(route.pattern, handler);
-        } else if (route.method == "PATCH") {
-            server_.Patch(route.pattern, handler);
-        } else if (route.method == "PUT") {
-            server_.Put(route.pattern, handler);
-        } else if (route.method == "DELETE") {
-            server_.Delete(route.pattern, handler);
-        } else {
-            throw std::logic_error("unsupported method " + route.method);
-        }
+        static const std::set<std::string, std::less<>> methods{"GET", "POST", "PATCH", "PUT", "DELETE"};
+        if (!methods.contains(route.method)) throw std::logic_error("unsupported method " + route.method);
+        patterns_.emplace_back(route.pattern);
     }
+    HttpOptions options;
+    options.limits.max_body_bytes = config_.max_body_bytes;
+    options.limits.header_timeout = std::chrono::seconds(config_.header_timeout_seconds);
+    options.limits.idle_timeout = std::chrono::seconds(config_.idle_timeout_seconds);
+    options.io_threads = config_.io_threads;
+    options.worker_threads = config_.threads;
+    server_ = std::make_unique<HttpServer>([this](httplib::Request& req, httplib::Response& res) { handle(req, res); },
+                                           &WebApp::error_body, options);
+}
 
-    server_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-        if (!res.body.empty()) return;  // a handler already wrote a page or a problem
-        Ctx ctx{req, res, std::nullopt, {}, make_nonce(), false};
-        set_security_headers(res, ctx.nonce, false, false);
-        if (req.path.rfind("/api/", 0) == 0) {
-            problem(ctx, res.status, res.status == 404 ? "Not found" : "Request refused");
-        } else if (res.status == 404 || res.status == 413) {
-            error_page(ctx, res.status);
-        }
-    });
+void WebApp::handle(httplib::Request& req, httplib::Response& res) {
+    // HEAD is answered as GET (the server sends no body); an unknown method is a bad request,
+    // a known one with no route here is not found.
+    static const std::set<std::string, std::less<>> known{"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT",
+                                                          "OPTIONS", "TRACE", "PATCH"};
+    const std::string_view method = req.method == "HEAD" ? std::string_view("GET") : std::string_view(req.method);
+    for (std::size_t i = 0; i < routes_.size(); ++i) {
+        if (routes_[i].method != method || !std::regex_match(req.path, req.matches, patterns_[i])) continue;
+        dispatch(routes_[i], req, res);
+        return;
+    }
+    res.status = known.contains(req.method) ? 404 : 400;
+}
+
+void WebApp::error_body(const httplib::Request& req, httplib::Response& res) {
+    Ctx ctx{req, res, std::nullopt, {}, make_nonce(), false};
+    set_security_headers(res, ctx.nonce, false, false);
+    if (req.path.rfind("/api/", 0) == 0) {
+        problem(ctx, res.status, res.status == 404 ? "Not found" : "Request refused");
+    } else if (res.status == 404 || res.status == 413) {
+        error_page(ctx, res.status);
+    }
 }
 
 namespace {
@@ -284,19 +286,17 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
 }
 
 bool WebApp::listen() {
-    if (!server_.bind_to_port(config_.bind, config_.port)) return false;
+    if (!server_->bind(config_.bind, config_.port)) return false;
     run();
     return true;
 }
 
-int WebApp::bind_any_port() { return server_.bind_to_any_port(config_.bind); }
+int WebApp::bind_any_port() { return server_->bind_any_port(config_.bind); }
 
-void WebApp::run() { server_.listen_after_bind(); }
+void WebApp::run() { server_->run(); }
 
-void WebApp::stop() {
-    if (server_.is_running()) server_.stop();
-}
+void WebApp::stop() { server_->stop(); }
 
-bool WebApp::running() const { return server_.is_running(); }
+bool WebApp::running() const { return server_->running(); }
 
 }  // namespace assure::web

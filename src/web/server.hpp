@@ -5,10 +5,12 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <regex>
 #include <string>
 #include <vector>
 
 #include "app/context.hpp"
+#include "web/http_server.hpp"
 #include "web/routes.hpp"
 
 namespace assure::web {
@@ -18,8 +20,11 @@ struct WebConfig {
     int port = 8080;
     std::string public_dir;            // the GOV.UK Frontend assets copied by the build
     bool trust_proxy = false;          // believe X-Forwarded-Proto (behind a TLS-terminating proxy)
-    std::size_t max_body_bytes = 1 << 20;
-    int threads = 64;
+    std::size_t max_body_bytes = 1 << 20;  // any body, forms included; larger ones get 413 unread
+    int threads = 0;      // threads that run handlers (the database, password hashes); 0: two per core, at least 4
+    int io_threads = 1;   // threads that hold connections and parse requests; 0: one per core
+    int header_timeout_seconds = 10;  // a request's header must arrive within this (slow clients)
+    int idle_timeout_seconds = 60;    // an idle keep-alive connection is closed after this
     // Each response says how many SQL statements it ran (X-Assure-Statements): for the tests and
     // benchmarks that check a page's cost does not grow with its rows. ASSURE_COUNT_QUERIES=1.
     bool count_statements = false;
@@ -45,14 +50,19 @@ public:
 private:
     void add(Route route);
     void install();
+    // Finds the route for the request's method and path (in the table's order) and runs it.
+    void handle(httplib::Request& req, httplib::Response& res);
+    // The page or problem for a refusal whose body no handler wrote (404, 413, ...).
+    static void error_body(const httplib::Request& req, httplib::Response& res);
     void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
     void load_assets();
     void serve_asset(Ctx& ctx);
 
     Services& services_;
     WebConfig config_;
-    httplib::Server server_;
     std::vector<Route> routes_;
+    std::vector<std::regex> patterns_;  // routes_[i]'s pattern, compiled
+    std::unique_ptr<HttpServer> server_;
     std::map<std::string, std::pair<std::string, std::string>, std::less<>> assets_;  // path -> (type, bytes)
 };
 

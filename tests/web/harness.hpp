@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <regex>
@@ -24,13 +25,15 @@ inline const std::string kPassword = "correct horse battery staple";
 
 class Server {
 public:
-    Server()
+    // `tune` adjusts the server's settings (a short timeout, say) before it starts.
+    explicit Server(const std::function<void(web::WebConfig&)>& tune = {})
         : path_(temp_path()), store_(path_), services_{store_, clock_, hasher_, tokens_, SessionPolicy{}, &sealer_} {
         crypto::initialise();
         seed();
         web::WebConfig config;
         config.public_dir = ASSURE_PUBLIC_DIR;
         config.threads = 8;
+        if (tune) tune(config);
         app_ = std::make_unique<web::WebApp>(services_, config);
         port_ = app_->bind_any_port();
         thread_ = std::thread([this] { app_->run(); });
@@ -48,6 +51,7 @@ public:
         c.set_follow_location(false);
         return c;
     }
+    int port() const { return port_; }
     Services& services() { return services_; }
     const web::WebApp& app() const { return *app_; }
     AgencyId council() const { return council_; }

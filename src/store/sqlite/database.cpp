@@ -107,11 +107,21 @@ Connection::Connection(const std::string& path, bool read_only) {
     sqlite3_extended_result_codes(db_, 1);
     // Wait for a writer rather than failing at once; five seconds covers any single request.
     sqlite3_busy_timeout(db_, 5000);
-    exec("PRAGMA foreign_keys = ON");
+    // The connection's own settings are not counted as statements (statement_count.hpp): a
+    // request that happens to open a connection has not run more queries for its rows.
+    const auto setting = [this](const char* pragma) {
+        char* message = nullptr;
+        const int set = sqlite3_exec(db_, pragma, nullptr, nullptr, &message);
+        if (set == SQLITE_OK) return;
+        const std::string why = message ? message : sqlite3_errstr(set);
+        sqlite3_free(message);
+        throw sql::Error(kind_of(set), why, constraint_of(set, why));
+    };
+    setting("PRAGMA foreign_keys = ON");
     if (sql::slow_statements::on()) sqlite3_trace_v2(db_, SQLITE_TRACE_PROFILE, profile, nullptr);
     if (!read_only) {
-        exec("PRAGMA journal_mode = WAL");
-        exec("PRAGMA synchronous = NORMAL");  // durable across application crashes under WAL
+        setting("PRAGMA journal_mode = WAL");
+        setting("PRAGMA synchronous = NORMAL");  // durable across application crashes under WAL
     }
 }
 
