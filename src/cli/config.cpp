@@ -152,6 +152,8 @@ Config load_config(const std::string& path) {
         c.sessions.max_failed_logins = static_cast<int>(positive(read<int64_t>(t, "sessions", "max_failed_logins", 5, path), "sessions.max_failed_logins", 100));
         c.sessions.lockout_seconds = 60 * positive(read<int64_t>(t, "sessions", "lockout_minutes", 15, path), "sessions.lockout_minutes", 24 * 60);
         c.log_level = read<std::string>(t, "log", "level", c.log_level, path);
+        c.audit_checkpoint_minutes = static_cast<int>(positive(
+            read<int64_t>(t, "log", "audit_checkpoint_minutes", c.audit_checkpoint_minutes, path), "log.audit_checkpoint_minutes", 24 * 60));
         c.case_key_file = read<std::string>(t, "database", "case_key_file", c.case_key_file, path);
         ReviewRules& r = c.review_rules;
         auto days = [&](const char* key, int fallback) {

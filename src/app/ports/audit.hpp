@@ -17,6 +17,9 @@ struct AuditRepo {
     // Newest first (at, then id), a page at a time: the cursor is the last entry's (at, id).
     virtual Page<AuditEntry> query(const AuditFilter& filter, const PageRequest& page) = 0;
     virtual int count(const AuditFilter& filter) = 0;
+    // Checks the hash chain over every partnership's rows after `from`, in id order, and the
+    // chain's head as the database records it. Stops at the first broken row.
+    virtual AuditChainCheck verify_chain(const AuditCheckpoint& from) = 0;
 };
 
 // The questions the access log page asks. Order: newest first.
