@@ -97,6 +97,7 @@ public:
     void append(const AuditEntry& entry) override;
     Page<AuditEntry> query(const AuditFilter& filter, const PageRequest& page) override;
     int count(const AuditFilter& filter) override;
+    AuditChainCheck verify_chain(const AuditCheckpoint& from) override;
 
 private:
     Connection& db_;
@@ -206,6 +207,15 @@ public:
     CaseKeyCanary keep_first(const CaseKeyCanary& canary) override;
     std::optional<CaseKeyCanary> find() override;
     std::optional<std::string> earliest_sealed_details() override;
+
+private:
+    Connection& db_;
+};
+
+class SqlHealth final : public HealthRepo {
+public:
+    explicit SqlHealth(Connection& db) : db_(db) {}
+    void beat(Instant at) override;
 
 private:
     Connection& db_;
