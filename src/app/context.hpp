@@ -8,6 +8,8 @@
 
 namespace assure {
 
+class AuditTrailWatch;
+
 struct Services {
     Store& store;
     const Clock& clock;
@@ -19,6 +21,9 @@ struct Services {
     // The rules a new partnership starts with (the configuration file). Each partnership's own
     // are in the store: rules_of().
     PartnershipRules defaults = PartnershipRules();
+    // The latest check of the audit trail's hash chain, for the audit page's warning; none in
+    // tools that do not serve pages.
+    const AuditTrailWatch* audit_watch = nullptr;
 };
 
 // The date in England now: what "today" means to every use case, page and statutory clock.

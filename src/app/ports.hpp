@@ -11,6 +11,7 @@
 #include "app/ports/learning.hpp"
 #include "app/ports/audit.hpp"
 #include "app/ports/case_key.hpp"
+#include "app/ports/health.hpp"
 
 namespace assure {
 
@@ -29,6 +30,7 @@ struct Transaction {
     virtual GovernanceRepo& governance() = 0;
     virtual LearningRepo& learning() = 0;
     virtual CaseKeyRepo& case_key() = 0;
+    virtual HealthRepo& health() = 0;
 };
 
 struct Store {

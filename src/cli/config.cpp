@@ -160,6 +160,8 @@ Config load_config(const std::string& path) {
         c.sessions.lockout_seconds = 60 * positive(read<int64_t>(t, "sessions", "lockout_minutes", 15, path), "sessions.lockout_minutes", 24 * 60);
         c.log_level = read<std::string>(t, "log", "level", c.log_level, path);
         c.slow_statement_ms = static_cast<int>(read<int64_t>(t, "log", "slow_statement_ms", c.slow_statement_ms, path));
+        c.audit_checkpoint_minutes = static_cast<int>(positive(
+            read<int64_t>(t, "log", "audit_checkpoint_minutes", c.audit_checkpoint_minutes, path), "log.audit_checkpoint_minutes", 24 * 60));
         c.case_key_file = read<std::string>(t, "database", "case_key_file", c.case_key_file, path);
         ReviewRules& r = c.review_rules;
         auto days = [&](const char* key, int fallback) {

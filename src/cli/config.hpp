@@ -21,6 +21,9 @@ struct Config {
     SessionPolicy sessions;
     std::string log_level = "info";
     int slow_statement_ms = 0;     // [log] slow_statement_ms: log SQL slower than this (0: off)
+    // [log] audit_checkpoint_minutes: how often `serve` checks the audit trail's new rows and
+    // writes the chain's head to the log (the whole trail is checked at start and daily).
+    int audit_checkpoint_minutes = 10;
     ReviewRules review_rules;      // [reviews]: the statutory clocks' numbers
     GovernanceRules governance_rules;  // [governance]: attendance expectations and the annual cycle
     LearningRules learning_rules;      // [learning]: priorities, stale actions, evidence rule, audit standards

@@ -12,8 +12,10 @@
 #include <thread>
 
 #include "app/access.hpp"
+#include "app/audit.hpp"
 #include "app/partnership.hpp"
 #include "app/reviews.hpp"
+#include "cli/audit_checkpoints.hpp"
 #include "cli/config.hpp"
 #include "cli/demo.hpp"
 #include "cli/demo_scale.hpp"
@@ -137,6 +139,10 @@ int serve(cli::Config config) {
 
     ensure_parent(config.db_path);
     Wiring w(config);
+    AuditTrailWatch audit_watch;
+    w.services.audit_watch = &audit_watch;
+    const int minutes = config.audit_checkpoint_minutes;
+    cli::AuditCheckpoints checkpoints(*w.store, w.clock, audit_watch, std::chrono::minutes(minutes), 24 * 60 / minutes);
     web::WebApp app(w.services, config.web);
     std::thread waiter([&] {
         int sig = 0;
@@ -174,6 +180,35 @@ int demo_england(const cli::Config& config, cli::ScaleOptions options, const std
     for (const auto& [table, rows] : report.rows) std::cout << "  " << table << ": " << rows << "\n";
     std::cout << "  total: " << report.total() << "\nAccounts of the first partnership (role, email):\n";
     for (const auto& a : report.first_partnership_accounts) std::cout << "  " << a.role << "  " << a.email << "\n";
+    return 0;
+}
+
+// `audit verify`: the whole chain, and a checkpoint copied from the log if one is given. Needs
+// no case key: it reads only the trail.
+int verify_audit(const cli::Config& config, const std::string& checkpoint) {
+    AuditCheckpoint expected;
+    if (!checkpoint.empty()) {
+        const auto colon = checkpoint.find(':');
+        try {
+            if (colon == std::string::npos) throw std::invalid_argument("no colon");
+            expected = AuditCheckpoint{std::stoll(checkpoint.substr(0, colon)), checkpoint.substr(colon + 1)};
+        } catch (const std::logic_error&) {
+            throw std::runtime_error("--checkpoint must be ROW:HASH as the log writes it, for example 1234:9f86d0…");
+        }
+    }
+    auto store = store::open_store(config.db_path);
+    auto check = verify_audit_trail(*store);
+    if (check.intact && expected.id != 0) {
+        // The checkpoint's row must still be in the chain, with the hash the log recorded.
+        const auto from_checkpoint = verify_audit_trail(*store, expected);
+        if (!from_checkpoint.intact) check = from_checkpoint;
+    }
+    if (!check.intact) {
+        std::cout << "Audit trail broken at row " << check.broken_row << ": " << check.problem << "\n";
+        return 2;
+    }
+    std::cout << "Audit trail intact: " << check.rows << " rows; head row " << check.head.id << " hash "
+              << (check.head.hash.empty() ? "(none)" : check.head.hash) << "\n";
     return 0;
 }
 
@@ -258,6 +293,15 @@ int main(int argc, char** argv) {
     std::string copy_from, copy_to;
     copy_cmd->add_option("--from", copy_from, "The database to copy (file or URL)")->required();
     copy_cmd->add_option("--to", copy_to, "The empty database to copy into (file or URL)")->required();
+
+    auto* audit_cmd = cli.add_subcommand("audit", "Check the audit trail");
+    audit_cmd->require_subcommand(1);
+    auto* audit_verify = audit_cmd->add_subcommand(
+        "verify", "Check the audit trail's hash chain; name the first row edited, deleted or moved (exit 2 if any)");
+    add_db(audit_verify);
+    std::string checkpoint;
+    audit_verify->add_option("--checkpoint", checkpoint,
+                             "ROW:HASH from a logged 'audit checkpoint': also check that row is still there, unchanged");
 
     CLI11_PARSE(cli, argc, argv);
 
@@ -344,6 +388,8 @@ int main(int argc, char** argv) {
             std::cout << "User " << user.email << " added as " << role << "\n";
             return 0;
         }
+
+        if (*audit_verify) return verify_audit(config, checkpoint);
 
         if (*token_create) {
             Wiring w(config);

@@ -1,5 +1,6 @@
 #include "core/user.hpp"
 
+#include "core/password_policy.hpp"
 #include "core/text.hpp"
 
 namespace assure {
@@ -12,6 +13,7 @@ FieldErrors validate_new_password(const std::string& password, const std::string
     if (password.size() > kMaxPasswordLength) {
         return {{field, "Password must be " + std::to_string(kMaxPasswordLength) + " characters or fewer"}};
     }
+    if (auto why = guessable_password(password)) return {{field, std::move(*why)}};
     return {};
 }
 

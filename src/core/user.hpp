@@ -26,6 +26,7 @@ constexpr std::size_t kMinPasswordLength = 12;
 constexpr std::size_t kMaxPasswordLength = 256;
 
 // Length is what makes a password strong; composition rules only make it harder to remember.
+// A common password (or one made from one) is refused whatever its length (NCSC guidance).
 FieldErrors validate_new_password(const std::string& password, const std::string& field = "password");
 
 }  // namespace assure

@@ -207,7 +207,7 @@ std::vector<CopiedTable> copy_database(const std::string& from, const std::strin
         dst->exec("COMMIT");
     } catch (...) {
         dst->reset_cached();
-        dst->exec("ROLLBACK");
+        sql::roll_back_after_failure(*dst);
         throw;
     }
     src->exec("COMMIT");

@@ -3,6 +3,7 @@
 
 #include "app/access.hpp"
 #include "app/governance.hpp"
+#include "app/health.hpp"
 #include "app/partnership.hpp"
 #include "crypto/sodium.hpp"
 #include "web/areas.hpp"
@@ -47,13 +48,33 @@ void show_login(Ctx& ctx, const std::string& email, const FieldErrors& errors, i
 }  // namespace
 
 void add_access_routes(std::vector<Route>& routes, Services& services) {
+    // /healthz: the server can do its work, writes included (a read-only database or a full
+    // disk is unhealthy). /readyz: the database answers reads, for a load balancer that should
+    // keep sending reads to a server whose writes fail. The cause goes to the log, not the body.
     routes.push_back({"GET", "/healthz", Permission::public_access, Surface::page,
                       [&services](Ctx& ctx) {
-                          // Ready means the database answers.
-                          services.store.read([](Transaction& tx) { (void)tx.partnerships().list(); });
+                          if (const auto h = check_writes(services); !h.ok) {
+                              spdlog::error("/healthz: the database cannot be written: {}", h.cause);
+                              ctx.res.status = 503;
+                              ctx.res.set_content("unhealthy: the database cannot be written (the server log says why)\n",
+                                                  "text/plain");
+                              return;
+                          }
                           ctx.res.set_content("ok\n", "text/plain");
                       },
                       "/healthz"});
+    routes.push_back({"GET", "/readyz", Permission::public_access, Surface::page,
+                      [&services](Ctx& ctx) {
+                          if (const auto h = check_reads(services); !h.ok) {
+                              spdlog::error("/readyz: the database cannot be read: {}", h.cause);
+                              ctx.res.status = 503;
+                              ctx.res.set_content("not ready: the database does not answer (the server log says why)\n",
+                                                  "text/plain");
+                              return;
+                          }
+                          ctx.res.set_content("ready\n", "text/plain");
+                      },
+                      "/readyz"});
 
     routes.push_back({"GET", "/login", Permission::public_access, Surface::page,
                       [](Ctx& ctx) {

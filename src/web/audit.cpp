@@ -39,6 +39,7 @@ void audit_page(Services& s, Ctx& ctx) {
         row.set("before", e.before_json);
         row.set("after", e.after_json);
         row.set("has_change", flag(!e.before_json.empty() || !e.after_json.empty()));
+        row.set("withheld", flag(e.content_withheld));
         rows.push_back(row);
     }
     std::vector<Option> types{{"agency", "Agencies"}, {"person", "People"}, {"user", "User accounts"}};
@@ -61,6 +62,16 @@ void audit_page(Services& s, Ctx& ctx) {
                              "&from=" + url_encode(from) + "&to=" + url_encode(to);
     data.set("pagination_html", pagination(base, request, result.entries.next));
     data.set("can_see_reads", flag(ctx.who().can(Permission::view_access_log)));
+    // The chain's latest check, kept by the server's background task: the page reads no rows
+    // to give it.
+    if (s.audit_watch) {
+        if (const auto finding = s.audit_watch->latest(); finding.checked && !finding.check.intact) {
+            data.set("chain_broken", flag(true));
+            data.set("chain_row", std::to_string(finding.check.broken_row));
+            data.set("chain_problem", finding.check.problem);
+            data.set("chain_checked_at", display_instant(finding.at));
+        }
+    }
     page(ctx, "audit/audit", data, PageOptions{"Audit trail", "audit", errors, errors.empty() ? 200 : 422});
 }
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <thread>
 
+#include "store/audit_chain_contract.hpp"
 #include "store/contract.hpp"
 #include "store/directory_contract.hpp"
 #include "store/governance_contract.hpp"
@@ -31,6 +32,10 @@ struct PostgresFactory {
     static void destroy() { schema.reset(); }
     // Changes a row behind the store's back, as a database tool could.
     static void exec(const std::string& sql) { postgres::Connection(schema->url()).exec(sql); }
+    // What anyone who owns the tables can do first: drop the append-only triggers.
+    static void drop_audit_guards() {
+        exec("DROP TRIGGER audit_log_no_update ON audit_log; DROP TRIGGER audit_log_no_delete ON audit_log");
+    }
 };
 
 #define REQUIRE_POSTGRES()                                        \
@@ -62,6 +67,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, LearningContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, GovernanceContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, DirectoryContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, SettingsContract, PostgresBackends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, AuditChainContract, PostgresBackends);
 
 TEST(PostgresPlaceholders, QuestionMarksBecomeNumberedOutsideLiteralsAndComments) {
     const auto r = postgres::rewrite_placeholders(
@@ -159,6 +165,30 @@ TEST(PostgresOnly, AuditTrailRefusesUpdateDeleteAndTruncate) {
     EXPECT_THROW(db.exec("DELETE FROM audit_log"), sql::Error);
     EXPECT_THROW(db.exec("TRUNCATE audit_log"), sql::Error);
     EXPECT_EQ(count_of(db, "SELECT count(*) FROM audit_log WHERE action = 'a'"), 1);
+}
+
+// Migration 0013 chains the rows an earlier version wrote, in place, and puts the update
+// trigger back before it commits.
+TEST(PostgresOnly, Migration0013ChainsExistingAuditRowsInPlace) {
+    REQUIRE_POSTGRES();
+    {
+        postgres::Connection db(scratch.url());
+        ASSERT_EQ(migrate_up_to(scratch.url(), db, 12), 11);
+        db.exec("INSERT INTO partnerships(id, slug, name) VALUES (1, 'k', 'K')");
+        db.exec("INSERT INTO audit_log(partnership_id, at, actor_user_id, actor_label, action, entity_type, entity_id, after_json) "
+                "SELECT 1, n, CASE WHEN n % 2 = 0 THEN 3 END, 'Ann', 'agency.create', 'agency', n::text, '{}' "
+                "FROM generate_series(1, 2500) AS n");
+    }
+    postgres::PostgresStore store(scratch.url());  // applies 0013
+    auto check = verify_audit_trail(store);
+    EXPECT_TRUE(check.intact) << check.problem;
+    EXPECT_EQ(check.rows, 2500);
+    store.write([](Transaction& tx) { tx.audit().append(AuditEntry{0, PartnershipId{1}, 9, UserId{}, "x", "a", "t", "1", "", ""}); });
+    check = verify_audit_trail(store);
+    EXPECT_TRUE(check.intact) << check.problem;
+    EXPECT_EQ(check.head.id, 2501);
+    postgres::Connection db(scratch.url());
+    EXPECT_THROW(db.exec("UPDATE audit_log SET action = 'x' WHERE id = 1"), sql::Error);
 }
 
 TEST(PostgresOnly, AConstraintViolationNamesTheConstraint) {

@@ -5,6 +5,7 @@
 #include "app/partnership.hpp"
 #include "app/reviews.hpp"
 #include "fakes/fakes.hpp"
+#include "store/audit_chain_contract.hpp"
 #include "store/contract.hpp"
 #include "store/directory_contract.hpp"
 #include "store/governance_contract.hpp"
@@ -21,6 +22,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, ReviewsContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, GovernanceContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, DirectoryContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, SettingsContract, Backends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, AuditChainContract, Backends);
 
 // Reads never take the write lock: a list of cases is read, and its read logged, while another
 // connection holds the write lock; the log entry is stored once the lock is free.
@@ -296,6 +298,40 @@ TEST(SqliteOnly, AnUnknownStoredAgencyKindIsAnErrorNamingAgenciesKind) {
     } catch (const sql::Error& e) {
         EXPECT_NE(std::string(e.what()).find("agencies.kind"), std::string::npos) << e.what();
     }
+    remove_db(path);
+}
+
+}  // namespace assure::testing
+
+namespace assure::testing {
+
+// Migration 0013 chains the rows an earlier version wrote, in place, and puts the append-only
+// trigger back: the chain then verifies, later appends continue it, and updates are refused.
+TEST(SqliteOnly, Migration0013ChainsExistingAuditRowsInPlace) {
+    const auto path = temp_db();
+    {
+        sqlite::Connection db(path);
+        migrate_only(db, [](int n) { return n < 13; });
+        db.exec("INSERT INTO partnerships(id, slug, name) VALUES (1, 'k', 'K')");
+        for (int i = 1; i <= 2500; ++i) {  // more than one batch of the migration's step
+            db.exec("INSERT INTO audit_log(partnership_id, at, actor_user_id, actor_label, action, entity_type, entity_id, after_json) "
+                    "VALUES (1, " + std::to_string(i) + ", " + (i % 2 ? "NULL" : "3") + ", 'Ann', 'agency.create', 'agency', '" +
+                    std::to_string(i) + "', '{}')");
+        }
+    }
+    {
+        sqlite::SqliteStore store(path);  // applies 0013
+        auto check = verify_audit_trail(store);
+        EXPECT_TRUE(check.intact) << check.problem;
+        EXPECT_EQ(check.rows, 2500);
+        store.write([&](Transaction& tx) {
+            tx.audit().append(AuditEntry{0, PartnershipId{1}, 9999, UserId{}, "x", "a", "t", "1", "", ""});
+        });
+        check = verify_audit_trail(store);
+        EXPECT_TRUE(check.intact) << check.problem;
+        EXPECT_EQ(check.head.id, 2501);
+    }
+    EXPECT_THROW(sqlite::Connection(path).exec("UPDATE audit_log SET action = 'x' WHERE id = 1"), sql::Error);
     remove_db(path);
 }
 

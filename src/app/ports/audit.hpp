@@ -20,6 +20,9 @@ struct AuditRepo {
     // As count, but stops at `at_most`: a page that says "more than 10,000" need not visit a
     // partnership's whole trail (millions of rows after ten years) on every view.
     virtual int count_up_to(const AuditFilter& filter, int at_most) = 0;
+    // Checks the hash chain over every partnership's rows after `from`, in id order, and the
+    // chain's head as the database records it. Stops at the first broken row.
+    virtual AuditChainCheck verify_chain(const AuditCheckpoint& from) = 0;
 };
 
 // The questions the access log page asks. Order: newest first.

@@ -62,7 +62,9 @@ CaseKeyCheck check_case_key(Services& s) {
                 throw wrong_key_for_details();
             }
         }
-        stored = tx.case_key().keep_first(ours);
+        // A database that has its check is only read, so a server can start on a database it
+        // cannot write (and then report that on /healthz) rather than fail here.
+        stored = first ? tx.case_key().keep_first(ours) : *tx.case_key().find();
     });
     if (opened(*s.sealer, stored.sealed) != kCanaryText) throw wrong_key(stored);
     return first ? CaseKeyCheck::stored : CaseKeyCheck::matched;

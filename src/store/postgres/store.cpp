@@ -21,7 +21,7 @@ void Driver::begin_write(sql::Connection& db) {
         db.exec("SET LOCAL lock_timeout = '5s'; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLockKey) +
                 "); SET LOCAL lock_timeout = DEFAULT");
     } catch (...) {
-        db.exec("ROLLBACK");
+        sql::roll_back_after_failure(db);
         throw;
     }
 }

@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <limits>
 
+#include "store/sql/audit_chain.hpp"
 #include "store/sql/keyset.hpp"
 #include "store/sql/repos.hpp"
 #include "store/sql/text_search.hpp"
@@ -27,18 +29,47 @@ void bind_filter(Statement& q, const AuditFilter& f) {
 
 }  // namespace
 
+// Each row joins the hash chain. Writers are serialised (SQLite's BEGIN IMMEDIATE; on
+// PostgreSQL the advisory write lock every write transaction takes first), so two appends can
+// never chain onto one head. The head row is made by the first append.
 void SqlAudit::append(const AuditEntry& e) {
+    auto& head = db_.cached(
+        "SELECT (SELECT last_hash FROM audit_chain_head WHERE id = 1), (SELECT coalesce(max(id), 0) FROM audit_log), "
+        "(SELECT last_id FROM audit_chain_head WHERE id = 1)");
+    head.step();
+    AuditRow row;
+    row.prev_hash = head.is_null(0) ? std::string() : head.text(0);
+    // Past both the last row and the head, so an id cut from the end is never given again and
+    // the gap stays where it was made.
+    row.id = std::max(head.int64(1), head.is_null(2) ? 0 : head.int64(2)) + 1;
+    head.reset();
+    row.partnership_id = e.partnership.value;
+    row.at = e.at;
+    row.actor_null = !e.actor.valid();
+    row.actor_user_id = row.actor_null ? 0 : e.actor.value;
+    row.actor_label = e.actor_label;
+    row.action = e.action;
+    row.entity_type = e.entity_type;
+    row.entity_id = e.entity_id;
+    row.before_json = e.before_json;
+    row.after_json = e.after_json;
+    row.row_hash = audit_row_hash(row, row.prev_hash);
+
     auto& q = db_.cached(
-        "INSERT INTO audit_log(partnership_id, at, actor_user_id, actor_label, action, entity_type, entity_id, "
-        "before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, e.partnership.value).bind(2, e.at);
-    if (e.actor.valid()) {
-        q.bind(3, e.actor.value);
+        "INSERT INTO audit_log(id, partnership_id, at, actor_user_id, actor_label, action, entity_type, entity_id, "
+        "before_json, after_json, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, row.id).bind(2, row.partnership_id).bind(3, row.at);
+    if (row.actor_null) {
+        q.bind_null(4);
     } else {
-        q.bind_null(3);
+        q.bind(4, row.actor_user_id);
     }
-    q.bind(4, e.actor_label).bind(5, e.action).bind(6, e.entity_type).bind(7, e.entity_id);
-    q.bind(8, e.before_json).bind(9, e.after_json).run();
+    q.bind(5, row.actor_label).bind(6, row.action).bind(7, row.entity_type).bind(8, row.entity_id);
+    q.bind(9, row.before_json).bind(10, row.after_json).bind(11, row.prev_hash).bind(12, row.row_hash).run();
+    auto& advance = db_.cached(
+        "INSERT INTO audit_chain_head(id, last_id, last_hash) VALUES (1, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash");
+    advance.bind(1, row.id).bind(2, row.row_hash).run();
 }
 
 Page<AuditEntry> SqlAudit::query(const AuditFilter& f, const PageRequest& page) {

@@ -70,6 +70,17 @@ public:
     [[nodiscard]] virtual int changes() = 0;
 };
 
+// Rolls back after a failure without hiding it: SQLite ends a transaction by itself on a full
+// disk or an I/O error, and a ROLLBACK then fails with "cannot rollback - no transaction is
+// active", which would replace the real cause. Any error of the ROLLBACK itself is dropped;
+// the caller rethrows the error that made it roll back.
+inline void roll_back_after_failure(Connection& db) noexcept {
+    try {
+        db.exec("ROLLBACK");
+    } catch (...) {
+    }
+}
+
 // A table as the engine's catalogue describes it, for copying a database between engines.
 struct Table {
     std::string name;

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/date.hpp"
+#include "store/sql/audit_chain.hpp"
 
 namespace assure::sql {
 
@@ -24,6 +25,29 @@ std::vector<Migration> migrations_from(const std::vector<std::pair<std::string_v
 
 namespace {
 
+// Steps a migration needs that SQL cannot do in both engines (a SHA-256 over each row), named
+// in the migration's file by a line "-- step: <name>" where they run, between its statements.
+void run_step(Connection& db, std::string_view name) {
+    if (name == "chain_audit_log") return chain_existing_audit_rows(db);
+    throw Error(Error::Kind::other, "unknown migration step '" + std::string(name) + "'");
+}
+
+void run_migration(Connection& db, const std::string& text) {
+    static constexpr std::string_view marker = "-- step: ";
+    std::size_t start = 0;
+    for (;;) {
+        auto at = text.find(marker, start);
+        while (at != std::string::npos && at != 0 && text[at - 1] != '\n') at = text.find(marker, at + 1);
+        if (at == std::string::npos) break;
+        if (const auto part = text.substr(start, at - start); part.find_first_not_of(" \n\t") != std::string::npos) db.exec(part);
+        const auto end = text.find('\n', at);
+        const auto name_end = end == std::string::npos ? text.size() : end;
+        run_step(db, std::string_view(text).substr(at + marker.size(), name_end - at - marker.size()));
+        start = name_end;
+    }
+    if (const auto rest = text.substr(start); rest.find_first_not_of(" \n\t") != std::string::npos) db.exec(rest);
+}
+
 int newest_applied(Connection& db) {
     auto q = db.prepare("SELECT coalesce(max(number), 0) FROM schema_migrations");
     q->step();
@@ -40,7 +64,7 @@ int migrate(Connection& db, const std::vector<Migration>& migrations, const std:
         db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
         db.exec("COMMIT");
     } catch (...) {
-        db.exec("ROLLBACK");
+        roll_back_after_failure(db);
         throw;
     }
     const int known = migrations.empty() ? 0 : migrations.back().number;
@@ -57,20 +81,20 @@ int migrate(Connection& db, const std::vector<Migration>& migrations, const std:
             auto check = db.prepare("SELECT 1 FROM schema_migrations WHERE number = ?");
             check->bind(1, m.number);
             if (!check->step()) {
-                db.exec(m.sql);
+                run_migration(db, m.sql);
                 auto record = db.prepare("INSERT INTO schema_migrations(number, name, applied_at) VALUES (?, ?, ?)");
                 record->bind(1, m.number).bind(2, m.name).bind(3, iso_instant(now.count())).run();
                 ++applied;
             }
             db.exec("COMMIT");
         } catch (const Error& e) {
-            db.exec("ROLLBACK");
+            roll_back_after_failure(db);
             char number[8];
             std::snprintf(number, sizeof number, "%04d", m.number);
             throw Error(e.kind(), "migration " + std::string(number) + " (" + m.name + ") failed and was undone: " + e.what(),
                         e.constraint());
         } catch (...) {
-            db.exec("ROLLBACK");
+            roll_back_after_failure(db);
             throw;
         }
     }

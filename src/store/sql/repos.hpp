@@ -98,6 +98,7 @@ public:
     Page<AuditEntry> query(const AuditFilter& filter, const PageRequest& page) override;
     int count(const AuditFilter& filter) override;
     int count_up_to(const AuditFilter& filter, int at_most) override;
+    AuditChainCheck verify_chain(const AuditCheckpoint& from) override;
 
 private:
     Connection& db_;
@@ -208,6 +209,15 @@ public:
     CaseKeyCanary keep_first(const CaseKeyCanary& canary) override;
     std::optional<CaseKeyCanary> find() override;
     std::optional<std::string> earliest_sealed_details() override;
+
+private:
+    Connection& db_;
+};
+
+class SqlHealth final : public HealthRepo {
+public:
+    explicit SqlHealth(Connection& db) : db_(db) {}
+    void beat(Instant at) override;
 
 private:
     Connection& db_;

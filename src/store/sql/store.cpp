@@ -10,7 +10,7 @@ class SqlTransaction final : public Transaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), access_entries_(db), cases_(db),
-          governance_(db), learning_(db), case_key_(db) {}
+          governance_(db), learning_(db), case_key_(db), health_(db) {}
     PartnershipRepo& partnerships() override { return partnerships_; }
     AgencyRepo& agencies() override { return agencies_; }
     PersonRepo& people() override { return people_; }
@@ -23,6 +23,7 @@ public:
     GovernanceRepo& governance() override { return governance_; }
     LearningRepo& learning() override { return learning_; }
     CaseKeyRepo& case_key() override { return case_key_; }
+    HealthRepo& health() override { return health_; }
 
 private:
     SqlPartnerships partnerships_;
@@ -37,6 +38,7 @@ private:
     SqlGovernance governance_;
     SqlLearning learning_;
     SqlCaseKey case_key_;
+    SqlHealth health_;
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if
@@ -51,7 +53,7 @@ void finish(Connection& db, const std::function<void(Transaction&)>& work, bool&
         db.exec("COMMIT");
     } catch (...) {
         db.reset_cached();
-        db.exec("ROLLBACK");
+        roll_back_after_failure(db);
         throw;
     }
 }
