@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -37,7 +38,7 @@ std::string read_all(const std::string& path) {
 // the tests run as root (root writes any file), else on a file made read-only.
 class ReadOnlyServer {
 public:
-    ReadOnlyServer(const std::string& db, const std::string& log, int port) : port_(port) {
+    ReadOnlyServer(const std::string& binary, const std::string& db, const std::string& log, int port) : port_(port) {
         const bool root = ::geteuid() == 0;
         if (!root) ::chmod(db.c_str(), 0444);
         pid_ = ::fork();
@@ -46,10 +47,14 @@ public:
             const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
             ::dup2(fd, 1);
             ::dup2(fd, 2);
-            if (root && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(126);  // nobody
+            if (root && (::setgid(65534) != 0 || ::setuid(65534) != 0)) {  // nobody
+                std::fputs("the test could not become the unprivileged user\n", stderr);
+                ::_exit(126);
+            }
             ::setenv("ASSURE_CASE_KEY", std::string(64, 'a').c_str(), 1);
             const std::string p = std::to_string(port);
-            ::execl(ASSURE_BINARY, ASSURE_BINARY, "serve", "--db", db.c_str(), "--port", p.c_str(), static_cast<char*>(nullptr));
+            ::execl(binary.c_str(), binary.c_str(), "serve", "--db", db.c_str(), "--port", p.c_str(), static_cast<char*>(nullptr));
+            std::perror(("the test could not run " + binary).c_str());
             ::_exit(127);
         }
         httplib::Client c("127.0.0.1", port_);
@@ -83,7 +88,14 @@ TEST(StorageFaults, AReadOnlyDatabaseIsUnhealthyButReadyAndTheLogSaysWhy) {
                                          std::filesystem::perms::group_read | std::filesystem::perms::others_read);
     const auto log = dir / "serve.log";
     const int port = free_port();
-    ReadOnlyServer server(db, log, port);
+    // The build may sit in a folder the unprivileged user cannot enter (a checkout under /root),
+    // so the server runs from a copy of the binary in the test's own folder.
+    const auto binary = dir / "assure";
+    std::filesystem::copy_file(ASSURE_BINARY, binary);
+    std::filesystem::permissions(binary, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                             std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                                             std::filesystem::perms::others_exec);
+    ReadOnlyServer server(binary, db, log, port);
     ASSERT_TRUE(server.ready()) << read_all(log);
 
     httplib::Client c("127.0.0.1", port);
