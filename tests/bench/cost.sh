@@ -54,59 +54,27 @@ database() {  # years -> path, generated once
   echo "$db"
 }
 
-# Waits until the server has stopped working on its own (at start it checks the whole audit
-# trail's hash chain, seconds of CPU on England), so that work is not charged to a page.
-wait_idle() {
-  local before after
-  for _ in $(seq 240); do
-    before="$(awk '{ print $14 + $15 }' "/proc/$server/stat")"
-    sleep 0.5
-    after="$(awk '{ print $14 + $15 }' "/proc/$server/stat")"
-    [ "$before" = "$after" ] && return 0
-  done
-}
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=tests/bench/england.sh
+source tests/bench/england.sh
 
 # Serves $1, signs in as its first partnership's business unit and writes "path cpu_us bytes" lines to $2.
 measure() {
-  local db="$1" out="$2" user port base jar csrf cookie token group cycle hz
-  user="$(awk '$1 == "business_unit" { print $2; exit }' "${db%.db}.txt")"
-  token="$(build/assure token create --db "$db" --user "$user" --name bench-cost)"
-  port="$(free_port)"
-  build/assure serve --db "$db" --bind 127.0.0.1 --port "$port" >"$work/serve.log" 2>&1 &
-  server=$!
-  base="http://127.0.0.1:$port"
-  for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.1; done
-  jar="$work/cookies"
-  rm -f "$jar"
-  csrf="$(curl -fs -c "$jar" "$base/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)"
-  curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "email=$user" --data-urlencode "password=$password" \
-    --data-urlencode "csrf_token=$csrf" "$base/login"
-  cookie="assure_session=$(awk '$6 == "assure_session" { print $7 }' "$jar")"
-  api() { curl -fs -H "Authorization: Bearer $token" "$base$1"; }
-  group="$(api /api/v1/groups | jq -r '[.items[] | select(.type == "executive")][0].id')"
-  cycle="$(api /api/v1/audits | jq -r '.items[0].id')"
+  local db="$1" out="$2" hz
+  start_server "$db" "$(awk '$1 == "business_unit" { print $2; exit }' "${db%.db}.txt")"
+  resolve_ids
   hz="$(getconf CLK_TCK)"
-  wait_idle
   : >"$out"
-  for path in / /actions "/actions?state=open" /groups "/groups/$group" /attendance /forward-plan /interests /improvement \
-    /learning /briefings /priorities /audits "/audits/$cycle" /reviews /agencies /people /audit /api/v1/actions \
-    /api/v1/agencies /api/v1/people /api/v1/groups "/api/v1/groups/$group/meetings" "/api/v1/groups/$group/members" \
-    "/api/v1/groups/$group/attendance" /api/v1/improvement-actions /api/v1/learning /api/v1/audits \
-    "/api/v1/audits/$cycle/returns" /api/v1/incidents; do
+  while read -r kind path; do
     local header urls=() before after bytes
-    if [[ $path == /api/* ]]; then header="Authorization: Bearer $token"; else header="Cookie: $cookie"; fi
+    if [ "$kind" = api ]; then header="Authorization: Bearer $token"; else header="Cookie: $cookie"; fi
     for _ in $(seq "$requests"); do urls+=("$base$path"); done
     bytes="$(curl -fs -H "$header" "$base$path" | wc -c)"  # also warms the page
     before="$(awk '{ print $14 + $15 }' "/proc/$server/stat")"
     curl -s -H "$header" "${urls[@]}" >/dev/null
     after="$(awk '{ print $14 + $15 }' "/proc/$server/stat")"
     echo "$path $(( (after - before) * 1000000 / hz / requests )) $bytes" >>"$out"
-  done
-  kill "$server"
-  wait "$server" 2>/dev/null || true
-  server=""
+  done < <(pages)
+  stop_server
 }
 
 measure "$(database 1)" "$work/first.txt"
