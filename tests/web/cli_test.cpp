@@ -78,6 +78,15 @@ TEST(Cli, BadConfigurationStopsStartUpWithAClearMessage) {
     r = run("--config " + (dir / "unknown.toml") + " migrate --db " + (dir / "x.db"));
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.text.find("unknown section [sever]"), std::string::npos) << r.text;
+
+    std::ofstream(dir / "slow.toml") << "[log]\nslow_statement_ms = -5\n";
+    r = run("--config " + (dir / "slow.toml") + " migrate --db " + (dir / "x.db"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.text.find("log.slow_statement_ms"), std::string::npos) << r.text;
+    r = run("migrate --db " + (dir / "x.db"), "ASSURE_SLOW_STATEMENT_MS=fast");
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.text.find("ASSURE_SLOW_STATEMENT_MS"), std::string::npos) << r.text;
+    EXPECT_FALSE(std::filesystem::exists(dir / "x.db")) << "a refused start-up makes no database";
 }
 
 TEST(Cli, BadReviewRulesAndCaseKeysStopStartUp) {
