@@ -22,7 +22,29 @@ J deadlines_json(const Deadlines& d) {
     return j;
 }
 
-J case_json(const CaseView& v) {
+// A lifecycle step as the API shows it (the audit trail's record of it is app's own shape).
+J event_item(const CaseEvent& e) {
+    J j{{"event", event_key(e.kind)}, {"on", e.on.iso()}};
+    if (!e.agencies.empty()) {
+        J agencies = J::array();
+        for (const auto& a : e.agencies) agencies.push_back(a.value);
+        j["agencies"] = std::move(agencies);
+    }
+    if (e.decision) j["decision"] = decision_key(*e.decision);
+    if (e.planned_on) j["planned_on"] = e.planned_on->iso();
+    if (!e.reviewer_name.empty()) j["reviewer_name"] = e.reviewer_name;
+    if (e.reviewer_user.valid()) j["reviewer_user_id"] = e.reviewer_user.value;
+    if (!e.note.empty()) j["note"] = e.note;
+    j["recorded_at"] = iso_instant(e.recorded_at);
+    j["recorded_by"] = e.recorded_by;
+    return j;
+}
+
+// Whether a case comes with its history of events: one case does; a list of cases gives each
+// case's state and clocks, and its history is read from the case itself.
+enum class History { with_events, without_events };
+
+J case_json(const CaseView& v, History history = History::with_events) {
     const Case& c = v.record;
     J children = J::array();
     for (const auto& child : c.children) {
@@ -36,13 +58,6 @@ J case_json(const CaseView& v) {
     }
     J agencies = J::array();
     for (const auto& a : c.agencies) agencies.push_back(a.value);
-    J events = J::array();
-    for (const auto& e : c.events) {
-        J one = J::parse(event_json(e));
-        one["recorded_at"] = iso_instant(e.recorded_at);
-        one["recorded_by"] = e.recorded_by;
-        events.push_back(one);
-    }
     J milestones = J::array();
     for (const auto& m : v.milestones) {
         milestones.push_back({{"key", m.key}, {"label", m.label}, {"due", date_or_null(m.due)}, {"done", date_or_null(m.done)}});
@@ -52,7 +67,7 @@ J case_json(const CaseView& v) {
         next = {{"key", v.next->key}, {"label", v.next->label}, {"due", v.next->due->iso()},
                 {"working_days", v.next_countdown->working_days}, {"overdue", v.next_countdown->overdue}};
     }
-    return {{"id", c.id.value},
+    J out{{"id", c.id.value},
             {"reference", c.reference},
             {"became_aware_on", c.became_aware_on.iso()},
             {"incident_on", c.incident_on.iso()},
@@ -70,9 +85,14 @@ J case_json(const CaseView& v) {
             {"milestones", milestones},
             {"next_milestone", next},
             {"overdue", v.overdue},
-            {"events", events},
             {"rules", c.rules.name},
             {"version", c.version}};
+    if (history == History::with_events) {
+        J events = J::array();
+        for (const auto& e : c.events) events.push_back(event_item(e));
+        out["events"] = std::move(events);
+    }
+    return out;
 }
 
 IncidentInput incident_input(Body& b) {
@@ -150,7 +170,7 @@ void add_reviews_api_routes(std::vector<Route>& routes, Services& s) {
                           const CaseFilter filter = filter_of(ctx);
                           const Page<CaseView> page = list_cases(s, ctx.who(), filter, page_request(ctx));
                           J items = J::array();
-                          for (const auto& v : page.items) items.push_back(case_json(v));
+                          for (const auto& v : page.items) items.push_back(case_json(v, History::without_events));
                           json(ctx, 200, list_body(std::move(items), page.next));
                       },
                       "/api/v1/incidents"});

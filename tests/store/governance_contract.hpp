@@ -258,6 +258,52 @@ TYPED_TEST_P(GovernanceContract, MeetingsPageByGroupPeriodAndStatusEitherWay) {
     EXPECT_EQ(cadence[g[1]].last_held->iso(), "2025-05-05");
 }
 
+TYPED_TEST_P(GovernanceContract, AttendanceIsKeptInOrderRewrittenWholeAndReadWithoutTheMinutes) {
+    Meeting m;
+    m.partnership = this->partnership;
+    m.group = this->groups[0];
+    m.on = TestFixture::d("2026-01-05");
+    m.minutes = "## Minutes";
+    m.agenda = {{1, "Performance", this->people[0], ""}};
+    m.decisions = {{1, "Adopt the tool"}};
+    m.attendance = {{this->people[1], Presence::deputy, "DS Smith"}, {this->people[0], Presence::present, ""}};
+    this->store->write([&](Transaction& tx) { m.id = tx.governance().insert_meeting(m); });
+    const MeetingId later = this->meeting(this->groups[0], "2026-02-05");
+
+    std::optional<Meeting> back;
+    this->store->read([&](Transaction& tx) { back = tx.governance().find_meeting(this->partnership, m.id); });
+    ASSERT_TRUE(back);
+    ASSERT_EQ(back->attendance.size(), 2U);
+    EXPECT_EQ(back->attendance[0].person, this->people[1]) << "in the order recorded";
+    EXPECT_EQ(back->attendance[0].presence, Presence::deputy);
+    EXPECT_EQ(back->attendance[0].deputy_name, "DS Smith");
+    EXPECT_EQ(back->attendance[1].presence, Presence::present);
+
+    back->attendance = {{this->people[0], Presence::apologies, ""}};
+    bool updated = false, stale = false;
+    this->store->write([&](Transaction& tx) { updated = tx.governance().update_meeting(*back); });
+    back->attendance = {};  // still carries the old version
+    this->store->write([&](Transaction& tx) { stale = tx.governance().update_meeting(*back); });
+    EXPECT_TRUE(updated);
+    EXPECT_FALSE(stale) << "a stale update writes nothing, its attendance included";
+
+    std::vector<Meeting> headings;
+    this->store->read([&](Transaction& tx) {
+        MeetingQuery q{.partnership = this->partnership, .group = this->groups[0], .attendance_only = true};
+        headings = tx.governance().meetings(q).items;
+    });
+    ASSERT_EQ(headings.size(), 2U);
+    EXPECT_EQ(headings[0].id, m.id);
+    ASSERT_EQ(headings[0].attendance.size(), 1U) << "rewritten whole";
+    EXPECT_EQ(headings[0].attendance[0].presence, Presence::apologies);
+    EXPECT_EQ(headings[0].on.iso(), "2026-01-05");
+    EXPECT_TRUE(headings[0].minutes.empty()) << "the heading only: no minutes";
+    EXPECT_TRUE(headings[0].agenda.empty()) << "no agenda";
+    EXPECT_TRUE(headings[0].decisions.empty()) << "no decisions";
+    EXPECT_EQ(headings[1].id, later);
+    EXPECT_TRUE(headings[1].attendance.empty());
+}
+
 TYPED_TEST_P(GovernanceContract, InterestsPageNewestFirstByPersonAndMeeting) {
     const MeetingId m = this->meeting(this->groups[0], "2026-01-05");
     std::vector<InterestId> ids;
@@ -319,7 +365,8 @@ TYPED_TEST_P(GovernanceContract, ACursorThatIsNotOneOfOursIsAFieldError) {
 
 REGISTER_TYPED_TEST_SUITE_P(GovernanceContract, ActionsPageInDueOrderWithNoRepeatsOrGaps,
                             EveryActionFilterIsAnsweredAndCountsAgreeWithTheList, AStaleActionUpdateWritesNothing,
-                            MeetingsPageByGroupPeriodAndStatusEitherWay, InterestsPageNewestFirstByPersonAndMeeting,
+                            MeetingsPageByGroupPeriodAndStatusEitherWay, AttendanceIsKeptInOrderRewrittenWholeAndReadWithoutTheMinutes,
+                            InterestsPageNewestFirstByPersonAndMeeting,
                             MembershipsOfAPersonAndCurrentCountsPerGroup, ACursorThatIsNotOneOfOursIsAFieldError);
 
 }  // namespace assure::testing

@@ -74,7 +74,7 @@ TEST(GovernanceSqliteOnly, AnUnknownStoredValueIsAnErrorNamingTableAndColumn) {
         db.exec("PRAGMA ignore_check_constraints = ON");
         db.exec("UPDATE governance_actions SET status = 'urgent'");
         db.exec("UPDATE governance_groups SET type = 'committee'");
-        db.exec("UPDATE governance_meetings SET detail_json = replace(detail_json, '\"present\"', '\"remote\"')");
+        db.exec("UPDATE governance_attendance SET presence = 'remote'");
     }
     const std::string action = error_of([&] { store.read([&](Transaction& tx) { tx.governance().find_action(s.partnership, s.action); }); });
     EXPECT_NE(action.find("governance_actions.status"), std::string::npos) << action;
@@ -90,7 +90,7 @@ TEST(GovernanceSqliteOnly, AnUnknownStoredValueIsAnErrorNamingTableAndColumn) {
     const std::string group = error_of([&] { store.read([&](Transaction& tx) { tx.governance().groups(s.partnership); }); });
     EXPECT_NE(group.find("governance_groups.type"), std::string::npos) << group;
     const std::string meeting = error_of([&] { store.read([&](Transaction& tx) { tx.governance().find_meeting(s.partnership, s.meeting); }); });
-    EXPECT_NE(meeting.find("governance_meetings.detail_json"), std::string::npos) << meeting;
+    EXPECT_NE(meeting.find("governance_attendance.presence"), std::string::npos) << meeting;
     EXPECT_NE(meeting.find("remote"), std::string::npos) << meeting;
     remove_db(path);
 }

@@ -191,6 +191,39 @@ TEST(PostgresOnly, Migration0013ChainsExistingAuditRowsInPlace) {
     EXPECT_THROW(db.exec("UPDATE audit_log SET action = 'x' WHERE id = 1"), sql::Error);
 }
 
+TEST(PostgresOnly, Migration0019MovesEachMeetingsAttendanceToItsTableInOrder) {
+    REQUIRE_POSTGRES();
+    {
+        postgres::Connection db(scratch.url());
+        ASSERT_GT(migrate_up_to(scratch.url(), db, 18), 0);
+        db.exec("INSERT INTO partnerships(id, slug, name) VALUES (1, 'k', 'K')");
+        db.exec("INSERT INTO people(id, partnership_id, name, job_title, email) VALUES (7, 1, 'Ann', 'Chair', 'a@x.org'), "
+                "(8, 1, 'Pat', 'Inspector', 'p@x.org')");
+        db.exec("INSERT INTO governance_groups(id, partnership_id, name, active_from) VALUES (1, 1, 'Core', '2025-01-01')");
+        db.exec(R"SQL(INSERT INTO governance_meetings(id, partnership_id, group_id, held_on, status, detail_json) VALUES
+ (1, 1, 1, '2025-06-10', 'held', '{"agenda":[{"number":1,"owner_id":7,"paper_link":"","title":"Performance"}],"attendance":[{"deputy_name":"DS Smith","person_id":8,"presence":"deputy"},{"deputy_name":"","person_id":7,"presence":"present"}],"decisions":[]}'),
+ (2, 1, 1, '2025-08-10', 'cancelled', '{"agenda":[],"attendance":[],"decisions":[]}'))SQL");
+    }
+    postgres::PostgresStore store(scratch.url());  // applies 0019
+    store.read([](Transaction& tx) {
+        const auto held = tx.governance().find_meeting(PartnershipId{1}, MeetingId{1});
+        ASSERT_TRUE(held);
+        ASSERT_EQ(held->attendance.size(), 2U);
+        EXPECT_EQ(held->attendance[0].person, PersonId{8}) << "in the order recorded";
+        EXPECT_EQ(held->attendance[0].presence, Presence::deputy);
+        EXPECT_EQ(held->attendance[0].deputy_name, "DS Smith");
+        EXPECT_EQ(held->attendance[1].presence, Presence::present);
+        ASSERT_EQ(held->agenda.size(), 1U) << "the agenda stays with its meeting";
+        EXPECT_EQ(held->agenda[0].title, "Performance");
+        const auto cancelled = tx.governance().find_meeting(PartnershipId{1}, MeetingId{2});
+        ASSERT_TRUE(cancelled);
+        EXPECT_TRUE(cancelled->attendance.empty());
+    });
+    postgres::Connection db(scratch.url());
+    EXPECT_EQ(count_of(db, "SELECT count(*) FROM governance_meetings WHERE detail_json LIKE '%attendance%'"), 0)
+        << "the meetings' detail no longer holds attendance";
+}
+
 TEST(PostgresOnly, AConstraintViolationNamesTheConstraint) {
     REQUIRE_POSTGRES();
     postgres::PostgresStore store(scratch.url());

@@ -193,6 +193,28 @@ TEST_F(ReviewsHttp, TheIncidentListIsPagedByLimitAndCursor) {
     EXPECT_EQ(json::parse(server->client().Get("/api/v1/incidents?reference=SI-2025-02", bu)->body)["items"].size(), 1U);
 }
 
+TEST_F(ReviewsHttp, AListedCaseHasItsStateAndClocksAndTheCaseItselfHasItsHistory) {
+    const auto bu = auth(Role::business_unit);
+    const int id = notify(bu, incident(), 201)["id"];
+    auto notified = event(bu, id, {{"event", "notify_panel"}, {"on", "2025-12-22"}, {"note", "By the portal"}, {"version", 1}});
+    ASSERT_EQ(notified->status, 200) << notified->body;
+
+    const json listed = json::parse(server->client().Get("/api/v1/incidents", bu)->body)["items"].at(0);
+    EXPECT_EQ(listed["stage"], "rapid_review");
+    EXPECT_TRUE(listed.contains("deadlines"));
+    EXPECT_TRUE(listed.contains("next_milestone"));
+    EXPECT_FALSE(listed["milestones"].empty());
+    EXPECT_FALSE(listed.contains("events")) << "a list leaves each case's history to the case";
+
+    const json one = json::parse(server->client().Get("/api/v1/incidents/" + std::to_string(id), bu)->body);
+    ASSERT_EQ(one["events"].size(), 1U);
+    EXPECT_EQ(one["events"][0]["event"], "notify_panel");
+    EXPECT_EQ(one["events"][0]["on"], "2025-12-22");
+    EXPECT_EQ(one["events"][0]["note"], "By the portal");
+    EXPECT_TRUE(one["events"][0].contains("recorded_at"));
+    EXPECT_FALSE(one["events"][0].contains("decision")) << "fields the step does not have are left out";
+}
+
 TEST_F(ReviewsHttp, ABadLimitOrCursorIs422NamingTheField) {
     const auto bu = auth(Role::business_unit);
     for (const std::string query : {"limit=0", "limit=501", "limit=ten", "cursor=zz", "cursor=61"}) {

@@ -88,6 +88,7 @@ std::vector<Meeting> meetings_between(Transaction& tx, PartnershipId partnership
     q.group = group;
     q.from = period.from;
     q.to = period.to;
+    q.attendance_only = true;
     return every_page(q, [&](const MeetingQuery& page) { return tx.governance().meetings(page); });
 }
 

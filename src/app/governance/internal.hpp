@@ -37,7 +37,8 @@ auto every_page(Query query, Fetch fetch) {
     return out;
 }
 
-// A group's meetings held (or planned) within the period: what attendance rates are worked out from.
+// A group's meetings held (or planned) within the period, each with its heading and attendance but
+// not its minutes, agenda or decisions: what attendance rates and the forward plan are worked out from.
 std::vector<Meeting> meetings_between(Transaction& tx, PartnershipId partnership, std::optional<GroupId> group, const Period& period);
 
 // The audit trail's own record of each change (its before and after), independent of the API

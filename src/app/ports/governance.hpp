@@ -40,6 +40,9 @@ struct MeetingQuery {
     std::optional<Date> to{};                // held on or before
     std::vector<MeetingStatus> statuses{};   // any of these; empty for every status
     bool newest_first = false;
+    // Each meeting's heading and attendance only (no minutes, agenda or decisions): what
+    // attendance rates and the forward plan read, a year of meetings at a time.
+    bool attendance_only = false;
     PageRequest page{};
 };
 

@@ -2,6 +2,7 @@
 // the partnership, paged by keyset in each list's order. The row mapping is governance_rows.
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "core/failure.hpp"
 #include "store/sql/governance_rows.hpp"
@@ -203,8 +204,47 @@ bool SqlGovernance::update_membership(const Membership& m) {
     return db_.changes() == 1;
 }
 
+namespace {
+
+// Each meeting's attendance, in the order it was recorded: one statement for the lot. The list of
+// ids is padded to a power of two so the statement cache holds few shapes (no meeting has id 0).
+void load_attendance(Connection& db, std::vector<Meeting>& meetings) {
+    if (meetings.empty()) return;
+    std::size_t slots = 1;
+    while (slots < meetings.size()) slots *= 2;
+    std::string sql = "SELECT meeting_id, person_id, presence, deputy_name FROM governance_attendance WHERE meeting_id IN (";
+    for (std::size_t i = 0; i < slots; ++i) sql += i ? ",?" : "?";
+    sql += ") ORDER BY meeting_id, position";
+    auto& q = db.cached(sql);
+    std::unordered_map<std::int64_t, Meeting*> by_id;
+    for (std::size_t i = 0; i < slots; ++i) {
+        q.bind(static_cast<int>(i + 1), i < meetings.size() ? meetings[i].id.value : std::int64_t{0});
+        if (i < meetings.size()) by_id[meetings[i].id.value] = &meetings[i];
+    }
+    while (q.step()) by_id.at(q.int64(0))->attendance.push_back(read_attendance(q));
+}
+
+// The attendance is rewritten whole: a meeting's register is a few dozen rows, changed together.
+void save_attendance(Connection& db, const Meeting& m) {
+    db.cached("DELETE FROM governance_attendance WHERE meeting_id = ?").bind(1, m.id.value).run();
+    int position = 0;
+    for (const auto& r : m.attendance) {
+        // cached() hands the statement back reset, ready for the next row.
+        db.cached("INSERT INTO governance_attendance(meeting_id, person_id, presence, deputy_name, position) VALUES (?, ?, ?, ?, ?)")
+            .bind(1, m.id.value)
+            .bind(2, r.person.value)
+            .bind(3, presence_key(r.presence))
+            .bind(4, r.deputy_name)
+            .bind(5, position++)
+            .run();
+    }
+}
+
+}  // namespace
+
 Page<Meeting> SqlGovernance::meetings(const MeetingQuery& query) {
-    SelectBuilder s(std::string("SELECT ") + kMeetingColumns + " FROM governance_meetings m");
+    const bool whole = !query.attendance_only;
+    SelectBuilder s(std::string("SELECT ") + (whole ? kMeetingColumns : kMeetingHeadingColumns) + " FROM governance_meetings m");
     s.where("m.partnership_id = ?").arg(query.partnership.value);
     if (query.group) s.where("m.group_id = ?").arg(query.group->value);
     if (query.from) s.where("m.held_on >= ?").arg(query.from->iso());
@@ -214,8 +254,10 @@ Page<Meeting> SqlGovernance::meetings(const MeetingQuery& query) {
     }
     after_cursor(s, query.page, "m.held_on", "m.id", query.newest_first);
     s.then(query.newest_first ? "ORDER BY m.held_on DESC, m.id DESC" : "ORDER BY m.held_on, m.id");
-    return fetch_page<Meeting>(db_, s, query.page.limit, read_meeting,
-                               [](const Meeting& m) { return std::vector<std::string>{m.on.iso(), m.id.str()}; });
+    auto page = fetch_page<Meeting>(db_, s, query.page.limit, whole ? read_meeting : read_meeting_heading,
+                                    [](const Meeting& m) { return std::vector<std::string>{m.on.iso(), m.id.str()}; });
+    load_attendance(db_, page.items);
+    return page;
 }
 
 std::map<GroupId, LastAndNext> SqlGovernance::last_and_next_meetings(PartnershipId partnership, Date today) {
@@ -263,7 +305,9 @@ std::optional<Meeting> SqlGovernance::find_meeting(PartnershipId partnership, Me
     auto& q = db_.cached(std::string("SELECT ") + kMeetingColumns + " FROM governance_meetings m WHERE m.partnership_id = ? AND m.id = ?");
     q.bind(1, partnership.value).bind(2, id.value);
     if (!q.step()) return std::nullopt;
-    return read_meeting(q);
+    std::vector<Meeting> one{read_meeting(q)};
+    load_attendance(db_, one);
+    return std::move(one.front());
 }
 
 namespace {
@@ -284,7 +328,10 @@ MeetingId SqlGovernance::insert_meeting(const Meeting& m) {
     q.bind(1, m.partnership.value).bind(2, m.group.value);
     bind_meeting(q, 3, m);
     q.run();
-    return MeetingId{db_.last_insert_id()};
+    Meeting saved = m;
+    saved.id = MeetingId{db_.last_insert_id()};
+    save_attendance(db_, saved);
+    return saved.id;
 }
 
 bool SqlGovernance::update_meeting(const Meeting& m) {
@@ -294,7 +341,9 @@ bool SqlGovernance::update_meeting(const Meeting& m) {
         "WHERE id = ? AND partnership_id = ? AND version = ?");
     bind_meeting(q, 1, m);
     q.bind(11, m.id.value).bind(12, m.partnership.value).bind(13, m.version).run();
-    return db_.changes() == 1;
+    if (db_.changes() != 1) return false;
+    save_attendance(db_, m);
+    return true;
 }
 
 Page<ActionItem> SqlGovernance::actions(const ActionQuery& query) {

@@ -88,18 +88,15 @@ Membership read_membership(const Statement& q) {
 }
 
 std::string meeting_detail_json(const Meeting& m) {
-    json agenda = json::array(), attendance = json::array(), decisions = json::array();
+    json agenda = json::array(), decisions = json::array();
     for (const auto& a : m.agenda) {
         agenda.push_back({{"number", a.number},
                           {"title", a.title},
                           {"owner_id", a.owner.valid() ? json(a.owner.value) : json(nullptr)},
                           {"paper_link", a.paper_link}});
     }
-    for (const auto& r : m.attendance) {
-        attendance.push_back({{"person_id", r.person.value}, {"presence", presence_key(r.presence)}, {"deputy_name", r.deputy_name}});
-    }
     for (const auto& d : m.decisions) decisions.push_back({{"number", d.number}, {"text", d.text}});
-    return json{{"agenda", agenda}, {"attendance", attendance}, {"decisions", decisions}}.dump();
+    return json{{"agenda", agenda}, {"decisions", decisions}}.dump();
 }
 
 namespace {
@@ -110,12 +107,6 @@ void read_detail(const std::string& text, Meeting& m) {
     for (const auto& a : field(j, "agenda")) {
         m.agenda.push_back({as<int>(a, "number"), as<std::string>(a, "title"), PersonId{id_or_zero(a, "owner_id")},
                             as<std::string>(a, "paper_link")});
-    }
-    for (const auto& r : field(j, "attendance")) {
-        const auto presence = as<std::string>(r, "presence");
-        m.attendance.push_back({PersonId{as<std::int64_t>(r, "person_id")},
-                                strict_enum(parse_presence, presence, "governance_meetings", "detail_json.attendance.presence"),
-                                as<std::string>(r, "deputy_name")});
     }
     for (const auto& d : field(j, "decisions")) m.decisions.push_back({as<int>(d, "number"), as<std::string>(d, "text")});
 }
@@ -140,6 +131,28 @@ Meeting read_meeting(const Statement& q) {
     read_detail(q.text(12), m);
     m.version = q.integer(13);
     return m;
+}
+
+Meeting read_meeting_heading(const Statement& q) {
+    static constexpr const char* t = "governance_meetings";
+    Meeting m;
+    m.id = MeetingId{q.int64(0)};
+    m.partnership = PartnershipId{q.int64(1)};
+    m.group = GroupId{q.int64(2)};
+    m.status = strict_enum(parse_meeting_status, q.text(3), t, "status");
+    m.cancel_reason = q.text(4);
+    m.on = strict_date(q, 5, t, "held_on");
+    m.starts_at = q.text(6);
+    m.minutes_long = q.integer(7);
+    m.place = q.text(8);
+    m.online = q.integer(9) != 0;
+    m.theme = q.text(10);
+    m.version = q.integer(11);
+    return m;
+}
+
+AttendanceRecord read_attendance(const Statement& q) {
+    return {PersonId{q.int64(1)}, strict_enum(parse_presence, q.text(2), "governance_attendance", "presence"), q.text(3)};
 }
 
 ActionItem read_action(const Statement& q) {

@@ -22,8 +22,15 @@ inline constexpr const char* kMeetingColumns =
     "m.id, m.partnership_id, m.group_id, m.status, m.cancel_reason, m.held_on, m.starts_at, m.minutes_long, m.place, m.online, "
     "m.theme, m.minutes, m.detail_json, m.version";
 Meeting read_meeting(const Statement& q);
-// The agenda, attendance and decisions, kept together as the meeting's detail_json.
+// A meeting without its minutes, agenda or decisions: what attendance rates and plans need.
+inline constexpr const char* kMeetingHeadingColumns =
+    "m.id, m.partnership_id, m.group_id, m.status, m.cancel_reason, m.held_on, m.starts_at, m.minutes_long, m.place, m.online, "
+    "m.theme, m.version";
+Meeting read_meeting_heading(const Statement& q);
+// The agenda and decisions, kept together as the meeting's detail_json (attendance has its table).
 std::string meeting_detail_json(const Meeting& m);
+// One row of governance_attendance as `SELECT meeting_id, person_id, presence, deputy_name`.
+AttendanceRecord read_attendance(const Statement& q);
 
 // An action's group is its meeting's: the query joins governance_meetings as m.
 inline constexpr const char* kActionColumns =
