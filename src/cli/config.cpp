@@ -158,6 +158,22 @@ Config load_config(const std::string& path) {
         c.sessions.absolute_seconds = 3600 * positive(read<int64_t>(t, "sessions", "absolute_hours", 12, path), "sessions.absolute_hours", 24 * 7);
         c.sessions.max_failed_logins = static_cast<int>(positive(read<int64_t>(t, "sessions", "max_failed_logins", 5, path), "sessions.max_failed_logins", 100));
         c.sessions.lockout_seconds = 60 * positive(read<int64_t>(t, "sessions", "lockout_minutes", 15, path), "sessions.lockout_minutes", 24 * 60);
+        c.password_hash_slots = static_cast<int>(read<int64_t>(t, "sessions", "password_hash_slots", c.password_hash_slots, path));
+        if (c.password_hash_slots < 0 || c.password_hash_slots > 256) {
+            bad(path + " [sessions] password_hash_slots", "must be between 0 (half the cores) and 256");
+        }
+        c.password_hash_queue = static_cast<int>(read<int64_t>(t, "sessions", "password_hash_queue", c.password_hash_queue, path));
+        if (c.password_hash_queue < 0 || c.password_hash_queue > 10'000) {
+            bad(path + " [sessions] password_hash_queue", "must be between 0 and 10000");
+        }
+        SignInLimits& limits = c.web.sign_in;
+        limits.per_address = static_cast<int>(positive(
+            read<int64_t>(t, "sessions", "failed_logins_per_address", limits.per_address, path), "sessions.failed_logins_per_address", 100'000));
+        limits.address_window_seconds = 60 * static_cast<int>(positive(
+            read<int64_t>(t, "sessions", "address_window_minutes", limits.address_window_seconds / 60, path),
+            "sessions.address_window_minutes", 24 * 60));
+        limits.per_minute = static_cast<int>(positive(
+            read<int64_t>(t, "sessions", "failed_logins_per_minute", limits.per_minute, path), "sessions.failed_logins_per_minute", 1'000'000));
         c.log_level = read<std::string>(t, "log", "level", c.log_level, path);
         c.slow_statement_ms = static_cast<int>(read<int64_t>(t, "log", "slow_statement_ms", c.slow_statement_ms, path));
         c.audit_checkpoint_minutes = static_cast<int>(positive(

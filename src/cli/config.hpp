@@ -28,6 +28,8 @@ struct Config {
     GovernanceRules governance_rules;  // [governance]: attendance expectations and the annual cycle
     LearningRules learning_rules;      // [learning]: priorities, stale actions, evidence rule, audit standards
     std::vector<HolidayChange> holiday_changes = shipped_holiday_changes();  // + [calendar] extra_holidays
+    int password_hash_slots = 0;   // [sessions] password_hash_slots: hashes at once (0: half the cores, at least 1)
+    int password_hash_queue = 4;   // [sessions] password_hash_queue: sign-ins waiting for a slot before "try again"
     std::string case_key_file;     // "" = "<database path>.key" (a PostgreSQL database needs it set)
     std::string case_key_hex;      // ASSURE_CASE_KEY (environment only: a secret)
     // Throws std::runtime_error for a PostgreSQL URL without case_key_file: there is no file

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -20,6 +21,7 @@
 #include "cli/demo.hpp"
 #include "cli/demo_scale.hpp"
 #include "cli/runtime.hpp"
+#include "crypto/bounded_hasher.hpp"
 #include "crypto/sodium.hpp"
 #include "store/copy.hpp"
 #include "store/open.hpp"
@@ -44,12 +46,19 @@ crypto::SecretboxSealer case_sealer(const cli::Config& config) {
     return crypto::SecretboxSealer(std::move(key));
 }
 
+// Half the cores hash passwords at most, so a burst of sign-ins leaves the rest for pages.
+int password_hash_slots(const cli::Config& config) {
+    if (config.password_hash_slots > 0) return config.password_hash_slots;
+    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / 2);
+}
+
 // The case key is settled before the database is reached, so a missing key is reported as
 // such rather than hidden behind a connection error.
 struct Wiring {
     explicit Wiring(const cli::Config& config)
         : sealer(case_sealer(config)),
           store(store::open_store(config.db_path)),
+          hasher(argon2id, password_hash_slots(config), config.password_hash_queue),
           services{*store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes),
                    PartnershipRules{config.review_rules, config.governance_rules, config.learning_rules}} {
         // Before anything is sealed: a key other than the database's stops every command here.
@@ -68,7 +77,8 @@ struct Wiring {
     crypto::SecretboxSealer sealer;
     std::unique_ptr<sql::SqlStore> store;
     cli::SystemClock clock;
-    crypto::Argon2idHasher hasher;
+    crypto::Argon2idHasher argon2id;
+    crypto::BoundedHasher hasher;  // Argon2id's memory times the slots, however many sign in at once
     crypto::SodiumTokens tokens;
     Services services;
 };

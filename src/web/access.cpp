@@ -1,15 +1,19 @@
 // Signing in and out, the health check, the accessibility statement, and user accounts.
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "app/access.hpp"
 #include "app/governance.hpp"
 #include "app/health.hpp"
 #include "app/partnership.hpp"
+#include "crypto/bounded_hasher.hpp"
 #include "crypto/sodium.hpp"
 #include "web/areas.hpp"
 #include "web/html.hpp"
 #include "web/learning_views.hpp"
 #include "web/security.hpp"
+#include "web/sign_in.hpp"
 #include "web/views.hpp"
 
 namespace assure::web {
@@ -87,21 +91,6 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
                       },
                       "/login"});
 
-    routes.push_back({"POST", "/login", Permission::public_access, Surface::page,
-                      [&services](Ctx& ctx) {
-                          const std::string email = ctx.form("email");
-                          try {
-                              const auto signed_in = sign_in(services, email, ctx.form("password"));
-                              ctx.res.set_header("Set-Cookie", session_cookie(kSessionCookie, signed_in.session_token,
-                                                                              ctx.secure, -1));
-                              ctx.res.status = 303;
-                              ctx.res.set_header("Location", safe_next(ctx.form("next")));
-                          } catch (const Failure& f) {
-                              if (f.code() != FailureCode::invalid && f.code() != FailureCode::unauthenticated) throw;
-                              show_login(ctx, email, f.fields(), f.code() == FailureCode::invalid ? 422 : 401);
-                          }
-                      },
-                      "/login"});
 
     routes.push_back({"POST", "/logout", Permission::signed_in, Surface::page,
                       [&services](Ctx& ctx) {
@@ -164,6 +153,72 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
                       "/"});
 
     add_user_routes(routes, services);
+}
+
+namespace {
+
+// The address a sign-in comes from: the connection's, or behind a trusted proxy the last address
+// it added to X-Forwarded-For (earlier ones are whatever the client sent, so not believed).
+std::string client_address(const Ctx& ctx, bool trust_proxy) {
+    if (trust_proxy) {
+        const std::string forwarded = ctx.req.get_header_value("X-Forwarded-For");
+        if (!forwarded.empty()) {
+            const auto comma = forwarded.rfind(',');
+            std::string last = forwarded.substr(comma == std::string::npos ? 0 : comma + 1);
+            last.erase(0, last.find_first_not_of(' '));
+            last.erase(last.find_last_not_of(' ') + 1);
+            if (!last.empty()) return last;
+        }
+    }
+    return ctx.req.remote_addr;
+}
+
+std::string minutes_in_words(int seconds) {
+    const int minutes = std::max(1, (seconds + 59) / 60);
+    return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
+}
+
+}  // namespace
+
+void add_sign_in_route(std::vector<Route>& routes, Services& services, SignInThrottle& throttle, bool trust_proxy) {
+    routes.push_back({"POST", "/login", Permission::public_access, Surface::page,
+                      [&services, &throttle, trust_proxy](Ctx& ctx) {
+                          const std::string email = ctx.form("email");
+                          const std::string address = client_address(ctx, trust_proxy);
+                          const Instant now = services.clock.now();
+                          if (const auto verdict = throttle.check(address, now); verdict != SignInVerdict::allowed) {
+                              const int wait = throttle.retry_after(address, now);
+                              spdlog::warn("sign-in refused before checking the password: {} ({})", address,
+                                           verdict == SignInVerdict::address_limited ? "too many failures from this address"
+                                                                                     : "too many failures from everyone");
+                              ctx.res.set_header("Retry-After", std::to_string(std::max(1, wait)));
+                              const std::string message =
+                                  verdict == SignInVerdict::address_limited
+                                      ? "There have been too many wrong sign-ins from your network. Try again in " +
+                                            minutes_in_words(wait) + "."
+                                      : "There have been too many wrong sign-ins to Assure in the last minute. Try again in " +
+                                            minutes_in_words(wait) + ".";
+                              show_login(ctx, email, {{"email", message}}, 429);
+                              return;
+                          }
+                          try {
+                              const auto signed_in = sign_in(services, email, ctx.form("password"));
+                              ctx.res.set_header("Set-Cookie", session_cookie(kSessionCookie, signed_in.session_token,
+                                                                              ctx.secure, -1));
+                              ctx.res.status = 303;
+                              ctx.res.set_header("Location", safe_next(ctx.form("next")));
+                          } catch (const Failure& f) {
+                              if (f.code() == FailureCode::unauthenticated) throttle.failed(address, now);
+                              if (f.code() == FailureCode::unavailable && f.detail() == crypto::kHashQueueFull) {
+                                  ctx.res.set_header("Retry-After", "5");
+                                  show_login(ctx, email, {{"email", f.what()}}, 503);
+                                  return;
+                              }
+                              if (f.code() != FailureCode::invalid && f.code() != FailureCode::unauthenticated) throw;
+                              show_login(ctx, email, f.fields(), f.code() == FailureCode::invalid ? 422 : 401);
+                          }
+                      },
+                      "/login"});
 }
 
 }  // namespace assure::web

@@ -15,6 +15,7 @@
 #include "web/html.hpp"
 #include "web/problem.hpp"
 #include "web/security.hpp"
+#include "web/sign_in.hpp"
 #include "web/views.hpp"
 #include "store/sql/statement_count.hpp"
 
@@ -90,10 +91,12 @@ void refuse_unreadable(Ctx& ctx, Surface surface, const FieldErrors& errors) {
 
 }  // namespace
 
-WebApp::WebApp(Services& services, WebConfig config) : services_(services), config_(std::move(config)) {
+WebApp::WebApp(Services& services, WebConfig config)
+    : services_(services), config_(std::move(config)), sign_in_throttle_(config_.sign_in) {
     if (config_.count_statements) sql::statements::counting = true;  // process-wide; never switched off
     load_assets();
     add_access_routes(routes_, services_);
+    add_sign_in_route(routes_, services_, sign_in_throttle_, config_.trust_proxy);
     add_partnership_routes(routes_, services_);
     add_audit_routes(routes_, services_);
     add_api_routes(routes_, services_);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "core/sign_in_limits.hpp"
 #include "web/http_server.hpp"
 #include "web/routes.hpp"
 
@@ -28,6 +29,7 @@ struct WebConfig {
     // Each response says how many SQL statements it ran (X-Assure-Statements): for the tests and
     // benchmarks that check a page's cost does not grow with its rows. ASSURE_COUNT_QUERIES=1.
     bool count_statements = false;
+    SignInLimits sign_in;  // failed sign-ins per address and in total, beyond the account lockout
 };
 
 class WebApp {
@@ -60,6 +62,7 @@ private:
 
     Services& services_;
     WebConfig config_;
+    SignInThrottle sign_in_throttle_;
     std::vector<Route> routes_;
     std::vector<std::regex> patterns_;  // routes_[i]'s pattern, compiled
     std::unique_ptr<HttpServer> server_;
