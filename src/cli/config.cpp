@@ -207,7 +207,7 @@ Config load_config(const std::string& path) {
         }
         // The same checks a partnership's settings page makes: the file gives new partnerships
         // their rules, so it may not give them what the page would refuse.
-        if (auto errors = validate_partnership_rules(PartnershipRules{r, c.governance_rules, c.learning_rules}); !errors.empty()) {
+        if (auto errors = validate_partnership_rules(PartnershipRules{r, c.governance_rules, c.learning_rules, RegisterRules{}}); !errors.empty()) {
             bad(path + " " + errors.front().field, errors.front().message);
         }
     }
