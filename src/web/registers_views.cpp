@@ -13,6 +13,10 @@ J key_or_null(const std::optional<E>& v, Key key) {
 
 J share(const std::optional<int>& p) { return p ? J(*p) : J(nullptr); }
 
+// Registers are read back over many years: reports compare a year with those before it, and a
+// partnership moving from spreadsheets brings its history in.
+constexpr int kYearsOffered = 20;
+
 constexpr const char* kFilterNames[] = {"year", "sector", "standing", "outcome", "status", "category", "sex", "kind", "heading", "basis", "q"};
 
 }  // namespace
@@ -51,7 +55,7 @@ FinancialYear asked_year(Services& s, const Ctx& ctx) {
 std::vector<Option> year_options(Services& s) {
     std::vector<Option> out;
     const FinancialYear now = FinancialYear::of(london_today(s));
-    for (int i = 0; i < 10; ++i) {
+    for (int i = 0; i < kYearsOffered; ++i) {
         const FinancialYear y{now.start - i};
         out.push_back({y.key(), y.label()});
     }

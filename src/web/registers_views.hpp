@@ -21,7 +21,7 @@ RegisterFilter filter_from(const Ctx& ctx);
 std::string filter_query(const Ctx& ctx);
 // The year a figures page or API asks for: ?year=, or the financial year of today.
 FinancialYear asked_year(Services& s, const Ctx& ctx);
-// The last ten financial years, newest first.
+// The last twenty financial years, newest first.
 std::vector<Option> year_options(Services& s);
 
 template <class E, class Key, class Label>
