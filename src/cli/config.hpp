@@ -27,6 +27,7 @@ struct Config {
     ReviewRules review_rules;      // [reviews]: the statutory clocks' numbers
     GovernanceRules governance_rules;  // [governance]: attendance expectations and the annual cycle
     LearningRules learning_rules;      // [learning]: priorities, stale actions, evidence rule, audit standards
+    RegisterRules register_rules;      // [registers]: LADO timeliness targets
     std::vector<HolidayChange> holiday_changes = shipped_holiday_changes();  // + [calendar] extra_holidays
     std::string case_key_file;     // "" = "<database path>.key" (a PostgreSQL database needs it set)
     std::string case_key_hex;      // ASSURE_CASE_KEY (environment only: a secret)

@@ -51,7 +51,7 @@ struct Wiring {
         : sealer(case_sealer(config)),
           store(store::open_store(config.db_path)),
           services{*store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes),
-                   PartnershipRules{config.review_rules, config.governance_rules, config.learning_rules, RegisterRules{}}} {
+                   PartnershipRules{config.review_rules, config.governance_rules, config.learning_rules, config.register_rules}} {
         // Before anything is sealed: a key other than the database's stops every command here.
         if (check_case_key(services) == CaseKeyCheck::stored) {
             spdlog::info("Stored the case key check: every server on this database must use this case key");
