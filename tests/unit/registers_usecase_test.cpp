@@ -206,3 +206,19 @@ TEST(RegisterUseCases, SpendingBelowZeroWithoutAReasonIsRefusedAndMoneyIsReadByS
     ASSERT_FALSE(opening.empty());
     EXPECT_EQ(opening[0].field, "on") << "a date after today";
 }
+
+TEST(RegisterUseCases, SpendingInAnEarlierYearIsCheckedAgainstEveryLaterYearsBalance) {
+    World w;
+    const Actor bu = w.as(Role::business_unit);
+    record_finance_entry(w.services, bu, {"2025-26", "contribution", "actual", "Council", "", "1000", "2025-06-30", "", ""});
+    record_finance_entry(w.services, bu, {"2026-27", "expenditure", "actual", "", "staffing", "900", "2026-06-30", "", ""});
+    // 2025-26 would still end at £800, but 2026-27 would end at -£100.
+    const auto errors = refusal([&] {
+        record_finance_entry(w.services, bu, {"2025-26", "expenditure", "actual", "", "training", "200", "2026-03-01", "", ""});
+    });
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].field, "reason");
+    EXPECT_NE(errors[0].message.find("-£100"), std::string::npos) << errors[0].message;
+    record_finance_entry(w.services, bu, {"2025-26", "expenditure", "actual", "", "training", "100", "2026-03-01", "", ""});
+    EXPECT_EQ(finance_year_figures(w.services, bu, FinancialYear{2026}).carried_forward, 0);
+}

@@ -53,10 +53,16 @@ FinanceEntry record_finance_entry(Services& s, const Actor& actor, const Finance
     s.store.write([&](Transaction& tx) {
         // Asked in the write transaction, so the balance cannot change between the check and the write.
         const bool earlier = tx.registers().has_finance_before(actor.partnership, x.year);
+        // Spending in a year lowers the balance carried forward of that year and of every year
+        // after it, so the lowest of them is what the spending must not take below zero.
         std::optional<std::int64_t> after;
         if (x.kind == FinanceKind::expenditure && x.basis == Basis::actual) {
-            const auto now = finance_figures(x.year, tx.registers().sum_finance(actor.partnership, x.year));
-            after = now.carried_forward - x.amount_pence;
+            const int last = std::max(x.year.start, FinancialYear::of(london_today(s)).start + 1);
+            for (int y = x.year.start; y <= last; ++y) {
+                const FinancialYear year{y};
+                const auto left = finance_figures(year, tx.registers().sum_finance(actor.partnership, year)).carried_forward - x.amount_pence;
+                if (!after || left < *after) after = left;
+            }
         }
         auto errors = validate_finance_entry(x, london_today(s), earlier, after);
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
