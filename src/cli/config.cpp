@@ -111,6 +111,18 @@ void read_learning(const toml::table& t, const std::string& file, LearningRules&
     l.section_175 = read_standards(t, "section_175", l.section_175, file);
 }
 
+// [registers]: the LADO timeliness targets a new partnership starts with, whole percentages.
+void read_registers(const toml::table& t, const std::string& file, RegisterRules& r) {
+    const auto share = [&](const char* key, int fallback) {
+        const auto v = read<int64_t>(t, "registers", key, fallback, file);
+        if (v < 0 || v > 100) bad(file + " [registers] " + key, "must be a whole percentage from 0 to 100");
+        return static_cast<int>(v);
+    };
+    r.lado_within_one_month_percent = share("lado_within_one_month_percent", r.lado_within_one_month_percent);
+    r.lado_within_three_months_percent = share("lado_within_three_months_percent", r.lado_within_three_months_percent);
+    r.lado_within_twelve_months_percent = share("lado_within_twelve_months_percent", r.lado_within_twelve_months_percent);
+}
+
 }  // namespace
 
 std::string Config::key_file() const {
@@ -134,7 +146,7 @@ Config load_config(const std::string& path) {
         for (const auto& [section, _] : t) {
             const std::string name(section.str());
             if (name != "database" && name != "server" && name != "sessions" && name != "log" &&
-                name != "reviews" && name != "calendar" && name != "governance" && name != "learning") {
+                name != "reviews" && name != "calendar" && name != "governance" && name != "learning" && name != "registers") {
                 bad(path, "unknown section [" + name + "]");
             }
         }
@@ -218,12 +230,13 @@ Config load_config(const std::string& path) {
         }
         read_governance(t, path, c.governance_rules);
         read_learning(t, path, c.learning_rules);
+        read_registers(t, path, c.register_rules);
         if (auto errors = validate_rules(r); !errors.empty()) {
             bad(path + " [reviews] " + errors.front().field, errors.front().message);
         }
         // The same checks a partnership's settings page makes: the file gives new partnerships
         // their rules, so it may not give them what the page would refuse.
-        if (auto errors = validate_partnership_rules(PartnershipRules{r, c.governance_rules, c.learning_rules}); !errors.empty()) {
+        if (auto errors = validate_partnership_rules(PartnershipRules{r, c.governance_rules, c.learning_rules, c.register_rules}); !errors.empty()) {
             bad(path + " " + errors.front().field, errors.front().message);
         }
     }

@@ -27,6 +27,7 @@ struct Config {
     ReviewRules review_rules;      // [reviews]: the statutory clocks' numbers
     GovernanceRules governance_rules;  // [governance]: attendance expectations and the annual cycle
     LearningRules learning_rules;      // [learning]: priorities, stale actions, evidence rule, audit standards
+    RegisterRules register_rules;      // [registers]: LADO timeliness targets
     std::vector<HolidayChange> holiday_changes = shipped_holiday_changes();  // + [calendar] extra_holidays
     int password_hash_slots = 0;   // [sessions] password_hash_slots: hashes at once (0: half the cores, at least 1)
     int password_hash_queue = 4;   // [sessions] password_hash_queue: sign-ins waiting for a slot before "try again"

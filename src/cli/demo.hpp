@@ -39,6 +39,11 @@ void load_demo_governance(Services& services, const std::string& business_unit_e
 void load_demo_learning(Services& services, const std::map<std::string, AgencyId>& agencies,
                         const std::string& business_unit_email);
 
+// Seed 001's registers: LADO referrals of 2014/15 to 2016/17, the child deaths of 2016/17 and
+// the year before, and the money of 2015/16 and 2016/17 with 2017/18's projection, from which
+// the report's published figures are counted (cli/demo_registers.cpp).
+void load_demo_registers(Services& services, const std::string& business_unit_email);
+
 // Audit cycles with their returns (a "share" return is also shared with the other partnerships),
 // each opened and submitted on its own day.
 std::map<std::string, AuditCycle> load_demo_cycles(Services& services, const Actor& business_unit,

@@ -72,6 +72,9 @@ std::string_view permission_key(Permission p) {
         case Permission::manage_learning: return "manage_learning";
         case Permission::edit_partnership: return "edit_partnership";
         case Permission::manage_partnerships: return "manage_partnerships";
+        case Permission::view_finance: return "view_finance";
+        case Permission::view_registers: return "view_registers";
+        case Permission::manage_registers: return "manage_registers";
     }
     return "unknown";
 }
@@ -112,6 +115,15 @@ bool role_allows(Role role, Permission permission) {
         case Permission::manage_partnerships:
             // A server shared by neighbouring partnerships is looked after by their administrators.
             return role == Role::administrator;
+        case Permission::view_finance:
+            // What the partners pay in and what it buys is open to those who hold the partnership to account.
+            return role == Role::business_unit || role == Role::partner_lead || role == Role::scrutineer;
+        case Permission::view_registers:
+            // Allegations against named workers' roles and children's deaths: the business unit
+            // and the partners' leads only (need-to-know); every read is logged.
+            return role == Role::business_unit || role == Role::partner_lead;
+        case Permission::manage_registers:
+            return role == Role::business_unit;
     }
     return false;
 }

@@ -26,6 +26,9 @@ enum class Permission {
     manage_learning,      // record learning, raise and sign off actions, run and moderate audits
     edit_partnership,     // the partnership's own settings: its profile and the rules it works to
     manage_partnerships,  // add another partnership to this server
+    view_finance,         // the money register: budget, contributions, spending (not need-to-know)
+    view_registers,       // LADO allegations and child deaths: need-to-know, every read logged
+    manage_registers,     // record entries in the registers
 };
 
 const std::vector<Role>& all_roles();

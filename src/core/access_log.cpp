@@ -11,11 +11,13 @@ struct KindInfo {
     std::string_view label;
 };
 
-constexpr std::array<KindInfo, 4> kKinds{{
+constexpr std::array<KindInfo, 6> kKinds{{
     {AccessKind::list, "list", "List of cases"},
     {AccessKind::record, "record", "Case record"},
     {AccessKind::identities, "identities", "Case record with the children's identifiable details"},
     {AccessKind::recommendations, "recommendations", "Recommendations of a case"},
+    {AccessKind::register_list, "register_list", "List of register entries"},
+    {AccessKind::register_record, "register_record", "Register entry"},
 }};
 
 }  // namespace

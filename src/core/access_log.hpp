@@ -16,6 +16,8 @@ enum class AccessKind {
     record,           // one case
     identities,       // one case with the children's identifiable details opened
     recommendations,  // a case's recommendations
+    register_list,    // a list of a restricted register's entries (LADO, child deaths)
+    register_record,  // one entry of a restricted register
 };
 const std::vector<AccessKind>& all_access_kinds();
 std::string_view access_kind_key(AccessKind k);    // "record"

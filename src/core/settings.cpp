@@ -54,6 +54,16 @@ const std::vector<NumberSetting> kNumbers = {
     {"max_thematic_audits_per_year", SettingsSection::learning, "Most multi-agency thematic audits planned in a year",
      "The audit calendar warns above it.", 1, 52, [](const PartnershipRules& r) { return r.learning.max_thematic_audits_per_year; },
      [](PartnershipRules& r, int v) { r.learning.max_thematic_audits_per_year = v; }},
+    {"lado_within_one_month_percent", SettingsSection::registers, "LADO allegations resolved within one month: target percentage",
+     "80 under the older Keeping Children Safe in Education.", 0, 100,
+     [](const PartnershipRules& r) { return r.registers.lado_within_one_month_percent; },
+     [](PartnershipRules& r, int v) { r.registers.lado_within_one_month_percent = v; }},
+    {"lado_within_three_months_percent", SettingsSection::registers, "LADO allegations resolved within three months: target percentage",
+     "", 0, 100, [](const PartnershipRules& r) { return r.registers.lado_within_three_months_percent; },
+     [](PartnershipRules& r, int v) { r.registers.lado_within_three_months_percent = v; }},
+    {"lado_within_twelve_months_percent", SettingsSection::registers, "LADO allegations resolved within twelve months: target percentage",
+     "All but exceptional cases.", 0, 100, [](const PartnershipRules& r) { return r.registers.lado_within_twelve_months_percent; },
+     [](PartnershipRules& r, int v) { r.registers.lado_within_twelve_months_percent = v; }},
 };
 
 const std::vector<FlagSetting> kFlags = {
@@ -173,6 +183,7 @@ std::string_view section_key(SettingsSection s) {
         case SettingsSection::reviews: return "reviews";
         case SettingsSection::governance: return "governance";
         case SettingsSection::learning: return "learning";
+        case SettingsSection::registers: return "registers";
     }
     return "profile";
 }
@@ -183,12 +194,14 @@ std::string_view section_label(SettingsSection s) {
         case SettingsSection::reviews: return "Serious incidents and reviews";
         case SettingsSection::governance: return "Governance";
         case SettingsSection::learning: return "Learning and improvement";
+        case SettingsSection::registers: return "Registers";
     }
     return "The partnership";
 }
 
 std::optional<SettingsSection> parse_section(std::string_view key) {
-    for (auto s : {SettingsSection::profile, SettingsSection::reviews, SettingsSection::governance, SettingsSection::learning}) {
+    for (auto s : {SettingsSection::profile, SettingsSection::reviews, SettingsSection::governance, SettingsSection::learning,
+                   SettingsSection::registers}) {
         if (section_key(s) == key) return s;
     }
     return std::nullopt;

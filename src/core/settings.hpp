@@ -14,6 +14,7 @@
 #include "core/governance.hpp"
 #include "core/learning.hpp"
 #include "core/partnership.hpp"
+#include "core/registers.hpp"
 #include "core/reviews.hpp"
 
 namespace assure {
@@ -23,6 +24,7 @@ struct PartnershipRules {
     ReviewRules reviews;
     GovernanceRules governance;
     LearningRules learning;
+    RegisterRules registers;
 };
 
 struct PartnershipSettings {
@@ -31,7 +33,7 @@ struct PartnershipSettings {
 };
 
 // The settings pages group settings under these headings, each with its own form.
-enum class SettingsSection { profile, reviews, governance, learning };
+enum class SettingsSection { profile, reviews, governance, learning, registers };
 std::string_view section_key(SettingsSection s);    // "reviews"
 std::string_view section_label(SettingsSection s);  // "Statutory reviews"
 std::optional<SettingsSection> parse_section(std::string_view key);

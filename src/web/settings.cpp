@@ -10,7 +10,7 @@ namespace assure::web {
 namespace {
 
 constexpr SettingsSection kSections[] = {SettingsSection::profile, SettingsSection::reviews, SettingsSection::governance,
-                                         SettingsSection::learning};
+                                         SettingsSection::learning, SettingsSection::registers};
 
 Data row(const std::string& label, const std::vector<std::string>& lines) {
     Data r;
@@ -44,6 +44,8 @@ Data section_rows(SettingsSection section, const PartnershipSettings& settings) 
             rows.push_back(row("Section 11 standards", standard_lines(r.learning.section_11)));
             rows.push_back(row("Section 175 standards", standard_lines(r.learning.section_175)));
             break;
+        case SettingsSection::registers:
+            break;  // numbers only
     }
     for (const auto& n : number_settings()) {
         if (n.section == section) rows.push_back(row(std::string(n.label), {std::to_string(n.get(r))}));
@@ -138,6 +140,8 @@ void section_form(Ctx& ctx, SettingsSection section, const PartnershipSettings& 
                                error_for(errors, "section_175"), "One a line: code | title | what the school is asked to show."},
                          8));
             break;
+        case SettingsSection::registers:
+            break;  // numbers only
     }
     for (const auto& n : number_settings()) {
         if (n.section != section) continue;

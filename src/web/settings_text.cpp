@@ -117,6 +117,8 @@ SettingsChange change_from_form(const Ctx& ctx, SettingsSection section) {
             change.section_11 = standards_from("section_11", ctx.form("section_11"), errors);
             change.section_175 = standards_from("section_175", ctx.form("section_175"), errors);
             break;
+        case SettingsSection::registers:
+            break;  // numbers only
     }
     for (const auto& n : number_settings()) {
         if (n.section == section) take(n.key);

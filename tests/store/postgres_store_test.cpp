@@ -17,6 +17,7 @@
 #include "store/postgres/store.hpp"
 #include "store/postgres_scratch.hpp"
 #include "store/reviews_contract.hpp"
+#include "store/registers_contract.hpp"
 #include "store/sqlite/store.hpp"
 
 namespace assure::testing {
@@ -68,6 +69,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, GovernanceContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, DirectoryContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, SettingsContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, AuditChainContract, PostgresBackends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, RegistersContract, PostgresBackends);
 
 TEST(PostgresPlaceholders, QuestionMarksBecomeNumberedOutsideLiteralsAndComments) {
     const auto r = postgres::rewrite_placeholders(

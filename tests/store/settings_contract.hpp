@@ -24,6 +24,9 @@ inline PartnershipRules unusual_rules() {
     r.learning.max_thematic_audits_per_year = 4;
     r.learning.section_11 = {{"1", "Leadership", "Leaders put children first"}, {"2.1", "Training", ""}};
     r.learning.section_175 = {{"A", "Policies", "The school's policies"}};
+    r.registers.lado_within_one_month_percent = 70;
+    r.registers.lado_within_three_months_percent = 85;
+    r.registers.lado_within_twelve_months_percent = 95;
     return r;
 }
 
@@ -48,6 +51,7 @@ protected:
             EXPECT_EQ(a.governance.annual_cycle[i].label, b.governance.annual_cycle[i].label);
         }
         EXPECT_EQ(a.learning.priorities, b.learning.priorities);
+        EXPECT_EQ(a.registers, b.registers);
         EXPECT_EQ(a.learning.stale_days, b.learning.stale_days);
         EXPECT_EQ(a.learning.evidence_to_complete, b.learning.evidence_to_complete);
         EXPECT_EQ(a.learning.max_thematic_audits_per_year, b.learning.max_thematic_audits_per_year);

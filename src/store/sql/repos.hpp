@@ -223,4 +223,29 @@ private:
     Connection& db_;
 };
 
+class SqlRegisters final : public RegisterRepo {
+public:
+    explicit SqlRegisters(Connection& db) : db_(db) {}
+    Page<LadoReferral> lado(const LadoQuery& query) override;
+    std::optional<LadoReferral> find_lado(PartnershipId partnership, LadoReferralId id) override;
+    LadoCounts count_lado(PartnershipId partnership, FinancialYear year) override;
+    std::map<LadoSector, int> count_lado_by_sector(PartnershipId partnership, FinancialYear year) override;
+    LadoReferralId insert_lado(const LadoReferral& r) override;
+    bool update_lado(const LadoReferral& r) override;
+    Page<ChildDeath> child_deaths(const ChildDeathQuery& query) override;
+    std::optional<ChildDeath> find_child_death(PartnershipId partnership, ChildDeathId id) override;
+    ChildDeathCounts count_child_deaths(PartnershipId partnership, FinancialYear year) override;
+    bool child_death_reference_taken(PartnershipId partnership, const std::string& reference, ChildDeathId except) override;
+    ChildDeathId insert_child_death(const ChildDeath& d) override;
+    bool update_child_death(const ChildDeath& d) override;
+    Page<FinanceEntry> finance(const FinanceQuery& query) override;
+    std::optional<FinanceEntry> find_finance(PartnershipId partnership, FinanceEntryId id) override;
+    FinanceSums sum_finance(PartnershipId partnership, FinancialYear year) override;
+    bool has_finance_before(PartnershipId partnership, FinancialYear year) override;
+    FinanceEntryId insert_finance(const FinanceEntry& e) override;
+
+private:
+    Connection& db_;
+};
+
 }  // namespace assure::sql

@@ -82,4 +82,21 @@ LearningRules learning_from(std::string_view stored) {
     });
 }
 
+std::string registers_json(const RegisterRules& r) {
+    return json{{"lado_within_one_month_percent", r.lado_within_one_month_percent},
+                {"lado_within_three_months_percent", r.lado_within_three_months_percent},
+                {"lado_within_twelve_months_percent", r.lado_within_twelve_months_percent}}
+        .dump();
+}
+
+RegisterRules registers_from(std::string_view stored) {
+    return from_json("registers_json", stored, [](const json& j) {
+        RegisterRules r;
+        r.lado_within_one_month_percent = j.at("lado_within_one_month_percent").get<int>();
+        r.lado_within_three_months_percent = j.at("lado_within_three_months_percent").get<int>();
+        r.lado_within_twelve_months_percent = j.at("lado_within_twelve_months_percent").get<int>();
+        return r;
+    });
+}
+
 }  // namespace assure::sql::settings_rows

@@ -12,5 +12,7 @@ std::string governance_json(const GovernanceRules& rules);
 GovernanceRules governance_from(std::string_view stored);
 std::string learning_json(const LearningRules& rules);
 LearningRules learning_from(std::string_view stored);
+std::string registers_json(const RegisterRules& rules);
+RegisterRules registers_from(std::string_view stored);
 
 }  // namespace assure::sql::settings_rows

@@ -1,0 +1,76 @@
+#pragma once
+// Ports: the registers (LADO allegations, child deaths, money). Each register has a query
+// object (the partnership, then the filters its page offers, then a PageRequest), a list
+// answered in SQL, and its year's counts answered by SELECT … sum/count, never by loading rows.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/paging.hpp"
+#include "core/registers.hpp"
+
+namespace assure {
+
+// Order: referred, newest first, then newest id.
+struct LadoQuery {
+    PartnershipId partnership;
+    std::optional<FinancialYear> year;       // referred in the year
+    std::optional<LadoSector> sector;
+    std::optional<LadoStanding> standing;
+    std::optional<LadoOutcome> outcome;
+    std::string text;                        // part of the adult's reference or role
+    PageRequest page;
+};
+
+// Order: died, newest first, then newest id.
+struct ChildDeathQuery {
+    PartnershipId partnership;
+    std::optional<FinancialYear> year;
+    std::optional<ReviewStatus> status;
+    std::optional<DeathCategory> category;
+    std::optional<Sex> sex;
+    std::string text;                        // part of the reference
+    PageRequest page;
+};
+
+// Order: date, newest first, then newest id.
+struct FinanceQuery {
+    PartnershipId partnership;
+    std::optional<FinancialYear> year;
+    std::optional<FinanceKind> kind;
+    std::optional<Heading> heading;
+    std::optional<Basis> basis;
+    std::string text;                        // part of the contributor or description
+    PageRequest page;
+};
+
+struct RegisterRepo {
+    virtual ~RegisterRepo() = default;
+
+    virtual Page<LadoReferral> lado(const LadoQuery& query) = 0;
+    virtual std::optional<LadoReferral> find_lado(PartnershipId partnership, LadoReferralId id) = 0;
+    virtual LadoCounts count_lado(PartnershipId partnership, FinancialYear year) = 0;
+    virtual std::map<LadoSector, int> count_lado_by_sector(PartnershipId partnership, FinancialYear year) = 0;
+    virtual LadoReferralId insert_lado(const LadoReferral& r) = 0;
+    // Writes only if the stored version still equals r.version; false when it does not.
+    virtual bool update_lado(const LadoReferral& r) = 0;
+
+    virtual Page<ChildDeath> child_deaths(const ChildDeathQuery& query) = 0;
+    virtual std::optional<ChildDeath> find_child_death(PartnershipId partnership, ChildDeathId id) = 0;
+    virtual ChildDeathCounts count_child_deaths(PartnershipId partnership, FinancialYear year) = 0;
+    // Whether another death of the partnership (not `except`) has this reference.
+    virtual bool child_death_reference_taken(PartnershipId partnership, const std::string& reference, ChildDeathId except) = 0;
+    virtual ChildDeathId insert_child_death(const ChildDeath& d) = 0;
+    virtual bool update_child_death(const ChildDeath& d) = 0;
+
+    virtual Page<FinanceEntry> finance(const FinanceQuery& query) = 0;
+    virtual std::optional<FinanceEntry> find_finance(PartnershipId partnership, FinanceEntryId id) = 0;
+    virtual FinanceSums sum_finance(PartnershipId partnership, FinancialYear year) = 0;
+    // Whether the partnership has any entry of a year before `year` (an opening balance is only
+    // for the first year kept).
+    virtual bool has_finance_before(PartnershipId partnership, FinancialYear year) = 0;
+    virtual FinanceEntryId insert_finance(const FinanceEntry& e) = 0;
+};
+
+}  // namespace assure

@@ -1,0 +1,150 @@
+// The demo command's registers against seed 001's published figures, through the real binary:
+// `assure demo`, a token for the business unit, `assure serve`, then the figures API. Every
+// figure is counted by the server from the demo's entries; none is stored.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "web/serve_process.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kCaseKey = std::string(64, 'a');
+
+std::string run(const std::string& args) {
+    const fs::path out = fs::temp_directory_path() / ("assure-registers-" + std::to_string(::getpid()) + ".out");
+    const int rc = std::system(("env ASSURE_CASE_KEY=" + kCaseKey + " " + ASSURE_BINARY + " " + args + " > " + out.string() + " 2>&1").c_str());
+    std::ifstream in(out);
+    std::stringstream text;
+    text << in.rdbuf();
+    fs::remove(out);
+    EXPECT_EQ(rc, 0) << args << ": " << text.str();
+    return text.str();
+}
+
+class DemoRegisters : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir = new fs::path(fs::temp_directory_path() / ("assure-registers-demo-" + std::to_string(::getpid())));
+        fs::create_directories(*dir);
+        const std::string db = (*dir / "demo.db").string();
+        run("demo --db " + db + " --password 'a demo password'");
+        std::string token = run("token create --db " + db + " --user gareth.oduya@knowsley-council.example");
+        while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) token.pop_back();
+        bearer = new std::string(token.substr(token.find_last_of('\n') + 1));
+        ::setenv("ASSURE_CASE_KEY", kCaseKey.c_str(), 1);
+        serve = new assure::testing::ServeProcess(db, assure::testing::free_port());
+        ::unsetenv("ASSURE_CASE_KEY");
+    }
+    static void TearDownTestSuite() {
+        delete serve;
+        fs::remove_all(*dir);
+        delete dir;
+        delete bearer;
+    }
+    static json get(const std::string& path) {
+        httplib::Client c("127.0.0.1", serve->port());
+        auto r = c.Get(path, {{"Authorization", "Bearer " + *bearer}});
+        EXPECT_TRUE(r);
+        EXPECT_EQ(r->status, 200) << path << ": " << r->body;
+        return json::parse(r->body);
+    }
+
+    static inline fs::path* dir = nullptr;
+    static inline std::string* bearer = nullptr;
+    static inline assure::testing::ServeProcess* serve = nullptr;
+};
+
+}  // namespace
+
+// Seed 001 §11: referrals 71, 89, 63; NFA after initial consideration 16, 54, 44 ("increasing to
+// 70%"); unfounded 6, 1, 2; unsubstantiated 14, 10, 8; malicious 0, 1, 2; substantiated 9, 9, 6;
+// training needs identified 0, 6, 10; investigation continuing 5 (2016/17).
+TEST_F(DemoRegisters, LadoFiguresAreSeed001sTable) {
+    ASSERT_TRUE(serve->ready());
+    const struct {
+        const char* year;
+        int referrals, nfa, unfounded, unsubstantiated, malicious, substantiated, training;
+    } published[] = {{"2014-15", 71, 16, 6, 14, 0, 9, 0}, {"2015-16", 89, 54, 1, 10, 1, 9, 6}, {"2016-17", 63, 44, 2, 8, 2, 6, 10}};
+    for (const auto& p : published) {
+        const json f = get(std::string("/api/v1/lado-referrals/figures?year=") + p.year);
+        EXPECT_EQ(f["referrals"], p.referrals) << p.year;
+        EXPECT_EQ(f["no_further_action"], p.nfa) << p.year;
+        EXPECT_EQ(f["unfounded"], p.unfounded) << p.year;
+        EXPECT_EQ(f["unsubstantiated"], p.unsubstantiated) << p.year;
+        EXPECT_EQ(f["malicious"], p.malicious) << p.year;
+        EXPECT_EQ(f["substantiated"], p.substantiated) << p.year;
+        EXPECT_EQ(f["training_needs"], p.training) << p.year;
+    }
+    const json now = get("/api/v1/lado-referrals/figures?year=2016-17");
+    EXPECT_EQ(now["no_further_action_percent"], 70);
+    EXPECT_EQ(now["continuing"], 5);
+    EXPECT_EQ(now["dbs_referrals"], 3) << "three of the six substantiated were referred to the DBS";
+}
+
+// Seed 001 §8: 12 deaths, 7 male, the most (3) under 28 days; 3 chromosomal, genetic and
+// congenital; 2 chronic medical; 2 perinatal/neonatal; 1 sudden unexpected, unexplained; 4
+// still under enquiry; none deliberately inflicted.
+TEST_F(DemoRegisters, ChildDeathFiguresAreSeed001sSection8) {
+    ASSERT_TRUE(serve->ready());
+    const json f = get("/api/v1/child-deaths/figures?year=2016-17");
+    EXPECT_EQ(f["deaths"], 12);
+    EXPECT_EQ(f["male"], 7);
+    EXPECT_EQ(f["by_age_band"]["under_28_days"], 3);
+    EXPECT_EQ(f["commonest_age_band"], "under_28_days");
+    EXPECT_EQ(f["by_category"]["chromosomal_genetic_congenital"], 3);
+    EXPECT_EQ(f["by_category"]["chronic_medical"], 2);
+    EXPECT_EQ(f["by_category"]["perinatal_neonatal"], 2);
+    EXPECT_EQ(f["by_category"]["sudden_unexpected_unexplained"], 1);
+    EXPECT_EQ(f["by_category"]["deliberately_inflicted"], 0);
+    EXPECT_EQ(f["under_enquiry"], 4);
+}
+
+// Seed 001 §12 (£m): contributions 0.268, brought forward 0.078, available 0.346, spent 0.311,
+// carried forward 0.035; Knowsley Council 55.56%, NHS 17.53%; staffing 64.81%, CDOP 5.06%.
+TEST_F(DemoRegisters, MoneyFiguresAreSeed001sSection12) {
+    ASSERT_TRUE(serve->ready());
+    const json f = get("/api/v1/finance/figures?year=2016-17");
+    const auto m = [](const json& pence) { return (pence.get<std::int64_t>() + 50'000) / 100'000; };  // £ thousands
+    EXPECT_EQ(m(f["contributions_pence"]), 268);
+    EXPECT_EQ(m(f["brought_forward_pence"]), 78);
+    EXPECT_EQ(m(f["resources_pence"]), 346);
+    EXPECT_EQ(m(f["expenditure_pence"]), 311);
+    EXPECT_EQ(m(f["carried_forward_pence"]), 35);
+    std::map<std::string, std::string> shares;
+    for (const auto& c : f["contributors"]) shares[c["contributor"]] = c["percent"];
+    for (const auto& h : f["expenditure"]) shares[h["heading"]] = h["percent"];
+    EXPECT_EQ(shares["Knowsley Council"], "55.56");
+    EXPECT_EQ(shares["National Health Service"], "17.53");
+    EXPECT_EQ(shares["Dedicated Schools Grant"], "15.66");
+    EXPECT_EQ(shares["Police"], "7.75");
+    EXPECT_EQ(shares["First Ark"], "1.91");
+    EXPECT_EQ(shares["Community Rehabilitation Company"], "0.56");
+    EXPECT_EQ(shares["National Probation Service"], "0.41");
+    EXPECT_EQ(shares["Knowsley Community College"], "0.40");
+    EXPECT_EQ(shares["CAFCASS"], "0.22");
+    EXPECT_EQ(shares["Staffing"], "64.81");
+    EXPECT_EQ(shares["Serious case and practice reviews"], "11.85");
+    EXPECT_EQ(shares["Independent chair and scrutiny"], "7.47");
+    EXPECT_EQ(shares["Training"], "5.32");
+    EXPECT_EQ(shares["Child death overview panel"], "5.06");
+    EXPECT_EQ(shares["General expenses"], "2.86");
+    EXPECT_EQ(shares["Information technology"], "2.63");
+    const json before = get("/api/v1/finance/figures?year=2015-16");
+    EXPECT_EQ(m(f["contributions_pence"]) - m(before["contributions_pence"]), 20) << "contributions up £0.020m on 2015/16";
+    EXPECT_EQ(m(f["expenditure_pence"]) - m(before["expenditure_pence"]), 29) << "spending up £0.029m on 2015/16";
+    const json next = get("/api/v1/finance/figures?year=2017-18");
+    EXPECT_EQ(m(next["brought_forward_pence"]), 35);
+    EXPECT_EQ(m(next["projected_contributions_pence"]), 268) << "contributions expected to stay the same";
+}
