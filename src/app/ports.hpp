@@ -12,6 +12,7 @@
 #include "app/ports/audit.hpp"
 #include "app/ports/case_key.hpp"
 #include "app/ports/health.hpp"
+#include "app/ports/dataset.hpp"
 
 namespace assure {
 
@@ -31,6 +32,7 @@ struct Transaction {
     virtual LearningRepo& learning() = 0;
     virtual CaseKeyRepo& case_key() = 0;
     virtual HealthRepo& health() = 0;
+    virtual DatasetRepo& dataset() = 0;
 };
 
 struct Store {

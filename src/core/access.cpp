@@ -72,6 +72,8 @@ std::string_view permission_key(Permission p) {
         case Permission::manage_learning: return "manage_learning";
         case Permission::edit_partnership: return "edit_partnership";
         case Permission::manage_partnerships: return "manage_partnerships";
+        case Permission::view_dataset: return "view_dataset";
+        case Permission::manage_dataset: return "manage_dataset";
     }
     return "unknown";
 }
@@ -112,6 +114,10 @@ bool role_allows(Role role, Permission permission) {
         case Permission::manage_partnerships:
             // A server shared by neighbouring partnerships is looked after by their administrators.
             return role == Role::administrator;
+        case Permission::view_dataset:
+            return true;  // aggregate figures: no page or export of the dataset shows a child
+        case Permission::manage_dataset:
+            return role == Role::business_unit;  // the business unit runs the dataset (DESIGN "Who uses it")
     }
     return false;
 }

@@ -26,6 +26,8 @@ enum class Permission {
     manage_learning,      // record learning, raise and sign off actions, run and moderate audits
     edit_partnership,     // the partnership's own settings: its profile and the rules it works to
     manage_partnerships,  // add another partnership to this server
+    view_dataset,         // the scorecard: partnership-wide aggregate figures, never a child
+    manage_dataset,       // import the dataset's extracts and returns
 };
 
 const std::vector<Role>& all_roles();

@@ -111,7 +111,7 @@ std::string_view travel_label(Travel t) {
 
 // ---- periods --------------------------------------------------------------------------
 
-std::optional<Period> Period::parse(std::string_view text) {
+std::optional<DatasetPeriod> DatasetPeriod::parse(std::string_view text) {
     // YYYY-YY or YYYY-YY-QN, the second year the first plus one.
     if (text.size() != 7 && text.size() != 10) return std::nullopt;
     auto digits = [&](std::size_t from, std::size_t n) -> std::optional<int> {
@@ -126,7 +126,7 @@ std::optional<Period> Period::parse(std::string_view text) {
     const auto next = digits(5, 2);
     if (!year || !next || text[4] != '-' || *year < 1900) return std::nullopt;
     if ((*year + 1) % 100 != *next) return std::nullopt;
-    Period p{*year, 0};
+    DatasetPeriod p{*year, 0};
     if (text.size() == 10) {
         if (text[7] != '-' || text[8] != 'Q' || text[9] < '1' || text[9] > '4') return std::nullopt;
         p.quarter = text[9] - '0';
@@ -134,15 +134,15 @@ std::optional<Period> Period::parse(std::string_view text) {
     return p;
 }
 
-Period Period::year_of(Date d) { return {d.month >= 4 ? d.year : d.year - 1, 0}; }
+DatasetPeriod DatasetPeriod::year_of(Date d) { return {d.month >= 4 ? d.year : d.year - 1, 0}; }
 
-Period Period::quarter_of(Date d) {
-    const Period y = year_of(d);
+DatasetPeriod DatasetPeriod::quarter_of(Date d) {
+    const DatasetPeriod y = year_of(d);
     const int months_in = (d.month + 12 - 4) % 12;  // April 0 … March 11
     return {y.year, months_in / 3 + 1};
 }
 
-std::string Period::key() const {
+std::string DatasetPeriod::key() const {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d", year, (year + 1) % 100);
     std::string out = buf;
@@ -150,33 +150,33 @@ std::string Period::key() const {
     return out;
 }
 
-std::string Period::label() const {
+std::string DatasetPeriod::label() const {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d/%02d", year, (year + 1) % 100);
     return quarter ? "Q" + std::to_string(quarter) + " " + buf : std::string(buf);
 }
 
-Date Period::start() const {
+Date DatasetPeriod::start() const {
     if (!quarter) return {year, 4, 1};
     const int month = 4 + (quarter - 1) * 3;  // 4, 7, 10, 13
     return month > 12 ? Date{year + 1, month - 12, 1} : Date{year, month, 1};
 }
 
-Date Period::end() const {
+Date DatasetPeriod::end() const {
     if (!quarter) return {year + 1, 3, 31};
     const Date s = start();
     const Date after = add_months_clamped(s, 3);
     return Date::from_days(after.days() - 1);
 }
 
-std::vector<Period> Period::quarters() const {
+std::vector<DatasetPeriod> DatasetPeriod::quarters() const {
     if (quarter) return {*this};
     return {{year, 1}, {year, 2}, {year, 3}, {year, 4}};
 }
 
-Period Period::previous() const {
+DatasetPeriod DatasetPeriod::previous() const {
     if (!quarter) return {year - 1, 0};
-    return quarter == 1 ? Period{year - 1, 4} : Period{year, quarter - 1};
+    return quarter == 1 ? DatasetPeriod{year - 1, 4} : DatasetPeriod{year, quarter - 1};
 }
 
 // ---- figures --------------------------------------------------------------------------

@@ -17,22 +17,22 @@ using DatasetImportId = Id<struct DatasetImportTag>;
 
 // A financial year (April to March), or one of its quarters. `year` is the year it starts in:
 // 2016 is 2016/17, written "2016-17"; its first quarter (April to June 2016) is "2016-17-Q1".
-struct Period {
+struct DatasetPeriod {
     int year = 2016;
     int quarter = 0;  // 0 for the whole year, else 1..4
-    auto operator<=>(const Period&) const = default;
+    auto operator<=>(const DatasetPeriod&) const = default;
 
-    static std::optional<Period> parse(std::string_view text);
-    static Period year_of(Date d);      // the financial year a date falls in
-    static Period quarter_of(Date d);   // the quarter a date falls in
+    static std::optional<DatasetPeriod> parse(std::string_view text);
+    static DatasetPeriod year_of(Date d);      // the financial year a date falls in
+    static DatasetPeriod quarter_of(Date d);   // the quarter a date falls in
     [[nodiscard]] std::string key() const;    // "2016-17", "2016-17-Q1"
     [[nodiscard]] std::string label() const;  // "2016/17", "Q1 2016/17"
     [[nodiscard]] Date start() const;
     [[nodiscard]] Date end() const;           // the last day, inclusive
     [[nodiscard]] bool is_year() const { return quarter == 0; }
     [[nodiscard]] bool contains(Date d) const { return start() <= d && d <= end(); }
-    [[nodiscard]] std::vector<Period> quarters() const;  // of the year (a quarter: itself)
-    [[nodiscard]] Period previous() const;     // the quarter or year before
+    [[nodiscard]] std::vector<DatasetPeriod> quarters() const;  // of the year (a quarter: itself)
+    [[nodiscard]] DatasetPeriod previous() const;     // the quarter or year before
 };
 
 enum class Unit { count, percentage, rate_per_10000, days };
@@ -95,7 +95,7 @@ struct Benchmark {
 // One indicator's figure for one period. A ratio or rate keeps its numerator and denominator.
 struct IndicatorValue {
     std::string code;
-    Period period;
+    DatasetPeriod period;
     std::optional<double> value;  // none: no data for the period
     std::optional<std::int64_t> numerator;
     std::optional<std::int64_t> denominator;

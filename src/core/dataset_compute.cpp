@@ -51,8 +51,8 @@ struct Tally {
 }  // namespace
 
 std::vector<IndicatorValue> compute_year(const YearRecords& records) {
-    const Period year{records.year, 0};
-    std::array<Period, kPeriods> periods{year, {records.year, 1}, {records.year, 2}, {records.year, 3}, {records.year, 4}};
+    const DatasetPeriod year{records.year, 0};
+    std::array<DatasetPeriod, kPeriods> periods{year, {records.year, 1}, {records.year, 2}, {records.year, 3}, {records.year, 4}};
     std::array<Span, kPeriods> spans{};
     for (int p = 0; p < kPeriods; ++p) spans[p] = {day(periods[p].start()), day(periods[p].end())};
     auto quarter_index = [&](std::int32_t d) {
@@ -181,7 +181,7 @@ std::vector<IndicatorValue> compute_year(const YearRecords& records) {
     const bool have_care = !records.episodes.empty();
     const bool have_missing = !records.missing.empty();
     for (int p = 0; p < kPeriods; ++p) {
-        const Period period = periods[p];
+        const DatasetPeriod period = periods[p];
         auto count = [&](const char* code, std::int64_t v, bool have) {
             IndicatorValue iv{code, period, std::nullopt, std::nullopt, std::nullopt};
             if (have) iv.value = static_cast<double>(v);
@@ -213,7 +213,7 @@ std::vector<IndicatorValue> compute_year(const YearRecords& records) {
 
 namespace {
 
-const IndicatorValue* find_value(const std::vector<IndicatorValue>& values, const std::string& code, Period period) {
+const IndicatorValue* find_value(const std::vector<IndicatorValue>& values, const std::string& code, DatasetPeriod period) {
     for (const auto& v : values) {
         if (v.code == code && v.period == period) return &v;
     }
@@ -234,19 +234,19 @@ IndicatorValue returned_figure(const IndicatorDefinition& d, const IndicatorValu
     return out;
 }
 
-IndicatorValue agency_figure(const IndicatorDefinition& d, Period period, const std::vector<IndicatorValue>& returned) {
+IndicatorValue agency_figure(const IndicatorDefinition& d, DatasetPeriod period, const std::vector<IndicatorValue>& returned) {
     if (const auto* v = find_value(returned, d.code, period)) return returned_figure(d, *v);
     IndicatorValue out{d.code, period, std::nullopt, std::nullopt, std::nullopt};
     if (!period.is_year()) return out;
     std::vector<IndicatorValue> quarters;
-    for (const Period q : period.quarters()) {
+    for (const DatasetPeriod q : period.quarters()) {
         if (const auto* v = find_value(returned, d.code, q)) quarters.push_back(returned_figure(d, *v));
     }
     switch (d.aggregation) {
         case Aggregation::distinct_children:
             return out;  // a child in two quarters would be counted twice: the year must be returned
         case Aggregation::snapshot:
-            if (const auto* q4 = find_value(returned, d.code, Period{period.year, 4})) {
+            if (const auto* q4 = find_value(returned, d.code, DatasetPeriod{period.year, 4})) {
                 auto v = returned_figure(d, *q4);
                 v.period = period;
                 return v;
@@ -279,7 +279,7 @@ IndicatorValue agency_figure(const IndicatorDefinition& d, Period period, const 
 
 }  // namespace
 
-std::vector<IndicatorValue> assemble(const std::vector<IndicatorDefinition>& catalogue, Period period,
+std::vector<IndicatorValue> assemble(const std::vector<IndicatorDefinition>& catalogue, DatasetPeriod period,
                                      const std::vector<IndicatorValue>& computed, const std::vector<IndicatorValue>& returned,
                                      std::optional<std::int64_t> population) {
     std::vector<IndicatorValue> out;

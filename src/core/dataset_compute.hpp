@@ -31,7 +31,7 @@ std::vector<IndicatorValue> compute_year(const YearRecords& records);
 // from its quarters by the indicator's rule: counts summed, a snapshot from the last
 // quarter, a ratio from the summed numerators and denominators; distinct children cannot be
 // made from quarters. A rate is recomputed from its count and the population.
-std::vector<IndicatorValue> assemble(const std::vector<IndicatorDefinition>& catalogue, Period period,
+std::vector<IndicatorValue> assemble(const std::vector<IndicatorDefinition>& catalogue, DatasetPeriod period,
                                      const std::vector<IndicatorValue>& computed, const std::vector<IndicatorValue>& returned,
                                      std::optional<std::int64_t> population);
 

@@ -266,14 +266,14 @@ Parsed<PopulationRecord> read_population(std::string_view csv) {
 }
 
 Parsed<ReturnedValue> read_indicator_values(std::string_view csv, const std::function<bool(std::string_view)>& known) {
-    std::set<std::pair<std::string, Period>> seen;
+    std::set<std::pair<std::string, DatasetPeriod>> seen;
     Parsed<ReturnedValue> out;
     // value, or numerator and denominator: the heading must have one or the other.
     out = read_table<ReturnedValue>(csv, {"CODE", "PERIOD"}, [&](RowCheck& check, const Table& t) {
         ReturnedValue r;
         r.code = t.get("CODE");
         if (!known(r.code)) check.refuse("code", "code \"" + r.code + "\" is not an indicator of the partnership's dataset");
-        const auto period = Period::parse(t.get("PERIOD"));
+        const auto period = DatasetPeriod::parse(t.get("PERIOD"));
         if (period) r.period = *period;
         else check.refuse("period", "period must be a financial year such as 2016-17 or a quarter such as 2016-17-Q1");
         auto whole = [&](const std::string& column, std::optional<std::int64_t>& into) {

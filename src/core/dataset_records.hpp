@@ -60,7 +60,7 @@ struct PopulationRecord {
 // from which the value is recomputed.
 struct ReturnedValue {
     std::string code;
-    Period period;
+    DatasetPeriod period;
     std::optional<double> value;
     std::optional<std::int64_t> numerator;
     std::optional<std::int64_t> denominator;

@@ -104,6 +104,7 @@ WebApp::WebApp(Services& services, WebConfig config) : services_(services), conf
     add_learning_area_routes(routes_, services_);
     add_settings_routes(routes_, services_);
     add_settings_api_routes(routes_, services_);
+    add_dataset_routes(routes_, services_);
     routes_.push_back(Route{"GET", R"(/assets/(.+))", Permission::public_access, Surface::asset, nullptr,
                             "/assets/govuk-frontend.min.css"});
     install();

@@ -54,6 +54,7 @@ constexpr NavItem kNav[] = {
     {"users", "User accounts", "/users", Permission::manage_users},
     {"audit", "Audit trail", "/audit", Permission::view_audit},
     {"settings", "Settings", "/settings", Permission::edit_partnership},
+    {"dataset", "Scorecard", "/dataset", Permission::view_dataset},
 };
 
 }  // namespace

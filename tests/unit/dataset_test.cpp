@@ -16,14 +16,14 @@ std::string tag(std::string_view id) { return "h:" + std::string(id); }
 Date d(int y, int m, int day) { return Date{y, m, day}; }
 
 const IndicatorValue& figure(const std::vector<IndicatorValue>& values, const std::string& code, const std::string& period) {
-    const auto p = *Period::parse(period);
+    const auto p = *DatasetPeriod::parse(period);
     const auto it = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.code == code && v.period == p; });
     if (it == values.end()) throw std::runtime_error("no figure " + code + " " + period);
     return *it;
 }
 
 TEST(DatasetPeriod, AFinancialYearRunsFromAprilToMarch) {
-    const auto p = *Period::parse("2016-17");
+    const auto p = *DatasetPeriod::parse("2016-17");
     EXPECT_EQ(p.start(), d(2016, 4, 1));
     EXPECT_EQ(p.end(), d(2017, 3, 31));
     EXPECT_EQ(p.label(), "2016/17");
@@ -31,32 +31,32 @@ TEST(DatasetPeriod, AFinancialYearRunsFromAprilToMarch) {
 }
 
 TEST(DatasetPeriod, QuartersEndOnTheLastDayOfJuneSeptemberDecemberAndMarch) {
-    EXPECT_EQ(Period::parse("2016-17-Q1")->end(), d(2016, 6, 30));
-    EXPECT_EQ(Period::parse("2016-17-Q2")->end(), d(2016, 9, 30));
-    EXPECT_EQ(Period::parse("2016-17-Q3")->end(), d(2016, 12, 31));
-    EXPECT_EQ(Period::parse("2016-17-Q4")->start(), d(2017, 1, 1));
-    EXPECT_EQ(Period::parse("2019-20-Q4")->end(), d(2020, 3, 31));
-    EXPECT_EQ(Period::parse("2016-17-Q4")->label(), "Q4 2016/17");
+    EXPECT_EQ(DatasetPeriod::parse("2016-17-Q1")->end(), d(2016, 6, 30));
+    EXPECT_EQ(DatasetPeriod::parse("2016-17-Q2")->end(), d(2016, 9, 30));
+    EXPECT_EQ(DatasetPeriod::parse("2016-17-Q3")->end(), d(2016, 12, 31));
+    EXPECT_EQ(DatasetPeriod::parse("2016-17-Q4")->start(), d(2017, 1, 1));
+    EXPECT_EQ(DatasetPeriod::parse("2019-20-Q4")->end(), d(2020, 3, 31));
+    EXPECT_EQ(DatasetPeriod::parse("2016-17-Q4")->label(), "Q4 2016/17");
 }
 
 TEST(DatasetPeriod, ADateBelongsToTheFinancialYearItFallsIn) {
-    EXPECT_EQ(Period::year_of(d(2017, 3, 31)).key(), "2016-17");
-    EXPECT_EQ(Period::year_of(d(2017, 4, 1)).key(), "2017-18");
-    EXPECT_EQ(Period::quarter_of(d(2017, 1, 1)).key(), "2016-17-Q4");
-    EXPECT_EQ(Period::quarter_of(d(2016, 9, 30)).key(), "2016-17-Q2");
+    EXPECT_EQ(DatasetPeriod::year_of(d(2017, 3, 31)).key(), "2016-17");
+    EXPECT_EQ(DatasetPeriod::year_of(d(2017, 4, 1)).key(), "2017-18");
+    EXPECT_EQ(DatasetPeriod::quarter_of(d(2017, 1, 1)).key(), "2016-17-Q4");
+    EXPECT_EQ(DatasetPeriod::quarter_of(d(2016, 9, 30)).key(), "2016-17-Q2");
 }
 
 TEST(DatasetPeriod, OnlyConsecutiveYearsAndQuartersOneToFourAreAccepted) {
-    EXPECT_FALSE(Period::parse("2016-18"));
-    EXPECT_FALSE(Period::parse("2016-17-Q5"));
-    EXPECT_FALSE(Period::parse("2016/17"));
-    EXPECT_FALSE(Period::parse("16-17"));
-    EXPECT_TRUE(Period::parse("1999-00"));
+    EXPECT_FALSE(DatasetPeriod::parse("2016-18"));
+    EXPECT_FALSE(DatasetPeriod::parse("2016-17-Q5"));
+    EXPECT_FALSE(DatasetPeriod::parse("2016/17"));
+    EXPECT_FALSE(DatasetPeriod::parse("16-17"));
+    EXPECT_TRUE(DatasetPeriod::parse("1999-00"));
 }
 
 TEST(DatasetPeriod, ThePeriodBeforeAFirstQuarterIsTheLastQuarterOfTheYearBefore) {
-    EXPECT_EQ(Period::parse("2016-17-Q1")->previous().key(), "2015-16-Q4");
-    EXPECT_EQ(Period::parse("2016-17")->previous().key(), "2015-16");
+    EXPECT_EQ(DatasetPeriod::parse("2016-17-Q1")->previous().key(), "2015-16-Q4");
+    EXPECT_EQ(DatasetPeriod::parse("2016-17")->previous().key(), "2015-16");
 }
 
 TEST(DatasetFigures, RatesPer10000AreRoundedToOneDecimalAsPublished) {
@@ -328,7 +328,7 @@ TEST(DatasetCompute, WithoutRecordsAFigureIsMissingNotZero) {
 
 IndicatorValue returned(const char* code, const char* period, std::optional<double> value, std::optional<std::int64_t> num = {},
                         std::optional<std::int64_t> den = {}) {
-    return {code, *Period::parse(period), value, num, den};
+    return {code, *DatasetPeriod::parse(period), value, num, den};
 }
 
 TEST(DatasetAssemble, ARatioForTheYearIsRecomputedFromItsPartsNotAveraged) {
@@ -337,7 +337,7 @@ TEST(DatasetAssemble, ARatioForTheYearIsRecomputedFromItsPartsNotAveraged) {
                                         returned("icpc_in_15_days", "2016-17-Q2", {}, 0, 3),
                                         returned("icpc_in_15_days", "2016-17-Q3", {}, 0, 3),
                                         returned("icpc_in_15_days", "2016-17-Q4", {}, 0, 3)};
-    const auto v = assemble(c, *Period::parse("2016-17"), {}, r, std::nullopt);
+    const auto v = assemble(c, *DatasetPeriod::parse("2016-17"), {}, r, std::nullopt);
     const auto& icpc = figure(v, "icpc_in_15_days", "2016-17");
     EXPECT_DOUBLE_EQ(*icpc.value, 10.0);  // 1 of 10, not the average 25.0 of 100, 0, 0, 0
     EXPECT_EQ(*icpc.denominator, 10);
@@ -346,7 +346,7 @@ TEST(DatasetAssemble, ARatioForTheYearIsRecomputedFromItsPartsNotAveraged) {
 TEST(DatasetAssemble, ASnapshotYearIsItsLastQuarterAndARateIsMadeFromTheCountAndPopulation) {
     const auto& c = default_indicator_catalogue();
     const std::vector<IndicatorValue> r{returned("cp_plans", "2016-17-Q3", 250), returned("cp_plans", "2016-17-Q4", 220)};
-    const auto v = assemble(c, *Period::parse("2016-17"), {}, r, 32486);
+    const auto v = assemble(c, *DatasetPeriod::parse("2016-17"), {}, r, 32486);
     EXPECT_EQ(*figure(v, "cp_plans", "2016-17").value, 220);
     const auto& rate = figure(v, "cp_rate", "2016-17");
     EXPECT_DOUBLE_EQ(*rate.value, 67.7);
@@ -358,15 +358,15 @@ TEST(DatasetAssemble, CountsSumToTheYearOnlyWhenEveryQuarterIsIn) {
     const auto& c = default_indicator_catalogue();
     std::vector<IndicatorValue> r{returned("referrals", "2016-17-Q1", 100), returned("referrals", "2016-17-Q2", 110),
                                   returned("referrals", "2016-17-Q3", 120)};
-    EXPECT_FALSE(figure(assemble(c, *Period::parse("2016-17"), {}, r, {}), "referrals", "2016-17").value);
+    EXPECT_FALSE(figure(assemble(c, *DatasetPeriod::parse("2016-17"), {}, r, {}), "referrals", "2016-17").value);
     r.push_back(returned("referrals", "2016-17-Q4", 130));
-    EXPECT_EQ(*figure(assemble(c, *Period::parse("2016-17"), {}, r, {}), "referrals", "2016-17").value, 460);
+    EXPECT_EQ(*figure(assemble(c, *DatasetPeriod::parse("2016-17"), {}, r, {}), "referrals", "2016-17").value, 460);
 }
 
 TEST(DatasetAssemble, AReturnedPercentageIsRecomputedFromItsParts) {
     const auto& c = default_indicator_catalogue();
     const std::vector<IndicatorValue> r{returned("cp_category_emo", "2016-17-Q4", 99.0, 110, 220)};
-    EXPECT_DOUBLE_EQ(*figure(assemble(c, *Period::parse("2016-17-Q4"), {}, r, {}), "cp_category_emo", "2016-17-Q4").value, 50.0);
+    EXPECT_DOUBLE_EQ(*figure(assemble(c, *DatasetPeriod::parse("2016-17-Q4"), {}, r, {}), "cp_category_emo", "2016-17-Q4").value, 50.0);
 }
 
 }  // namespace

@@ -10,7 +10,7 @@ class SqlTransaction final : public Transaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), access_entries_(db), cases_(db),
-          governance_(db), learning_(db), case_key_(db), health_(db) {}
+          governance_(db), learning_(db), case_key_(db), health_(db), dataset_(db) {}
     PartnershipRepo& partnerships() override { return partnerships_; }
     AgencyRepo& agencies() override { return agencies_; }
     PersonRepo& people() override { return people_; }
@@ -24,6 +24,7 @@ public:
     LearningRepo& learning() override { return learning_; }
     CaseKeyRepo& case_key() override { return case_key_; }
     HealthRepo& health() override { return health_; }
+    DatasetRepo& dataset() override { return dataset_; }
 
 private:
     SqlPartnerships partnerships_;
@@ -39,6 +40,7 @@ private:
     SqlLearning learning_;
     SqlCaseKey case_key_;
     SqlHealth health_;
+    SqlDataset dataset_;
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if
