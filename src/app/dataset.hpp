@@ -32,7 +32,8 @@ struct ImportReport {
     std::string period;
     std::string file_name;
     int rows_read = 0;
-    int rows_saved = 0;
+    int rows_valid = 0;  // rows that passed every check
+    int rows_saved = 0;  // rows_valid once saved, else 0
     std::vector<Refusal> refused;
     bool file_refused = false;  // not a file of this kind
     bool saved = false;         // false: nothing of this import was saved

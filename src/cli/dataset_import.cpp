@@ -30,7 +30,7 @@ int run_import(Services& s, const ImportCommand& command, std::ostream& out) {
     const ImportReport r = import_dataset_file(
         s, actor, ImportRequest{command.kind, command.period, std::filesystem::path(command.file).filename().string(), text, command.accept_valid});
     out << r.kind << (r.period.empty() ? "" : " " + r.period) << " from " << r.file_name << ": " << r.rows_read << " rows read, "
-        << r.rows_saved << " valid, " << r.refused.size() << " refused\n";
+        << r.rows_valid << " valid, " << r.refused.size() << " refused\n";
     for (const auto& f : r.refused) {
         out << "  line " << f.line << (f.column.empty() ? "" : " (" + f.column + ")") << ": " << f.reason << "\n";
     }
@@ -40,7 +40,7 @@ int run_import(Services& s, const ImportCommand& command, std::ostream& out) {
         return 1;
     }
     if (r.changes.first) {
-        out << "Saved as import " << r.id->value << ": the first import of its kind for this period.\n";
+        out << "Saved as import " << r.id->value << ": the first of its kind" << (r.period.empty() ? "" : " for " + r.period) << ".\n";
     } else {
         out << "Saved as import " << r.id->value << ", replacing import " << r.replaces->value << ": " << r.changes.added << " rows added, "
             << r.changes.removed << " removed, " << r.changes.unchanged << " unchanged.\n";

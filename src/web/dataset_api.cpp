@@ -32,6 +32,7 @@ J report_json(const ImportReport& r) {
     J out{{"kind", r.kind},
           {"file_name", r.file_name},
           {"rows_read", r.rows_read},
+          {"rows_valid", r.rows_valid},
           {"rows_saved", r.rows_saved},
           {"rows_refused", r.refused.size()},
           {"refused", refused_json(r.refused)},
@@ -70,7 +71,7 @@ void post_import(Services& s, Ctx& ctx) {
     body["detail"] = report.file_refused ? report.refused.front().reason
                                          : std::to_string(report.refused.size()) + " of " + std::to_string(report.rows_read) +
                                                " rows were refused. Correct them and import the file again, or send accept=valid to "
-                                               "save the " + std::to_string(report.rows_saved) + " valid rows.";
+                                               "save the " + std::to_string(report.rows_valid) + " valid rows.";
     body["errors"] = refused_json(report.refused);
     body["report"] = report_json(report);
     ctx.res.status = 422;

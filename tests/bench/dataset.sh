@@ -12,8 +12,9 @@ episodes=${2:-250000}
 missing=${3:-1000000}
 population=11800000  # children aged 0-17 in England, near enough, for the rate
 
+py=/usr/bin/python3  # Debian's, with Debian's pandas
 need=()
-python3 -c 'import pandas' 2>/dev/null || need+=(python3-pandas)
+$py -c 'import pandas' 2>/dev/null || need+=(python3-pandas)
 [ -x /usr/bin/time ] || need+=(time)
 if ((${#need[@]})); then
   echo "Installing ${need[*]}"
@@ -24,13 +25,13 @@ nice -n 19 cmake --build build --target dataset_bench assure >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "Generating $children looked-after children, about $episodes episodes, $missing missing episodes"
-python3 tests/bench/dataset_generate.py "$work" "$children" "$episodes" "$missing"
+$py tests/bench/dataset_generate.py "$work" "$children" "$episodes" "$missing"
 wc -l "$work"/*.csv | sed 's/^/  /'
 
 echo
 /usr/bin/time -f "  assure peak memory %M kB, wall %e s" build/tests/dataset_bench "$work" "$population" >"$work/assure.txt" 2>"$work/assure.err"
 sed 's/^/  /' "$work/assure.err"
-/usr/bin/time -f "  pandas peak memory %M kB, wall %e s" python3 tests/bench/dataset_reference.py "$work" "$population" >"$work/pandas.txt" 2>"$work/pandas.err"
+/usr/bin/time -f "  pandas peak memory %M kB, wall %e s" $py tests/bench/dataset_reference.py "$work" "$population" >"$work/pandas.txt" 2>"$work/pandas.err"
 sed 's/^/  /' "$work/pandas.err"
 if diff -u "$work/pandas.txt" "$work/assure.txt" >"$work/diff.txt"; then
     echo "  figures: identical ($(wc -l <"$work/assure.txt") indicator-periods)"

@@ -74,6 +74,8 @@ TEST(DatasetImportUseCase, ARefusedRowSavesNothingUnlessTheValidRowsAreAccepted)
     const auto refused = import(w, Role::business_unit, "ssda903-episodes", "2016-17", csv);
     EXPECT_FALSE(refused.saved);
     EXPECT_EQ(refused.rows_read, 4);
+    EXPECT_EQ(refused.rows_valid, 1);
+    EXPECT_EQ(refused.rows_saved, 0);
     ASSERT_EQ(refused.refused.size(), 3u);
     EXPECT_EQ(refused.refused[0].line, 3);
     EXPECT_EQ(refused.refused[1].line, 4);

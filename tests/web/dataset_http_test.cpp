@@ -109,6 +109,9 @@ TEST_F(DatasetHttp, RefusedRowsAnswerAProblemNamingEachLineAndSaveNothing) {
     EXPECT_EQ(problem["errors"][1]["field"], "CHILD");
     EXPECT_EQ(problem["report"]["saved"], false);
     EXPECT_EQ(problem["report"]["rows_read"], 3);
+    EXPECT_EQ(problem["report"]["rows_valid"], 1);
+    EXPECT_EQ(problem["report"]["rows_saved"], 0);
+    EXPECT_NE(problem["detail"].get<std::string>().find("save the 1 valid rows"), std::string::npos);
     EXPECT_EQ(get("/api/v1/imports")["items"].size(), 1u);  // the header only
 
     r = post_file("ssda903-episodes", "?period=2016-17&accept=valid", csv, bu);

@@ -151,7 +151,6 @@ ImportReport import_dataset_file(Services& s, const Actor& actor, const ImportRe
                 before = canonical_rows(repo.children(p, year->year));
                 after = canonical_rows(parsed.rows);
                 save = [&, rows = std::move(parsed.rows)](DatasetImportId id) { repo.replace_children(p, year->year, id, rows); };
-                report.rows_saved = static_cast<int>(after.size());
                 break;
             }
             case ImportKind::ssda903_episodes: {
@@ -227,11 +226,11 @@ ImportReport import_dataset_file(Services& s, const Actor& actor, const ImportRe
             }
         }
         std::sort(report.refused.begin(), report.refused.end(), [](const Refusal& a, const Refusal& b) { return a.line < b.line; });
-        report.rows_saved = static_cast<int>(after.size());
+        report.rows_valid = static_cast<int>(after.size());
         if (report.file_refused || (!report.refused.empty() && !request.accept_valid)) {
-            report.rows_saved = 0;
             return;  // nothing written: the transaction commits no change
         }
+        report.rows_saved = report.rows_valid;
         const auto previous = repo.latest_import(p, report.kind, report.period);
         report.changes = changes_between(std::move(before), std::move(after), !previous.has_value());
         if (previous) report.replaces = previous->id;
