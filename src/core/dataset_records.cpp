@@ -5,7 +5,9 @@
 #include <charconv>
 #include <cstdio>
 #include <map>
+#include <stdexcept>
 #include <set>
+#include <unordered_set>
 
 #include "core/csv.hpp"
 
@@ -48,11 +50,11 @@ public:
             out.file_refused = true;
             return false;
         }
-        for (std::size_t i = 0; i < cells.size(); ++i) index_[upper_trimmed(cells[i])] = i;
+        for (std::size_t i = 0; i < cells.size(); ++i) index_.emplace_back(upper_trimmed(cells[i]), i);
         width_ = cells.size();
         std::string missing;
         for (const auto& name : required_) {
-            if (!index_.contains(name)) missing += (missing.empty() ? "" : ", ") + name;
+            if (!position(name)) missing += (missing.empty() ? "" : ", ") + name;
         }
         if (!missing.empty()) {
             out.refused.push_back({1, missing, "The file has no column " + missing + ": is it the right file for this import?"});
@@ -79,17 +81,29 @@ public:
             return true;
         }
     }
-    [[nodiscard]] std::string_view get(const std::string& column) const { return trimmed(cells_[index_.at(column)]); }
-    [[nodiscard]] std::string_view get_optional(const std::string& column) const {
-        const auto it = index_.find(column);
-        return it == index_.end() ? std::string_view() : trimmed(cells_[it->second]);
+    // By name without building a string: a file has a dozen columns, a year a million rows.
+    [[nodiscard]] std::string_view get(std::string_view column) const {
+        const auto at = position(column);
+        if (!at) throw std::out_of_range("no column " + std::string(column));
+        return trimmed(cells_[*at]);
+    }
+    [[nodiscard]] std::string_view get_optional(std::string_view column) const {
+        const auto at = position(column);
+        return at ? trimmed(cells_[*at]) : std::string_view();
     }
     [[nodiscard]] int line() const { return reader_.line(); }
 
 private:
+    [[nodiscard]] std::optional<std::size_t> position(std::string_view column) const {
+        for (const auto& [name, at] : index_) {
+            if (name == column) return at;
+        }
+        return std::nullopt;
+    }
+
     CsvReader reader_;
     std::vector<std::string> required_;
-    std::map<std::string, std::size_t> index_;
+    std::vector<std::pair<std::string, std::size_t>> index_;
     std::size_t width_ = 0;
     std::vector<std::string> cells_;
 };
@@ -135,6 +149,7 @@ Parsed<Row> read_table(std::string_view csv, std::vector<std::string> required, 
     Parsed<Row> out;
     Table t(csv, std::move(required));
     if (!t.heading(out)) return out;
+    out.rows.reserve(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')));  // one row a line, near enough
     std::string problem;
     while (t.next(problem)) {
         ++out.rows_read;
@@ -163,14 +178,20 @@ std::string date_text(const std::optional<Date>& d) { return d ? d->iso() : ""; 
 
 std::optional<Date> parse_uk_date(std::string_view text) {
     if (text.size() != 10 || text[2] != '/' || text[5] != '/') return std::nullopt;
-    std::string iso;
-    iso.reserve(10);
-    iso.append(text.substr(6, 4)).append("-").append(text.substr(3, 2)).append("-").append(text.substr(0, 2));
-    return Date::parse(iso);
+    int v[8];
+    constexpr int at[8] = {0, 1, 3, 4, 6, 7, 8, 9};
+    for (int i = 0; i < 8; ++i) {
+        const char c = text[static_cast<std::size_t>(at[i])];
+        if (c < '0' || c > '9') return std::nullopt;
+        v[i] = c - '0';
+    }
+    const Date d{v[4] * 1000 + v[5] * 100 + v[6] * 10 + v[7], v[2] * 10 + v[3], v[0] * 10 + v[1]};
+    if (d.year < 1 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
+    return d;
 }
 
 Parsed<ChildRecord> read_ssda903_header(std::string_view csv, const Pseudonymise& pseudonymise) {
-    std::set<std::string> seen;
+    std::unordered_set<std::string> seen;  // hashed: a year's header is a hundred thousand children
     auto out = read_table<ChildRecord>(csv, {"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"},
                                        [&](RowCheck& check, const Table& t) {
                                            ChildRecord r;
@@ -192,7 +213,7 @@ Parsed<ChildRecord> read_ssda903_header(std::string_view csv, const Pseudonymise
 }
 
 Parsed<EpisodeRecord> read_ssda903_episodes(std::string_view csv, const Pseudonymise& pseudonymise) {
-    std::set<std::pair<std::string, Date>> seen;
+    std::unordered_set<std::string> seen;  // child and start, hashed
     return read_table<EpisodeRecord>(
         csv, {"CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"},
         [&](RowCheck& check, const Table& t) {
@@ -219,7 +240,7 @@ Parsed<EpisodeRecord> read_ssda903_episodes(std::string_view csv, const Pseudony
             if (!r.end && !r.rec.empty()) check.refuse("REC", "REC is given but DEC is empty: an open episode has no reason ceased");
             r.reason_place_change = std::string(t.get("REASON_PLACE_CHANGE")).substr(0, 8);
             // HOME_POST and PL_POST are read past: postcodes are not kept.
-            if (start && !r.child.empty() && !seen.insert({r.child, *start}).second) {
+            if (start && !r.child.empty() && !seen.insert(r.child + '|' + start->iso()).second) {
                 check.refuse("DECOM", "The same child has another episode starting on " + start->iso());
             }
             return r;

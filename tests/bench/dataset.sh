@@ -43,7 +43,7 @@ grep -E '^(cla|cla_rate|missing_children|missing_episodes) 2016-17 ' "$work/assu
 echo
 echo "Importing through the store (assure import into a fresh SQLite database):"
 db="$work/england.db"
-export ASSURE_CASE_KEY=$(printf 'k%.0s' {1..64} | od -An -tx1 | tr -d ' \n' | cut -c1-64)
+export ASSURE_CASE_KEY=$(printf '6b%.0s' {1..32})  # a fixed benchmark key: no secret
 build/assure partnership add --db "$db" --slug england --name "England" >/dev/null
 for kind in ssda903-header ssda903-episodes missing; do
     file=$work/$kind.csv
