@@ -3,6 +3,7 @@
 // transaction. Children's ids are replaced by the keyed digest as the file is read.
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -129,6 +130,21 @@ ImportReport import_dataset_file(Services& s, const Actor& actor, const ImportRe
     report.file_name = request.file_name.substr(0, 200);
     const Instant now = s.clock.now();
 
+    // The record extracts are read and checked before the transaction: a year's file is up to a
+    // million rows, and the write lock is held only for the checks against the store and the save.
+    std::optional<Parsed<ChildRecord>> header;
+    std::optional<Parsed<EpisodeRecord>> episodes;
+    std::optional<Parsed<MissingRecord>> missing;
+    std::optional<Parsed<PopulationRecord>> population;
+    switch (*kind) {
+        case ImportKind::ssda903_header: header = read_ssda903_header(request.content, pseudonymise); break;
+        case ImportKind::ssda903_episodes: episodes = read_ssda903_episodes(request.content, pseudonymise); break;
+        case ImportKind::ssda903_missing:
+        case ImportKind::missing: missing = read_missing(request.content, pseudonymise); break;
+        case ImportKind::population: population = read_population(request.content); break;
+        case ImportKind::indicator_values: break;  // checked against the partnership's catalogue, in the transaction
+    }
+
     s.store.write([&](Transaction& tx) {
         auto& repo = tx.dataset();
         const PartnershipId p = actor.partnership;
@@ -146,7 +162,7 @@ ImportReport import_dataset_file(Services& s, const Actor& actor, const ImportRe
         };
         switch (*kind) {
             case ImportKind::ssda903_header: {
-                auto parsed = read_ssda903_header(request.content, pseudonymise);
+                auto& parsed = *header;
                 take(parsed);
                 before = canonical_rows(repo.children(p, year->year));
                 after = canonical_rows(parsed.rows);
@@ -154,7 +170,7 @@ ImportReport import_dataset_file(Services& s, const Actor& actor, const ImportRe
                 break;
             }
             case ImportKind::ssda903_episodes: {
-                auto parsed = read_ssda903_episodes(request.content, pseudonymise);
+                auto& parsed = *episodes;
                 take(parsed);
                 std::set<std::string> known;
                 for (auto& c : repo.children(p, year->year)) known.insert(std::move(c.child));
@@ -168,7 +184,7 @@ ImportReport import_dataset_file(Services& s, const Actor& actor, const ImportRe
             case ImportKind::missing: {
                 const bool looked_after = *kind == ImportKind::ssda903_missing;
                 const auto source = looked_after ? MissingSource::looked_after : MissingSource::all_children;
-                auto parsed = read_missing(request.content, pseudonymise);
+                auto& parsed = *missing;
                 take(parsed);
                 // The looked-after children's table is the 903's: each child has a header row. The
                 // all-children file is the police's and the missing service's: most have none.
@@ -183,7 +199,7 @@ ImportReport import_dataset_file(Services& s, const Actor& actor, const ImportRe
                 break;
             }
             case ImportKind::population: {
-                auto parsed = read_population(request.content);
+                auto& parsed = *population;
                 take(parsed);
                 const auto stored = repo.population(p);
                 for (const auto& r : parsed.rows) {
