@@ -13,6 +13,7 @@
 #include "app/ports/case_key.hpp"
 #include "app/ports/health.hpp"
 #include "app/ports/registers.hpp"
+#include "app/ports/dataset.hpp"
 
 namespace assure {
 
@@ -33,6 +34,7 @@ struct Transaction {
     virtual CaseKeyRepo& case_key() = 0;
     virtual HealthRepo& health() = 0;
     virtual RegisterRepo& registers() = 0;
+    virtual DatasetRepo& dataset() = 0;
 };
 
 struct Store {

@@ -1,4 +1,5 @@
 #include "cli/demo.hpp"
+#include "cli/demo_dataset.hpp"
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -110,6 +111,7 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password) {
     load_demo_governance(s, bu);
     load_demo_learning(s, knowsley.agencies, bu);
     load_demo_registers(s, bu);
+    load_demo_dataset(s, bu);
 
     std::vector<DemoAccount> accounts = knowsley.accounts;
     accounts.insert(accounts.end(), sefton.accounts.begin(), sefton.accounts.end());

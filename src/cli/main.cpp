@@ -18,6 +18,7 @@
 #include "app/reviews.hpp"
 #include "cli/audit_checkpoints.hpp"
 #include "cli/config.hpp"
+#include "cli/dataset_import.hpp"
 #include "cli/demo.hpp"
 #include "cli/demo_scale.hpp"
 #include "cli/runtime.hpp"
@@ -313,6 +314,16 @@ int main(int argc, char** argv) {
     audit_verify->add_option("--checkpoint", checkpoint,
                              "ROW:HASH from a logged 'audit checkpoint': also check that row is still there, unchanged");
 
+    auto* import_cmd = cli.add_subcommand("import", "Import a dataset file (SSDA903 extracts, missing episodes, population, returns)");
+    add_db(import_cmd);
+    cli::ImportCommand import_options;
+    import_cmd->add_option("--partnership", import_options.partnership, "Partnership slug (needed when the server holds several)");
+    import_cmd->add_option("--kind", import_options.kind,
+                           "ssda903-header, ssda903-episodes, ssda903-missing, missing, population or indicator-values")->required();
+    import_cmd->add_option("--period", import_options.period, "The financial year of a record extract, e.g. 2016-17");
+    import_cmd->add_option("--file", import_options.file, "The CSV file")->required()->check(CLI::ExistingFile);
+    import_cmd->add_flag("--accept-valid", import_options.accept_valid, "Save the valid rows even if some are refused");
+
     CLI11_PARSE(cli, argc, argv);
 
     try {
@@ -400,6 +411,11 @@ int main(int argc, char** argv) {
         }
 
         if (*audit_verify) return verify_audit(config, checkpoint);
+
+        if (*import_cmd) {
+            Wiring w(config);
+            return cli::run_import(w.services, import_options, std::cout);
+        }
 
         if (*token_create) {
             Wiring w(config);

@@ -75,6 +75,8 @@ std::string_view permission_key(Permission p) {
         case Permission::view_finance: return "view_finance";
         case Permission::view_registers: return "view_registers";
         case Permission::manage_registers: return "manage_registers";
+        case Permission::view_dataset: return "view_dataset";
+        case Permission::manage_dataset: return "manage_dataset";
     }
     return "unknown";
 }
@@ -124,6 +126,10 @@ bool role_allows(Role role, Permission permission) {
             return role == Role::business_unit || role == Role::partner_lead;
         case Permission::manage_registers:
             return role == Role::business_unit;
+        case Permission::view_dataset:
+            return true;  // aggregate figures: no page or export of the dataset shows a child
+        case Permission::manage_dataset:
+            return role == Role::business_unit;  // the business unit runs the dataset (DESIGN "Who uses it")
     }
     return false;
 }

@@ -29,6 +29,8 @@ enum class Permission {
     view_finance,         // the money register: budget, contributions, spending (not need-to-know)
     view_registers,       // LADO allegations and child deaths: need-to-know, every read logged
     manage_registers,     // record entries in the registers
+    view_dataset,         // the scorecard: partnership-wide aggregate figures, never a child
+    manage_dataset,       // import the dataset's extracts and returns
 };
 
 const std::vector<Role>& all_roles();

@@ -57,6 +57,23 @@ namespace assure::crypto {
 
 SecretboxSealer::SecretboxSealer(std::string key) : key_(std::move(key)) {
     if (key_.size() != crypto_secretbox_KEYBYTES) throw std::runtime_error("the case key must be 32 bytes");
+    static_assert(crypto_kdf_KEYBYTES == crypto_secretbox_KEYBYTES);
+    digest_key_.assign(crypto_generichash_KEYBYTES, '\0');
+    crypto_kdf_derive_from_key(reinterpret_cast<unsigned char*>(digest_key_.data()), digest_key_.size(), 1, "datasetk",
+                               reinterpret_cast<const unsigned char*>(key_.data()));
+}
+
+std::string SecretboxSealer::keyed_digest(std::string_view context, std::string_view text) const {
+    std::string message;
+    message.reserve(context.size() + 1 + text.size());
+    message.append(context).push_back('\0');  // "1" + "23" and "12" + "3" must differ
+    message.append(text);
+    unsigned char digest[16];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       reinterpret_cast<const unsigned char*>(digest_key_.data()), digest_key_.size());
+    char hex[sizeof digest * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return {hex, sizeof digest * 2};
 }
 
 std::string SecretboxSealer::seal(const std::string& plain) const {

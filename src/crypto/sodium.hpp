@@ -33,9 +33,13 @@ public:
     explicit SecretboxSealer(std::string key);  // exactly 32 bytes
     [[nodiscard]] std::string seal(const std::string& plain) const override;
     [[nodiscard]] std::string open(const std::string& sealed) const override;
+    // BLAKE2b keyed with a subkey derived from the case key (crypto_kdf, context "datasetk"),
+    // so the digest key is never the sealing key itself. 128 bits, as 32 hex characters.
+    [[nodiscard]] std::string keyed_digest(std::string_view context, std::string_view text) const override;
 
 private:
     std::string key_;
+    std::string digest_key_;
 };
 
 // The case key: from `hex_from_env` (64 hex characters) if given, else from `key_file`,

@@ -22,6 +22,7 @@ void add_learning_area_routes(std::vector<Route>& routes, Services& services);
 void add_settings_routes(std::vector<Route>& routes, Services& services);
 void add_settings_api_routes(std::vector<Route>& routes, Services& services);
 void add_registers_routes(std::vector<Route>& routes, Services& services);
+void add_dataset_routes(std::vector<Route>& routes, Services& services);  // the scorecard, imports and their API
 // The OpenAPI document served at /api/v1/openapi.json (docs/openapi.json, compiled in).
 std::string_view openapi_document();
 

@@ -55,6 +55,7 @@ constexpr NavItem kNav[] = {
     {"audit", "Audit trail", "/audit", Permission::view_audit},
     {"settings", "Settings", "/settings", Permission::edit_partnership},
     {"registers", "Registers", "/registers", Permission::view_finance},
+    {"dataset", "Scorecard", "/dataset", Permission::view_dataset},
 };
 
 }  // namespace

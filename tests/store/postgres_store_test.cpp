@@ -7,6 +7,7 @@
 
 #include "store/audit_chain_contract.hpp"
 #include "store/contract.hpp"
+#include "store/dataset_contract.hpp"
 #include "store/directory_contract.hpp"
 #include "store/governance_contract.hpp"
 #include "store/settings_contract.hpp"
@@ -70,6 +71,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, DirectoryContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, SettingsContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, AuditChainContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, RegistersContract, PostgresBackends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, DatasetContract, PostgresBackends);
 
 TEST(PostgresPlaceholders, QuestionMarksBecomeNumberedOutsideLiteralsAndComments) {
     const auto r = postgres::rewrite_placeholders(

@@ -7,6 +7,7 @@
 #include "fakes/fakes.hpp"
 #include "store/audit_chain_contract.hpp"
 #include "store/contract.hpp"
+#include "store/dataset_contract.hpp"
 #include "store/directory_contract.hpp"
 #include "store/governance_contract.hpp"
 #include "store/settings_contract.hpp"
@@ -25,6 +26,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, DirectoryContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, SettingsContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, AuditChainContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, RegistersContract, Backends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, DatasetContract, Backends);
 
 // Reads never take the write lock: a list of cases is read, and its read logged, while another
 // connection holds the write lock; the log entry is stored once the lock is free.

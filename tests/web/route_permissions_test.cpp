@@ -69,7 +69,7 @@ TEST_F(RouteWalk, EachRoleIsRefusedWhatItsPermissionsDoNotAllow) {
 
 TEST_F(RouteWalk, OpenApiDocumentsEveryApiRoute) {
     const auto doc = nlohmann::json::parse(web::openapi_document());
-    // Each documented path as a route pattern: every {parameter} is a numeric group.
+    // Each documented path as a route pattern: every {parameter} is a numeric group but {kind}.
     std::map<std::string, nlohmann::json> documented;
     for (const auto& [path, item] : doc["paths"].items()) {
         std::string pattern;
@@ -78,8 +78,10 @@ TEST_F(RouteWalk, OpenApiDocumentsEveryApiRoute) {
                 pattern += path[i];
                 continue;
             }
-            pattern += R"((\d+))";
-            i = path.find('}', i);
+            const std::size_t close = path.find('}', i);
+            // {kind} names an import kind (a word); every other parameter is a numeric id.
+            pattern += path.substr(i, close - i + 1) == "{kind}" ? R"(([a-z0-9-]+))" : R"((\d+))";
+            i = close;
         }
         documented[pattern] = item;
     }

@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.hpp"
@@ -35,6 +36,10 @@ struct Sealer {
     [[nodiscard]] virtual std::string seal(const std::string& plain) const = 0;
     // Throws Failure (unavailable) if the text was not sealed with this key.
     [[nodiscard]] virtual std::string open(const std::string& sealed) const = 0;
+    // A one-way keyed digest of `text` (hex): the same text and context give the same digest
+    // under the same key, and nothing recovers the text. The dataset replaces children's ids
+    // with it, the partnership in the context, so no two partnerships share a child's digest.
+    [[nodiscard]] virtual std::string keyed_digest(std::string_view context, std::string_view text) const = 0;
 };
 
 }  // namespace assure

@@ -248,4 +248,31 @@ private:
     Connection& db_;
 };
 
+class SqlDataset final : public DatasetRepo {
+public:
+    explicit SqlDataset(Connection& db) : db_(db) {}
+    std::vector<IndicatorDefinition> catalogue(PartnershipId partnership) override;
+    void put_indicator(PartnershipId partnership, const IndicatorDefinition& d) override;
+    std::vector<Benchmark> benchmarks(PartnershipId partnership) override;
+    void put_benchmark(PartnershipId partnership, const Benchmark& b) override;
+    DatasetImportId insert_import(const DatasetImport& i) override;
+    std::optional<DatasetImport> latest_import(PartnershipId partnership, const std::string& kind, const std::string& period) override;
+    Page<DatasetImport> imports(PartnershipId partnership, const PageRequest& page) override;
+    std::vector<int> years(PartnershipId partnership) override;
+    std::vector<ChildRecord> children(PartnershipId partnership, int year) override;
+    void replace_children(PartnershipId partnership, int year, DatasetImportId by, const std::vector<ChildRecord>& rows) override;
+    std::vector<EpisodeRecord> episodes(PartnershipId partnership, int year) override;
+    void replace_episodes(PartnershipId partnership, int year, DatasetImportId by, const std::vector<EpisodeRecord>& rows) override;
+    std::vector<MissingRecord> missing(PartnershipId partnership, int year, MissingSource source) override;
+    void replace_missing(PartnershipId partnership, int year, MissingSource source, DatasetImportId by,
+                         const std::vector<MissingRecord>& rows) override;
+    std::map<int, std::int64_t> population(PartnershipId partnership) override;
+    void put_population(PartnershipId partnership, const PopulationRecord& r, DatasetImportId by) override;
+    std::vector<IndicatorValue> returned_values(PartnershipId partnership, int from, int to) override;
+    void put_value(PartnershipId partnership, const ReturnedValue& v, DatasetImportId by) override;
+
+private:
+    Connection& db_;
+};
+
 }  // namespace assure::sql

@@ -11,6 +11,7 @@ public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), access_entries_(db), cases_(db),
           governance_(db), learning_(db), case_key_(db), health_(db), registers_(db) {}
+          governance_(db), learning_(db), case_key_(db), health_(db), dataset_(db) {}
     PartnershipRepo& partnerships() override { return partnerships_; }
     AgencyRepo& agencies() override { return agencies_; }
     PersonRepo& people() override { return people_; }
@@ -25,6 +26,7 @@ public:
     CaseKeyRepo& case_key() override { return case_key_; }
     HealthRepo& health() override { return health_; }
     RegisterRepo& registers() override { return registers_; }
+    DatasetRepo& dataset() override { return dataset_; }
 
 private:
     SqlPartnerships partnerships_;
@@ -41,6 +43,7 @@ private:
     SqlCaseKey case_key_;
     SqlHealth health_;
     SqlRegisters registers_;
+    SqlDataset dataset_;
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if

@@ -1,0 +1,122 @@
+// ReadScorecard: every indicator's figure for a period, from the records of the years it
+// needs (computed in core), the agencies' returns and the population, with target, RAG,
+// benchmarks, direction of travel and trend.
+#include <algorithm>
+#include <map>
+
+#include "app/dataset.hpp"
+#include "core/dataset_compute.hpp"
+
+namespace assure {
+namespace {
+
+// Figures for the periods of the years asked, each year's records read and computed once.
+class Figures {
+public:
+    Figures(Transaction& tx, PartnershipId p, std::vector<IndicatorDefinition> catalogue, int from, int to)
+        : tx_(tx), p_(p), catalogue_(std::move(catalogue)), population_(tx.dataset().population(p)),
+          returned_(tx.dataset().returned_values(p, from, to)) {}
+
+    std::vector<IndicatorValue> of(DatasetPeriod period) {
+        const auto& computed = computed_year(period.year);
+        const auto pop = population_.find(period.year);
+        return assemble(catalogue_, period, computed, returned_, pop == population_.end() ? std::nullopt : std::optional(pop->second));
+    }
+
+private:
+    const std::vector<IndicatorValue>& computed_year(int year) {
+        auto it = computed_.find(year);
+        if (it != computed_.end()) return it->second;
+        YearRecords r;
+        r.year = year;
+        r.children = tx_.dataset().children(p_, year);
+        r.episodes = tx_.dataset().episodes(p_, year);
+        r.missing = tx_.dataset().missing(p_, year, MissingSource::looked_after);
+        auto all = tx_.dataset().missing(p_, year, MissingSource::all_children);
+        r.missing.insert(r.missing.end(), std::make_move_iterator(all.begin()), std::make_move_iterator(all.end()));
+        if (const auto pop = population_.find(year); pop != population_.end()) r.population = pop->second;
+        return computed_.emplace(year, compute_year(r)).first->second;
+    }
+
+    Transaction& tx_;
+    PartnershipId p_;
+    std::vector<IndicatorDefinition> catalogue_;
+    std::map<int, std::int64_t> population_;
+    std::vector<IndicatorValue> returned_;
+    std::map<int, std::vector<IndicatorValue>> computed_;
+};
+
+std::vector<DatasetPeriod> trend_periods(DatasetPeriod period) {
+    std::vector<DatasetPeriod> out;
+    DatasetPeriod p = period;
+    for (int i = 0; i < (period.is_year() ? 5 : 8); ++i) {
+        out.insert(out.begin(), p);
+        p = p.previous();
+    }
+    return out;
+}
+
+// The latest benchmark of each area for a year up to the period's.
+std::vector<Benchmark> benchmarks_for(const std::vector<Benchmark>& all, const std::string& code, int year) {
+    std::map<BenchmarkArea, Benchmark> latest;
+    for (const auto& b : all) {
+        if (b.code != code || b.year > year) continue;
+        auto it = latest.find(b.area);
+        if (it == latest.end() || it->second.year < b.year) latest[b.area] = b;
+    }
+    std::vector<Benchmark> out;
+    for (auto& [area, b] : latest) out.push_back(b);
+    return out;
+}
+
+}  // namespace
+
+std::vector<IndicatorDefinition> dataset_catalogue(Services& s, const Actor& actor) {
+    require(actor, Permission::view_dataset);
+    std::vector<IndicatorDefinition> out;
+    s.store.read([&](Transaction& tx) { out = tx.dataset().catalogue(actor.partnership); });
+    return out.empty() ? default_indicator_catalogue() : out;
+}
+
+Scorecard read_scorecard(Services& s, const Actor& actor, std::optional<DatasetPeriod> period, bool with_trend) {
+    require(actor, Permission::view_dataset);
+    Scorecard card;
+    s.store.read([&](Transaction& tx) {
+        auto& repo = tx.dataset();
+        auto catalogue = repo.catalogue(actor.partnership);
+        std::vector<Benchmark> benchmarks;
+        if (catalogue.empty()) {
+            catalogue = default_indicator_catalogue();
+            benchmarks = default_benchmarks();
+        } else {
+            benchmarks = repo.benchmarks(actor.partnership);
+        }
+        const auto years = repo.years(actor.partnership);
+        for (auto it = years.rbegin(); it != years.rend(); ++it) {
+            card.periods.push_back({*it, 0});
+            for (int q = 4; q >= 1; --q) card.periods.push_back({*it, q});
+        }
+        card.period = period ? *period : years.empty() ? DatasetPeriod::year_of(london_today(s)) : DatasetPeriod{years.back(), 0};
+        const auto shown = with_trend ? trend_periods(card.period) : std::vector<DatasetPeriod>{card.period.previous(), card.period};
+        Figures figures(tx, actor.partnership, catalogue, shown.front().year, card.period.year);
+        std::vector<std::vector<IndicatorValue>> by_period;
+        by_period.reserve(shown.size());
+        for (const auto& p : shown) by_period.push_back(figures.of(p));
+        for (std::size_t i = 0; i < catalogue.size(); ++i) {
+            ScorecardLine line;
+            line.definition = catalogue[i];
+            line.value = by_period.back()[i];
+            line.previous = by_period[by_period.size() - 2][i].value;
+            line.rag = rag_of(line.definition, line.value.value);
+            line.travel = travel_of(line.definition.polarity, line.previous, line.value.value);
+            line.benchmarks = benchmarks_for(benchmarks, line.definition.code, card.period.year);
+            if (with_trend) {
+                for (const auto& values : by_period) line.trend.push_back(values[i]);
+            }
+            card.lines.push_back(std::move(line));
+        }
+    });
+    return card;
+}
+
+}  // namespace assure

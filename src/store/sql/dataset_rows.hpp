@@ -1,0 +1,30 @@
+#pragma once
+// The dataset's strict row mapping: a stored unit, area or date this version does not know is
+// an error naming its table and column, never a default (decision 0007).
+#include <string>
+#include <string_view>
+
+#include "app/ports/dataset.hpp"
+#include "store/sql/connection.hpp"
+
+namespace assure::sql::dataset_rows {
+
+// Figures as the shortest text that reads back as the same number ("89.3", "220").
+std::string decimal_text(double v);
+double strict_decimal(const std::string& text, std::string_view table, std::string_view column);
+std::string_view missing_source_key(MissingSource s);
+std::string birth_month_text(const ChildRecord& r);  // "2005-06"
+
+// SELECT code, name, definition, source_agency, unit, polarity, frequency, aggregation, source,
+// rate_of, target, tolerance, priority, position
+IndicatorDefinition read_indicator(const Statement& q);
+// SELECT child, sex, birth_month, ethnic
+ChildRecord read_child(const Statement& q);
+// SELECT child, start_on, end_on, rne, ls, cin, place, rec, reason_place_change
+EpisodeRecord read_episode(const Statement& q);
+// SELECT child, kind, start_on, end_on
+MissingRecord read_missing(const Statement& q);
+// SELECT code, period, value, numerator, denominator
+IndicatorValue read_value(const Statement& q);
+
+}  // namespace assure::sql::dataset_rows

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The dataset benchmark: an England-sized year of the local authority's extracts, computed by
+# Assure and by a pandas reference of the same computation, with both sets of figures compared
+# and the times and peak memory printed; then the same files imported through `assure import`
+# into a fresh SQLite database. Figures, not pass/fail (README.md in this folder).
+#
+#   tests/bench/dataset.sh [CHILDREN=110000] [EPISODES=250000] [MISSING=1000000]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+children=${1:-110000}
+episodes=${2:-250000}
+missing=${3:-1000000}
+population=11800000  # children aged 0-17 in England, near enough, for the rate
+
+py=/usr/bin/python3  # Debian's, with Debian's pandas
+need=()
+$py -c 'import pandas' 2>/dev/null || need+=(python3-pandas)
+[ -x /usr/bin/time ] || need+=(time)
+if ((${#need[@]})); then
+  echo "Installing ${need[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+nice -n 19 cmake --build build --target dataset_bench assure >/dev/null
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "Generating $children looked-after children, about $episodes episodes, $missing missing episodes"
+$py tests/bench/dataset_generate.py "$work" "$children" "$episodes" "$missing"
+wc -l "$work"/*.csv | sed 's/^/  /'
+
+echo
+/usr/bin/time -f "  assure peak memory %M kB, wall %e s" build/tests/dataset_bench "$work" "$population" >"$work/assure.txt" 2>"$work/assure.err"
+sed 's/^/  /' "$work/assure.err"
+/usr/bin/time -f "  pandas peak memory %M kB, wall %e s" $py tests/bench/dataset_reference.py "$work" "$population" >"$work/pandas.txt" 2>"$work/pandas.err"
+sed 's/^/  /' "$work/pandas.err"
+if diff -u "$work/pandas.txt" "$work/assure.txt" >"$work/diff.txt"; then
+    echo "  figures: identical ($(wc -l <"$work/assure.txt") indicator-periods)"
+else
+    echo "  figures DIFFER:"; head -40 "$work/diff.txt"; exit 1
+fi
+grep -E '^(cla|cla_rate|missing_children|missing_episodes) 2016-17 ' "$work/assure.txt" | sed 's/^/    /'
+
+echo
+echo "Importing through the store (assure import into a fresh SQLite database):"
+db="$work/england.db"
+export ASSURE_CASE_KEY=$(printf '6b%.0s' {1..32})  # a fixed benchmark key: no secret
+build/assure partnership add --db "$db" --slug england --name "England" >/dev/null
+for kind in ssda903-header ssda903-episodes missing; do
+    file=$work/$kind.csv
+    /usr/bin/time -f "    $kind: wall %e s, peak memory %M kB" build/assure import --db "$db" --kind "$kind" --period 2016-17 --file "$file" | sed 's/^/    /'
+done

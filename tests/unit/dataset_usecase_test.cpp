@@ -1,0 +1,187 @@
+// Importing the dataset's files and reading the scorecard, on a real SQLite store: all or
+// nothing unless the valid rows are accepted, a second import replacing the first (audited,
+// no child twice), the child's id never stored, and the figures read back from the records.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "app/dataset.hpp"
+#include "fakes/fakes.hpp"
+
+namespace assure {
+namespace {
+
+using testing::World;
+
+const std::string kHeader =
+    "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+    "LA0001,1,15/06/2008,WBRI,A123,,\n"
+    "LA0002,2,03/02/2010,WBRI,,,\n";
+
+const std::string kEpisodesHeading = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
+
+ImportReport import(World& w, Role role, const std::string& kind, const std::string& period, const std::string& csv, bool accept = false) {
+    return import_dataset_file(w.services, w.as(role), ImportRequest{kind, period, kind + ".csv", csv, accept});
+}
+
+const ScorecardLine& line(const Scorecard& card, const std::string& code) {
+    const auto it = std::find_if(card.lines.begin(), card.lines.end(), [&](const auto& l) { return l.definition.code == code; });
+    if (it == card.lines.end()) throw std::runtime_error("no line " + code);
+    return *it;
+}
+
+TEST(DatasetImportUseCase, AHeaderIsSavedWithTheChildsIdReplacedAndTheDayOfBirthDropped) {
+    World w;
+    const auto r = import(w, Role::business_unit, "ssda903-header", "2016-17", kHeader);
+    EXPECT_TRUE(r.saved);
+    EXPECT_EQ(r.rows_read, 2);
+    EXPECT_EQ(r.rows_saved, 2);
+    EXPECT_TRUE(r.changes.first);
+    const auto kids = w.read([&](Transaction& tx) { return tx.dataset().children(w.partnership, 2016); });
+    ASSERT_EQ(kids.size(), 2u);
+    for (const auto& k : kids) {
+        EXPECT_EQ(k.child.find("LA000"), std::string::npos) << "the local authority's id is stored";
+        EXPECT_FALSE(k.child.empty());
+    }
+    EXPECT_EQ(w.last_audit().action, "dataset.import");
+    EXPECT_EQ(w.last_audit().after_json.find("LA000"), std::string::npos);
+}
+
+TEST(DatasetImportUseCase, TheSameChildGetsTheSameDigestInEveryFileButNotInAnotherPartnership) {
+    World w;
+    import(w, Role::business_unit, "ssda903-header", "2016-17", kHeader);
+    const auto r = import(w, Role::business_unit, "ssda903-episodes", "2016-17", kEpisodesHeading + "LA0001,01/05/2016,S,C2,N1,U1,PR1,,,,,,\n");
+    EXPECT_TRUE(r.saved) << (r.refused.empty() ? "" : r.refused[0].reason);
+    const auto kids = w.read([&](Transaction& tx) { return tx.dataset().children(w.partnership, 2016); });
+    const auto eps = w.read([&](Transaction& tx) { return tx.dataset().episodes(w.partnership, 2016); });
+    ASSERT_EQ(eps.size(), 1u);
+    EXPECT_TRUE(std::any_of(kids.begin(), kids.end(), [&](const auto& k) { return k.child == eps[0].child; }));
+    const std::string here = w.sealer.keyed_digest("dataset-child:" + w.partnership.str(), "LA0001");
+    const std::string there = w.sealer.keyed_digest("dataset-child:" + std::to_string(w.partnership.value + 1), "LA0001");
+    EXPECT_EQ(eps[0].child, here);
+    EXPECT_NE(here, there);
+}
+
+TEST(DatasetImportUseCase, ARefusedRowSavesNothingUnlessTheValidRowsAreAccepted) {
+    World w;
+    import(w, Role::business_unit, "ssda903-header", "2016-17", kHeader);
+    const std::size_t audits = w.audit_count();
+    const std::string csv = kEpisodesHeading +
+                            "LA0001,01/05/2016,S,C2,N1,U1,PR1,,,,,,\n"
+                            "LA0002,30/02/2017,S,C2,N1,U1,PR1,,,,,,\n"          // no such date
+                            "LA0002,01/06/2016,S,C2,N1,U1,PR1,01/05/2016,E11,,,,\n"  // ends before it starts
+                            "LA0099,01/06/2016,S,C2,N1,U1,PR1,,,,,,\n";        // no header row
+    const auto refused = import(w, Role::business_unit, "ssda903-episodes", "2016-17", csv);
+    EXPECT_FALSE(refused.saved);
+    EXPECT_EQ(refused.rows_read, 4);
+    EXPECT_EQ(refused.rows_valid, 1);
+    EXPECT_EQ(refused.rows_saved, 0);
+    ASSERT_EQ(refused.refused.size(), 3u);
+    EXPECT_EQ(refused.refused[0].line, 3);
+    EXPECT_EQ(refused.refused[1].line, 4);
+    EXPECT_EQ(refused.refused[2].line, 5);
+    EXPECT_EQ(refused.refused[2].column, "CHILD");
+    EXPECT_NE(refused.refused[2].reason.find("header"), std::string::npos);
+    EXPECT_TRUE(w.read([&](Transaction& tx) { return tx.dataset().episodes(w.partnership, 2016); }).empty());
+    EXPECT_EQ(w.audit_count(), audits);
+
+    const auto accepted = import(w, Role::business_unit, "ssda903-episodes", "2016-17", csv, true);
+    EXPECT_TRUE(accepted.saved);
+    EXPECT_EQ(accepted.rows_saved, 1);
+    EXPECT_EQ(w.read([&](Transaction& tx) { return tx.dataset().episodes(w.partnership, 2016); }).size(), 1u);
+}
+
+TEST(DatasetImportUseCase, AFileOfTheWrongKindIsRefusedWhateverIsAccepted) {
+    World w;
+    const auto r = import(w, Role::business_unit, "ssda903-header", "2016-17", "year,children\n2016,32486\n", true);
+    EXPECT_FALSE(r.saved);
+    EXPECT_TRUE(r.file_refused);
+    EXPECT_NE(r.refused.at(0).reason.find("CHILD"), std::string::npos);
+}
+
+TEST(DatasetImportUseCase, ASecondImportOfThePeriodReplacesTheFirstAndSaysWhatChanged) {
+    World w;
+    const auto first = import(w, Role::business_unit, "ssda903-header", "2016-17", kHeader);
+    const auto second = import(w, Role::business_unit, "ssda903-header", "2016-17",
+                               "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+                               "LA0001,1,15/06/2008,WBRI,A123,,\n"
+                               "LA0003,1,01/01/2011,WBRI,,,\n");
+    EXPECT_TRUE(second.saved);
+    EXPECT_FALSE(second.changes.first);
+    EXPECT_EQ(second.changes.unchanged, 1);
+    EXPECT_EQ(second.changes.added, 1);
+    EXPECT_EQ(second.changes.removed, 1);
+    EXPECT_EQ(*second.replaces, *first.id);
+    EXPECT_EQ(w.read([&](Transaction& tx) { return tx.dataset().children(w.partnership, 2016); }).size(), 2u);  // not 4
+    const auto audit = w.last_audit();
+    EXPECT_EQ(audit.action, "dataset.import.replace");
+    EXPECT_NE(audit.before_json.find(first.id->str()), std::string::npos);
+    // Another year is another period: nothing of 2016-17 is replaced.
+    import(w, Role::business_unit, "ssda903-header", "2015-16", kHeader);
+    EXPECT_EQ(w.read([&](Transaction& tx) { return tx.dataset().children(w.partnership, 2016); }).size(), 2u);
+}
+
+TEST(DatasetImportUseCase, OnlyTheBusinessUnitImports) {
+    World w;
+    for (const Role role : {Role::administrator, Role::partner_lead, Role::agency_lead, Role::read_only}) {
+        try {
+            import(w, role, "population", "", "year,children\n2016,32486\n");
+            ADD_FAILURE() << "imported as " << role_key(role);
+        } catch (const Failure& f) {
+            EXPECT_EQ(f.code(), FailureCode::forbidden);
+        }
+    }
+    EXPECT_TRUE(w.read([&](Transaction& tx) { return tx.dataset().population(w.partnership); }).empty());
+}
+
+TEST(DatasetImportUseCase, AnUnknownKindOrAQuarterForAnExtractIsAFieldError) {
+    World w;
+    try {
+        import(w, Role::business_unit, "cin-census", "2016-17", "x");
+        ADD_FAILURE();
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.fields().at(0).field, "kind");
+    }
+    try {
+        import(w, Role::business_unit, "ssda903-header", "2016-17-Q1", kHeader);
+        ADD_FAILURE();
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.fields().at(0).field, "period");
+    }
+}
+
+TEST(DatasetScorecardUseCase, FiguresComeFromTheRecordsTheReturnsAndThePopulation) {
+    World w;
+    import(w, Role::business_unit, "population", "", "year,children\n2016,20000\n");
+    import(w, Role::business_unit, "ssda903-header", "2016-17", kHeader);
+    import(w, Role::business_unit, "ssda903-episodes", "2016-17",
+           kEpisodesHeading + "LA0001,01/05/2016,S,C2,N1,U1,PR1,,,,,,\nLA0002,01/05/2016,S,C2,N1,U1,PR1,01/08/2016,E11,,,,\n");
+    import(w, Role::business_unit, "missing", "2016-17",
+           "CHILD,DOB,MISSING,MIS_START,MIS_END\nLA0001,,M,01/06/2016,02/06/2016\nX9,,M,01/07/2016,\nX9,,M,01/10/2016,\n");
+    import(w, Role::business_unit, "indicator-values", "", "code,period,value,numerator,denominator\ncp_plans,2016-17-Q4,22,,\n");
+    const auto card = read_scorecard(w.services, w.as(Role::read_only), DatasetPeriod::parse("2016-17"), true);
+    EXPECT_EQ(card.period.key(), "2016-17");
+    EXPECT_EQ(*line(card, "cla").value.value, 1);
+    EXPECT_DOUBLE_EQ(*line(card, "cla_rate").value.value, 0.5);
+    EXPECT_EQ(*line(card, "missing_children").value.value, 2);
+    EXPECT_EQ(*line(card, "missing_cla_children").value.value, 1);
+    EXPECT_DOUBLE_EQ(*line(card, "cp_rate").value.value, 11.0);  // 22 of 20,000
+    EXPECT_EQ(line(card, "cla").trend.size(), 5u);
+    EXPECT_EQ(line(card, "cla_rate").rag, Rag::green);  // 0.5 against a target of 95 or lower
+    const auto q2 = read_scorecard(w.services, w.as(Role::read_only), DatasetPeriod::parse("2016-17-Q2"), false);
+    EXPECT_EQ(*line(q2, "cla").value.value, 1);
+    EXPECT_EQ(*line(q2, "cla").previous, 2);
+    EXPECT_EQ(line(q2, "cla").travel, Travel::down);
+}
+
+TEST(DatasetScorecardUseCase, TheCatalogueIsAdoptedWithTheFirstImportAndAudited) {
+    World w;
+    EXPECT_TRUE(w.read([&](Transaction& tx) { return tx.dataset().catalogue(w.partnership); }).empty());
+    import(w, Role::business_unit, "population", "", "year,children\n2016,20000\n");
+    EXPECT_EQ(w.read([&](Transaction& tx) { return tx.dataset().catalogue(w.partnership); }).size(), default_indicator_catalogue().size());
+    const auto actions = w.audit_actions();
+    EXPECT_NE(std::find(actions.begin(), actions.end(), "dataset.catalogue.adopt"), actions.end());
+}
+
+}  // namespace
+}  // namespace assure
