@@ -10,8 +10,7 @@ class SqlTransaction final : public Transaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), access_entries_(db), cases_(db),
-          governance_(db), learning_(db), case_key_(db), health_(db), registers_(db) {}
-          governance_(db), learning_(db), case_key_(db), health_(db), dataset_(db) {}
+          governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db) {}
     PartnershipRepo& partnerships() override { return partnerships_; }
     AgencyRepo& agencies() override { return agencies_; }
     PersonRepo& people() override { return people_; }
