@@ -113,26 +113,6 @@ void read_detail(const std::string& text, Meeting& m) {
 
 }  // namespace
 
-Meeting read_meeting(const Statement& q) {
-    static constexpr const char* t = "governance_meetings";
-    Meeting m;
-    m.id = MeetingId{q.int64(0)};
-    m.partnership = PartnershipId{q.int64(1)};
-    m.group = GroupId{q.int64(2)};
-    m.status = strict_enum(parse_meeting_status, q.text(3), t, "status");
-    m.cancel_reason = q.text(4);
-    m.on = strict_date(q, 5, t, "held_on");
-    m.starts_at = q.text(6);
-    m.minutes_long = q.integer(7);
-    m.place = q.text(8);
-    m.online = q.integer(9) != 0;
-    m.theme = q.text(10);
-    m.minutes = q.text(11);
-    read_detail(q.text(12), m);
-    m.version = q.integer(13);
-    return m;
-}
-
 Meeting read_meeting_heading(const Statement& q) {
     static constexpr const char* t = "governance_meetings";
     Meeting m;
@@ -148,6 +128,13 @@ Meeting read_meeting_heading(const Statement& q) {
     m.online = q.integer(9) != 0;
     m.theme = q.text(10);
     m.version = q.integer(11);
+    return m;
+}
+
+Meeting read_meeting(const Statement& q) {
+    Meeting m = read_meeting_heading(q);
+    m.minutes = q.text(12);
+    read_detail(q.text(13), m);
     return m;
 }
 

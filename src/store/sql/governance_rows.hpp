@@ -18,15 +18,16 @@ inline constexpr const char* kMembershipColumns =
     "m.id, m.group_id, m.person_id, m.code, m.role, m.priority, m.start_on, m.end_on, m.nominated_deputy, m.version";
 Membership read_membership(const Statement& q);
 
-inline constexpr const char* kMeetingColumns =
-    "m.id, m.partnership_id, m.group_id, m.status, m.cancel_reason, m.held_on, m.starts_at, m.minutes_long, m.place, m.online, "
-    "m.theme, m.minutes, m.detail_json, m.version";
-Meeting read_meeting(const Statement& q);
 // A meeting without its minutes, agenda or decisions: what attendance rates and plans need.
-inline constexpr const char* kMeetingHeadingColumns =
-    "m.id, m.partnership_id, m.group_id, m.status, m.cancel_reason, m.held_on, m.starts_at, m.minutes_long, m.place, m.online, "
-    "m.theme, m.version";
+#define ASSURE_MEETING_HEADING_COLUMNS                                                                                     \
+    "m.id, m.partnership_id, m.group_id, m.status, m.cancel_reason, m.held_on, m.starts_at, m.minutes_long, m.place, m.online, " \
+    "m.theme, m.version"
+inline constexpr const char* kMeetingHeadingColumns = ASSURE_MEETING_HEADING_COLUMNS;
 Meeting read_meeting_heading(const Statement& q);
+// The whole meeting: its heading's columns, then the minutes and detail_json.
+inline constexpr const char* kMeetingColumns = ASSURE_MEETING_HEADING_COLUMNS ", m.minutes, m.detail_json";
+#undef ASSURE_MEETING_HEADING_COLUMNS
+Meeting read_meeting(const Statement& q);
 // The agenda and decisions, kept together as the meeting's detail_json (attendance has its table).
 std::string meeting_detail_json(const Meeting& m);
 // One row of governance_attendance as `SELECT meeting_id, person_id, presence, deputy_name`.
