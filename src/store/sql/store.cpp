@@ -1,7 +1,10 @@
 #include "store/sql/store.hpp"
 
+#include <utility>
+
 #include "core/failure.hpp"
 #include "store/sql/repos.hpp"
+#include "store/sql/shared_reads.hpp"
 
 namespace assure::sql {
 namespace {
@@ -81,6 +84,12 @@ Failure out_of_reach(const Error& e, bool committing) {
 
 bool out_of_reach_kind(const Error& e) { return e.kind() == Error::Kind::unavailable || e.kind() == Error::Kind::busy; }
 
+// The read transaction shared by a request on this thread (shared_reads.hpp): the store that
+// began it, its connection, and whether a read is running on it now.
+thread_local SqlStore* shared_owner = nullptr;
+thread_local std::unique_ptr<Connection> shared_db;
+thread_local bool shared_busy = false;
+
 }  // namespace
 
 SqlStore::SqlStore(std::unique_ptr<Driver> driver, BatchedAccessLog::Timing access_log_timing) : driver_(std::move(driver)) {
@@ -95,7 +104,10 @@ SqlStore::SqlStore(std::unique_ptr<Driver> driver, BatchedAccessLog::Timing acce
         access_log_timing);
 }
 
-SqlStore::~SqlStore() { access_log_.reset(); }
+SqlStore::~SqlStore() {
+    if (shared_owner == this) shared_reads::end();
+    access_log_.reset();
+}
 
 std::unique_ptr<Connection> SqlStore::take_idle() {
     std::lock_guard lock(mutex_);
@@ -152,8 +164,62 @@ void SqlStore::run(bool writing, const std::function<void(Transaction&)>& work) 
     give_back(std::move(db));
 }
 
-void SqlStore::read(const std::function<void(Transaction&)>& work) { run(false, work); }
+void SqlStore::read(const std::function<void(Transaction&)>& work) {
+    // A read inside a shared read's work would reset the statements the outer one is stepping
+    // through, so it takes its own transaction, as does a read by another store.
+    const bool share = shared_reads::wanted && !shared_busy && (shared_owner == nullptr || shared_owner == this);
+    if (share) return read_shared(work);
+    run(false, work);
+}
 
-void SqlStore::write(const std::function<void(Transaction&)>& work) { run(true, work); }
+void SqlStore::read_shared(const std::function<void(Transaction&)>& work) {
+    if (shared_owner == nullptr) {
+        shared_db = begin(false);
+        shared_owner = this;
+        shared_reads::end_open = &SqlStore::end_shared_read;
+    }
+    shared_busy = true;
+    try {
+        SqlTransaction tx(*shared_db);
+        work(tx);
+        shared_db->reset_cached();
+        shared_busy = false;
+    } catch (const Error& e) {
+        // PostgreSQL has aborted the transaction: the shared read ends here, and the next read
+        // of the request begins another.
+        shared_busy = false;
+        shared_reads::end_open = nullptr;
+        shared_owner = nullptr;
+        auto db = std::move(shared_db);
+        db->reset_cached();
+        roll_back_after_failure(*db);
+        if (e.kind() != Error::Kind::unavailable) give_back(std::move(db));
+        if (out_of_reach_kind(e)) throw out_of_reach(e, false);
+        throw;
+    } catch (...) {
+        // Not the database's error (a record not found, a refusal): the snapshot is still good.
+        shared_busy = false;
+        shared_db->reset_cached();
+        throw;
+    }
+}
+
+void SqlStore::end_shared_read() noexcept {
+    auto* store = std::exchange(shared_owner, nullptr);
+    auto db = std::move(shared_db);
+    if (store == nullptr || !db) return;
+    try {
+        db->exec("COMMIT");
+        store->give_back(std::move(db));
+    } catch (...) {
+        // Only reads ran on it, so nothing is lost: the connection is dropped, not pooled.
+    }
+}
+
+void SqlStore::write(const std::function<void(Transaction&)>& work) {
+    // A request reads what it wrote: the snapshot taken before the write ends first.
+    if (shared_owner == this) shared_reads::end();
+    run(true, work);
+}
 
 }  // namespace assure::sql

@@ -32,6 +32,8 @@ private:
     // database cannot be reached.
     std::unique_ptr<Connection> begin(bool writing);
     void run(bool writing, const std::function<void(Transaction&)>& work);
+    void read_shared(const std::function<void(Transaction&)>& work);
+    static void end_shared_read() noexcept;
     std::unique_ptr<Connection> take_idle();  // nullptr when the pool is empty
     void give_back(std::unique_ptr<Connection> c);
 
