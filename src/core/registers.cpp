@@ -114,9 +114,6 @@ constexpr Names<Basis, 2> kBases{{{
     {Basis::projected, {"projected", "Projected"}},
 }}};
 
-constexpr std::array<const char*, 12> kMonths{"January", "February", "March",     "April",   "May",      "June",
-                                              "July",    "August",   "September", "October", "November", "December"};
-
 std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
 }  // namespace
@@ -171,10 +168,6 @@ std::string basis_points_text(std::int64_t bp) {
     const bool negative = bp < 0;
     const std::int64_t v = negative ? -bp : bp;
     return (negative ? "-" : "") + std::to_string(v / 100) + "." + two_digits(static_cast<int>(v % 100));
-}
-
-std::string date_in_words(Date d) {
-    return std::to_string(d.day) + " " + kMonths.at(static_cast<std::size_t>(d.month - 1)) + " " + std::to_string(d.year);
 }
 
 std::string pounds(std::int64_t pence) {

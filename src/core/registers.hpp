@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/date_words.hpp"
 #include "core/failure.hpp"
 #include "core/ids.hpp"
 
@@ -42,8 +43,6 @@ std::optional<int> percent(std::int64_t part, std::int64_t whole);
 // A share in hundredths of a percent, rounded half up: 148,901 of 268,000 is 5556 (55.56%).
 std::optional<std::int64_t> basis_points(std::int64_t part, std::int64_t whole);
 std::string basis_points_text(std::int64_t bp);  // 5556 -> "55.56"
-// "3 April 2016": dates on pages are in words.
-std::string date_in_words(Date d);
 
 // ---- rules: the numbers the registers are judged by (DOMAIN.md §7) --------------------------
 

@@ -7,6 +7,7 @@
 #include "app/governance.hpp"
 #include "app/health.hpp"
 #include "app/partnership.hpp"
+#include "core/date_words.hpp"
 #include "crypto/bounded_hasher.hpp"
 #include "crypto/sodium.hpp"
 #include "web/areas.hpp"
@@ -115,7 +116,7 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
             Data row;
             row.set("id", g.group.id.str());
             row.set("name", g.group.name);
-            row.set("due_by", g.cadence.due_by->iso());
+            row.set("due_by", date_in_words(*g.cadence.due_by));
             overdue.push_back(row);
         }
         data.set("has_overdue_groups", flag(!overdue.is_empty_list()));

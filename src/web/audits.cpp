@@ -3,6 +3,7 @@
 // and the partnership's results by standard.
 #include <algorithm>
 
+#include "core/date_words.hpp"
 #include "web/documents.hpp"
 #include "web/governance_views.hpp"
 #include "web/learning_views.hpp"
@@ -33,8 +34,8 @@ void cycles_page(Services& s, Ctx& ctx) {
         row.set("id", c.id.str());
         row.set("title", c.title);
         row.set("kind", std::string(audit_kind_label(c.kind)));
-        row.set("opens", c.opens.iso());
-        row.set("closes", c.closes.iso());
+        row.set("opens", date_in_words(c.opens));
+        row.set("closes", date_in_words(c.closes));
         row.set("open", flag(cycle_open_on(c, today)));
         row.set("invited", std::to_string(c.invited.size()));
         rows.push_back(row);
@@ -91,7 +92,7 @@ void cycle_page(Services& s, Ctx& ctx) {
         row.set("agency_id", line.agency.id.str());
         row.set("status", line.ret ? std::string(return_status_label(line.ret->status)) : std::string("Not started"));
         row.set("submitted", flag(line.ret && line.ret->status == ReturnStatus::submitted));
-        row.set("submitted_on", optional_text(line.ret && line.ret->submitted_on ? line.ret->submitted_on->iso() : ""));
+        row.set("submitted_on", optional_text(line.ret && line.ret->submitted_on ? date_in_words(*line.ret->submitted_on) : ""));
         row.set("moderated", flag(line.ret && line.ret->moderated_on));
         row.set("shared_from", optional_text(line.ret && line.ret->shared_from ? line.ret->shared_from->partnership_name : ""));
         row.set("gaps", std::to_string(line.gaps));
@@ -124,8 +125,8 @@ void cycle_page(Services& s, Ctx& ctx) {
     data.set("title", v.cycle.title);
     data.set("kind", std::string(audit_kind_label(v.cycle.kind)));
     data.set("scale", std::string(grade_scale_label(v.cycle.scale)));
-    data.set("opens", v.cycle.opens.iso());
-    data.set("closes", v.cycle.closes.iso());
+    data.set("opens", date_in_words(v.cycle.opens));
+    data.set("closes", date_in_words(v.cycle.closes));
     data.set("open", flag(v.open_today));
     data.set("closed_early", flag(v.cycle.closed));
     data.set("returns", returns);
@@ -155,7 +156,7 @@ void share_data(const ReturnView& v, const Ctx& ctx, const FieldErrors& errors, 
         Data row;
         row.set("partnership", t.partnership_name);
         row.set("cycle", t.cycle_title);
-        row.set("closes", t.closes.iso());
+        row.set("closes", date_in_words(t.closes));
         row.set("replaces_draft", flag(t.replaces_draft));
         row.set("refusal", t.refusal);
         (t.refusal.empty() ? open : refused).push_back(row);
@@ -164,7 +165,7 @@ void share_data(const ReturnView& v, const Ctx& ctx, const FieldErrors& errors, 
     for (const auto& c : v.ret.shared_with) {
         Data row;
         row.set("partnership", c.partnership_name);
-        row.set("on", c.shared_on.iso());
+        row.set("on", date_in_words(c.shared_on));
         done.push_back(row);
     }
     data.set("may_share", flag(v.may_share));
@@ -184,7 +185,7 @@ void share_data(const ReturnView& v, const Ctx& ctx, const FieldErrors& errors, 
     data.set("share_error", optional_text(error_for(errors, "share")));
     if (v.ret.shared_from) {
         data.set("shared_from", v.ret.shared_from->partnership_name);
-        data.set("shared_on", v.ret.shared_from->shared_on.iso());
+        data.set("shared_on", date_in_words(v.ret.shared_from->shared_on));
     }
 }
 
@@ -246,14 +247,14 @@ void return_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
     data.set("version", std::to_string(v.ret.version));
     data.set("status", std::string(return_status_label(v.ret.status)));
     data.set("submitted", flag(v.ret.status == ReturnStatus::submitted));
-    data.set("submitted_on", optional_text(v.ret.submitted_on ? v.ret.submitted_on->iso() + (v.ret.submitted_by.empty() ? "" : " by " + v.ret.submitted_by) : ""));
-    data.set("closes", v.cycle.closes.iso());
+    data.set("submitted_on", optional_text(v.ret.submitted_on ? date_in_words(*v.ret.submitted_on) + (v.ret.submitted_by.empty() ? "" : " by " + v.ret.submitted_by) : ""));
+    data.set("closes", date_in_words(v.cycle.closes));
     data.set("standards", standards);
     data.set("may_edit", flag(v.may_edit));
     data.set("may_moderate", flag(v.may_moderate));
     data.set("can_raise", flag(ctx.who().can(Permission::manage_learning)));
     data.set("challenge_notes", optional_text(v.ret.challenge_notes));
-    data.set("moderated_on", optional_text(v.ret.moderated_on ? v.ret.moderated_on->iso() : ""));
+    data.set("moderated_on", optional_text(v.ret.moderated_on ? date_in_words(*v.ret.moderated_on) : ""));
     data.set("challenge_html", textarea(Field{"challenge_notes", "Challenge session notes", posted ? ctx.form("challenge_notes") : v.ret.challenge_notes,
                                               error_for(errors, "challenge_notes")}, 4));
     data.set("submit_error", optional_text(error_for(errors, "submit")));
@@ -285,7 +286,7 @@ void letter_page(Services& s, Ctx& ctx) {
     data.set("has_development", flag(!letter.development.empty()));
     data.set("challenge_notes", optional_text(letter.challenge_notes));
     data.set("signed_by", letter.signed_by);
-    data.set("date", london_today(s).iso());
+    data.set("date", date_in_words(london_today(s)));
     data.set("back", "/audits/" + std::to_string(ctx.path_id()) + "/returns/" + std::to_string(ctx.path_id(2)));
     page(ctx, "learning/letter", data, PageOptions{letter.subject, "audits"});
 }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/partnership.hpp"
+#include "core/date_words.hpp"
 #include "web/documents.hpp"
 #include "web/governance_views.hpp"
 #include "web/paging.hpp"
@@ -70,7 +71,7 @@ void actions_page(Services& s, Ctx& ctx) {
         row.set("owner", l.owner_name);
         row.set("agency", l.owner_agency);
         row.set("group", l.group_name);
-        row.set("due", l.action.due.iso());
+        row.set("due", date_in_words(l.action.due));
         row.set("status", std::string(action_status_label(l.action.status)));
         row.set("overdue", flag(l.overdue));
         rows.push_back(row);
@@ -122,12 +123,12 @@ void action_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
     data.set("owner", line->owner_name + ", " + line->owner_agency);
     data.set("group", line->group_name);
     data.set("meeting_id", line->action.meeting.str());
-    data.set("meeting_on", line->meeting_on.iso());
-    data.set("due", line->action.due.iso());
+    data.set("meeting_on", date_in_words(line->meeting_on));
+    data.set("due", date_in_words(line->action.due));
     data.set("status", std::string(action_status_label(line->action.status)));
     data.set("overdue", flag(line->overdue));
     data.set("note", optional_text(line->action.note));
-    data.set("closed_on", optional_text(line->action.closed_on ? line->action.closed_on->iso() : std::string()));
+    data.set("closed_on", optional_text(line->action.closed_on ? date_in_words(*line->action.closed_on) : std::string()));
     data.set("can_update", flag(can_update));
     data.set("saved", flag(ctx.has_query("saved")));
     std::vector<Option> statuses;
@@ -184,7 +185,7 @@ void attendance_page(Services& s, Ctx& ctx) {
     const std::string expected = rate_text(r.expected_rate);
     Data data;
     data.set("expected", expected);
-    data.set("period", r.period.from.iso() + " to " + r.period.to.iso());
+    data.set("period", period_in_words(r.period.from, r.period.to));
     data.set("below", below);
     data.set("has_below", flag(!below.is_empty_list()));
     data.set("deputies", deputies);
@@ -208,8 +209,8 @@ void forward_plan_page(Services& s, Ctx& ctx) {
     Data rows{Data::type::list};
     for (const auto& i : items) {
         Data row;
-        row.set("on", i.on.iso());
-        row.set("month", i.on.iso().substr(0, 7));
+        row.set("on", date_in_words(i.on));
+        row.set("month", month_in_words(i.on));
         row.set("time", i.starts_at);
         row.set("label", i.label);
         row.set("meeting_id", i.meeting.valid() ? i.meeting.str() : std::string());
@@ -220,7 +221,7 @@ void forward_plan_page(Services& s, Ctx& ctx) {
     Data data;
     data.set("items", rows);
     data.set("has_items", flag(!items.empty()));
-    data.set("from", today.iso());
+    data.set("from", date_in_words(today));
     page(ctx, "governance/forward_plan", data, PageOptions{"Forward plan", "groups"});
 }
 
@@ -235,7 +236,7 @@ void interests_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int s
         row.set("person", names[i.person]);
         row.set("person_id", i.person.str());
         row.set("interest", i.interest);
-        row.set("declared_on", i.declared_on.iso());
+        row.set("declared_on", date_in_words(i.declared_on));
         row.set("meeting_id", optional_text(i.meeting.valid() ? i.meeting.str() : std::string()));
         row.set("item", i.agenda_item > 0 ? "item " + std::to_string(i.agenda_item) : std::string());
         rows.push_back(row);

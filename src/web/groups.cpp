@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/partnership.hpp"
+#include "core/date_words.hpp"
 #include "web/areas.hpp"
 #include "web/documents.hpp"
 #include "web/governance_views.hpp"
@@ -37,9 +38,9 @@ namespace {
 
 Data cadence_data(const CadenceStatus& c) {
     Data d;
-    d.set("last_held", c.last_held ? c.last_held->iso() : std::string("Not yet met"));
-    d.set("next_planned", c.next_planned ? c.next_planned->iso() : std::string("None planned"));
-    d.set("due_by", optional_text(c.due_by ? c.due_by->iso() : std::string()));
+    d.set("last_held", c.last_held ? date_in_words(*c.last_held) : std::string("Not yet met"));
+    d.set("next_planned", c.next_planned ? date_in_words(*c.next_planned) : std::string("None planned"));
+    d.set("due_by", optional_text(c.due_by ? date_in_words(*c.due_by) : std::string()));
     d.set("overdue", flag(c.overdue));
     d.set("active", flag(c.active));
     return d;
@@ -292,20 +293,20 @@ void group_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int statu
     data.set("purpose", optional_text(g.purpose));
     data.set("deputy", v.deputy_label.empty() ? std::string("Not named") : v.deputy_label);
     data.set("quorum", quorum_label(g.quorum));
-    data.set("active_period", g.active_from.iso() + (g.active_to ? " to " + g.active_to->iso() : std::string(" onwards")));
-    data.set("window", v.window.from.iso() + " to " + v.window.to.iso());
+    data.set("active_period", period_in_words(g.active_from, g.active_to));
+    data.set("window", period_in_words(v.window.from, v.window.to));
     data.set("can_manage", flag(can_manage));
     data.set("saved", flag(ctx.has_query("saved")));
     if (!v.terms.empty()) {
         const auto& current = v.terms.back();
         data.set("terms_html", markdown_html(current.markdown));
         data.set("terms_version", std::to_string(current.number));
-        data.set("terms_approved", current.approved_on.iso());
+        data.set("terms_approved", date_in_words(current.approved_on));
         Data history{Data::type::list};
         for (auto it = v.terms.rbegin(); it != v.terms.rend(); ++it) {
             Data t;
             t.set("number", std::to_string(it->number));
-            t.set("approved", it->approved_on.iso());
+            t.set("approved", date_in_words(it->approved_on));
             t.set("by", it->recorded_by);
             t.set("html", markdown_html(it->markdown));
             history.push_back(t);
@@ -325,7 +326,7 @@ void group_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int statu
         row.set("code_label", std::string(membership_code_label(m.membership.code)));
         row.set("role", std::string(member_role_label(m.membership.role)) +
                             (m.membership.priority.empty() ? "" : ": " + m.membership.priority));
-        row.set("period", m.membership.start.iso() + (m.membership.end ? " to " + m.membership.end->iso() : std::string()));
+        row.set("period", period_in_words(m.membership.start, m.membership.end, ""));
         row.set("deputy", optional_text(m.membership.nominated_deputy));
         if (m.rate) set_rate(row, *m.rate);
         else row.set("rate", std::string("No meetings"));
@@ -340,7 +341,7 @@ void group_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int statu
     for (auto it = page_of_meetings.items.begin(); it != page_of_meetings.items.end(); ++it) {
         Data row;
         row.set("id", it->id.str());
-        row.set("on", it->on.iso());
+        row.set("on", date_in_words(it->on));
         row.set("time", it->starts_at);
         row.set("status", std::string(meeting_status_label(it->status)));
         row.set("cancelled", flag(it->status == MeetingStatus::cancelled));

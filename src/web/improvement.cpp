@@ -4,6 +4,7 @@
 #include <iterator>
 #include <map>
 
+#include "core/date_words.hpp"
 #include "web/documents.hpp"
 #include "web/learning_views.hpp"
 #include "web/paging.hpp"
@@ -109,7 +110,7 @@ void improvement_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int
     Data history{Data::type::list}, evidence{Data::type::list};
     for (auto it = a.updates.rbegin(); it != a.updates.rend(); ++it) {
         Data row;
-        row.set("on", it->on.iso());
+        row.set("on", date_in_words(it->on));
         row.set("by", it->by);
         row.set("change", it->from == it->to ? std::string("Progress update")
                                              : std::string(action_state_label(it->from)) + " to " + std::string(action_state_label(it->to)));
@@ -118,7 +119,7 @@ void improvement_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int
     }
     for (const auto& e : a.evidence) {
         Data row;
-        row.set("on", e.on.iso());
+        row.set("on", date_in_words(e.on));
         row.set("by", e.by);
         row.set("kind", std::string(evidence_kind_label(e.kind)));
         row.set("impact", flag(e.kind == EvidenceKind::impact));
@@ -140,7 +141,7 @@ void improvement_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int
     Data data = improvement_row(l);
     data.set("version", std::to_string(a.version));
     data.set("measure", a.success_measure);
-    data.set("created_on", a.created_on.iso());
+    data.set("created_on", date_in_words(a.created_on));
     data.set("superseded_reason", optional_text(a.superseded_reason));
     data.set("history", history);
     data.set("has_history", flag(!a.updates.empty()));

@@ -5,6 +5,7 @@
 #include "app/governance.hpp"
 #include "app/partnership.hpp"
 #include "app/reviews.hpp"
+#include "core/date_words.hpp"
 #include "web/governance_views.hpp"
 #include "web/areas.hpp"
 #include "web/learning_views.hpp"
@@ -43,7 +44,7 @@ Data improvement_row(const ImprovementLine& l) {
     row.set("agency", l.agency_name);
     row.set("lead", l.lead_name);
     row.set("group", optional_text(l.group_name));
-    row.set("due", l.action.due.iso());
+    row.set("due", date_in_words(l.action.due));
     row.set("state", std::string(action_state_label(l.action.state)));
     row.set("priority", optional_text(l.action.priority));
     row.set("overdue", flag(l.overdue));
@@ -110,7 +111,7 @@ Data source_row(const LearningSource& src) {
     row.set("id", src.id.str());
     row.set("title", src.title);
     row.set("kind", std::string(source_kind_label(src.kind)));
-    row.set("on", src.on.iso());
+    row.set("on", date_in_words(src.on));
     row.set("status", std::string(source_status_label(src.status)));
     std::string priorities;
     for (const auto& p : src.priorities) priorities += (priorities.empty() ? "" : ", ") + p;
@@ -234,7 +235,7 @@ void source_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
         Data row;
         row.set("title", b.title);
         row.set("kind", std::string(briefing_kind_label(b.kind)));
-        row.set("on", b.on.iso());
+        row.set("on", date_in_words(b.on));
         row.set("audience", b.audience);
         briefings.push_back(row);
     }
@@ -384,7 +385,7 @@ void thread_page(Services& s, Ctx& ctx) {
         Data row;
         row.set("title", b.title);
         row.set("kind", std::string(briefing_kind_label(b.kind)));
-        row.set("on", b.on.iso());
+        row.set("on", date_in_words(b.on));
         row.set("audience", b.audience);
         briefings.push_back(row);
     }
@@ -419,7 +420,7 @@ void calendar_page(Services& s, Ctx& ctx) {
     Data rows{Data::type::list};
     for (const auto& e : cal.entries) {
         Data row;
-        row.set("on", e.on.iso());
+        row.set("on", date_in_words(e.on));
         row.set("label", e.label);
         row.set("href", e.href);
         row.set("status", optional_text(e.status));
@@ -455,7 +456,7 @@ void briefings_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int s
         row.set("title", b.title);
         row.set("link", optional_text(b.link));
         row.set("kind", std::string(briefing_kind_label(b.kind)));
-        row.set("on", b.on.iso());
+        row.set("on", date_in_words(b.on));
         row.set("audience", b.audience);
         row.set("reached", b.reached ? std::to_string(b.reached) : std::string("Not recorded"));
         std::string spreads;

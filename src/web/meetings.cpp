@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/partnership.hpp"
+#include "core/date_words.hpp"
 #include "web/documents.hpp"
 #include "web/governance_views.hpp"
 
@@ -67,7 +68,7 @@ void meeting_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int sta
     data.set("version", std::to_string(m.version));
     data.set("group_id", v.group.id.str());
     data.set("group", v.group.name);
-    data.set("on", m.on.iso());
+    data.set("on", date_in_words(m.on));
     data.set("time", m.starts_at);
     data.set("length", std::to_string(m.minutes_long) + " minutes");
     data.set("place", m.place.empty() ? std::string("Online") : m.place + (m.online ? " and online" : ""));
@@ -114,7 +115,7 @@ void meeting_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int sta
         row.set("id", a.id.str());
         row.set("text", a.text);
         row.set("owner", people.contains(a.owner) ? people.at(a.owner) : std::string());
-        row.set("due", a.due.iso());
+        row.set("due", date_in_words(a.due));
         row.set("status", std::string(action_status_label(a.status)));
         row.set("overdue", flag(action_overdue(a, today)));
         actions.push_back(row);
@@ -172,7 +173,7 @@ void meeting_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int sta
                                                 error_for(errors, "agenda_item")}, items, ""));
     data.set("interest_text_html", textarea(Field{"interest", "The interest", posted_or(ctx, "/interests", "interest", ""),
                                                   error_for(errors, "interest"), "For example, direct involvement in a case on the agenda"}, 3));
-    const std::string title = v.group.name + ", " + m.on.iso();
+    const std::string title = v.group.name + ", " + date_in_words(m.on);
     page(ctx, "governance/meeting", data, PageOptions{title, "groups", errors, status});
 }
 

@@ -3,6 +3,7 @@
 
 #include "app/governance.hpp"
 #include "app/partnership.hpp"
+#include "core/date_words.hpp"
 #include "web/areas.hpp"
 #include "web/directory_query.hpp"
 #include "web/html.hpp"
@@ -290,14 +291,14 @@ void show_person_page(Services& s, Ctx& ctx) {
             row.set("group", group);
             row.set("role", std::string(member_role_label(m.role)) + (m.priority.empty() ? "" : ": " + m.priority));
             row.set("code", std::string(membership_code_label(m.code)));
-            row.set("period", m.start.iso() + (m.end ? " to " + m.end->iso() : std::string(" onwards")));
+            row.set("period", period_in_words(m.start, m.end));
             row.set("current", flag(member_on(m, today)));
             memberships.push_back(row);
         }
         for (const auto& i : g.interests) {
             Data row;
             row.set("interest", i.interest);
-            row.set("declared_on", i.declared_on.iso());
+            row.set("declared_on", date_in_words(i.declared_on));
             row.set("meeting_id", optional_text(i.meeting.valid() ? i.meeting.str() : ""));
             interests.push_back(row);
         }

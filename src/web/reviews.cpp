@@ -6,6 +6,7 @@
 #include "app/access.hpp"
 #include "app/partnership.hpp"
 #include "app/reviews.hpp"
+#include "core/date_words.hpp"
 #include "web/areas.hpp"
 #include "web/html.hpp"
 #include "web/paging.hpp"
@@ -60,7 +61,7 @@ void dashboard_page(Services& s, Ctx& ctx) {
         row.set("stage", std::string(stage_label(v.state.stage)));
         row.set("has_next", flag(v.next.has_value()));
         row.set("next_label", v.next ? v.next->label : std::string("None"));
-        row.set("next_due", v.next ? v.next->due->iso() : std::string());
+        row.set("next_due", v.next ? date_in_words(*v.next->due) : std::string());
         row.set("overdue", flag(v.overdue));
         row.set("days", v.next_countdown ? std::to_string(v.next_countdown->working_days) : std::string());
         const int slip = slippage_days(v.deadlines, v.state, today);
@@ -197,8 +198,8 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
     data.set("reference", c.reference);
     data.set("children", pseudonyms(c));
     data.set("stage", std::string(stage_label(v.state.stage)));
-    data.set("became_aware_on", c.became_aware_on.iso());
-    data.set("incident_on", c.incident_on.iso());
+    data.set("became_aware_on", date_in_words(c.became_aware_on));
+    data.set("incident_on", date_in_words(c.incident_on));
     data.set("kind", std::string(harm_label(c.kind)));
     data.set("looked_after", flag(c.looked_after));
     data.set("area_of_incident", c.area_of_incident.empty() ? "Not recorded" : c.area_of_incident);
@@ -214,7 +215,7 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
     if (v.next) {
         Data next;
         next.set("label", v.next->label);
-        next.set("due", v.next->due->iso());
+        next.set("due", date_in_words(*v.next->due));
         next.set("overdue", flag(v.next_countdown->overdue));
         next.set("days", std::to_string(v.next_countdown->working_days));
         data.set("next", next);
@@ -235,8 +236,8 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
     for (const auto& m : v.milestones) {
         Data one;
         one.set("label", m.label);
-        one.set("due", m.due ? m.due->iso() : std::string("No statutory date"));
-        if (m.done) one.set("done", m.done->iso());
+        one.set("due", m.due ? date_in_words(*m.due) : std::string("No statutory date"));
+        if (m.done) one.set("done", date_in_words(*m.done));
         one.set("late", flag(m.done && m.due && *m.done > *m.due));
         one.set("overdue", flag(!m.done && m.due && today > *m.due && v.state.stage != Stage::closed));
         milestones.push_back(one);
@@ -250,7 +251,7 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
         one.set("days", step.first_day == step.last_day ? "Day " + std::to_string(step.first_day)
                                                         : "Days " + std::to_string(step.first_day) + " to " +
                                                               std::to_string(step.last_day));
-        one.set("dates", step.from == step.to ? step.from.iso() : step.from.iso() + " to " + step.to.iso());
+        one.set("dates", period_in_words(step.from, step.to));
         plan.push_back(one);
     }
     data.set("plan", plan);
@@ -258,8 +259,8 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
     for (const auto& [agency, st] : v.state.summaries) {
         Data one;
         one.set("agency", names_of({agency}, names));
-        one.set("requested", st.requested_on.iso());
-        if (st.returned_on) one.set("returned", st.returned_on->iso());
+        one.set("requested", date_in_words(st.requested_on));
+        if (st.returned_on) one.set("returned", date_in_words(*st.returned_on));
         summaries.push_back(one);
     }
     data.set("has_summaries", flag(!v.state.summaries.empty()));
@@ -288,7 +289,7 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
     for (const auto& x : c.conflicts) {
         Data one;
         one.set("label", x.user_label);
-        one.set("declared_on", x.declared_on.iso());
+        one.set("declared_on", date_in_words(x.declared_on));
         one.set("interest", x.interest);
         one.set("panel", x.panel == ConflictView::pending ? "Awaiting the panel"
                          : x.panel == ConflictView::exclude ? "Should not take part" : "May take part");
@@ -301,12 +302,12 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
     Data events{Data::type::list};
     for (auto it = c.events.rbegin(); it != c.events.rend(); ++it) {
         Data one;
-        one.set("on", it->on.iso());
+        one.set("on", date_in_words(it->on));
         one.set("label", std::string(event_label(it->kind)));
         std::string detail;
         if (!it->agencies.empty()) detail = names_of(it->agencies, names);
         if (it->decision) detail = std::string(decision_label(*it->decision));
-        if (it->planned_on) detail = "planned for " + it->planned_on->iso();
+        if (it->planned_on) detail = "planned for " + date_in_words(*it->planned_on);
         if (!it->reviewer_name.empty()) detail = it->reviewer_name;
         if (!it->note.empty()) detail += (detail.empty() ? "" : ". ") + it->note;
         if (!detail.empty()) one.set("detail", detail);

@@ -3,13 +3,11 @@
 #include <array>
 #include <sstream>
 
+#include "core/date_words.hpp"
 #include "core/text.hpp"
 
 namespace assure::web {
 namespace {
-
-constexpr std::array<const char*, 12> kMonths{"January", "February", "March",     "April",   "May",      "June",
-                                               "July",    "August",   "September", "October", "November", "December"};
 
 std::vector<std::string> non_empty_lines(const std::string& text) {
     std::vector<std::string> out;
@@ -24,8 +22,8 @@ std::vector<std::string> non_empty_lines(const std::string& text) {
 // "April", "apr" or "4" -> "4"; anything else is returned as typed, for the rule to refuse.
 std::string month_number(const std::string& typed) {
     const std::string t = lower(trim(typed));
-    for (std::size_t i = 0; i < kMonths.size(); ++i) {
-        const std::string name = lower(kMonths[i]);
+    for (std::size_t i = 0; i < kMonthNames.size(); ++i) {
+        const std::string name = lower(kMonthNames[i]);
         if (t == name || (t.size() >= 3 && name.rfind(t, 0) == 0)) return std::to_string(i + 1);
     }
     return t;
@@ -58,7 +56,7 @@ std::vector<AuditStandard> standards_from(const std::string& field, const std::s
 std::vector<std::string> cycle_lines(const std::vector<CycleMilestone>& cycle) {
     std::vector<std::string> out;
     for (const auto& m : cycle) {
-        const std::string month = m.month >= 1 && m.month <= 12 ? kMonths[static_cast<std::size_t>(m.month - 1)] : std::to_string(m.month);
+        const std::string month = m.month >= 1 && m.month <= 12 ? kMonthNames[static_cast<std::size_t>(m.month - 1)] : std::to_string(m.month);
         out.push_back(month + ": " + m.label);
     }
     return out;

@@ -1,9 +1,13 @@
 #include <gtest/gtest.h>
 
 #include "core/date.hpp"
+#include "core/date_words.hpp"
 #include "core/text.hpp"
 
 using assure::Date;
+using assure::date_in_words;
+using assure::month_in_words;
+using assure::period_in_words;
 
 TEST(DateParsing, AcceptsRealDatesOnly) {
     EXPECT_EQ(Date::parse("2024-02-29")->iso(), "2024-02-29");
@@ -28,4 +32,14 @@ TEST(Text, Utf8AndEmailChecks) {
     EXPECT_TRUE(assure::looks_like_email("a@b.org"));
     EXPECT_FALSE(assure::looks_like_email("a@b"));
     EXPECT_FALSE(assure::looks_like_email("a b@c.org"));
+}
+
+TEST(DatesInWords, DayMonthAndPeriod) {
+    const Date first = *Date::parse("2026-04-01"), last = *Date::parse("2027-03-31");
+    EXPECT_EQ(date_in_words(*Date::parse("2026-12-08")), "8 December 2026");
+    EXPECT_EQ(month_in_words(last), "March 2027");
+    EXPECT_EQ(period_in_words(first, last), "1 April 2026 to 31 March 2027");
+    EXPECT_EQ(period_in_words(first, first), "1 April 2026");
+    EXPECT_EQ(period_in_words(first, std::nullopt), "1 April 2026 onwards");
+    EXPECT_EQ(period_in_words(first, std::nullopt, ""), "1 April 2026");
 }

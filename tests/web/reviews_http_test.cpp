@@ -167,7 +167,7 @@ TEST_F(ReviewsHttp, BusinessUnitNotifiesThroughTheFormAfterFixingErrors) {
     auto page = bu.get(good->get_header_value("Location"));
     ASSERT_EQ(page->status, 200);
     EXPECT_NE(page->body.find("Child Z"), std::string::npos);
-    EXPECT_NE(page->body.find("2025-12-30"), std::string::npos);  // notify the Panel by
+    EXPECT_NE(page->body.find("30 December 2025"), std::string::npos);  // notify the Panel by
     auto no_csrf = bu.post("/reviews", {{"became_aware_on", "2025-12-19"}}, false);
     EXPECT_EQ(no_csrf->status, 403);
 }
