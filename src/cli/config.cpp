@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <toml++/toml.h>
 
@@ -123,6 +124,48 @@ void read_registers(const toml::table& t, const std::string& file, RegisterRules
     r.lado_within_twelve_months_percent = share("lado_within_twelve_months_percent", r.lado_within_twelve_months_percent);
 }
 
+// A secret kept in a file of its own (mode 0600, outside the repository): its first line.
+std::string secret_from_file(const std::string& path, const std::string& where) {
+    std::ifstream in(path);
+    if (!in) bad(where, "cannot read " + path);
+    std::string line;
+    std::getline(in, line);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (line.empty()) bad(where, path + " is empty");
+    return line;
+}
+
+// [mail]: the SMTP server, how often the sender looks at the outbox, and how it retries.
+void read_mail(const toml::table& t, const std::string& file, Config& c) {
+    mail::SmtpSettings& m = c.smtp;
+    if (t["mail"]["password"]) {
+        bad(file + " [mail] password", "a password never goes in this file: set ASSURE_SMTP_PASSWORD or name a file in password_file");
+    }
+    m.host = read<std::string>(t, "mail", "host", m.host, file);
+    m.port = static_cast<int>(positive(read<int64_t>(t, "mail", "port", m.port, file), file + " [mail] port", 65535));
+    m.from = read<std::string>(t, "mail", "from", m.from, file);
+    m.username = read<std::string>(t, "mail", "username", m.username, file);
+    const std::string tls = read<std::string>(t, "mail", "tls", std::string(mail::smtp_tls_key(m.tls)), file);
+    if (auto v = mail::parse_smtp_tls(tls)) {
+        m.tls = *v;
+    } else {
+        bad(file + " [mail] tls", "must be starttls, implicit or none, not '" + tls + "'");
+    }
+    m.timeout_seconds = static_cast<int>(positive(read<int64_t>(t, "mail", "timeout_seconds", m.timeout_seconds, file),
+                                                  file + " [mail] timeout_seconds", 600));
+    c.mail_poll_seconds = static_cast<int>(positive(read<int64_t>(t, "mail", "poll_seconds", c.mail_poll_seconds, file),
+                                                    file + " [mail] poll_seconds", 3600));
+    c.mail_retry.first_delay_seconds = static_cast<int>(positive(
+        read<int64_t>(t, "mail", "retry_first_seconds", c.mail_retry.first_delay_seconds, file), file + " [mail] retry_first_seconds", 86400));
+    c.mail_retry.max_delay_seconds = static_cast<int>(positive(
+        read<int64_t>(t, "mail", "retry_max_seconds", c.mail_retry.max_delay_seconds, file), file + " [mail] retry_max_seconds", 7 * 86400));
+    if (c.mail_retry.max_delay_seconds < c.mail_retry.first_delay_seconds) {
+        bad(file + " [mail] retry_max_seconds", "must be at least retry_first_seconds");
+    }
+    const std::string password_file = read<std::string>(t, "mail", "password_file", "", file);
+    if (!password_file.empty()) m.password = secret_from_file(password_file, file + " [mail] password_file");
+}
+
 }  // namespace
 
 std::string Config::key_file() const {
@@ -146,7 +189,8 @@ Config load_config(const std::string& path) {
         for (const auto& [section, _] : t) {
             const std::string name(section.str());
             if (name != "database" && name != "server" && name != "sessions" && name != "log" &&
-                name != "reviews" && name != "calendar" && name != "governance" && name != "learning" && name != "registers") {
+                name != "reviews" && name != "calendar" && name != "governance" && name != "learning" && name != "registers" &&
+                name != "mail") {
                 bad(path, "unknown section [" + name + "]");
             }
         }
@@ -231,6 +275,7 @@ Config load_config(const std::string& path) {
         read_governance(t, path, c.governance_rules);
         read_learning(t, path, c.learning_rules);
         read_registers(t, path, c.register_rules);
+        read_mail(t, path, c);
         if (auto errors = validate_rules(r); !errors.empty()) {
             bad(path + " [reviews] " + errors.front().field, errors.front().message);
         }
@@ -260,6 +305,13 @@ Config load_config(const std::string& path) {
     }
     if (c.slow_statement_ms < 0 || c.slow_statement_ms > 600000) {
         bad("log.slow_statement_ms", "must be between 0 (off) and 600000 milliseconds");
+    }
+    if (auto v = env("ASSURE_SMTP_PASSWORD"); !v.empty()) c.smtp.password = v;
+    if (c.smtp.configured()) {
+        if (!plausible_address(c.smtp.from)) bad("mail.from", "must be the address messages come from, as name@example.org");
+        if (!c.smtp.username.empty() && c.smtp.password.empty()) {
+            bad("mail.username", "needs a password: set ASSURE_SMTP_PASSWORD or [mail] password_file");
+        }
     }
     if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" && c.log_level != "error") {
         bad("log.level", "must be debug, info, warn or error, not '" + c.log_level + "'");

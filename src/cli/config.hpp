@@ -10,7 +10,9 @@
 #include "core/learning.hpp"
 #include "core/reviews.hpp"
 
+#include "core/mail.hpp"
 #include "core/session.hpp"
+#include "mail/smtp.hpp"
 #include "web/server.hpp"
 
 namespace assure::cli {
@@ -33,6 +35,11 @@ struct Config {
     int password_hash_queue = 4;   // [sessions] password_hash_queue: sign-ins waiting for a slot before "try again"
     std::string case_key_file;     // "" = "<database path>.key" (a PostgreSQL database needs it set)
     std::string case_key_hex;      // ASSURE_CASE_KEY (environment only: a secret)
+    // [mail]: the SMTP server (none: messages stay in the outbox), the sender's pace and retries.
+    // The password comes from ASSURE_SMTP_PASSWORD or [mail] password_file, never the file itself.
+    mail::SmtpSettings smtp;
+    MailRetry mail_retry;
+    int mail_poll_seconds = 30;
     // Throws std::runtime_error for a PostgreSQL URL without case_key_file: there is no file
     // beside such a database to keep the key in.
     [[nodiscard]] std::string key_file() const;

@@ -17,6 +17,8 @@
 #include "app/partnership.hpp"
 #include "app/reviews.hpp"
 #include "cli/audit_checkpoints.hpp"
+#include "cli/mail_worker.hpp"
+#include "mail/smtp.hpp"
 #include "cli/config.hpp"
 #include "cli/dataset_import.hpp"
 #include "cli/demo.hpp"
@@ -155,6 +157,14 @@ int serve(cli::Config config) {
     const int minutes = config.audit_checkpoint_minutes;
     cli::AuditCheckpoints checkpoints(*w.store, w.clock, audit_watch, std::chrono::minutes(minutes), 24 * 60 / minutes);
     web::WebApp app(w.services, config.web);
+    std::unique_ptr<MailTransport> smtp;
+    if (config.smtp.configured()) {
+        smtp = std::make_unique<mail::SmtpTransport>(config.smtp, w.clock);
+        spdlog::info("mail: sending through {}:{} ({})", config.smtp.host, config.smtp.port, mail::smtp_tls_key(config.smtp.tls));
+    } else {
+        spdlog::info("mail: no [mail] host set: messages are kept in the outbox, none is sent");
+    }
+    cli::MailWorker mail_worker(w.services, std::move(smtp), config.mail_retry, std::chrono::seconds(config.mail_poll_seconds));
     std::thread waiter([&] {
         int sig = 0;
         sigwait(&signals, &sig);

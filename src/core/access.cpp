@@ -77,6 +77,7 @@ std::string_view permission_key(Permission p) {
         case Permission::manage_registers: return "manage_registers";
         case Permission::view_dataset: return "view_dataset";
         case Permission::manage_dataset: return "manage_dataset";
+        case Permission::view_outbox: return "view_outbox";
     }
     return "unknown";
 }
@@ -130,6 +131,9 @@ bool role_allows(Role role, Permission permission) {
             return true;  // aggregate figures: no page or export of the dataset shows a child
         case Permission::manage_dataset:
             return role == Role::business_unit;  // the business unit runs the dataset (DESIGN "Who uses it")
+        case Permission::view_outbox:
+            // Whom Assure wrote to and about which case: the business unit, whose reminders they are.
+            return role == Role::business_unit;
     }
     return false;
 }

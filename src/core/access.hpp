@@ -31,6 +31,7 @@ enum class Permission {
     manage_registers,     // record entries in the registers
     view_dataset,         // the scorecard: partnership-wide aggregate figures, never a child
     manage_dataset,       // import the dataset's extracts and returns
+    view_outbox,          // the messages Assure sends, waiting, failing and sent (docs/decisions/0015)
 };
 
 const std::vector<Role>& all_roles();

@@ -16,15 +16,19 @@
 
 namespace assure::testing {
 
-// Starts `assure serve --db DB --port PORT` (with this process's environment) and waits until
-// /healthz answers.
+// Starts `assure serve --db DB --port PORT` (with this process's environment, and `--config
+// FILE` when one is given) and waits until /healthz answers.
 class ServeProcess {
 public:
-    ServeProcess(const std::string& db, int port) : port_(port) {
+    ServeProcess(const std::string& db, int port, const std::string& config = {}) : port_(port) {
         pid_ = ::fork();
         if (pid_ == 0) {
             ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // a test that crashes leaves no server behind
             const std::string p = std::to_string(port);
+            if (!config.empty()) {
+                ::execl(ASSURE_BINARY, ASSURE_BINARY, "--config", config.c_str(), "serve", "--db", db.c_str(), "--port", p.c_str(),
+                        "--bind", "127.0.0.1", static_cast<char*>(nullptr));
+            }
             ::execl(ASSURE_BINARY, ASSURE_BINARY, "serve", "--db", db.c_str(), "--port", p.c_str(), "--bind",
                     "127.0.0.1", static_cast<char*>(nullptr));
             ::_exit(127);

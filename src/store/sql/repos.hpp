@@ -275,4 +275,20 @@ private:
     Connection& db_;
 };
 
+class SqlMail final : public MailRepo {
+public:
+    explicit SqlMail(Connection& db) : db_(db) {}
+    MailId queue(const MailMessage& m) override;
+    Page<MailMessage> outbox(const OutboxQuery& query) override;
+    OutboxCounts count(PartnershipId partnership) override;
+    std::optional<MailMessage> find(PartnershipId partnership, MailId id) override;
+    std::vector<MailMessage> claim_due(Instant now, Instant hold_until, int limit) override;
+    void mark_sent(MailId id, Instant at) override;
+    void mark_failed(MailId id, const std::string& error, Instant next_attempt) override;
+    bool record_reminder(PartnershipId partnership, CaseId case_id, const std::string& milestone, Date on) override;
+
+private:
+    Connection& db_;
+};
+
 }  // namespace assure::sql
