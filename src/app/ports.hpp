@@ -14,6 +14,7 @@
 #include "app/ports/health.hpp"
 #include "app/ports/registers.hpp"
 #include "app/ports/dataset.hpp"
+#include "app/ports/training.hpp"
 
 namespace assure {
 
@@ -35,6 +36,7 @@ struct Transaction {
     virtual HealthRepo& health() = 0;
     virtual RegisterRepo& registers() = 0;
     virtual DatasetRepo& dataset() = 0;
+    virtual TrainingRepo& training() = 0;
 };
 
 struct Store {

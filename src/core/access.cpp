@@ -77,6 +77,9 @@ std::string_view permission_key(Permission p) {
         case Permission::manage_registers: return "manage_registers";
         case Permission::view_dataset: return "view_dataset";
         case Permission::manage_dataset: return "manage_dataset";
+        case Permission::view_training: return "view_training";
+        case Permission::book_training: return "book_training";
+        case Permission::manage_training: return "manage_training";
     }
     return "unknown";
 }
@@ -130,6 +133,11 @@ bool role_allows(Role role, Permission permission) {
             return true;  // aggregate figures: no page or export of the dataset shows a child
         case Permission::manage_dataset:
             return role == Role::business_unit;  // the business unit runs the dataset (DESIGN "Who uses it")
+        case Permission::view_training:
+        case Permission::book_training:
+            return true;  // the calendar is published; anyone who works in the partnership may book
+        case Permission::manage_training:
+            return role == Role::business_unit;  // the training officer sits in the business unit
     }
     return false;
 }

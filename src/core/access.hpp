@@ -31,6 +31,9 @@ enum class Permission {
     manage_registers,     // record entries in the registers
     view_dataset,         // the scorecard: partnership-wide aggregate figures, never a child
     manage_dataset,       // import the dataset's extracts and returns
+    view_training,        // courses, sessions and the year's training figures
+    book_training,        // book a place on a session (and cancel one's own)
+    manage_training,      // set up courses and sessions, take registers, cancel any booking
 };
 
 const std::vector<Role>& all_roles();

@@ -19,6 +19,7 @@
 #include "store/postgres_scratch.hpp"
 #include "store/reviews_contract.hpp"
 #include "store/registers_contract.hpp"
+#include "store/training_contract.hpp"
 #include "store/sqlite/store.hpp"
 
 namespace assure::testing {
@@ -72,6 +73,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, SettingsContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, AuditChainContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, RegistersContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, DatasetContract, PostgresBackends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, TrainingContract, PostgresBackends);
 
 TEST(PostgresPlaceholders, QuestionMarksBecomeNumberedOutsideLiteralsAndComments) {
     const auto r = postgres::rewrite_placeholders(
