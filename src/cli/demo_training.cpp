@@ -9,6 +9,7 @@
 // today, some full with a waiting list. Everything is booked and registered through the use
 // cases on the day it would have been, so every figure is counted, never typed.
 #include <array>
+#include <stdexcept>
 
 #include "app/training.hpp"
 #include "cli/demo.hpp"
