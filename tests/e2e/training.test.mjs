@@ -40,7 +40,7 @@ test('the training officer reads the year and books onto a full session, correct
   await checkA11y(page, 'a full session')
   await page.getByLabel('Name of the person attending').fill('Siobhan Kelly')
   await page.getByLabel('Their work email address').fill('siobhan.kelly-at-knowsley.example')
-  await page.getByRole('button', { name: 'Book' }).click()
+  await page.getByRole('button', { name: 'Book', exact: true }).click()
   await checkA11y(page, 'booking with an error')
   const summary = page.locator('.govuk-error-summary')
   assert.match(await summary.textContent(), /Enter an email address like name@example.org/)
@@ -49,7 +49,7 @@ test('the training officer reads the year and books onto a full session, correct
   assert.equal(await page.getByText('Siobhan Kelly').count(), 0, 'nothing saved')
 
   await page.getByLabel('Their work email address').fill('siobhan.kelly@knowsley.example')
-  await page.getByRole('button', { name: 'Book' }).click()
+  await page.getByRole('button', { name: 'Book', exact: true }).click()
   await page.getByText('The session is full: the booking is on the waiting list').waitFor()
   await checkA11y(page, 'booking on the waiting list')
   const row = page.locator('tr').filter({ hasText: 'siobhan.kelly@knowsley.example' })
