@@ -252,8 +252,11 @@ TYPED_TEST_P(TrainingContract, TheYearsFiguresAreCountedByCourseAndAgencyFromPla
     EXPECT_EQ(c.by_course[1].counts, (AttendanceCounts{2, 1, 0, 1}));
     ASSERT_EQ(c.by_agency.size(), 2u);
     for (const auto& line : c.by_agency) {
-        if (line.name == "Health") EXPECT_EQ(line.counts, (AttendanceCounts{1, 1, 1, 0}));
-        else EXPECT_EQ(line.name, "No agency given");
+        if (line.name == "Health") {
+            EXPECT_EQ(line.counts, (AttendanceCounts{1, 1, 1, 0}));
+        } else {
+            EXPECT_EQ(line.name, "No agency given");
+        }
     }
 }
 
@@ -301,7 +304,9 @@ TYPED_TEST_P(TrainingContract, ABurstOfWritersNeverOverfillsASession) {
     EXPECT_EQ(s->waiting, 30);
     int expected = 0;
     for (const auto& b : this->bookings(t.id)) {
-        if (b.status == BookingStatus::waiting) EXPECT_EQ(b.position, ++expected);
+        if (b.status == BookingStatus::waiting) {
+            EXPECT_EQ(b.position, ++expected);
+        }
     }
     EXPECT_EQ(expected, 30);
 }

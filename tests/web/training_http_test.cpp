@@ -107,8 +107,11 @@ TEST_F(TrainingHttp, TwoHundredBookingsAtOnceForTwentyPlacesEndTwentyBookedAndTh
     const json all = all_bookings(session);
     ASSERT_EQ(all.size(), 200u);
     for (std::size_t i = 0; i < all.size(); ++i) {
-        if (i < 20) EXPECT_EQ(all[i]["status"], "booked") << i;
-        else EXPECT_EQ(all[i]["position"], static_cast<int>(i) - 19) << i;
+        if (i < 20) {
+            EXPECT_EQ(all[i]["status"], "booked") << i;
+        } else {
+            EXPECT_EQ(all[i]["position"], static_cast<int>(i) - 19) << i;
+        }
     }
     const json s = ok(server->client().Get("/api/v1/sessions/" + std::to_string(session), bu), 200);
     EXPECT_EQ(s["capacity"], 20);
