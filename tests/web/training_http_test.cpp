@@ -257,7 +257,7 @@ TEST_F(TrainingHttp, ThePagesBookAPlaceShowErrorsAndTakeTheRegister) {
     ASSERT_EQ(figures->status, 200);
     EXPECT_NE(figures->body.find("Test Council"), std::string::npos);
     EXPECT_NE(figures->body.find("100%"), std::string::npos) << "attendance rate worked out";
-    for (const std::string p : {"/training", "/training?when=all", "/training/courses", "/training/courses/new", "/training/sessions/new",
+    for (const std::string& p : std::vector<std::string>{"/training", "/training?when=all", "/training/courses", "/training/courses/new", "/training/sessions/new",
                                 "/training/courses/" + std::to_string(course_id), path + "/edit"}) {
         EXPECT_EQ(b.get(p)->status, 200) << p;
     }
