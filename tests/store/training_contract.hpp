@@ -4,8 +4,8 @@
 // filter; the waiting list's positions follow arrival; the database refuses a second live
 // booking of one email and a register mark on a place not held; the year's figures are GROUP
 // BY counts; partnerships stay apart; a stored key this version does not know is an error
-// naming its column. And the burst: many writers booking one session at once never give out
-// more places than it has. Every backend instantiates it.
+// naming its column. And the burst: 200 bookings for 20 places at once never give out more
+// places than there are. Every backend instantiates it.
 #include <atomic>
 #include <thread>
 
@@ -272,43 +272,51 @@ TYPED_TEST_P(TrainingContract, AnUnknownStoredStatusIsAnErrorNamingTheColumn) {
     }
 }
 
-// Forty writers book a session of ten at once, each in its own transaction that locks the
-// session, counts and inserts: exactly ten hold a place, thirty wait, positions 1..30.
+// Two hundred bookings for a session of twenty, made at once by twenty writers (ten each, so
+// the PostgreSQL run stays within its connection limit), each booking its own transaction that
+// locks the session, counts and inserts: exactly twenty hold a place, 180 wait, and the waiting
+// list's positions are 1..180 in the order the bookings arrived (their ids).
 TYPED_TEST_P(TrainingContract, ABurstOfWritersNeverOverfillsASession) {
-    const auto t = this->session(this->course("C"), "2016-06-01", 10);
-    constexpr int kWriters = 40;
-    std::atomic<int> failures{0};
+    const auto t = this->session(this->course("C"), "2016-06-01", 20);
+    constexpr int kWriters = 20, kEach = 10;
+    std::atomic<int> failures{0}, ready{0};
     std::vector<std::thread> threads;
-    for (int i = 0; i < kWriters; ++i) {
-        threads.emplace_back([&, i] {
-            try {
-                this->store->write([&](Transaction& tx) {
-                    const auto s = tx.training().lock_session(this->partnership, t.id);
-                    Booking b;
-                    b.partnership = this->partnership;
-                    b.session = t.id;
-                    b.name = b.email = std::to_string(i) + "@x.org";
-                    b.status = s->booked < s->capacity ? BookingStatus::booked : BookingStatus::waiting;
-                    b.booked_at = 1;
-                    tx.training().insert_booking(b);
-                });
-            } catch (...) {
-                ++failures;
+    for (int w = 0; w < kWriters; ++w) {
+        threads.emplace_back([&, w] {
+            ++ready;
+            while (ready < kWriters) std::this_thread::yield();  // all start together
+            for (int i = 0; i < kEach; ++i) {
+                try {
+                    this->store->write([&](Transaction& tx) {
+                        const auto s = tx.training().lock_session(this->partnership, t.id);
+                        Booking b;
+                        b.partnership = this->partnership;
+                        b.session = t.id;
+                        b.name = b.email = std::to_string(w) + "-" + std::to_string(i) + "@x.org";
+                        b.status = s->booked < s->capacity ? BookingStatus::booked : BookingStatus::waiting;
+                        b.booked_at = 1;
+                        tx.training().insert_booking(b);
+                    });
+                } catch (...) {
+                    ++failures;
+                }
             }
         });
     }
     for (auto& th : threads) th.join();
     EXPECT_EQ(failures, 0);
     const auto s = this->read([&](TrainingRepo& r) { return r.find_session(this->partnership, t.id); });
-    EXPECT_EQ(s->booked, 10);
-    EXPECT_EQ(s->waiting, 30);
-    int expected = 0;
-    for (const auto& b : this->bookings(t.id)) {
-        if (b.status == BookingStatus::waiting) {
-            EXPECT_EQ(b.position, ++expected);
+    EXPECT_EQ(s->booked, 20);
+    EXPECT_EQ(s->waiting, 180);
+    const auto all = this->bookings(t.id);
+    ASSERT_EQ(all.size(), 200u);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (i < 20) {
+            EXPECT_EQ(all[i].status, BookingStatus::booked) << i;
+        } else {
+            EXPECT_EQ(all[i].position, static_cast<int>(i) - 19) << i;
         }
     }
-    EXPECT_EQ(expected, 30);
 }
 
 REGISTER_TYPED_TEST_SUITE_P(TrainingContract, CoursesAndSessionsRoundTripWholeWithTheirCounts, AStaleCourseOrSessionWritesNothing,
