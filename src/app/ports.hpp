@@ -15,6 +15,7 @@
 #include "app/ports/registers.hpp"
 #include "app/ports/dataset.hpp"
 #include "app/ports/mail.hpp"
+#include "app/ports/training.hpp"
 
 namespace assure {
 
@@ -37,6 +38,7 @@ struct Transaction {
     virtual RegisterRepo& registers() = 0;
     virtual DatasetRepo& dataset() = 0;
     virtual MailRepo& mail() = 0;
+    virtual TrainingRepo& training() = 0;
 };
 
 struct Store {

@@ -44,6 +44,11 @@ void load_demo_learning(Services& services, const std::map<std::string, AgencyId
 // the report's published figures are counted (cli/demo_registers.cpp).
 void load_demo_registers(Services& services, const std::string& business_unit_email);
 
+// Seed 001's training year 2016/17 (courses, sessions, bookings and registers whose delegates
+// add up to the report's 1,756) and this year's calendar relative to today (cli/demo_training.cpp).
+void load_demo_training(Services& services, const std::map<std::string, AgencyId>& agencies,
+                        const std::string& business_unit_email);
+
 // Audit cycles with their returns (a "share" return is also shared with the other partnerships),
 // each opened and submitted on its own day.
 std::map<std::string, AuditCycle> load_demo_cycles(Services& services, const Actor& business_unit,

@@ -78,6 +78,9 @@ std::string_view permission_key(Permission p) {
         case Permission::view_dataset: return "view_dataset";
         case Permission::manage_dataset: return "manage_dataset";
         case Permission::view_outbox: return "view_outbox";
+        case Permission::view_training: return "view_training";
+        case Permission::book_training: return "book_training";
+        case Permission::manage_training: return "manage_training";
     }
     return "unknown";
 }
@@ -134,6 +137,11 @@ bool role_allows(Role role, Permission permission) {
         case Permission::view_outbox:
             // Whom Assure wrote to and about which case: the business unit, whose reminders they are.
             return role == Role::business_unit;
+        case Permission::view_training:
+        case Permission::book_training:
+            return true;  // the calendar is published; anyone who works in the partnership may book
+        case Permission::manage_training:
+            return role == Role::business_unit;  // the training officer sits in the business unit
     }
     return false;
 }

@@ -32,6 +32,9 @@ enum class Permission {
     view_dataset,         // the scorecard: partnership-wide aggregate figures, never a child
     manage_dataset,       // import the dataset's extracts and returns
     view_outbox,          // the messages Assure sends, waiting, failing and sent (docs/decisions/0015)
+    view_training,        // courses, sessions and the year's training figures
+    book_training,        // book a place on a session (and cancel one's own)
+    manage_training,      // set up courses and sessions, take registers, cancel any booking
 };
 
 const std::vector<Role>& all_roles();

@@ -56,6 +56,7 @@ constexpr NavItem kNav[] = {
     {"settings", "Settings", "/settings", Permission::edit_partnership},
     {"registers", "Registers", "/registers", Permission::view_finance},
     {"dataset", "Scorecard", "/dataset", Permission::view_dataset},
+    {"training", "Training", "/training", Permission::view_training},
     {"outbox", "Outbox", "/outbox", Permission::view_outbox},
 };
 

@@ -20,6 +20,7 @@
 #include "store/reviews_contract.hpp"
 #include "store/registers_contract.hpp"
 #include "store/mail_contract.hpp"
+#include "store/training_contract.hpp"
 #include "store/sqlite/store.hpp"
 
 namespace assure::testing {
@@ -74,6 +75,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, AuditChainContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, RegistersContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, DatasetContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, MailContract, PostgresBackends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, TrainingContract, PostgresBackends);
 
 TEST(PostgresPlaceholders, QuestionMarksBecomeNumberedOutsideLiteralsAndComments) {
     const auto r = postgres::rewrite_placeholders(

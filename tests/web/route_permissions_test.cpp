@@ -23,6 +23,7 @@ protected:
         if (r.method == "POST" && r.surface != web::Surface::api) return b.http.Post(r.example, headers, form);
         if (r.method == "POST") return b.http.Post(r.example, headers, "{}", "application/json");
         if (r.method == "PUT") return b.http.Put(r.example, headers, "{}", "application/json");
+        if (r.method == "DELETE") return b.http.Delete(r.example, headers);
         return b.http.Patch(r.example, headers, "{}", "application/json");
     }
 };

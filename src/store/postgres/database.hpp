@@ -65,6 +65,7 @@ public:
     void reset_cached() override;
     [[nodiscard]] std::int64_t last_insert_id() override;
     [[nodiscard]] int changes() override { return changes_; }
+    [[nodiscard]] std::string_view lock_rows_clause() const override { return " FOR UPDATE"; }
 
     [[nodiscard]] PGconn* handle() const { return conn_; }
     // Checks a command's result: keeps its row count for changes(), or throws sql::Error.

@@ -68,6 +68,10 @@ public:
     [[nodiscard]] virtual std::int64_t last_insert_id() = 0;
     // How many rows the last INSERT, UPDATE or DELETE changed.
     [[nodiscard]] virtual int changes() = 0;
+    // What ends a SELECT inside a write transaction so that the rows it reads stay locked until
+    // the transaction ends. SQLite needs none (its write transaction holds the whole database);
+    // PostgreSQL says " FOR UPDATE".
+    [[nodiscard]] virtual std::string_view lock_rows_clause() const { return ""; }
 };
 
 // Rolls back after a failure without hiding it: SQLite ends a transaction by itself on a full

@@ -291,4 +291,30 @@ private:
     Connection& db_;
 };
 
+class SqlTraining final : public TrainingRepo {
+public:
+    explicit SqlTraining(Connection& db) : db_(db) {}
+    Page<Course> courses(const CourseQuery& query) override;
+    std::optional<Course> find_course(PartnershipId partnership, CourseId id) override;
+    bool course_title_taken(PartnershipId partnership, const std::string& title, CourseId except) override;
+    CourseId insert_course(const Course& c) override;
+    bool update_course(const Course& c) override;
+    Page<TrainingSession> sessions(const SessionQuery& query) override;
+    std::optional<TrainingSession> find_session(PartnershipId partnership, TrainingSessionId id) override;
+    std::optional<TrainingSession> lock_session(PartnershipId partnership, TrainingSessionId id) override;
+    TrainingSessionId insert_session(const TrainingSession& s) override;
+    bool update_session(const TrainingSession& s) override;
+    Page<Booking> bookings(const BookingQuery& query) override;
+    std::optional<Booking> find_booking(PartnershipId partnership, BookingId id) override;
+    bool has_booking(TrainingSessionId session, const std::string& email) override;
+    BookingId insert_booking(const Booking& b) override;
+    void set_booking_status(BookingId id, BookingStatus status, std::optional<Instant> cancelled_at) override;
+    std::vector<BookingId> first_waiting(TrainingSessionId session, int n) override;
+    void set_attendance(BookingId id, std::optional<Attendance> attendance) override;
+    TrainingCounts count_training(PartnershipId partnership, Date from, Date to) override;
+
+private:
+    Connection& db_;
+};
+
 }  // namespace assure::sql

@@ -13,7 +13,7 @@ class SqlTransaction final : public Transaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), access_entries_(db), cases_(db),
-          governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db) {}
+          governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db) {}
     PartnershipRepo& partnerships() override { return partnerships_; }
     AgencyRepo& agencies() override { return agencies_; }
     PersonRepo& people() override { return people_; }
@@ -30,6 +30,7 @@ public:
     RegisterRepo& registers() override { return registers_; }
     DatasetRepo& dataset() override { return dataset_; }
     MailRepo& mail() override { return mail_; }
+    TrainingRepo& training() override { return training_; }
 
 private:
     SqlPartnerships partnerships_;
@@ -48,6 +49,7 @@ private:
     SqlRegisters registers_;
     SqlDataset dataset_;
     SqlMail mail_;
+    SqlTraining training_;
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if

@@ -1,0 +1,184 @@
+// Bookings: a place while one is free, the waiting list after, in the order bookings arrive;
+// a cancelled place goes to the first waiting; the register on the day. Booking counts and
+// inserts in one write transaction with the session's row locked (TrainingRepo::lock_session),
+// and writers are serialised, so a burst of requests never gives out more places than there are.
+#include "app/training.hpp"
+#include "app/training/internal.hpp"
+#include "core/fields.hpp"
+#include "core/text.hpp"
+
+namespace assure {
+
+using namespace training_detail;
+
+namespace training_detail {
+
+Course load_course(Transaction& tx, const Actor& actor, CourseId id) {
+    auto c = tx.training().find_course(actor.partnership, id);
+    if (!c) throw Failure::not_found("course " + id.str());
+    return *c;
+}
+
+TrainingSession load_session(Transaction& tx, const Actor& actor, TrainingSessionId id) {
+    auto t = tx.training().find_session(actor.partnership, id);
+    if (!t) throw Failure::not_found("training session " + id.str());
+    return *t;
+}
+
+int promote_waiting(Transaction& tx, const TrainingSession& session, Instant at) {
+    const int n = places_to_promote(session.capacity, session.booked, session.waiting);
+    if (n == 0) return 0;
+    const auto ids = tx.training().first_waiting(session.id, n);
+    for (const auto id : ids) {
+        tx.training().set_booking_status(id, BookingStatus::booked, std::nullopt);
+        // Seam for the mail outbox: the person promoted is told here, in this transaction.
+        record_audit(tx, Actor::system(session.partnership), at, "training_booking.promote", kBookingType, id.str(), "waiting",
+                     "booked");
+    }
+    return static_cast<int>(ids.size());
+}
+
+}  // namespace training_detail
+
+namespace {
+
+TrainingSession locked_session(Transaction& tx, const Actor& actor, TrainingSessionId id) {
+    auto t = tx.training().lock_session(actor.partnership, id);
+    if (!t) throw Failure::not_found("training session " + id.str());
+    return *t;
+}
+
+std::optional<AgencyId> agency_of(Transaction& tx, const Actor& actor, const std::string& raw, FieldErrors& e) {
+    const std::string t = trim(raw);
+    if (t.empty() || t == "none") return std::nullopt;
+    const auto id = to_int(t);
+    if (id && *id > 0 && tx.agencies().find(actor.partnership, AgencyId{*id})) return AgencyId{*id};
+    e.push_back({"agency_id", "Select the agency the person works for from the list"});
+    return std::nullopt;
+}
+
+}  // namespace
+
+Booking book_place(Services& s, const Actor& actor, TrainingSessionId session, const BookingInput& input) {
+    require(actor, Permission::book_training);
+    Booking b;
+    b.partnership = actor.partnership;
+    b.session = session;
+    b.name = trim(input.name);
+    b.email = lower(trim(input.email));
+    FieldErrors e = validate_booking(b);
+    s.store.write([&](Transaction& tx) {
+        const TrainingSession t = locked_session(tx, actor, session);
+        b.agency = agency_of(tx, actor, input.agency_id, e);
+        if (!e.empty()) throw Failure::invalid(std::move(e));
+        const BookingDecision decision = decide_booking(t, london_today(s), tx.training().has_booking(session, b.email));
+        if (!decision.status) {
+            if (decision.refusal.front().field == "email") {
+                throw Failure(FailureCode::conflict, decision.refusal.front().message, decision.refusal);
+            }
+            throw Failure::invalid(decision.refusal);
+        }
+        b.status = *decision.status;
+        b.booked_at = s.clock.now();
+        b.id = tx.training().insert_booking(b);
+        b.position = b.status == BookingStatus::waiting ? t.waiting + 1 : 0;
+        // Seam for the mail outbox: the booking's confirmation is queued here, in this transaction.
+        record_audit(tx, actor, b.booked_at, "training_booking.create", kBookingType, b.id.str(), "", booking_audit_json(b));
+    });
+    return b;
+}
+
+Booking cancel_booking(Services& s, const Actor& actor, TrainingSessionId session, BookingId booking) {
+    require(actor, Permission::book_training);
+    Booking b;
+    s.store.write([&](Transaction& tx) {
+        TrainingSession t = locked_session(tx, actor, session);
+        auto found = tx.training().find_booking(actor.partnership, booking);
+        if (!found || found->session != session) throw Failure::not_found("booking " + booking.str());
+        if (!actor.can(Permission::manage_training)) {
+            const auto me = tx.users().find(actor.user);
+            if (!me || lower(me->email) != found->email) throw Failure::forbidden("another person's booking");
+        }
+        if (found->status == BookingStatus::cancelled) {
+            throw Failure(FailureCode::conflict, "This booking was already cancelled", {{"booking", "This booking was already cancelled"}});
+        }
+        if (t.on < london_today(s)) {
+            throw Failure::invalid({{"booking", "The session has taken place: record a late cancellation on its register instead"}});
+        }
+        const Booking before = *found;
+        b = before;
+        b.status = BookingStatus::cancelled;
+        b.position = 0;
+        b.cancelled_at = s.clock.now();
+        tx.training().set_booking_status(b.id, BookingStatus::cancelled, b.cancelled_at);
+        record_audit(tx, actor, *b.cancelled_at, "training_booking.cancel", kBookingType, b.id.str(), booking_audit_json(before),
+                     booking_audit_json(b));
+        if (before.status == BookingStatus::booked) --t.booked;
+        else --t.waiting;
+        promote_waiting(tx, t, *b.cancelled_at);
+    });
+    return b;
+}
+
+Page<Booking> list_bookings(Services& s, const Actor& actor, TrainingSessionId session, const std::string& status,
+                            const PageRequest& page) {
+    require(actor, Permission::manage_training);
+    BookingQuery q;
+    q.partnership = actor.partnership;
+    q.session = session;
+    if (!trim(status).empty()) {
+        q.status = parse_booking_status(trim(status));
+        if (!q.status) throw Failure::invalid({{"status", "Select booked, waiting or cancelled"}});
+    }
+    q.page = page;
+    Page<Booking> out;
+    s.store.read([&](Transaction& tx) {
+        load_session(tx, actor, session);
+        out = tx.training().bookings(q);
+    });
+    return out;
+}
+
+void take_register(Services& s, const Actor& actor, TrainingSessionId session, const std::vector<AttendanceMark>& marks) {
+    require(actor, Permission::manage_training);
+    s.store.write([&](Transaction& tx) {
+        const TrainingSession t = load_session(tx, actor, session);
+        if (!register_open(t, london_today(s))) {
+            throw Failure::invalid({{"attendance", "The register can be taken from " + date_in_words(t.on) + ", the day of the session"}});
+        }
+        FieldErrors e;
+        std::vector<std::pair<Booking, std::optional<Attendance>>> changes;
+        for (const auto& m : marks) {
+            const auto id = to_int(trim(m.booking_id));
+            const auto b = id ? tx.training().find_booking(actor.partnership, BookingId{*id}) : std::nullopt;
+            if (!b || b->session != session) {
+                e.push_back({"booking_id", "Booking " + trim(m.booking_id) + " is not one of this session's"});
+                continue;
+            }
+            std::optional<Attendance> a;
+            if (!trim(m.attendance).empty()) {
+                a = parse_attendance(trim(m.attendance));
+                if (!a) {
+                    e.push_back({"attendance-" + b->id.str(), "Select attended, did not attend or cancelled late for " + b->name});
+                    continue;
+                }
+            }
+            if (b->status != BookingStatus::booked) {
+                e.push_back({"attendance-" + b->id.str(), b->name + " did not hold a place: only booked places go on the register"});
+                continue;
+            }
+            if (b->attendance != a) changes.emplace_back(*b, a);
+        }
+        if (!e.empty()) throw Failure::invalid(std::move(e));
+        const Instant now = s.clock.now();
+        for (auto& [b, a] : changes) {
+            tx.training().set_attendance(b.id, a);
+            Booking after = b;
+            after.attendance = a;
+            record_audit(tx, actor, now, "training_booking.attendance", kBookingType, b.id.str(), booking_audit_json(b),
+                         booking_audit_json(after));
+        }
+    });
+}
+
+}  // namespace assure

@@ -1,0 +1,15 @@
+// The training area: sessions and courses, bookings and registers, the year's figures, the
+// public calendar and the API (training_*.cpp).
+#include "web/areas.hpp"
+#include "web/training_views.hpp"
+
+namespace assure::web {
+
+void add_training_routes(std::vector<Route>& routes, Services& s) {
+    training_web::add_session_pages(routes, s);
+    training_web::add_course_pages(routes, s);
+    training_web::add_public_pages(routes, s);
+    training_web::add_training_api(routes, s);
+}
+
+}  // namespace assure::web

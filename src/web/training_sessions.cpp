@@ -1,0 +1,329 @@
+// Training's session pages: the calendar of sessions (paged), a session with its booking form
+// and (for the business unit) its bookings, the forms to add and change one, cancelling a
+// booking, the register on the day, and the year's figures.
+#include "app/partnership.hpp"
+#include "web/paging.hpp"
+#include "web/training_views.hpp"
+
+namespace assure::web::training_web {
+namespace {
+
+constexpr const char* kSessions = "/training/sessions";
+
+std::string session_href(TrainingSessionId id) { return std::string(kSessions) + "/" + id.str(); }
+
+Data summary(const std::string& label, const std::string& value) {
+    Data d;
+    d.set("label", label);
+    d.set("value", value);
+    return d;
+}
+
+Data link(const std::string& href, const std::string& label) {
+    Data d;
+    d.set("href", href);
+    d.set("label", label);
+    return d;
+}
+
+void sessions_page(Services& s, Ctx& ctx) {
+    const PageRequest request = page_request(ctx);
+    const bool all = ctx.query("when") == "all";
+    const auto found = list_sessions(s, ctx.who(), SessionFilter{"", !all}, request);
+    Data rows{Data::type::list};
+    for (const auto& t : found.items) {
+        Data row;
+        row.set("first", when_words(t));
+        row.set("href", session_href(t.id));
+        row.set("cells", list_of({Data(t.course_title), Data(where_words(t)), Data(t.trainer), Data(places_words(t))}));
+        rows.push_back(row);
+    }
+    Data items{Data::type::list};
+    items.push_back(link("/training/courses", "Courses"));
+    items.push_back(link("/training/figures", "Yearly figures"));
+    items.push_back(link(all ? "/training" : "/training?when=all", all ? "Sessions to come only" : "Every session, past ones too"));
+    items.push_back(link("/public/" + public_calendar_slug(s, ctx.who()) + "/training", "Public calendar"));
+    Data links;
+    links.set("items", items);
+    Data data;
+    data.set("title", all ? "Training sessions" : "Training sessions to come");
+    data.set("intro", "Book a place on a session; when a session is full, a booking joins its waiting list and takes the first place that frees.");
+    data.set("links", links);
+    data.set("may_add", flag(ctx.who().can(Permission::manage_training)));
+    data.set("add_href", std::string(kSessions) + "/new");
+    data.set("add_label", "Add a session");
+    data.set("has_filters", flag(false));
+    data.set("caption", "Sessions");
+    data.set("headings", list_of({Data("When"), Data("Course"), Data("Where"), Data("Trainer"), Data("Places")}));
+    data.set("rows", rows);
+    data.set("has_rows", flag(!found.items.empty()));
+    data.set("empty", "There are no sessions to show.");
+    data.set("pagination_html", pagination(all ? "/training?when=all" : "/training", request, found.next));
+    page(ctx, "training/list", data, PageOptions{all ? "Training sessions" : "Training sessions to come", "training"});
+}
+
+std::vector<Option> agency_options(Services& s, const Ctx& ctx) {
+    std::vector<Option> out;
+    for (const auto& a : list_agencies(s, ctx.who(), false)) out.push_back({a.id.str(), a.name});
+    return out;
+}
+
+void session_page(Services& s, Ctx& ctx, const BookingInput& in = {}, const FieldErrors& errors = {}, int status = 200) {
+    const TrainingSession t = read_session(s, ctx.who(), TrainingSessionId{ctx.path_id()});
+    const bool manage = ctx.who().can(Permission::manage_training);
+    Data rows{Data::type::list};
+    rows.push_back(summary("Course", t.course_title));
+    rows.push_back(summary("When", when_words(t)));
+    rows.push_back(summary("Where", where_words(t)));
+    if (!t.online_link.empty()) rows.push_back(summary("Online link", t.online_link));
+    rows.push_back(summary("Trainer", t.trainer));
+    rows.push_back(summary("Places", std::to_string(t.capacity)));
+    rows.push_back(summary("Booked", std::to_string(t.booked)));
+    rows.push_back(summary("Waiting list", std::to_string(t.waiting)));
+    Data data;
+    data.set("title", t.course_title + ": " + date_in_words(t.on));
+    data.set("rows", rows);
+    data.set("may_manage", flag(manage));
+    data.set("edit_href", session_href(t.id) + "/edit");
+    data.set("register_href", session_href(t.id) + "/register");
+    const bool upcoming = t.on >= london_today(s);
+    data.set("may_book", flag(upcoming && ctx.who().can(Permission::book_training)));
+    data.set("book_hint", t.open_places() > 0 ? places_words(t) + "." : "This session is full: a booking joins the waiting list.");
+    data.set("book_url", session_href(t.id) + "/bookings");
+    Data fields{Data::type::list};
+    const auto e = [&](const char* name) { return error_for(errors, name); };
+    fields.push_back(Data(text_input(Field{"name", "Name of the person attending", in.name, e("name"), "", "name"})));
+    fields.push_back(Data(text_input(Field{"email", "Their work email address", in.email, e("email"), "", "email", "email", "", false})));
+    fields.push_back(Data(select(Field{"agency_id", "Their agency", in.agency_id, e("agency_id")}, agency_options(s, ctx), "Not given")));
+    data.set("book_fields", fields);
+    if (manage) {
+        const PageRequest request = page_request(ctx);
+        const auto found = list_bookings(s, ctx.who(), t.id, "", request);
+        std::map<std::string, std::string> agencies;
+        for (const auto& o : agency_options(s, ctx)) agencies[o.value] = o.label;
+        Data bookings{Data::type::list};
+        for (const auto& b : found.items) {
+            Data row;
+            row.set("name", b.name);
+            row.set("email", b.email);
+            row.set("agency", b.agency ? agencies[b.agency->str()] : std::string("Not given"));
+            std::string words(booking_status_label(b.status));
+            if (b.status == BookingStatus::waiting) words += " (" + std::to_string(b.position) + ")";
+            if (b.attendance) words += ": " + std::string(attendance_label(*b.attendance));
+            row.set("status", words);
+            if (upcoming && b.status != BookingStatus::cancelled) {
+                row.set("cancel_url", session_href(t.id) + "/bookings/" + b.id.str() + "/cancel");
+                row.set("csrf_token", ctx.csrf_token);
+            }
+            bookings.push_back(row);
+        }
+        data.set("bookings", bookings);
+        data.set("has_bookings", flag(!found.items.empty()));
+        data.set("pagination_html", pagination(session_href(t.id), request, found.next));
+    }
+    if (ctx.query("saved") == "booked") data.set("saved", "Place booked");
+    else if (ctx.query("saved") == "waiting") data.set("saved", "The session is full: the booking is on the waiting list");
+    else if (ctx.query("saved") == "cancelled") data.set("saved", "Booking cancelled");
+    else if (ctx.has_query("saved")) data.set("saved", "Session saved");
+    page(ctx, "training/session", data, PageOptions{t.course_title + ": " + date_in_words(t.on), "training", errors, status});
+}
+
+void book(Services& s, Ctx& ctx) {
+    const TrainingSessionId id{ctx.path_id()};
+    const BookingInput in{ctx.form("name"), ctx.form("email"), ctx.form("agency_id")};
+    try {
+        const Booking b = book_place(s, ctx.who(), id, in);
+        redirect(ctx, session_href(id) + "?saved=" + std::string(booking_status_key(b.status)));
+    } catch (const Failure& f) {
+        if (f.code() != FailureCode::invalid && f.code() != FailureCode::conflict) throw;
+        session_page(s, ctx, in, f.fields(), f.code() == FailureCode::invalid ? 422 : 409);
+    }
+}
+
+SessionInput input_from(const Ctx& ctx) {
+    return SessionInput{ctx.form("course_id"), ctx.form("on"),          ctx.form("starts_at"), ctx.form("ends_at"),
+                        ctx.form("venue"),     ctx.form("online_link"), ctx.form("capacity"),  ctx.form("trainer")};
+}
+
+SessionInput input_of(const TrainingSession& t) {
+    return SessionInput{t.course.str(), t.on.iso(), t.starts_at, t.ends_at, t.venue, t.online_link, std::to_string(t.capacity), t.trainer};
+}
+
+void form_page(Services& s, Ctx& ctx, const SessionInput& in, std::optional<TrainingSession> existing, const FieldErrors& errors,
+               int status) {
+    const auto e = [&](const char* name) { return error_for(errors, name); };
+    std::vector<Option> courses;
+    const auto found = list_courses(s, ctx.who(), "", PageRequest{PageRequest::max_limit, ""});
+    for (const auto& c : found.items) courses.push_back({c.id.str(), c.title});
+    Data fields{Data::type::list};
+    const auto add = [&](std::string html) { fields.push_back(Data(std::move(html))); };
+    add(select(Field{"course_id", "Course", in.course_id, e("course_id")}, courses, "Select the course"));
+    add(date_input(Field{"on", "Date", in.on, e("on"), "For example, 8 12 2026"}));
+    add(text_input(Field{"starts_at", "Starts at", in.starts_at, e("starts_at"), "24-hour clock, for example 09:30", "off", "text",
+                         "govuk-input--width-5", false}));
+    add(text_input(Field{"ends_at", "Ends at", in.ends_at, e("ends_at"), "For example, 12:30", "off", "text", "govuk-input--width-5", false}));
+    add(text_input(Field{"venue", "Venue", in.venue, e("venue"), "Leave empty for a session held online"}));
+    add(text_input(Field{"online_link", "Online link (optional)", in.online_link, e("online_link"), "Starting https://", "off", "url", "", false}));
+    add(text_input(Field{"capacity", "Places", in.capacity, e("capacity"), "", "off", "text", "govuk-input--width-4", false}));
+    add(text_input(Field{"trainer", "Trainer", in.trainer, e("trainer"), "From the training pool, or the commissioned trainer"}));
+    const std::string title = existing ? "Change the session" : "Add a session";
+    Data data;
+    data.set("title", title);
+    data.set("action_url", existing ? session_href(existing->id) : std::string(kSessions));
+    data.set("version", existing ? std::to_string(existing->version) : "0");
+    data.set("fields", fields);
+    data.set("back_href", existing ? session_href(existing->id) : std::string("/training"));
+    page(ctx, "training/form", data, PageOptions{title, "training", errors, status});
+}
+
+void register_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
+    const TrainingSession t = read_session(s, ctx.who(), TrainingSessionId{ctx.path_id()});
+    const PageRequest request = page_request(ctx);
+    const auto found = list_bookings(s, ctx.who(), t.id, "booked", request);
+    std::vector<Option> options;
+    for (const auto a : all_attendances()) options.push_back({std::string(attendance_key(a)), std::string(attendance_label(a))});
+    Data lines{Data::type::list};
+    for (const auto& b : found.items) {
+        const std::string field = "attendance-" + b.id.str();
+        const std::string value = ctx.req.method == "POST" ? ctx.form(field) : (b.attendance ? std::string(attendance_key(*b.attendance)) : "");
+        Data line;
+        line.set("id", b.id.str());
+        line.set("html", radios(Field{field, b.name + (b.email.empty() ? "" : " (" + b.email + ")"), value, error_for(errors, field)}, options, true));
+        lines.push_back(line);
+    }
+    Data data;
+    data.set("caption", t.course_title);
+    data.set("title", "Register: " + date_in_words(t.on));
+    data.set("action_url", session_href(t.id) + "/register");
+    data.set("lines", lines);
+    data.set("has_rows", flag(!found.items.empty()));
+    data.set("pagination_html", pagination(session_href(t.id) + "/register", request, found.next));
+    data.set("back_href", session_href(t.id));
+    data.set("saved", flag(ctx.has_query("saved")));
+    page(ctx, "training/register", data, PageOptions{"Register: " + date_in_words(t.on), "training", errors, status});
+}
+
+void save_register(Services& s, Ctx& ctx) {
+    const TrainingSessionId id{ctx.path_id()};
+    std::vector<AttendanceMark> marks;
+    for (const auto& b : ctx.form_all("booking_id")) marks.push_back({b, ctx.form("attendance-" + b)});
+    try {
+        take_register(s, ctx.who(), id, marks);
+        redirect(ctx, session_href(id) + "/register?saved=1");
+    } catch (const Failure& f) {
+        if (f.code() != FailureCode::invalid) throw;
+        register_page(s, ctx, f.fields(), 422);
+    }
+}
+
+std::string percent_text(const std::optional<int>& p) { return p ? std::to_string(*p) + "%" : "None recorded"; }
+
+Data figure_rows(const std::vector<TrainingFigureLine>& lines, const TrainingFigureLine* total) {
+    Data rows{Data::type::list};
+    const auto add = [&](const TrainingFigureLine& l) {
+        Data row;
+        row.set("first", l.name);
+        row.set("cells", list_of({Data(grouped(l.delegates)), Data(grouped(l.no_shows)), Data(grouped(l.cancelled_late)),
+                                  Data(percent_text(l.attendance_percent)), Data(percent_text(l.no_show_percent))}));
+        rows.push_back(row);
+    };
+    for (const auto& l : lines) add(l);
+    if (total) add(*total);
+    return rows;
+}
+
+void figures_page(Services& s, Ctx& ctx) {
+    FieldErrors errors;
+    FinancialYear year = FinancialYear::of(london_today(s));
+    if (!ctx.query("year").empty()) {
+        if (auto y = FinancialYear::parse(ctx.query("year"))) year = *y;
+        else errors.push_back({"year", "Enter the financial year like 2016-17"});
+    }
+    const TrainingFigures f = training_year_figures(s, ctx.who(), year);
+    const auto headings = [](const char* first) {
+        return list_of({Data(std::string(first)), Data("Delegates"), Data("Did not attend"), Data("Cancelled late"), Data("Attendance rate"),
+                        Data("No-show rate")});
+    };
+    Data tables{Data::type::list};
+    Data by_course;
+    by_course.set("caption", "Delegates by course");
+    by_course.set("headings", headings("Course"));
+    by_course.set("rows", figure_rows(f.by_course, &f.total));
+    tables.push_back(by_course);
+    Data by_agency;
+    by_agency.set("caption", "Delegates by agency");
+    by_agency.set("headings", headings("Agency"));
+    by_agency.set("rows", figure_rows(f.by_agency, nullptr));
+    tables.push_back(by_agency);
+    const std::string title = "Training figures: " + year.label();
+    Data data;
+    data.set("title", title);
+    data.set("intro", grouped(f.total.delegates) + " delegates attended " + grouped(f.sessions) +
+                          " sessions. A delegate is a person who came; rates are of those whose attendance is recorded.");
+    data.set("year_html", text_input(Field{"year", "Financial year", year.key(), error_for(errors, "year"), "For example, 2016-17", "off",
+                                           "text", "govuk-input--width-5", false}));
+    data.set("tables", tables);
+    page(ctx, "training/figures", data, PageOptions{title, "training", errors, errors.empty() ? 200 : 422});
+}
+
+}  // namespace
+
+void add_session_pages(std::vector<Route>& routes, Services& s) {
+    routes.push_back({"GET", "/training", Permission::view_training, Surface::page, [&s](Ctx& ctx) { sessions_page(s, ctx); }, "/training"});
+    routes.push_back({"GET", "/training/figures", Permission::view_training, Surface::page, [&s](Ctx& ctx) { figures_page(s, ctx); },
+                      "/training/figures"});
+    routes.push_back({"GET", "/training/sessions/new", Permission::manage_training, Surface::page,
+                      [&s](Ctx& ctx) {
+                          SessionInput in;
+                          in.course_id = ctx.query("course_id");
+                          form_page(s, ctx, in, std::nullopt, {}, 200);
+                      },
+                      "/training/sessions/new"});
+    routes.push_back({"POST", kSessions, Permission::manage_training, Surface::page,
+                      [&s](Ctx& ctx) {
+                          const SessionInput in = input_from(ctx);
+                          try {
+                              redirect(ctx, session_href(add_session(s, ctx.who(), in).id) + "?saved=1");
+                          } catch (const Failure& f) {
+                              if (f.code() != FailureCode::invalid) throw;
+                              form_page(s, ctx, in, std::nullopt, f.fields(), 422);
+                          }
+                      },
+                      kSessions});
+    routes.push_back({"GET", R"(/training/sessions/(\d+))", Permission::view_training, Surface::page,
+                      [&s](Ctx& ctx) { session_page(s, ctx); }, "/training/sessions/1"});
+    routes.push_back({"GET", R"(/training/sessions/(\d+)/edit)", Permission::manage_training, Surface::page,
+                      [&s](Ctx& ctx) {
+                          const auto t = read_session(s, ctx.who(), TrainingSessionId{ctx.path_id()});
+                          form_page(s, ctx, input_of(t), t, {}, 200);
+                      },
+                      "/training/sessions/1/edit"});
+    routes.push_back({"POST", R"(/training/sessions/(\d+))", Permission::manage_training, Surface::page,
+                      [&s](Ctx& ctx) {
+                          const auto t = read_session(s, ctx.who(), TrainingSessionId{ctx.path_id()});
+                          const SessionInput in = input_from(ctx);
+                          try {
+                              update_session(s, ctx.who(), t.id, form_int(ctx, "version"), in);
+                              redirect(ctx, session_href(t.id) + "?saved=1");
+                          } catch (const Failure& f) {
+                              if (f.code() != FailureCode::invalid) throw;
+                              form_page(s, ctx, in, t, f.fields(), 422);
+                          }
+                      },
+                      "/training/sessions/1"});
+    routes.push_back({"POST", R"(/training/sessions/(\d+)/bookings)", Permission::book_training, Surface::page,
+                      [&s](Ctx& ctx) { book(s, ctx); }, "/training/sessions/1/bookings"});
+    routes.push_back({"POST", R"(/training/sessions/(\d+)/bookings/(\d+)/cancel)", Permission::book_training, Surface::page,
+                      [&s](Ctx& ctx) {
+                          const TrainingSessionId id{ctx.path_id()};
+                          cancel_booking(s, ctx.who(), id, BookingId{ctx.path_id(2)});
+                          redirect(ctx, session_href(id) + "?saved=cancelled");
+                      },
+                      "/training/sessions/1/bookings/1/cancel"});
+    routes.push_back({"GET", R"(/training/sessions/(\d+)/register)", Permission::manage_training, Surface::page,
+                      [&s](Ctx& ctx) { register_page(s, ctx); }, "/training/sessions/1/register"});
+    routes.push_back({"POST", R"(/training/sessions/(\d+)/register)", Permission::manage_training, Surface::page,
+                      [&s](Ctx& ctx) { save_register(s, ctx); }, "/training/sessions/1/register"});
+}
+
+}  // namespace assure::web::training_web

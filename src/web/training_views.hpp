@@ -1,0 +1,34 @@
+#pragma once
+// What training's pages and API share: the API's JSON shapes (web's own, apart from rows and
+// the audit trail), words for a session's time and place, and the area's route groups.
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "app/training.hpp"
+#include "web/html.hpp"
+#include "web/views.hpp"
+
+namespace assure::web::training_web {
+
+using J = nlohmann::json;
+
+J course_json(const Course& c);
+J session_json(const TrainingSession& t);
+J booking_json(const Booking& b);
+J figures_json(const TrainingFigures& f);
+
+// "8 December 2026, 09:30 to 12:30"
+std::string when_words(const TrainingSession& t);
+// The venue, or "Online" when there is only a link.
+std::string where_words(const TrainingSession& t);
+// "12 of 20 places free", "Full: 3 on the waiting list"
+std::string places_words(const TrainingSession& t);
+
+void add_course_pages(std::vector<Route>& routes, Services& s);
+void add_session_pages(std::vector<Route>& routes, Services& s);
+void add_public_pages(std::vector<Route>& routes, Services& s);
+void add_training_api(std::vector<Route>& routes, Services& s);
+
+}  // namespace assure::web::training_web
