@@ -12,6 +12,8 @@ namespace assure {
 std::string_view mail_kind_key(MailKind k) {
     switch (k) {
         case MailKind::milestone_reminder: return "milestone_reminder";
+        case MailKind::booking_confirmation: return "booking_confirmation";
+        case MailKind::waiting_list_promotion: return "waiting_list_promotion";
     }
     return "";
 }
@@ -19,12 +21,16 @@ std::string_view mail_kind_key(MailKind k) {
 std::string_view mail_kind_label(MailKind k) {
     switch (k) {
         case MailKind::milestone_reminder: return "Statutory milestone reminder";
+        case MailKind::booking_confirmation: return "Training booking";
+        case MailKind::waiting_list_promotion: return "Training place from the waiting list";
     }
     return "";
 }
 
 std::optional<MailKind> parse_mail_kind(std::string_view key) {
     if (key == "milestone_reminder") return MailKind::milestone_reminder;
+    if (key == "booking_confirmation") return MailKind::booking_confirmation;
+    if (key == "waiting_list_promotion") return MailKind::waiting_list_promotion;
     return std::nullopt;
 }
 

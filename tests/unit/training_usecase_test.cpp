@@ -3,6 +3,7 @@
 // never below the places booked, the register only from the day, and every change audited.
 #include <gtest/gtest.h>
 
+#include "app/mail.hpp"
 #include "app/training.hpp"
 #include "fakes/fakes.hpp"
 
@@ -186,4 +187,31 @@ TEST(TrainingUseCases, ThePublicCalendarShowsSessionsToComeWithPlacesFree) {
     EXPECT_EQ(c.sessions.items[0].id, open.id);
     EXPECT_EQ(public_calendar_events(f.w.services, "test").size(), 1u);
     EXPECT_EQ(failure_of([&] { public_calendar(f.w.services, "nowhere", {}); }), FailureCode::not_found);
+}
+
+// Each person is told by email in the transaction that books them or gives them a place; a
+// refused booking queues nothing.
+TEST(TrainingUseCases, EachBookingAndEachPlaceFromTheWaitingListIsConfirmedByEmail) {
+    Fixture f;
+    const auto t = f.session("2026-12-08", 1);
+    const auto placed = book_place(f.w.services, f.bu, t.id, person(1));
+    book_place(f.w.services, f.bu, t.id, person(2));
+    EXPECT_THROW(book_place(f.w.services, f.bu, t.id, person(2)), Failure);  // twice: refused
+    auto outbox = [&] { return list_outbox(f.w.services, f.bu, "", PageRequest{PageRequest::max_limit, ""}).items; };
+    auto sent = outbox();  // newest first
+    ASSERT_EQ(sent.size(), 2u);
+    EXPECT_EQ(sent[1].kind, MailKind::booking_confirmation);
+    EXPECT_EQ(sent[1].to, "p1@example.org");
+    EXPECT_EQ(sent[1].subject, "Your place: Working Together to Safeguard Children, 8 December 2026");
+    EXPECT_NE(sent[1].body.find("Dear Person 1,"), std::string::npos);
+    EXPECT_NE(sent[1].body.find("8 December 2026, 09:30 to 16:00, at Huyton"), std::string::npos);
+    EXPECT_EQ(sent[0].to, "p2@example.org");
+    EXPECT_NE(sent[0].body.find("You are number 1 on its waiting list"), std::string::npos) << sent[0].body;
+
+    cancel_booking(f.w.services, f.bu, t.id, placed.id);
+    sent = outbox();
+    ASSERT_EQ(sent.size(), 3u);
+    EXPECT_EQ(sent[0].kind, MailKind::waiting_list_promotion);
+    EXPECT_EQ(sent[0].to, "p2@example.org");
+    EXPECT_EQ(sent[0].subject, "A place for you: Working Together to Safeguard Children, 8 December 2026");
 }

@@ -3,9 +3,11 @@
 // inserts in one write transaction with the session's row locked (TrainingRepo::lock_session),
 // and writers are serialised, so a burst of requests never gives out more places than there are.
 #include "app/training.hpp"
+#include "app/mail.hpp"
 #include "app/training/internal.hpp"
 #include "core/fields.hpp"
 #include "core/text.hpp"
+#include "core/training_mail.hpp"
 
 namespace assure {
 
@@ -25,13 +27,28 @@ TrainingSession load_session(Transaction& tx, const Actor& actor, TrainingSessio
     return *t;
 }
 
+// The person is told by email, queued in the transaction that makes the booking or the change:
+// the message exists exactly when the change does.
+void tell_by_email(Transaction& tx, Instant at, TrainingSession session, const Booking& b, MailKind kind) {
+    if (session.course_title.empty()) {
+        if (const auto c = tx.training().find_course(session.partnership, session.course)) session.course_title = c->title;
+    }
+    const auto partnership = tx.partnerships().find(session.partnership);
+    const std::string name = partnership ? partnership->name : std::string("The safeguarding children partnership");
+    const MailText text = kind == MailKind::waiting_list_promotion ? promotion_mail_text(name, session, b)
+                                                                   : booking_mail_text(name, session, b);
+    queue_mail(tx, at, OutgoingMail{session.partnership, kind, b.email, text.subject, text.body});
+}
+
 int promote_waiting(Transaction& tx, const TrainingSession& session, Instant at) {
     const int n = places_to_promote(session.capacity, session.booked, session.waiting);
     if (n == 0) return 0;
     const auto ids = tx.training().first_waiting(session.id, n);
     for (const auto id : ids) {
         tx.training().set_booking_status(id, BookingStatus::booked, std::nullopt);
-        // Seam for the mail outbox: the person promoted is told here, in this transaction.
+        if (const auto promoted = tx.training().find_booking(session.partnership, id)) {
+            tell_by_email(tx, at, session, *promoted, MailKind::waiting_list_promotion);
+        }
         record_audit(tx, Actor::system(session.partnership), at, "training_booking.promote", kBookingType, id.str(), "waiting",
                      "booked");
     }
@@ -82,7 +99,7 @@ Booking book_place(Services& s, const Actor& actor, TrainingSessionId session, c
         b.booked_at = s.clock.now();
         b.id = tx.training().insert_booking(b);
         b.position = b.status == BookingStatus::waiting ? t.waiting + 1 : 0;
-        // Seam for the mail outbox: the booking's confirmation is queued here, in this transaction.
+        tell_by_email(tx, b.booked_at, t, b, MailKind::booking_confirmation);
         record_audit(tx, actor, b.booked_at, "training_booking.create", kBookingType, b.id.str(), "", booking_audit_json(b));
     });
     return b;
