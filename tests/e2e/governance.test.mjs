@@ -146,7 +146,7 @@ test('a member closes their own action from "my actions"', async () => {
   await page.getByRole('button', { name: 'Save update' }).click()
   await page.getByText('Action updated.').waitFor()
   await checkA11y(page, 'action done')
-  assert.match(await page.locator('.govuk-summary-list').textContent(), /Done on 2026-11-23/)
+  assert.match(await page.locator('.govuk-summary-list').textContent(), /Done on 23 November 2026/)
   await visit(page, server.baseUrl + '/groups/1', 'a group as a member')
   assert.equal(await page.getByRole('button', { name: 'Schedule a meeting' }).count(), 0)
   await context.close()

@@ -48,7 +48,7 @@ test('an agency lead submits a Section 11 return; the business unit moderates it
   await page.getByRole('button', { name: 'Submit return' }).click()
   await page.getByText('Saved.').waitFor()
   await checkA11y(page, 'submitted return')
-  assert.match(await page.locator('main').textContent(), /Status: Submitted on 2026-11-23 by Andrew Kerr/)
+  assert.match(await page.locator('main').textContent(), /Status: Submitted on 23 November 2026 by Andrew Kerr/)
   assert.equal(await page.getByRole('button', { name: 'Submit return' }).count(), 0)
   await context.close();
 
@@ -196,7 +196,7 @@ test('an organisation working with two partnerships submits once; the other part
   await page.getByRole('button', { name: 'Submit return' }).click()
   await page.getByText('Saved.').waitFor()
   await checkA11y(page, 'submitted and shared return')
-  assert.match(await page.locator('main').textContent(), /Shared with Sefton Safeguarding Children Partnership on 2026-11-23/)
+  assert.match(await page.locator('main').textContent(), /Shared with Sefton Safeguarding Children Partnership on 23 November 2026/)
   await context.close();
 
   // Sefton: the shared returns arrive submitted; its business unit moderates one as its own.
@@ -218,7 +218,7 @@ test('an organisation working with two partnerships submits once; the other part
   await page.getByRole('button', { name: 'Save moderation' }).click()
   await page.getByText('Saved.').waitFor()
   await checkA11y(page, 'shared return moderated in Sefton')
-  assert.match(await page.locator('main').textContent(), /Moderated on 2026-11-23/)
+  assert.match(await page.locator('main').textContent(), /Moderated on 23 November 2026/)
   await context.close();
 
   // Knowsley's copy keeps its own (absent) moderation: the gap at standard 7 stands there.

@@ -34,7 +34,7 @@ test('the dashboard shows every live case and the overdue one in red', async () 
   const overdue = rows.filter({ hasText: 'Child W' })
   assert.match(await overdue.textContent(), /3 overdue/)
   assert.equal(await overdue.locator('.govuk-tag--red').count(), 1)
-  assert.match(await rows.filter({ hasText: 'Child V' }).textContent(), /2026-12-09\s*12 left/)
+  assert.match(await rows.filter({ hasText: 'Child V' }).textContent(), /9 December 2026\s*12 left/)
   await page.getByRole('link', { name: 'Overdue', exact: true }).click()
   await checkA11y(page, 'overdue cases')
   assert.equal(await page.getByRole('table').getByRole('row').count(), 2) // header and Child W
@@ -63,7 +63,7 @@ test('the business unit takes a case from notification to decision', async () =>
   await page.getByLabel('Merseyside Police', { exact: true }).check()
   await page.getByRole('button', { name: 'Notify incident' }).click()
   await checkA11y(page, 'the new case')
-  assert.match(await page.locator('.govuk-inset-text').textContent(), /Notify the Panel.*2026-11-27.*4 working days left/s)
+  assert.match(await page.locator('.govuk-inset-text').textContent(), /Notify the Panel.*27 November 2026.*4 working days left/s)
 
   await recordStep(page, 'Panel notified')
   await recordStep(page, 'Safeguarding partners informed')
@@ -90,7 +90,7 @@ test('the business unit takes a case from notification to decision', async () =>
   assert.match(await page.locator('.govuk-caption-l').textContent(), /Awaiting Panel response/)
   assert.match(await page.locator('.govuk-summary-list').textContent(), /Local child safeguarding practice review/)
   const milestones = page.getByRole('table', { name: 'Milestones, due and done' })
-  assert.match(await milestones.getByRole('row').filter({ hasText: 'Complete the rapid review' }).textContent(), /2026-12-11\s*2026-11-23/)
+  assert.match(await milestones.getByRole('row').filter({ hasText: 'Complete the rapid review' }).textContent(), /11 December 2026\s*23 November 2026/)
   await context.close()
 })
 
