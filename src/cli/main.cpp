@@ -356,7 +356,12 @@ int main(int argc, char** argv) {
         if (*migrate_cmd) {
             ensure_parent(config.db_path);
             Wiring w(config);  // every setting checked, as `serve` would
-            std::cout << "Database " << store::describe(config.db_path) << " is up to date\n";
+            const int applied = w.store->migrations_applied();
+            std::cout << "Database " << store::describe(config.db_path)
+                      << (applied == 0 ? std::string(" was already up to date")
+                                       : " is up to date: applied " + std::to_string(applied) +
+                                             (applied == 1 ? " migration" : " migrations"))
+                      << "\n";
             return 0;
         }
 

@@ -151,6 +151,18 @@ TEST(Cli, ServeStopsCleanlyOnSigtermAndRestoreWaitsForIt) {
     EXPECT_EQ(restored.status, 0) << restored.text;
 }
 
+TEST(Cli, MigrateSaysWhetherItAppliedAnything) {
+    TempDir dir;
+    const std::string db = dir / "assure.db";
+    const auto first = run("migrate --db " + db);
+    ASSERT_EQ(first.status, 0) << first.text;
+    EXPECT_NE(first.text.find("is up to date: applied "), std::string::npos) << first.text;
+    EXPECT_NE(first.text.find(" migrations"), std::string::npos) << first.text;
+    const auto again = run("migrate --db " + db);
+    ASSERT_EQ(again.status, 0) << again.text;
+    EXPECT_NE(again.text.find("was already up to date"), std::string::npos) << again.text;
+}
+
 TEST(Cli, UserAddAndTokenCreate) {
     TempDir dir;
     const std::string db = dir / "assure.db";

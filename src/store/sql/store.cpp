@@ -98,7 +98,7 @@ thread_local bool shared_busy = false;
 
 SqlStore::SqlStore(std::unique_ptr<Driver> driver, BatchedAccessLog::Timing access_log_timing) : driver_(std::move(driver)) {
     auto db = driver_->connect();
-    driver_->migrate(*db);
+    migrations_applied_ = driver_->migrate(*db);
     give_back(std::move(db));
     // Qualified, so the writer thread never makes a virtual call into a store being destroyed.
     access_log_ = std::make_unique<BatchedAccessLog>(

@@ -25,6 +25,8 @@ public:
     void read(const std::function<void(Transaction&)>& work) override;
     void write(const std::function<void(Transaction&)>& work) override;
     AccessLog& access_log() override { return *access_log_; }
+    // How many migrations opening the database applied (0 when it was already up to date).
+    [[nodiscard]] int migrations_applied() const { return migrations_applied_; }
     [[nodiscard]] Driver& driver() { return *driver_; }
 
 private:
@@ -38,6 +40,7 @@ private:
     void give_back(std::unique_ptr<Connection> c);
 
     std::unique_ptr<Driver> driver_;
+    int migrations_applied_ = 0;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Connection>> idle_;
     std::unique_ptr<BatchedAccessLog> access_log_;  // last: its writer uses the pool above
