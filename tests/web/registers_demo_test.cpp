@@ -2,69 +2,16 @@
 // `assure demo`, a token for the business unit, `assure serve`, then the figures API. Every
 // figure is counted by the server from the demo's entries; none is stored.
 #include <gtest/gtest.h>
-#include <httplib.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
-#include "web/serve_process.hpp"
+#include "web/demo_server.hpp"
 
 using nlohmann::json;
 
 namespace {
 
-namespace fs = std::filesystem;
-
-const std::string kCaseKey = std::string(64, 'a');
-
-std::string run(const std::string& args) {
-    const fs::path out = fs::temp_directory_path() / ("assure-registers-" + std::to_string(::getpid()) + ".out");
-    const int rc = std::system(("env ASSURE_CASE_KEY=" + kCaseKey + " " + ASSURE_BINARY + " " + args + " > " + out.string() + " 2>&1").c_str());
-    std::ifstream in(out);
-    std::stringstream text;
-    text << in.rdbuf();
-    fs::remove(out);
-    EXPECT_EQ(rc, 0) << args << ": " << text.str();
-    return text.str();
-}
-
-class DemoRegisters : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        dir = new fs::path(fs::temp_directory_path() / ("assure-registers-demo-" + std::to_string(::getpid())));
-        fs::create_directories(*dir);
-        const std::string db = (*dir / "demo.db").string();
-        run("demo --db " + db + " --password 'a demo password'");
-        std::string token = run("token create --db " + db + " --user gareth.oduya@knowsley-council.example");
-        while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) token.pop_back();
-        bearer = new std::string(token.substr(token.find_last_of('\n') + 1));
-        ::setenv("ASSURE_CASE_KEY", kCaseKey.c_str(), 1);
-        serve = new assure::testing::ServeProcess(db, assure::testing::free_port());
-        ::unsetenv("ASSURE_CASE_KEY");
-    }
-    static void TearDownTestSuite() {
-        delete serve;
-        fs::remove_all(*dir);
-        delete dir;
-        delete bearer;
-    }
-    static json get(const std::string& path) {
-        httplib::Client c("127.0.0.1", serve->port());
-        auto r = c.Get(path, {{"Authorization", "Bearer " + *bearer}});
-        EXPECT_TRUE(r);
-        EXPECT_EQ(r->status, 200) << path << ": " << r->body;
-        return json::parse(r->body);
-    }
-
-    static inline fs::path* dir = nullptr;
-    static inline std::string* bearer = nullptr;
-    static inline assure::testing::ServeProcess* serve = nullptr;
-};
+class DemoRegisters : public assure::testing::DemoServer {};
 
 }  // namespace
 
