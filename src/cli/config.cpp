@@ -210,6 +210,9 @@ Config load_config(const std::string& path) {
         c.web.max_body_bytes = static_cast<std::size_t>(positive(
             read<int64_t>(t, "server", "max_body_bytes", static_cast<int64_t>(c.web.max_body_bytes), path),
             "server.max_body_bytes", 64L << 20));
+        const auto cache_mb = read<int64_t>(t, "server", "page_cache_mb", static_cast<int64_t>(c.web.page_cache_bytes >> 20), path);
+        if (cache_mb < 0 || cache_mb > 64 * 1024) bad(path + " [server] page_cache_mb", "must be between 0 (off) and 65536");
+        c.web.page_cache_bytes = static_cast<std::size_t>(cache_mb) << 20;
         c.sessions.idle_seconds = 60 * positive(read<int64_t>(t, "sessions", "idle_minutes", 30, path), "sessions.idle_minutes", 24 * 60);
         c.sessions.absolute_seconds = 3600 * positive(read<int64_t>(t, "sessions", "absolute_hours", 12, path), "sessions.absolute_hours", 24 * 7);
         c.sessions.max_failed_logins = static_cast<int>(positive(read<int64_t>(t, "sessions", "max_failed_logins", 5, path), "sessions.max_failed_logins", 100));
@@ -297,6 +300,12 @@ Config load_config(const std::string& path) {
     if (auto v = env("ASSURE_TRUST_PROXY"); !v.empty()) c.web.trust_proxy = v == "1" || v == "true";
     if (auto v = env("ASSURE_LOG_LEVEL"); !v.empty()) c.log_level = v;
     if (auto v = env("ASSURE_COUNT_QUERIES"); !v.empty()) c.web.count_statements = v == "1" || v == "true";
+    if (auto v = env("ASSURE_PAGE_CACHE_MB"); !v.empty()) {
+        char* end = nullptr;
+        const long mb = std::strtol(v.c_str(), &end, 10);
+        if (*end != '\0' || mb < 0 || mb > 64 * 1024) bad("ASSURE_PAGE_CACHE_MB", "must be a number between 0 (off) and 65536");
+        c.web.page_cache_bytes = static_cast<std::size_t>(mb) << 20;
+    }
     if (auto v = env("ASSURE_SLOW_STATEMENT_MS"); !v.empty()) {
         char* end = nullptr;
         const long ms = std::strtol(v.c_str(), &end, 10);

@@ -156,6 +156,7 @@ int serve(cli::Config config) {
     w.services.audit_watch = &audit_watch;
     const int minutes = config.audit_checkpoint_minutes;
     cli::AuditCheckpoints checkpoints(*w.store, w.clock, audit_watch, std::chrono::minutes(minutes), 24 * 60 / minutes);
+    config.web.data_version = [store = w.store.get()] { return store->data_version(); };
     web::WebApp app(w.services, config.web);
     std::unique_ptr<MailTransport> smtp;
     if (config.smtp.configured()) {

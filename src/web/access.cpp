@@ -67,7 +67,7 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
                           }
                           ctx.res.set_content("ok\n", "text/plain");
                       },
-                      "/healthz"});
+                      "/healthz", false});
     routes.push_back({"GET", "/readyz", Permission::public_access, Surface::page,
                       [&services](Ctx& ctx) {
                           if (const auto h = check_reads(services); !h.ok) {
@@ -79,7 +79,7 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
                           }
                           ctx.res.set_content("ready\n", "text/plain");
                       },
-                      "/readyz"});
+                      "/readyz", false});
 
     routes.push_back({"GET", "/login", Permission::public_access, Surface::page,
                       [](Ctx& ctx) {
@@ -90,7 +90,7 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
                           }
                           show_login(ctx, "", {}, 200);
                       },
-                      "/login"});
+                      "/login", false});
 
 
     routes.push_back({"POST", "/logout", Permission::signed_in, Surface::page,

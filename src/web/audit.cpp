@@ -79,7 +79,7 @@ void audit_page(Services& s, Ctx& ctx) {
 
 void add_audit_routes(std::vector<Route>& routes, Services& services) {
     routes.push_back({"GET", "/audit", Permission::view_audit, Surface::page,
-                      [&services](Ctx& ctx) { audit_page(services, ctx); }, "/audit"});
+                      [&services](Ctx& ctx) { audit_page(services, ctx); }, "/audit", false});
     add_access_log_routes(routes, services);
 }
 

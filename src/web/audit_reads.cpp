@@ -72,7 +72,7 @@ void reads_page(Services& s, Ctx& ctx) {
 
 void add_access_log_routes(std::vector<Route>& routes, Services& services) {
     routes.push_back({"GET", "/audit/reads", Permission::view_access_log, Surface::page,
-                      [&services](Ctx& ctx) { reads_page(services, ctx); }, "/audit/reads"});
+                      [&services](Ctx& ctx) { reads_page(services, ctx); }, "/audit/reads", false});
 }
 
 }  // namespace assure::web

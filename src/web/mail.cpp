@@ -97,7 +97,7 @@ J message_json(const MailMessage& m) {
 }  // namespace
 
 void add_mail_routes(std::vector<Route>& routes, Services& s) {
-    routes.push_back({"GET", "/outbox", Permission::view_outbox, Surface::page, [&s](Ctx& ctx) { outbox_page(s, ctx); }, "/outbox"});
+    routes.push_back({"GET", "/outbox", Permission::view_outbox, Surface::page, [&s](Ctx& ctx) { outbox_page(s, ctx); }, "/outbox", false});
     routes.push_back({"GET", "/api/v1/outbox", Permission::view_outbox, Surface::api,
                       [&s](Ctx& ctx) {
                           const auto page = list_outbox(s, ctx.who(), ctx.query("status"), page_request(ctx));
@@ -105,7 +105,7 @@ void add_mail_routes(std::vector<Route>& routes, Services& s) {
                           for (const auto& m : page.items) items.push_back(message_json(m));
                           json(ctx, 200, list_body(std::move(items), page.next));
                       },
-                      "/api/v1/outbox"});
+                      "/api/v1/outbox", false});
 }
 
 }  // namespace assure::web

@@ -45,6 +45,10 @@ struct Route {
     Surface surface;
     Handler handler;
     std::string example;   // a concrete path for tests, e.g. "/agencies/1"
+    // Whether a rendered GET may be kept and served again while the data and the day are the
+    // same (web/page_cache.hpp). False for what shows state outside the data version: the
+    // audit trail's check and the access log, the outbox's timers, health checks, sign-in.
+    bool reusable = true;
 };
 
 }  // namespace assure::web

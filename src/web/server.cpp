@@ -17,8 +17,9 @@
 #include "web/security.hpp"
 #include "web/sign_in.hpp"
 #include "web/views.hpp"
-#include "store/sql/statement_count.hpp"
+#include "store/sql/request_effects.hpp"
 #include "store/sql/shared_reads.hpp"
+#include "store/sql/statement_count.hpp"
 
 namespace assure::web {
 namespace {
@@ -95,6 +96,7 @@ void refuse_unreadable(Ctx& ctx, Surface surface, const FieldErrors& errors) {
 WebApp::WebApp(Services& services, WebConfig config)
     : services_(services), config_(std::move(config)), sign_in_throttle_(config_.sign_in) {
     if (config_.count_statements) sql::statements::counting = true;  // process-wide; never switched off
+    if (config_.data_version && config_.page_cache_bytes > 0) page_cache_ = std::make_unique<PageCache>(config_.page_cache_bytes);
     load_assets();
     add_access_routes(routes_, services_);
     add_sign_in_route(routes_, services_, sign_in_throttle_, config_.trust_proxy);
@@ -243,7 +245,7 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
                 }
             }
             if (const auto errors = unreadable_fields(req); !errors.empty()) return refuse_unreadable(ctx, route.surface, errors);
-            route.handler(ctx);
+            respond(route, ctx);
             return;
         }
 
@@ -277,7 +279,7 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
             }
         }
         if (const auto errors = unreadable_fields(req); !errors.empty()) return refuse_unreadable(ctx, route.surface, errors);
-        route.handler(ctx);
+        respond(route, ctx);
     } catch (const Failure& f) {
         if (f.code() == FailureCode::unavailable) note_unavailable(ctx, f);
         if (route.surface == Surface::api) {
@@ -293,6 +295,43 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
             error_page(ctx, 500);
         }
     }
+}
+
+namespace {
+
+// Who asked for what: the person (0 when signed out), over TLS or not (the headers differ), the
+// path and its parameters. The data they may see and their role are in the data version.
+std::string cache_key(const Ctx& ctx) {
+    std::string key = std::to_string(ctx.actor ? ctx.actor->user.value : 0);
+    key += ctx.secure ? "|s|" : "|p|";
+    key += ctx.req.path;
+    for (const auto& [name, value] : ctx.req.params) {
+        key += '\0';
+        key += name;
+        key += '=';
+        key += value;
+    }
+    return key;
+}
+
+}  // namespace
+
+void WebApp::respond(const Route& route, Ctx& ctx) {
+    const bool reading = ctx.req.method == "GET" || ctx.req.method == "HEAD";
+    if (!page_cache_ || !route.reusable || !reading) return route.handler(ctx);
+    // Read in the request's shared read, so the version is the one the handler reads at.
+    const PageCache::Stamp stamp{config_.data_version(), london_today(services_).days()};
+    const std::string key = cache_key(ctx);
+    if (page_cache_->serve(key, stamp, ctx.nonce, ctx.csrf_token, ctx.res)) {
+        if (config_.count_statements) ctx.res.set_header("X-Assure-Cache", "hit");
+        return;
+    }
+    const sql::request_effects::Watch effects;
+    route.handler(ctx);
+    // A request that wrote, or showed a restricted record (each view must reach the access
+    // log), is rendered afresh every time.
+    if (effects.quiet()) page_cache_->keep(key, stamp, ctx.nonce, ctx.csrf_token, ctx.res);
+    if (config_.count_statements) ctx.res.set_header("X-Assure-Cache", "miss");
 }
 
 bool WebApp::listen() {

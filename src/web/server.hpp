@@ -3,6 +3,8 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <regex>
@@ -12,6 +14,7 @@
 #include "app/context.hpp"
 #include "core/sign_in_limits.hpp"
 #include "web/http_server.hpp"
+#include "web/page_cache.hpp"
 #include "web/routes.hpp"
 
 namespace assure::web {
@@ -30,6 +33,10 @@ struct WebConfig {
     // benchmarks that check a page's cost does not grow with its rows. ASSURE_COUNT_QUERIES=1.
     bool count_statements = false;
     SignInLimits sign_in;  // failed sign-ins per address and in total, beyond the account lockout
+    // Rendered pages kept by data version (web/page_cache.hpp): the bytes they may hold, and
+    // where the version is read. No version source, or 0 bytes: every page is rendered afresh.
+    std::size_t page_cache_bytes = 64u << 20;
+    std::function<std::int64_t()> data_version;
 };
 
 class WebApp {
@@ -57,6 +64,9 @@ private:
     // The page or problem for a refusal whose body no handler wrote (404, 413, ...).
     static void error_body(const httplib::Request& req, httplib::Response& res);
     void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
+    // Runs the route's handler, or serves the response kept for the same request at the same
+    // data version and day.
+    void respond(const Route& route, Ctx& ctx);
     void load_assets();
     void serve_asset(Ctx& ctx);
 
@@ -66,6 +76,7 @@ private:
     std::vector<Route> routes_;
     std::vector<std::regex> patterns_;  // routes_[i]'s pattern, compiled
     std::unique_ptr<HttpServer> server_;
+    std::unique_ptr<PageCache> page_cache_;  // none when switched off
     std::map<std::string, std::pair<std::string, std::string>, std::less<>> assets_;  // path -> (type, bytes)
 };
 

@@ -112,6 +112,10 @@ measure() {
     local statements status
     status="$(curl -s -o /dev/null -D "$work/headers" -w '%{http_code}' -H "$header" "$base$path")"
     statements="$(awk -F': ' 'tolower($1) == "x-assure-statements" { gsub("\r", "", $2); print $2 }' "$work/headers")"
+    # Served again from the pages kept by data version (decision 0017)? "hit", "miss" (rendered
+    # every time: a case list, which logs each view) or "off" (ASSURE_PAGE_CACHE_MB=0).
+    local kept
+    kept="$(curl -s -o /dev/null -D - -H "$header" "$base$path" | awk -F': ' 'tolower($1) == "x-assure-cache" { gsub("\r", "", $2); print $2 }')"
     wrk -t2 -c32 -d1s -H "$header" "$base$path" >/dev/null 2>&1 || true  # warm
     local out p50 p99 cpu_before cpu_after requests cpu_us
     # The server's CPU time per request: steadier than latency on a shared machine.
@@ -124,7 +128,7 @@ measure() {
     if grep -q "Non-2xx" <<<"$out"; then status="$status(non-2xx under load)"; fi
     p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
     p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
-    echo "$path $p50 $p99 ${statements:-?} $cpu_us $status" >>"$1"
+    echo "$path $p50 $p99 ${statements:-?} $cpu_us ${kept:-off} $status" >>"$1"
   done < <(pages)
 }
 
@@ -152,13 +156,13 @@ measure "$work/england.txt"
 england_rss="$(peak_rss)"
 stop_server
 
-printf '\n%-30s %7s %7s %7s %7s %7s %7s %7s %7s %6s %6s %s\n' "$engine page" "small" "year1" "p50" "p99" "x year1" "cpu us" "year1" "x cpu" "stmts" "year1" "status"
+printf '\n%-30s %7s %7s %7s %7s %7s %7s %7s %7s %6s %6s %5s %s\n' "$engine page" "small" "year1" "p50" "p99" "x year1" "cpu us" "year1" "x cpu" "stmts" "year1" "kept" "status"
 printf '%-30s %7s %7s %7s %7s %7s %7s %7s %7s %6s %6s\n' "" "p50 ms" "p50 ms" "ms" "ms" "" "" "cpu us" "" "" ""
 # Pages are matched by position: the ids in a path differ between the databases.
 paste -d' ' "$work/small.txt" "$work/first_year.txt" "$work/england.txt" |
-  while read -r _ sp50 _ _ _ _ _ yp50 _ yst ycpu _ path p50 p99 st cpu status; do
+  while read -r _ sp50 _ _ _ _ _ _ yp50 _ yst ycpu _ _ path p50 p99 st cpu kept status; do
     ratio="$(awk -v a="$p50" -v b="$yp50" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }')"
     cpu_ratio="$(awk -v a="$cpu" -v b="$ycpu" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }')"
-    printf '%-30s %7s %7s %7s %7s %7s %7s %7s %7s %6s %6s %s\n' "$path" "$sp50" "$yp50" "$p50" "$p99" "$ratio" "$cpu" "$ycpu" "$cpu_ratio" "$st" "$yst" "$status"
+    printf '%-30s %7s %7s %7s %7s %7s %7s %7s %7s %6s %6s %5s %s\n' "$path" "$sp50" "$yp50" "$p50" "$p99" "$ratio" "$cpu" "$ycpu" "$cpu_ratio" "$st" "$yst" "$kept" "$status"
   done
 echo "peak RSS (VmHWM): small demo $small_rss, England first year $first_year_rss, England $england_rss"

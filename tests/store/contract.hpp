@@ -11,6 +11,7 @@
 #include "app/ports.hpp"
 #include "core/failure.hpp"
 #include "store/sql/shared_reads.hpp"
+#include "store/sql/store.hpp"
 
 namespace assure::testing {
 
@@ -641,6 +642,58 @@ TYPED_TEST_P(StoreContract, AWriteInARequestEndsItsSnapshotSoItReadsWhatItWrote)
     EXPECT_EQ(after, 2u);
 }
 
+// The data version (migration 0023) that kept pages are stamped with: every commit that changed
+// records moves it, and nothing else does.
+TYPED_TEST_P(StoreContract, EveryCommittedChangeMovesTheDataVersionAndNothingElseDoes) {
+    auto* sql_store = dynamic_cast<sql::SqlStore*>(this->store.get());
+    ASSERT_NE(sql_store, nullptr);
+    const auto version = [&] { return sql_store->data_version(); };
+    const std::int64_t start = version();
+    const auto a = this->agency("Alpha");
+    const std::int64_t after_agency = version();
+    EXPECT_GT(after_agency, start);
+
+    // A refused write leaves it where it was.
+    Agency refused = a;
+    refused.name = "Beta";
+    EXPECT_THROW(this->store->write([&](Transaction& tx) {
+        tx.agencies().insert(refused);
+        throw Failure::invalid({{"name", "refused"}});
+    }),
+                 Failure);
+    EXPECT_EQ(version(), after_agency);
+
+    // A write with nothing to do changed nothing.
+    this->store->write([&](Transaction& tx) { EXPECT_EQ(tx.agencies().list(this->partnership, true).size(), 1u); });
+    EXPECT_EQ(version(), after_agency);
+
+    // Sign-in sessions are shown by no kept page: writing one alone leaves it too.
+    UserId uid;
+    this->store->write([&](Transaction& tx) {
+        const auto pid = tx.people().insert(Person{PersonId{}, this->partnership, "Ann", "Head", a.id, "ann@x.org"});
+        User u;
+        u.partnership = this->partnership;
+        u.person = pid;
+        u.email = "ann@x.org";
+        u.password_hash = "h";
+        uid = tx.users().insert(u);
+    });
+    const std::int64_t after_user = version();
+    EXPECT_GT(after_user, after_agency);
+    this->store->write([&](Transaction& tx) { tx.sessions().insert(Session{"digest", uid, "csrf", 10, 10}); });
+    EXPECT_EQ(version(), after_user);
+
+    // Inside a request's shared read it is the snapshot's version, whatever commits meanwhile.
+    {
+        const sql::shared_reads::Scope request(true);
+        EXPECT_EQ(version(), after_user);
+        std::thread other([&] { this->agency("Gamma"); });
+        other.join();
+        EXPECT_EQ(version(), after_user);
+    }
+    EXPECT_GT(version(), after_user);
+}
+
 REGISTER_TYPED_TEST_SUITE_P(StoreContract, AgencyRoundTripsAndListsActiveFirstByDefault, StaleUpdateWritesNothing,
                             AFailedWriteLeavesNoTrace, PeopleFilterByAgencyAndFindByEmail,
                             AuditFiltersAndPagesNewestFirst, AuditDaysAreDaysInEngland, SessionsAndUsersRoundTrip,
@@ -648,6 +701,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreContract, AgencyRoundTripsAndListsActiveFirstBy
                             GovernanceRecordsRoundTripWithVersions, LearningRecordsRoundTripWithVersions,
                             AnOrganisationIsFoundInEveryPartnershipByItsCode, TheCaseKeyCheckKeepsTheFirstCanaryStored,
                             TheEarliestSealedDetailsAreFoundForTheFirstKeyCheck, ReadsInOneRequestShareOneSnapshot,
-                            AWriteInARequestEndsItsSnapshotSoItReadsWhatItWrote);
+                            AWriteInARequestEndsItsSnapshotSoItReadsWhatItWrote,
+                            EveryCommittedChangeMovesTheDataVersionAndNothingElseDoes);
 
 }  // namespace assure::testing

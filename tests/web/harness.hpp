@@ -33,6 +33,9 @@ public:
         web::WebConfig config;
         config.public_dir = ASSURE_PUBLIC_DIR;
         config.threads = 8;
+        // Kept pages on, as `assure serve` runs: every HTTP test also checks that no page is
+        // served from before a change it should show.
+        config.data_version = [this] { return store_.data_version(); };
         if (tune) tune(config);
         app_ = std::make_unique<web::WebApp>(services_, config);
         port_ = app_->bind_any_port();
@@ -54,6 +57,7 @@ public:
     int port() const { return port_; }
     Services& services() { return services_; }
     const web::WebApp& app() const { return *app_; }
+    const std::string& path() const { return path_; }
     AgencyId council() const { return council_; }
     std::string email(Role role) const { return std::string(role_key(role)) + "@example.org"; }
     std::string token(Role role) { return create_api_token(services_, email(role), "test"); }

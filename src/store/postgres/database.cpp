@@ -128,6 +128,7 @@ Result Connection::checked(PGresult* r, std::string_view what) {
     const std::string_view command = PQcmdStatus(result.get());
     if (command.starts_with("INSERT") || command.starts_with("UPDATE") || command.starts_with("DELETE")) {
         changes_ = std::atoi(PQcmdTuples(result.get()));
+        total_changes_ += changes_;
     }
     return result;
 }

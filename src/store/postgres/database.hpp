@@ -65,6 +65,7 @@ public:
     void reset_cached() override;
     [[nodiscard]] std::int64_t last_insert_id() override;
     [[nodiscard]] int changes() override { return changes_; }
+    [[nodiscard]] std::int64_t total_changes() override { return total_changes_; }
     [[nodiscard]] std::string_view lock_rows_clause() const override { return " FOR UPDATE"; }
 
     [[nodiscard]] PGconn* handle() const { return conn_; }
@@ -75,6 +76,7 @@ private:
     PGconn* conn_ = nullptr;
     std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
     int changes_ = 0;
+    std::int64_t total_changes_ = 0;
 };
 
 }  // namespace assure::postgres

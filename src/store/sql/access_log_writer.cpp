@@ -2,6 +2,8 @@
 
 #include <iterator>
 
+#include "store/sql/request_effects.hpp"
+
 namespace assure::sql {
 
 BatchedAccessLog::BatchedAccessLog(std::function<void(const std::vector<AccessEntry>&)> append, Timing timing)
@@ -21,6 +23,7 @@ BatchedAccessLog::~BatchedAccessLog() {
 }
 
 void BatchedAccessLog::record(AccessEntry entry) {
+    ++request_effects::logged_reads;  // this request showed a restricted record: never kept
     bool full = false;
     {
         std::lock_guard lock(queue_mutex_);

@@ -68,6 +68,9 @@ public:
     [[nodiscard]] virtual std::int64_t last_insert_id() = 0;
     // How many rows the last INSERT, UPDATE or DELETE changed.
     [[nodiscard]] virtual int changes() = 0;
+    // How many rows every INSERT, UPDATE and DELETE on this connection has changed, ever: a
+    // transaction that changed none (nothing to do) did not change the data.
+    [[nodiscard]] virtual std::int64_t total_changes() = 0;
     // What ends a SELECT inside a write transaction so that the rows it reads stay locked until
     // the transaction ends. SQLite needs none (its write transaction holds the whole database);
     // PostgreSQL says " FOR UPDATE".

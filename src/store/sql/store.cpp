@@ -4,6 +4,7 @@
 
 #include "core/failure.hpp"
 #include "store/sql/repos.hpp"
+#include "store/sql/request_effects.hpp"
 #include "store/sql/shared_reads.hpp"
 
 namespace assure::sql {
@@ -14,25 +15,37 @@ public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), access_entries_(db), cases_(db),
           governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db) {}
-    PartnershipRepo& partnerships() override { return partnerships_; }
-    AgencyRepo& agencies() override { return agencies_; }
-    PersonRepo& people() override { return people_; }
-    UserRepo& users() override { return users_; }
+    PartnershipRepo& partnerships() override { return changing(partnerships_); }
+    AgencyRepo& agencies() override { return changing(agencies_); }
+    PersonRepo& people() override { return changing(people_); }
+    UserRepo& users() override { return changing(users_); }
     SessionRepo& sessions() override { return sessions_; }
-    ApiTokenRepo& api_tokens() override { return tokens_; }
-    AuditRepo& audit() override { return audit_; }
+    ApiTokenRepo& api_tokens() override { return changing(tokens_); }
+    AuditRepo& audit() override { return changing(audit_); }
     AccessEntryRepo& access_entries() override { return access_entries_; }
-    CaseRepo& cases() override { return cases_; }
-    GovernanceRepo& governance() override { return governance_; }
-    LearningRepo& learning() override { return learning_; }
-    CaseKeyRepo& case_key() override { return case_key_; }
+    CaseRepo& cases() override { return changing(cases_); }
+    GovernanceRepo& governance() override { return changing(governance_); }
+    LearningRepo& learning() override { return changing(learning_); }
+    CaseKeyRepo& case_key() override { return changing(case_key_); }
     HealthRepo& health() override { return health_; }
-    RegisterRepo& registers() override { return registers_; }
-    DatasetRepo& dataset() override { return dataset_; }
+    RegisterRepo& registers() override { return changing(registers_); }
+    DatasetRepo& dataset() override { return changing(dataset_); }
     MailRepo& mail() override { return mail_; }
-    TrainingRepo& training() override { return training_; }
+    TrainingRepo& training() override { return changing(training_); }
+
+    // Whether this transaction reached any repository besides sessions, the access log, the mail
+    // outbox and the heartbeat (shown by no page that is kept): a write that did moves the data
+    // version (migration 0023).
+    [[nodiscard]] bool reached_data() const { return reached_data_; }
 
 private:
+    template <class Repo>
+    Repo& changing(Repo& repo) {
+        reached_data_ = true;
+        return repo;
+    }
+
+    bool reached_data_ = false;
     SqlPartnerships partnerships_;
     SqlAgencies agencies_;
     SqlPeople people_;
@@ -55,10 +68,18 @@ private:
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if
 // it throws. `committing` is set once COMMIT has been sent: a connection lost after that may
 // or may not have committed, and the person must be told so.
-void finish(Connection& db, const std::function<void(Transaction&)>& work, bool& committing) {
+void finish(Connection& db, const std::function<void(Transaction&)>& work, bool writing, bool& committing) {
     try {
         SqlTransaction tx(db);
+        const std::int64_t changed_before = writing ? db.total_changes() : 0;
         work(tx);
+        // A write that reached records and changed rows moves the data version. Writers are serialised (BEGIN IMMEDIATE; PostgreSQL's advisory write lock), so one row
+        // costs no concurrency, and versions follow the order of commits.
+        if (writing && tx.reached_data() && db.total_changes() != changed_before) {
+            db.cached("INSERT INTO data_version(id, version) VALUES (1, 1) "
+                      "ON CONFLICT (id) DO UPDATE SET version = data_version.version + 1")
+                .run();
+        }
         db.reset_cached();
         committing = true;
         db.exec("COMMIT");
@@ -156,7 +177,7 @@ void SqlStore::run(bool writing, const std::function<void(Transaction&)>& work) 
     auto db = begin(writing);
     bool committing = false;
     try {
-        finish(*db, work, committing);
+        finish(*db, work, writing, committing);
     } catch (const Error& e) {
         if (e.kind() != Error::Kind::unavailable) give_back(std::move(db));
         if (out_of_reach_kind(e)) throw out_of_reach(e, committing);
@@ -177,6 +198,38 @@ void SqlStore::read(const std::function<void(Transaction&)>& work) {
 }
 
 void SqlStore::read_shared(const std::function<void(Transaction&)>& work) {
+    on_shared_read([&](Connection& db) {
+        SqlTransaction tx(db);
+        work(tx);
+    });
+}
+
+std::int64_t SqlStore::data_version() {
+    std::int64_t version = 0;
+    const auto ask = [&](Connection& db) {
+        auto& q = db.cached("SELECT version FROM data_version WHERE id = 1");
+        if (q.step()) version = q.int64(0);
+        q.reset();
+    };
+    if (shared_reads::wanted && !shared_busy && (shared_owner == nullptr || shared_owner == this)) {
+        on_shared_read(ask);
+    } else {
+        auto db = begin(false);
+        try {
+            ask(*db);
+            db->reset_cached();
+            db->exec("COMMIT");
+        } catch (...) {
+            db->reset_cached();
+            roll_back_after_failure(*db);
+            throw;
+        }
+        give_back(std::move(db));
+    }
+    return version;
+}
+
+void SqlStore::on_shared_read(const std::function<void(Connection&)>& work) {
     if (shared_owner == nullptr) {
         shared_db = begin(false);
         shared_owner = this;
@@ -184,8 +237,7 @@ void SqlStore::read_shared(const std::function<void(Transaction&)>& work) {
     }
     shared_busy = true;
     try {
-        SqlTransaction tx(*shared_db);
-        work(tx);
+        work(*shared_db);
         shared_db->reset_cached();
         shared_busy = false;
     } catch (const Error& e) {
@@ -223,6 +275,7 @@ void SqlStore::end_shared_read() noexcept {
 void SqlStore::write(const std::function<void(Transaction&)>& work) {
     // A request reads what it wrote: the snapshot taken before the write ends first.
     if (shared_owner == this) shared_reads::end();
+    ++request_effects::writes;  // a request that writes is never kept as a page
     run(true, work);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The Store over any SQL driver: a pool of connections, read and write transactions, and the
 // repositories of store/sql. The same code serves SQLite and PostgreSQL.
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -25,6 +26,10 @@ public:
     void read(const std::function<void(Transaction&)>& work) override;
     void write(const std::function<void(Transaction&)>& work) override;
     AccessLog& access_log() override { return *access_log_; }
+    // The data version (migration 0023): moved by every commit that changed records, from any
+    // process. Read inside a request's shared read, it is the version of everything the request
+    // reads after it.
+    [[nodiscard]] std::int64_t data_version();
     // How many migrations opening the database applied (0 when it was already up to date).
     [[nodiscard]] int migrations_applied() const { return migrations_applied_; }
     [[nodiscard]] Driver& driver() { return *driver_; }
@@ -35,6 +40,7 @@ private:
     std::unique_ptr<Connection> begin(bool writing);
     void run(bool writing, const std::function<void(Transaction&)>& work);
     void read_shared(const std::function<void(Transaction&)>& work);
+    void on_shared_read(const std::function<void(Connection&)>& work);
     static void end_shared_read() noexcept;
     std::unique_ptr<Connection> take_idle();  // nullptr when the pool is empty
     void give_back(std::unique_ptr<Connection> c);

@@ -46,6 +46,7 @@ public:
     void reset_cached() override;
     [[nodiscard]] std::int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
     [[nodiscard]] int changes() override { return sqlite3_changes(db_); }
+    [[nodiscard]] std::int64_t total_changes() override { return sqlite3_total_changes64(db_); }
     [[nodiscard]] sqlite3* handle() const { return db_; }
 
 private:

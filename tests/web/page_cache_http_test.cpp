@@ -1,0 +1,164 @@
+// Kept pages (web/page_cache.hpp) against a real server: served again only at the same data
+// version and day, each time with a fresh nonce and the asking session's own CSRF token; a
+// change from another process ends them; a restricted record is never served from one.
+#include <nlohmann/json.hpp>
+
+#include <regex>
+
+#include "web/harness.hpp"
+#include "web/page_cache.hpp"
+
+using namespace assure;
+using namespace assure::testing;
+
+namespace {
+
+std::string cache_of(const httplib::Result& r) { return r->get_header_value("X-Assure-Cache"); }
+
+std::string nonce_in_header(const httplib::Result& r) {
+    std::smatch m;
+    const std::string csp = r->get_header_value("Content-Security-Policy");
+    return std::regex_search(csp, m, std::regex("'nonce-([^']+)'")) ? m[1].str() : std::string();
+}
+
+std::string nonce_in_body(const httplib::Result& r) {
+    std::smatch m;
+    return std::regex_search(r->body, m, std::regex("nonce=\"([^\"]+)\"")) ? m[1].str() : std::string();
+}
+
+class PageCacheHttp : public ::testing::Test {
+protected:
+    void SetUp() override {
+        server = std::make_unique<Server>([](web::WebConfig& c) { c.count_statements = true; });
+    }
+    std::unique_ptr<Server> server;
+};
+
+}  // namespace
+
+TEST(Fillable, PutsBackANewNonceAndTokenWhereverTheOldOnesWere) {
+    const web::Fillable f("<script nonce=\"N1\"></script><input value=\"T1\"><b nonce=\"N1\">T1", "N1", "T1");
+    EXPECT_EQ(f.fill("N2", "T2"), "<script nonce=\"N2\"></script><input value=\"T2\"><b nonce=\"N2\">T2");
+    EXPECT_EQ(web::Fillable("no holes", "N1", "").fill("N2", "T2"), "no holes");
+}
+
+TEST(PageCache, ServesOnlyAtTheSameStampAndDropsTheLeastRecentlyServedWhenFull) {
+    web::PageCache cache(8000);
+    httplib::Response page;
+    page.status = 200;
+    page.body = std::string(900, 'a') + "N1";
+    cache.keep("one", {1, 100}, "N1", "", page);
+    httplib::Response out;
+    EXPECT_FALSE(cache.serve("one", {2, 100}, "N2", "", out)) << "another version";
+    EXPECT_EQ(cache.entries(), 0u) << "a page read at an older version is dropped";
+    cache.keep("one", {2, 100}, "N1", "", page);
+    EXPECT_FALSE(cache.serve("one", {2, 101}, "N2", "", out)) << "another day";
+    cache.keep("one", {2, 100}, "N1", "", page);
+    ASSERT_TRUE(cache.serve("one", {2, 100}, "N2", "", out));
+    EXPECT_EQ(out.body, std::string(900, 'a') + "N2");
+
+    for (const char* key : {"two", "three", "four", "five", "six", "seven", "eight", "nine"}) {
+        cache.serve("one", {2, 100}, "N", "", out);  // "one" stays the most recently served
+        cache.keep(key, {2, 100}, "N1", "", page);
+    }
+    EXPECT_LE(cache.bytes(), 8000u);
+    EXPECT_TRUE(cache.serve("one", {2, 100}, "N", "", out));
+    EXPECT_FALSE(cache.serve("two", {2, 100}, "N", "", out)) << "the least recently served went first";
+
+    httplib::Response refused = page;
+    refused.status = 422;
+    cache.keep("refused", {2, 100}, "N1", "", refused);
+    httplib::Response cookie = page;
+    cookie.set_header("Set-Cookie", "a=b");
+    cache.keep("cookie", {2, 100}, "N1", "", cookie);
+    EXPECT_FALSE(cache.serve("refused", {2, 100}, "N", "", out));
+    EXPECT_FALSE(cache.serve("cookie", {2, 100}, "N", "", out));
+}
+
+TEST_F(PageCacheHttp, APageIsServedAgainWithAFreshNonceAndTheAskingSessionsToken) {
+    Browser first(*server), second(*server);
+    ASSERT_TRUE(first.sign_in(server->email(Role::business_unit)));
+    ASSERT_TRUE(second.sign_in(server->email(Role::business_unit)));
+    ASSERT_NE(first.csrf, second.csrf);
+
+    const auto rendered = first.get("/agencies");
+    ASSERT_EQ(rendered->status, 200);
+    EXPECT_EQ(cache_of(rendered), "miss");
+    const auto again = first.get("/agencies");
+    EXPECT_EQ(cache_of(again), "hit");
+    EXPECT_LT(std::stoi(again->get_header_value("X-Assure-Statements")),
+              std::stoi(rendered->get_header_value("X-Assure-Statements")));
+    EXPECT_NE(nonce_in_body(again), nonce_in_body(rendered));
+    EXPECT_EQ(nonce_in_body(again), nonce_in_header(again)) << "the page's scripts would be refused";
+    EXPECT_EQ(again->get_header_value("Content-Type"), rendered->get_header_value("Content-Type"));
+
+    const auto other_session = second.get("/agencies");
+    EXPECT_EQ(cache_of(other_session), "hit");
+    EXPECT_NE(other_session->body.find(second.csrf), std::string::npos);
+    EXPECT_EQ(other_session->body.find(first.csrf), std::string::npos) << "another session's token leaked";
+
+    // Someone else is not served this person's page.
+    Browser lead(*server);
+    ASSERT_TRUE(lead.sign_in(server->email(Role::partner_lead)));
+    EXPECT_EQ(cache_of(lead.get("/agencies")), "miss");
+}
+
+TEST_F(PageCacheHttp, AChangeFromAnotherProcessEndsTheKeptPage) {
+    Browser bu(*server);
+    ASSERT_TRUE(bu.sign_in(server->email(Role::business_unit)));
+    bu.get("/agencies");
+    ASSERT_EQ(cache_of(bu.get("/agencies")), "hit");
+    {
+        // As `assure` on the command line, or a second server, would: its own store on the file.
+        sqlite::SqliteStore elsewhere(server->path());
+        elsewhere.write([&](Transaction& tx) {
+            Agency a;
+            a.partnership = PartnershipId{1};
+            a.name = "Added Elsewhere Academy";
+            a.sector = "education";
+            tx.agencies().insert(a);
+        });
+    }
+    const auto after = bu.get("/agencies");
+    EXPECT_EQ(cache_of(after), "miss");
+    EXPECT_NE(after->body.find("Added Elsewhere Academy"), std::string::npos);
+}
+
+TEST_F(PageCacheHttp, AChangeThroughTheApiEndsTheKeptList) {
+    const httplib::Headers bu{{"Authorization", "Bearer " + server->token(Role::business_unit)}};
+    auto client = server->client();
+    client.Get("/api/v1/agencies", bu);
+    ASSERT_EQ(cache_of(client.Get("/api/v1/agencies", bu)), "hit");
+    const nlohmann::json agency{{"name", "New Pupil Referral Unit"}, {"kind", "relevant_agency"}, {"sector", "education"}};
+    ASSERT_EQ(client.Post("/api/v1/agencies", bu, agency.dump(), "application/json")->status, 201);
+    const auto after = client.Get("/api/v1/agencies", bu);
+    EXPECT_EQ(cache_of(after), "miss");
+    EXPECT_NE(after->body.find("New Pupil Referral Unit"), std::string::npos);
+}
+
+TEST_F(PageCacheHttp, ARestrictedRecordIsRenderedAndLoggedOnEveryView) {
+    const httplib::Headers bu{{"Authorization", "Bearer " + server->token(Role::business_unit)}};
+    const nlohmann::json incident{{"became_aware_on", "2025-12-19"},
+                                  {"incident_on", "2025-12-18"},
+                                  {"kind", "serious_harm"},
+                                  {"looked_after", false},
+                                  {"summary", "Admitted to hospital"},
+                                  {"children", {{{"pseudonym", "Child T"}}}}};
+    auto made = server->client().Post("/api/v1/incidents", bu, incident.dump(), "application/json");
+    ASSERT_EQ(made->status, 201) << made->body;
+    const int id = nlohmann::json::parse(made->body)["id"];
+    Browser browser(*server);
+    ASSERT_TRUE(browser.sign_in(server->email(Role::business_unit)));
+    for (int i = 0; i < 3; ++i) {
+        // Each view must reach the access log: one served from a kept page would not.
+        int before = server->count_reads();
+        const auto page = browser.get("/reviews/" + std::to_string(id));
+        ASSERT_EQ(page->status, 200);
+        EXPECT_EQ(cache_of(page), "miss");
+        EXPECT_GT(server->count_reads(), before) << "view " << i + 1 << " of the case page was not logged";
+        before = server->count_reads();
+        const auto api = server->client().Get("/api/v1/incidents/" + std::to_string(id), bu);
+        EXPECT_EQ(cache_of(api), "miss");
+        EXPECT_GT(server->count_reads(), before) << "view " << i + 1 << " through the API was not logged";
+    }
+}
