@@ -31,6 +31,7 @@ struct ResolvedSession {
 // user deactivated. Expired sessions are removed.
 std::optional<ResolvedSession> resolve_session(Services& s, const std::string& session_token);
 
+// A token with the configured lifetime; app/tokens.hpp has the full form.
 std::string create_api_token(Services& s, const std::string& email, const std::string& name);
 std::optional<Actor> resolve_api_token(Services& s, const std::string& token);
 

@@ -1,5 +1,7 @@
 #include "cli/config.hpp"
 
+#include "core/api_tokens.hpp"
+
 #include "core/settings.hpp"
 #include "store/open.hpp"
 
@@ -217,6 +219,8 @@ Config load_config(const std::string& path) {
         c.sessions.absolute_seconds = 3600 * positive(read<int64_t>(t, "sessions", "absolute_hours", 12, path), "sessions.absolute_hours", 24 * 7);
         c.sessions.max_failed_logins = static_cast<int>(positive(read<int64_t>(t, "sessions", "max_failed_logins", 5, path), "sessions.max_failed_logins", 100));
         c.sessions.lockout_seconds = 60 * positive(read<int64_t>(t, "sessions", "lockout_minutes", 15, path), "sessions.lockout_minutes", 24 * 60);
+        c.sessions.api_token_days = static_cast<int>(
+            positive(read<int64_t>(t, "sessions", "api_token_days", kTokenDaysDefault, path), "sessions.api_token_days", kTokenDaysMax));
         c.password_hash_slots = static_cast<int>(read<int64_t>(t, "sessions", "password_hash_slots", c.password_hash_slots, path));
         if (c.password_hash_slots < 0 || c.password_hash_slots > 256) {
             bad(path + " [sessions] password_hash_slots", "must be between 0 (half the cores) and 256");

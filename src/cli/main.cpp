@@ -16,7 +16,10 @@
 #include "app/audit.hpp"
 #include "app/partnership.hpp"
 #include "app/reviews.hpp"
+#include "app/tokens.hpp"
 #include "cli/audit_checkpoints.hpp"
+#include "cli/backup.hpp"
+#include "cli/tokens.hpp"
 #include "cli/mail_worker.hpp"
 #include "mail/smtp.hpp"
 #include "cli/config.hpp"
@@ -297,14 +300,30 @@ int main(int argc, char** argv) {
     token_cmd->require_subcommand(1);
     auto* token_create = token_cmd->add_subcommand("create", "Print a new bearer token for a user");
     add_db(token_create);
-    std::string token_name = "cli";
+    std::string token_name;
     token_create->add_option("--user", email, "The user's email address")->required();
     token_create->add_option("--name", token_name, "What the token is for");
+    int expires_in_days = 0;
+    token_create->add_option("--expires-in-days", expires_in_days,
+                             "Days until it stops working (default [sessions] api_token_days, 90; at most 366)");
+    auto* token_list = token_cmd->add_subcommand("list", "List a user's tokens: id, status, name, dates");
+    add_db(token_list);
+    token_list->add_option("--user", email, "The user's email address")->required();
+    auto* token_revoke = token_cmd->add_subcommand("revoke", "Revoke one of a user's tokens, by --name or --id");
+    add_db(token_revoke);
+    std::int64_t token_id = 0;
+    token_revoke->add_option("--user", email, "The user's email address")->required();
+    token_revoke->add_option("--name", token_name, "The token's name");
+    token_revoke->add_option("--id", token_id, "The token's id, from 'assure token list'");
 
     auto* backup_cmd = cli.add_subcommand("backup", "Copy a database safely, even while it is served");
     add_db(backup_cmd);
     std::string to;
-    backup_cmd->add_option("--to", to, "Backup file to write")->required();
+    backup_cmd->add_option("--to", to, "Backup file to write (and FILE.sha256 beside it)");
+    auto* backup_verify = backup_cmd->add_subcommand(
+        "verify", "Check a backup: its checksum, SQLite's integrity check, its migrations and audit head (exit 2 if bad)");
+    std::string verify_from;
+    backup_verify->add_option("--from", verify_from, "The backup file")->required();
 
     auto* restore_cmd = cli.add_subcommand("restore", "Replace a database with a backup (not while it is served)");
     add_db(restore_cmd);
@@ -435,17 +454,28 @@ int main(int argc, char** argv) {
 
         if (*token_create) {
             Wiring w(config);
-            std::cout << create_api_token(w.services, email, token_name) << "\n";
+            const auto made = create_api_token(w.services, email, NewToken{token_name.empty() ? "cli" : token_name,
+                                                                         token_create->count("--expires-in-days") > 0
+                                                                             ? std::optional<int>(expires_in_days)
+                                                                             : std::nullopt});
+            std::cout << made.secret << "\n";
             return 0;
         }
+        if (*token_list) {
+            Wiring w(config);
+            return cli::list_tokens(w.services, email, std::cout);
+        }
+        if (*token_revoke) {
+            Wiring w(config);
+            return cli::revoke_token(w.services, email, token_name, token_id, std::cout);
+        }
+
+        if (*backup_verify) return cli::verify_backup_file(verify_from, std::cout);
 
         if (*backup_cmd) {
             refuse_url(config.db_path, "backup");
-            if (!fs::exists(config.db_path)) throw std::runtime_error("no database at " + config.db_path);
-            ensure_parent(to);
-            sqlite::backup(config.db_path, to);
-            std::cout << "Backed up " << config.db_path << " to " << to << "\n";
-            return 0;
+            if (to.empty()) throw std::runtime_error("name the backup file with --to FILE");
+            return cli::backup_database(config.db_path, to, std::cout, std::cerr);
         }
 
         if (*restore_cmd) {

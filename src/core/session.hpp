@@ -13,6 +13,7 @@ struct SessionPolicy {
     std::int64_t touch_every_seconds = 60;         // how stale last_seen may get before it is rewritten
     int max_failed_logins = 5;                     // then the account is locked for lockout_seconds
     std::int64_t lockout_seconds = 15 * 60;
+    int api_token_days = 90;                       // a new API token's lifetime, unless its maker says otherwise
 };
 
 struct Session {

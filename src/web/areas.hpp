@@ -25,6 +25,7 @@ void add_registers_routes(std::vector<Route>& routes, Services& services);
 void add_dataset_routes(std::vector<Route>& routes, Services& services);  // the scorecard, imports and their API
 void add_mail_routes(std::vector<Route>& routes, Services& services);     // the outbox page and its API
 void add_training_routes(std::vector<Route>& routes, Services& services);  // courses, sessions, bookings, the public calendar
+void add_token_routes(std::vector<Route>& routes, Services& services);  // API tokens: one's own, and an account's
 // The OpenAPI document served at /api/v1/openapi.json (docs/openapi.json, compiled in).
 std::string_view openapi_document();
 

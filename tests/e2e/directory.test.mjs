@@ -109,6 +109,28 @@ test('the administrator finds a change in the audit trail', async () => {
   await context.close()
 })
 
+test('a person revokes an API token they no longer need', async () => {
+  const account = server.accounts.business_unit
+  server.assure('token', 'create', '--user', account.email, '--name', 'old laptop')
+  server.assure('token', 'create', '--user', account.email, '--name', 'monthly report')
+  const { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, account)
+  await page.getByRole('link', { name: 'Your API tokens' }).click()
+  await checkA11y(page, 'your API tokens')
+  const row = page.getByRole('row', { name: /old laptop/ })
+  assert.match(await row.textContent(), /Active/)
+  await row.getByRole('link', { name: 'Revoke the token old laptop' }).click()
+  await checkA11y(page, 'revoke an API token')
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Revoke the API token old laptop?')
+  await page.getByRole('button', { name: 'Revoke token' }).click()
+  await checkA11y(page, 'API token revoked')
+  assert.match(await page.locator('.govuk-notification-banner').textContent(), /Token revoked/)
+  assert.match(await page.getByRole('row', { name: /old laptop/ }).textContent(), /Revoked/)
+  assert.match(await page.getByRole('row', { name: /monthly report/ }).textContent(), /Active/)
+  assert.match(server.assure('token', 'list', '--user', account.email), /Revoked\told laptop/)
+  await context.close()
+})
+
 test('every page works without JavaScript', async () => {
   const { context, page } = await noScriptPage(browser)
   await signIn(page, server.baseUrl, server.accounts.business_unit)

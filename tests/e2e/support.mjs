@@ -55,6 +55,8 @@ export async function startServer (options = {}) {
   return {
     baseUrl,
     accounts,
+    // Runs `assure ARGS --db <this server's database>` beside the running server.
+    assure (...args) { return execFileSync(binary, [...args, '--db', db], { encoding: 'utf8', env }) },
     async stop () {
       const exited = new Promise(resolve => child.once('exit', resolve))
       child.kill('SIGTERM')

@@ -297,9 +297,9 @@ TYPED_TEST_P(DirectoryContract, RevokingAUsersTokensLeavesOtherUsersTokensLive) 
         tx.api_tokens().insert(ApiToken{"bob-1", users[1], "one", 3, false});
     });
     int revoked = 0;
-    this->store->write([&](Transaction& tx) { revoked = tx.api_tokens().revoke_for_user(users[0]); });
+    this->store->write([&](Transaction& tx) { revoked = tx.api_tokens().revoke_for_user(users[0], 10); });
     EXPECT_EQ(revoked, 2);
-    this->store->write([&](Transaction& tx) { revoked = tx.api_tokens().revoke_for_user(users[0]); });
+    this->store->write([&](Transaction& tx) { revoked = tx.api_tokens().revoke_for_user(users[0], 10); });
     EXPECT_EQ(revoked, 0) << "only live tokens are counted";
     this->store->read([&](Transaction& tx) {
         EXPECT_TRUE(tx.api_tokens().find("ann-1")->revoked);

@@ -21,6 +21,7 @@
 #include "store/registers_contract.hpp"
 #include "store/mail_contract.hpp"
 #include "store/training_contract.hpp"
+#include "store/tokens_contract.hpp"
 #include "store/sqlite/store.hpp"
 
 namespace assure::testing {
@@ -76,6 +77,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, RegistersContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, DatasetContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, MailContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, TrainingContract, PostgresBackends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, TokensContract, PostgresBackends);
 
 TEST(PostgresPlaceholders, QuestionMarksBecomeNumberedOutsideLiteralsAndComments) {
     const auto r = postgres::rewrite_placeholders(
@@ -377,6 +379,37 @@ TEST(PostgresOnly, AFailedLearningUpgradeLeavesTheDatabaseAsItWas) {
     EXPECT_EQ(count_of(db, "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
                            "AND table_name IN ('learning_source_priorities', 'source_recommendations', 'briefing_sources')"),
               0);
+}
+
+// Tokens made before 0024 keep working: each gets an id, in the order they were made, and an
+// expiry 90 days after the upgrade; a revoked one stays revoked; new tokens take later ids.
+TEST(PostgresOnly, Migration0024KeepsEarlierTokensWorkingWithIdsAndAnExpiry) {
+    REQUIRE_POSTGRES();
+    {
+        postgres::Connection db(scratch.url());
+        migrate_up_to(scratch.url(), db, 23);
+        db.exec("INSERT INTO partnerships(id, slug, name) VALUES (1, 'k', 'K')");
+        db.exec("INSERT INTO people(id, partnership_id, name, job_title, email) VALUES (1, 1, 'Ann', 'Lead', 'ann@x.org')");
+        db.exec("INSERT INTO users(id, partnership_id, person_id, email, password_hash, role) VALUES (1, 1, 1, 'ann@x.org', 'h', 'member')");
+        db.exec("INSERT INTO api_tokens(token_hash, user_id, name, created_at, revoked) VALUES ('old-live', 1, 'cli', 100, 0)");
+        db.exec("INSERT INTO api_tokens(token_hash, user_id, name, created_at, revoked) VALUES ('old-gone', 1, 'cli', 200, 1)");
+    }
+    postgres::PostgresStore store(scratch.url());  // applies 0024
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    store.write([&](Transaction& tx) {
+        const auto live = tx.api_tokens().find("old-live");
+        const auto gone = tx.api_tokens().find("old-gone");
+        ASSERT_TRUE(live && gone);
+        EXPECT_EQ(live->id, 1);
+        EXPECT_EQ(gone->id, 2);
+        EXPECT_NEAR(static_cast<double>(live->expires_at), static_cast<double>(now + 90 * 86400), 120.0);
+        EXPECT_FALSE(live->revoked);
+        EXPECT_TRUE(gone->revoked);
+        ApiToken fresh{"new", UserId{1}, "new", 300, false};
+        fresh.expires_at = 400;
+        tx.api_tokens().insert(fresh);
+        EXPECT_EQ(tx.api_tokens().find("new")->id, 3) << "the identity continues after the copied rows";
+    });
 }
 
 }  // namespace assure::testing

@@ -17,6 +17,8 @@
 #include "store/training_contract.hpp"
 #include "store/sql/migrate.hpp"
 #include "store/sqlite_files.hpp"
+#include "store/sqlite/backup.hpp"
+#include "store/tokens_contract.hpp"
 
 namespace assure::testing {
 
@@ -31,6 +33,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, RegistersContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, DatasetContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, MailContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, TrainingContract, Backends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, TokensContract, Backends);
 
 // Reads never take the write lock: a list of cases is read, and its read logged, while another
 // connection holds the write lock; the log entry is stored once the lock is free.

@@ -1,6 +1,5 @@
 #include "app/access.hpp"
 
-#include <nlohmann/json.hpp>
 
 namespace assure {
 
@@ -34,30 +33,22 @@ std::optional<ResolvedSession> resolve_session(Services& s, const std::string& s
     return ResolvedSession{actor_for(*user), session->csrf_token, service_name};
 }
 
+// A token works while it is neither revoked nor expired and its account is active. Its
+// last use is rewritten at most once a minute (the sessions' touch interval), never per request.
 std::optional<Actor> resolve_api_token(Services& s, const std::string& token) {
     if (token.empty()) return std::nullopt;
     std::optional<ApiToken> found;
     std::optional<User> user;
+    const Instant now = s.clock.now();
     s.store.read([&](Transaction& tx) {
         found = tx.api_tokens().find(s.tokens.digest(token));
-        if (found && !found->revoked) user = tx.users().find(found->user);
+        if (found && token_state(*found, now) == TokenState::live) user = tx.users().find(found->user);
     });
     if (!user || !user->active) return std::nullopt;
+    if (token_needs_touch(*found, now, s.sessions.touch_every_seconds)) {
+        s.store.write([&](Transaction& tx) { tx.api_tokens().touch(found->id, now); });
+    }
     return actor_for(*user);
-}
-
-std::string create_api_token(Services& s, const std::string& email, const std::string& name) {
-    std::string token = s.tokens.random_token();
-    s.store.write([&](Transaction& tx) {
-        auto user = tx.users().find_by_email(email);
-        if (!user) throw Failure(FailureCode::not_found, "No user account has the email address " + email);
-        if (!user->active) throw Failure(FailureCode::invalid, "The user account " + email + " is deactivated");
-        const Instant now = s.clock.now();
-        tx.api_tokens().insert(ApiToken{s.tokens.digest(token), user->id, name, now, false});
-        record_audit(tx, Actor::system(user->partnership), now, "api_token.create", "user", user->id.str(), "",
-                     nlohmann::json{{"name", name}}.dump());
-    });
-    return token;
 }
 
 }  // namespace assure

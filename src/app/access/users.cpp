@@ -32,7 +32,7 @@ User save(Services& s, Transaction& tx, const Actor& actor, const User& before, 
 // A token is the account's: when its password is reset or it is deactivated, every token stops,
 // and reactivating the account does not bring them back.
 void revoke_tokens(Services& s, Transaction& tx, const Actor& actor, UserId user, const char* reason) {
-    if (const int revoked = tx.api_tokens().revoke_for_user(user); revoked > 0) {
+    if (const int revoked = tx.api_tokens().revoke_for_user(user, s.clock.now()); revoked > 0) {
         record_audit(tx, actor, s.clock.now(), "api_token.revoke", "user", user.str(), "",
                      nlohmann::json{{"tokens", revoked}, {"reason", reason}}.dump());
     }

@@ -5,19 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "core/api_tokens.hpp"
 #include "core/session.hpp"
 #include "core/user.hpp"
 #include "app/paging.hpp"
 
 namespace assure {
-
-struct ApiToken {
-    std::string token_hash;
-    UserId user;
-    std::string name;
-    Instant created_at = 0;
-    bool revoked = false;
-};
 
 // The user accounts a list shows, ordered by the person's name (case-insensitively) then id.
 struct UserQuery {
@@ -52,8 +45,14 @@ struct ApiTokenRepo {
     virtual ~ApiTokenRepo() = default;
     virtual void insert(const ApiToken& token) = 0;
     virtual std::optional<ApiToken> find(const std::string& token_hash) = 0;
-    // Revokes every live token of the user. Returns how many were live.
-    virtual int revoke_for_user(UserId user) = 0;
+    // Revokes every token of the user not yet revoked. Returns how many that was.
+    virtual int revoke_for_user(UserId user, Instant at) = 0;
+    virtual std::optional<ApiToken> find_by_id(std::int64_t id) = 0;
+    // One user's tokens, newest first (by id), whatever their state.
+    virtual Page<ApiToken> list_for_user(UserId user, const PageRequest& page) = 0;
+    // Revokes one token; false if it was already revoked (or is not there).
+    virtual bool revoke(std::int64_t id, Instant at) = 0;
+    virtual void touch(std::int64_t id, Instant at) = 0;
 };
 
 }  // namespace assure

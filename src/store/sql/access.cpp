@@ -123,22 +123,4 @@ void SqlSessions::remove_for_user(UserId user) {
     q.bind(1, user.value).run();
 }
 
-void SqlApiTokens::insert(const ApiToken& t) {
-    auto& q = db_.cached("INSERT INTO api_tokens(token_hash, user_id, name, created_at, revoked) VALUES (?, ?, ?, ?, ?)");
-    q.bind(1, t.token_hash).bind(2, t.user.value).bind(3, t.name).bind(4, t.created_at).bind(5, t.revoked).run();
-}
-
-std::optional<ApiToken> SqlApiTokens::find(const std::string& token_hash) {
-    auto& q = db_.cached("SELECT token_hash, user_id, name, created_at, revoked FROM api_tokens WHERE token_hash = ?");
-    q.bind(1, token_hash);
-    if (!q.step()) return std::nullopt;
-    return ApiToken{q.text(0), UserId{q.int64(1)}, q.text(2), q.int64(3), q.int64(4) != 0};
-}
-
-int SqlApiTokens::revoke_for_user(UserId user) {
-    auto& q = db_.cached("UPDATE api_tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0");
-    q.bind(1, user.value).run();
-    return db_.changes();
-}
-
 }  // namespace assure::sql

@@ -85,7 +85,11 @@ public:
     explicit SqlApiTokens(Connection& db) : db_(db) {}
     void insert(const ApiToken& token) override;
     std::optional<ApiToken> find(const std::string& token_hash) override;
-    int revoke_for_user(UserId user) override;
+    int revoke_for_user(UserId user, Instant at) override;
+    std::optional<ApiToken> find_by_id(std::int64_t id) override;
+    Page<ApiToken> list_for_user(UserId user, const PageRequest& page) override;
+    bool revoke(std::int64_t id, Instant at) override;
+    void touch(std::int64_t id, Instant at) override;
 
 private:
     Connection& db_;

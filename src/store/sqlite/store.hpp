@@ -37,8 +37,7 @@ public:
     explicit SqliteStore(const std::string& path) : SqlStore(std::make_unique<Driver>(path)) {}
 };
 
-// Copies a live database with SQLite's online backup API: safe while the server writes.
-void backup(const std::string& from_path, const std::string& to_path);
+// backup() and verify_backup() are in backup.hpp.
 // Replaces `db_path` with the contents of `backup_path` after checking it is an Assure database.
 void restore(const std::string& backup_path, const std::string& db_path);
 
