@@ -60,9 +60,9 @@ Failure missing_key_file(const Failure& refused, const std::string& created_file
     std::error_code ignored;
     fs::remove(created_file, ignored);
     return {refused.code(),
-            "The case key file " + created_file + " was missing, and this database's children's details were sealed with a key "
-                "(the one in that file, before it went missing); a new key cannot open them, so the key just made was removed again. "
-                "Restore the key file backed up with the database, or give the key in ASSURE_CASE_KEY. (" + refused.what() + ")",
+            "The case key file " + created_file + " was missing, but this database already has a case key (the one that file "
+                "held), and a new key cannot open what it sealed, so the key just made was removed again. Restore the key file "
+                "backed up with the database, or give the key in ASSURE_CASE_KEY. (" + refused.what() + ")",
             {},
             refused.detail()};
 }
