@@ -21,6 +21,7 @@ struct CaseView {
     std::optional<Countdown> next_countdown;
     bool overdue = false;     // a due milestone not done by today
     bool identities_shown = false;
+    bool identities_unreadable = false;  // sealed details the case key in use cannot open
 };
 
 struct CaseFilter {
@@ -44,6 +45,8 @@ Page<CaseView> list_cases(Services& s, const Actor& actor, const CaseFilter& fil
 // Figures over every case the actor may know of, counted by the store; no record is shown.
 ReviewStats review_stats(Services& s, const Actor& actor);
 // Logged as a "record" read, or "identities" when the children's names are shown.
+// Details that this server's key cannot open leave the rest of the case shown, with
+// identities_unreadable set instead of the children's names (logged as a "record" read).
 CaseView read_case(Services& s, const Actor& actor, CaseId id);
 // Works out and stores the standing of cases written before it was kept (a database upgraded
 // from before migration 0008). Run when the store is opened; returns how many it settled.
@@ -53,8 +56,24 @@ int settle_case_standings(Services& s);
 // The first start-up with a key stores a known text sealed with it; every later one must open
 // it. Run when the store is opened, before anything is sealed. Throws Failure (unavailable),
 // naming what to do, when the key is another; never names the key.
+// Also refuses a database any of whose cases' details carry the id of another key.
 enum class CaseKeyCheck { no_key, stored, matched };
 CaseKeyCheck check_case_key(Services& s);
+// After a rotation, the dataset's pseudonym key the database keeps (opened with this server's
+// key), for the sealer to use so that children's digests do not change; none before any rotation.
+std::optional<std::string> kept_digest_key(Services& s);
+
+// Re-seals every case's sealed details, the check and the pseudonym key with `next`, in one
+// write transaction: a failure anywhere (details this server's key cannot open, a lost
+// connection) leaves everything as it was. Audited in each partnership with counts only.
+// Throws Failure: invalid when `next` is the key in use, unavailable naming the first case
+// whose details cannot be opened.
+struct CaseKeyRotation {
+    std::string from_key_id;
+    std::string to_key_id;
+    int cases = 0;  // cases whose details were re-sealed, in every partnership
+};
+CaseKeyRotation rotate_case_key(Services& s, const Sealer& next);
 
 // `event.recorded_*` are filled here. Refusals name the rule (core/reviews_lifecycle.cpp).
 CaseView record_event(Services& s, const Actor& actor, CaseId id, int expected_version, CaseEvent event);
@@ -62,10 +81,16 @@ CaseView record_event(Services& s, const Actor& actor, CaseId id, int expected_v
 // Active user accounts of the partnership, for the panel and reviewer choices.
 std::vector<User> panel_candidates(Services& s, const Actor& actor);
 void add_panel_member(Services& s, const Actor& actor, CaseId id, int expected_version, const std::string& user_id);
-// A panel member declares their own interest; they lose sight of the case at once.
+// Anyone who may see a case declares their own interest, the business unit's members too; they
+// lose sight of the case at once, until the panel recommends that they take part.
 void declare_conflict(Services& s, const Actor& actor, CaseId id, const std::string& interest);
 void decide_conflict(Services& s, const Actor& actor, CaseId id, int expected_version, const std::string& user_id,
                      const std::string& panel_view, const std::string& appeal);
+// A partner lead lets a business-unit member who declared an interest keep sight of the case,
+// when the unit has no one else (core's check_interest_override): named, dated, with the reason,
+// audited as case.interest_override and shown on the case.
+void override_interest(Services& s, const Actor& actor, CaseId id, int expected_version, const std::string& user_id,
+                       const std::string& reason);
 
 struct RecommendationInput {
     std::string text;

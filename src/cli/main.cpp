@@ -27,7 +27,9 @@
 #include "cli/demo.hpp"
 #include "cli/demo_scale.hpp"
 #include "cli/runtime.hpp"
+#include "cli/key_rotate.hpp"
 #include "crypto/bounded_hasher.hpp"
+#include "crypto/case_key_file.hpp"
 #include "crypto/sodium.hpp"
 #include "store/copy.hpp"
 #include "store/open.hpp"
@@ -41,15 +43,31 @@ using namespace assure;
 
 namespace {
 
-crypto::SecretboxSealer case_sealer(const cli::Config& config) {
+// `created_file` is set to the key file when this start made it (there was none).
+crypto::SecretboxSealer case_sealer(const cli::Config& config, std::string& created_file) {
     bool created = false;
     const std::string key_file = config.case_key_hex.empty() ? config.key_file() : std::string();
     auto key = crypto::load_case_key(config.case_key_hex, key_file, created);
     if (created) {
+        created_file = key_file;
         spdlog::warn("Created the case key {}: back it up with the database; without it the children's "
                      "identifiable details cannot be read", key_file);
     }
     return crypto::SecretboxSealer(std::move(key));
+}
+
+// A key file made on this start for a database whose details another key sealed is the
+// "missing key file silently replaced" fault: the new file is removed again (nothing was sealed
+// with it), so the next start does not find a wrong key waiting, and the message says so.
+Failure missing_key_file(const Failure& refused, const std::string& created_file) {
+    std::error_code ignored;
+    fs::remove(created_file, ignored);
+    return {refused.code(),
+            "The case key file " + created_file + " was missing, but this database already has a case key (the one that file "
+                "held), and a new key cannot open what it sealed, so the key just made was removed again. Restore the key file "
+                "backed up with the database, or give the key in ASSURE_CASE_KEY. (" + refused.what() + ")",
+            {},
+            refused.detail()};
 }
 
 // Half the cores hash passwords at most, so a burst of sign-ins leaves the rest for pages.
@@ -62,15 +80,22 @@ int password_hash_slots(const cli::Config& config) {
 // such rather than hidden behind a connection error.
 struct Wiring {
     explicit Wiring(const cli::Config& config)
-        : sealer(case_sealer(config)),
+        : sealer(case_sealer(config, created_key_file)),
           store(store::open_store(config.db_path)),
           hasher(argon2id, password_hash_slots(config), config.password_hash_queue),
           services{*store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes),
                    PartnershipRules{config.review_rules, config.governance_rules, config.learning_rules, config.register_rules}} {
         // Before anything is sealed: a key other than the database's stops every command here.
-        if (check_case_key(services) == CaseKeyCheck::stored) {
-            spdlog::info("Stored the case key check: every server on this database must use this case key");
+        try {
+            if (check_case_key(services) == CaseKeyCheck::stored) {
+                spdlog::info("Stored the case key check: every server on this database must use this case key");
+            }
+        } catch (const Failure& refused) {
+            if (created_key_file.empty()) throw;
+            throw missing_key_file(refused, created_key_file);
         }
+        // After a rotation the dataset's pseudonym key is the database's, so digests never change.
+        if (auto kept = kept_digest_key(services)) sealer.use_digest_key(std::move(*kept));
         // A partnership from before settings existed (an upgraded database) takes the file's
         // rules as its own, so no partnership is ever without them.
         if (const int adopted = adopt_default_rules(services); adopted > 0) {
@@ -80,6 +105,7 @@ struct Wiring {
         // any list asks for it.
         settle_case_standings(services);
     }
+    std::string created_key_file;  // set (before `sealer` is made) when this start made the key file
     crypto::SecretboxSealer sealer;
     std::unique_ptr<sql::SqlStore> store;
     cli::SystemClock clock;
@@ -354,6 +380,15 @@ int main(int argc, char** argv) {
     import_cmd->add_option("--file", import_options.file, "The CSV file")->required()->check(CLI::ExistingFile);
     import_cmd->add_flag("--accept-valid", import_options.accept_valid, "Save the valid rows even if some are refused");
 
+    auto* key_cmd = cli.add_subcommand("key", "Manage the case key");
+    key_cmd->require_subcommand(1);
+    auto* key_rotate = key_cmd->add_subcommand(
+        "rotate", "Re-seal every child's details with a new case key, in one transaction (stop every server first)");
+    add_db(key_rotate);
+    std::string new_key_file;
+    key_rotate->add_option("--new-key-file", new_key_file,
+                           "File holding the new key (64 hexadecimal characters or 32 bytes, mode 0600); or set ASSURE_NEW_CASE_KEY");
+
     CLI11_PARSE(cli, argc, argv);
 
     try {
@@ -446,6 +481,18 @@ int main(int argc, char** argv) {
         }
 
         if (*audit_verify) return verify_audit(config, checkpoint);
+
+        if (*key_rotate) {
+            if (!store::is_postgres_url(config.db_path) && !fs::exists(config.db_path)) {
+                throw std::runtime_error("no database at " + config.db_path);
+            }
+            // A server still running with the old key would go on sealing with it.
+            const auto lock = serve_lock(config.db_path);
+            if (being_served(lock)) throw std::runtime_error(config.db_path + " is being served: stop the server first");
+            Wiring w(config);  // the current key, checked against the database's
+            const char* new_hex = std::getenv("ASSURE_NEW_CASE_KEY");
+            return cli::rotate_case_key_command(w.services, new_key_file, new_hex ? new_hex : "", std::cout);
+        }
 
         if (*import_cmd) {
             Wiring w(config);

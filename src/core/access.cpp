@@ -81,6 +81,7 @@ std::string_view permission_key(Permission p) {
         case Permission::view_training: return "view_training";
         case Permission::book_training: return "book_training";
         case Permission::manage_training: return "manage_training";
+        case Permission::override_interest: return "override_interest";
     }
     return "unknown";
 }
@@ -142,6 +143,10 @@ bool role_allows(Role role, Permission permission) {
             return true;  // the calendar is published; anyone who works in the partnership may book
         case Permission::manage_training:
             return role == Role::business_unit;  // the training officer sits in the business unit
+        case Permission::override_interest:
+            // A statutory partner's lead, when the business unit has no one else: the unit cannot
+            // clear its own member, nor anyone who cannot see the case.
+            return role == Role::partner_lead;
     }
     return false;
 }

@@ -35,6 +35,7 @@ enum class Permission {
     view_training,        // courses, sessions and the year's training figures
     book_training,        // book a place on a session (and cancel one's own)
     manage_training,      // set up courses and sessions, take registers, cancel any booking
+    override_interest,    // let a business-unit member with a declared interest keep sight of a case
 };
 
 const std::vector<Role>& all_roles();

@@ -135,6 +135,7 @@ FieldErrors validate_rules(const ReviewRules& r) {
 }
 
 bool Conflict::excludes() const {
+    if (override_by_lead) return false;  // a partner lead let the business unit's only member keep sight
     bool excluded = panel != ConflictView::take_part;  // pending or exclude
     if (panel != ConflictView::pending && appeal == AppealOutcome::overturned) excluded = !excluded;
     return excluded;
@@ -216,8 +217,8 @@ FieldErrors validate_incident(const IncidentInput& in, const std::vector<AgencyI
 }
 
 CaseReach case_reach(Role role) {
-    if (role == Role::business_unit) return CaseReach::every_case;
-    if (role == Role::partner_lead) return CaseReach::unless_excluded;
+    // The business unit too: a declared interest removes sight for everyone (issue 14, item 13).
+    if (role == Role::business_unit || role == Role::partner_lead) return CaseReach::unless_excluded;
     return CaseReach::own_cases;
 }
 

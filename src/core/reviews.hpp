@@ -88,8 +88,20 @@ struct CaseEvent {
 enum class ConflictView { pending, exclude, take_part };
 enum class AppealOutcome { none, upheld, overturned };
 
+// A partner lead's decision that a business-unit member who declared an interest keeps sight of
+// the case, because the unit has no one else to run it. Named, dated and reasoned, and shown on
+// the case, so the exception is never silent.
+struct InterestOverride {
+    UserId by;
+    std::string by_label;
+    Date on;
+    std::string reason;
+};
+
 // A declared interest in a case (seed 000): the panel recommends, an appeal goes to the
-// independent chair. Until the panel has recommended otherwise, the member is excluded.
+// independent chair. Until the panel has recommended otherwise, the member is excluded, whatever
+// their role, the business unit's included; a partner lead's override lets a business-unit
+// member keep sight when the unit has no one else.
 struct Conflict {
     UserId user;
     std::string user_label;
@@ -97,8 +109,10 @@ struct Conflict {
     std::string interest;
     ConflictView panel = ConflictView::pending;
     AppealOutcome appeal = AppealOutcome::none;
+    std::optional<InterestOverride> override_by_lead{};
     [[nodiscard]] bool excludes() const;
 };
+
 std::string_view conflict_view_key(ConflictView v);
 std::optional<ConflictView> parse_conflict_view(std::string_view key);
 std::string_view appeal_key(AppealOutcome a);
@@ -127,6 +141,7 @@ struct Case {
     std::vector<CaseEvent> events;    // in the order recorded
     ReviewRules rules;
     std::string sealed_identities;    // the children's identifiable details as stored
+    std::string sealed_key_id;        // the id of the key that sealed them (written, not read back)
     int version = 1;
     Instant created_at = 0;
 };
@@ -244,17 +259,24 @@ CaseStanding standing_of(const Case& c, const WorkingCalendar& calendar);
 
 // ---- need-to-know ---------------------------------------------------------------------
 
-// Which cases a role reaches, before declared interests are weighed. The business unit reaches
-// every case; a partner lead every case their declared interest does not exclude them from;
-// anyone else only the cases whose panel they sit on or that they were commissioned to review,
-// and those too only while no declared interest excludes them.
+// Which cases a role reaches, before declared interests are weighed. The business unit and
+// partner leads reach every case their declared interest does not exclude them from; anyone
+// else only the cases whose panel they sit on or that they were commissioned to review, and
+// those too only while no declared interest excludes them. No role has every_case: it is the
+// system's own reach (a query with no reader), kept for the store's sake.
 enum class CaseReach { every_case, unless_excluded, own_cases };
 CaseReach case_reach(Role role);
 
 // The business unit and partner leads, panel members of the case, and its commissioned
-// reviewer may see a case; anyone (but the business unit) with an excluding conflict may not.
+// reviewer may see a case; anyone with an excluding conflict may not.
 bool may_see_case(const Case& c, const CaseState& state, UserId user, Role role);
 // Names and dates of birth: the business unit, partner leads and the commissioned reviewer.
 bool may_see_identities(const Case& c, const CaseState& state, UserId user, Role role);
+
+// Why a partner lead's override of `declarer`'s interest may not be recorded; empty if it may.
+// Only a business-unit member's interest, once, with a reason, and only while no other active
+// member of the unit (`free_in_unit`: those with no excluding interest in the case) could run it.
+FieldErrors check_interest_override(const Case& c, UserId declarer, bool declarer_in_business_unit,
+                                    const std::vector<std::string>& free_in_unit, const std::string& reason);
 
 }  // namespace assure

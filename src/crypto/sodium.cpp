@@ -2,9 +2,6 @@
 
 #include <sodium.h>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
@@ -61,6 +58,24 @@ SecretboxSealer::SecretboxSealer(std::string key) : key_(std::move(key)) {
     digest_key_.assign(crypto_generichash_KEYBYTES, '\0');
     crypto_kdf_derive_from_key(reinterpret_cast<unsigned char*>(digest_key_.data()), digest_key_.size(), 1, "datasetk",
                                reinterpret_cast<const unsigned char*>(key_.data()));
+    // The key id: a digest of a fixed text under a subkey of its own, so it names the key
+    // without telling anything about it or about the sealing and digest keys.
+    std::string id_key(crypto_generichash_KEYBYTES, '\0');
+    crypto_kdf_derive_from_key(reinterpret_cast<unsigned char*>(id_key.data()), id_key.size(), 2, "casekeyi",
+                               reinterpret_cast<const unsigned char*>(key_.data()));
+    constexpr std::string_view kIdText = "assure case key id";
+    unsigned char id[crypto_generichash_BYTES_MIN];  // 16, the shortest digest libsodium makes
+    crypto_generichash(id, sizeof id, reinterpret_cast<const unsigned char*>(kIdText.data()), kIdText.size(),
+                       reinterpret_cast<const unsigned char*>(id_key.data()), id_key.size());
+    char hex[sizeof id * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, id, sizeof id);
+    key_id_.assign(hex, 16);  // 64 bits name a key among the few an operator ever has
+    sodium_memzero(id_key.data(), id_key.size());
+}
+
+void SecretboxSealer::use_digest_key(std::string key) {
+    if (key.size() != crypto_generichash_KEYBYTES) throw std::runtime_error("the pseudonym key must be 32 bytes");
+    digest_key_ = std::move(key);
 }
 
 std::string SecretboxSealer::keyed_digest(std::string_view context, std::string_view text) const {
@@ -107,35 +122,6 @@ std::string SecretboxSealer::open(const std::string& sealed) const {
         throw fail();
     }
     return plain;
-}
-
-std::string load_case_key(const std::string& hex_from_env, const std::string& key_file, bool& created) {
-    created = false;
-    std::string key(crypto_secretbox_KEYBYTES, '\0');
-    if (!hex_from_env.empty()) {
-        std::size_t len = 0;
-        if (hex_from_env.size() != 2 * crypto_secretbox_KEYBYTES ||
-            sodium_hex2bin(reinterpret_cast<unsigned char*>(key.data()), key.size(), hex_from_env.data(),
-                           hex_from_env.size(), nullptr, &len, nullptr) != 0 ||
-            len != key.size()) {
-            throw std::runtime_error("ASSURE_CASE_KEY must be 64 hexadecimal characters (32 bytes)");
-        }
-        return key;
-    }
-    if (std::FILE* f = std::fopen(key_file.c_str(), "rb")) {
-        const std::size_t n = std::fread(key.data(), 1, key.size(), f);
-        std::fclose(f);
-        if (n != key.size()) throw std::runtime_error("case key file " + key_file + " is not 32 bytes");
-        return key;
-    }
-    const int fd = ::open(key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0) throw std::runtime_error("cannot create case key file " + key_file);
-    randombytes_buf(key.data(), key.size());
-    const bool ok = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size());
-    ::close(fd);
-    if (!ok) throw std::runtime_error("cannot write case key file " + key_file);
-    created = true;
-    return key;
 }
 
 }  // namespace assure::crypto

@@ -36,15 +36,15 @@ public:
     // BLAKE2b keyed with a subkey derived from the case key (crypto_kdf, context "datasetk"),
     // so the digest key is never the sealing key itself. 128 bits, as 32 hex characters.
     [[nodiscard]] std::string keyed_digest(std::string_view context, std::string_view text) const override;
+    [[nodiscard]] std::string key_id() const override { return key_id_; }
+    [[nodiscard]] std::string digest_key() const override { return digest_key_; }
+    void use_digest_key(std::string key) override;
 
 private:
     std::string key_;
     std::string digest_key_;
+    std::string key_id_;
 };
-
-// The case key: from `hex_from_env` (64 hex characters) if given, else from `key_file`,
-// which is created (mode 0600, 32 random bytes) when it does not exist. Sets `created`.
-std::string load_case_key(const std::string& hex_from_env, const std::string& key_file, bool& created);
 
 // Constant-time comparison, for CSRF tokens.
 bool equal_secrets(const std::string& a, const std::string& b);

@@ -221,6 +221,7 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
         data.set("next", next);
     }
     data.set("identities_shown", flag(v.identities_shown));
+    data.set("identities_unreadable", flag(v.identities_unreadable));
     Data identities{Data::type::list};
     for (const auto& child : c.children) {
         Data one;
@@ -294,6 +295,10 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
         one.set("panel", x.panel == ConflictView::pending ? "Awaiting the panel"
                          : x.panel == ConflictView::exclude ? "Should not take part" : "May take part");
         one.set("appeal", x.appeal == AppealOutcome::none ? "None" : x.appeal == AppealOutcome::upheld ? "Refused" : "Upheld");
+        if (x.override_by_lead) {
+            one.set("override", "Keeps sight of the case: overridden by " + x.override_by_lead->by_label + " on " +
+                                    date_in_words(x.override_by_lead->on) + " because " + x.override_by_lead->reason);
+        }
         conflicts.push_back(one);
     }
     data.set("has_conflicts", flag(!c.conflicts.empty()));
@@ -352,11 +357,25 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
         data.set("panel_user_html", select(Field{"user_id", "Add a review group member to this case's panel", "",
                                                  error_for(errors, "user_id")},
                                            user_options(s, ctx.who()), "Select a person"));
-    } else {
-        data.set("interest_html", textarea(Field{"interest", "Declare an interest in this case", "", error_for(errors, "interest"),
-                                                 "If you had direct involvement, say how. You will no longer see the case "
-                                                 "until the panel recommends that you may take part."},
-                                           3));
+    }
+    // Everyone who sees the case may declare, the business unit included (issue 14, item 13).
+    data.set("interest_html", textarea(Field{"interest", "Declare an interest in this case", "", error_for(errors, "interest"),
+                                             "If you had direct involvement, say how. You will no longer see the case "
+                                             "until the panel recommends that you may take part."},
+                                       3));
+    if (ctx.who().can(Permission::override_interest)) {
+        std::vector<Option> declared;
+        for (const auto& x : c.conflicts) {
+            if (!x.override_by_lead) declared.push_back({x.user.str(), x.user_label});
+        }
+        data.set("can_override", flag(!declared.empty()));
+        data.set("override_user_html", select(Field{"user_id_override", "Member of the business unit who declared the interest", "",
+                                                    error_for(errors, "user_id_override")},
+                                              declared, "Select a member"));
+        data.set("override_reason_html",
+                 textarea(Field{"reason", "Why the business unit has no one else to run this case", ctx.form("reason"),
+                                error_for(errors, "reason"), "Your name, the date and this reason are shown on the case and audited."},
+                          3));
     }
     const std::string saved = ctx.query("saved");
     if (!saved.empty()) data.set("saved", saved == "event" ? "The step was recorded" : "Your change was saved");
@@ -510,6 +529,14 @@ void add_case_change_routes(std::vector<Route>& routes, Services& s) {
                           });
                       },
                       "/reviews/1/conflicts/decide"});
+    routes.push_back({"POST", R"(/reviews/(\d+)/conflicts/override)", Permission::override_interest, Surface::page,
+                      [&s, on_case](Ctx& ctx) {
+                          on_case(ctx, [&](CaseId id) {
+                              override_interest(s, ctx.who(), id, form_int(ctx, "version"), ctx.form("user_id_override"),
+                                                ctx.form("reason"));
+                          });
+                      },
+                      "/reviews/1/conflicts/override"});
     routes.push_back({"POST", R"(/reviews/(\d+)/conflicts)", Permission::view_reviews, Surface::page,
                       [&s](Ctx& ctx) {
                           const CaseId id{ctx.path_id()};

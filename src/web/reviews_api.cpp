@@ -86,6 +86,7 @@ J case_json(const CaseView& v, History history = History::with_events) {
             {"next_milestone", next},
             {"overdue", v.overdue},
             {"rules", c.rules.name},
+            {"identities_unreadable", v.identities_unreadable},
             {"version", c.version}};
     if (history == History::with_events) {
         J events = J::array();
@@ -223,6 +224,32 @@ void add_reviews_api_routes(std::vector<Route>& routes, Services& s) {
                           json(ctx, 201, {{"id", r.id.value}, {"number", r.number}, {"text", r.text}, {"theme", r.theme}});
                       },
                       "/api/v1/incidents/1/recommendations"});
+    // Declaring an interest answers 204: the declarer may no longer see the case.
+    routes.push_back({"POST", R"(/api/v1/incidents/(\d+)/interests)", Permission::view_reviews, Surface::api,
+                      [&s](Ctx& ctx) {
+                          auto body = json_body(ctx);
+                          if (!body) return;
+                          Body b{*body, {}};
+                          const std::string interest = b.text("interest");
+                          b.check();
+                          declare_conflict(s, ctx.who(), CaseId{ctx.path_id()}, interest);
+                          ctx.res.status = 204;
+                      },
+                      "/api/v1/incidents/1/interests"});
+    routes.push_back({"POST", R"(/api/v1/incidents/(\d+)/interests/override)", Permission::override_interest, Surface::api,
+                      [&s](Ctx& ctx) {
+                          auto body = json_body(ctx);
+                          if (!body) return;
+                          Body b{*body, {}};
+                          const int user_id = b.integer("user_id", "Send the user id of the business-unit member who declared, as an integer");
+                          const std::string reason = b.text("reason");
+                          const int version = b.integer("version", "Send the version you last read, as an integer");
+                          b.check();
+                          const CaseId id{ctx.path_id()};
+                          override_interest(s, ctx.who(), id, version, std::to_string(user_id), reason);
+                          json(ctx, 200, case_json(read_case(s, ctx.who(), id)));
+                      },
+                      "/api/v1/incidents/1/interests/override"});
 }
 
 }  // namespace assure::web

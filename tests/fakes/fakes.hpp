@@ -43,11 +43,15 @@ struct MarkingSealer final : Sealer {
     }
     // Stable within a test run and free of the text, so a test can look for the raw id and not find it.
     [[nodiscard]] std::string keyed_digest(std::string_view context, std::string_view text) const override {
-        return "k" + std::to_string(std::hash<std::string>{}(mark_ + "|" + std::string(context) + "|" + std::string(text)));
+        return "k" + std::to_string(std::hash<std::string>{}(digest_key_ + "|" + std::string(context) + "|" + std::string(text)));
     }
+    [[nodiscard]] std::string key_id() const override { return "id-" + mark_; }
+    [[nodiscard]] std::string digest_key() const override { return digest_key_; }
+    void use_digest_key(std::string key) override { digest_key_ = std::move(key); }
 
 private:
     std::string mark_ = "sealed:";
+    std::string digest_key_ = mark_;
 };
 
 // A new SQLite file in the temporary folder, removed with its -wal and -shm files. Given a

@@ -602,6 +602,99 @@ TYPED_TEST_P(StoreContract, TheEarliestSealedDetailsAreFoundForTheFirstKeyCheck)
     EXPECT_EQ(*found, "sealed-first");
 }
 
+// Which key sealed what, and a rotation's reads and writes: the key id is stored with each case's
+// sealed details; cases are read after an id in id order across partnerships; a re-seal changes
+// the details and the key id only; the check is replaced whole; a rolled-back rotation leaves all.
+TYPED_TEST_P(StoreContract, SealedDetailsCarryTheirKeyIdAndARotationRewritesThemAndTheCheck) {
+    PartnershipId other;
+    this->store->write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "other", "Other"}, shipped_rules()); });
+    auto add_case = [&](PartnershipId p, const std::string& reference, const std::string& sealed, const std::string& key_id) {
+        Case c;
+        c.partnership = p;
+        c.reference = reference;
+        c.became_aware_on = *Date::parse("2026-11-20");
+        c.incident_on = *Date::parse("2026-11-19");
+        c.kind = HarmKind::death;
+        c.summary = "Summary";
+        c.children = {{"Child O"}};
+        c.sealed_identities = sealed;
+        c.sealed_key_id = key_id;
+        CaseId id;
+        this->store->write([&](Transaction& tx) { id = tx.cases().insert(c, standing_of(c, WorkingCalendar())); });
+        return id;
+    };
+    const CaseId a = add_case(this->partnership, "SI-2026-01", "sealed-a", "key-one");
+    (void)add_case(this->partnership, "SI-2026-02", "", "");
+    const CaseId b = add_case(other, "SI-2026-01", "sealed-b", "key-one");
+    const CaseId c = add_case(this->partnership, "SI-2026-03", "sealed-c", "");  // sealed before ids were kept
+    std::vector<KeyIdCount> by_key;
+    this->store->read([&](Transaction& tx) { by_key = tx.case_key().sealed_by_key(); });
+    ASSERT_EQ(by_key.size(), 2U);
+    EXPECT_EQ(by_key[0].key_id, "");
+    EXPECT_EQ(by_key[0].cases, 1);
+    EXPECT_EQ(by_key[1].key_id, "key-one");
+    EXPECT_EQ(by_key[1].cases, 2);
+
+    std::vector<SealedDetails> first, rest;
+    this->store->read([&](Transaction& tx) {
+        first = tx.case_key().sealed_after(CaseId{0}, 2);
+        rest = tx.case_key().sealed_after(first.back().id, 2);
+    });
+    ASSERT_EQ(first.size(), 2U);
+    EXPECT_EQ(first[0].id, a);
+    EXPECT_EQ(first[0].partnership, this->partnership);
+    EXPECT_EQ(first[0].reference, "SI-2026-01");
+    EXPECT_EQ(first[0].sealed, "sealed-a");
+    EXPECT_EQ(first[0].key_id, "key-one");
+    EXPECT_EQ(first[1].id, b);
+    EXPECT_EQ(first[1].partnership, other);
+    ASSERT_EQ(rest.size(), 1U) << "the case without sealed details is skipped";
+    EXPECT_EQ(rest[0].id, c);
+    EXPECT_EQ(rest[0].key_id, "");
+
+    this->store->write([&](Transaction& tx) { (void)tx.case_key().keep_first({"check-one", 1'795'000'000, "key-one", ""}); });
+    // A rotation that fails after re-sealing some leaves everything as it was.
+    EXPECT_THROW(this->store->write([&](Transaction& tx) {
+        tx.case_key().reseal(a, "sealed-a-two", "key-two");
+        tx.case_key().replace({"check-two", 1'795'000'100, "key-two", "digest-two"});
+        throw std::runtime_error("half-way");
+    }),
+                 std::runtime_error);
+    std::optional<CaseKeyCanary> check;
+    this->store->read([&](Transaction& tx) {
+        first = tx.case_key().sealed_after(CaseId{0}, 10);
+        check = tx.case_key().find();
+    });
+    EXPECT_EQ(first[0].sealed, "sealed-a");
+    EXPECT_EQ(first[0].key_id, "key-one");
+    ASSERT_TRUE(check);
+    EXPECT_EQ(check->sealed, "check-one");
+    EXPECT_EQ(check->key_id, "key-one");
+
+    this->store->write([&](Transaction& tx) {
+        for (const auto& d : tx.case_key().sealed_after(CaseId{0}, 10)) tx.case_key().reseal(d.id, d.sealed + "-two", "key-two");
+        tx.case_key().replace({"check-two", 1'795'000'100, "key-two", "digest-two"});
+    });
+    std::optional<Case> case_a;
+    this->store->read([&](Transaction& tx) {
+        by_key = tx.case_key().sealed_by_key();
+        check = tx.case_key().find();
+        case_a = tx.cases().find(this->partnership, a);
+    });
+    ASSERT_EQ(by_key.size(), 1U);
+    EXPECT_EQ(by_key[0].key_id, "key-two");
+    EXPECT_EQ(by_key[0].cases, 3);
+    ASSERT_TRUE(check);
+    EXPECT_EQ(check->sealed, "check-two");
+    EXPECT_EQ(check->made_at, 1'795'000'100);
+    EXPECT_EQ(check->key_id, "key-two");
+    EXPECT_EQ(check->sealed_digest_key, "digest-two");
+    ASSERT_TRUE(case_a);
+    EXPECT_EQ(case_a->sealed_identities, "sealed-a-two");
+    EXPECT_EQ(case_a->version, 1) << "a re-seal is not a change to the case";
+    EXPECT_ANY_THROW(this->store->write([&](Transaction& tx) { tx.case_key().reseal(CaseId{999'999}, "x", "key-two"); }))
+        << "a case with no sealed details is not re-sealed";
+}
 
 // A page's reads share one transaction (store/sql/shared_reads.hpp): one snapshot throughout,
 // even when another request commits in between.
@@ -702,6 +795,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreContract, AgencyRoundTripsAndListsActiveFirstBy
                             AnOrganisationIsFoundInEveryPartnershipByItsCode, TheCaseKeyCheckKeepsTheFirstCanaryStored,
                             TheEarliestSealedDetailsAreFoundForTheFirstKeyCheck, ReadsInOneRequestShareOneSnapshot,
                             AWriteInARequestEndsItsSnapshotSoItReadsWhatItWrote,
-                            EveryCommittedChangeMovesTheDataVersionAndNothingElseDoes);
+                            EveryCommittedChangeMovesTheDataVersionAndNothingElseDoes,
+                            SealedDetailsCarryTheirKeyIdAndARotationRewritesThemAndTheCheck);
 
 }  // namespace assure::testing

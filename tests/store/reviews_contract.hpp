@@ -151,6 +151,10 @@ TYPED_TEST_P(ReviewsContract, NeedToKnowInSqlAgreesWithTheRuleInCore) {
                    {exclude, back});
     this->add_case("SI-2", "2026-11-02", {TestFixture::event(EventKind::notify_panel, "2026-11-02"), commission});
     this->add_case("SI-3", "2026-11-02", {}, {}, {Conflict{panel_member, "Member", *Date::parse("2026-11-03"), "x"}});
+    // An interest a partner lead overrode no longer excludes, in SQL as in core.
+    Conflict overridden{excluded, "Excluded", *Date::parse("2026-11-03"), "Knew the family"};
+    overridden.override_by_lead = InterestOverride{stranger, "Lead", *Date::parse("2026-11-04"), "No one else in the unit"};
+    this->add_case("SI-4", "2026-11-02", {}, {}, {overridden, Conflict{stranger, "Stranger", *Date::parse("2026-11-03"), "y"}});
     const auto all = this->every_case();
     for (Role role : all_roles()) {
         for (UserId user : {panel_member, excluded, reviewer, allowed_back, stranger}) {
@@ -166,17 +170,25 @@ TYPED_TEST_P(ReviewsContract, NeedToKnowInSqlAgreesWithTheRuleInCore) {
 
 TYPED_TEST_P(ReviewsContract, ACaseRoundTripsItsPanelInterestsAndEventsAndStaleWritesAreRefused) {
     Conflict x{UserId{8}, "Other", *Date::parse("2026-11-03"), "Knew the family", ConflictView::exclude, AppealOutcome::upheld};
+    Conflict overridden{UserId{9}, "Unit", *Date::parse("2026-11-03"), "Line manager"};
+    overridden.override_by_lead = InterestOverride{UserId{12}, "Lead Person", *Date::parse("2026-11-05"), "No one else"};
     const CaseId id = this->add_case("SI-1", "2026-11-02", {TestFixture::event(EventKind::notify_panel, "2026-11-03")},
-                                     {{UserId{7}, "Member"}}, {x});
+                                     {{UserId{7}, "Member"}}, {x, overridden});
     std::optional<Case> found;
     this->store->read([&](Transaction& tx) { found = tx.cases().find(this->partnership, id); });
     ASSERT_TRUE(found);
     ASSERT_EQ(found->panel.size(), 1U);
     EXPECT_EQ(found->panel[0].label, "Member");
-    ASSERT_EQ(found->conflicts.size(), 1U);
+    ASSERT_EQ(found->conflicts.size(), 2U);
     EXPECT_EQ(found->conflicts[0].panel, ConflictView::exclude);
     EXPECT_EQ(found->conflicts[0].appeal, AppealOutcome::upheld);
     EXPECT_EQ(found->conflicts[0].interest, "Knew the family");
+    EXPECT_FALSE(found->conflicts[0].override_by_lead);
+    ASSERT_TRUE(found->conflicts[1].override_by_lead);
+    EXPECT_EQ(found->conflicts[1].override_by_lead->by, UserId{12});
+    EXPECT_EQ(found->conflicts[1].override_by_lead->by_label, "Lead Person");
+    EXPECT_EQ(found->conflicts[1].override_by_lead->on, *Date::parse("2026-11-05"));
+    EXPECT_EQ(found->conflicts[1].override_by_lead->reason, "No one else");
     ASSERT_EQ(found->events.size(), 1U);
     EXPECT_EQ(found->events[0].kind, EventKind::notify_panel);
 

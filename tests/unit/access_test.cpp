@@ -201,8 +201,9 @@ TEST(RolePermissions, TheAccessLogIsForTheAdministratorAndTheScrutineerOnly) {
     }
 }
 
-TEST(CaseReach, TheBusinessUnitReachesEveryCaseAPartnerLeadEveryCaseUnlessExcludedOthersTheirOwn) {
-    EXPECT_EQ(case_reach(Role::business_unit), CaseReach::every_case);
+// The business unit too is excluded by its own declared interest (issue 14, item 13).
+TEST(CaseReach, TheBusinessUnitAndPartnerLeadsReachEveryCaseUnlessExcludedOthersTheirOwn) {
+    EXPECT_EQ(case_reach(Role::business_unit), CaseReach::unless_excluded);
     EXPECT_EQ(case_reach(Role::partner_lead), CaseReach::unless_excluded);
     for (Role role : {Role::member, Role::agency_lead, Role::scrutineer, Role::read_only, Role::administrator}) {
         EXPECT_EQ(case_reach(role), CaseReach::own_cases) << role_key(role);

@@ -40,6 +40,13 @@ struct Sealer {
     // under the same key, and nothing recovers the text. The dataset replaces children's ids
     // with it, the partnership in the context, so no two partnerships share a child's digest.
     [[nodiscard]] virtual std::string keyed_digest(std::string_view context, std::string_view text) const = 0;
+    // Names the key (16 hex characters) without revealing it: stored beside what it sealed, so
+    // it is known which key sealed what.
+    [[nodiscard]] virtual std::string key_id() const = 0;
+    // The key keyed_digest uses. It starts as a subkey of the case key; after a rotation the
+    // database keeps the first one (sealed with the new key), so a child's digest never changes.
+    [[nodiscard]] virtual std::string digest_key() const = 0;
+    virtual void use_digest_key(std::string key) = 0;
 };
 
 }  // namespace assure

@@ -4,14 +4,11 @@
 #include <optional>
 
 #include "app/reviews.hpp"
+#include "app/reviews/case_key_internal.hpp"
 
 namespace assure {
-namespace {
+namespace case_key_detail {
 
-// What is sealed. Not secret: knowing it does not help to find the key.
-constexpr const char* kCanaryText = "assure case key check";
-
-// What `sealed` opens to with this sealer's key; nullopt if it was sealed with another.
 std::optional<std::string> opened(const Sealer& sealer, const std::string& sealed) {
     try {
         return sealer.open(sealed);
@@ -19,6 +16,12 @@ std::optional<std::string> opened(const Sealer& sealer, const std::string& seale
         return std::nullopt;
     }
 }
+
+}  // namespace case_key_detail
+
+using namespace case_key_detail;
+
+namespace {
 
 constexpr const char* kWhatToDo =
     "Give every server on this database the same case key (the same ASSURE_CASE_KEY, or a copy of the same "
@@ -43,12 +46,25 @@ Failure wrong_key(const CaseKeyCanary& stored) {
             "case_key_check did not open with the configured key"};
 }
 
+// Cases whose details a key other than this one sealed (by their stored key id): a database
+// whose details were sealed under two keys, or under a key other than its check's, cannot be
+// read whole by any server, so it is refused rather than half served.
+Failure details_under_another_key(const KeyIdCount& other, const std::string& ours) {
+    return {FailureCode::unavailable,
+            "The children's details of " + std::to_string(other.cases) + " case(s) in this database were sealed with another case key (key id " +
+                other.key_id + "; this server's is " + ours +
+                "), so Assure will not start: children's details sealed with one key cannot be opened with another. " + kWhatToDo,
+            {},
+            "review_cases.sealed_key_id names a key other than the configured one"};
+}
+
 }  // namespace
 
 CaseKeyCheck check_case_key(Services& s) {
     if (s.sealer == nullptr) return CaseKeyCheck::no_key;
-    const CaseKeyCanary ours{s.sealer->seal(kCanaryText), s.clock.now()};
+    const CaseKeyCanary ours{s.sealer->seal(kCanaryText), s.clock.now(), s.sealer->key_id(), ""};
     CaseKeyCanary stored;
+    std::vector<KeyIdCount> by_key;
     bool first = false;
     // In a write transaction: two servers starting together both offer theirs, the first is
     // kept, and each checks its key against the one kept.
@@ -65,9 +81,22 @@ CaseKeyCheck check_case_key(Services& s) {
         // A database that has its check is only read, so a server can start on a database it
         // cannot write (and then report that on /healthz) rather than fail here.
         stored = first ? tx.case_key().keep_first(ours) : *tx.case_key().find();
+        by_key = tx.case_key().sealed_by_key();
     });
     if (opened(*s.sealer, stored.sealed) != kCanaryText) throw wrong_key(stored);
+    for (const auto& k : by_key) {
+        // '' is a case sealed before key ids were kept: by the database's key, as the check says.
+        if (!k.key_id.empty() && k.key_id != ours.key_id) throw details_under_another_key(k, ours.key_id);
+    }
     return first ? CaseKeyCheck::stored : CaseKeyCheck::matched;
+}
+
+std::optional<std::string> kept_digest_key(Services& s) {
+    if (s.sealer == nullptr) return std::nullopt;
+    std::optional<CaseKeyCanary> stored;
+    s.store.read([&](Transaction& tx) { stored = tx.case_key().find(); });
+    if (!stored || stored->sealed_digest_key.empty()) return std::nullopt;
+    return s.sealer->open(stored->sealed_digest_key);
 }
 
 }  // namespace assure

@@ -93,4 +93,31 @@ void decide_conflict(Services& s, const Actor& actor, CaseId id, int expected_ve
     });
 }
 
+void override_interest(Services& s, const Actor& actor, CaseId id, int expected_version, const std::string& user_id,
+                       const std::string& reason) {
+    require(actor, Permission::override_interest);
+    s.store.write([&](Transaction& tx) {
+        const Case before = load_for_change(tx, actor, id, expected_version);
+        const UserId uid = parse_user(user_id);
+        const auto declarer = uid.valid() ? tx.users().find(uid) : std::nullopt;
+        const bool in_unit = declarer && declarer->partnership == actor.partnership && declarer->role == Role::business_unit;
+        // Who else in the unit could run the case: active, and with no interest excluding them.
+        std::vector<std::string> free_in_unit;
+        for (const auto& u : tx.users().list(actor.partnership)) {
+            if (!u.active || u.role != Role::business_unit || u.id == uid) continue;
+            const bool excluded = std::any_of(before.conflicts.begin(), before.conflicts.end(),
+                                              [&](const Conflict& c) { return c.user == u.id && c.excludes(); });
+            if (!excluded) free_in_unit.push_back(u.email);
+        }
+        if (auto errors = check_interest_override(before, uid, in_unit, free_in_unit, reason); !errors.empty()) {
+            throw Failure::invalid(std::move(errors));
+        }
+        Case after = before;
+        for (auto& c : after.conflicts) {
+            if (c.user == uid) c.override_by_lead = InterestOverride{actor.user, actor.name(), london_today(s), trim(reason)};
+        }
+        save(s, tx, actor, before, after, "case.interest_override");
+    });
+}
+
 }  // namespace assure

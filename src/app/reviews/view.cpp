@@ -115,9 +115,20 @@ CaseView read_case(Services& s, const Actor& actor, CaseId id) {
         Case c = load_visible(tx, actor, id);
         identities = may_see_identities(c, replay(c), actor.user, actor.role) && !c.sealed_identities.empty() &&
                      s.sealer != nullptr;
-        if (identities) open_identities(s, c);
+        bool unreadable = false;
+        if (identities) {
+            try {
+                open_identities(s, c);
+            } catch (const Failure&) {
+                // Sealed with a key this server does not have: the rest of the case is still the
+                // partnership's to work on, so it is shown, with a note where the names would be.
+                identities = false;
+                unreadable = true;
+            }
+        }
         v = view_of(s, std::move(c), today);
         v.identities_shown = identities;
+        v.identities_unreadable = unreadable;
     });
     log_access(s, actor, identities ? AccessKind::identities : AccessKind::record, "review_case", {id.str()});
     return v;
@@ -145,7 +156,12 @@ std::string case_audit_json(const Case& c) {
     for (const auto& m : c.panel) panel.push_back(m.user.value);
     nlohmann::json conflicts = nlohmann::json::array();
     for (const auto& x : c.conflicts) {
-        conflicts.push_back({{"user", x.user.value}, {"panel", conflict_view_key(x.panel)}, {"appeal", appeal_key(x.appeal)}});
+        nlohmann::json one{{"user", x.user.value}, {"panel", conflict_view_key(x.panel)}, {"appeal", appeal_key(x.appeal)}};
+        if (x.override_by_lead) {
+            one["override"] = {{"by", x.override_by_lead->by.value}, {"by_label", x.override_by_lead->by_label},
+                               {"on", x.override_by_lead->on.iso()}, {"reason", x.override_by_lead->reason}};
+        }
+        conflicts.push_back(std::move(one));
     }
     return nlohmann::json{{"reference", c.reference},
                           {"became_aware_on", c.became_aware_on.iso()},

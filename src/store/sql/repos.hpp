@@ -213,6 +213,10 @@ public:
     CaseKeyCanary keep_first(const CaseKeyCanary& canary) override;
     std::optional<CaseKeyCanary> find() override;
     std::optional<std::string> earliest_sealed_details() override;
+    std::vector<KeyIdCount> sealed_by_key() override;
+    std::vector<SealedDetails> sealed_after(CaseId after, int limit) override;
+    void reseal(CaseId id, const std::string& sealed, const std::string& key_id) override;
+    void replace(const CaseKeyCanary& canary) override;
 
 private:
     Connection& db_;

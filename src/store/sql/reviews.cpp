@@ -113,7 +113,8 @@ void load_children(Connection& db, std::vector<Case>& cases) {
     for_each_child_row(db, "SELECT case_id, user_id, label FROM review_case_panel WHERE case_id", "ORDER BY case_id, position",
                        cases, [](Case& c, const Statement& q) { c.panel.push_back({UserId{q.int64(1)}, q.text(2)}); });
     for_each_child_row(db,
-                       "SELECT case_id, user_id, user_label, declared_on, interest, panel_view, appeal "
+                       "SELECT case_id, user_id, user_label, declared_on, interest, panel_view, appeal, "
+                       "override_by_user_id, override_by_label, override_on, override_reason "
                        "FROM review_case_conflicts WHERE case_id",
                        "ORDER BY case_id, position", cases, [](Case& c, const Statement& q) {
                            Conflict x;
@@ -123,6 +124,11 @@ void load_children(Connection& db, std::vector<Case>& cases) {
                            x.interest = q.text(4);
                            x.panel = strict_enum("review_case_conflicts", "panel_view", q.text(5), parse_conflict_view);
                            x.appeal = strict_enum("review_case_conflicts", "appeal", q.text(6), parse_appeal);
+                           if (q.int64(7) != 0) {
+                               x.override_by_lead = InterestOverride{
+                                   UserId{q.int64(7)}, q.text(8), strict_date("review_case_conflicts", "override_on", q.text(9)),
+                                   q.text(10)};
+                           }
                            c.conflicts.push_back(std::move(x));
                        });
 }
@@ -144,7 +150,8 @@ void write_children(Connection& db, const Case& c) {
     for (const auto& x : c.conflicts) {
         db.cached(
               "INSERT INTO review_case_conflicts(case_id, user_id, user_label, declared_on, interest, panel_view, appeal, "
-              "excludes, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              "excludes, position, override_by_user_id, override_by_label, override_on, override_reason) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .bind(1, c.id.value)
             .bind(2, x.user.value)
             .bind(3, x.user_label)
@@ -154,6 +161,10 @@ void write_children(Connection& db, const Case& c) {
             .bind(7, appeal_key(x.appeal))
             .bind(8, x.excludes())  // core's rule, stored so that need-to-know can be asked in SQL
             .bind(9, position++)
+            .bind(10, x.override_by_lead ? x.override_by_lead->by.value : std::int64_t{0})
+            .bind(11, x.override_by_lead ? x.override_by_lead->by_label : std::string())
+            .bind(12, x.override_by_lead ? x.override_by_lead->on.iso() : std::string())
+            .bind(13, x.override_by_lead ? x.override_by_lead->reason : std::string())
             .run();
     }
 }
@@ -212,8 +223,8 @@ std::optional<Case> SqlCases::find(PartnershipId partnership, CaseId id) {
 CaseId SqlCases::insert(const Case& c, const CaseStanding& standing) {
     auto& q = db_.cached(
         "INSERT INTO review_cases(partnership_id, reference, became_aware_on, record_json, rules_json, "
-        "sealed_identities, created_at, stage, next_due_on, decision, reviewer_user_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "sealed_identities, created_at, stage, next_due_on, decision, reviewer_user_id, sealed_key_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, c.partnership.value)
         .bind(2, c.reference)
         .bind(3, c.became_aware_on.iso())
@@ -222,6 +233,7 @@ CaseId SqlCases::insert(const Case& c, const CaseStanding& standing) {
         .bind(6, c.sealed_identities)
         .bind(7, c.created_at);
     bind_standing(q, 8, standing);
+    q.bind(12, c.sealed_key_id);
     q.run();
     Case stored = c;
     stored.id = CaseId{db_.last_insert_id()};
