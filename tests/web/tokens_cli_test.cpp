@@ -9,34 +9,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "security/run.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Output {
-    int status;
-    std::string text;
-};
-
-Output run(const std::string& args) {
-    const fs::path out = fs::temp_directory_path() / ("assure-tokens-cli-" + std::to_string(::getpid()) + ".out");
-    const int rc = std::system((std::string(ASSURE_BINARY) + " " + args + " > " + out.string() + " 2>&1").c_str());
-    std::ifstream in(out);
-    std::stringstream text;
-    text << in.rdbuf();
-    fs::remove(out);
-    return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, text.str()};
-}
-
-class Folder {
-public:
-    Folder() : path_(fs::temp_directory_path() / ("assure-tokens-cli-" + std::to_string(::getpid()))) { fs::create_directories(path_); }
-    ~Folder() { fs::remove_all(path_); }
-    [[nodiscard]] std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-
-private:
-    fs::path path_;
-};
+using assure::testing::run;
+using Folder = assure::testing::TempDir;
 
 // A database with one administrator, made as an operator would.
 void administrator(const std::string& db) {
