@@ -221,7 +221,8 @@ private:
 void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::Response& res) {
     const StatementHeader statements(config_.count_statements, res);
     // A page's reads share one snapshot and one transaction (store/sql/shared_reads.hpp).
-    const sql::shared_reads::Scope shared_read(req.method == "GET" || req.method == "HEAD");
+    const bool reading = req.method == "GET" || req.method == "HEAD";
+    const sql::shared_reads::Scope shared_read(reading);
     Ctx ctx{req, res, std::nullopt, {}, {}, false};
     ctx.secure = config_.trust_proxy && req.get_header_value("X-Forwarded-Proto") == "https";
     if (route.surface == Surface::asset) {
@@ -246,11 +247,18 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
                 }
             }
             if (const auto errors = unreadable_fields(req); !errors.empty()) return refuse_unreadable(ctx, route.surface, errors);
-            respond(route, ctx);
+            respond(route, ctx, std::nullopt);
             return;
         }
 
-        if (auto session = resolve_session(services_, cookie_value(req, kSessionCookie))) {
+        // A read learns the data version first, in its shared read: a session kept in memory is
+        // used only at the version it was read at, and so is a kept page.
+        const std::string session_token = cookie_value(req, kSessionCookie);
+        std::optional<std::int64_t> data_version;
+        if (reading && config_.data_version && !session_token.empty()) data_version = config_.data_version();
+        auto session = data_version ? sessions_.resolve(services_, session_token, *data_version)
+                                    : resolve_session(services_, session_token);
+        if (session) {
             ctx.actor = session->actor;
             ctx.csrf_token = session->csrf_token;
             ctx.service_name = session->service_name;
@@ -280,7 +288,7 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
             }
         }
         if (const auto errors = unreadable_fields(req); !errors.empty()) return refuse_unreadable(ctx, route.surface, errors);
-        respond(route, ctx);
+        respond(route, ctx, data_version);
     } catch (const Failure& f) {
         if (f.code() == FailureCode::unavailable) note_unavailable(ctx, f);
         if (route.surface == Surface::api) {
@@ -317,11 +325,12 @@ std::string cache_key(const Ctx& ctx) {
 
 }  // namespace
 
-void WebApp::respond(const Route& route, Ctx& ctx) {
+void WebApp::respond(const Route& route, Ctx& ctx, std::optional<std::int64_t> data_version) {
     const bool reading = ctx.req.method == "GET" || ctx.req.method == "HEAD";
     if (!page_cache_ || !route.reusable || !reading) return route.handler(ctx);
-    // Read in the request's shared read, so the version is the one the handler reads at.
-    const PageCache::Stamp stamp{config_.data_version(), london_today(services_).days()};
+    // Read in the request's shared read before anything the handler reads, so a page is never
+    // stamped with a version newer than what it shows.
+    const PageCache::Stamp stamp{data_version ? *data_version : config_.data_version(), london_today(services_).days()};
     const std::string key = cache_key(ctx);
     if (page_cache_->serve(key, stamp, ctx.nonce, ctx.csrf_token, ctx.res)) {
         if (config_.count_statements) ctx.res.set_header("X-Assure-Cache", "hit");

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/session_cache.hpp"
 #include "core/sign_in_limits.hpp"
 #include "web/http_server.hpp"
 #include "web/page_cache.hpp"
@@ -66,7 +67,7 @@ private:
     void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
     // Runs the route's handler, or serves the response kept for the same request at the same
     // data version and day.
-    void respond(const Route& route, Ctx& ctx);
+    void respond(const Route& route, Ctx& ctx, std::optional<std::int64_t> data_version);
     void load_assets();
     void serve_asset(Ctx& ctx);
 
@@ -77,6 +78,7 @@ private:
     std::vector<std::regex> patterns_;  // routes_[i]'s pattern, compiled
     std::unique_ptr<HttpServer> server_;
     std::unique_ptr<PageCache> page_cache_;  // none when switched off
+    SessionCache sessions_;                   // used for reads when the data version is known
     std::map<std::string, std::pair<std::string, std::string>, std::less<>> assets_;  // path -> (type, bytes)
 };
 

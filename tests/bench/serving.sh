@@ -57,10 +57,15 @@ curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "email=$user" \
 session="$(awk '$6 == "assure_session" { print $7 }' "$jar")"
 [ -n "$session" ] || { echo "could not sign in" >&2; exit 1; }
 
+# A case page: rendered and written to the access log on every view, never kept.
+case_id="$(curl -fs -H "Authorization: Bearer $token" "$base/api/v1/incidents?limit=1" |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["id"])')"
+
 # name | path | the header that authenticates it (none for a public page)
 pages=(
   "agencies|/agencies|Cookie: assure_session=$session"
   "improvement|/improvement|Cookie: assure_session=$session"
+  "case page|/reviews/$case_id|Cookie: assure_session=$session"
   "api-agencies|/api/v1/agencies|Authorization: Bearer $token"
   "login (public)|/login|"
 )

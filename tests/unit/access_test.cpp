@@ -8,6 +8,8 @@
 
 #include "app/access.hpp"
 #include "app/partnership.hpp"
+#include "app/session_cache.hpp"
+#include "store/sql/statement_count.hpp"
 #include "fakes/fakes.hpp"
 
 using namespace assure;
@@ -208,4 +210,74 @@ TEST(CaseReach, TheBusinessUnitAndPartnerLeadsReachEveryCaseUnlessExcludedOthers
     for (Role role : {Role::member, Role::agency_lead, Role::scrutineer, Role::read_only, Role::administrator}) {
         EXPECT_EQ(case_reach(role), CaseReach::own_cases) << role_key(role);
     }
+}
+
+// Sessions kept in memory (app/session_cache.hpp) are used only at the data version they were
+// read at; everything that ends or changes a session moves that version.
+class SessionCacheTest : public SignInTest {
+protected:
+    std::int64_t version() { return w.store.data_version(); }
+    SessionCache cache;
+};
+
+TEST_F(SessionCacheTest, AKeptSessionAtTheSameVersionAsksTheDatabaseNothing) {
+    sql::statements::counting = true;
+    const auto signed_in = sign_in(w.services, "ann@example.org", "a long enough password");
+    const std::int64_t v = version();
+    const sql::statements::Tally first;
+    const auto looked_up = cache.resolve(w.services, signed_in.session_token, v);
+    ASSERT_TRUE(looked_up);
+    EXPECT_GE(first.total(), 3) << "the session, its user and the partnership";
+    const sql::statements::Tally second;
+    const auto kept = cache.resolve(w.services, signed_in.session_token, v);
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(second.total(), 0);
+    EXPECT_EQ(kept->actor.user, looked_up->actor.user);
+    EXPECT_EQ(kept->csrf_token, signed_in.csrf_token);
+    EXPECT_EQ(cache.size(), 1u);
+}
+
+TEST_F(SessionCacheTest, SigningOutMovesTheVersionSoTheKeptSessionEndsAtOnce) {
+    const auto signed_in = sign_in(w.services, "ann@example.org", "a long enough password");
+    const std::int64_t before = version();
+    ASSERT_TRUE(cache.resolve(w.services, signed_in.session_token, before));
+    sign_out(w.services, signed_in.session_token);
+    const std::int64_t after = version();
+    EXPECT_GT(after, before) << "ending a session moves the version every server checks";
+    EXPECT_FALSE(cache.resolve(w.services, signed_in.session_token, after));
+    EXPECT_EQ(cache.size(), 0u);
+}
+
+TEST_F(SessionCacheTest, AChangedAccountIsReadAfresh) {
+    const auto signed_in = sign_in(w.services, "ann@example.org", "a long enough password");
+    ASSERT_EQ(cache.resolve(w.services, signed_in.session_token, version())->actor.role, Role::business_unit);
+    update_user(w.services, w.admin, signed_in.user.id, signed_in.user.version, {"", "partner_lead", ""});
+    const auto changed = cache.resolve(w.services, signed_in.session_token, version());
+    ASSERT_TRUE(changed);
+    EXPECT_EQ(changed->actor.role, Role::partner_lead);
+    const auto user = w.read([&](Transaction& tx) { return *tx.users().find(signed_in.user.id); });
+    set_user_active(w.services, w.admin, user.id, user.version, false);
+    EXPECT_FALSE(cache.resolve(w.services, signed_in.session_token, version()));
+}
+
+TEST_F(SessionCacheTest, LastUseIsStillRewrittenAndIdleSessionsStillEnd) {
+    const auto signed_in = sign_in(w.services, "ann@example.org", "a long enough password");
+    ASSERT_TRUE(cache.resolve(w.services, signed_in.session_token, version()));
+    w.clock.at += 61;
+    ASSERT_TRUE(cache.resolve(w.services, signed_in.session_token, version()));
+    EXPECT_EQ(session_stored_as("digest:" + signed_in.session_token)->last_seen_at, w.clock.at)
+        << "a kept session due for a touch is read and touched as without the cache";
+    w.clock.at += 30 * 60;
+    EXPECT_FALSE(cache.resolve(w.services, signed_in.session_token, version()));
+    EXPECT_FALSE(session_stored_as("digest:" + signed_in.session_token)) << "the expired session is removed";
+}
+
+TEST_F(SessionCacheTest, HoldsNoMoreSessionsThanItsBound) {
+    SessionCache small(2);
+    for (int i = 0; i < 3; ++i) {
+        const auto signed_in = sign_in(w.services, "ann@example.org", "a long enough password");
+        ASSERT_TRUE(small.resolve(w.services, signed_in.session_token, version()));
+        EXPECT_LE(small.size(), 2u);
+    }
+    EXPECT_FALSE(small.resolve(w.services, "token-that-was-never-issued", version()));
 }

@@ -162,3 +162,36 @@ TEST_F(PageCacheHttp, ARestrictedRecordIsRenderedAndLoggedOnEveryView) {
         EXPECT_GT(server->count_reads(), before) << "view " << i + 1 << " through the API was not logged";
     }
 }
+
+// A kept page for a kept session asks the database only for the data version, in one read.
+TEST_F(PageCacheHttp, AKeptPageForAKeptSessionReadsOnlyTheDataVersion) {
+    Browser bu(*server);
+    ASSERT_TRUE(bu.sign_in(server->email(Role::business_unit)));
+    const auto first = bu.get("/agencies");
+    ASSERT_EQ(first->status, 200);
+    const auto again = bu.get("/agencies");
+    ASSERT_EQ(cache_of(again), "hit");
+    EXPECT_EQ(again->get_header_value("X-Assure-Statements"), "3") << "BEGIN, the version, COMMIT";
+    EXPECT_LT(std::stoi(again->get_header_value("X-Assure-Statements")),
+              std::stoi(first->get_header_value("X-Assure-Statements")));
+}
+
+// Sessions ended by another process (the command line, another server) end at this one at once,
+// however recently this server used them.
+TEST_F(PageCacheHttp, ASessionEndedElsewhereEndsHereAtOnce) {
+    Browser bu(*server);
+    ASSERT_TRUE(bu.sign_in(server->email(Role::business_unit)));
+    bu.get("/agencies");
+    ASSERT_EQ(cache_of(bu.get("/agencies")), "hit");
+    {
+        sqlite::SqliteStore elsewhere(server->path());
+        std::optional<User> user;
+        elsewhere.read([&](Transaction& tx) { user = tx.users().find_by_email(server->email(Role::business_unit)); });
+        ASSERT_TRUE(user);
+        // Only the sessions are written, as signing out does.
+        elsewhere.write([&](Transaction& tx) { tx.sessions().remove_for_user(user->id); });
+    }
+    const auto after = bu.get("/agencies");
+    EXPECT_EQ(after->status, 303);
+    EXPECT_EQ(after->get_header_value("Location").rfind("/login", 0), 0u);
+}

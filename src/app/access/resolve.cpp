@@ -1,4 +1,5 @@
 #include "app/access.hpp"
+#include "app/session_cache.hpp"
 
 
 namespace assure {
@@ -7,7 +8,7 @@ Actor actor_for(const User& user) {
     return Actor{user.id, user.partnership, user.role, user.display_name + " <" + user.email + ">"};
 }
 
-std::optional<ResolvedSession> resolve_session(Services& s, const std::string& session_token) {
+std::optional<LookedUpSession> look_up_session(Services& s, const std::string& session_token) {
     if (session_token.empty()) return std::nullopt;
     const std::string digest = s.tokens.digest(session_token);
     const Instant now = s.clock.now();
@@ -29,8 +30,15 @@ std::optional<ResolvedSession> resolve_session(Services& s, const std::string& s
     // Rewriting last_seen on every request would make every page a database write.
     if (session_needs_touch(*session, now, s.sessions)) {
         s.store.write([&](Transaction& tx) { tx.sessions().touch(digest, now); });
+        session->last_seen_at = now;
     }
-    return ResolvedSession{actor_for(*user), session->csrf_token, service_name};
+    return LookedUpSession{ResolvedSession{actor_for(*user), session->csrf_token, service_name}, std::move(*session)};
+}
+
+std::optional<ResolvedSession> resolve_session(Services& s, const std::string& session_token) {
+    auto found = look_up_session(s, session_token);
+    if (!found) return std::nullopt;
+    return std::move(found->resolved);
 }
 
 // A token works while it is neither revoked nor expired and its account is active. Its

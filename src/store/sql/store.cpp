@@ -10,16 +10,39 @@
 namespace assure::sql {
 namespace {
 
+// Sessions are shown by no kept page, so starting or touching one leaves the data version alone;
+// ending one moves it, because the servers' cached sessions are stamped with that version and a
+// person signed out on one server must be signed out on all of them at once.
+class EndingSessionsMoveTheVersion final : public SessionRepo {
+public:
+    EndingSessionsMoveTheVersion(SessionRepo& sessions, bool& reached_data) : sessions_(sessions), reached_data_(reached_data) {}
+    void insert(const Session& session) override { sessions_.insert(session); }
+    std::optional<Session> find(const std::string& token_hash) override { return sessions_.find(token_hash); }
+    void touch(const std::string& token_hash, Instant at) override { sessions_.touch(token_hash, at); }
+    void remove(const std::string& token_hash) override {
+        reached_data_ = true;
+        sessions_.remove(token_hash);
+    }
+    void remove_for_user(UserId user) override {
+        reached_data_ = true;
+        sessions_.remove_for_user(user);
+    }
+
+private:
+    SessionRepo& sessions_;
+    bool& reached_data_;
+};
+
 class SqlTransaction final : public Transaction {
 public:
     explicit SqlTransaction(Connection& db)
-        : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), tokens_(db), audit_(db), access_entries_(db), cases_(db),
+        : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), ending_sessions_(sessions_, reached_data_), tokens_(db), audit_(db), access_entries_(db), cases_(db),
           governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db) {}
     PartnershipRepo& partnerships() override { return changing(partnerships_); }
     AgencyRepo& agencies() override { return changing(agencies_); }
     PersonRepo& people() override { return changing(people_); }
     UserRepo& users() override { return changing(users_); }
-    SessionRepo& sessions() override { return sessions_; }
+    SessionRepo& sessions() override { return ending_sessions_; }
     ApiTokenRepo& api_tokens() override { return changing(tokens_); }
     AuditRepo& audit() override { return changing(audit_); }
     AccessEntryRepo& access_entries() override { return access_entries_; }
@@ -34,8 +57,8 @@ public:
     TrainingRepo& training() override { return changing(training_); }
 
     // Whether this transaction reached any repository besides sessions, the access log, the mail
-    // outbox and the heartbeat (shown by no page that is kept): a write that did moves the data
-    // version (migration 0023).
+    // outbox and the heartbeat (shown by no page that is kept), or ended a session: a write that
+    // did moves the data version (migration 0023).
     [[nodiscard]] bool reached_data() const { return reached_data_; }
 
 private:
@@ -51,6 +74,7 @@ private:
     SqlPeople people_;
     SqlUsers users_;
     SqlSessions sessions_;
+    EndingSessionsMoveTheVersion ending_sessions_;
     SqlApiTokens tokens_;
     SqlAudit audit_;
     SqlAccessEntries access_entries_;
