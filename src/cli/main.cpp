@@ -529,6 +529,10 @@ int main(int argc, char** argv) {
             refuse_url(config.db_path, "restore");
             cli::ServeLock lock(config.db_path);
             if (!lock.held()) throw std::runtime_error(config.db_path + " is being served: stop the server first");
+            if (!std::filesystem::exists(from + ".sha256")) {
+                std::cerr << "Note: no checksum beside " << from << " (" << from << ".sha256); it was checked by SQLite's "
+                          << "integrity check alone\n";
+            }
             sqlite::restore(from, config.db_path);
             std::cout << "Restored " << config.db_path << " from " << from << "\n";
             return 0;

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <thread>
@@ -149,6 +150,36 @@ TEST(Cli, ServeStopsCleanlyOnSigtermAndRestoreWaitsForIt) {
     EXPECT_EQ(serve.terminate(), 0);
     const auto restored = run("restore --from " + (dir / "copy.db") + " --db " + db);
     EXPECT_EQ(restored.status, 0) << restored.text;
+}
+
+// A backup that no longer matches the checksum written beside it is refused, and the database
+// is left as it was.
+TEST(Cli, RestoreRefusesABackupThatNoLongerMatchesItsChecksum) {
+    TempDir dir;
+    const std::string db = dir / "assure.db";
+    ASSERT_EQ(run("partnership add --db " + db + " --slug test --name Test").status, 0);
+    ASSERT_EQ(run("backup --db " + db + " --to " + (dir / "copy.db")).status, 0);
+    ASSERT_EQ(run("partnership add --db " + db + " --slug later --name Later").status, 0);
+    {
+        // One byte of the copy changed, in the free space at its end, so SQLite still reads it.
+        std::fstream copy(dir / "copy.db", std::ios::in | std::ios::out | std::ios::binary);
+        copy.seekp(0, std::ios::end);
+        copy.write("x", 1);
+    }
+    const auto bytes_of = [](const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    const std::string before = bytes_of(db);
+    const auto refused = run("restore --from " + (dir / "copy.db") + " --db " + db);
+    EXPECT_EQ(refused.status, 1) << refused.text;
+    EXPECT_NE(refused.text.find("does not match its checksum"), std::string::npos) << refused.text;
+    EXPECT_EQ(bytes_of(db), before) << "the database was changed";
+    // Without the checksum file the integrity check alone decides, and says so.
+    std::filesystem::remove(dir / "copy.db.sha256");
+    const auto unchecked = run("restore --from " + (dir / "copy.db") + " --db " + db);
+    EXPECT_EQ(unchecked.status, 0) << unchecked.text;
+    EXPECT_NE(unchecked.text.find("no checksum beside"), std::string::npos) << unchecked.text;
 }
 
 TEST(Cli, MigrateSaysWhetherItAppliedAnything) {

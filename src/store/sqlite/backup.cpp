@@ -162,6 +162,16 @@ BackupCheck verify_backup(const std::string& backup_path) {
 }
 
 void restore(const std::string& backup_path, const std::string& db_path) {
+    // A backup with its checksum beside it must still match it: a file changed since it was
+    // made (a disk error, a copy cut short, a hand edit) is not put in place of the database.
+    const std::string checksum_file = checksum_file_of(backup_path);
+    if (const std::string expected = expected_checksum(checksum_file); !expected.empty()) {
+        if (const std::string actual = file_sha256(backup_path); actual != expected) {
+            throw sql::Error(sql::Error::Kind::other, backup_path + " does not match its checksum (" + checksum_file +
+                                                          " says " + expected + ", the file's SHA-256 is " + actual +
+                                                          "): nothing was restored");
+        }
+    }
     Connection from(backup_path, true);
     {
         auto check = from.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'");
