@@ -97,6 +97,53 @@ std::vector<BankHoliday> WorkingCalendar::bank_holidays(int year) const {
     return days;
 }
 
+namespace {
+
+// The days (since 1970) of one year's bank holidays that fall on weekdays, in order, without
+// repeats; kept while a count walks through that year, so a span of ten years costs ten lists,
+// not one per day. A statutory clock over a case's whole life is counted on every list view.
+class HolidaysOfYear {
+public:
+    explicit HolidaysOfYear(const WorkingCalendar& calendar) : calendar_(calendar) {}
+    const std::vector<std::int64_t>& of(int year) {
+        if (year != year_) {
+            year_ = year;
+            days_.clear();
+            for (const auto& h : calendar_.bank_holidays(year)) {
+                if (h.date.weekday() < kSaturday) days_.push_back(h.date.days());
+            }
+            std::sort(days_.begin(), days_.end());
+            days_.erase(std::unique(days_.begin(), days_.end()), days_.end());
+        }
+        return days_;
+    }
+    bool contains(Date d) {
+        const auto& days = of(d.year);
+        return std::binary_search(days.begin(), days.end(), d.days());
+    }
+
+private:
+    const WorkingCalendar& calendar_;
+    int year_ = 0;
+    std::vector<std::int64_t> days_;
+};
+
+// Monday-to-Friday days in the days numbered (from, to].
+std::int64_t weekdays_after_up_to(std::int64_t from, std::int64_t to) {
+    // Day 0 (1 January 1970) was a Thursday: day n is weekday (n + 3) % 7, Monday being 0.
+    const auto weekdays_before = [](std::int64_t n) {  // in days numbered [0, n), n >= 0
+        const std::int64_t weeks = n / 7, rest = n % 7;
+        std::int64_t count = weeks * 5;
+        for (std::int64_t i = 0; i < rest; ++i) count += ((weeks * 7 + i + 3) % 7) < kSaturday ? 1 : 0;
+        return count;
+    };
+    // Shift both ends by whole weeks so they are not negative; weekdays do not move.
+    const std::int64_t shift = from < 0 ? ((-from) / 7 + 1) * 7 : 0;
+    return weekdays_before(to + shift + 1) - weekdays_before(from + shift + 1);
+}
+
+}  // namespace
+
 bool WorkingCalendar::is_bank_holiday(Date d) const {
     const auto days = bank_holidays(d.year);
     return std::any_of(days.begin(), days.end(), [&](const BankHoliday& h) { return h.date == d; });
@@ -106,39 +153,38 @@ bool WorkingCalendar::is_working_day(Date d) const { return d.weekday() < kSatur
 
 Date WorkingCalendar::add_working_days(Date from, int n) const {
     if (n < 0) throw std::invalid_argument("add_working_days needs n >= 0");
+    HolidaysOfYear holidays(*this);
     Date d = from;
-    int year = d.year;
-    auto holidays = bank_holidays(year);
-    auto holiday = [&](Date x) {
-        if (x.year != year) {
-            year = x.year;
-            holidays = bank_holidays(year);
-        }
-        return std::any_of(holidays.begin(), holidays.end(), [&](const BankHoliday& h) { return h.date == x; });
-    };
     while (n > 0) {
         d = plus(d, 1);
-        if (d.weekday() < kSaturday && !holiday(d)) --n;
+        if (d.weekday() < kSaturday && !holidays.contains(d)) --n;
     }
     return d;
 }
 
 Date WorkingCalendar::subtract_working_days(Date from, int n) const {
     if (n < 0) throw std::invalid_argument("subtract_working_days needs n >= 0");
+    HolidaysOfYear holidays(*this);
     Date d = from;
     while (n > 0) {
         d = plus(d, -1);
-        if (is_working_day(d)) --n;
+        if (d.weekday() < kSaturday && !holidays.contains(d)) --n;
     }
     return d;
 }
 
+// Weekdays in the span, less the weekday bank holidays inside it: by arithmetic and one list of
+// holidays a year, whatever the span's length.
 int WorkingCalendar::working_days_between(Date from, Date to) const {
-    int count = 0;
-    for (Date d = plus(from, 1); d <= to; d = plus(d, 1)) {
-        if (is_working_day(d)) ++count;
+    if (to <= from) return 0;
+    std::int64_t count = weekdays_after_up_to(from.days(), to.days());
+    HolidaysOfYear holidays(*this);
+    for (int year = from.year; year <= to.year; ++year) {
+        for (const std::int64_t day : holidays.of(year)) {
+            if (day > from.days() && day <= to.days()) --count;
+        }
     }
-    return count;
+    return static_cast<int>(count);
 }
 
 }  // namespace assure

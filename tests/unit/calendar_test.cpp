@@ -97,3 +97,36 @@ TEST(WorkingDays, AnAdministratorsExtraHolidayIsHonoured) {
     EXPECT_FALSE(calendar.is_working_day(d("2027-06-07")));
     EXPECT_EQ(calendar.add_working_days(d("2027-06-04"), 1).iso(), "2027-06-08");
 }
+
+// The counts take shortcuts (weekdays by arithmetic, one list of holidays a year); each must
+// agree with asking day by day, over spans from a day to decades, across the one-off changes.
+TEST(WorkingCalendar, CountsAgreeWithAskingDayByDay) {
+    const WorkingCalendar calendar;
+    const std::int64_t first = Date{1994, 6, 1}.days(), last = Date{2031, 12, 31}.days();
+    std::uint64_t state = 20261202;
+    const auto next = [&](std::int64_t bound) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::int64_t>((state >> 33) % static_cast<std::uint64_t>(bound));
+    };
+    for (int trial = 0; trial < 300; ++trial) {
+        const Date from = Date::from_days(first + next(last - first));
+        const std::int64_t span = trial % 3 == 0 ? next(30) : next(4000);
+        const Date to = Date::from_days(from.days() + span);
+        int by_day = 0;
+        for (std::int64_t x = from.days() + 1; x <= to.days(); ++x) by_day += calendar.is_working_day(Date::from_days(x)) ? 1 : 0;
+        ASSERT_EQ(calendar.working_days_between(from, to), by_day) << from.iso() << " to " << to.iso();
+        const int n = static_cast<int>(next(40));
+        Date forward = from;
+        for (int k = 0; k < n;) {
+            forward = Date::from_days(forward.days() + 1);
+            if (calendar.is_working_day(forward)) ++k;
+        }
+        ASSERT_EQ(calendar.add_working_days(from, n), forward) << from.iso() << " + " << n;
+        Date back = from;
+        for (int k = 0; k < n;) {
+            back = Date::from_days(back.days() - 1);
+            if (calendar.is_working_day(back)) ++k;
+        }
+        ASSERT_EQ(calendar.subtract_working_days(from, n), back) << from.iso() << " - " << n;
+    }
+}
