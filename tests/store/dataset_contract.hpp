@@ -371,6 +371,49 @@ TYPED_TEST_P(DatasetContract, AStoredReturnForAWholeYearIsAnErrorNamingTheColumn
     }
 }
 
+TYPED_TEST_P(DatasetContract, ExceptionNotesAndPriorityNarrativesAreOnePerPeriodWithOptimisticVersions) {
+    ExceptionNote n;
+    n.code = "cp_second_or_subsequent";
+    n.period = {2016, 3};
+    n.narrative = "Plans closed too early were restarted";
+    n.action_taken = "A dip sample";
+    n.updated_by_label = "Business Unit";
+    n.updated_at = 100;
+    bool written = false;
+    this->store->write([&](Transaction& tx) { written = tx.dataset().put_exception_note(this->partnership, n); });
+    EXPECT_TRUE(written);
+    auto notes = this->read([&](DatasetRepo& r) { return r.exception_notes(this->partnership, DatasetPeriod{2016, 3}); });
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0].narrative, n.narrative);
+    EXPECT_EQ(notes[0].version, 1);
+    EXPECT_FALSE(notes[0].action);
+    EXPECT_EQ(notes[0].action_text, "");
+    EXPECT_TRUE(this->read([&](DatasetRepo& r) { return r.exception_notes(this->partnership, DatasetPeriod{2016, 2}); }).empty());
+    n.version = 1;
+    n.narrative = "Changed";
+    this->store->write([&](Transaction& tx) { written = tx.dataset().put_exception_note(this->partnership, n); });
+    EXPECT_TRUE(written);
+    this->store->write([&](Transaction& tx) { written = tx.dataset().put_exception_note(this->partnership, n); });
+    EXPECT_FALSE(written) << "a stale version was written";
+    n.version = 0;
+    try {
+        this->store->write([&](Transaction& tx) { tx.dataset().put_exception_note(this->partnership, n); });
+        ADD_FAILURE() << "a second note for one indicator and period was stored";
+    } catch (const sql::Error& e) {
+        EXPECT_EQ(e.kind(), sql::Error::Kind::constraint);
+    }
+    PriorityNarrative p{"Children looked after", {2016, 3}, "Stable", "Business Unit", 100, 0};
+    this->store->write([&](Transaction& tx) { written = tx.dataset().put_priority_narrative(this->partnership, p); });
+    p.version = 1;
+    p.narrative = "Still stable";
+    this->store->write([&](Transaction& tx) { written = tx.dataset().put_priority_narrative(this->partnership, p); });
+    EXPECT_TRUE(written);
+    const auto narratives = this->read([&](DatasetRepo& r) { return r.priority_narratives(this->partnership, DatasetPeriod{2016, 3}); });
+    ASSERT_EQ(narratives.size(), 1u);
+    EXPECT_EQ(narratives[0].narrative, "Still stable");
+    EXPECT_EQ(narratives[0].version, 2);
+}
+
 REGISTER_TYPED_TEST_SUITE_P(DatasetContract, TheCatalogueRoundTripsWholeInScorecardOrder, BenchmarksAreOnePerIndicatorYearAndArea,
                             AYearsRecordsReplaceThatYearsOnly, ManyRecordsAreWrittenInBatchesAndAllReadBack,
                             ImportsListNewestFirstByKeysetAndTheLatestOfAKindAndPeriodIsFound,
@@ -378,6 +421,7 @@ REGISTER_TYPED_TEST_SUITE_P(DatasetContract, TheCatalogueRoundTripsWholeInScorec
                             TheSameEpisodeStartTwiceInAYearIsRefusedByTheDatabase, AnUnknownStoredUnitIsAnErrorNamingTheColumn,
                             ReturnsRoundTripWithTheirAgencysNameAndAreOnePerAgencyAndQuarter,
                             ReturnsListByDueDateFilteredByStateAgencyAndQuarterWithCountsFromSql,
-                            CorrectionsKeepTheFigureBeforeAndAreListedNewestFirst, AStoredReturnForAWholeYearIsAnErrorNamingTheColumn);
+                            CorrectionsKeepTheFigureBeforeAndAreListedNewestFirst, AStoredReturnForAWholeYearIsAnErrorNamingTheColumn,
+                            ExceptionNotesAndPriorityNarrativesAreOnePerPeriodWithOptimisticVersions);
 
 }  // namespace assure::testing
