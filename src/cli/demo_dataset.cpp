@@ -207,6 +207,7 @@ void load_demo_dataset(Services& s, const std::string& business_unit_email) {
                                      (report.refused.empty() ? std::string("no reason") : report.refused.front().reason));
         }
     }
+    load_demo_dataset_returns(s, business_unit_email);
 }
 
 }  // namespace assure::cli

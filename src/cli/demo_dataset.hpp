@@ -22,4 +22,7 @@ std::vector<DemoDatasetFile> demo_dataset_files();
 // Imports the files through the import use case, as the business unit would.
 void load_demo_dataset(Services& services, const std::string& business_unit_email);
 
+// Knowsley Council's 2016/17 quarterly returns (demo_dataset_returns.cpp), after the files.
+void load_demo_dataset_returns(Services& services, const std::string& business_unit_email);
+
 }  // namespace assure::cli

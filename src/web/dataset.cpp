@@ -116,6 +116,7 @@ void scorecard_page(Services& s, Ctx& ctx) {
     data.set("period_html", select(Field{"period", "Period", card.period.key(), ""}, periods, "Latest year"));
     data.set("priority_html", select(Field{"priority", "Priority", priority, ""}, priority_options, "All priorities"));
     data.set("can_import", flag(ctx.who().can(Permission::manage_dataset)));
+    data.set("can_see_returns", flag(ctx.who().can(Permission::manage_dataset) || ctx.who().role == Role::agency_lead));
     page(ctx, "dataset/scorecard", data, PageOptions{"Scorecard " + card.period.label(), "dataset"});
 }
 
@@ -168,6 +169,10 @@ void add_dataset_routes(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", "/dataset/imports", Permission::view_dataset, Surface::page, [&s](Ctx& ctx) { imports_page(s, ctx); },
                       "/dataset/imports"});
     add_dataset_api_routes(routes, s);
+    add_dataset_return_routes(routes, s);
+    add_dataset_return_api_routes(routes, s);
+    add_dataset_exception_routes(routes, s);
+    add_dataset_upload_routes(routes, s);
 }
 
 }  // namespace assure::web

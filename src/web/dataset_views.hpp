@@ -11,5 +11,12 @@ namespace assure::web {
 
 std::string_view unit_label(Unit u);  // "Per 10,000 children"
 void add_dataset_api_routes(std::vector<Route>& routes, Services& s);
+// The agencies' returns: pages (dataset_returns.cpp) and API (dataset_returns_api.cpp).
+void add_dataset_return_routes(std::vector<Route>& routes, Services& s);
+void add_dataset_return_api_routes(std::vector<Route>& routes, Services& s);
+// The exception report (dataset_exceptions.cpp).
+void add_dataset_exception_routes(std::vector<Route>& routes, Services& s);
+// Importing a file from a page (dataset_upload.cpp).
+void add_dataset_upload_routes(std::vector<Route>& routes, Services& s);
 
 }  // namespace assure::web

@@ -1,4 +1,5 @@
 #include "web/http_server.hpp"
+#include "web/multipart.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -170,6 +171,8 @@ private:
             req.body = std::move(m.body());
             if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0) {
                 httplib::detail::parse_query_text(req.body, req.params);
+            } else if (const auto boundary = multipart_boundary(req.get_header_value("Content-Type"))) {
+                read_multipart(req.body, *boundary, req);  // a malformed body leaves no fields: the CSRF check refuses it
             }
         }
         return req;

@@ -207,10 +207,221 @@ TYPED_TEST_P(DatasetContract, AnUnknownStoredUnitIsAnErrorNamingTheColumn) {
     }
 }
 
+// ---- the agencies' returns ----
+
+TYPED_TEST_P(DatasetContract, ReturnsRoundTripWithTheirAgencysNameAndAreOnePerAgencyAndQuarter) {
+    const Agency council = this->agency("Knowsley Council");
+    EXPECT_EQ(this->read([&](DatasetRepo& r) { return r.return_due_working_days(this->partnership); }), kDefaultReturnDueWorkingDays);
+    this->store->write([&](Transaction& tx) { tx.dataset().put_return_due_working_days(this->partnership, 15); });
+    this->store->write([&](Transaction& tx) { tx.dataset().put_return_due_working_days(this->partnership, 12); });
+    EXPECT_EQ(this->read([&](DatasetRepo& r) { return r.return_due_working_days(this->partnership); }), 12);
+    DatasetReturn r;
+    r.partnership = this->partnership;
+    r.agency = council.id;
+    r.period = {2016, 1};
+    r.due_on = Date{2016, 7, 28};
+    r.figures = 13;
+    this->store->write([&](Transaction& tx) { r.id = tx.dataset().insert_return(r); });
+    auto got = this->read([&](DatasetRepo& repo) { return repo.find_return(this->partnership, r.id); });
+    ASSERT_TRUE(got);
+    EXPECT_EQ(got->agency_name, "Knowsley Council");
+    EXPECT_EQ(got->period, (DatasetPeriod{2016, 1}));
+    EXPECT_EQ(got->due_on, (Date{2016, 7, 28}));
+    EXPECT_EQ(got->figures, 13);
+    EXPECT_FALSE(got->submitted_on);
+    EXPECT_EQ(got->version, 1);
+    // Submitted: the version moves on; the old version is stale.
+    got->submitted_on = Date{2016, 7, 29};
+    got->submitted_at = 1'469'800'000;
+    got->submitted_by_label = "Carol <carol@example.org>";
+    bool updated = false;
+    this->store->write([&](Transaction& tx) { updated = tx.dataset().update_return(*got); });
+    EXPECT_TRUE(updated);
+    this->store->write([&](Transaction& tx) { updated = tx.dataset().update_return(*got); });
+    EXPECT_FALSE(updated) << "a stale version was written";
+    got = this->read([&](DatasetRepo& repo) { return repo.find_return(this->partnership, r.id); });
+    EXPECT_EQ(got->submitted_on, (Date{2016, 7, 29}));
+    EXPECT_EQ(got->submitted_at, 1'469'800'000);
+    EXPECT_EQ(got->version, 2);
+    EXPECT_EQ(this->read([&](DatasetRepo& repo) { return repo.agencies_asked(this->partnership, DatasetPeriod{2016, 1}); }),
+              std::vector<AgencyId>{council.id});
+    try {
+        this->store->write([&](Transaction& tx) { tx.dataset().insert_return(r); });
+        ADD_FAILURE() << "a second return of one agency for one quarter was stored";
+    } catch (const sql::Error& e) {
+        EXPECT_EQ(e.kind(), sql::Error::Kind::constraint);
+    }
+}
+
+TYPED_TEST_P(DatasetContract, ReturnsListByDueDateFilteredByStateAgencyAndQuarterWithCountsFromSql) {
+    const Agency a = this->agency("A agency");
+    const Agency b = this->agency("B agency");
+    // Four quarters for each agency; a's first two returned (the second late), b's none.
+    this->store->write([&](Transaction& tx) {
+        for (int q = 1; q <= 4; ++q) {
+            for (const Agency* ag : {&a, &b}) {
+                DatasetReturn r;
+                r.partnership = this->partnership;
+                r.agency = ag->id;
+                r.period = {2016, q};
+                r.due_on = Date::from_days(DatasetPeriod{2016, q}.end().days() + 28);
+                r.figures = 3;
+                if (ag == &a && q <= 2) {
+                    r.submitted_on = Date::from_days(r.due_on.days() + (q == 2 ? 3 : -1));
+                    r.submitted_at = 1;
+                }
+                tx.dataset().insert_return(r);
+            }
+        }
+    });
+    DatasetReturnQuery q;
+    q.partnership = this->partnership;
+    q.today = Date{2017, 2, 1};  // Q1-Q3 past due, Q4 not
+    auto list = [&](DatasetReturnQuery query) { return this->read([&](DatasetRepo& r) { return r.returns(query); }); };
+    auto counts = this->read([&](DatasetRepo& r) { return r.count_returns(q); });
+    EXPECT_EQ(counts.outstanding, 6);
+    EXPECT_EQ(counts.late, 4);  // a's Q3, b's Q1-Q3
+    EXPECT_EQ(counts.returned, 2);
+    EXPECT_EQ(counts.returned_late, 1);
+    q.state = DatasetReturnListState::late;
+    auto late = list(q);
+    ASSERT_EQ(late.items.size(), 4u);
+    EXPECT_EQ(late.items[0].period, (DatasetPeriod{2016, 1}));
+    EXPECT_EQ(late.items[0].agency_name, "B agency");
+    EXPECT_EQ(late.items[3].period, (DatasetPeriod{2016, 3}));
+    q.state = DatasetReturnListState::returned;
+    EXPECT_EQ(list(q).items.size(), 2u);
+    q.state = DatasetReturnListState::outstanding;
+    q.agency = a.id;
+    EXPECT_EQ(list(q).items.size(), 2u);
+    EXPECT_EQ(this->read([&](DatasetRepo& r) { return r.count_returns(q); }).outstanding, 2);
+    q.agency.reset();
+    q.state = DatasetReturnListState::all;
+    q.period = "2016-17-Q2";
+    EXPECT_EQ(list(q).items.size(), 2u);
+    // Paging by keyset: three at a time through all eight, in due-date order, none twice.
+    q.period = "";
+    q.page.limit = 3;
+    std::vector<std::int64_t> seen;
+    Date last{2000, 1, 1};
+    for (int i = 0; i < 4; ++i) {
+        const auto page = list(q);
+        for (const auto& r : page.items) {
+            EXPECT_LE(last, r.due_on);
+            last = r.due_on;
+            seen.push_back(r.id.value);
+        }
+        if (!page.next) break;
+        q.page.after = *page.next;
+    }
+    std::sort(seen.begin(), seen.end());
+    EXPECT_EQ(seen.size(), 8u);
+    EXPECT_EQ(std::unique(seen.begin(), seen.end()), seen.end());
+}
+
+TYPED_TEST_P(DatasetContract, CorrectionsKeepTheFigureBeforeAndAreListedNewestFirst) {
+    const Agency a = this->agency("A agency");
+    DatasetReturn r;
+    r.partnership = this->partnership;
+    r.agency = a.id;
+    r.period = {2016, 1};
+    r.due_on = Date{2016, 7, 28};
+    this->store->write([&](Transaction& tx) { r.id = tx.dataset().insert_return(r); });
+    for (int i = 0; i < 3; ++i) {
+        FigureCorrection c;
+        c.ret = r.id;
+        c.code = "icpc_in_15_days";
+        c.period = r.period;
+        c.before = {c.code, r.period, 97.5, 39, 40};
+        c.after = {c.code, r.period, i == 2 ? std::nullopt : std::optional<double>(95.0), 38 + i, 40};
+        c.reason = "reason " + std::to_string(i);
+        c.by_label = "Carol";
+        c.at = 100 + i;
+        this->store->write([&](Transaction& tx) { tx.dataset().add_correction(this->partnership, c); });
+    }
+    auto page = this->read([&](DatasetRepo& repo) { return repo.corrections(this->partnership, r.id, PageRequest{2, ""}); });
+    ASSERT_EQ(page.items.size(), 2u);
+    EXPECT_EQ(page.items[0].reason, "reason 2");
+    EXPECT_FALSE(page.items[0].after.value);
+    EXPECT_EQ(page.items[0].after.numerator, 40);
+    EXPECT_EQ(page.items[1].before.value, 97.5);
+    EXPECT_EQ(page.items[1].before.denominator, 40);
+    EXPECT_EQ(page.items[1].after.value, 95.0);
+    ASSERT_TRUE(page.next);
+    page = this->read([&](DatasetRepo& repo) { return repo.corrections(this->partnership, r.id, PageRequest{2, *page.next}); });
+    ASSERT_EQ(page.items.size(), 1u);
+    EXPECT_EQ(page.items[0].reason, "reason 0");
+    EXPECT_FALSE(page.next);
+}
+
+TYPED_TEST_P(DatasetContract, AStoredReturnForAWholeYearIsAnErrorNamingTheColumn) {
+    const Agency a = this->agency("A agency");
+    DatasetReturn r;
+    r.partnership = this->partnership;
+    r.agency = a.id;
+    r.period = {2016, 1};
+    r.due_on = Date{2016, 7, 28};
+    this->store->write([&](Transaction& tx) { r.id = tx.dataset().insert_return(r); });
+    TypeParam::exec("UPDATE dataset_returns SET period = '2016-17'");
+    try {
+        this->read([&](DatasetRepo& repo) { return repo.find_return(this->partnership, r.id); });
+        ADD_FAILURE() << "a year was read as a return's quarter";
+    } catch (const sql::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("dataset_returns.period"), std::string::npos) << e.what();
+    }
+}
+
+TYPED_TEST_P(DatasetContract, ExceptionNotesAndPriorityNarrativesAreOnePerPeriodWithOptimisticVersions) {
+    ExceptionNote n;
+    n.code = "cp_second_or_subsequent";
+    n.period = {2016, 3};
+    n.narrative = "Plans closed too early were restarted";
+    n.action_taken = "A dip sample";
+    n.updated_by_label = "Business Unit";
+    n.updated_at = 100;
+    bool written = false;
+    this->store->write([&](Transaction& tx) { written = tx.dataset().put_exception_note(this->partnership, n); });
+    EXPECT_TRUE(written);
+    auto notes = this->read([&](DatasetRepo& r) { return r.exception_notes(this->partnership, DatasetPeriod{2016, 3}); });
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0].narrative, n.narrative);
+    EXPECT_EQ(notes[0].version, 1);
+    EXPECT_FALSE(notes[0].action);
+    EXPECT_EQ(notes[0].action_text, "");
+    EXPECT_TRUE(this->read([&](DatasetRepo& r) { return r.exception_notes(this->partnership, DatasetPeriod{2016, 2}); }).empty());
+    n.version = 1;
+    n.narrative = "Changed";
+    this->store->write([&](Transaction& tx) { written = tx.dataset().put_exception_note(this->partnership, n); });
+    EXPECT_TRUE(written);
+    this->store->write([&](Transaction& tx) { written = tx.dataset().put_exception_note(this->partnership, n); });
+    EXPECT_FALSE(written) << "a stale version was written";
+    n.version = 0;
+    try {
+        this->store->write([&](Transaction& tx) { tx.dataset().put_exception_note(this->partnership, n); });
+        ADD_FAILURE() << "a second note for one indicator and period was stored";
+    } catch (const sql::Error& e) {
+        EXPECT_EQ(e.kind(), sql::Error::Kind::constraint);
+    }
+    PriorityNarrative p{"Children looked after", {2016, 3}, "Stable", "Business Unit", 100, 0};
+    this->store->write([&](Transaction& tx) { written = tx.dataset().put_priority_narrative(this->partnership, p); });
+    p.version = 1;
+    p.narrative = "Still stable";
+    this->store->write([&](Transaction& tx) { written = tx.dataset().put_priority_narrative(this->partnership, p); });
+    EXPECT_TRUE(written);
+    const auto narratives = this->read([&](DatasetRepo& r) { return r.priority_narratives(this->partnership, DatasetPeriod{2016, 3}); });
+    ASSERT_EQ(narratives.size(), 1u);
+    EXPECT_EQ(narratives[0].narrative, "Still stable");
+    EXPECT_EQ(narratives[0].version, 2);
+}
+
 REGISTER_TYPED_TEST_SUITE_P(DatasetContract, TheCatalogueRoundTripsWholeInScorecardOrder, BenchmarksAreOnePerIndicatorYearAndArea,
                             AYearsRecordsReplaceThatYearsOnly, ManyRecordsAreWrittenInBatchesAndAllReadBack,
                             ImportsListNewestFirstByKeysetAndTheLatestOfAKindAndPeriodIsFound,
                             ReturnedFiguresKeepTheirPartsAndOneFigurePerCodeAndPeriod,
-                            TheSameEpisodeStartTwiceInAYearIsRefusedByTheDatabase, AnUnknownStoredUnitIsAnErrorNamingTheColumn);
+                            TheSameEpisodeStartTwiceInAYearIsRefusedByTheDatabase, AnUnknownStoredUnitIsAnErrorNamingTheColumn,
+                            ReturnsRoundTripWithTheirAgencysNameAndAreOnePerAgencyAndQuarter,
+                            ReturnsListByDueDateFilteredByStateAgencyAndQuarterWithCountsFromSql,
+                            CorrectionsKeepTheFigureBeforeAndAreListedNewestFirst, AStoredReturnForAWholeYearIsAnErrorNamingTheColumn,
+                            ExceptionNotesAndPriorityNarrativesAreOnePerPeriodWithOptimisticVersions);
 
 }  // namespace assure::testing

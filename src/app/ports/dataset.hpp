@@ -11,6 +11,7 @@
 #include "app/paging.hpp"
 #include "core/dataset.hpp"
 #include "core/dataset_records.hpp"
+#include "core/dataset_returns.hpp"
 #include "core/ids.hpp"
 
 namespace assure {
@@ -31,6 +32,81 @@ struct DatasetImport {
     UserId by;
     std::string by_label;
     Instant at = 0;
+};
+
+// An agency's return for one quarter. The figures it brought are in the dataset's values (as
+// an import of kind "agency-return"), so the scorecard reads them with every other figure.
+struct DatasetReturn {
+    DatasetReturnId id;
+    PartnershipId partnership;
+    AgencyId agency;
+    std::string agency_name;  // read with the return, never stored with it
+    DatasetPeriod period;     // a quarter
+    Date due_on;
+    int figures = 0;          // indicators asked for
+    std::optional<Date> submitted_on;  // the first submission, in England
+    Instant submitted_at = 0;
+    std::string submitted_by_label;
+    int corrections = 0;      // figures corrected since
+    int version = 1;
+};
+
+enum class DatasetReturnListState { all, outstanding, late, returned };
+
+struct DatasetReturnQuery {
+    PartnershipId partnership;
+    DatasetReturnListState state = DatasetReturnListState::all;
+    std::optional<AgencyId> agency;  // an agency lead's own
+    std::string period;              // a quarter's key, "" for every quarter
+    Date today;                      // late: not returned and due before today
+    PageRequest page;                // by due date, then id
+};
+
+// Figures over what a query's partnership, agency and period select, as of its `today`.
+struct DatasetReturnCounts {
+    int outstanding = 0;  // not returned
+    int late = 0;         // not returned and past the due date
+    int returned = 0;
+    int returned_late = 0;
+};
+
+// A returned figure that was changed, with the figure before and why.
+struct FigureCorrection {
+    std::int64_t id = 0;
+    DatasetReturnId ret;
+    std::string code;
+    DatasetPeriod period;
+    IndicatorValue before;
+    IndicatorValue after;
+    std::string reason;
+    UserId by;
+    std::string by_label;
+    Instant at = 0;
+};
+
+// What the exception report says of an indicator that is red or off trend in a period: the
+// owner's narrative and the action taken, with the action plan's action where there is one.
+struct ExceptionNote {
+    std::string code;
+    DatasetPeriod period;
+    std::string narrative;
+    std::string action_taken;
+    std::optional<ImprovementId> action;
+    std::string action_text;   // the action's, read with the note (a join), never stored with it
+    std::string action_state;
+    std::string updated_by_label;
+    Instant updated_at = 0;
+    int version = 0;  // 0: not yet written
+};
+
+// The quarter's (or year's) narrative for one priority of the scorecard.
+struct PriorityNarrative {
+    std::string priority;
+    DatasetPeriod period;
+    std::string narrative;
+    std::string updated_by_label;
+    Instant updated_at = 0;
+    int version = 0;  // 0: not yet written
 };
 
 // Which missing episodes: the looked-after children's (SSDA903) file, or the all-children file.
@@ -67,6 +143,32 @@ struct DatasetRepo {
     // The agencies' figures for the periods of financial years `from`..`to`.
     virtual std::vector<IndicatorValue> returned_values(PartnershipId partnership, int from, int to) = 0;
     virtual void put_value(PartnershipId partnership, const ReturnedValue& v, DatasetImportId by) = 0;
+
+    // ---- the agencies' returns ----
+    // Working days after a quarter's end that its returns are due; the core default if unset.
+    virtual int return_due_working_days(PartnershipId partnership) = 0;
+    virtual void put_return_due_working_days(PartnershipId partnership, int days) = 0;
+    // One return per agency and quarter: a second is refused by the database (a constraint).
+    virtual DatasetReturnId insert_return(const DatasetReturn& r) = 0;
+    virtual std::optional<DatasetReturn> find_return(PartnershipId partnership, DatasetReturnId id) = 0;
+    // Writes the submission fields only if the stored version is still r.version, then bumps it.
+    virtual bool update_return(const DatasetReturn& r) = 0;
+    virtual Page<DatasetReturn> returns(const DatasetReturnQuery& query) = 0;
+    virtual DatasetReturnCounts count_returns(const DatasetReturnQuery& query) = 0;
+    // The agencies already asked for the quarter's return.
+    virtual std::vector<AgencyId> agencies_asked(PartnershipId partnership, const DatasetPeriod& quarter) = 0;
+    virtual void add_correction(PartnershipId partnership, const FigureCorrection& c) = 0;
+    // Newest first.
+    virtual Page<FigureCorrection> corrections(PartnershipId partnership, DatasetReturnId ret, const PageRequest& page) = 0;
+
+    // ---- the exception report ----
+    // A period's notes and narratives: at most one per indicator or priority, so a period's
+    // are few (the catalogue's size) and read whole, by code or priority.
+    virtual std::vector<ExceptionNote> exception_notes(PartnershipId partnership, const DatasetPeriod& period) = 0;
+    // Inserts a note of version 0; else writes it only if the stored version is still n.version.
+    virtual bool put_exception_note(PartnershipId partnership, const ExceptionNote& n) = 0;
+    virtual std::vector<PriorityNarrative> priority_narratives(PartnershipId partnership, const DatasetPeriod& period) = 0;
+    virtual bool put_priority_narrative(PartnershipId partnership, const PriorityNarrative& n) = 0;
 };
 
 }  // namespace assure

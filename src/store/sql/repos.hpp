@@ -278,6 +278,21 @@ public:
     void put_population(PartnershipId partnership, const PopulationRecord& r, DatasetImportId by) override;
     std::vector<IndicatorValue> returned_values(PartnershipId partnership, int from, int to) override;
     void put_value(PartnershipId partnership, const ReturnedValue& v, DatasetImportId by) override;
+    // The agencies' returns (store/sql/dataset_returns.cpp).
+    int return_due_working_days(PartnershipId partnership) override;
+    void put_return_due_working_days(PartnershipId partnership, int days) override;
+    DatasetReturnId insert_return(const DatasetReturn& r) override;
+    std::optional<DatasetReturn> find_return(PartnershipId partnership, DatasetReturnId id) override;
+    bool update_return(const DatasetReturn& r) override;
+    Page<DatasetReturn> returns(const DatasetReturnQuery& query) override;
+    DatasetReturnCounts count_returns(const DatasetReturnQuery& query) override;
+    std::vector<AgencyId> agencies_asked(PartnershipId partnership, const DatasetPeriod& quarter) override;
+    void add_correction(PartnershipId partnership, const FigureCorrection& c) override;
+    Page<FigureCorrection> corrections(PartnershipId partnership, DatasetReturnId ret, const PageRequest& page) override;
+    std::vector<ExceptionNote> exception_notes(PartnershipId partnership, const DatasetPeriod& period) override;
+    bool put_exception_note(PartnershipId partnership, const ExceptionNote& n) override;
+    std::vector<PriorityNarrative> priority_narratives(PartnershipId partnership, const DatasetPeriod& period) override;
+    bool put_priority_narrative(PartnershipId partnership, const PriorityNarrative& n) override;
 
 private:
     Connection& db_;

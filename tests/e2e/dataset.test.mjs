@@ -1,0 +1,107 @@
+// The multi-agency dataset in the browser: Knowsley's business manager reads the 2016/17
+// scorecard (seed 001's 290 children looked after, 89.3 per 10,000, the trend drawn with its
+// figures in a table) and the returns list, where the council's Q3 return is late; the
+// council's performance officer sends it, first with a figure that is not a number (the error
+// summary names the field and nothing is saved), then whole; the re-referral rate, worse for
+// the second quarter running, appears on the exception report, where the business manager
+// writes its note with an action from the action plan. axe-core checks every page visited.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
+
+let server, browser
+
+before(async () => {
+  server = await startServer({ today: '2026-11-23' })
+  browser = await launchBrowser()
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const lead = () => ({ email: 'nadia.kowalski@knowsley-council.example', password: server.accounts.business_unit.password })
+
+test('the business manager reads the scorecard and sees the council\'s third-quarter return late', async () => {
+  const { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await visit(page, server.baseUrl + '/dataset?period=2016-17', 'scorecard 2016-17')
+  const row = page.locator('#indicator-cla_rate')
+  assert.match(await row.textContent(), /89\.3/)
+  assert.match(await page.locator('#indicator-cla').textContent(), /290/)
+  assert.equal(await page.locator('#trend-cla_rate svg').count(), 1)
+  assert.match(await page.locator('#trend-cla_rate table').textContent(), /2016\/17/)
+
+  await page.getByRole('link', { name: 'Agency returns' }).click()
+  await checkA11y(page, 'returns outstanding')
+  await page.getByLabel('Show').selectOption('late')
+  await page.getByRole('button', { name: 'Show' }).click()
+  await checkA11y(page, 'returns late')
+  const late = page.locator('table').filter({ hasText: 'Returns by due date' })
+  assert.match(await late.textContent(), /Knowsley Council/)
+  assert.match(await late.textContent(), /Q3 2016\/17/)
+  assert.match(await late.textContent(), /Late/)
+  await page.getByLabel('Show').selectOption('returned')
+  await page.getByRole('button', { name: 'Show' }).click()
+  await checkA11y(page, 'returns returned')
+  await page.getByRole('link', { name: /Knowsley Council\W+Q2 2016\/17/ }).click()
+  await checkA11y(page, 'the Q2 return with its correction')
+  assert.match(await page.locator('#corrections').textContent(), /Two plans that started on 30 September/)
+  await context.close()
+})
+
+test('the council\'s performance officer sends the late return after correcting a figure', async () => {
+  const { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, lead())
+  await visit(page, server.baseUrl + '/dataset/returns?state=late', 'own returns, late')
+  await page.getByRole('link', { name: /Knowsley Council\W+Q3 2016\/17/ }).click()
+  await checkA11y(page, 'the Q3 return')
+  assert.match(await page.locator('h1').textContent(), /Knowsley Council: Q3 2016\/17 return/)
+
+  for (const input of await page.locator('input[name^="value-"]').all()) await input.fill('10')
+  for (const input of await page.locator('input[name^="numerator-"]').all()) await input.fill('13')
+  for (const input of await page.locator('input[name^="denominator-"]').all()) await input.fill('100')
+  const set = (name, value) => page.locator(`input[name="${name}"]`).fill(value)
+  await set('value-cp_plans', '241')
+  await set('value-cp_started', 'seventy-two')
+  await set('numerator-re_referrals_12m', '176')
+  await set('denominator-re_referrals_12m', '801')
+  await page.getByRole('button', { name: 'Send the return' }).click()
+  await checkA11y(page, 'the Q3 return with an error')
+  const summary = page.locator('.govuk-error-summary')
+  assert.match(await summary.textContent(), /The figure for Child protection plans started must be a whole number/)
+  await summary.getByRole('link').first().click()
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'value-cp_started')
+
+  await set('value-cp_started', '72')
+  await page.getByRole('button', { name: 'Send the return' }).click()
+  await page.waitForURL(/saved=1/)
+  await checkA11y(page, 'the Q3 return sent')
+  assert.match(await page.locator('#return-figures').textContent(), /22\.0 \(176 of 801\)/)
+  assert.match(await page.locator('main').textContent(), /Returned late/)
+  await context.close()
+})
+
+test('the business manager writes the exception report\'s note for the re-referral rate', async () => {
+  const { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await visit(page, server.baseUrl + '/improvement', 'action plan')
+  const action = (await page.locator('a[href^="/improvement/"]').first().getAttribute('href')).split('/').pop()
+  await visit(page, server.baseUrl + '/dataset/exceptions?period=2016-17-Q3', 'exception report Q3')
+  const card = page.locator('#exception-re_referrals_12m')
+  assert.match(await card.textContent(), /Off trend/)
+  await card.getByText('Write the note for Re-referrals within 12 months').click()
+  await card.getByLabel("The owner's narrative").fill('Re-referrals rose as domestic abuse notifications from the police rose.')
+  await card.getByLabel('Action taken').fill('A dip sample of re-referrals by the Quality Assurance and Review Group')
+  await card.getByLabel('Action on the action plan (optional)').fill(action)
+  await card.getByRole('button', { name: 'Save the note' }).click()
+  await page.waitForURL(/saved=1/)
+  await checkA11y(page, 'exception report with a note')
+  const saved = page.locator('#exception-re_referrals_12m')
+  assert.match(await saved.textContent(), /domestic abuse notifications/)
+  assert.equal(await saved.getByRole('link', { name: new RegExp(`^Action ${action}:`) }).count(), 1)
+  const csv = await page.request.get(server.baseUrl + '/dataset/exceptions.csv?period=2016-17-Q3')
+  assert.match(await csv.text(), /re_referrals_12m/)
+  await context.close()
+})
