@@ -13,6 +13,7 @@
 #include "store/settings_contract.hpp"
 #include "store/reviews_contract.hpp"
 #include "store/registers_contract.hpp"
+#include "store/registers_risks_contract.hpp"
 #include "store/mail_contract.hpp"
 #include "store/training_contract.hpp"
 #include "store/sql/migrate.hpp"
@@ -34,6 +35,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, DatasetContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, MailContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, TrainingContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, TokensContract, Backends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, RegistersRisksContract, Backends);
 
 // Reads never take the write lock: a list of cases is read, and its read logged, while another
 // connection holds the write lock; the log entry is stored once the lock is free.
