@@ -171,7 +171,7 @@ TEST(RiskUseCases, AStaleChangeIsAConflictAndAChangeIsAuditedWithBeforeAndAfter)
     EXPECT_EQ(a.action, "risk.update");
     EXPECT_NE(a.before_json.find("\"status\":\"open\""), std::string::npos);
     EXPECT_NE(a.after_json.find("\"status\":\"closed\""), std::string::npos);
-    EXPECT_EQ(failure_of([&] { update_risk(w.services, bu, r.id, 1, in); }), FailureCode::stale);
+    EXPECT_EQ(failure_of([&] { update_risk(w.services, bu, r.id, 1, in); }), FailureCode::conflict);
 }
 
 TEST(RiskUseCases, ListsFilterByBandAndOverdueReviewAgainstTodayInEngland) {
@@ -232,7 +232,7 @@ TEST(EscalationUseCases, AnEscalationGetsItsStageDeadlinesFromThePartnershipsTim
     EscalationInput resolved = in;
     resolved.outcome = "resolved";
     resolved.closed_on = "2026-11-16";
-    EXPECT_EQ(failure_of([&] { update_escalation(w.services, bu, x.id, 2, resolved); }), FailureCode::stale);
+    EXPECT_EQ(failure_of([&] { update_escalation(w.services, bu, x.id, 2, resolved); }), FailureCode::conflict);
     const auto after = update_escalation(w.services, bu, x.id, 1, resolved);
     EXPECT_EQ(after.stage_late[1], false);
     EXPECT_EQ(w.last_audit().action, "escalation.update");
