@@ -52,7 +52,7 @@ constexpr std::array<DemoRisk, 6> kRisks{{
 
 struct DemoEscalation {
     const char* reference;
-    const char* raised_by;   // agency name in the demo directory
+    const char* raised_by;   // the agency's key in the demo directory
     const char* role;
     std::vector<const char*> agencies;
     const char* concern;
@@ -63,21 +63,21 @@ struct DemoEscalation {
 };
 
 const std::vector<DemoEscalation> kEscalations{
-    {"ESC-2016-01", "Knowsley Clinical Commissioning Group", "Health visitor", {"Knowsley Council"},
+    {"ESC-2016-01", "knowsley-ccg", "Health visitor", {"knowsley-council"},
      "Whether a referral about a baby's bruising met the threshold for a strategy discussion", {"2016-05-09", "2016-05-12", "", ""},
      "resolved", "2016-05-16", "Reminded all practitioners that bruising in a non-mobile baby always needs a strategy discussion"},
-    {"ESC-2016-02", "Knowsley Secondary Schools representative", "Designated safeguarding lead", {"Knowsley Council"},
+    {"ESC-2016-02", "secondary-schools", "Designated safeguarding lead", {"knowsley-council"},
      "A child's case closed by children's social care while the school still had concerns", {"2016-06-06", "2016-06-15", "2016-06-27", ""},
      "resolved", "2016-07-04", "Closure letters now go to the school with the reasons"},
-    {"ESC-2016-03", "Merseyside Police", "Detective sergeant", {"Knowsley Clinical Commissioning Group", "Knowsley Council"},
+    {"ESC-2016-03", "merseyside-police", "Detective sergeant", {"knowsley-ccg", "knowsley-council"},
      "Information about a parent's mental health not shared before a strategy discussion", {"2016-09-05", "2016-09-09", "", ""},
      "resolved", "2016-09-13", ""},
-    {"ESC-2016-04", "Knowsley Council", "Social worker", {"North West Boroughs Healthcare (NWBH)"},
+    {"ESC-2016-04", "knowsley-council", "Social worker", {"nwbh"},
      "Adult mental health service would not attend a child protection conference", {"2016-11-07", "2016-11-18", "2016-12-05", "2017-01-09"},
      "resolved", "2017-02-06", "The partnership agreed a protocol for adult services attending conferences"},
-    {"ESC-2017-01", "Knowsley Primary Schools representative", "Head teacher", {"Knowsley Council", "Merseyside Police"},
+    {"ESC-2017-01", "primary-schools", "Head teacher", {"knowsley-council", "merseyside-police"},
      "No feedback to the school after a domestic abuse notification", {"2017-01-16", "", "", ""}, "withdrawn", "2017-01-20", ""},
-    {"ESC-2017-02", "Youth Offending Service", "Case manager", {"Knowsley Council"},
+    {"ESC-2017-02", "yos", "Case manager", {"knowsley-council"},
      "Disagreement about accommodation for a 16-year-old released from custody", {"2017-02-20", "2017-02-27", "", ""}, "open", "", ""},
 };
 
