@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "core/learning.hpp"
 #include "core/registers.hpp"
+#include "core/registers_risks.hpp"
 
 namespace assure {
 
@@ -32,6 +34,9 @@ struct FinanceInput {
 // The filters a register's page and API offer, as typed; an unknown value is a field error.
 struct RegisterFilter {
     std::string year, sector, standing, outcome, status, category, sex, kind, heading, basis, text;
+    // risks: band (with controls), owner (a person's id), review_overdue and escalated ("yes");
+    // escalations: stage (1-4), agency (an agency's id), overdue ("yes"); both read status/outcome.
+    std::string band, owner, review_overdue, escalated, stage, agency, overdue;
 };
 
 // Reads "2016-17" into a year, or a field error on `field`.
@@ -58,5 +63,71 @@ FinanceFigures finance_year_figures(Services& s, const Actor& actor, FinancialYe
 std::string lado_audit_json(const LadoReferral& r);
 std::string child_death_audit_json(const ChildDeath& d);
 std::string finance_audit_json(const FinanceEntry& e);
+
+// ---- risks (Permission::view_risks; changes manage_registers) -------------------------------
+
+struct RiskInput {
+    std::string title, description, cause, effect, owner;  // owner: a person's id
+    std::string likelihood_before, impact_before, likelihood_after, impact_after, controls;
+    std::vector<std::string> actions;  // action-plan action ids
+    std::string raised_on, review_on, status, closed_on, escalated_on;
+};
+// A linked action as the risk's record shows it.
+struct LinkedAction {
+    ImprovementId id;
+    std::string text;
+    ActionState state = ActionState::proposed;
+    Date due;
+};
+// A page of risks with what the page needs to show them: owners' names and the partnership's bands.
+struct RisksShown {
+    Page<Risk> risks;
+    std::map<PersonId, std::string> owners;
+    RegisterRules rules;
+};
+struct RiskShown {
+    Risk risk;
+    std::string owner;
+    std::vector<LinkedAction> actions;
+    RegisterRules rules;
+};
+struct RiskHeatMap {
+    RiskBasis basis = RiskBasis::after;
+    std::vector<std::vector<HeatCell>> rows;  // impact 5 down to 1, likelihood 1 to 5
+    int open = 0;
+    RegisterRules rules;
+};
+
+Risk record_risk(Services& s, const Actor& actor, const RiskInput& input);
+Risk update_risk(Services& s, const Actor& actor, RiskId id, int expected_version, const RiskInput& input);
+RisksShown list_risks(Services& s, const Actor& actor, const RegisterFilter& filter, const PageRequest& page);
+RiskShown read_risk(Services& s, const Actor& actor, RiskId id);
+RiskHeatMap risk_heat_map(Services& s, const Actor& actor, const std::string& basis);
+RiskFigures risk_year_figures(Services& s, const Actor& actor, FinancialYear year);
+
+// ---- escalations and professional disagreements (view_registers, every read logged) ---------
+
+struct EscalationInput {
+    std::string reference, raised_by, raised_by_role;  // raised_by: an agency's id
+    std::vector<std::string> agencies;                 // the other agencies' ids
+    std::string concern, stage1_on, stage2_on, stage3_on, stage4_on, outcome, closed_on, learning;
+};
+struct EscalationsShown {
+    Page<Escalation> escalations;
+    std::map<AgencyId, std::string> agencies;  // names of every agency the page mentions
+};
+struct EscalationShown {
+    Escalation escalation;
+    std::map<AgencyId, std::string> agencies;
+};
+
+Escalation record_escalation(Services& s, const Actor& actor, const EscalationInput& input);
+Escalation update_escalation(Services& s, const Actor& actor, EscalationId id, int expected_version, const EscalationInput& input);
+EscalationsShown list_escalations(Services& s, const Actor& actor, const RegisterFilter& filter, const PageRequest& page);
+EscalationShown read_escalation(Services& s, const Actor& actor, EscalationId id);
+EscalationFigures escalation_year_figures(Services& s, const Actor& actor, FinancialYear year);
+
+std::string risk_audit_json(const Risk& r);
+std::string escalation_audit_json(const Escalation& e);
 
 }  // namespace assure

@@ -124,6 +124,15 @@ void read_registers(const toml::table& t, const std::string& file, RegisterRules
     r.lado_within_one_month_percent = share("lado_within_one_month_percent", r.lado_within_one_month_percent);
     r.lado_within_three_months_percent = share("lado_within_three_months_percent", r.lado_within_three_months_percent);
     r.lado_within_twelve_months_percent = share("lado_within_twelve_months_percent", r.lado_within_twelve_months_percent);
+    const auto number = [&](const char* key, int fallback) { return static_cast<int>(read<int64_t>(t, "registers", key, fallback, file)); };
+    r.risk_medium_from = number("risk_medium_from", r.risk_medium_from);
+    r.risk_high_from = number("risk_high_from", r.risk_high_from);
+    r.risk_very_high_from = number("risk_very_high_from", r.risk_very_high_from);
+    r.escalation_stage1_working_days = number("escalation_stage1_working_days", r.escalation_stage1_working_days);
+    r.escalation_stage2_working_days = number("escalation_stage2_working_days", r.escalation_stage2_working_days);
+    r.escalation_stage3_working_days = number("escalation_stage3_working_days", r.escalation_stage3_working_days);
+    r.escalation_stage4_working_days = number("escalation_stage4_working_days", r.escalation_stage4_working_days);
+    for (const auto& e : validate_register_rules(r)) bad(file + " [registers] " + e.field, e.message);
 }
 
 // A secret kept in a file of its own (mode 0600, outside the repository): its first line.

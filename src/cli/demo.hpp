@@ -54,6 +54,10 @@ void load_demo_training(Services& services, const std::map<std::string, AgencyId
 std::map<std::string, AuditCycle> load_demo_cycles(Services& services, const Actor& business_unit,
                                                    const std::map<std::string, AgencyId>& agencies, const nlohmann::json& cycles);
 
+// The risk register and escalations (cli/demo_risks.cpp): illustrative entries in the themes of
+// seeds 003 and 004, whose registers are described but not published.
+void load_demo_risks(Services& services, const std::map<std::string, AgencyId>& agencies, const std::string& business_unit_email);
+
 // A demo document compiled in from data/demo/, by file name.
 nlohmann::json demo_document(std::string_view name);
 // The acting account for a demo email; the demo records everything as real people would.

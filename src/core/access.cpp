@@ -82,6 +82,7 @@ std::string_view permission_key(Permission p) {
         case Permission::book_training: return "book_training";
         case Permission::manage_training: return "manage_training";
         case Permission::override_interest: return "override_interest";
+        case Permission::view_risks: return "view_risks";
     }
     return "unknown";
 }
@@ -147,6 +148,10 @@ bool role_allows(Role role, Permission permission) {
             // A statutory partner's lead, when the business unit has no one else: the unit cannot
             // clear its own member, nor anyone who cannot see the case.
             return role == Role::partner_lead;
+        case Permission::view_risks:
+            // What could stop the partnership keeping children safe is for those who hold it to
+            // account: the partners escalate to, and the scrutineer who checks they act on it.
+            return role == Role::business_unit || role == Role::partner_lead || role == Role::scrutineer;
     }
     return false;
 }

@@ -36,6 +36,7 @@ enum class Permission {
     book_training,        // book a place on a session (and cancel one's own)
     manage_training,      // set up courses and sessions, take registers, cancel any booking
     override_interest,    // let a business-unit member with a declared interest keep sight of a case
+    view_risks,           // the risk register and its heat map (the business unit, partner leads, the scrutineer)
 };
 
 const std::vector<Role>& all_roles();

@@ -219,6 +219,18 @@ FieldErrors validate_register_rules(const RegisterRules& r) {
     share("lado_within_one_month_percent", r.lado_within_one_month_percent);
     share("lado_within_three_months_percent", r.lado_within_three_months_percent);
     share("lado_within_twelve_months_percent", r.lado_within_twelve_months_percent);
+    if (!(1 < r.risk_medium_from && r.risk_medium_from < r.risk_high_from && r.risk_high_from < r.risk_very_high_from &&
+          r.risk_very_high_from <= 25)) {
+        errors.push_back({"risk_medium_from", "The risk bands must start in order: medium above 1, then high, then very high, "
+                                              "each at a higher score, up to 25"});
+    }
+    for (int days : {r.escalation_stage1_working_days, r.escalation_stage2_working_days, r.escalation_stage3_working_days,
+                     r.escalation_stage4_working_days}) {
+        if (days < 1 || days > 120) {
+            errors.push_back({"escalation_stage1_working_days", "Each escalation stage needs from 1 to 120 working days"});
+            break;
+        }
+    }
     return errors;
 }
 

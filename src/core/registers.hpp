@@ -52,6 +52,17 @@ struct RegisterRules {
     int lado_within_one_month_percent = 80;
     int lado_within_three_months_percent = 90;
     int lado_within_twelve_months_percent = 100;
+    // Risks: the score (likelihood × impact, 1 to 25) from which each band starts; below
+    // medium is low. The common 5×5 matrix's bands: 1–4 low, 5–9 medium, 10–15 high, 16–25 very high.
+    int risk_medium_from = 5;
+    int risk_high_from = 10;
+    int risk_very_high_from = 16;
+    // Escalations: working days each stage has to resolve the disagreement before it moves on
+    // (stage 1 practitioners, 2 managers, 3 senior managers, 4 the partnership).
+    int escalation_stage1_working_days = 5;
+    int escalation_stage2_working_days = 5;
+    int escalation_stage3_working_days = 10;
+    int escalation_stage4_working_days = 20;
     bool operator==(const RegisterRules&) const = default;
 };
 FieldErrors validate_register_rules(const RegisterRules& rules);

@@ -64,6 +64,27 @@ const std::vector<NumberSetting> kNumbers = {
     {"lado_within_twelve_months_percent", SettingsSection::registers, "LADO allegations resolved within twelve months: target percentage",
      "All but exceptional cases.", 0, 100, [](const PartnershipRules& r) { return r.registers.lado_within_twelve_months_percent; },
      [](PartnershipRules& r, int v) { r.registers.lado_within_twelve_months_percent = v; }},
+    {"risk_medium_from", SettingsSection::registers, "Risks: the score (likelihood times impact) from which a risk is medium",
+     "Below it a risk is low. Usually 5.", 2, 25, [](const PartnershipRules& r) { return r.registers.risk_medium_from; },
+     [](PartnershipRules& r, int v) { r.registers.risk_medium_from = v; }},
+    {"risk_high_from", SettingsSection::registers, "Risks: the score from which a risk is high", "Usually 10.", 2, 25,
+     [](const PartnershipRules& r) { return r.registers.risk_high_from; }, [](PartnershipRules& r, int v) { r.registers.risk_high_from = v; }},
+    {"risk_very_high_from", SettingsSection::registers, "Risks: the score from which a risk is very high", "Usually 16.", 2, 25,
+     [](const PartnershipRules& r) { return r.registers.risk_very_high_from; },
+     [](PartnershipRules& r, int v) { r.registers.risk_very_high_from = v; }},
+    {"escalation_stage1_working_days", SettingsSection::registers, "Escalations: working days at stage 1 (practitioners)",
+     "To resolve the disagreement before it goes to managers.", 1, 120,
+     [](const PartnershipRules& r) { return r.registers.escalation_stage1_working_days; },
+     [](PartnershipRules& r, int v) { r.registers.escalation_stage1_working_days = v; }},
+    {"escalation_stage2_working_days", SettingsSection::registers, "Escalations: working days at stage 2 (managers)", "", 1, 120,
+     [](const PartnershipRules& r) { return r.registers.escalation_stage2_working_days; },
+     [](PartnershipRules& r, int v) { r.registers.escalation_stage2_working_days = v; }},
+    {"escalation_stage3_working_days", SettingsSection::registers, "Escalations: working days at stage 3 (senior managers)", "", 1, 120,
+     [](const PartnershipRules& r) { return r.registers.escalation_stage3_working_days; },
+     [](PartnershipRules& r, int v) { r.registers.escalation_stage3_working_days = v; }},
+    {"escalation_stage4_working_days", SettingsSection::registers, "Escalations: working days at stage 4 (the partnership)", "", 1, 120,
+     [](const PartnershipRules& r) { return r.registers.escalation_stage4_working_days; },
+     [](PartnershipRules& r, int v) { r.registers.escalation_stage4_working_days = v; }},
 };
 
 const std::vector<FlagSetting> kFlags = {
@@ -257,6 +278,8 @@ FieldErrors apply_settings(const SettingsChange& change, PartnershipSettings& se
     };
     standards(change.section_11, learning.section_11, "section_11", "Section 11");
     standards(change.section_175, learning.section_175, "section_175", "Section 175");
+    // The risk bands' order is a rule across three numbers, checked once each is in range.
+    if (errors.empty()) errors = validate_register_rules(settings.rules.registers);
     return errors;
 }
 
@@ -268,6 +291,7 @@ FieldErrors validate_partnership_rules(const PartnershipRules& rules) {
     check_cycle(rules.governance.annual_cycle, errors);
     check_standards(rules.learning.section_11, "section_11", "Section 11", errors);
     check_standards(rules.learning.section_175, "section_175", "Section 175", errors);
+    if (errors.empty()) errors = validate_register_rules(rules.registers);
     return errors;
 }
 

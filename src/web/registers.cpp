@@ -16,6 +16,9 @@ void index_page(Ctx& ctx) {
         {"/registers/lado", "LADO allegations", "Allegations against adults who work with children", Permission::view_registers},
         {"/registers/child-deaths", "Child deaths", "The child death overview panel's summary", Permission::view_registers},
         {"/registers/finance", "Money", "Budget, contributions, spending and the balance carried forward", Permission::view_finance},
+        {"/registers/risks", "Risk register", "Risks to the partnership's work, scored before and with controls, and the heat map",
+         Permission::view_risks},
+        {"/registers/escalations", "Escalations", "Professional disagreements and how far each was escalated", Permission::view_registers},
     };
     Data list{Data::type::list};
     for (const auto& e : entries) {
@@ -39,6 +42,9 @@ void add_registers_routes(std::vector<Route>& routes, Services& s) {
     registers_web::add_death_pages(routes, s);
     registers_web::add_finance_pages(routes, s);
     registers_web::add_registers_api(routes, s);
+    registers_web::add_risk_pages(routes, s);
+    registers_web::add_escalation_pages(routes, s);
+    registers_web::add_risks_api(routes, s);
 }
 
 }  // namespace assure::web

@@ -1,9 +1,8 @@
 // The money register's pages: a year's figures (seed 001 §12's tables: contributions by
 // agency with shares, spending by heading with shares, brought and carried forward, the
 // projection) above the year's entries; CSV; the form that records an entry.
-#include "web/documents.hpp"
 #include "web/paging.hpp"
-#include "web/registers_views.hpp"
+#include "web/registers_pages.hpp"
 
 namespace assure::web::registers_web {
 namespace {
@@ -27,13 +26,7 @@ std::string entry_what(const FinanceEntry& e) {
 
 void finance_page(Services& s, Ctx& ctx) {
     FieldErrors errors;
-    FinancialYear year = FinancialYear::of(london_today(s));
-    try {
-        year = asked_year(s, ctx);
-    } catch (const Failure& f) {
-        if (f.code() != FailureCode::invalid) throw;
-        errors = f.fields();
-    }
+    const FinancialYear year = figures_year(s, ctx, errors);
     const FinanceFigures f = finance_year_figures(s, ctx.who(), year);
     RegisterFilter filter = filter_from(ctx);
     filter.year = year.key();
@@ -101,9 +94,8 @@ void finance_page(Services& s, Ctx& ctx) {
 
 Table csv_table(Services& s, const Ctx& ctx) {
     Table t{"Money", {"Id", "Financial year", "Kind", "Basis", "Contributor", "Heading", "Amount (£)", "Date", "Description", "Reason"}, {}};
-    PageRequest page{PageRequest::max_limit, ""};
     const RegisterFilter filter = filter_from(ctx);
-    for (;;) {
+    each_page([&](const PageRequest& page) {
         const auto found = list_finance_entries(s, ctx.who(), filter, page);
         for (const auto& e : found.items) {
             const std::string amount = std::to_string(e.amount_pence / 100) + "." + (e.amount_pence % 100 < 10 ? "0" : "") +
@@ -111,9 +103,9 @@ Table csv_table(Services& s, const Ctx& ctx) {
             t.rows.push_back({e.id.str(), e.year.key(), std::string(finance_kind_label(e.kind)), std::string(basis_label(e.basis)), e.contributor,
                               e.heading ? std::string(heading_label(*e.heading)) : "", amount, e.on.iso(), e.description, e.reason});
         }
-        if (!found.next) return t;
-        page.after = *found.next;
-    }
+        return found.next;
+    });
+    return t;
 }
 
 FinanceInput input_from(const Ctx& ctx) {

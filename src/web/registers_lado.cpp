@@ -1,9 +1,8 @@
 // The LADO register's pages: the list with its filters, pagination and CSV; the year's figures
 // in seed 001's table shape with timeliness against the partnership's targets; a referral's
 // record; the forms that record and change one (post/redirect/get, 422 with the error summary).
-#include "web/documents.hpp"
 #include "web/paging.hpp"
-#include "web/registers_views.hpp"
+#include "web/registers_pages.hpp"
 
 namespace assure::web::registers_web {
 namespace {
@@ -18,56 +17,34 @@ std::string standing_words(const LadoReferral& r) {
 }
 
 void list_page(Services& s, Ctx& ctx) {
-    const RegisterFilter filter = filter_from(ctx);
     const PageRequest request = page_request(ctx);
     FieldErrors errors;
-    Page<LadoReferral> found;
-    try {
-        found = list_lado_referrals(s, ctx.who(), filter, request);
-    } catch (const Failure& f) {
-        if (f.code() != FailureCode::invalid) throw;
-        errors = f.fields();
-    }
-    Data rows{Data::type::list};
-    for (const auto& r : found.items) {
-        Data row;
-        row.set("first", r.adult_reference);
-        row.set("href", std::string(kList) + "/" + r.id.str());
-        row.set("cells", list_of({Data(date_in_words(r.referred_on)), Data(sector_words(r.sector) + ": " + r.role), Data(standing_words(r))}));
-        rows.push_back(row);
-    }
-    std::vector<Option> standings = options_of(all_lado_standings(), lado_standing_key, lado_standing_label);
-    Data filters{Data::type::list};
-    const auto add = [&](std::string html) {
-        Data d;
-        d.set("html", std::move(html));
-        filters.push_back(d);
+    const auto found = listed<Page<LadoReferral>>(errors, [&] { return list_lado_referrals(s, ctx.who(), filter_from(ctx), request); });
+    ListPage list;
+    list.title = "LADO allegations";
+    list.intro = "Allegations against adults who work with children, referred to the Local Authority Designated Officer. "
+                 "Adults are named by reference only.";
+    list.base = kList;
+    list.add_label = "Record a referral";
+    const auto e = [&](const char* name) { return error_for(errors, name); };
+    list.filters = {
+        select(Field{"year", "Referred in", ctx.query("year"), e("year")}, year_options(s), "Any year"),
+        select(Field{"sector", "Sector", ctx.query("sector"), e("sector")}, options_of(all_lado_sectors(), lado_sector_key, lado_sector_label),
+               "Any sector"),
+        select(Field{"standing", "Where it stands", ctx.query("standing"), e("standing")},
+               options_of(all_lado_standings(), lado_standing_key, lado_standing_label), "Any"),
+        select(Field{"outcome", "Outcome", ctx.query("outcome"), e("outcome")}, options_of(all_lado_outcomes(), lado_outcome_key, lado_outcome_label),
+               "Any outcome"),
+        text_input(Field{"q", "Reference or role contains", ctx.query("q"), ""}),
     };
-    add(select(Field{"year", "Referred in", ctx.query("year"), error_for(errors, "year")}, year_options(s), "Any year"));
-    add(select(Field{"sector", "Sector", ctx.query("sector"), error_for(errors, "sector")},
-               options_of(all_lado_sectors(), lado_sector_key, lado_sector_label), "Any sector"));
-    add(select(Field{"standing", "Where it stands", ctx.query("standing"), error_for(errors, "standing")}, standings, "Any"));
-    add(select(Field{"outcome", "Outcome", ctx.query("outcome"), error_for(errors, "outcome")},
-               options_of(all_lado_outcomes(), lado_outcome_key, lado_outcome_label), "Any outcome"));
-    add(text_input(Field{"q", "Reference or role contains", ctx.query("q"), ""}));
-    const std::string query = filter_query(ctx);
-    Data data;
-    data.set("title", "LADO allegations");
-    data.set("intro", "Allegations against adults who work with children, referred to the Local Authority Designated Officer. "
-                      "Adults are named by reference only.");
-    data.set("may_add", flag(ctx.who().can(Permission::manage_registers)));
-    data.set("add_href", std::string(kList) + "/new");
-    data.set("add_label", "Record a referral");
-    data.set("figures_href", std::string(kList) + "/figures");
-    data.set("list_href", kList);
-    data.set("filters", filters);
-    data.set("csv_href", std::string(kList) + ".csv" + (query.empty() ? "" : "?" + query));
-    data.set("caption", "Referrals");
-    data.set("headings", list_of({Data("Adult's reference"), Data("Referred"), Data("Sector and role"), Data("Where it stands")}));
-    data.set("rows", rows);
-    data.set("has_rows", flag(!found.items.empty()));
-    data.set("pagination_html", pagination(std::string(kList) + (query.empty() ? "" : "?" + query), request, found.next));
-    page(ctx, "registers/list", data, PageOptions{"LADO allegations", "registers", errors, errors.empty() ? 200 : 422});
+    list.caption = "Referrals";
+    list.headings = {"Adult's reference", "Referred", "Sector and role", "Where it stands"};
+    for (const auto& r : found.items) {
+        list.rows.push_back(list_row(r.adult_reference, std::string(kList) + "/" + r.id.str(),
+                                     {date_in_words(r.referred_on), sector_words(r.sector) + ": " + r.role, standing_words(r)}));
+    }
+    list.next = found.next;
+    show_list(ctx, list, request, errors);
 }
 
 Table csv_table(Services& s, const Ctx& ctx) {
@@ -76,10 +53,9 @@ Table csv_table(Services& s, const Ctx& ctx) {
              "Initial consideration outcome", "Strategy meeting on", "Outcome", "Outcome on", "Training needs identified",
              "Referred to DBS on", "Referred to regulator on", "Where it stands", "Resolved on", "Timeliness"},
             {}};
-    PageRequest page{PageRequest::max_limit, ""};
     const RegisterFilter filter = filter_from(ctx);
     const auto iso = [](const std::optional<Date>& d) { return d ? d->iso() : std::string(); };
-    for (;;) {
+    each_page([&](const PageRequest& page) {
         const auto found = list_lado_referrals(s, ctx.who(), filter, page);
         for (const auto& r : found.items) {
             std::string limbs;
@@ -93,9 +69,9 @@ Table csv_table(Services& s, const Ctx& ctx) {
                               std::string(lado_standing_label(standing_of(r))), iso(resolved_on(r)),
                               t_of ? std::string(timeliness_label(*t_of)) : ""});
         }
-        if (!found.next) return t;
-        page.after = *found.next;
-    }
+        return found.next;
+    });
+    return t;
 }
 
 std::string count_text(int n) { return std::to_string(n); }
@@ -104,13 +80,7 @@ std::string percent_text(const std::optional<int>& p) { return p ? std::to_strin
 
 void figures_page(Services& s, Ctx& ctx) {
     FieldErrors errors;
-    FinancialYear year = FinancialYear::of(london_today(s));
-    try {
-        year = asked_year(s, ctx);
-    } catch (const Failure& f) {
-        if (f.code() != FailureCode::invalid) throw;
-        errors = f.fields();
-    }
+    const FinancialYear year = figures_year(s, ctx, errors);
     // The year and the two before it, side by side as the annual report prints them.
     std::vector<LadoFigures> years;
     for (int i = 2; i >= 0; --i) years.push_back(lado_year_figures(s, ctx.who(), FinancialYear{year.start - i}));
@@ -150,16 +120,15 @@ void figures_page(Services& s, Ctx& ctx) {
     tables.push_back(table("Resolved in " + year.label() + " (" + count_text(now.counts.resolved) + "), against the partnership's targets",
                            {"Resolved", "Referrals", "Share", "Target", "Judgement"}, timely));
     if (!sectors.empty()) tables.push_back(table("Referrals in " + year.label() + " by sector", {"Sector", "Referrals"}, sectors));
-    Data data;
-    data.set("title", "LADO allegations: yearly figures");
-    data.set("intro", "Each figure counts what it says, so the rows do not add up to the referrals: referrals and no further "
-                      "action by the date referred; outcomes, training needs and timeliness by the date resolved; continuing "
-                      "at 31 March.");
-    data.set("figures_href", std::string(kList) + "/figures");
-    data.set("list_href", kList);
-    data.set("year_html", select(Field{"year", "Financial year", year.key(), error_for(errors, "year")}, year_options(s), "This year"));
-    data.set("tables", tables);
-    page(ctx, "registers/figures", data, PageOptions{"LADO allegations: yearly figures", "registers", errors, errors.empty() ? 200 : 422});
+    FiguresPage page;
+    page.title = "LADO allegations: yearly figures";
+    page.intro = "Each figure counts what it says, so the rows do not add up to the referrals: referrals and no further "
+                 "action by the date referred; outcomes, training needs and timeliness by the date resolved; continuing "
+                 "at 31 March.";
+    page.base = kList;
+    page.year_html = select(Field{"year", "Financial year", year.key(), error_for(errors, "year")}, year_options(s), "This year");
+    page.tables = std::move(tables);
+    show_figures(ctx, page, errors);
 }
 
 void record_page(Services& s, Ctx& ctx) {
@@ -184,14 +153,7 @@ void record_page(Services& s, Ctx& ctx) {
     rows.push_back(summary_row("Referred to the DBS", r.dbs_referred_on ? date_in_words(*r.dbs_referred_on) : "No"));
     rows.push_back(summary_row("Referred to a regulator", r.regulator_referred_on ? date_in_words(*r.regulator_referred_on) : "No"));
     rows.push_back(summary_row("Notes", r.notes));
-    Data data;
-    data.set("title", "Referral " + r.adult_reference);
-    data.set("rows", rows);
-    data.set("saved", flag(ctx.has_query("saved")));
-    data.set("may_edit", flag(ctx.who().can(Permission::manage_registers)));
-    data.set("edit_href", std::string(kList) + "/" + r.id.str() + "/edit");
-    data.set("back_href", kList);
-    page(ctx, "registers/record", data, PageOptions{"Referral " + r.adult_reference, "registers"});
+    show_record(ctx, "Referral " + r.adult_reference, rows, kList, r.id.str());
 }
 
 LadoInput input_from(const Ctx& ctx) {
@@ -237,8 +199,8 @@ LadoInput input_of(const LadoReferral& r) {
 
 void form_page(Ctx& ctx, const LadoInput& in, const std::string& action, int version, const FieldErrors& errors, int status) {
     const auto e = [&](const char* name) { return error_for(errors, name); };
-    Data fields{Data::type::list};
-    const auto add = [&](std::string html) { fields.push_back(Data(std::move(html))); };
+    std::vector<std::string> fields;
+    const auto add = [&](std::string html) { fields.push_back(std::move(html)); };
     add(text_input(Field{"adult_reference", "Adult's reference", in.adult_reference, e("adult_reference"),
                          "The LADO's reference for the adult. Never their name.", "off", "text", "govuk-input--width-20", false}));
     add(date_input(Field{"referred_on", "Date of referral", in.referred_on, e("referred_on"), "For example, 27 3 2017"}));
@@ -265,60 +227,38 @@ void form_page(Ctx& ctx, const LadoInput& in, const std::string& action, int ver
     add(date_input(Field{"regulator_referred_on", "Date referred to a regulator", in.regulator_referred_on, e("regulator_referred_on"),
                          "For example, the Teaching Regulation Agency. Leave empty if there was no referral"}));
     add(textarea(Field{"notes", "Notes", in.notes, e("notes"), "No names of the adult or of children"}, 4));
-    const std::string title = version == 0 ? "Record a referral" : "Change referral " + in.adult_reference;
-    Data data;
-    data.set("title", title);
-    data.set("action_url", action);
-    data.set("version", std::to_string(version));
-    data.set("fields", fields);
-    data.set("back_href", kList);
-    page(ctx, "registers/form", data, PageOptions{title, "registers", errors, status});
-}
-
-void create(Services& s, Ctx& ctx) {
-    const LadoInput in = input_from(ctx);
-    try {
-        const auto r = record_lado_referral(s, ctx.who(), in);
-        redirect(ctx, std::string(kList) + "/" + r.id.str() + "?saved=1");
-    } catch (const Failure& f) {
-        if (f.code() != FailureCode::invalid) throw;
-        form_page(ctx, in, kList, 0, f.fields(), 422);
-    }
-}
-
-void change(Services& s, Ctx& ctx) {
-    const LadoReferralId id{ctx.path_id()};
-    const LadoInput in = input_from(ctx);
-    try {
-        update_lado_referral(s, ctx.who(), id, form_int(ctx, "version"), in);
-        redirect(ctx, std::string(kList) + "/" + id.str() + "?saved=1");
-    } catch (const Failure& f) {
-        if (f.code() != FailureCode::invalid) throw;
-        form_page(ctx, in, std::string(kList) + "/" + id.str(), form_int(ctx, "version"), f.fields(), 422);
-    }
+    show_form(ctx, version == 0 ? "Record a referral" : "Change referral " + in.adult_reference, action, version, fields, kList, errors, status);
 }
 
 }  // namespace
 
 void add_lado_pages(std::vector<Route>& routes, Services& s) {
-    routes.push_back({"GET", kList, Permission::view_registers, Surface::page, [&s](Ctx& ctx) { list_page(s, ctx); }, kList});
-    routes.push_back({"GET", "/registers/lado.csv", Permission::view_registers, Surface::page,
-                      [&s](Ctx& ctx) { send_table(ctx, csv_table(s, ctx), "lado-allegations", false); }, "/registers/lado.csv"});
-    routes.push_back({"GET", "/registers/lado/figures", Permission::view_registers, Surface::page, [&s](Ctx& ctx) { figures_page(s, ctx); },
-                      "/registers/lado/figures"});
-    routes.push_back({"GET", "/registers/lado/new", Permission::manage_registers, Surface::page,
-                      [](Ctx& ctx) { form_page(ctx, input_of(LadoReferral{}), kList, 0, {}, 200); }, "/registers/lado/new"});
-    routes.push_back({"POST", kList, Permission::manage_registers, Surface::page, [&s](Ctx& ctx) { create(s, ctx); }, kList});
-    routes.push_back({"GET", R"(/registers/lado/(\d+))", Permission::view_registers, Surface::page, [&s](Ctx& ctx) { record_page(s, ctx); },
-                      "/registers/lado/1"});
-    routes.push_back({"GET", R"(/registers/lado/(\d+)/edit)", Permission::manage_registers, Surface::page,
-                      [&s](Ctx& ctx) {
-                          const auto r = read_lado_referral(s, ctx.who(), LadoReferralId{ctx.path_id()});
-                          form_page(ctx, input_of(r), std::string(kList) + "/" + r.id.str(), r.version, {}, 200);
-                      },
-                      "/registers/lado/1/edit"});
-    routes.push_back({"POST", R"(/registers/lado/(\d+))", Permission::manage_registers, Surface::page, [&s](Ctx& ctx) { change(s, ctx); },
-                      "/registers/lado/1"});
+    RegisterRoutes r;
+    r.base = kList;
+    r.file_name = "lado-allegations";
+    r.view = Permission::view_registers;
+    r.list = [&s](Ctx& ctx) { list_page(s, ctx); };
+    r.table = [&s](const Ctx& ctx) { return csv_table(s, ctx); };
+    r.figures = [&s](Ctx& ctx) { figures_page(s, ctx); };
+    r.record = [&s](Ctx& ctx) { record_page(s, ctx); };
+    r.new_form = [](Ctx& ctx) { form_page(ctx, input_of(LadoReferral{}), kList, 0, {}, 200); };
+    r.create = [&s](Ctx& ctx) {
+        const LadoInput in = input_from(ctx);
+        save_or_show(ctx, kList, [&] { return record_lado_referral(s, ctx.who(), in).id.str(); },
+                     [&](const FieldErrors& errors) { form_page(ctx, in, kList, 0, errors, 422); });
+    };
+    r.edit_form = [&s](Ctx& ctx) {
+        const auto found = read_lado_referral(s, ctx.who(), LadoReferralId{ctx.path_id()});
+        form_page(ctx, input_of(found), std::string(kList) + "/" + found.id.str(), found.version, {}, 200);
+    };
+    r.change = [&s](Ctx& ctx) {
+        const LadoReferralId id{ctx.path_id()};
+        const LadoInput in = input_from(ctx);
+        const int version = form_int(ctx, "version");
+        save_or_show(ctx, kList, [&] { return update_lado_referral(s, ctx.who(), id, version, in).id.str(); },
+                     [&](const FieldErrors& errors) { form_page(ctx, in, std::string(kList) + "/" + id.str(), version, errors, 422); });
+    };
+    add_register_routes(routes, r);
 }
 
 }  // namespace assure::web::registers_web

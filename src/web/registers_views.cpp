@@ -17,7 +17,9 @@ J share(const std::optional<int>& p) { return p ? J(*p) : J(nullptr); }
 // partnership moving from spreadsheets brings its history in.
 constexpr int kYearsOffered = 20;
 
-constexpr const char* kFilterNames[] = {"year", "sector", "standing", "outcome", "status", "category", "sex", "kind", "heading", "basis", "q"};
+constexpr const char* kFilterNames[] = {"year",  "sector", "standing", "outcome",        "status",    "category", "sex",   "kind",
+                                        "heading", "basis", "q",       "band",           "owner",     "review_overdue", "escalated",
+                                        "stage",   "agency", "overdue"};
 
 }  // namespace
 
@@ -34,6 +36,13 @@ RegisterFilter filter_from(const Ctx& ctx) {
     f.heading = ctx.query("heading");
     f.basis = ctx.query("basis");
     f.text = ctx.query("q");
+    f.band = ctx.query("band");
+    f.owner = ctx.query("owner");
+    f.review_overdue = ctx.query("review_overdue");
+    f.escalated = ctx.query("escalated");
+    f.stage = ctx.query("stage");
+    f.agency = ctx.query("agency");
+    f.overdue = ctx.query("overdue");
     return f;
 }
 

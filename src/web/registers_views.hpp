@@ -44,6 +44,9 @@ void add_lado_pages(std::vector<Route>& routes, Services& s);
 void add_death_pages(std::vector<Route>& routes, Services& s);
 void add_finance_pages(std::vector<Route>& routes, Services& s);
 void add_registers_api(std::vector<Route>& routes, Services& s);
+void add_risk_pages(std::vector<Route>& routes, Services& s);
+void add_escalation_pages(std::vector<Route>& routes, Services& s);
+void add_risks_api(std::vector<Route>& routes, Services& s);
 
 J lado_json(const LadoReferral& r);
 J lado_figures_json(const LadoFigures& f);

@@ -1,7 +1,9 @@
 // The LADO register in the browser: Knowsley's business manager reads seed 001's figures for
 // 2016/17, records a referral whose outcome is dated before it (the error summary names the
 // field and nothing is saved), corrects it and sees it listed with its dates in words. A member
-// of a group is not shown the register. axe-core checks every page visited.
+// of a group is not shown the register. The risk register's heat map and a risk recorded after
+// its owner was missed; the escalations' figures for 2016/17 and a record with its stages.
+// axe-core checks every page visited.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage, fillDate } from './support.mjs'
@@ -70,5 +72,67 @@ test('a group member is not shown the LADO register', async () => {
   const response = await page.goto(server.baseUrl + '/registers/lado')
   assert.equal(response.status(), 403)
   await checkA11y(page, 'forbidden')
+  await context.close()
+})
+
+test('the business manager reads the heat map and records a risk after choosing its owner', async () => {
+  const { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await visit(page, server.baseUrl + '/registers', 'registers')
+  await page.getByRole('link', { name: 'Risk register' }).click()
+  await checkA11y(page, 'risk register')
+  assert.match(await page.locator('main').textContent(), /\(overdue\)/)
+  await page.getByRole('link', { name: 'Heat map of open risks' }).click()
+  await checkA11y(page, 'risk heat map')
+  const grid = page.locator('table').filter({ hasText: 'by likelihood and impact' })
+  assert.equal(await grid.locator('tbody tr').count(), 5)
+  assert.equal(await grid.locator('tbody td').count(), 25)
+  assert.match(await grid.locator('caption').textContent(), /^5 open risks/)
+  await page.getByRole('link', { name: 'Show the scores before controls' }).click()
+  await checkA11y(page, 'risk heat map before controls')
+  await visit(page, server.baseUrl + '/registers/risks/figures?year=2016-17', 'risk figures 2016-17')
+
+  await visit(page, server.baseUrl + '/registers/risks/new', 'record a risk')
+  await page.getByLabel('Risk', { exact: true }).fill('Neglect strategy not refreshed')
+  await page.getByLabel('Cause', { exact: true }).fill('The strategy ran out in 2016')
+  await page.getByLabel('Effect', { exact: true }).fill('Agencies work to different thresholds for neglect')
+  await page.getByRole('group', { name: 'Likelihood before controls' }).getByLabel('4: likely').check()
+  await page.getByRole('group', { name: 'Impact before controls' }).getByLabel('4: major').check()
+  await page.getByRole('group', { name: 'Likelihood with controls' }).getByLabel('3: possible').check()
+  await page.getByRole('group', { name: 'Impact with controls' }).getByLabel('4: major').check()
+  await fillDate(page, 'Date raised', '2026-11-02')
+  await fillDate(page, 'Date of the next review', '2027-02-01')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await checkA11y(page, 'risk with an error')
+  const summary = page.locator('.govuk-error-summary')
+  assert.match(await summary.textContent(), /Select the person who owns the risk/)
+  await page.getByLabel('Owner').selectOption({ label: 'Fiona Greaves, Head of Safeguarding and Quality Assurance (Domestic abuse lead)' })
+  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByText('Saved').first().waitFor()
+  await checkA11y(page, 'risk saved')
+  const main = await page.locator('main').textContent()
+  assert.match(main, /Likelihood 3 × impact 4 = 12 \(High\)/)
+  assert.match(main, /1 February 2027/)
+  await context.close()
+})
+
+test('the business manager reads the escalations of 2016/17 by stage and opens one', async () => {
+  const { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await visit(page, server.baseUrl + '/registers/escalations', 'escalations')
+  await page.getByRole('link', { name: 'Yearly figures' }).click()
+  await page.getByLabel('Financial year').selectOption('2016-17')
+  await page.getByRole('button', { name: 'Show the year' }).click()
+  await checkA11y(page, 'escalation figures 2016-17')
+  const year = page.locator('table').filter({ hasText: 'Escalations in 2016 to 2017' })
+  const cell = name => year.locator('tr').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).locator('td')
+  assert.equal((await cell('Raised').textContent()).trim(), '6')
+  assert.equal((await cell('Resolved').textContent()).trim(), '4')
+  assert.equal((await cell('Withdrawn').textContent()).trim(), '1')
+  await visit(page, server.baseUrl + '/registers/escalations?stage=4', 'escalations at stage 4')
+  await page.getByRole('link', { name: 'ESC-2016-04' }).click()
+  await checkA11y(page, 'an escalation')
+  assert.match(await page.locator('main').textContent(), /Resolved at stage 4/)
+  await visit(page, server.baseUrl + '/registers/escalations/new', 'record an escalation')
   await context.close()
 })

@@ -19,6 +19,7 @@
 #include "store/postgres_scratch.hpp"
 #include "store/reviews_contract.hpp"
 #include "store/registers_contract.hpp"
+#include "store/registers_risks_contract.hpp"
 #include "store/mail_contract.hpp"
 #include "store/training_contract.hpp"
 #include "store/tokens_contract.hpp"
@@ -78,6 +79,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, DatasetContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, MailContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, TrainingContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, TokensContract, PostgresBackends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, RegistersRisksContract, PostgresBackends);
 
 TEST(PostgresPlaceholders, QuestionMarksBecomeNumberedOutsideLiteralsAndComments) {
     const auto r = postgres::rewrite_placeholders(

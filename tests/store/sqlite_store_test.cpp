@@ -13,6 +13,7 @@
 #include "store/settings_contract.hpp"
 #include "store/reviews_contract.hpp"
 #include "store/registers_contract.hpp"
+#include "store/registers_risks_contract.hpp"
 #include "store/mail_contract.hpp"
 #include "store/training_contract.hpp"
 #include "store/sql/migrate.hpp"
@@ -34,6 +35,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, DatasetContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, MailContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, TrainingContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, TokensContract, Backends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, RegistersRisksContract, Backends);
 
 // Reads never take the write lock: a list of cases is read, and its read logged, while another
 // connection holds the write lock; the log entry is stored once the lock is free.
@@ -149,11 +151,12 @@ TEST(SqliteOnly, PartnershipsFromBeforeSettingsUpgradeInPlaceAndAdoptTheDefaults
     const auto path = temp_db();
     {
         sqlite::Connection db(path);
-        // 0017 adds a column to the table 0009 makes, so it waits for 0009 as it would have.
-        migrate_only(db, [](int n) { return n != 9 && n != 17; });
+        // 0017 adds a column to the table 0009 makes, and 0026 fills it in, so they wait for 0009
+        // as they would have.
+        migrate_only(db, [](int n) { return n != 9 && n != 17 && n != 26; });
         db.exec("INSERT INTO partnerships(id, slug, name) VALUES (1, 'knowsley', 'Knowsley SCP'), (2, 'sefton', 'Sefton SCP')");
     }
-    sqlite::SqliteStore store(path);  // applies 0009, then 0017
+    sqlite::SqliteStore store(path);  // applies 0009, then 0017 and 0026
     FrozenClock clock;
     PlainHasher hasher;
     CountingTokens tokens;

@@ -9,6 +9,7 @@
 
 #include "app/paging.hpp"
 #include "core/registers.hpp"
+#include "core/registers_risks.hpp"
 
 namespace assure {
 
@@ -45,6 +46,31 @@ struct FinanceQuery {
     PageRequest page;
 };
 
+// Order: raised, newest first, then newest id.
+struct RiskQuery {
+    PartnershipId partnership;
+    std::optional<FinancialYear> year;       // raised in the year
+    std::optional<RiskStatus> status;
+    std::optional<std::pair<int, int>> score_after;  // a band's scores with controls, from core's rules
+    std::optional<PersonId> owner;
+    std::optional<Date> review_overdue_on;   // open, and due for review before this day
+    bool escalated = false;                  // escalated to the partners
+    std::string text;                        // part of the title, cause or effect
+    PageRequest page;
+};
+
+// Order: raised (stage 1), newest first, then newest id.
+struct EscalationQuery {
+    PartnershipId partnership;
+    std::optional<FinancialYear> year;       // raised in the year
+    std::optional<int> stage;                // the highest stage reached
+    std::optional<EscalationOutcome> outcome;
+    std::optional<AgencyId> agency;          // raised by it or involving it
+    std::optional<Date> overdue_on;          // open, and its stage's days ran out before this day
+    std::string text;                        // part of the reference, role or concern
+    PageRequest page;
+};
+
 struct RegisterRepo {
     virtual ~RegisterRepo() = default;
 
@@ -71,6 +97,23 @@ struct RegisterRepo {
     // for the first year kept).
     virtual bool has_finance_before(PartnershipId partnership, FinancialYear year) = 0;
     virtual FinanceEntryId insert_finance(const FinanceEntry& e) = 0;
+
+    // Risks come whole, with their linked actions (one more statement per page, not per row).
+    virtual Page<Risk> risks(const RiskQuery& query) = 0;
+    virtual std::optional<Risk> find_risk(PartnershipId partnership, RiskId id) = 0;
+    virtual RiskCounts count_risks(PartnershipId partnership, FinancialYear year) = 0;
+    // Open risks by (likelihood, impact), before or with controls.
+    virtual RiskGrid risk_grid(PartnershipId partnership, RiskBasis basis) = 0;
+    virtual RiskId insert_risk(const Risk& r) = 0;
+    virtual bool update_risk(const Risk& r) = 0;  // optimistic on r.version
+
+    // Escalations come whole, with the agencies involved (one more statement per page).
+    virtual Page<Escalation> escalations(const EscalationQuery& query) = 0;
+    virtual std::optional<Escalation> find_escalation(PartnershipId partnership, EscalationId id) = 0;
+    virtual EscalationCounts count_escalations(PartnershipId partnership, FinancialYear year) = 0;
+    virtual bool escalation_reference_taken(PartnershipId partnership, const std::string& reference, EscalationId except) = 0;
+    virtual EscalationId insert_escalation(const Escalation& e) = 0;
+    virtual bool update_escalation(const Escalation& e) = 0;  // optimistic on e.version
 };
 
 }  // namespace assure

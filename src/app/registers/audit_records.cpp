@@ -65,4 +65,40 @@ std::string finance_audit_json(const FinanceEntry& e) {
         .dump();
 }
 
+std::string risk_audit_json(const Risk& r) {
+    json actions = json::array();
+    for (const auto a : r.actions) actions.push_back(a.value);
+    return json{{"title", r.title},
+                {"description", r.description},
+                {"cause", r.cause},
+                {"effect", r.effect},
+                {"owner_person_id", r.owner.value},
+                {"before_controls", {{"likelihood", r.likelihood_before}, {"impact", r.impact_before}}},
+                {"with_controls", {{"likelihood", r.likelihood_after}, {"impact", r.impact_after}}},
+                {"controls", r.controls},
+                {"actions", actions},
+                {"raised_on", r.raised_on.iso()},
+                {"review_on", r.review_on.iso()},
+                {"status", std::string(risk_status_key(r.status))},
+                {"closed_on", date_or_null(r.closed_on)},
+                {"escalated_to_partners_on", date_or_null(r.escalated_on)}}
+        .dump();
+}
+
+std::string escalation_audit_json(const Escalation& e) {
+    json agencies = json::array(), stages = json::array();
+    for (const auto a : e.agencies) agencies.push_back(a.value);
+    for (const auto& d : e.stage_on) stages.push_back(date_or_null(d));
+    return json{{"reference", e.reference},
+                {"raised_by_agency_id", e.raised_by.value},
+                {"raised_by_role", e.raised_by_role},
+                {"agencies_involved", agencies},
+                {"concern", e.concern},
+                {"stages_reached_on", stages},
+                {"outcome", std::string(escalation_outcome_key(e.outcome))},
+                {"closed_on", date_or_null(e.closed_on)},
+                {"learning", e.learning}}
+        .dump();
+}
+
 }  // namespace assure

@@ -3,7 +3,7 @@
 // The mapping between rows and core's types is strict (registers_rows.*).
 #include <algorithm>
 
-#include "store/sql/keyset.hpp"
+#include "store/sql/registers_paging.hpp"
 #include "store/sql/registers_rows.hpp"
 #include "store/sql/repos.hpp"
 #include "store/sql/strict.hpp"
@@ -13,34 +13,7 @@ namespace assure::sql {
 namespace {
 
 using namespace registers_rows;
-
-// The date-then-id cursor every register's list is ordered by, newest first.
-struct DateKey {
-    std::string date;
-    std::int64_t id = 0;
-};
-
-DateKey date_key(const PageRequest& page) {
-    if (page.after.empty()) return {};
-    const auto parts = cursor_parts(page.after, 2);
-    return {parts[0], cursor_number(parts[1])};
-}
-
-std::string year_from(const std::optional<FinancialYear>& y) { return y ? y->first_day().iso() : std::string(); }
-std::string year_to(const std::optional<FinancialYear>& y) { return y ? y->last_day().iso() : std::string(); }
-
-// "" binds as text, never NULL: a default string_view has no data, which SQLite binds as NULL.
-template <class E, class Key>
-std::string key_or_empty(const std::optional<E>& v, Key key) {
-    return v ? std::string(key(*v)) : std::string();
-}
-
-template <class T, class Read>
-Page<T> date_page(Statement& q, int limit, Read read, Date (*date_of)(const T&)) {
-    std::vector<T> rows;
-    while (q.step()) rows.push_back(read(q));
-    return page_of(std::move(rows), limit, [date_of](const T& t) { return std::vector<std::string>{date_of(t).iso(), t.id.str()}; });
-}
+using namespace registers_paging;
 
 Date lado_date(const LadoReferral& r) { return r.referred_on; }
 Date death_date(const ChildDeath& d) { return d.died_on; }

@@ -7,30 +7,6 @@
 namespace assure::sql::registers_rows {
 namespace {
 
-void bind_date(Statement& q, int i, const std::optional<Date>& d) {
-    if (d) q.bind(i, d->iso());
-    else q.bind_null(i);
-}
-
-template <class E, class Key>
-void bind_key(Statement& q, int i, const std::optional<E>& v, Key key) {
-    if (v) q.bind(i, key(*v));
-    else q.bind_null(i);
-}
-
-template <class Parse>
-auto optional_enum(const Statement& q, int i, std::string_view table, std::string_view column, Parse parse)
-    -> std::optional<std::remove_cvref_t<decltype(*parse(std::string_view()))>> {
-    if (q.is_null(i)) return std::nullopt;
-    return strict_enum(table, column, q.text(i), parse);
-}
-
-bool strict_flag(const Statement& q, int i, std::string_view table, std::string_view column) {
-    const auto v = q.int64(i);
-    if (v != 0 && v != 1) unknown_value(table, column, std::to_string(v));
-    return v == 1;
-}
-
 constexpr const char* kLado = "lado_referrals";
 constexpr const char* kDeaths = "child_deaths";
 constexpr const char* kFinance = "finance_entries";

@@ -251,6 +251,18 @@ public:
     FinanceSums sum_finance(PartnershipId partnership, FinancialYear year) override;
     bool has_finance_before(PartnershipId partnership, FinancialYear year) override;
     FinanceEntryId insert_finance(const FinanceEntry& e) override;
+    Page<Risk> risks(const RiskQuery& query) override;
+    std::optional<Risk> find_risk(PartnershipId partnership, RiskId id) override;
+    RiskCounts count_risks(PartnershipId partnership, FinancialYear year) override;
+    RiskGrid risk_grid(PartnershipId partnership, RiskBasis basis) override;
+    RiskId insert_risk(const Risk& r) override;
+    bool update_risk(const Risk& r) override;
+    Page<Escalation> escalations(const EscalationQuery& query) override;
+    std::optional<Escalation> find_escalation(PartnershipId partnership, EscalationId id) override;
+    EscalationCounts count_escalations(PartnershipId partnership, FinancialYear year) override;
+    bool escalation_reference_taken(PartnershipId partnership, const std::string& reference, EscalationId except) override;
+    EscalationId insert_escalation(const Escalation& e) override;
+    bool update_escalation(const Escalation& e) override;
 
 private:
     Connection& db_;

@@ -85,7 +85,14 @@ LearningRules learning_from(std::string_view stored) {
 std::string registers_json(const RegisterRules& r) {
     return json{{"lado_within_one_month_percent", r.lado_within_one_month_percent},
                 {"lado_within_three_months_percent", r.lado_within_three_months_percent},
-                {"lado_within_twelve_months_percent", r.lado_within_twelve_months_percent}}
+                {"lado_within_twelve_months_percent", r.lado_within_twelve_months_percent},
+                {"risk_medium_from", r.risk_medium_from},
+                {"risk_high_from", r.risk_high_from},
+                {"risk_very_high_from", r.risk_very_high_from},
+                {"escalation_stage1_working_days", r.escalation_stage1_working_days},
+                {"escalation_stage2_working_days", r.escalation_stage2_working_days},
+                {"escalation_stage3_working_days", r.escalation_stage3_working_days},
+                {"escalation_stage4_working_days", r.escalation_stage4_working_days}}
         .dump();
 }
 
@@ -95,6 +102,13 @@ RegisterRules registers_from(std::string_view stored) {
         r.lado_within_one_month_percent = j.at("lado_within_one_month_percent").get<int>();
         r.lado_within_three_months_percent = j.at("lado_within_three_months_percent").get<int>();
         r.lado_within_twelve_months_percent = j.at("lado_within_twelve_months_percent").get<int>();
+        r.risk_medium_from = j.at("risk_medium_from").get<int>();
+        r.risk_high_from = j.at("risk_high_from").get<int>();
+        r.risk_very_high_from = j.at("risk_very_high_from").get<int>();
+        r.escalation_stage1_working_days = j.at("escalation_stage1_working_days").get<int>();
+        r.escalation_stage2_working_days = j.at("escalation_stage2_working_days").get<int>();
+        r.escalation_stage3_working_days = j.at("escalation_stage3_working_days").get<int>();
+        r.escalation_stage4_working_days = j.at("escalation_stage4_working_days").get<int>();
         return r;
     });
 }
