@@ -4,9 +4,11 @@
 #include <spdlog/spdlog.h>
 
 #include "app/access.hpp"
+#include "app/dataset_returns.hpp"
 #include "app/governance.hpp"
 #include "app/health.hpp"
 #include "app/partnership.hpp"
+#include "app/reviews.hpp"
 #include "core/date_words.hpp"
 #include "crypto/bounded_hasher.hpp"
 #include "crypto/sodium.hpp"
@@ -19,6 +21,36 @@
 
 namespace assure::web {
 namespace {
+
+// Cases past a statutory date, first on the home page of everyone who works on them. Counts
+// only: no child's record is shown, so nothing is written to the access log.
+void add_review_summary(Services& s, const Actor& actor, Data& data) {
+    if (!actor.can(Permission::view_reviews)) return;
+    const ReviewStats stats = review_stats(s, actor);
+    data.set("can_view_reviews", flag(true));
+    data.set("reviews_open", std::to_string(stats.open));
+    data.set("reviews_overdue", std::to_string(stats.overdue));
+    data.set("has_reviews_overdue", flag(stats.overdue > 0));
+}
+
+// The dataset's quarterly returns: those the business unit chases, or the ones an agency's lead
+// owes. Others see none.
+void add_returns_summary(Services& s, const Actor& actor, Data& data) {
+    if (!actor.can(Permission::manage_dataset) && actor.role != Role::agency_lead) return;
+    PageRequest one;
+    one.limit = 1;
+    DatasetReturnCounts counts;
+    try {
+        counts = list_dataset_returns(s, actor, DatasetReturnListState::outstanding, "", one).counts;
+    } catch (const Failure& f) {
+        if (f.code() != FailureCode::forbidden) throw;
+        return;  // a lead whose agency the directory does not name yet
+    }
+    data.set("has_returns", flag(true));
+    data.set("returns_outstanding", std::to_string(counts.outstanding));
+    data.set("returns_late", std::to_string(counts.late));
+    data.set("has_returns_late", flag(counts.late > 0));
+}
 
 // Where to go after signing in: a path on this site only, judged on what a browser would make
 // of it. It must start with one "/" and hold no backslash, space or control character anywhere:
@@ -148,6 +180,8 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
                           data.set("people_count", std::to_string(people.size()));
                           add_governance_summary(services, ctx, data);
                           add_improvement_summary(services, ctx.who(), ImprovementFilter{}, data);
+                          add_review_summary(services, ctx.who(), data);
+                          add_returns_summary(services, ctx.who(), data);
                           page(ctx, "partnership/home", data,
                                PageOptions{partnership ? partnership->name : "Home", "home"});
                       },

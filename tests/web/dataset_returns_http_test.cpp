@@ -180,3 +180,21 @@ TEST(Multipart, TextFieldsBecomeParamsAndFilesFilesAndAMalformedBodyNothing) {
     EXPECT_FALSE(web::read_multipart(body.substr(0, 80), *boundary, cut));
     EXPECT_TRUE(cut.params.empty());
 }
+
+// The home page counts the returns the person chases (the business unit) or owes (the agency's
+// lead); a role with none to answer for sees no such section.
+TEST_F(DatasetReturnsHttp, TheHomePageCountsLateReturnsForTheBusinessUnitAndTheAgencysLead) {
+    call("POST", "/api/v1/dataset-returns", bu, {{"period", "2016-17-Q1"}}, 201);
+    for (const Role role : {Role::business_unit, Role::agency_lead}) {
+        Browser b(*server);
+        ASSERT_TRUE(b.sign_in(server->email(role)));
+        const auto home = b.get("/");
+        ASSERT_EQ(home->status, 200);
+        EXPECT_NE(home->body.find("1</span><br><a class=\"govuk-link\" href=\"/dataset/returns?state=late\">returns late"),
+                  std::string::npos)
+            << role_key(role) << ": " << home->body;
+    }
+    Browser member(*server);
+    ASSERT_TRUE(member.sign_in(server->email(Role::member)));
+    EXPECT_EQ(member.get("/")->body.find("returns late"), std::string::npos);
+}

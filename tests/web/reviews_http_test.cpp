@@ -248,3 +248,25 @@ TEST_F(ReviewsHttp, TheReadsOfCaseRecordsAreForTheAdministratorAndTheScrutineer)
         EXPECT_EQ(b.get("/audit/reads?kind=peek")->status, 422);
     }
 }
+
+// The business unit's home page leads with the cases past a statutory date: counted, so no
+// child's record is shown and nothing reaches the access log.
+TEST_F(ReviewsHttp, TheHomePageCountsCasesPastAStatutoryDateWithoutShowingOne) {
+    notify(auth(Role::business_unit), incident(), 201);  // its panel notification was due 30 December 2025
+    Browser bu(*server);
+    ASSERT_TRUE(bu.sign_in(server->email(Role::business_unit)));
+    const int reads = server->count_reads();
+    const auto home = bu.get("/");
+    ASSERT_EQ(home->status, 200);
+    EXPECT_NE(home->body.find("1</span><br><a class=\"govuk-link\" href=\"/reviews?show=overdue\">cases past a statutory date"),
+              std::string::npos)
+        << home->body;
+    EXPECT_NE(home->body.find("1 past a statutory date"), std::string::npos);
+    EXPECT_EQ(home->body.find("Child T"), std::string::npos);
+    EXPECT_EQ(server->count_reads(), reads) << "a count shows no record, so it is not logged";
+
+    Browser admin(*server);
+    ASSERT_TRUE(admin.sign_in(server->email(Role::administrator)));
+    EXPECT_EQ(admin.get("/")->body.find("Serious incidents and reviews"), std::string::npos)
+        << "the administrator does not work on cases";
+}
