@@ -81,7 +81,10 @@ const std::vector<HolidayChange>& shipped_holiday_changes() {
     return changes;
 }
 
-WorkingCalendar::WorkingCalendar(std::vector<HolidayChange> changes) : changes_(std::move(changes)) {}
+WorkingCalendar::WorkingCalendar(std::vector<HolidayChange> changes) : changes_(std::move(changes)) {
+    kept_.reserve(kLastKeptYear - kFirstKeptYear + 1);
+    for (int year = kFirstKeptYear; year <= kLastKeptYear; ++year) kept_.push_back(weekday_holiday_days(year));
+}
 
 std::vector<BankHoliday> WorkingCalendar::bank_holidays(int year) const {
     auto days = regular_bank_holidays(year);
@@ -97,23 +100,28 @@ std::vector<BankHoliday> WorkingCalendar::bank_holidays(int year) const {
     return days;
 }
 
-namespace {
+std::vector<std::int64_t> WorkingCalendar::weekday_holiday_days(int year) const {
+    std::vector<std::int64_t> days;
+    for (const auto& h : bank_holidays(year)) {
+        if (h.date.weekday() < kSaturday) days.push_back(h.date.days());
+    }
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    return days;
+}
 
-// The days (since 1970) of one year's bank holidays that fall on weekdays, in order, without
-// repeats; kept while a count walks through that year, so a span of ten years costs ten lists,
-// not one per day. A statutory clock over a case's whole life is counted on every list view.
+// One year's weekday holidays while a count walks through that year: the calendar's kept list,
+// or, for a year outside the kept ones, a list worked out once for the walk.
 class HolidaysOfYear {
 public:
     explicit HolidaysOfYear(const WorkingCalendar& calendar) : calendar_(calendar) {}
     const std::vector<std::int64_t>& of(int year) {
+        if (year >= WorkingCalendar::kFirstKeptYear && year <= WorkingCalendar::kLastKeptYear) {
+            return calendar_.kept_[static_cast<std::size_t>(year - WorkingCalendar::kFirstKeptYear)];
+        }
         if (year != year_) {
             year_ = year;
-            days_.clear();
-            for (const auto& h : calendar_.bank_holidays(year)) {
-                if (h.date.weekday() < kSaturday) days_.push_back(h.date.days());
-            }
-            std::sort(days_.begin(), days_.end());
-            days_.erase(std::unique(days_.begin(), days_.end()), days_.end());
+            days_ = calendar_.weekday_holiday_days(year);
         }
         return days_;
     }
@@ -127,6 +135,8 @@ private:
     int year_ = 0;
     std::vector<std::int64_t> days_;
 };
+
+namespace {
 
 // Monday-to-Friday days in the days numbered (from, to].
 std::int64_t weekdays_after_up_to(std::int64_t from, std::int64_t to) {

@@ -2,6 +2,7 @@
 // Working days in England and Wales: Monday to Friday less bank holidays. The regular
 // holidays are computed for any year; one-off changes (jubilees, a coronation, a state
 // funeral, a moved early May holiday) come from a table an administrator can extend.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,8 +43,16 @@ public:
     // Working days after `from` up to and including `to` (0 if `to` <= `from`).
     [[nodiscard]] int working_days_between(Date from, Date to) const;
 
+    // The days (since 1970) of `year`'s bank holidays that fall on weekdays, in order.
+    [[nodiscard]] std::vector<std::int64_t> weekday_holiday_days(int year) const;
+
 private:
     std::vector<HolidayChange> changes_;
+    // weekday_holiday_days for the kept years, worked out once: a list view counts every case's
+    // clocks, and building each year's named list on every count was most of their cost.
+    static constexpr int kFirstKeptYear = 1970, kLastKeptYear = 2100;
+    std::vector<std::vector<std::int64_t>> kept_;
+    friend class HolidaysOfYear;
 };
 
 Date easter_sunday(int year);  // Gregorian (anonymous algorithm)

@@ -38,7 +38,7 @@ std::size_t Fillable::bytes() const {
 }
 
 bool PageCache::serve(const std::string& key, Stamp stamp, std::string_view nonce, std::string_view csrf,
-                      httplib::Response& res) {
+                      httplib::Response& res, std::vector<AccessEntry>* reads) {
     std::lock_guard lock(mutex_);
     const auto found = by_key_.find(key);
     if (found == by_key_.end()) return false;
@@ -52,14 +52,19 @@ bool PageCache::serve(const std::string& key, Stamp stamp, std::string_view nonc
     res.headers.clear();
     for (const auto& [name, value] : it->headers) res.headers.emplace(name, value.fill(nonce, csrf));
     res.body = it->body.fill(nonce, csrf);
+    if (reads != nullptr) *reads = it->reads;
     return true;
 }
 
 void PageCache::keep(const std::string& key, Stamp stamp, std::string_view nonce, std::string_view csrf,
-                     const httplib::Response& res) {
+                     const httplib::Response& res, std::vector<AccessEntry> reads) {
     if (res.status != 200 || res.has_header("Set-Cookie")) return;
-    Kept kept{key, stamp, {}, Fillable(res.body, nonce, csrf), key.size()};
+    Kept kept{key, stamp, {}, Fillable(res.body, nonce, csrf), key.size(), std::move(reads)};
     kept.bytes += kept.body.bytes();
+    for (const auto& e : kept.reads) {
+        kept.bytes += e.actor_label.size() + e.record_type.size();
+        for (const auto& id : e.record_ids) kept.bytes += id.size();
+    }
     for (const auto& [name, value] : res.headers) {
         kept.headers.emplace_back(name, Fillable(value, nonce, csrf));
         kept.bytes += name.size() + value.size();

@@ -21,6 +21,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/access_log.hpp"
+
 namespace assure::web {
 
 // Text with the nonce and the CSRF token cut out, to be filled with new ones.
@@ -49,9 +51,13 @@ public:
 
     // Writes the response kept under `key` at exactly `stamp` into `res` (status, headers, body)
     // with the given nonce and token; false when there is none.
-    bool serve(const std::string& key, Stamp stamp, std::string_view nonce, std::string_view csrf, httplib::Response& res);
-    // Keeps a finished response: a 200 that sets no cookie. Others are ignored.
-    void keep(const std::string& key, Stamp stamp, std::string_view nonce, std::string_view csrf, const httplib::Response& res);
+    // `reads` receives the access-log entries the response was kept with, to be written again.
+    bool serve(const std::string& key, Stamp stamp, std::string_view nonce, std::string_view csrf, httplib::Response& res,
+               std::vector<AccessEntry>* reads = nullptr);
+    // Keeps a finished response: a 200 that sets no cookie. Others are ignored. `reads` are the
+    // access-log entries its rendering made: each serve hands them back to be logged again.
+    void keep(const std::string& key, Stamp stamp, std::string_view nonce, std::string_view csrf, const httplib::Response& res,
+              std::vector<AccessEntry> reads = {});
 
     [[nodiscard]] std::size_t bytes() const;
     [[nodiscard]] std::size_t entries() const;
@@ -63,6 +69,7 @@ private:
         std::vector<std::pair<std::string, Fillable>> headers;
         Fillable body;
         std::size_t bytes = 0;
+        std::vector<AccessEntry> reads;
     };
     using Order = std::list<Kept>;  // most recently served first
 

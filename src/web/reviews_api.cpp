@@ -76,18 +76,19 @@ J case_json(const CaseView& v, History history = History::with_events) {
             {"area_of_incident", c.area_of_incident},
             {"area_of_residence", c.area_of_residence},
             {"summary", c.summary},
-            {"children", children},
-            {"agency_ids", agencies},
             {"stage", stage_key(v.state.stage)},
             {"decision", v.state.decision ? J(decision_key(*v.state.decision)) : J(nullptr)},
             {"reviewer_name", v.state.reviewer_name.empty() ? J(nullptr) : J(v.state.reviewer_name)},
-            {"deadlines", deadlines_json(v.deadlines)},
-            {"milestones", milestones},
-            {"next_milestone", next},
             {"overdue", v.overdue},
             {"rules", c.rules.name},
             {"identities_unreadable", v.identities_unreadable},
             {"version", c.version}};
+    // Moved in rather than listed above: an initializer list copies every nested value.
+    out["children"] = std::move(children);
+    out["agency_ids"] = std::move(agencies);
+    out["deadlines"] = deadlines_json(v.deadlines);
+    out["milestones"] = std::move(milestones);
+    out["next_milestone"] = std::move(next);
     if (history == History::with_events) {
         J events = J::array();
         for (const auto& e : c.events) events.push_back(event_item(e));

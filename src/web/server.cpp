@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -234,8 +235,14 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
 
     try {
         if (route.surface == Surface::api) {
+            // As for pages below: a read learns the data version first, and a token kept in
+            // memory is used only at the version it was read at.
+            std::optional<std::int64_t> data_version;
             if (route.permission != Permission::public_access) {
-                ctx.actor = resolve_api_token(services_, bearer_token(req));
+                const std::string bearer = bearer_token(req);
+                if (reading && config_.data_version && !bearer.empty()) data_version = config_.data_version();
+                ctx.actor = data_version ? tokens_.resolve(services_, bearer, *data_version, config_.data_version)
+                                         : resolve_api_token(services_, bearer);
                 if (!ctx.actor) {
                     res.set_header("WWW-Authenticate", "Bearer");
                     problem(ctx, 401, "Send a valid API token", "Use Authorization: Bearer TOKEN");
@@ -247,7 +254,7 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
                 }
             }
             if (const auto errors = unreadable_fields(req); !errors.empty()) return refuse_unreadable(ctx, route.surface, errors);
-            respond(route, ctx, std::nullopt);
+            respond(route, ctx, data_version);
             return;
         }
 
@@ -332,15 +339,30 @@ void WebApp::respond(const Route& route, Ctx& ctx, std::optional<std::int64_t> d
     // stamped with a version newer than what it shows.
     const PageCache::Stamp stamp{data_version ? *data_version : config_.data_version(), london_today(services_).days()};
     const std::string key = cache_key(ctx);
-    if (page_cache_->serve(key, stamp, ctx.nonce, ctx.csrf_token, ctx.res)) {
+    std::vector<AccessEntry> reads;
+    if (page_cache_->serve(key, stamp, ctx.nonce, ctx.csrf_token, ctx.res, &reads)) {
+        // A kept page of restricted records is logged on every view, as when it was rendered.
+        for (auto& entry : reads) {
+            entry.at = services_.clock.now();
+            services_.store.access_log().record(std::move(entry));
+        }
         if (config_.count_statements) ctx.res.set_header("X-Assure-Cache", "hit");
         return;
     }
-    const sql::request_effects::Watch effects;
-    route.handler(ctx);
-    // A request that wrote, or showed a restricted record (each view must reach the access
-    // log), is rendered afresh every time.
-    if (effects.quiet()) page_cache_->keep(key, stamp, ctx.nonce, ctx.csrf_token, ctx.res);
+    {
+        const sql::request_effects::Collect collect(reads);
+        const sql::request_effects::Watch effects;
+        route.handler(ctx);
+        // A request that wrote is rendered afresh every time. One that showed restricted records
+        // is kept with the access-log entries it made, to log them again on each view; but never
+        // one that opened a child's name or date of birth, which stays in memory no longer than
+        // the request.
+        const bool identities = std::any_of(reads.begin(), reads.end(),
+                                            [](const AccessEntry& e) { return e.kind == AccessKind::identities; });
+        if (!effects.wrote() && effects.logged() == static_cast<std::int64_t>(reads.size()) && !identities) {
+            page_cache_->keep(key, stamp, ctx.nonce, ctx.csrf_token, ctx.res, std::move(reads));
+        }
+    }
     if (config_.count_statements) ctx.res.set_header("X-Assure-Cache", "miss");
 }
 

@@ -79,6 +79,7 @@ private:
     std::unique_ptr<HttpServer> server_;
     std::unique_ptr<PageCache> page_cache_;  // none when switched off
     SessionCache sessions_;                   // used for reads when the data version is known
+    TokenCache tokens_;                       // the same, for API tokens
     std::map<std::string, std::pair<std::string, std::string>, std::less<>> assets_;  // path -> (type, bytes)
 };
 

@@ -298,10 +298,41 @@ TYPED_TEST_P(ReviewsContract, TheAccessLogStoresBatchesAndSearchesThem) {
     EXPECT_FALSE(second.next);
 }
 
+// A page of up to 500 records is one entry; each record must still be found by its id, and
+// the rows go in several multi-row statements (64, 32, … 1), so every size is tried at once.
+TYPED_TEST_P(ReviewsContract, EveryRecordOfALongListIsFoundByItsId) {
+    AccessEntry e;
+    e.partnership = this->partnership;
+    e.at = 86400;
+    e.actor = UserId{1};
+    e.actor_label = "Ann <ann@x.org>";
+    e.kind = AccessKind::list;
+    e.record_type = "review_case";
+    for (int id = 1; id <= PageRequest::max_limit; ++id) e.record_ids.push_back(std::to_string(id));
+    auto& log = this->store->access_log();
+    log.record(e);
+    log.flush();
+    for (int id : {1, 64, 65, 127, 448, 449, 499, PageRequest::max_limit}) {
+        AccessQuery q;
+        q.partnership = this->partnership;
+        q.record_id = std::to_string(id);
+        Page<AccessEntry> page;
+        this->store->read([&](Transaction& tx) { page = tx.access_entries().query(q); });
+        ASSERT_EQ(page.items.size(), 1U) << "record " << id;
+        EXPECT_EQ(page.items[0].record_ids.size(), static_cast<std::size_t>(PageRequest::max_limit));
+    }
+    AccessQuery missing;
+    missing.partnership = this->partnership;
+    missing.record_id = std::to_string(PageRequest::max_limit + 1);
+    Page<AccessEntry> none;
+    this->store->read([&](Transaction& tx) { none = tx.access_entries().query(missing); });
+    EXPECT_TRUE(none.items.empty());
+}
+
 REGISTER_TYPED_TEST_SUITE_P(ReviewsContract, PagesComeInOrderWithoutRepeatsOrGaps,
                             EveryFilterAgreesWithTheRulesAndCountsAgreeWithLists, NeedToKnowInSqlAgreesWithTheRuleInCore,
                             ACaseRoundTripsItsPanelInterestsAndEventsAndStaleWritesAreRefused,
                             AnUnknownStoredValueIsAnErrorNamingTableAndColumn, CasesWithoutAStoredStandingAreFoundAndSettled,
-                            TheAccessLogStoresBatchesAndSearchesThem);
+                            TheAccessLogStoresBatchesAndSearchesThem, EveryRecordOfALongListIsFoundByItsId);
 
 }  // namespace assure::testing

@@ -9,6 +9,7 @@
 #include "app/access.hpp"
 #include "app/partnership.hpp"
 #include "app/session_cache.hpp"
+#include "app/tokens.hpp"
 #include "store/sql/statement_count.hpp"
 #include "fakes/fakes.hpp"
 
@@ -280,4 +281,61 @@ TEST_F(SessionCacheTest, HoldsNoMoreSessionsThanItsBound) {
         EXPECT_LE(small.size(), 2u);
     }
     EXPECT_FALSE(small.resolve(w.services, "token-that-was-never-issued", version()));
+}
+
+// API tokens kept the same way (issue 13): used only at the version they were read at, expiry
+// judged on each use, revoking one moves the version, and last use is still written when due.
+class TokenCacheTest : public SessionCacheTest {
+protected:
+    // As the server does: the version read first, and read again after a last-use write.
+    std::optional<Actor> use(const std::string& bearer, std::int64_t v) {
+        return tokens.resolve(w.services, bearer, v, [&] { return version(); });
+    }
+    TokenCache tokens;
+};
+
+TEST_F(TokenCacheTest, AKeptTokenAtTheSameVersionAsksTheDatabaseNothing) {
+    sql::statements::counting = true;
+    const std::string bearer = create_api_token(w.services, "ann@example.org", "reports");
+    ASSERT_TRUE(use(bearer, version()));  // its first use writes the last-use time, moving the version
+    const std::int64_t v = version();
+    const sql::statements::Tally second;
+    const auto kept = use(bearer, v);
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(second.total(), 0);
+    EXPECT_EQ(kept->role, Role::business_unit);
+    EXPECT_FALSE(use(bearer + "x", v)) << "an unknown bearer value is never kept";
+    EXPECT_EQ(tokens.size(), 1u);
+}
+
+TEST_F(TokenCacheTest, RevokingMovesTheVersionSoTheKeptTokenEndsAtOnce) {
+    const std::string bearer = create_api_token(w.services, "ann@example.org", "reports");
+    const std::int64_t before = version();
+    ASSERT_TRUE(use(bearer, before));
+    revoke_token_named(w.services, "ann@example.org", "reports");
+    const std::int64_t after = version();
+    EXPECT_GT(after, before);
+    EXPECT_FALSE(use(bearer, after));
+    EXPECT_EQ(tokens.size(), 0u);
+}
+
+TEST_F(TokenCacheTest, ADeactivatedAccountsTokenStopsWorking) {
+    const std::string bearer = create_api_token(w.services, "ann@example.org", "reports");
+    ASSERT_TRUE(use(bearer, version()));
+    const auto user = w.read([&](Transaction& tx) { return *tx.users().find_by_email("ann@example.org"); });
+    set_user_active(w.services, w.admin, user.id, user.version, false);
+    EXPECT_FALSE(use(bearer, version()));
+}
+
+TEST_F(TokenCacheTest, ExpiryIsJudgedOnEachUseAndLastUseIsStillWritten) {
+    const std::string bearer = create_api_token(w.services, "ann@example.org", "reports");
+    ASSERT_TRUE(use(bearer, version()));
+    auto stored = [&] { return w.read([&](Transaction& tx) { return *tx.api_tokens().find(w.services.tokens.digest(bearer)); }); };
+    w.clock.at += 61;
+    ASSERT_TRUE(use(bearer, version()));
+    EXPECT_EQ(stored().last_used_at, w.clock.at) << "a kept token due for its last-use write is read and written";
+    const std::int64_t v = version();
+    ASSERT_TRUE(use(bearer, v));
+    w.clock.at = stored().expires_at;
+    EXPECT_FALSE(use(bearer, v)) << "expired: refused at the same version, though no change moved it";
 }

@@ -136,7 +136,9 @@ TEST_F(PageCacheHttp, AChangeThroughTheApiEndsTheKeptList) {
     EXPECT_NE(after->body.find("New Pupil Referral Unit"), std::string::npos);
 }
 
-TEST_F(PageCacheHttp, ARestrictedRecordIsRenderedAndLoggedOnEveryView) {
+// A page of restricted records may be kept, but each view, kept or rendered, reaches the access
+// log naming the records shown, and by the person who viewed it.
+TEST_F(PageCacheHttp, ARestrictedRecordIsLoggedOnEveryViewKeptOrNot) {
     const httplib::Headers bu{{"Authorization", "Bearer " + server->token(Role::business_unit)}};
     const nlohmann::json incident{{"became_aware_on", "2025-12-19"},
                                   {"incident_on", "2025-12-18"},
@@ -149,17 +151,59 @@ TEST_F(PageCacheHttp, ARestrictedRecordIsRenderedAndLoggedOnEveryView) {
     const int id = nlohmann::json::parse(made->body)["id"];
     Browser browser(*server);
     ASSERT_TRUE(browser.sign_in(server->email(Role::business_unit)));
+    for (const std::string& path : std::vector<std::string>{"/reviews/" + std::to_string(id), "/reviews"}) {
+        int rendered_logged = 0;  // entries the rendered view wrote: each kept view must write as many
+        for (int i = 0; i < 3; ++i) {
+            const int before = server->count_reads();
+            const auto page = browser.get(path);
+            ASSERT_EQ(page->status, 200);
+            EXPECT_EQ(cache_of(page), i == 0 ? "miss" : "hit") << path << " view " << i + 1;
+            const int logged = server->count_reads() - before;
+            if (i == 0) rendered_logged = logged;
+            ASSERT_GE(logged, 1) << path << " view " << i + 1 << " was not logged";
+            ASSERT_EQ(logged, rendered_logged) << path << " view " << i + 1;
+        }
+        AccessQuery q;
+        q.partnership = PartnershipId{1};
+        q.record_id = std::to_string(id);
+        q.page.limit = PageRequest::max_limit;
+        server->services().store.access_log().flush();
+        Page<AccessEntry> logged;
+        server->services().store.read([&](Transaction& tx) { logged = tx.access_entries().query(q); });
+        ASSERT_FALSE(logged.items.empty());
+        EXPECT_NE(logged.items[0].actor_label.find(server->email(Role::business_unit)), std::string::npos);
+    }
     for (int i = 0; i < 3; ++i) {
-        // Each view must reach the access log: one served from a kept page would not.
-        int before = server->count_reads();
+        const int before = server->count_reads();
+        const auto api = server->client().Get("/api/v1/incidents/" + std::to_string(id), bu);
+        ASSERT_EQ(api->status, 200);
+        EXPECT_EQ(cache_of(api), i == 0 ? "miss" : "hit");
+        EXPECT_GE(server->count_reads(), before + 1) << "view " << i + 1 << " through the API was not logged";
+    }
+}
+
+// A page that opened a child's name is never kept: the name stays in memory no longer than the
+// request that showed it, and each view is rendered and logged as an identities read.
+TEST_F(PageCacheHttp, APageShowingAChildsNameIsNeverKept) {
+    const httplib::Headers bu{{"Authorization", "Bearer " + server->token(Role::business_unit)}};
+    const nlohmann::json incident{{"became_aware_on", "2025-12-19"},
+                                  {"incident_on", "2025-12-18"},
+                                  {"kind", "serious_harm"},
+                                  {"looked_after", false},
+                                  {"summary", "Admitted to hospital"},
+                                  {"children", {{{"pseudonym", "Child U"}, {"name", "Una Example"}}}}};
+    auto made = server->client().Post("/api/v1/incidents", bu, incident.dump(), "application/json");
+    ASSERT_EQ(made->status, 201) << made->body;
+    const int id = nlohmann::json::parse(made->body)["id"];
+    Browser browser(*server);
+    ASSERT_TRUE(browser.sign_in(server->email(Role::business_unit)));
+    for (int i = 0; i < 3; ++i) {
+        const int before = server->count_reads(AccessKind::identities);
         const auto page = browser.get("/reviews/" + std::to_string(id));
         ASSERT_EQ(page->status, 200);
-        EXPECT_EQ(cache_of(page), "miss");
-        EXPECT_GT(server->count_reads(), before) << "view " << i + 1 << " of the case page was not logged";
-        before = server->count_reads();
-        const auto api = server->client().Get("/api/v1/incidents/" + std::to_string(id), bu);
-        EXPECT_EQ(cache_of(api), "miss");
-        EXPECT_GT(server->count_reads(), before) << "view " << i + 1 << " through the API was not logged";
+        ASSERT_NE(page->body.find("Una Example"), std::string::npos);
+        EXPECT_EQ(cache_of(page), "miss") << "view " << i + 1;
+        EXPECT_EQ(server->count_reads(AccessKind::identities), before + 1) << "view " << i + 1;
     }
 }
 
@@ -174,6 +218,29 @@ TEST_F(PageCacheHttp, AKeptPageForAKeptSessionReadsOnlyTheDataVersion) {
     EXPECT_EQ(again->get_header_value("X-Assure-Statements"), "3") << "BEGIN, the version, COMMIT";
     EXPECT_LT(std::stoi(again->get_header_value("X-Assure-Statements")),
               std::stoi(first->get_header_value("X-Assure-Statements")));
+}
+
+// The same for an API token (issue 13): a kept list for a kept token costs the version only, and
+// a token revoked by another process is refused here at once.
+TEST_F(PageCacheHttp, AKeptApiListForAKeptTokenReadsOnlyTheDataVersionAndARevokedTokenEndsAtOnce) {
+    const httplib::Headers bu{{"Authorization", "Bearer " + server->token(Role::business_unit)}};
+    auto client = server->client();
+    const auto first = client.Get("/api/v1/agencies", bu);
+    ASSERT_EQ(first->status, 200);
+    const auto again = client.Get("/api/v1/agencies", bu);
+    ASSERT_EQ(cache_of(again), "hit");
+    EXPECT_EQ(again->get_header_value("X-Assure-Statements"), "3") << "BEGIN, the version, COMMIT";
+    {
+        // As `assure token revoke` does, from its own connection.
+        sqlite::SqliteStore elsewhere(server->path());
+        elsewhere.write([&](Transaction& tx) {
+            const auto user = tx.users().find_by_email(server->email(Role::business_unit));
+            ASSERT_TRUE(user);
+            ASSERT_EQ(tx.api_tokens().revoke_for_user(user->id, 1), 1);
+        });
+    }
+    const auto after = client.Get("/api/v1/agencies", bu);
+    EXPECT_EQ(after->status, 401);
 }
 
 // Sessions ended by another process (the command line, another server) end at this one at once,

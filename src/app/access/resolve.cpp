@@ -43,20 +43,28 @@ std::optional<ResolvedSession> resolve_session(Services& s, const std::string& s
 
 // A token works while it is neither revoked nor expired and its account is active. Its
 // last use is rewritten at most once a minute (the sessions' touch interval), never per request.
-std::optional<Actor> resolve_api_token(Services& s, const std::string& token) {
-    if (token.empty()) return std::nullopt;
+std::optional<LookedUpToken> look_up_api_token(Services& s, const std::string& bearer) {
+    if (bearer.empty()) return std::nullopt;
     std::optional<ApiToken> found;
     std::optional<User> user;
     const Instant now = s.clock.now();
     s.store.read([&](Transaction& tx) {
-        found = tx.api_tokens().find(s.tokens.digest(token));
+        found = tx.api_tokens().find(s.tokens.digest(bearer));
         if (found && token_state(*found, now) == TokenState::live) user = tx.users().find(found->user);
     });
     if (!user || !user->active) return std::nullopt;
     if (token_needs_touch(*found, now, s.sessions.touch_every_seconds)) {
         s.store.write([&](Transaction& tx) { tx.api_tokens().touch(found->id, now); });
+        found->last_used_at = now;
+        return LookedUpToken{actor_for(*user), std::move(*found), true};
     }
-    return actor_for(*user);
+    return LookedUpToken{actor_for(*user), std::move(*found)};
+}
+
+std::optional<Actor> resolve_api_token(Services& s, const std::string& token) {
+    auto found = look_up_api_token(s, token);
+    if (!found) return std::nullopt;
+    return std::move(found->actor);
 }
 
 }  // namespace assure

@@ -27,6 +27,27 @@ std::vector<std::string> split(const std::string& text) {
     return out;
 }
 
+// An entry's records go in as few statements as the binary digits of their number: a list
+// of 50 cases is three INSERTs of 32, 16 and 2 rows, not fifty round trips, and a connection
+// prepares at most seven shapes of statement.
+void insert_records(Connection& db, std::int64_t entry, const AccessEntry& e) {
+    std::size_t next = 0;
+    for (std::size_t rows = 64; rows > 0; rows /= 2) {
+        while (e.record_ids.size() - next >= rows) {
+            std::string sql = "INSERT INTO access_log_records(entry_id, partnership_id, record_type, record_id) VALUES ";
+            for (std::size_t i = 0; i < rows; ++i) sql += i ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)";
+            auto& q = db.cached(sql);
+            for (std::size_t i = 0; i < rows; ++i) {
+                const int at = static_cast<int>(i * 4);
+                q.bind(at + 1, entry).bind(at + 2, e.partnership.value).bind(at + 3, e.record_type);
+                q.bind(at + 4, e.record_ids[next + i]);
+            }
+            q.run();
+            next += rows;
+        }
+    }
+}
+
 }  // namespace
 
 void SqlAccessEntries::append(const std::vector<AccessEntry>& entries) {
@@ -41,15 +62,7 @@ void SqlAccessEntries::append(const std::vector<AccessEntry>& entries) {
             q.bind_null(3);
         }
         q.bind(4, e.actor_label).bind(5, access_kind_key(e.kind)).bind(6, e.record_type).bind(7, joined(e.record_ids)).run();
-        const std::int64_t entry = db_.last_insert_id();
-        for (const auto& id : e.record_ids) {
-            db_.cached("INSERT INTO access_log_records(entry_id, partnership_id, record_type, record_id) VALUES (?, ?, ?, ?)")
-                .bind(1, entry)
-                .bind(2, e.partnership.value)
-                .bind(3, e.record_type)
-                .bind(4, id)
-                .run();
-        }
+        insert_records(db_, db_.last_insert_id(), e);
     }
 }
 

@@ -23,7 +23,8 @@ BatchedAccessLog::~BatchedAccessLog() {
 }
 
 void BatchedAccessLog::record(AccessEntry entry) {
-    ++request_effects::logged_reads;  // this request showed a restricted record: never kept
+    ++request_effects::logged_reads;  // this request showed a restricted record
+    if (request_effects::collected != nullptr) request_effects::collected->push_back(entry);
     bool full = false;
     {
         std::lock_guard lock(queue_mutex_);

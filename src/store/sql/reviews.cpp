@@ -66,14 +66,32 @@ void bind_standing(Statement& q, int first, const CaseStanding& s) {
     }
 }
 
-Case read_case_row(const Statement& q) {
+// A page of cases mostly shares one rule set: each distinct text is parsed once per page.
+class RulesOfPage {
+public:
+    const ReviewRules& of(std::string_view stored) {
+        if (!parsed_ || stored != text_) {
+            rules_ = rules_from(stored);
+            text_ = stored;
+            parsed_ = true;
+        }
+        return rules_;
+    }
+
+private:
+    bool parsed_ = false;
+    std::string text_;
+    ReviewRules rules_;
+};
+
+Case read_case_row(const Statement& q, RulesOfPage& rules) {
     Case c;
     c.id = CaseId{q.int64(0)};
     c.partnership = PartnershipId{q.int64(1)};
     c.reference = q.text(2);
     c.became_aware_on = strict_date("review_cases", "became_aware_on", q.text(3));
     fill_record(c, q.text(4));
-    c.rules = rules_from(q.text(5));
+    c.rules = rules.of(q.text(5));
     c.sealed_identities = q.text(6);
     c.created_at = q.int64(7);
     c.version = q.integer(8);
@@ -186,7 +204,8 @@ Page<Case> SqlCases::list(const CaseQuery& f) {
     bind_query(q, f);
     q.bind(8, after_date).bind(9, after_id).bind(10, limit + 1);
     std::vector<Case> rows;
-    while (q.step()) rows.push_back(read_case_row(q));
+    RulesOfPage rules;
+    while (q.step()) rows.push_back(read_case_row(q, rules));
     auto page = page_of(std::move(rows), limit,
                         [](const Case& c) { return std::vector<std::string>{c.became_aware_on.iso(), c.id.str()}; });
     load_children(db_, page.items);
@@ -213,7 +232,8 @@ std::optional<Case> SqlCases::find(PartnershipId partnership, CaseId id) {
     {
         auto& q = db_.cached(std::string(kCaseColumns) + "WHERE c.partnership_id = ? AND c.id = ?");
         q.bind(1, partnership.value).bind(2, id.value);
-        if (q.step()) found.push_back(read_case_row(q));
+        RulesOfPage rules;
+        if (q.step()) found.push_back(read_case_row(q, rules));
     }
     if (found.empty()) return std::nullopt;
     load_children(db_, found);
@@ -278,7 +298,8 @@ std::vector<Case> SqlCases::unsettled(int limit) {
     {
         auto& q = db_.cached(std::string(kCaseColumns) + "WHERE c.stage IS NULL ORDER BY c.id LIMIT ?");
         q.bind(1, limit);
-        while (q.step()) out.push_back(read_case_row(q));
+        RulesOfPage rules;
+        while (q.step()) out.push_back(read_case_row(q, rules));
     }
     load_children(db_, out);
     return out;

@@ -108,6 +108,7 @@ CaseEvent event_from(std::string_view kind, std::string_view on, std::string_vie
     CaseEvent e;
     e.kind = strict_enum("review_events", "event", kind, parse_event);
     e.on = strict_date("review_events", "on_date", on);
+    if (detail == "{}") return e;  // most events carry no detail: nothing to parse
     from_json("review_events", "detail_json", detail, [&](const json& d) {
         // Each detail is written only when the event has it; absent means "none".
         if (d.contains("agencies")) e.agencies = ids_from(d.at("agencies"));
