@@ -31,6 +31,15 @@ protected:
     void SetUp() override {
         server = std::make_unique<Server>([](web::WebConfig& c) { c.count_statements = true; });
     }
+    // Notifies an incident through the API for `child` (a JSON object) and returns its id.
+    int notify_incident(const httplib::Headers& as, const nlohmann::json& child) {
+        const nlohmann::json incident{{"became_aware_on", "2025-12-19"}, {"incident_on", "2025-12-18"},
+                                      {"kind", "serious_harm"},          {"looked_after", false},
+                                      {"summary", "Admitted to hospital"}, {"children", nlohmann::json::array({child})}};
+        auto made = server->client().Post("/api/v1/incidents", as, incident.dump(), "application/json");
+        EXPECT_EQ(made->status, 201) << made->body;
+        return made->status == 201 ? nlohmann::json::parse(made->body)["id"].get<int>() : 0;
+    }
     std::unique_ptr<Server> server;
 };
 
@@ -140,15 +149,8 @@ TEST_F(PageCacheHttp, AChangeThroughTheApiEndsTheKeptList) {
 // log naming the records shown, and by the person who viewed it.
 TEST_F(PageCacheHttp, ARestrictedRecordIsLoggedOnEveryViewKeptOrNot) {
     const httplib::Headers bu{{"Authorization", "Bearer " + server->token(Role::business_unit)}};
-    const nlohmann::json incident{{"became_aware_on", "2025-12-19"},
-                                  {"incident_on", "2025-12-18"},
-                                  {"kind", "serious_harm"},
-                                  {"looked_after", false},
-                                  {"summary", "Admitted to hospital"},
-                                  {"children", {{{"pseudonym", "Child T"}}}}};
-    auto made = server->client().Post("/api/v1/incidents", bu, incident.dump(), "application/json");
-    ASSERT_EQ(made->status, 201) << made->body;
-    const int id = nlohmann::json::parse(made->body)["id"];
+    const int id = notify_incident(bu, nlohmann::json{{"pseudonym", "Child T"}});
+    ASSERT_NE(id, 0);
     Browser browser(*server);
     ASSERT_TRUE(browser.sign_in(server->email(Role::business_unit)));
     for (const std::string& path : std::vector<std::string>{"/reviews/" + std::to_string(id), "/reviews"}) {
@@ -186,15 +188,8 @@ TEST_F(PageCacheHttp, ARestrictedRecordIsLoggedOnEveryViewKeptOrNot) {
 // request that showed it, and each view is rendered and logged as an identities read.
 TEST_F(PageCacheHttp, APageShowingAChildsNameIsNeverKept) {
     const httplib::Headers bu{{"Authorization", "Bearer " + server->token(Role::business_unit)}};
-    const nlohmann::json incident{{"became_aware_on", "2025-12-19"},
-                                  {"incident_on", "2025-12-18"},
-                                  {"kind", "serious_harm"},
-                                  {"looked_after", false},
-                                  {"summary", "Admitted to hospital"},
-                                  {"children", {{{"pseudonym", "Child U"}, {"name", "Una Example"}}}}};
-    auto made = server->client().Post("/api/v1/incidents", bu, incident.dump(), "application/json");
-    ASSERT_EQ(made->status, 201) << made->body;
-    const int id = nlohmann::json::parse(made->body)["id"];
+    const int id = notify_incident(bu, nlohmann::json{{"pseudonym", "Child U"}, {"name", "Una Example"}});
+    ASSERT_NE(id, 0);
     Browser browser(*server);
     ASSERT_TRUE(browser.sign_in(server->email(Role::business_unit)));
     for (int i = 0; i < 3; ++i) {
