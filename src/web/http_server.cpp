@@ -291,7 +291,16 @@ private:
         linger_ = true;
         head_request_ = false;
         auto req = std::make_shared<httplib::Request>();
-        if (upload_parser_ || (parser_ && parser_->is_header_done())) *req = to_request(false);
+        if (upload_parser_ || (parser_ && parser_->is_header_done())) {
+            *req = to_request(false);
+        } else if (parser_) {
+            // A Content-Length over every limit stops the header where it stands; the request
+            // line was read before it, so the refusal can still say what was refused.
+            const auto& m = parser_->get();
+            req->method = std::string(m.method_string());
+            req->target = std::string(m.target());
+            req->path = httplib::detail::decode_url(req->target.substr(0, req->target.find('?')), false);
+        }
         parser_.reset();
         upload_parser_.reset();
         remove_upload(upload_path_);
