@@ -36,13 +36,13 @@ test('upload the signed minutes on a meeting page, and have a test virus refused
 
   // Nothing chosen: the error summary links to the file input.
   await page.getByLabel('Title').fill('Signed minutes')
-  await page.getByRole('button', { name: 'Upload' }).click()
+  await page.getByRole('button', { name: 'Upload', exact: true }).click()
   await checkA11y(page, 'documents with an error')
   assert.match(await page.locator('.govuk-error-summary').textContent(), /Select a file/)
 
   await page.getByLabel('Title').fill('Signed minutes')
   await page.getByLabel('Upload a file').setInputFiles({ name: 'signed-minutes.pdf', mimeType: 'application/pdf', buffer: pdf })
-  await page.getByRole('button', { name: 'Upload' }).click()
+  await page.getByRole('button', { name: 'Upload', exact: true }).click()
   await page.getByText('The file was uploaded and checked.').waitFor()
   await checkA11y(page, 'documents after an upload')
   const table = page.getByRole('region', { name: 'Documents and their versions' })
@@ -54,7 +54,7 @@ test('upload the signed minutes on a meeting page, and have a test virus refused
 
   await page.getByLabel('Title').fill('Notes')
   await page.getByLabel('Upload a file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: eicar })
-  await page.getByRole('button', { name: 'Upload' }).click()
+  await page.getByRole('button', { name: 'Upload', exact: true }).click()
   await checkA11y(page, 'documents with a virus refused')
   assert.match(await page.locator('.govuk-error-summary').textContent(), /contains a virus or other harmful content \(Eicar-Test-Signature/)
   assert.doesNotMatch(await page.locator('main').textContent(), /notes\.txt/)
