@@ -115,6 +115,7 @@ WebApp::WebApp(Services& services, WebConfig config)
     add_mail_routes(routes_, services_);
     add_training_routes(routes_, services_);
     add_token_routes(routes_, services_);
+    add_report_routes(routes_, services_);
     routes_.push_back(Route{"GET", R"(/assets/(.+))", Permission::public_access, Surface::asset, nullptr,
                             "/assets/govuk-frontend.min.css"});
     install();
