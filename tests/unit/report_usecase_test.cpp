@@ -5,6 +5,7 @@
 // withdrawing the sign-offs; dispatches only once approved; and a figure counted from a register.
 #include <gtest/gtest.h>
 
+#include "app/governance.hpp"
 #include "app/registers.hpp"
 #include "app/report.hpp"
 #include "fakes/fakes.hpp"
@@ -142,4 +143,34 @@ TEST(ReportUseCases, TheReportCountsTheRegistersOfItsYearForAnyReader) {
     EXPECT_EQ(r.figures.deaths.counts.unexpected, 1);
     EXPECT_TRUE(r.figures.attendance.lines.empty()) << "no person's own rate is passed on";
     EXPECT_EQ(compose_report(w.services, w.as(Role::member), "2025-26").figures.deaths.counts.deaths, 1);
+}
+
+TEST(ReportUseCases, BoardAttendanceIsTheYearsMeetingsByAgency) {
+    World w;
+    const Actor bu = w.as(Role::business_unit);
+    const AgencyId council = w.add_agency({AgencyId{}, w.partnership, "Council", AgencyKind::statutory_partner, StatutoryRole::local_authority,
+                                           "local_authority", "Chief Executive"});
+    const AgencyId police = w.add_agency({AgencyId{}, w.partnership, "Police", AgencyKind::statutory_partner, StatutoryRole::police, "police"});
+    const PersonId morgan = w.add_person({PersonId{}, w.partnership, "Morgan Member", "Officer", council, "m@example.org"});
+    const PersonId pat = w.add_person({PersonId{}, w.partnership, "Pat Police", "Inspector", police, "p@example.org"});
+    const Group g = create_group(w.services, bu, {"Executive", "executive", "", "", "fixed", morgan.str(), "", "12", "", "3",
+                                                  "all_statutory_partners", "", "2025-01-01", ""});
+    add_member(w.services, bu, g.id, {morgan.str(), "SP", "member", "", "2025-01-01", "", ""});
+    add_member(w.services, bu, g.id, {pat.str(), "SP", "member", "", "2025-01-01", "", ""});
+    const auto held = [&](const char* on, const char* pat_presence) {
+        const Meeting m = schedule_meeting(w.services, bu, g.id, {on, "10:00", "90", "Town hall", "", ""});
+        record_attendance(w.services, bu, m.id, m.version, {{morgan.str(), "present", ""}, {pat.str(), pat_presence, ""}});
+    };
+    held("2025-03-20", "present");   // 2024-25
+    held("2025-06-12", "apologies"); // 2025-26
+    held("2025-09-11", "present");
+    held("2025-12-11", "absent");
+    held("2026-03-12", "present");
+    held("2026-06-11", "present");   // 2026-27
+    const YearReport r = compose_report(w.services, w.as(Role::read_only), "2025-26");
+    std::map<std::string, std::pair<int, int>> by_agency;
+    for (const auto& t : r.figures.attendance.by_agency) by_agency[t.label] = {t.held, t.attended};
+    EXPECT_EQ(by_agency["Council"], (std::pair<int, int>{4, 4}));
+    EXPECT_EQ(by_agency["Police"], (std::pair<int, int>{4, 2})) << "apologies and absence are not attendance";
+    EXPECT_EQ(r.statutory_partners.size(), 2u);
 }

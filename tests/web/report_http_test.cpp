@@ -156,7 +156,7 @@ TEST_F(ReportHttp, TheBusinessUnitDraftsThePartnerSignsAndTheReportIsApprovedAnd
     ASSERT_EQ(lead.post("/reports/2025-26/sign-off", {})->status, 303);
     const json r = ok(server->client().Get("/api/v1/reports/2025-26", bu), 200);
     EXPECT_EQ(r["state"], "approved") << "the council is the only statutory partner";
-    EXPECT_EQ(r["sign_offs"][0]["signed_by"], "Partner lead Person");
+    EXPECT_EQ(r["sign_offs"][0]["signed_by"], "Statutory partner lead Person");
     EXPECT_EQ(ok(post("/api/v1/reports/2025-26/sign-off", json::object(), auth(Role::partner_lead)), 422)["errors"][0]["field"], "agency");
     auto approved = b.get("/reports/2025-26");
     EXPECT_TRUE(has(approved->body, "govuk-tag--green\">Approved"));
