@@ -13,7 +13,6 @@ namespace {
 using J = nlohmann::json;
 
 std::string year_of(const Ctx& ctx) { return ctx.req.matches.size() > 1 ? ctx.req.matches[1].str() : std::string(); }
-J opt(const std::optional<int>& v) { return v ? J(*v) : J(nullptr); }
 J opt(const std::optional<double>& v) { return v ? J(*v) : J(nullptr); }
 
 J section_json(const SectionText& t) {
