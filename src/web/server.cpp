@@ -118,6 +118,7 @@ WebApp::WebApp(Services& services, WebConfig config)
     add_training_routes(routes_, services_);
     add_token_routes(routes_, services_);
     add_documents_routes(routes_, services_, config_.documents);
+    add_report_routes(routes_, services_);
     routes_.push_back(Route{"GET", R"(/assets/(.+))", Permission::public_access, Surface::asset, nullptr,
                             "/assets/govuk-frontend.min.css"});
     install();
