@@ -16,6 +16,7 @@
 #include "app/ports/dataset.hpp"
 #include "app/ports/mail.hpp"
 #include "app/ports/training.hpp"
+#include "app/ports/report.hpp"
 
 namespace assure {
 
@@ -39,6 +40,7 @@ struct Transaction {
     virtual DatasetRepo& dataset() = 0;
     virtual MailRepo& mail() = 0;
     virtual TrainingRepo& training() = 0;
+    virtual ReportRepo& report() = 0;
 };
 
 struct Store {

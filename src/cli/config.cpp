@@ -188,6 +188,12 @@ std::string Config::key_file() const {
     return db_path + ".key";
 }
 
+std::string Config::documents_folder() const {
+    if (!documents_dir.empty()) return documents_dir;
+    if (store::is_postgres_url(db_path)) return "var/documents";
+    return db_path + ".documents";
+}
+
 Config load_config(const std::string& path) {
     Config c;
     if (!path.empty()) {
@@ -201,7 +207,7 @@ Config load_config(const std::string& path) {
             const std::string name(section.str());
             if (name != "database" && name != "server" && name != "sessions" && name != "log" &&
                 name != "reviews" && name != "calendar" && name != "governance" && name != "learning" && name != "registers" &&
-                name != "mail") {
+                name != "mail" && name != "documents") {
                 bad(path, "unknown section [" + name + "]");
             }
         }
@@ -292,6 +298,11 @@ Config load_config(const std::string& path) {
         read_learning(t, path, c.learning_rules);
         read_registers(t, path, c.register_rules);
         read_mail(t, path, c);
+        c.documents_dir = read<std::string>(t, "documents", "dir", c.documents_dir, path);
+        c.documents_max_megabytes = static_cast<int>(positive(read<int64_t>(t, "documents", "max_megabytes", c.documents_max_megabytes, path),
+                                                              path + " [documents] max_megabytes", 1024));
+        c.clamd = read<std::string>(t, "documents", "clamd", c.clamd, path);
+        c.allow_unscanned = read<bool>(t, "documents", "allow_unscanned", c.allow_unscanned, path);
         if (auto errors = validate_rules(r); !errors.empty()) {
             bad(path + " [reviews] " + errors.front().field, errors.front().message);
         }
@@ -329,6 +340,8 @@ Config load_config(const std::string& path) {
         bad("log.slow_statement_ms", "must be between 0 (off) and 600000 milliseconds");
     }
     if (auto v = env("ASSURE_SMTP_PASSWORD"); !v.empty()) c.smtp.password = v;
+    if (auto v = env("ASSURE_DOCUMENTS_DIR"); !v.empty()) c.documents_dir = v;
+    if (auto v = env("ASSURE_CLAMD"); !v.empty()) c.clamd = v;
     if (c.smtp.configured()) {
         if (!plausible_address(c.smtp.from)) bad("mail.from", "must be the address messages come from, as name@example.org");
         if (!c.smtp.username.empty() && c.smtp.password.empty()) {

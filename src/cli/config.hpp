@@ -40,6 +40,15 @@ struct Config {
     mail::SmtpSettings smtp;
     MailRetry mail_retry;
     int mail_poll_seconds = 30;
+    // [documents] (docs/admin.md): where the files are kept ("" = beside the SQLite file, as
+    // "<database>.documents", or "var/documents" for PostgreSQL), the largest upload, clamd's
+    // address (HOST:PORT or a socket path; ASSURE_CLAMD), and whether uploads are taken unscanned
+    // when no clamd is set (false: refused).
+    std::string documents_dir;
+    int documents_max_megabytes = 25;
+    std::string clamd;
+    bool allow_unscanned = false;
+    [[nodiscard]] std::string documents_folder() const;
     // Throws std::runtime_error for a PostgreSQL URL without case_key_file: there is no file
     // beside such a database to keep the key in.
     [[nodiscard]] std::string key_file() const;

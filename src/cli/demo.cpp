@@ -114,6 +114,7 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password) {
     load_demo_dataset(s, bu);
     load_demo_training(s, knowsley.agencies, bu);
     load_demo_risks(s, knowsley.agencies, bu);
+    load_demo_report(s, bu);
 
     std::vector<DemoAccount> accounts = knowsley.accounts;
     accounts.insert(accounts.end(), sefton.accounts.begin(), sefton.accounts.end());

@@ -58,6 +58,10 @@ std::map<std::string, AuditCycle> load_demo_cycles(Services& services, const Act
 // seeds 003 and 004, whose registers are described but not published.
 void load_demo_risks(Services& services, const std::map<std::string, AgencyId>& agencies, const std::string& business_unit_email);
 
+// The yearly report of 2016/17 (cli/demo_report.cpp): seed 001's foreword and other written
+// sections as a draft; its figures are counted from everything loaded before it.
+void load_demo_report(Services& services, const std::string& business_unit_email);
+
 // A demo document compiled in from data/demo/, by file name.
 nlohmann::json demo_document(std::string_view name);
 // The acting account for a demo email; the demo records everything as real people would.

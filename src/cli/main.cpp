@@ -26,6 +26,7 @@
 #include "cli/dataset_import.hpp"
 #include "cli/demo.hpp"
 #include "cli/demo_scale.hpp"
+#include "cli/documents.hpp"
 #include "cli/runtime.hpp"
 #include "cli/key_rotate.hpp"
 #include "crypto/bounded_hasher.hpp"
@@ -186,6 +187,9 @@ int serve(cli::Config config) {
     const int minutes = config.audit_checkpoint_minutes;
     cli::AuditCheckpoints checkpoints(*w.store, w.clock, audit_watch, std::chrono::minutes(minutes), 24 * 60 / minutes);
     config.web.data_version = [store = w.store.get()] { return store->data_version(); };
+    cli::DocumentWiring documents(config);
+    config.web.documents = &documents.services;
+    config.web.upload_dir = documents.incoming;
     web::WebApp app(w.services, config.web);
     std::unique_ptr<MailTransport> smtp;
     if (config.smtp.configured()) {

@@ -83,6 +83,9 @@ std::string_view permission_key(Permission p) {
         case Permission::manage_training: return "manage_training";
         case Permission::override_interest: return "override_interest";
         case Permission::view_risks: return "view_risks";
+        case Permission::view_report: return "view_report";
+        case Permission::manage_report: return "manage_report";
+        case Permission::sign_off_report: return "sign_off_report";
     }
     return "unknown";
 }
@@ -152,6 +155,14 @@ bool role_allows(Role role, Permission permission) {
             // What could stop the partnership keeping children safe is for those who hold it to
             // account: the partners escalate to, and the scrutineer who checks they act on it.
             return role == Role::business_unit || role == Role::partner_lead || role == Role::scrutineer;
+        case Permission::view_report:
+            // The report is written to be published: every figure in it is a count, never a record.
+            return true;
+        case Permission::manage_report:
+            return role == Role::business_unit;  // the business unit drafts the report for the partners
+        case Permission::sign_off_report:
+            // A statutory partner's lead, for their own organisation (the use case checks which).
+            return role == Role::partner_lead;
     }
     return false;
 }

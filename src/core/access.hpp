@@ -37,6 +37,9 @@ enum class Permission {
     manage_training,      // set up courses and sessions, take registers, cancel any booking
     override_interest,    // let a business-unit member with a declared interest keep sight of a case
     view_risks,           // the risk register and its heat map (the business unit, partner leads, the scrutineer)
+    view_report,          // the yearly report: aggregate figures the partners publish, and its written sections
+    manage_report,        // write the yearly report's sections and record where it was sent
+    sign_off_report,      // sign the yearly report off for one's own statutory partner
 };
 
 const std::vector<Role>& all_roles();

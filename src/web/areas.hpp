@@ -26,6 +26,7 @@ void add_dataset_routes(std::vector<Route>& routes, Services& services);  // the
 void add_mail_routes(std::vector<Route>& routes, Services& services);     // the outbox page and its API
 void add_training_routes(std::vector<Route>& routes, Services& services);  // courses, sessions, bookings, the public calendar
 void add_token_routes(std::vector<Route>& routes, Services& services);  // API tokens: one's own, and an account's
+void add_report_routes(std::vector<Route>& routes, Services& services);  // the yearly report: pages and API
 // The OpenAPI document served at /api/v1/openapi.json (docs/openapi.json, compiled in).
 std::string_view openapi_document();
 

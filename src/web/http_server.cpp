@@ -16,12 +16,18 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/status.hpp>
+#include <boost/beast/http/file_body.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include <unistd.h>
+
 #include <array>
+#include <cstdlib>
+#include <filesystem>
 #include <atomic>
 #include <optional>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace assure::web {
@@ -84,6 +90,7 @@ namespace {
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
     Connection(tcp::socket socket, HttpServer::Impl& server) : stream_(std::move(socket)), server_(server) {}
+    ~Connection() { remove_upload(upload_path_); }
 
     void start() {
         beast::error_code ignored;
@@ -111,7 +118,9 @@ private:
     void read_header() {
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(limits().max_header_bytes));
-        parser_->body_limit(limits().max_body_bytes);  // Content-Length is checked with the header
+        // Content-Length is checked with the header: against the larger limit here, and against
+        // the ordinary one in on_header once the path says the request is not an upload.
+        parser_->body_limit(std::max(limits().max_body_bytes, uploads_on() ? limits().max_upload_bytes : 0));
         stream_.expires_after(limits().header_timeout);
         http::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
             self->on_header(ec);
@@ -126,8 +135,16 @@ private:
             return close();
         }
         if (ec) return refuse(400);
+        const bool upload = uploads_on() && is_upload_request();
+        if (!upload) {
+            const auto declared = parser_->content_length();
+            if (declared && *declared > limits().max_body_bytes) return refuse(413);
+            parser_->body_limit(limits().max_body_bytes);  // a chunked body, as it grows
+        }
         if (parser_->is_done()) return dispatch();
-        if (parser_->get()[http::field::expect] == "100-continue") {
+        const bool expects_continue = parser_->get()[http::field::expect] == "100-continue";
+        if (upload && !start_upload()) return refuse(503);
+        if (expects_continue) {
             // The client waits for this before sending its body, whose declared size is within the limit.
             static const std::string go_on = "HTTP/1.1 100 Continue\r\n\r\n";
             stream_.expires_after(limits().write_timeout);
@@ -140,8 +157,52 @@ private:
         read_body();
     }
 
+    [[nodiscard]] bool uploads_on() const { return limits().max_upload_bytes > 0 && limits().is_upload; }
+
+    [[nodiscard]] bool is_upload_request() const {
+        const auto& m = parser_->get();
+        const std::string target(m.target());
+        const std::string path = httplib::detail::decode_url(target.substr(0, target.find('?')), false);
+        const auto method = m.method_string();
+        return limits().is_upload(std::string_view(method.data(), method.size()), path);
+    }
+
+    // The body goes to a new file from here on: the parser becomes one with a file body.
+    bool start_upload() {
+        const std::string dir = limits().upload_dir.empty() ? std::filesystem::temp_directory_path().string() : limits().upload_dir;
+        std::string path = dir + "/upload-XXXXXX";
+        const int fd = ::mkstemp(path.data());
+        if (fd < 0) {
+            spdlog::error("cannot create an upload file in {}", dir);
+            return false;
+        }
+        ::close(fd);
+        upload_path_ = path;
+        upload_parser_.emplace(std::move(*parser_));
+        parser_.reset();
+        beast::error_code ec;
+        upload_parser_->get().body().open(path.c_str(), beast::file_mode::write, ec);
+        if (ec) {
+            spdlog::error("cannot open the upload file {}: {}", path, ec.message());
+            return false;
+        }
+        return true;
+    }
+
+    static void remove_upload(const std::string& path) {
+        if (!path.empty()) ::unlink(path.c_str());
+    }
+
     void read_body() {
         stream_.expires_after(limits().body_timeout);
+        if (upload_parser_) {
+            http::async_read(stream_, buffer_, *upload_parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                if (ec == http::error::body_limit) return self->refuse(413);
+                if (ec) return self->close();
+                self->dispatch();
+            });
+            return;
+        }
         http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
             if (ec == http::error::body_limit) return self->refuse(413);  // a chunked body grew too large
             if (ec) return self->close();
@@ -152,7 +213,12 @@ private:
     // The request as cpp-httplib would have given it to the handlers: path decoded, query and
     // url-encoded form parsed into params by that library's own functions.
     httplib::Request to_request(bool with_body) {
-        auto& m = parser_->get();
+        if (upload_parser_) return to_request(upload_parser_->get(), false);
+        return to_request(parser_->get(), with_body);
+    }
+
+    template <class Message>
+    httplib::Request to_request(Message& m, bool with_body) {
         httplib::Request req;
         req.method = std::string(m.method_string());
         req.target = std::string(m.target());
@@ -167,31 +233,52 @@ private:
         const auto remote = stream_.socket().remote_endpoint(ignored);
         req.remote_addr = remote.address().to_string();
         req.remote_port = remote.port();
-        if (with_body) {
-            req.body = std::move(m.body());
-            if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0) {
-                httplib::detail::parse_query_text(req.body, req.params);
-            } else if (const auto boundary = multipart_boundary(req.get_header_value("Content-Type"))) {
-                read_multipart(req.body, *boundary, req);  // a malformed body leaves no fields: the CSRF check refuses it
-            }
+        req.headers.erase(kUploadBodyHeader);  // only the server names an upload's file
+        if constexpr (std::is_same_v<Message, http::request<http::string_body>>) {
+            if (with_body) read_body_fields(req, std::move(m.body()));
         }
         return req;
     }
 
+    static void read_body_fields(httplib::Request& req, std::string body) {
+        req.body = std::move(body);
+        if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0) {
+            httplib::detail::parse_query_text(req.body, req.params);
+        } else if (const auto boundary = multipart_boundary(req.get_header_value("Content-Type"))) {
+            read_multipart(req.body, *boundary, req);  // a malformed body leaves no fields: the CSRF check refuses it
+        }
+    }
+
+    // An upload's text fields (the CSRF token among them) from its file; the handler reads the
+    // file part itself.
+    static void read_upload_fields(httplib::Request& req, const std::string& path) {
+        req.headers.emplace(kUploadBodyHeader, path);
+        const auto boundary = multipart_boundary(req.get_header_value("Content-Type"));
+        if (!boundary) return;
+        const MappedFile body(path);
+        read_multipart_fields(body.bytes(), *boundary, req);
+    }
+
     void dispatch() {
-        keep_alive_ = parser_->get().keep_alive();
-        head_request_ = parser_->get().method() == http::verb::head;
+        keep_alive_ = upload_parser_ ? upload_parser_->get().keep_alive() : parser_->get().keep_alive();
+        head_request_ = (upload_parser_ ? upload_parser_->get().method() : parser_->get().method()) == http::verb::head;
         auto req = std::make_shared<httplib::Request>(to_request(true));
+        std::string upload = std::move(upload_path_);
+        upload_path_.clear();
+        if (upload_parser_) upload_parser_->get().body().close();
         parser_.reset();
-        net::post(server_.workers, [self = shared_from_this(), req] {
+        upload_parser_.reset();
+        net::post(server_.workers, [self = shared_from_this(), req, upload] {
             httplib::Response res;
             try {
+                if (!upload.empty()) read_upload_fields(*req, upload);
                 self->server_.handle(*req, res);
             } catch (const std::exception& e) {
                 spdlog::error("{} {}: {}", req->method, req->path, e.what());
                 res = httplib::Response();
                 res.status = 500;
             }
+            remove_upload(upload);
             if (res.status == -1) res.status = 200;
             self->finish(*req, res);
         });
@@ -204,8 +291,20 @@ private:
         linger_ = true;
         head_request_ = false;
         auto req = std::make_shared<httplib::Request>();
-        if (parser_ && parser_->is_header_done()) *req = to_request(false);
+        if (upload_parser_ || (parser_ && parser_->is_header_done())) {
+            *req = to_request(false);
+        } else if (parser_) {
+            // A Content-Length over every limit stops the header where it stands; the request
+            // line was read before it, so the refusal can still say what was refused.
+            const auto& m = parser_->get();
+            req->method = std::string(m.method_string());
+            req->target = std::string(m.target());
+            req->path = httplib::detail::decode_url(req->target.substr(0, req->target.find('?')), false);
+        }
         parser_.reset();
+        upload_parser_.reset();
+        remove_upload(upload_path_);
+        upload_path_.clear();
         net::post(server_.workers, [self = shared_from_this(), req, status] {
             httplib::Response res;
             res.status = status;
@@ -316,6 +415,8 @@ private:
     HttpServer::Impl& server_;
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
+    std::optional<http::request_parser<http::file_body>> upload_parser_;  // an upload's, once its header is read
+    std::string upload_path_;  // the file an upload's body is being written to
     std::string head_;
     std::string body_;
     bool keep_alive_ = true;

@@ -1,5 +1,10 @@
 #include "web/multipart.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cctype>
 #include <vector>
 
@@ -41,21 +46,21 @@ std::optional<std::string> multipart_boundary(std::string_view content_type) {
     return b;
 }
 
-bool read_multipart(std::string_view body, const std::string& boundary, httplib::Request& req) {
+std::optional<std::vector<PartView>> multipart_parts(std::string_view body, const std::string& boundary) {
     const std::string delimiter = "--" + boundary;
-    std::vector<httplib::MultipartFormData> parts;
+    std::vector<PartView> parts;
     std::size_t at = body.find(delimiter);
-    if (at == std::string_view::npos) return false;
+    if (at == std::string_view::npos) return std::nullopt;
     while (true) {
         at += delimiter.size();
         if (body.substr(at, 2) == "--") break;  // the closing delimiter
-        if (body.substr(at, 2) != "\r\n") return false;
+        if (body.substr(at, 2) != "\r\n") return std::nullopt;
         at += 2;
         const auto headers_end = body.find("\r\n\r\n", at);
-        if (headers_end == std::string_view::npos) return false;
+        if (headers_end == std::string_view::npos) return std::nullopt;
         const auto next = body.find("\r\n" + delimiter, headers_end + 4);
-        if (next == std::string_view::npos) return false;
-        httplib::MultipartFormData part;
+        if (next == std::string_view::npos) return std::nullopt;
+        PartView part;
         std::string_view headers = body.substr(at, headers_end - at);
         bool named = false;
         while (!headers.empty()) {
@@ -79,20 +84,69 @@ bool read_multipart(std::string_view body, const std::string& boundary, httplib:
             if (eol == std::string_view::npos) break;
             headers.remove_prefix(eol + 2);
         }
-        if (!named) return false;
-        part.content = std::string(body.substr(headers_end + 4, next - headers_end - 4));
+        if (!named) return std::nullopt;
+        // A file input sends a filename (empty when no file was chosen); a text field none.
+        part.is_file = !part.filename.empty() || !part.content_type.empty();
+        part.content = body.substr(headers_end + 4, next - headers_end - 4);
         parts.push_back(std::move(part));
         at = next + 2;
     }
-    for (auto& p : parts) {
-        // A file input sends a filename (empty when no file was chosen); a text field none.
-        if (p.content_type.empty() && p.filename.empty()) {
-            req.params.emplace(p.name, std::move(p.content));
-        } else {
-            req.files.emplace(p.name, std::move(p));
+    return parts;
+}
+
+bool read_multipart(std::string_view body, const std::string& boundary, httplib::Request& req) {
+    auto parts = multipart_parts(body, boundary);
+    if (!parts) return false;
+    for (auto& p : *parts) {
+        if (!p.is_file) {
+            req.params.emplace(p.name, std::string(p.content));
+            continue;
         }
+        httplib::MultipartFormData file;
+        file.name = p.name;
+        file.filename = p.filename;
+        file.content_type = p.content_type;
+        file.content = std::string(p.content);
+        req.files.emplace(p.name, std::move(file));
     }
     return true;
+}
+
+bool read_multipart_fields(std::string_view body, const std::string& boundary, httplib::Request& req) {
+    auto parts = multipart_parts(body, boundary);
+    if (!parts) return false;
+    for (auto& p : *parts) {
+        if (!p.is_file) req.params.emplace(p.name, std::string(p.content));
+    }
+    return true;
+}
+
+MappedFile::MappedFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0) {
+        ok_ = true;
+        size_ = static_cast<std::size_t>(st.st_size);
+        if (size_ > 0) {
+            void* at = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+            if (at == MAP_FAILED) {
+                ok_ = false;
+                size_ = 0;
+            } else {
+                data_ = at;
+            }
+        }
+    }
+    ::close(fd);
+}
+
+MappedFile::~MappedFile() {
+    if (data_ != nullptr) ::munmap(data_, size_);
+}
+
+std::string_view MappedFile::bytes() const {
+    return data_ != nullptr ? std::string_view(static_cast<const char*>(data_), size_) : std::string_view();
 }
 
 }  // namespace assure::web

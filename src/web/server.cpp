@@ -13,6 +13,7 @@
 #include "core/text.hpp"
 #include "crypto/sodium.hpp"
 #include "web/areas.hpp"
+#include "web/documents_routes.hpp"
 #include "web/html.hpp"
 #include "web/problem.hpp"
 #include "web/security.hpp"
@@ -116,6 +117,8 @@ WebApp::WebApp(Services& services, WebConfig config)
     add_mail_routes(routes_, services_);
     add_training_routes(routes_, services_);
     add_token_routes(routes_, services_);
+    add_documents_routes(routes_, services_, config_.documents);
+    add_report_routes(routes_, services_);
     routes_.push_back(Route{"GET", R"(/assets/(.+))", Permission::public_access, Surface::asset, nullptr,
                             "/assets/govuk-frontend.min.css"});
     install();
@@ -169,6 +172,11 @@ void WebApp::install() {
     options.limits.max_body_bytes = config_.max_body_bytes;
     options.limits.header_timeout = std::chrono::seconds(config_.header_timeout_seconds);
     options.limits.idle_timeout = std::chrono::seconds(config_.idle_timeout_seconds);
+    if (config_.documents != nullptr) {
+        options.limits.max_upload_bytes = static_cast<std::size_t>(config_.documents->limits.max_bytes) + (1u << 20);
+        options.limits.upload_dir = config_.upload_dir;
+        options.limits.is_upload = &is_document_upload;
+    }
     options.io_threads = config_.io_threads;
     options.worker_threads = config_.threads;
     server_ = std::make_unique<HttpServer>([this](httplib::Request& req, httplib::Response& res) { handle(req, res); },
@@ -192,7 +200,15 @@ void WebApp::handle(httplib::Request& req, httplib::Response& res) {
 void WebApp::error_body(const httplib::Request& req, httplib::Response& res) {
     Ctx ctx{req, res, std::nullopt, {}, make_nonce(), false};
     set_security_headers(res, ctx.nonce, false, false);
-    if (req.path.rfind("/api/", 0) == 0) {
+    if (res.status == 413 && is_document_upload(req.method, req.path)) {
+        // Refused from its Content-Length, before any of the file was read.
+        const std::string detail = "Choose a smaller file: the upload page says the largest allowed. Nothing was saved.";
+        if (req.path.rfind("/api/", 0) == 0) return problem(ctx, 413, "The file is too large", detail, {{"file", "The selected file is too large"}});
+        Data data;
+        data.set("heading", "The selected file is too large");
+        data.set("body", detail);
+        page(ctx, "errors/error", data, PageOptions{"The selected file is too large", "", {}, 413});
+    } else if (req.path.rfind("/api/", 0) == 0) {
         problem(ctx, res.status, res.status == 404 ? "Not found" : "Request refused");
     } else if (res.status == 404 || res.status == 413) {
         error_page(ctx, res.status);

@@ -18,6 +18,10 @@
 #include "web/page_cache.hpp"
 #include "web/routes.hpp"
 
+namespace assure {
+struct DocumentServices;
+}
+
 namespace assure::web {
 
 struct WebConfig {
@@ -38,6 +42,11 @@ struct WebConfig {
     // where the version is read. No version source, or 0 bytes: every page is rendered afresh.
     std::size_t page_cache_bytes = 64u << 20;
     std::function<std::int64_t()> data_version;
+    // Documents (docs/decisions/0022): the sniffer, scanner and folder; none: uploads refused.
+    // An upload's body may be its size limit plus 1 MiB for the form around it, and is written to
+    // a file in upload_dir ("": the system's temporary folder) as it arrives.
+    DocumentServices* documents = nullptr;
+    std::string upload_dir;
 };
 
 class WebApp {

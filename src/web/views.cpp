@@ -58,6 +58,7 @@ constexpr NavItem kNav[] = {
     {"dataset", "Scorecard", "/dataset", Permission::view_dataset},
     {"training", "Training", "/training", Permission::view_training},
     {"outbox", "Outbox", "/outbox", Permission::view_outbox},
+    {"reports", "Yearly report", "/reports", Permission::view_report},
 };
 
 }  // namespace

@@ -80,8 +80,10 @@ TEST_F(RouteWalk, OpenApiDocumentsEveryApiRoute) {
                 continue;
             }
             const std::size_t close = path.find('}', i);
-            // {kind} names an import kind (a word); every other parameter is a numeric id.
-            pattern += path.substr(i, close - i + 1) == "{kind}" ? R"(([a-z0-9-]+))" : R"((\d+))";
+            // {kind} names an import kind (a word), {year} a report's year, {section} its section's
+            // key; every other parameter is a numeric id.
+            const std::string name = path.substr(i, close - i + 1);
+            pattern += name == "{kind}" ? R"(([a-z0-9-]+))" : name == "{year}" ? R"((\d{4}-\d{2}))" : name == "{section}" ? R"(([a-z_]+))" : R"((\d+))";
             i = close;
         }
         documented[pattern] = item;

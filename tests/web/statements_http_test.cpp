@@ -123,12 +123,12 @@ std::string with_ids(std::string path, const std::map<std::string, std::string>&
 const std::vector<std::string> kBusinessUnitPages = {
     "/", "/actions", "/actions?state=open", "/groups", "/groups/{group}", "/meetings/{meeting}", "/attendance", "/forward-plan",
     "/interests", "/improvement", "/learning", "/learning/{source}", "/briefings", "/priorities", "/audits", "/audits/{cycle}",
-    "/reviews", "/reviews/{case}", "/agencies", "/people", "/audit", "/dataset/returns?state=all"};
+    "/reviews", "/reviews/{case}", "/agencies", "/people", "/audit", "/dataset/returns?state=all", "/reports", "/reports/2026-27"};
 const std::vector<std::string> kAdministratorPages = {"/users", "/audit/reads"};
 const std::vector<std::string> kApiLists = {
     "/api/v1/actions", "/api/v1/agencies", "/api/v1/people", "/api/v1/groups", "/api/v1/groups/{group}/meetings",
     "/api/v1/groups/{group}/members", "/api/v1/groups/{group}/attendance", "/api/v1/improvement-actions", "/api/v1/learning",
-    "/api/v1/audits", "/api/v1/audits/{cycle}/returns", "/api/v1/incidents", "/api/v1/dataset-returns"};
+    "/api/v1/audits", "/api/v1/audits/{cycle}/returns", "/api/v1/incidents", "/api/v1/dataset-returns", "/api/v1/reports/2026-27"};
 
 int statements_of(const httplib::Result& r, const std::string& path) {
     EXPECT_TRUE(r) << path;

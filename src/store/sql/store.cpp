@@ -3,7 +3,9 @@
 #include <utility>
 
 #include "core/failure.hpp"
+#include "store/sql/documents.hpp"
 #include "store/sql/repos.hpp"
+#include "store/sql/report.hpp"
 #include "store/sql/request_effects.hpp"
 #include "store/sql/shared_reads.hpp"
 
@@ -33,11 +35,11 @@ private:
     bool& reached_data_;
 };
 
-class SqlTransaction final : public Transaction {
+class SqlTransaction final : public Transaction, public DocumentTransaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), ending_sessions_(sessions_, reached_data_), tokens_(db), audit_(db), access_entries_(db), cases_(db),
-          governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db) {}
+          governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db), documents_(db), report_(db) {}
     PartnershipRepo& partnerships() override { return changing(partnerships_); }
     AgencyRepo& agencies() override { return changing(agencies_); }
     PersonRepo& people() override { return changing(people_); }
@@ -55,6 +57,8 @@ public:
     DatasetRepo& dataset() override { return changing(dataset_); }
     MailRepo& mail() override { return mail_; }
     TrainingRepo& training() override { return changing(training_); }
+    DocumentRepo& documents() override { return changing(documents_); }
+    ReportRepo& report() override { return changing(report_); }
 
     // Whether this transaction reached any repository besides sessions, the access log, the mail
     // outbox and the heartbeat (shown by no page that is kept), or ended a session: a write that
@@ -87,6 +91,8 @@ private:
     SqlDataset dataset_;
     SqlMail mail_;
     SqlTraining training_;
+    SqlDocuments documents_;
+    SqlReport report_;
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if

@@ -1,0 +1,274 @@
+// The yearly report's parts, in seed 001's order: written sections between parts composed from
+// the records. Each composed part names its source: the page whose records the figures count
+// (some are for the roles that may see those records) and what was counted.
+#include <cmath>
+
+#include "core/dataset.hpp"
+#include "core/date_words.hpp"
+#include "web/documents.hpp"
+#include "web/html.hpp"
+#include "web/report_chart.hpp"
+#include "web/report_views.hpp"
+
+namespace assure::web::report_web {
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+std::string n(long long v) { return grouped(v); }
+std::string pct(const std::optional<int>& p) { return p ? std::to_string(*p) + "%" : std::string("No figure"); }
+std::string rate_pct(const std::optional<double>& r) {
+    return r ? std::to_string(static_cast<int>(std::lround(*r * 100))) + "%" : std::string("No meetings held");
+}
+
+// A GOV.UK table in a scroll region named by its caption (phones scroll the table, not the page).
+std::string table_html(const std::string& caption, const std::vector<std::string>& headings, const Rows& rows) {
+    std::string h = "<div class=\"assure-table-scroll\" role=\"region\" aria-label=\"" + escape(caption) +
+                    "\" tabindex=\"0\"><table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">" +
+                    escape(caption) + "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">";
+    for (std::size_t i = 0; i < headings.size(); ++i) {
+        h += "<th scope=\"col\" class=\"govuk-table__header" + std::string(i > 0 ? " govuk-table__header--numeric" : "") + "\">" +
+             escape(headings[i]) + "</th>";
+    }
+    h += "</tr></thead><tbody class=\"govuk-table__body\">";
+    for (const auto& row : rows) {
+        h += "<tr class=\"govuk-table__row\">";
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            h += i == 0 ? "<th scope=\"row\" class=\"govuk-table__header\">" + escape(row[i]) + "</th>"
+                        : "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + escape(row[i]) + "</td>";
+        }
+        h += "</tr>";
+    }
+    return h + "</tbody></table></div>";
+}
+
+std::string source(const std::string& href, const std::string& words) {
+    return "<p class=\"govuk-body-s assure-source\">Source: <a class=\"govuk-link\" href=\"" + escape(href) + "\">" + escape(words) +
+           "</a></p>";
+}
+std::string para(const std::string& text) { return "<p class=\"govuk-body\">" + escape(text) + "</p>"; }
+std::string figure_chart(const std::string& svg) { return svg.empty() ? "" : "<figure class=\"assure-chart\">" + svg + "</figure>"; }
+
+std::string written(const YearReport& r, ReportSection section, bool may_edit) {
+    const SectionText& t = r.sections[static_cast<std::size_t>(section)];
+    const std::string edit = "/reports/" + r.year.key() + "/sections/" + std::string(report_section_key(section));
+    std::string h;
+    if (t.text.empty()) {
+        h = "<div class=\"govuk-inset-text\">This section has not been written yet.</div>";
+    } else {
+        h = markdown_html(t.text);
+        h += "<p class=\"govuk-body-s\">Last changed by " + escape(t.updated_by) + " on " + escape(display_instant(t.updated_at)) + ".</p>";
+    }
+    if (may_edit && r.state == ReportState::draft) {
+        h += "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"" + escape(edit) + "\">" + (t.text.empty() ? "Write" : "Change") +
+             "<span class=\"govuk-visually-hidden\"> the section " + escape(std::string(report_section_label(section))) + "</span></a></p>";
+    }
+    return h;
+}
+
+Part section_part(const YearReport& r, ReportSection s, bool may_edit) {
+    return {std::string(report_section_key(s)), std::string(report_section_label(s)), written(r, s, may_edit)};
+}
+
+Part governance(const YearReport& r) {
+    const auto& a = r.figures.attendance;
+    std::string h;
+    std::string partners;
+    for (const auto& p : r.statutory_partners) partners += (partners.empty() ? "" : ", ") + p.name;
+    h += para("The statutory safeguarding partners: " + (partners.empty() ? std::string("none recorded in the directory") : partners) + ".");
+    Rows rows;
+    std::vector<Bar> bars;
+    for (const auto& t : a.by_agency) {
+        if (t.held == 0) continue;
+        rows.push_back({t.label, n(t.held), n(t.attended), rate_pct(t.rate)});
+        bars.push_back({t.label, t.rate.value_or(0) * 100, rate_pct(t.rate)});
+    }
+    if (rows.empty()) {
+        h += para("No meeting of the partnership's groups was held in the year, so there is no attendance to report.");
+    } else {
+        h += para("Attendance is expected at " + std::to_string(static_cast<int>(std::lround(a.expected_rate * 100))) +
+                  "% of the meetings held while a person was a member. Cancelled meetings do not count.");
+        h += table_html("Attendance by agency, " + r.year.label(), {"Agency", "Member places at meetings held", "Attended", "Attendance"}, rows);
+        h += figure_chart(bar_chart_svg("chart-attendance", "Attendance at the partnership's meetings by agency, " + r.year.label(), bars, 100));
+    }
+    h += source("/attendance?from=" + r.year.first_day().iso() + "&to=" + r.year.last_day().iso(),
+                "the attendance recorded at every group's meetings held from " + date_in_words(r.year.first_day()) + " to " +
+                    date_in_words(r.year.last_day()));
+    return {"governance", "The partnership and its governance", h};
+}
+
+Part priorities(const YearReport& r) {
+    Rows rows;
+    for (const auto& t : r.figures.priorities) {
+        rows.push_back({t.priority, n(t.sources), n(t.recommendations), n(t.actions.total), n(t.actions.open), n(t.actions.overdue),
+                        n(t.actions.evidenced)});
+    }
+    std::string h = rows.empty() ? para("The partnership has set no priorities.")
+                                 : table_html("Progress against each priority",
+                                              {"Priority", "Learning sources", "Recommendations", "Actions", "Open", "Overdue", "With evidence of impact"},
+                                              rows);
+    h += source("/priorities", "the golden thread of each priority: its learning, recommendations and improvement actions, as they stand today");
+    return {"priorities", "Priorities and progress", h};
+}
+
+Part performance(const YearReport& r) {
+    std::string h;
+    const std::string period = DatasetPeriod{r.year.start, 0}.key();
+    if (!r.figures.scorecard) {
+        h = para("The multi-agency dataset holds no figure for the year.");
+    } else {
+        Rows rows;
+        for (const auto& l : r.figures.scorecard->lines) {
+            if (!l.value.value) continue;
+            rows.push_back({l.definition.name, format_figure(*l.value.value, l.definition.unit),
+                            l.definition.target ? format_figure(*l.definition.target, l.definition.unit) : std::string("None set"),
+                            std::string(rag_label(l.rag))});
+        }
+        h = table_html("The dataset's figures for " + r.year.label(), {"Indicator", "Figure", "Target", "Against target"}, rows);
+    }
+    h += source("/dataset?period=" + period, "the partnership's scorecard for " + DatasetPeriod{r.year.start, 0}.label() +
+                                                  ", worked out from the dataset's imports and agencies' returns");
+    return {"performance", "Performance: the multi-agency dataset", h};
+}
+
+Part reviews(const YearReport& r, bool may_edit) {
+    const auto& c = r.figures.reviews;
+    std::string h = table_html("Serious incidents and reviews in " + r.year.label(), {"Milestone in the year", "Cases"},
+                               {{"Became aware of a serious incident", n(c.became_aware)},
+                                {"Notified to the national Panel", n(c.notified)},
+                                {"Rapid reviews held", n(c.rapid_reviews)},
+                                {"Decisions made", n(c.decided)},
+                                {"Decided: local child safeguarding practice review", n(c.local_reviews)},
+                                {"Decided: recommended for a national review", n(c.national_reviews)},
+                                {"Decided: other learning review", n(c.other_learning)},
+                                {"Decided: no further review", n(c.no_further_review)},
+                                {"Review reports published", n(c.published)}});
+    h += source("/reviews", "the dated events recorded on the partnership's case records (counted; no case is named)");
+    h += "<h3 class=\"govuk-heading-m\" id=\"what_changed\">" + escape(std::string(report_section_label(ReportSection::what_changed))) + "</h3>";
+    h += written(r, ReportSection::what_changed, may_edit);
+    return {"reviews", "Reviews and what changed", h};
+}
+
+Part audits(const YearReport& r) {
+    Rows rows;
+    for (const auto& c : r.figures.audit_cycles) {
+        rows.push_back({c.title, std::string(audit_kind_label(c.kind)), date_in_words(c.opens), date_in_words(c.closes), n(static_cast<long long>(c.invited.size()))});
+    }
+    std::string h = rows.empty() ? para("No Section 11 or Section 175 audit cycle opened in the year.")
+                                 : table_html("Audit cycles opened in " + r.year.label(), {"Cycle", "Kind", "Opened", "Closed", "Agencies invited"}, rows);
+    h += para(n(r.figures.learning.thematic_audits) + " multi-agency thematic " + (r.figures.learning.thematic_audits == 1 ? "audit" : "audits") +
+              " and " + n(static_cast<long long>(r.figures.learning.entries.size())) + " entries in the year's audit and learning calendar.");
+    h += source("/audits", "the partnership's Section 11 and Section 175 audit cycles");
+    h += source("/learning/calendar?year=" + std::to_string(r.year.start), "the audit and learning calendar of " + r.year.label());
+    return {"audits", "Audits, Section 11 and Section 175", h};
+}
+
+Part training(const YearReport& r) {
+    const auto& t = r.figures.training;
+    std::string h = para(n(t.total.delegates) + " delegates attended " + n(t.sessions) + (t.sessions == 1 ? " session" : " sessions") +
+                         " of the partnership's training in the year.");
+    Rows rows;
+    std::vector<Bar> bars;
+    for (const auto& l : t.by_agency) {
+        rows.push_back({l.name, n(l.delegates), n(l.no_shows), pct(l.attendance_percent)});
+        bars.push_back({l.name, static_cast<double>(l.delegates), n(l.delegates)});
+    }
+    if (!rows.empty()) {
+        rows.push_back({"Total", n(t.total.delegates), n(t.total.no_shows), pct(t.total.attendance_percent)});
+        h += table_html("Delegates by agency, " + r.year.label(), {"Agency", "Delegates", "Did not attend", "Attendance"}, rows);
+        h += figure_chart(bar_chart_svg("chart-delegates", "Delegates at the partnership's training by agency, " + r.year.label(), bars));
+    }
+    h += source("/training/figures?year=" + r.year.key(), "the registers taken at the training sessions held in the year");
+    return {"training", "Training", h};
+}
+
+Part lado(const YearReport& r) {
+    const auto& f = r.figures.lado;
+    const auto& c = f.counts;
+    std::string h = table_html("Allegations referred to the LADO in " + r.year.label(), {"Figure", "Number"},
+                               {{"Referrals", n(c.referrals)},
+                                {"No further action after initial consideration", n(c.no_further_action) + " (" + pct(f.no_further_action_percent) + ")"},
+                                {"Substantiated", n(c.substantiated)},
+                                {"Unsubstantiated", n(c.unsubstantiated)},
+                                {"Unfounded", n(c.unfounded)},
+                                {"False", n(c.false_allegations)},
+                                {"Malicious", n(c.malicious)},
+                                {"Continuing at the year's end", n(c.continuing)},
+                                {"Resolved within one month", n(f.within_one_month.count) + " (" + pct(f.within_one_month.percent) + ", target " +
+                                                                   std::to_string(f.within_one_month.target_percent) + "%)"}});
+    h += source("/registers/lado/figures?year=" + r.year.key(), "the LADO register's referrals (counted; no one is named)");
+    return {"lado", "Allegations against people who work with children (LADO)", h};
+}
+
+Part deaths(const YearReport& r) {
+    const auto& f = r.figures.deaths;
+    const auto& c = f.counts;
+    std::string h = table_html("Child deaths in " + r.year.label(), {"Figure", "Number"},
+                               {{"Deaths of children normally resident", n(c.deaths)},
+                                {"Expected", n(c.expected)},
+                                {"Unexpected", n(c.unexpected)},
+                                {"Reviews complete", n(c.reviewed)},
+                                {"Still under enquiry", n(c.under_enquiry)},
+                                {"With modifiable factors (of reviews complete)", n(c.modifiable) + " (" + pct(f.modifiable_percent) + ")"}});
+    Rows cats;
+    for (const auto& [cat, count] : f.by_category) {
+        if (count > 0) cats.push_back({std::string(death_category_label(cat)), n(count)});
+    }
+    if (!cats.empty()) h += table_html("Reviews complete by category of death", {"Category", "Deaths"}, cats);
+    h += source("/registers/child-deaths/figures?year=" + r.year.key(), "the child death overview panel's register (counted; no child is named)");
+    return {"child-deaths", "Child deaths", h};
+}
+
+Part money(const YearReport& r) {
+    const auto& f = r.figures.finance;
+    std::string h = table_html("Money in " + r.year.label(), {"Figure", "Amount"},
+                               {{"Brought forward", pounds(f.brought_forward)},
+                                {"Contributions", pounds(f.contributions)},
+                                {"Contributions in kind", pounds(f.in_kind)},
+                                {"Spent", pounds(f.expenditure)},
+                                {"Carried forward", pounds(f.carried_forward)}});
+    Rows contributors;
+    for (const auto& l : f.contributors) contributors.push_back({l.name, pounds(l.pence)});
+    if (!contributors.empty()) h += table_html("Contributions by partner", {"Partner", "Amount"}, contributors);
+    h += source("/registers/finance/figures?year=" + r.year.key(), "the money register's contributions and spending");
+    return {"money", "Money", h};
+}
+
+Part risks(const YearReport& r) {
+    const auto& c = r.figures.risks.counts;
+    const auto& e = r.figures.escalations;
+    std::string h = table_html("Risks and escalations in " + r.year.label(), {"Figure", "Number"},
+                               {{"Risks raised", n(c.raised)},
+                                {"Risks closed", n(c.closed)},
+                                {"Risks escalated to the partners", n(c.escalated)},
+                                {"Risks open at 31 March", n(c.open_at_year_end)},
+                                {"Professional disagreements raised", n(e.counts.raised)},
+                                {"Disagreements resolved", n(e.resolved)},
+                                {"Disagreements open at 31 March", n(e.counts.open_at_year_end)}});
+    h += source("/registers/risks/figures?year=" + r.year.key(), "the risk register");
+    h += source("/registers/escalations/figures?year=" + r.year.key(), "the register of escalations (counted; no case is named)");
+    return {"risks", "Risks and escalations", h};
+}
+
+}  // namespace
+
+std::vector<Part> report_parts(const YearReport& r, bool may_edit) {
+    return {section_part(r, ReportSection::foreword, may_edit),
+            section_part(r, ReportSection::introduction, may_edit),
+            governance(r),
+            priorities(r),
+            performance(r),
+            reviews(r, may_edit),
+            audits(r),
+            deaths(r),
+            training(r),
+            lado(r),
+            money(r),
+            risks(r),
+            section_part(r, ReportSection::voice_of_children, may_edit),
+            section_part(r, ReportSection::scrutiny, may_edit),
+            section_part(r, ReportSection::next_priorities, may_edit),
+            section_part(r, ReportSection::conclusion, may_edit)};
+}
+
+}  // namespace assure::web::report_web

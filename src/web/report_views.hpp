@@ -1,0 +1,29 @@
+#pragma once
+// What the yearly report's pages and API share (web/report*.cpp): the report's parts in seed
+// 001's order, each figure with its source, and the API's JSON shape (web's own).
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "app/report.hpp"
+#include "web/routes.hpp"
+
+namespace assure::web::report_web {
+
+// A part of the report: a written section or a part composed from the records.
+struct Part {
+    std::string id;       // the anchor: "foreword", "governance"
+    std::string heading;
+    std::string html;     // safe HTML: escaped figures, rendered Markdown
+};
+
+// Every part in order. `may_edit` adds the links that change a written section.
+std::vector<Part> report_parts(const YearReport& r, bool may_edit);
+
+nlohmann::json report_json(const YearReport& r);
+
+void add_report_pages(std::vector<Route>& routes, Services& s);
+void add_report_api(std::vector<Route>& routes, Services& s);
+
+}  // namespace assure::web::report_web
