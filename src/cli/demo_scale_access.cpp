@@ -19,7 +19,6 @@ void write_access_log(Area& a) {
         const Actor& who = a.rng.pick(readers);
         batch.push_back(AccessEntry{0, a.partnership.id, a.at_random(on), who.user, who.label, kind, "review_case", std::move(ids)});
         a.count("access_log");
-        a.count("access_log_records", static_cast<std::int64_t>(batch.back().record_ids.size()));
     };
     // Each case is opened a few times, and the case list is viewed about weekly with the newest twenty.
     for (std::size_t i = 0; i < a.cases.size(); ++i) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "store/postgres/database.hpp"
+#include "store/postgres/store.hpp"
 
 namespace assure::testing {
 
@@ -46,6 +47,29 @@ public:
 
 private:
     std::string name_, url_;
+};
+
+// The store contract suites' factory for PostgreSQL: a store on a scratch schema of its own.
+struct PostgresFactory {
+    static inline std::unique_ptr<ScratchSchema> schema;
+    static std::string skip_reason() { return test_postgres_url().empty() ? kNoPostgres : ""; }
+    static std::unique_ptr<Store> make() {
+        schema = std::make_unique<ScratchSchema>();
+        return std::make_unique<postgres::PostgresStore>(schema->url());
+    }
+    static void destroy() { schema.reset(); }
+    // Changes a row behind the store's back, as a database tool could.
+    static void exec(const std::string& sql) { postgres::Connection(schema->url()).exec(sql); }
+    // A number read behind the store's back: a count of rows, say.
+    static std::int64_t number(const std::string& sql) {
+        postgres::Connection db(schema->url());
+        auto q = db.prepare(sql);
+        return q->step() ? q->int64(0) : -1;
+    }
+    // What anyone who owns the tables can do first: drop the append-only triggers.
+    static void drop_audit_guards() {
+        exec("DROP TRIGGER audit_log_no_update ON audit_log; DROP TRIGGER audit_log_no_delete ON audit_log");
+    }
 };
 
 }  // namespace assure::testing

@@ -29,22 +29,6 @@
 namespace assure::testing {
 namespace {
 
-struct PostgresFactory {
-    static inline std::unique_ptr<ScratchSchema> schema;
-    static std::string skip_reason() { return test_postgres_url().empty() ? kNoPostgres : ""; }
-    static std::unique_ptr<Store> make() {
-        schema = std::make_unique<ScratchSchema>();
-        return std::make_unique<postgres::PostgresStore>(schema->url());
-    }
-    static void destroy() { schema.reset(); }
-    // Changes a row behind the store's back, as a database tool could.
-    static void exec(const std::string& sql) { postgres::Connection(schema->url()).exec(sql); }
-    // What anyone who owns the tables can do first: drop the append-only triggers.
-    static void drop_audit_guards() {
-        exec("DROP TRIGGER audit_log_no_update ON audit_log; DROP TRIGGER audit_log_no_delete ON audit_log");
-    }
-};
-
 #define REQUIRE_POSTGRES()                                        \
     if (test_postgres_url().empty()) GTEST_SKIP() << kNoPostgres; \
     ScratchSchema scratch
@@ -414,6 +398,44 @@ TEST(PostgresOnly, Migration0024KeepsEarlierTokensWorkingWithIdsAndAnExpiry) {
         tx.api_tokens().insert(fresh);
         EXPECT_EQ(tx.api_tokens().find("new")->id, 3) << "the identity continues after the copied rows";
     });
+}
+
+// Migration 0033 keeps every earlier entry of the access log as a record set of its own with
+// the entry's id, and new sets are numbered after them.
+TEST(PostgresOnly, Migration0033KeepsEveryEarlierAccessEntryFindableByItsRecords) {
+    REQUIRE_POSTGRES();
+    {
+        postgres::Connection db(scratch.url());
+        ASSERT_GT(migrate_up_to(scratch.url(), db, 32), 0);
+        db.exec("INSERT INTO partnerships(id, slug, name) VALUES (1, 'k', 'K')");
+        db.exec("INSERT INTO access_log(partnership_id, at, actor_user_id, actor_label, kind, record_type, record_ids) VALUES "
+                "(1, 100, 3, 'Ann', 'list', 'review_case', '3 2 1'), (1, 200, NULL, 'Bob', 'record', 'review_case', '2')");  // ids 1 and 2
+        db.exec("INSERT INTO access_log_records(entry_id, partnership_id, record_type, record_id) VALUES "
+                "(1, 1, 'review_case', '3'), (1, 1, 'review_case', '2'), (1, 1, 'review_case', '1'), (2, 1, 'review_case', '2')");
+    }
+    postgres::PostgresStore store(scratch.url());  // applies 0033
+    store.access_log().record(AccessEntry{0, PartnershipId{1}, 300, UserId{3}, "Ann", AccessKind::list, "review_case", {"1", "2"}});
+    store.access_log().flush();
+    auto search = [&](const std::string& record) {
+        AccessQuery q;
+        q.partnership = PartnershipId{1};
+        q.record_id = record;
+        Page<AccessEntry> page;
+        store.read([&](Transaction& tx) { page = tx.access_entries().query(q); });
+        return page.items;
+    };
+    const auto all = search("");
+    ASSERT_EQ(all.size(), 3U);
+    EXPECT_EQ(all[2].record_ids, (std::vector<std::string>{"3", "2", "1"}));
+    EXPECT_EQ(all[1].actor_label, "Bob");
+    EXPECT_FALSE(all[1].actor.valid());
+    EXPECT_EQ(all[0].record_ids, (std::vector<std::string>{"1", "2"}));
+    EXPECT_EQ(search("2").size(), 3U);
+    EXPECT_EQ(search("3").size(), 1U);
+    postgres::Connection db(scratch.url());
+    EXPECT_EQ(count_of(db, "SELECT max(id) FROM access_record_sets"), 3) << "the identity continues after the carried-over sets";
+    EXPECT_THROW(db.exec("UPDATE access_log SET actor_label = 'x' WHERE id = 1"), sql::Error);
+    EXPECT_THROW(db.exec("DELETE FROM access_record_set_members"), sql::Error);
 }
 
 }  // namespace assure::testing

@@ -298,6 +298,46 @@ TYPED_TEST_P(ReviewsContract, TheAccessLogStoresBatchesAndSearchesThem) {
     EXPECT_FALSE(second.next);
 }
 
+// A list seen again is stored once (decision 0008, "Record sets"): every view is still its
+// own entry, with its viewer, kind and time, and each is found by any record it showed.
+TYPED_TEST_P(ReviewsContract, AListSeenAgainIsStoredOnceAndEveryViewIsFoundByItsRecords) {
+    auto entry = [&](Instant at, std::string who, AccessKind kind, std::vector<std::string> shown) {
+        return AccessEntry{0, this->partnership, at, UserId{1}, std::move(who), kind, "review_case", std::move(shown)};
+    };
+    auto& log = this->store->access_log();
+    for (int view = 1; view <= 3; ++view) log.record(entry(86400 * view, "Ann <ann@x.org>", AccessKind::list, {"3", "2", "1"}));
+    log.flush();  // a second batch meets the set the first one stored
+    log.record(entry(86400 * 4, "Bob <bob@x.org>", AccessKind::list, {"3", "2", "1"}));
+    log.record(entry(86400 * 5, "Bob <bob@x.org>", AccessKind::list, {"1", "2", "3"}));  // the same cases in another order
+    log.record(entry(86400 * 6, "Bob <bob@x.org>", AccessKind::record, {"2"}));
+    log.record(entry(86400 * 7, "Bob <bob@x.org>", AccessKind::identities, {"2"}));
+    log.flush();
+    auto search = [&](const std::string& record) {
+        AccessQuery q;
+        q.partnership = this->partnership;
+        q.record_id = record;
+        Page<AccessEntry> page;
+        this->store->read([&](Transaction& tx) { page = tx.access_entries().query(q); });
+        return page.items;
+    };
+    const auto all = search("");
+    ASSERT_EQ(all.size(), 7U) << "every view is an entry of its own";
+    EXPECT_EQ(all[0].kind, AccessKind::identities);
+    EXPECT_EQ(all[2].record_ids, (std::vector<std::string>{"1", "2", "3"})) << "in the order shown";
+    EXPECT_EQ(all[3].actor_label, "Bob <bob@x.org>");
+    EXPECT_EQ(all[3].record_ids, (std::vector<std::string>{"3", "2", "1"}));
+    EXPECT_EQ(search("2").size(), 7U);
+    const auto of_three = search("3");
+    ASSERT_EQ(of_three.size(), 5U);
+    EXPECT_EQ(of_three[0].at, 86400 * 5);
+    EXPECT_EQ(of_three[4].at, 86400 * 1);
+    if constexpr (requires { TypeParam::number(""); }) {
+        EXPECT_EQ(TypeParam::number("SELECT count(*) FROM access_record_sets"), 3) << "3 2 1, 1 2 3 and 2";
+        EXPECT_EQ(TypeParam::number("SELECT count(*) FROM access_record_set_members"), 7);
+        EXPECT_EQ(TypeParam::number("SELECT count(*) FROM access_log"), 7);
+    }
+}
+
 // A page of up to 500 records is one entry; each record must still be found by its id, and
 // the rows go in several multi-row statements (64, 32, … 1), so every size is tried at once.
 TYPED_TEST_P(ReviewsContract, EveryRecordOfALongListIsFoundByItsId) {
@@ -333,6 +373,7 @@ REGISTER_TYPED_TEST_SUITE_P(ReviewsContract, PagesComeInOrderWithoutRepeatsOrGap
                             EveryFilterAgreesWithTheRulesAndCountsAgreeWithLists, NeedToKnowInSqlAgreesWithTheRuleInCore,
                             ACaseRoundTripsItsPanelInterestsAndEventsAndStaleWritesAreRefused,
                             AnUnknownStoredValueIsAnErrorNamingTableAndColumn, CasesWithoutAStoredStandingAreFoundAndSettled,
-                            TheAccessLogStoresBatchesAndSearchesThem, EveryRecordOfALongListIsFoundByItsId);
+                            TheAccessLogStoresBatchesAndSearchesThem, AListSeenAgainIsStoredOnceAndEveryViewIsFoundByItsRecords,
+                            EveryRecordOfALongListIsFoundByItsId);
 
 }  // namespace assure::testing

@@ -42,6 +42,12 @@ struct SqliteFactory {
     static void destroy() { remove_db(path); }
     // Changes a row behind the store's back, as a database tool could.
     static void exec(const std::string& sql) { sqlite::Connection(path).exec(sql); }
+    // A number read behind the store's back: a count of rows, say.
+    static std::int64_t number(const std::string& sql) {
+        sqlite::Connection db(path);
+        auto q = db.prepare(sql);
+        return q->step() ? q->int64(0) : -1;
+    }
     // What anyone who can write the file can do first: drop the append-only triggers.
     static void drop_audit_guards() { exec("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete"); }
 };

@@ -353,3 +353,49 @@ TEST(SqliteOnly, Migration0013ChainsExistingAuditRowsInPlace) {
 }
 
 }  // namespace assure::testing
+
+namespace assure::testing {
+
+// Migration 0033 keeps every earlier entry of the access log as a record set of its own: the
+// upgraded log answers "who was shown case 2?" as before, and stays append-only.
+TEST(SqliteOnly, Migration0033KeepsEveryEarlierAccessEntryFindableByItsRecords) {
+    const auto path = temp_db();
+    {
+        sqlite::Connection db(path);
+        migrate_only(db, [](int n) { return n < 33; });
+        db.exec("INSERT INTO partnerships(id, slug, name) VALUES (1, 'k', 'K')");
+        db.exec("INSERT INTO access_log(partnership_id, at, actor_user_id, actor_label, kind, record_type, record_ids) VALUES "
+                "(1, 100, 3, 'Ann', 'list', 'review_case', '3 2 1'), (1, 200, NULL, 'Bob', 'record', 'review_case', '2')");  // ids 1 and 2
+        db.exec("INSERT INTO access_log_records(entry_id, partnership_id, record_type, record_id) VALUES "
+                "(1, 1, 'review_case', '3'), (1, 1, 'review_case', '2'), (1, 1, 'review_case', '1'), (2, 1, 'review_case', '2')");
+    }
+    {
+        sqlite::SqliteStore store(path);  // applies 0033
+        store.access_log().record(AccessEntry{0, PartnershipId{1}, 300, UserId{3}, "Ann", AccessKind::list, "review_case", {"3", "2", "1"}});
+        store.access_log().flush();
+        auto search = [&](const std::string& record) {
+            AccessQuery q;
+            q.partnership = PartnershipId{1};
+            q.record_id = record;
+            Page<AccessEntry> page;
+            store.read([&](Transaction& tx) { page = tx.access_entries().query(q); });
+            return page.items;
+        };
+        const auto all = search("");
+        ASSERT_EQ(all.size(), 3U);
+        EXPECT_EQ(all[2].record_ids, (std::vector<std::string>{"3", "2", "1"}));
+        EXPECT_EQ(all[2].actor, UserId{3});
+        EXPECT_EQ(all[1].actor_label, "Bob");
+        EXPECT_FALSE(all[1].actor.valid());
+        EXPECT_EQ(all[1].record_type, "review_case");
+        EXPECT_EQ(search("2").size(), 3U);
+        EXPECT_EQ(search("1").size(), 2U);
+        EXPECT_TRUE(search("4").empty());
+    }
+    sqlite::Connection db(path);
+    EXPECT_THROW(db.exec("UPDATE access_log SET actor_label = 'x' WHERE id = 1"), sql::Error);
+    EXPECT_THROW(db.exec("DELETE FROM access_record_set_members"), sql::Error);
+    remove_db(path);
+}
+
+}  // namespace assure::testing

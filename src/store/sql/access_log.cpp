@@ -1,7 +1,12 @@
-// The access log's table: who was shown which restricted records (decision 0008). Each entry's
-// records are also kept one to a row in access_log_records, so "who read case 12?" is answered
-// from an index rather than by searching every entry's list.
+// The access log's tables: who was shown which restricted records (decision 0008). An entry
+// names its records through a record set, kept once per partnership for each distinct list (the
+// same people are shown the same lists again and again), and each set's records are also kept
+// one to a row, so "who read case 12?" is answered from an index rather than by searching
+// every entry's list.
+#include <sodium.h>
+
 #include <algorithm>
+#include <map>
 
 #include "store/sql/cursor.hpp"
 #include "store/sql/repos.hpp"
@@ -27,43 +32,88 @@ std::vector<std::string> split(const std::string& text) {
     return out;
 }
 
-// An entry's records go in as few statements as the binary digits of their number: a list
-// of 50 cases is three INSERTs of 32, 16 and 2 rows, not fifty round trips, and a connection
-// prepares at most seven shapes of statement.
-void insert_records(Connection& db, std::int64_t entry, const AccessEntry& e) {
+// A set is known by the digest of its type and its ids in order: "review_case\n3 2 1".
+std::string digest_of(const std::string& record_type, const std::string& ids) {
+    const std::string canonical = record_type + "\n" + ids;
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(canonical.data()), canonical.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
+// `count` rows go in as few statements as the binary digits of their number: fifty rows are
+// three INSERTs of 32, 16 and 2, not fifty round trips, and a connection prepares at most
+// seven shapes of each statement. `bind_row(statement, first placeholder, row)` binds a row.
+template <class BindRow>
+void insert_rows(Connection& db, const std::string& insert, int columns, std::size_t count, BindRow bind_row) {
+    std::string one = "(?";
+    for (int c = 1; c < columns; ++c) one += ", ?";
+    one += ")";
     std::size_t next = 0;
     for (std::size_t rows = 64; rows > 0; rows /= 2) {
-        while (e.record_ids.size() - next >= rows) {
-            std::string sql = "INSERT INTO access_log_records(entry_id, partnership_id, record_type, record_id) VALUES ";
-            for (std::size_t i = 0; i < rows; ++i) sql += i ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)";
+        while (count - next >= rows) {
+            std::string sql = insert + " VALUES ";
+            for (std::size_t i = 0; i < rows; ++i) sql += (i ? ", " : "") + one;
             auto& q = db.cached(sql);
-            for (std::size_t i = 0; i < rows; ++i) {
-                const int at = static_cast<int>(i * 4);
-                q.bind(at + 1, entry).bind(at + 2, e.partnership.value).bind(at + 3, e.record_type);
-                q.bind(at + 4, e.record_ids[next + i]);
-            }
+            for (std::size_t i = 0; i < rows; ++i) bind_row(q, static_cast<int>(i) * columns + 1, next + i);
             q.run();
             next += rows;
         }
     }
 }
 
+// The set's id, stored with its members if it is new. Two writers storing the same new set at
+// once (two servers on one PostgreSQL database) meet at the unique digest: one inserts, the other
+// does nothing and then reads the id.
+std::int64_t set_of(Connection& db, const AccessEntry& e) {
+    const std::string ids = joined(e.record_ids);
+    const std::string digest = digest_of(e.record_type, ids);
+    auto& insert = db.cached(
+        "INSERT INTO access_record_sets(partnership_id, record_type, digest, record_ids) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (partnership_id, digest) DO NOTHING RETURNING id");
+    insert.bind(1, e.partnership.value).bind(2, e.record_type).bind(3, digest).bind(4, ids);
+    if (insert.step()) {
+        const std::int64_t id = insert.int64(0);
+        insert.reset();
+        insert_rows(db, "INSERT INTO access_record_set_members(set_id, partnership_id, record_type, record_id)", 4,
+                    e.record_ids.size(), [&](Statement& q, int at, std::size_t i) {
+                        q.bind(at, id).bind(at + 1, e.partnership.value).bind(at + 2, e.record_type).bind(at + 3, e.record_ids[i]);
+                    });
+        return id;
+    }
+    auto& known = db.cached("SELECT id FROM access_record_sets WHERE partnership_id = ? AND digest = ?");
+    known.bind(1, e.partnership.value).bind(2, digest);
+    if (!known.step()) throw std::runtime_error("access_record_sets: the set " + digest + " was neither stored nor found");
+    const std::int64_t id = known.int64(0);
+    known.reset();
+    return id;
+}
+
 }  // namespace
 
 void SqlAccessEntries::append(const std::vector<AccessEntry>& entries) {
+    // A batch is mostly the same few lists viewed again: each distinct one is looked up once.
+    std::map<std::pair<std::int64_t, std::string>, std::int64_t> sets;
+    std::vector<std::int64_t> set_ids;
+    set_ids.reserve(entries.size());
     for (const auto& e : entries) {
-        auto& q = db_.cached(
-            "INSERT INTO access_log(partnership_id, at, actor_user_id, actor_label, kind, record_type, record_ids) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)");
-        q.bind(1, e.partnership.value).bind(2, e.at);
-        if (e.actor.valid()) {
-            q.bind(3, e.actor.value);
-        } else {
-            q.bind_null(3);
-        }
-        q.bind(4, e.actor_label).bind(5, access_kind_key(e.kind)).bind(6, e.record_type).bind(7, joined(e.record_ids)).run();
-        insert_records(db_, db_.last_insert_id(), e);
+        const auto key = std::make_pair(e.partnership.value, e.record_type + "\n" + joined(e.record_ids));
+        auto it = sets.find(key);
+        if (it == sets.end()) it = sets.emplace(key, set_of(db_, e)).first;
+        set_ids.push_back(it->second);
     }
+    insert_rows(db_, "INSERT INTO access_log(partnership_id, at, actor_user_id, actor_label, kind, set_id)", 6, entries.size(),
+                [&](Statement& q, int at, std::size_t i) {
+                    const AccessEntry& e = entries[i];
+                    q.bind(at, e.partnership.value).bind(at + 1, e.at);
+                    if (e.actor.valid()) {
+                        q.bind(at + 2, e.actor.value);
+                    } else {
+                        q.bind_null(at + 2);
+                    }
+                    q.bind(at + 3, e.actor_label).bind(at + 4, access_kind_key(e.kind)).bind(at + 5, set_ids[i]);
+                });
 }
 
 Page<AccessEntry> SqlAccessEntries::query(const AccessQuery& f) {
@@ -74,13 +124,17 @@ Page<AccessEntry> SqlAccessEntries::query(const AccessQuery& f) {
         after_at = cursor_number(key[0]);
         after_id = cursor_number(key[1]);
     }
+    // Asked about one record, the entries come from the sets that hold it (an index each way);
+    // otherwise from the partnership's entries newest first.
+    const std::string by_record = f.record_id.empty()
+        ? "AND ?4 = '' AND (?5 = '' OR s.record_type = ?5) "
+        : "AND a.set_id IN (SELECT m.set_id FROM access_record_set_members m WHERE m.partnership_id = ?1 "
+          "AND m.record_id = ?4 AND (?5 = '' OR m.record_type = ?5)) ";
     auto& q = db_.cached(
-        "SELECT a.id, a.partnership_id, a.at, a.actor_user_id, a.actor_label, a.kind, a.record_type, a.record_ids "
-        "FROM access_log a WHERE a.partnership_id = ?1 "
+        "SELECT a.id, a.partnership_id, a.at, a.actor_user_id, a.actor_label, a.kind, s.record_type, s.record_ids "
+        "FROM access_log a JOIN access_record_sets s ON s.id = a.set_id WHERE a.partnership_id = ?1 "
         "AND (?2 = '' OR lower(a.actor_label) LIKE '%' || lower(?2) || '%') "
-        "AND (?3 = '' OR a.kind = ?3) "
-        "AND (?4 = '' OR EXISTS (SELECT 1 FROM access_log_records r WHERE r.partnership_id = ?1 AND r.record_id = ?4 "
-        "AND (?5 = '' OR r.record_type = ?5) AND r.entry_id = a.id)) "
+        "AND (?3 = '' OR a.kind = ?3) " + by_record +
         "AND (?6 = 0 OR a.at >= ?6) AND (?7 = 0 OR a.at < ?7) "
         "AND (?9 = 0 OR a.at < ?8 OR (a.at = ?8 AND a.id < ?9)) "
         "ORDER BY a.at DESC, a.id DESC LIMIT ?10");
