@@ -526,7 +526,7 @@ int main(int argc, char** argv) {
         if (*backup_cmd) {
             refuse_url(config.db_path, "backup");
             if (to.empty()) throw std::runtime_error("name the backup file with --to FILE");
-            return cli::backup_database(config.db_path, to, std::cout, std::cerr);
+            return cli::backup_database(config.db_path, config.documents_folder(), to, std::cout, std::cerr);
         }
 
         if (*restore_cmd) {
@@ -537,8 +537,7 @@ int main(int argc, char** argv) {
                 std::cerr << "Note: no checksum beside " << from << " (" << from << ".sha256); it was checked by SQLite's "
                           << "integrity check alone\n";
             }
-            sqlite::restore(from, config.db_path);
-            std::cout << "Restored " << config.db_path << " from " << from << "\n";
+            cli::restore_database(from, config.db_path, config.documents_folder(), std::cout);
             return 0;
         }
     } catch (const Failure& f) {

@@ -15,6 +15,8 @@
 #include <thread>
 
 #include "cli/runtime.hpp"
+#include "documents/disk_files.hpp"
+#include "store/sqlite/database.hpp"
 #include "store/postgres_scratch.hpp"
 #include "store/sqlite/store.hpp"
 #include "store/table_contents.hpp"
@@ -180,6 +182,58 @@ TEST(Cli, RestoreRefusesABackupThatNoLongerMatchesItsChecksum) {
     const auto unchecked = run("restore --from " + (dir / "copy.db") + " --db " + db);
     EXPECT_EQ(unchecked.status, 0) << unchecked.text;
     EXPECT_NE(unchecked.text.find("no checksum beside"), std::string::npos) << unchecked.text;
+}
+
+// A backup carries the documents its database names (beside it, in FILE.documents), verify
+// checks each against its checksum, and restore puts them back; a backup missing one restores
+// nothing.
+TEST(Cli, BackupVerifyAndRestoreCarryTheDocuments) {
+    TempDir dir;
+    const std::string db = dir / "assure.db", backup = dir / "copy.db";
+    ASSERT_EQ(run("partnership add --db " + db + " --slug test --name Test").status, 0);
+    const std::string bytes = "%PDF-1.4 the signed minutes";
+    const std::string sha = assure::documents::DiskFiles(db + ".documents").keep(bytes);
+    {
+        assure::sqlite::Connection c(db);
+        c.exec("INSERT INTO documents(id, partnership_id, record_type, record_id, title, created_at, updated_at) "
+               "VALUES (1, 1, 'partnership', 0, 'Minutes', 1, 1)");
+        c.exec("INSERT INTO document_versions(partnership_id, document_id, number, filename, content_type, size, sha256, "
+               "uploaded_by_label, uploaded_at) VALUES (1, 1, 1, 'minutes.pdf', 'application/pdf', " + std::to_string(bytes.size()) +
+               ", '" + sha + "', 'Ann', 1)");
+    }
+    const auto made = run("backup --db " + db + " --to " + backup);
+    ASSERT_EQ(made.status, 0) << made.text;
+    EXPECT_NE(made.text.find("Documents: 1 files"), std::string::npos) << made.text;
+    const std::string kept = backup + ".documents/" + sha.substr(0, 2) + "/" + sha;
+    ASSERT_TRUE(fs::exists(kept));
+    EXPECT_EQ((fs::status(kept).permissions() & fs::perms::all), fs::perms::owner_read | fs::perms::owner_write);
+    const auto good = run("backup verify --from " + backup);
+    EXPECT_EQ(good.status, 0) << good.text;
+    EXPECT_NE(good.text.find("Documents: 1 files"), std::string::npos) << good.text;
+
+    // Restored into a new place, the document comes with the database.
+    const std::string elsewhere = dir / "restored.db";
+    ASSERT_EQ(run("migrate --db " + elsewhere).status, 0);
+    const auto restored = run("restore --from " + backup + " --db " + elsewhere);
+    ASSERT_EQ(restored.status, 0) << restored.text;
+    std::ifstream back(elsewhere + ".documents/" + sha.substr(0, 2) + "/" + sha, std::ios::binary);
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(back), {}), bytes);
+
+    // A document changed in the backup is named by verify; one missing stops a restore.
+    { std::ofstream(kept, std::ios::binary) << "tampered"; }
+    const auto bad = run("backup verify --from " + backup);
+    EXPECT_EQ(bad.status, 2) << bad.text;
+    EXPECT_NE(bad.text.find("does not match its name: " + kept), std::string::npos) << bad.text;
+    fs::remove(kept);
+    const std::string fresh = dir / "fresh.db";
+    ASSERT_EQ(run("migrate --db " + fresh).status, 0);
+    const auto refused = run("restore --from " + backup + " --db " + fresh);
+    EXPECT_EQ(refused.status, 1) << refused.text;
+    EXPECT_NE(refused.text.find("missing: " + kept), std::string::npos) << refused.text;
+    assure::sqlite::Connection untouched(fresh);
+    auto q = untouched.prepare("SELECT count(*) FROM partnerships");
+    ASSERT_TRUE(q->step());
+    EXPECT_EQ(q->int64(0), 0) << "nothing of the database was restored";
 }
 
 TEST(Cli, MigrateSaysWhetherItAppliedAnything) {
