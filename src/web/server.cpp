@@ -190,7 +190,7 @@ void WebApp::handle(httplib::Request& req, httplib::Response& res) {
                                                           "OPTIONS", "TRACE", "PATCH"};
     const std::string_view method = req.method == "HEAD" ? std::string_view("GET") : std::string_view(req.method);
     for (std::size_t i = 0; i < routes_.size(); ++i) {
-        if (routes_[i].method != method || !std::regex_match(req.path, req.matches, patterns_[i])) continue;
+        if (routes_[i].method != method || !patterns_[i].match(req.path, req.matches)) continue;
         dispatch(routes_[i], req, res);
         return;
     }

@@ -7,7 +7,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -16,6 +15,7 @@
 #include "core/sign_in_limits.hpp"
 #include "web/http_server.hpp"
 #include "web/page_cache.hpp"
+#include "web/route_pattern.hpp"
 #include "web/routes.hpp"
 
 namespace assure {
@@ -84,7 +84,7 @@ private:
     WebConfig config_;
     SignInThrottle sign_in_throttle_;
     std::vector<Route> routes_;
-    std::vector<std::regex> patterns_;  // routes_[i]'s pattern, compiled
+    std::vector<RoutePattern> patterns_;  // routes_[i]'s pattern, compiled
     std::unique_ptr<HttpServer> server_;
     std::unique_ptr<PageCache> page_cache_;  // none when switched off
     SessionCache sessions_;                   // used for reads when the data version is known
