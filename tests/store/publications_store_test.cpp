@@ -1,0 +1,29 @@
+// The publications contract on SQLite and on PostgreSQL (a throwaway cluster from
+// scripts/with-postgres; skipped, saying how to run it, when ASSURE_TEST_POSTGRES is not set).
+#include "store/publications_contract.hpp"
+#include "store/postgres/store.hpp"
+#include "store/postgres_scratch.hpp"
+#include "store/sqlite_files.hpp"
+
+namespace assure::testing {
+namespace {
+
+struct PostgresPublicationsFactory {
+    static inline std::unique_ptr<ScratchSchema> schema;
+    static std::string skip_reason() { return test_postgres_url().empty() ? kNoPostgres : ""; }
+    static std::unique_ptr<Store> make() {
+        schema = std::make_unique<ScratchSchema>();
+        return std::make_unique<postgres::PostgresStore>(schema->url());
+    }
+    static void destroy() { schema.reset(); }
+    static void exec(const std::string& sql) { postgres::Connection(schema->url()).exec(sql); }
+};
+
+}  // namespace
+
+using PublicationsSqlite = ::testing::Types<SqliteFactory>;
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, PublicationsContract, PublicationsSqlite);
+using PublicationsPostgres = ::testing::Types<PostgresPublicationsFactory>;
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, PublicationsContract, PublicationsPostgres);
+
+}  // namespace assure::testing
