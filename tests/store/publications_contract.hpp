@@ -4,7 +4,7 @@
 // in SQL; a decision is written only at the version read; the approved report of a year is
 // found by its year; a partnership sees none of another's; the database refuses a document kind
 // without a document, a report without a year, and a stored value this version does not know.
-// Every backend instantiates it (tests/store/publications_store_test.cpp).
+// Every backend instantiates it (tests/store/documents_store_test.cpp).
 #include "app/documents.hpp"
 #include "app/publications.hpp"
 #include "store/contract.hpp"

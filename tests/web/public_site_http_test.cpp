@@ -69,13 +69,13 @@ protected:
         DocumentUpload up{type, record, std::nullopt, title, filename, bytes};
         return upload_document(server->services(), files.docs, actor(Role::business_unit), up).id.value;
     }
-    std::int64_t a_case() {
+    std::int64_t a_case(const Child& child = {"Child Q", "Jamie Restricted", "2015-04-01", ""}) {
         IncidentInput in;
         in.became_aware_on = days_from_today(-30).iso();
         in.incident_on = days_from_today(-31).iso();
         in.kind = "serious_harm";
         in.summary = "Admitted to hospital with unexplained injuries";
-        in.children = {{"Child Q", "Jamie Restricted", "2015-04-01", ""}};
+        in.children = {child};
         return notify_incident(server->services(), actor(Role::business_unit), in).record.id.value;
     }
     httplib::Result propose(const json& body) {
@@ -187,13 +187,7 @@ TEST_F(PublicSiteHttp, NothingRestrictedReachesAnyPublicPageOrFeed) {
     // Approval checks again: a title that was clean when proposed but names a child of a case
     // opened since is refused.
     const json later = ok(propose(proposal("briefing", "Learning about Child Z", upload("Z", "z"), on)), 201);
-    IncidentInput in;
-    in.became_aware_on = days_from_today(-1).iso();
-    in.incident_on = days_from_today(-1).iso();
-    in.kind = "serious_harm";
-    in.summary = "Another incident";
-    in.children = {{"Child Z", "", "", ""}};
-    notify_incident(server->services(), actor(Role::business_unit), in);
+    a_case({"Child Z", "", "", ""});
     EXPECT_EQ(decide(Role::partner_lead, later["id"], later["version"])->status, 422);
     EXPECT_EQ(get("/p/test/briefings")->body.find("Child Z"), std::string::npos);
 }

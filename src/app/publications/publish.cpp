@@ -121,35 +121,44 @@ Publication propose_publication(Services& s, const Actor& actor, const Publicati
     return p;
 }
 
-Publication approve_publication(Services& s, const Actor& actor, PublicationId id, int expected_version) {
+namespace {
+
+// Loads the publication at the version read, asks `refusal` whether this person may move it to
+// `to` (why not, and the failure's code), and writes the decision with its audit row.
+template <class Refusal>
+Publication decide(Services& s, const Actor& actor, PublicationId id, int expected_version, PublicationState to,
+                   const char* action, Refusal refusal) {
     require(actor, Permission::view_report);
     Publication after;
     s.store.write([&](Transaction& tx) {
         const Publication before = load(tx, actor, id, expected_version);
-        if (auto why = approval_refusal(before, actor.role, job_title_of(tx, actor), actor.user)) {
-            throw Failure(before.state == PublicationState::proposed ? FailureCode::forbidden : FailureCode::conflict, *why);
-        }
-        require_no_restricted_words(s, tx, before);  // a review opened since it was proposed
+        refusal(tx, before);
         after = before;
-        after.state = PublicationState::approved;
-        save_decision(s, tx, actor, before, after, "publication.approve");
+        after.state = to;
+        save_decision(s, tx, actor, before, after, action);
     });
     return after;
 }
 
+}  // namespace
+
+Publication approve_publication(Services& s, const Actor& actor, PublicationId id, int expected_version) {
+    return decide(s, actor, id, expected_version, PublicationState::approved, "publication.approve",
+                  [&](Transaction& tx, const Publication& p) {
+                      if (auto why = approval_refusal(p, actor.role, job_title_of(tx, actor), actor.user)) {
+                          throw Failure(p.state == PublicationState::proposed ? FailureCode::forbidden : FailureCode::conflict, *why);
+                      }
+                      require_no_restricted_words(s, tx, p);  // a review opened since it was proposed
+                  });
+}
+
 Publication withdraw_publication(Services& s, const Actor& actor, PublicationId id, int expected_version) {
-    require(actor, Permission::view_report);
-    Publication after;
-    s.store.write([&](Transaction& tx) {
-        const Publication before = load(tx, actor, id, expected_version);
-        if (auto why = withdrawal_refusal(before, actor.role, job_title_of(tx, actor))) {
-            throw Failure(before.state == PublicationState::withdrawn ? FailureCode::conflict : FailureCode::forbidden, *why);
-        }
-        after = before;
-        after.state = PublicationState::withdrawn;
-        save_decision(s, tx, actor, before, after, "publication.withdraw");
-    });
-    return after;
+    return decide(s, actor, id, expected_version, PublicationState::withdrawn, "publication.withdraw",
+                  [&](Transaction& tx, const Publication& p) {
+                      if (auto why = withdrawal_refusal(p, actor.role, job_title_of(tx, actor))) {
+                          throw Failure(p.state == PublicationState::withdrawn ? FailureCode::conflict : FailureCode::forbidden, *why);
+                      }
+                  });
 }
 
 Page<Publication> list_publications(Services& s, const Actor& actor, std::optional<PublicationState> state,
