@@ -50,6 +50,7 @@ std::string etag_of(std::string_view body) {
 std::string site_base(const std::string& slug) { return "/p/" + slug; }
 
 void cacheable(Ctx& ctx, int max_age) {
+    if (ctx.res.status == -1) ctx.res.status = 200;  // httplib's "not set", which the server sends as 200
     ctx.res.headers.erase("Cache-Control");
     ctx.res.set_header("Cache-Control", "public, max-age=" + std::to_string(max_age));
     ctx.res.headers.erase("ETag");
