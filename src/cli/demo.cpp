@@ -98,7 +98,7 @@ std::string business_unit_of(const DemoDirectory& d) {
 
 }  // namespace
 
-std::vector<DemoAccount> load_demo(Services& s, const std::string& password) {
+std::vector<DemoAccount> load_demo(Services& s, const std::string& password, DocumentServices* documents) {
     const DemoDirectory knowsley = load_directory(s, demo_document("knowsley.json"), password);
     // The neighbour first, so its Section 11 cycle is open when organisations working with both
     // submit their returns in Knowsley and share them.
@@ -115,6 +115,7 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password) {
     load_demo_training(s, knowsley.agencies, bu);
     load_demo_risks(s, knowsley.agencies, bu);
     load_demo_report(s, bu);
+    if (documents != nullptr) load_demo_public_site(s, *documents, bu);
 
     std::vector<DemoAccount> accounts = knowsley.accounts;
     accounts.insert(accounts.end(), sefton.accounts.begin(), sefton.accounts.end());

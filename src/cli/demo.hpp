@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "app/context.hpp"
+#include "app/ports/documents.hpp"
 #include "core/learning.hpp"
 
 namespace assure::cli {
@@ -21,8 +22,9 @@ struct DemoAccount {
 };
 
 // Loads data/demo/knowsley.json and its neighbour data/demo/sefton.json (compiled in) into an
-// empty store. An empty `password` gives every account its own random password.
-std::vector<DemoAccount> load_demo(Services& services, const std::string& password);
+// empty store. An empty `password` gives every account its own random password. With
+// `documents`, Knowsley's public site is filled too (load_demo_public_site).
+std::vector<DemoAccount> load_demo(Services& services, const std::string& password, DocumentServices* documents = nullptr);
 
 // The demo's reviews: seed 001's three published reviews, a reflective review and two live
 // cases placed relative to today (one inside its rapid-review window, one overdue).
@@ -59,8 +61,15 @@ std::map<std::string, AuditCycle> load_demo_cycles(Services& services, const Act
 void load_demo_risks(Services& services, const std::map<std::string, AgencyId>& agencies, const std::string& business_unit_email);
 
 // The yearly report of 2016/17 (cli/demo_report.cpp): seed 001's foreword and other written
-// sections as a draft; its figures are counted from everything loaded before it.
+// sections, signed off by each statutory partner's lead, so it is approved; its figures are
+// counted from everything loaded before it.
 void load_demo_report(Services& services, const std::string& business_unit_email);
+
+// Knowsley's public site (cli/demo_public.cpp): its 2016/17 report, review reports and an
+// executive summary of seed 001's reviews (one old enough to be on request), a 7-minute briefing,
+// the threshold document and the escalation procedure, each a small PDF kept in the documents
+// store, proposed by the business manager and approved by the council's partner lead.
+void load_demo_public_site(Services& services, DocumentServices& documents, const std::string& business_unit_email);
 
 // A demo document compiled in from data/demo/, by file name.
 nlohmann::json demo_document(std::string_view name);

@@ -1,9 +1,10 @@
 // The demo's yearly report for 2016/17: seed 001's own words for the sections the business unit
 // writes (the foreword, the introduction, next year's priorities and the conclusion, abridged),
-// written through the use case like any draft. Its figures are not written here: the report
-// counts them from the demo's governance, training, dataset and registers. The sections the
-// seed does not have as such (what changed, the voice of children, independent scrutiny) are
-// left to write, so the demo shows a draft that cannot be signed off yet.
+// and short sections drawn from the seed's chapters for those it does not have as such (what
+// changed, the voice of children, independent scrutiny), written through the use case like any
+// draft, then signed off by the lead of each statutory partner, so the report is approved and
+// published on the public site (cli/demo_public.cpp). Its figures are not written here: the
+// report counts them from the demo's governance, training, dataset and registers.
 #include "app/report.hpp"
 #include "cli/demo.hpp"
 
@@ -48,6 +49,22 @@ constexpr const char* kConclusion =
     "for which the police, the clinical commissioning group and the council will be responsible. The partnership should move forward "
     "with confidence and, by addressing these challenges, secure good outcomes for vulnerable children in Knowsley.";
 
+constexpr const char* kWhatChanged =
+    "Serious case reviews and audits led to a revised neglect strategy and toolkit, a domestic abuse pathway shared by every "
+    "agency, and a multi-agency audit of the front door. Learning was shared through 7-minute briefings and practitioner events.";
+
+constexpr const char* kVoice =
+    "Knowsley Youth Parliament and the Children in Care Council told the board what it is like to be helped in Knowsley. Their "
+    "messages shaped the neglect strategy and the board's communications with young people.";
+
+constexpr const char* kScrutiny =
+    "The independent chair scrutinised the partnership's work through challenge at board meetings, attendance at sub-groups "
+    "and frontline visits, and reports to the council's chief executive and the partners' leaders.";
+
+// The lead of each statutory partner: the council, the police and the clinical commissioning group.
+constexpr const char* kPartnerLeads[] = {"rachel.ainsworth@knowsley-council.example", "daniel.okafor@merseyside-police.example",
+                                         "angela.whitfield@knowsley-ccg.example"};
+
 }  // namespace
 
 void load_demo_report(Services& services, const std::string& business_unit_email) {
@@ -56,6 +73,10 @@ void load_demo_report(Services& services, const std::string& business_unit_email
     save_report_section(services, bu, "2016-17", "introduction", 0, kIntroduction);
     save_report_section(services, bu, "2016-17", "next_priorities", 0, kNextPriorities);
     save_report_section(services, bu, "2016-17", "conclusion", 0, kConclusion);
+    save_report_section(services, bu, "2016-17", "what_changed", 0, kWhatChanged);
+    save_report_section(services, bu, "2016-17", "voice_of_children", 0, kVoice);
+    save_report_section(services, bu, "2016-17", "scrutiny", 0, kScrutiny);
+    for (const char* lead : kPartnerLeads) sign_off_report(services, demo_actor(services, lead), "2016-17");
 }
 
 }  // namespace assure::cli

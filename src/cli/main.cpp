@@ -437,7 +437,8 @@ int main(int argc, char** argv) {
             if (!demo_scale.empty()) return demo_england(config, scale, demo_password);
             start_afresh(config.db_path);
             Wiring w(config);
-            const auto accounts = cli::load_demo(w.services, demo_password);
+            cli::DocumentWiring documents(config);
+            const auto accounts = cli::load_demo(w.services, demo_password, &documents.services);
             std::cout << "Demo partnerships created in " << store::describe(config.db_path) << "\nAccounts (role, email, password):\n";
             std::string partnership;
             for (const auto& a : accounts) {

@@ -136,6 +136,10 @@ void list_page(Services& s, DocumentServices* d, Ctx& ctx, const Where& w, const
             Data row;
             row.set("title", first ? doc.title : std::string());
             row.set("first", flag(first));
+            // The business unit proposes a document for the public site (web/publications.cpp).
+            row.set("publish_href", optional_text(first && ctx.who().can(Permission::manage_report)
+                                                      ? "/publications/new?document_id=" + doc.id.str()
+                                                      : std::string()));
             row.set("version", std::to_string(v.number) + (first ? " (latest)" : ""));
             row.set("filename", v.filename);
             row.set("href", "/documents/" + doc.id.str() + "/versions/" + std::to_string(v.number));

@@ -52,27 +52,6 @@ std::optional<Agency> signer_agency(Services& s, const Ctx& ctx, const YearRepor
 void year_page(Services& s, Ctx& ctx, const std::string& year, const FieldErrors& errors = {}, int status = 200) {
     const YearReport r = compose_report(s, ctx.who(), year);
     const bool may_edit = ctx.who().can(Permission::manage_report);
-    Data parts{Data::type::list};
-    for (const auto& p : report_parts(r, may_edit)) {
-        Data d;
-        d.set("id", p.id);
-        d.set("heading", p.heading);
-        d.set("html", p.html);
-        parts.push_back(d);
-    }
-    Data partners{Data::type::list};
-    for (const auto& a : r.statutory_partners) {
-        Data d;
-        d.set("name", a.name);
-        d.set("signed_by", "Not signed off yet");
-        d.set("signed_at", "");
-        for (const auto& so : r.sign_offs) {
-            if (so.agency != a.id) continue;
-            d.set("signed_by", so.signed_by);
-            d.set("signed_at", display_instant(so.signed_at));
-        }
-        partners.push_back(d);
-    }
     Data dispatches{Data::type::list};
     for (const auto& d : r.dispatches) {
         Data row;
@@ -82,16 +61,10 @@ void year_page(Services& s, Ctx& ctx, const std::string& year, const FieldErrors
         dispatches.push_back(row);
     }
     const auto signer = signer_agency(s, ctx, r);
-    Data data;
-    data.set("partnership", r.partnership_name);
-    data.set("year_label", r.year.label());
-    data.set("first_year", std::to_string(r.year.start));
-    data.set("last_year", std::to_string(r.year.start + 1));
+    Data data = report_data(r, may_edit);
     data.set("state", std::string(report_state_label(r.state)));
     data.set("tag_class", tag_class(r.state));
     data.set("json_href", "/api/v1/reports/" + r.year.key());
-    data.set("parts", parts);
-    data.set("partners", partners);
     data.set("may_sign", flag(signer.has_value()));
     data.set("my_agency", signer ? signer->name : std::string());
     data.set("sign_href", base(r.year) + "/sign-off");
@@ -145,6 +118,38 @@ void save_then(Ctx& ctx, const std::string& to, Save save, Again again) {
 
 }  // namespace
 
+Data report_data(const YearReport& r, bool may_edit) {
+    Data parts{Data::type::list};
+    for (const auto& p : report_parts(r, may_edit)) {
+        Data d;
+        d.set("id", p.id);
+        d.set("heading", p.heading);
+        d.set("html", p.html);
+        parts.push_back(d);
+    }
+    Data partners{Data::type::list};
+    for (const auto& a : r.statutory_partners) {
+        Data d;
+        d.set("name", a.name);
+        d.set("signed_by", "Not signed off yet");
+        d.set("signed_at", "");
+        for (const auto& so : r.sign_offs) {
+            if (so.agency != a.id) continue;
+            d.set("signed_by", so.signed_by);
+            d.set("signed_at", display_instant(so.signed_at));
+        }
+        partners.push_back(d);
+    }
+    Data data;
+    data.set("partnership", r.partnership_name);
+    data.set("year_label", r.year.label());
+    data.set("first_year", std::to_string(r.year.start));
+    data.set("last_year", std::to_string(r.year.start + 1));
+    data.set("parts", parts);
+    data.set("partners", partners);
+    return data;
+}
+
 void add_report_pages(std::vector<Route>& routes, Services& s) {
     const std::string year = R"(/reports/(\d{4}-\d{2}))";
     routes.push_back({"GET", "/reports", Permission::view_report, Surface::page, [&s](Ctx& ctx) { list_page(s, ctx); }, "/reports"});
@@ -186,6 +191,7 @@ namespace assure::web {
 void add_report_routes(std::vector<Route>& routes, Services& services) {
     report_web::add_report_pages(routes, services);
     report_web::add_report_api(routes, services);
+    report_web::add_report_pdf(routes, services);
 }
 
 }  // namespace assure::web

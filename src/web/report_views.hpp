@@ -8,6 +8,7 @@
 
 #include "app/report.hpp"
 #include "web/routes.hpp"
+#include "web/views.hpp"
 
 namespace assure::web::report_web {
 
@@ -23,7 +24,14 @@ std::vector<Part> report_parts(const YearReport& r, bool may_edit);
 
 nlohmann::json report_json(const YearReport& r);
 
+// The templates' data shared by the page, the PDF and the public site: the report's parts
+// (id, heading, html) and its header (partnership, year_label, first_year, last_year, parts,
+// partners: name, signed_by, signed_at).
+Data report_data(const YearReport& r, bool may_edit);
+
 void add_report_pages(std::vector<Route>& routes, Services& s);
 void add_report_api(std::vector<Route>& routes, Services& s);
+// /reports/{year}.pdf: the report rendered by WeasyPrint (web/report_pdf.cpp).
+void add_report_pdf(std::vector<Route>& routes, Services& s);
 
 }  // namespace assure::web::report_web

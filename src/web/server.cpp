@@ -16,6 +16,7 @@
 #include "web/documents_routes.hpp"
 #include "web/html.hpp"
 #include "web/problem.hpp"
+#include "web/public_site.hpp"
 #include "web/security.hpp"
 #include "web/sign_in.hpp"
 #include "web/views.hpp"
@@ -66,6 +67,30 @@ void page_failure(Ctx& ctx, const Failure& f) {
     data.set("heading", heading);
     data.set("body", f.what());
     page(ctx, "errors/error", data, PageOptions{heading, "", {}, status_for(f.code())});
+}
+
+// A response with an ETag (the public site's) that the client already holds: 304, no body
+// (RFC 9110 §13.1.2: If-None-Match is a list of tags, or "*"; weak comparison).
+void answer_not_modified(const httplib::Request& req, httplib::Response& res) {
+    if (res.status != 200 || !res.has_header("ETag") || !req.has_header("If-None-Match")) return;
+    const std::string tag = res.get_header_value("ETag");
+    const std::string wanted = req.get_header_value("If-None-Match");
+    const auto opaque = [](std::string_view t) { return t.substr(0, 2) == "W/" ? t.substr(2) : t; };
+    bool match = false;
+    std::size_t pos = 0;
+    while (pos <= wanted.size() && !match) {
+        std::size_t end = wanted.find(',', pos);
+        if (end == std::string::npos) end = wanted.size();
+        std::string_view one(wanted.data() + pos, end - pos);
+        while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
+        while (!one.empty() && one.back() == ' ') one.remove_suffix(1);
+        match = one == "*" || opaque(one) == opaque(tag);
+        pos = end + 1;
+    }
+    if (!match) return;
+    res.status = 304;
+    res.body.clear();
+    res.headers.erase("Content-Type");
 }
 
 // Text that is not well-formed UTF-8 can be neither stored nor shown faithfully: refused at the
@@ -119,6 +144,7 @@ WebApp::WebApp(Services& services, WebConfig config)
     add_token_routes(routes_, services_);
     add_documents_routes(routes_, services_, config_.documents);
     add_report_routes(routes_, services_);
+    add_public_site_routes(routes_, services_, config_.documents);
     routes_.push_back(Route{"GET", R"(/assets/(.+))", Permission::public_access, Surface::asset, nullptr,
                             "/assets/govuk-frontend.min.css"});
     install();
@@ -312,6 +338,7 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
         }
         if (const auto errors = unreadable_fields(req); !errors.empty()) return refuse_unreadable(ctx, route.surface, errors);
         respond(route, ctx, data_version);
+        if (reading) answer_not_modified(req, res);
     } catch (const Failure& f) {
         if (f.code() == FailureCode::unavailable) note_unavailable(ctx, f);
         if (route.surface == Surface::api) {

@@ -42,7 +42,7 @@ void sessions_page(Services& s, Ctx& ctx) {
     items.push_back(link("/training/courses", "Courses"));
     items.push_back(link("/training/figures", "Yearly figures"));
     items.push_back(link(all ? "/training" : "/training?when=all", all ? "Sessions to come only" : "Every session, past ones too"));
-    items.push_back(link("/public/" + public_calendar_slug(s, ctx.who()) + "/training", "Public calendar"));
+    items.push_back(link("/p/" + public_calendar_slug(s, ctx.who()) + "/training", "Public calendar"));
     Data links;
     links.set("items", items);
     Data data;

@@ -59,6 +59,7 @@ constexpr NavItem kNav[] = {
     {"training", "Training", "/training", Permission::view_training},
     {"outbox", "Outbox", "/outbox", Permission::view_outbox},
     {"reports", "Yearly report", "/reports", Permission::view_report},
+    {"publications", "Public site", "/publications", Permission::view_report},
 };
 
 }  // namespace

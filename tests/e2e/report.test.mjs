@@ -1,9 +1,10 @@
 // The yearly report in the browser, on a 375-pixel phone: Knowsley's business manager opens
 // the list of reports and the 2016/17 report (its figures counted from the demo's records, seed
-// 001's 1,756 delegates among them, each table scrolling in its own region), writes the section
-// on independent scrutiny and sees it in the draft. The council's lead then tries to sign the
-// report off while sections are still empty: the error summary names them and nothing is
-// signed. axe-core checks every page visited, and no page is wider than the phone.
+// 001's 1,756 delegates among them, each table scrolling in its own region; approved by the
+// three statutory partners), then writes the section on independent scrutiny of 2017/18 and
+// sees it in the draft. The council's lead then tries to sign 2017/18 off while sections are
+// still empty: the error summary names them and nothing is signed. axe-core checks every page
+// visited, and no page is wider than the phone.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launchBrowser, checkA11y, signIn, freshPage } from './support.mjs'
@@ -43,7 +44,10 @@ test('the business manager opens the 2016/17 report and writes a section; a part
   assert.equal(await training.getByRole('img').count(), 1, 'the delegates chart')
   assert.ok(await training.getByRole('region', { name: 'Delegates by agency, 2016 to 2017' }).isVisible())
   assert.match(await page.locator('section#foreword').textContent(), /Audrey Williamson/)
+  assert.equal(await page.getByRole('link', { name: 'Write the section Independent scrutiny' }).count(), 0, 'an approved report is closed')
 
+  await page.goto(server.baseUrl + '/reports/2017-18')
+  await checkA11y(page, 'the 2017/18 draft')
   await page.getByRole('link', { name: 'Write the section Independent scrutiny' }).click()
   await checkA11y(page, 'write a section')
   await fitsThePhone(page, 'the section form')
@@ -58,7 +62,7 @@ test('the business manager opens the 2016/17 report and writes a section; a part
 
   const lead = await freshPage(browser, phone)
   await signIn(lead.page, server.baseUrl, server.accounts.partner_lead)
-  await lead.page.goto(server.baseUrl + '/reports/2016-17')
+  await lead.page.goto(server.baseUrl + '/reports/2017-18')
   await checkA11y(lead.page, 'the report for a partner lead')
   await lead.page.getByRole('button', { name: 'Sign off the report for Knowsley Council' }).click()
   const summary = lead.page.locator('.govuk-error-summary')

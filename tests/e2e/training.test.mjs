@@ -59,11 +59,11 @@ test('the training officer reads the year and books onto a full session, correct
 
 test('the public calendar needs no sign-in and offers only sessions with places', async () => {
   const { context, page } = await freshPage(browser)
-  await visit(page, server.baseUrl + '/public/knowsley/training', 'public calendar')
+  await visit(page, server.baseUrl + '/p/knowsley/training', 'public calendar')
   const main = await page.locator('main').textContent()
   assert.match(main, /WTSC Refresher/)
   assert.doesNotMatch(main, /Full:/)
-  const feed = await page.request.get(server.baseUrl + '/public/knowsley/training.ics')
+  const feed = await page.request.get(server.baseUrl + '/p/knowsley/training.ics')
   assert.equal(feed.headers()['content-type'], 'text/calendar; charset=utf-8')
   assert.match(await feed.text(), /^BEGIN:VCALENDAR\r\n/)
   await context.close()

@@ -1,11 +1,16 @@
 // The demo's 2016/17 yearly report through the real binary: its figures are counted from the
 // demo's records and reproduce seed 001's where the demo holds those records (1,756 delegates,
 // 63 LADO referrals with 70% no further action, 12 child deaths, £0.311m spent, 403 missing
-// children, 67.7 plans and 89.3 looked after per 10,000), with the seed's foreword as a draft
-// that cannot be signed off until the sections left to write are written.
+// children, 67.7 plans and 89.3 looked after per 10,000), with the seed's foreword, every section
+// written and signed off by the three statutory partners, and published on Knowsley's public site.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 #include "web/demo_server.hpp"
 #include "web/harness.hpp"
@@ -21,7 +26,8 @@ class DemoReport : public assure::testing::DemoServer {};
 TEST_F(DemoReport, The201617ReportCountsSeed001sFiguresFromTheDemosRecords) {
     ASSERT_TRUE(serve->ready());
     const json r = get("/api/v1/reports/2016-17");
-    EXPECT_EQ(r["state"], "draft");
+    EXPECT_EQ(r["state"], "approved");
+    EXPECT_EQ(r["sign_offs"].size(), 3u) << "the council, the police and the clinical commissioning group";
     const json& f = r["figures"];
     EXPECT_EQ(f["training"]["figures"]["total"]["delegates"], 1756);
     EXPECT_EQ(f["lado"]["figures"]["referrals"], 63);
@@ -55,5 +61,60 @@ TEST_F(DemoReport, ThePageShowsTheFiguresWithTheirSourcesAndTheTrainingChart) {
     EXPECT_TRUE(has("<desc id=\"chart-delegates-desc\">")) << "the chart reads its figures out";
     EXPECT_TRUE(has("href=\"/training/figures?year=2016-17\""));
     EXPECT_TRUE(has("Audrey Williamson"));
-    EXPECT_TRUE(has("This section has not been written yet."));
+    EXPECT_FALSE(has("This section has not been written yet."));
+}
+
+// The PDF (WeasyPrint from Debian): A4 pages whose text, read back by pdftotext (poppler-utils),
+// holds the same figures as the page, and a contents page.
+TEST_F(DemoReport, ThePdfHoldsTheReportsFiguresAsText) {
+    ASSERT_TRUE(serve->ready());
+    assure::testing::Browser b("127.0.0.1", serve->port());
+    ASSERT_TRUE(b.sign_in("gareth.oduya@knowsley-council.example", "a demo password"));
+    const auto started = std::chrono::steady_clock::now();
+    auto r = b.get("/reports/2016-17.pdf");
+    const auto took = std::chrono::steady_clock::now() - started;
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body.substr(0, 500);
+    EXPECT_EQ(r->get_header_value("Content-Type"), "application/pdf");
+    ASSERT_EQ(r->body.rfind("%PDF-", 0), 0u);
+    EXPECT_LT(took, std::chrono::seconds(10));
+    const auto pdf = *dir / "report.pdf";
+    std::ofstream(pdf, std::ios::binary) << r->body;
+    const auto txt = *dir / "report.txt";
+    ASSERT_EQ(std::system(("pdftotext -layout '" + pdf.string() + "' '" + txt.string() + "'").c_str()), 0) << "pdftotext (poppler-utils)";
+    std::ifstream in(txt);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string t = text.str();
+    for (const char* figure : {"1,756 delegates attended", "Audrey Williamson", "Contents", "Yearly report 2016 to 2017", "Page 2 of"}) {
+        EXPECT_NE(t.find(figure), std::string::npos) << figure;
+    }
+    EXPECT_NE(t.find("403"), std::string::npos) << "missing children";
+    EXPECT_NE(t.find("Knowsley Council"), std::string::npos) << "the sign-off table";
+}
+
+TEST_F(DemoReport, KnowsleysPublicSiteShowsTheReportAndItsReviewReports) {
+    ASSERT_TRUE(serve->ready());
+    httplib::Client c("127.0.0.1", serve->port());
+    auto home = c.Get("/p/knowsley/");
+    ASSERT_TRUE(home);
+    ASSERT_EQ(home->status, 200);
+    EXPECT_NE(home->body.find("Knowsley"), std::string::npos);
+    auto report = c.Get("/p/knowsley/reports/2016-17");
+    ASSERT_TRUE(report);
+    ASSERT_EQ(report->status, 200);
+    EXPECT_NE(report->body.find("1,756 delegates attended"), std::string::npos);
+    EXPECT_NE(report->body.find("Audrey Williamson"), std::string::npos);
+    auto reviews = c.Get("/p/knowsley/reviews");
+    ASSERT_EQ(reviews->status, 200);
+    EXPECT_NE(reviews->body.find("Local child safeguarding practice review: domestic abuse in the home"), std::string::npos);
+    EXPECT_NE(reviews->body.find("Available on request"), std::string::npos) << "the 2020 report is past the twelve months";
+    for (const char* child : {"Child O", "Child R", "Child Q", "Child S"}) EXPECT_EQ(reviews->body.find(child), std::string::npos) << child;
+    const auto at = reviews->body.find("/p/knowsley/files/");
+    ASSERT_NE(at, std::string::npos);
+    auto file = c.Get(reviews->body.substr(at, reviews->body.find('"', at) - at));
+    ASSERT_TRUE(file);
+    EXPECT_EQ(file->status, 200);
+    EXPECT_EQ(file->get_header_value("Content-Type"), "application/pdf");
+    EXPECT_EQ(file->body.rfind("%PDF-", 0), 0u);
 }

@@ -184,14 +184,19 @@ TEST_F(TrainingHttp, ThePublicCalendarAndItsFeedNeedNoSignIn) {
     const int full = add_session(days_from_today(15), 1);
     ok(send("POST", bookings_path(full), person(1), bu), 201);
     auto c = server->client();
-    auto page = c.Get("/public/test/training");
+    auto page = c.Get("/p/test/training");
     ASSERT_EQ(page->status, 200);
     EXPECT_NE(page->body.find("Working Together to Safeguard Children"), std::string::npos);
     EXPECT_NE(page->body.find("5 of 5 places free"), std::string::npos);
     EXPECT_EQ(page->body.find("Full:"), std::string::npos) << "a full session is not offered";
-    EXPECT_EQ(c.Get("/public/nowhere/training")->status, 404);
+    EXPECT_EQ(c.Get("/p/nowhere/training")->status, 404);
+    // The first address moved for good under the public site.
+    auto old = c.Get("/public/test/training");
+    EXPECT_EQ(old->status, 301);
+    EXPECT_EQ(old->get_header_value("Location"), "/p/test/training");
+    EXPECT_EQ(c.Get("/public/test/training.ics")->get_header_value("Location"), "/p/test/training.ics");
 
-    auto feed = c.Get("/public/test/training.ics");
+    auto feed = c.Get("/p/test/training.ics");
     ASSERT_EQ(feed->status, 200);
     EXPECT_EQ(feed->get_header_value("Content-Type"), "text/calendar; charset=utf-8");
     const std::string& ics = feed->body;

@@ -4,6 +4,7 @@
 
 #include "core/failure.hpp"
 #include "store/sql/documents.hpp"
+#include "store/sql/publications.hpp"
 #include "store/sql/repos.hpp"
 #include "store/sql/report.hpp"
 #include "store/sql/request_effects.hpp"
@@ -35,11 +36,11 @@ private:
     bool& reached_data_;
 };
 
-class SqlTransaction final : public Transaction, public DocumentTransaction {
+class SqlTransaction final : public Transaction, public DocumentTransaction, public PublicationTransaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), ending_sessions_(sessions_, reached_data_), tokens_(db), audit_(db), access_entries_(db), cases_(db),
-          governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db), documents_(db), report_(db) {}
+          governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db), documents_(db), report_(db), publications_(db) {}
     PartnershipRepo& partnerships() override { return changing(partnerships_); }
     AgencyRepo& agencies() override { return changing(agencies_); }
     PersonRepo& people() override { return changing(people_); }
@@ -59,6 +60,7 @@ public:
     TrainingRepo& training() override { return changing(training_); }
     DocumentRepo& documents() override { return changing(documents_); }
     ReportRepo& report() override { return changing(report_); }
+    PublicationRepo& publications() override { return changing(publications_); }
 
     // Whether this transaction reached any repository besides sessions, the access log, the mail
     // outbox and the heartbeat (shown by no page that is kept), or ended a session: a write that
@@ -93,6 +95,7 @@ private:
     SqlTraining training_;
     SqlDocuments documents_;
     SqlReport report_;
+    SqlPublications publications_;
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if
