@@ -49,12 +49,12 @@ TEST(AgencyLinkRules, AProposalIsFromOnesOwnActiveAgencyToAnotherPartnership) {
     const Agency ours{AgencyId{5}, us, "Police"};
     const Partnership there{them, "there", "There"};
     EXPECT_TRUE(validate_link_proposal(ours, us, there).empty());
-    EXPECT_EQ(validate_link_proposal(ours, them, there)[0].field, "agency_id") << "not the proposer's agency";
+    EXPECT_EQ(validate_link_proposal(ours, them, there).at(0).field, "agency_id") << "not the proposer's agency";
     Agency gone = ours;
     gone.active = false;
-    EXPECT_EQ(validate_link_proposal(gone, us, there)[0].field, "agency_id");
-    EXPECT_EQ(validate_link_proposal(ours, us, std::nullopt)[0].field, "partnership");
-    EXPECT_EQ(validate_link_proposal(ours, us, Partnership{us, "us", "Us"})[0].field, "partnership") << "not with itself";
+    EXPECT_EQ(validate_link_proposal(gone, us, there).at(0).field, "agency_id");
+    EXPECT_EQ(validate_link_proposal(ours, us, std::nullopt).at(0).field, "partnership");
+    EXPECT_EQ(validate_link_proposal(ours, us, Partnership{us, "us", "Us"}).at(0).field, "partnership") << "not with itself";
 }
 
 TEST(AgencyLinkRules, OnlyTheReceivingPartnershipAcceptsAProposalWithItsOwnAgency) {
@@ -64,11 +64,11 @@ TEST(AgencyLinkRules, OnlyTheReceivingPartnershipAcceptsAProposalWithItsOwnAgenc
     l.to_partnership = PartnershipId{2};
     const Agency theirs{AgencyId{9}, PartnershipId{2}, "Police"};
     EXPECT_TRUE(validate_link_acceptance(l, PartnershipId{2}, theirs).empty());
-    EXPECT_EQ(validate_link_acceptance(l, PartnershipId{1}, theirs)[0].field, "link") << "the proposer cannot accept";
-    EXPECT_EQ(validate_link_acceptance(l, PartnershipId{2}, Agency{AgencyId{5}, PartnershipId{1}, "Police"})[0].field, "agency_id");
-    EXPECT_EQ(validate_link_acceptance(l, PartnershipId{2}, std::nullopt)[0].field, "agency_id");
+    EXPECT_EQ(validate_link_acceptance(l, PartnershipId{1}, theirs).at(0).field, "link") << "the proposer cannot accept";
+    EXPECT_EQ(validate_link_acceptance(l, PartnershipId{2}, Agency{AgencyId{5}, PartnershipId{1}, "Police"}).at(0).field, "agency_id");
+    EXPECT_EQ(validate_link_acceptance(l, PartnershipId{2}, std::nullopt).at(0).field, "agency_id");
     l.status = AgencyLinkStatus::accepted;
-    EXPECT_EQ(validate_link_acceptance(l, PartnershipId{2}, theirs)[0].field, "link");
+    EXPECT_EQ(validate_link_acceptance(l, PartnershipId{2}, theirs).at(0).field, "link");
     EXPECT_TRUE(l.shares());
     EXPECT_EQ(l.other_partnership(PartnershipId{2}), PartnershipId{1});
 }
@@ -87,8 +87,8 @@ TEST(AgencyLinkUseCases, AProposalJoinsNothingUntilTheOtherPartnershipAcceptsIt)
     ASSERT_EQ(theirs.items.size(), 1u);
     EXPECT_TRUE(theirs.items[0].incoming);
     EXPECT_EQ(theirs.items[0].their_partnership, "Test Partnership");
-    EXPECT_EQ(errors_of([&] { accept_agency_link(w.services, w.bu, proposed.link.id, 1, w.police.str()); })[0].field, "link");
-    EXPECT_EQ(errors_of([&] { accept_agency_link(w.services, w.other_bu, proposed.link.id, 1, w.police.str()); })[0].field,
+    EXPECT_EQ(errors_of([&] { accept_agency_link(w.services, w.bu, proposed.link.id, 1, w.police.str()); }).at(0).field, "link");
+    EXPECT_EQ(errors_of([&] { accept_agency_link(w.services, w.other_bu, proposed.link.id, 1, w.police.str()); }).at(0).field,
               "agency_id") << "not an agency of the accepting partnership";
     EXPECT_THROW(accept_agency_link(w.services, w.other_bu, proposed.link.id, 3, w.their_police.str()), Failure) << "stale";
     // A third partnership neither sees nor answers it.
@@ -106,7 +106,7 @@ TEST(AgencyLinkUseCases, AProposalJoinsNothingUntilTheOtherPartnershipAcceptsIt)
     EXPECT_EQ(w.rows(w.other, "agency_link.accept"), 1u);
 
     // Proposing again is refused with the reason; either side may end it.
-    EXPECT_EQ(errors_of([&] { propose_agency_link(w.services, w.bu, {w.police.str(), w.other.str()}); })[0].field, "partnership");
+    EXPECT_EQ(errors_of([&] { propose_agency_link(w.services, w.bu, {w.police.str(), w.other.str()}); }).at(0).field, "partnership");
     remove_agency_link(w.services, w.bu, proposed.link.id, 2);
     EXPECT_TRUE(w.linked(w.police).empty());
     EXPECT_EQ(w.rows(w.other, "agency_link.end"), 1u);
@@ -116,10 +116,10 @@ TEST(AgencyLinkUseCases, OnlyAnAdministratorOfTheServerSetsALinkAtOnce) {
     TwoPartnerships w;
     const auto refused = errors_of([&] { propose_agency_link(w.services, w.bu, {w.police.str(), w.other.str(), "merpol"}); });
     ASSERT_EQ(refused.size(), 1u);
-    EXPECT_EQ(refused[0].field, "their_organisation_code");
+    EXPECT_EQ(refused.at(0).field, "their_organisation_code");
     EXPECT_TRUE(w.read([&](Transaction& tx) { return tx.agency_links().query({w.partnership, {}}).items; }).empty()) << "nothing saved";
 
-    EXPECT_EQ(errors_of([&] { propose_agency_link(w.services, w.admin, {w.police.str(), w.other.str(), "RW4"}); })[0].field,
+    EXPECT_EQ(errors_of([&] { propose_agency_link(w.services, w.admin, {w.police.str(), w.other.str(), "RW4"}); }).at(0).field,
               "their_organisation_code");
     const auto set = propose_agency_link(w.services, w.admin, {w.police.str(), w.other.str(), "merpol"});
     EXPECT_TRUE(set.link.shares());

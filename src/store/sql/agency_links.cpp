@@ -49,9 +49,12 @@ std::optional<AgencyLink> SqlAgencyLinks::find(PartnershipId partnership, std::i
 
 std::vector<AgencyLink> SqlAgencyLinks::between(AgencyId from, PartnershipId to_partnership, AgencyId to) {
     // Two agencies have few links (one, normally), found by agency_links_from_agency / _to_agency.
+    // With `to` not valid() (?3 = 0), every link or proposal between `from` and any agency there.
     auto& q = db_.cached(std::string(kLinkColumns) +
-                         "WHERE (from_agency_id = ?1 AND to_partnership_id = ?2 AND (to_agency_id IS NULL OR to_agency_id = ?3)) "
-                         "OR (from_agency_id = ?3 AND to_agency_id = ?1) ORDER BY id");
+                         "WHERE (from_agency_id = ?1 AND to_partnership_id = ?2 "
+                         "AND (to_agency_id IS NULL OR CAST(?3 AS BIGINT) = 0 OR to_agency_id = ?3)) "
+                         "OR (to_agency_id = ?1 AND from_partnership_id = ?2 AND (CAST(?3 AS BIGINT) = 0 OR from_agency_id = ?3)) "
+                         "ORDER BY id");
     q.bind(1, from.value).bind(2, to_partnership.value).bind(3, to.value);
     std::vector<AgencyLink> out;
     while (q.step()) out.push_back(read_link(q));
