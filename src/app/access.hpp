@@ -26,6 +26,9 @@ struct ResolvedSession {
     Actor actor;
     std::string csrf_token;
     std::string service_name;  // the partnership's logo text, or its name
+    // The account's password was set by an administrator: only the change-password page and
+    // signing out are reachable until its owner changes it (docs/decisions/0024).
+    bool must_change_password = false;
 };
 // The actor behind a session cookie, or nothing if the session is unknown, expired or its
 // user deactivated. Expired sessions are removed.
@@ -41,6 +44,16 @@ struct UserInput {
     std::string password;   // only when creating
 };
 
+// A person changes their own password: the current one, then the new one twice, under the
+// password policy. Clears a temporary password. Every session of the account ends and a new one
+// begins for the browser that asked (returned); its API tokens stay.
+struct PasswordChange {
+    std::string current_password;
+    std::string new_password;
+    std::string confirm_password;
+};
+SignedIn change_own_password(Services& s, const Actor& actor, const PasswordChange& change);
+
 Page<User> list_users(Services& s, const Actor& actor, const PageRequest& page);
 User get_user(Services& s, const Actor& actor, UserId id);
 User add_user(Services& s, const Actor& actor, const UserInput& input);
@@ -48,6 +61,9 @@ User update_user(Services& s, const Actor& actor, UserId id, int expected_versio
 User set_user_active(Services& s, const Actor& actor, UserId id, int expected_version, bool active);
 
 std::string user_audit_json(const User& user);  // never includes the password hash
+// A password set by a person (an administrator) is temporary: its owner must change it. One
+// set by the system (the `assure` command run on the server, demo data) is not.
+bool set_by_a_person(const Actor& actor);
 Actor actor_for(const User& user);
 
 }  // namespace assure

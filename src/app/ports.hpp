@@ -25,6 +25,7 @@ struct Transaction {
     virtual ~Transaction() = default;
     virtual PartnershipRepo& partnerships() = 0;
     virtual AgencyRepo& agencies() = 0;
+    virtual AgencyLinkRepo& agency_links() = 0;
     virtual PersonRepo& people() = 0;
     virtual UserRepo& users() = 0;
     virtual SessionRepo& sessions() = 0;

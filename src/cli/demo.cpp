@@ -1,12 +1,14 @@
 #include "cli/demo.hpp"
 #include "cli/demo_dataset.hpp"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string_view>
 
 #include "app/access.hpp"
+#include "app/agency_links.hpp"
 #include "app/partnership.hpp"
 
 namespace assure::cli::embedded_demo_data {
@@ -96,6 +98,18 @@ std::string business_unit_of(const DemoDirectory& d) {
     throw std::logic_error(d.partnership.slug + " has no business unit account");
 }
 
+// The organisations that work with both partnerships (the same code on both records) are
+// linked as an administrator of the server would set them: a code alone shares nothing
+// (docs/decisions/0024).
+void link_shared_organisations(Services& s, const DemoDirectory& from, const DemoDirectory& to) {
+    for (const auto& agency : list_agencies(s, Actor::system(from.partnership.id), false)) {
+        if (agency.organisation_code.empty()) continue;
+        const auto there = list_agencies(s, Actor::system(to.partnership.id), false);
+        if (std::none_of(there.begin(), there.end(), [&](const Agency& a) { return a.organisation_code == agency.organisation_code; })) continue;
+        propose_agency_link(s, Actor::system(from.partnership.id), {agency.id.str(), to.partnership.id.str(), agency.organisation_code});
+    }
+}
+
 }  // namespace
 
 std::vector<DemoAccount> load_demo(Services& s, const std::string& password, DocumentServices* documents) {
@@ -104,6 +118,7 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password, Doc
     // submit their returns in Knowsley and share them.
     const auto sefton_doc = demo_document("sefton.json");
     const DemoDirectory sefton = load_directory(s, sefton_doc, password);
+    link_shared_organisations(s, knowsley, sefton);
     load_demo_cycles(s, demo_actor(s, business_unit_of(sefton)), sefton.agencies, sefton_doc.at("cycles"));
 
     const std::string bu = business_unit_of(knowsley);

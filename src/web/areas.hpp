@@ -27,6 +27,10 @@ void add_mail_routes(std::vector<Route>& routes, Services& services);     // the
 void add_training_routes(std::vector<Route>& routes, Services& services);  // courses, sessions, bookings, the public calendar
 void add_token_routes(std::vector<Route>& routes, Services& services);  // API tokens: one's own, and an account's
 void add_report_routes(std::vector<Route>& routes, Services& services);  // the yearly report: pages and API
+void add_agency_link_routes(std::vector<Route>& routes, Services& services);  // links with other partnerships' agencies
+void add_password_routes(std::vector<Route>& routes, Services& services);     // a person changes their own password
+// Where a person signed in with a temporary password is sent from every other page.
+inline constexpr std::string_view kChangePasswordPath = "/account/password";
 // The OpenAPI document served at /api/v1/openapi.json (docs/openapi.json, compiled in).
 std::string_view openapi_document();
 

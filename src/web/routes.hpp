@@ -25,6 +25,7 @@ struct Ctx {
     std::string nonce;       // this response's CSP nonce
     bool secure = false;     // served over TLS, or a trusted proxy says so
     std::string service_name = {};  // the signed-in person's partnership, as its pages' header names it
+    bool must_change_password = false;  // signed in with a password an administrator set
 
     [[nodiscard]] std::string form(const std::string& name) const;
     [[nodiscard]] std::vector<std::string> form_all(const std::string& name) const;  // ticked checkboxes

@@ -145,6 +145,8 @@ WebApp::WebApp(Services& services, WebConfig config)
     add_documents_routes(routes_, services_, config_.documents);
     add_report_routes(routes_, services_);
     add_public_site_routes(routes_, services_, config_.documents);
+    add_agency_link_routes(routes_, services_);
+    add_password_routes(routes_, services_);
     routes_.push_back(Route{"GET", R"(/assets/(.+))", Permission::public_access, Surface::asset, nullptr,
                             "/assets/govuk-frontend.min.css"});
     install();
@@ -311,11 +313,19 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
             ctx.actor = session->actor;
             ctx.csrf_token = session->csrf_token;
             ctx.service_name = session->service_name;
+            ctx.must_change_password = session->must_change_password;
         }
         if (route.permission != Permission::public_access) {
             if (!ctx.actor) {
                 res.status = 303;
                 res.set_header("Location", "/login?next=" + url_encode(req.path));
+                return;
+            }
+            // A password an administrator set opens nothing but the page that changes it (and
+            // signing out): whoever set it cannot use it to read anything (docs/decisions/0024).
+            if (ctx.must_change_password && req.path != kChangePasswordPath && req.path != "/logout") {
+                res.status = 303;
+                res.set_header("Location", std::string(kChangePasswordPath));
                 return;
             }
             if (!ctx.actor->can(route.permission)) {

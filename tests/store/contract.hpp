@@ -517,33 +517,117 @@ TYPED_TEST_P(StoreContract, LearningRecordsRoundTripWithVersions) {
     });
 }
 
-TYPED_TEST_P(StoreContract, AnOrganisationIsFoundInEveryPartnershipByItsCode) {
+// Links between agencies of two partnerships (migration 0030): a proposal names no agency
+// there and joins nothing; an accepted link joins both ways; a deactivated agency drops out; a
+// stale accept or remove writes nothing; each side finds the link, a third partnership does not.
+TYPED_TEST_P(StoreContract, AgenciesOfTwoPartnershipsAreJoinedOnlyByAnAcceptedLink) {
     PartnershipId other;
-    this->store->write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "other", "Other"}, shipped_rules()); });
+    PartnershipId third;
+    this->store->write([&](Transaction& tx) {
+        other = tx.partnerships().insert({PartnershipId{}, "other", "Other"}, shipped_rules());
+        third = tx.partnerships().insert({PartnershipId{}, "third", "Third"}, shipped_rules());
+    });
     Agency here = this->agency("Merseyside Police");
-    this->agency("Council");
     Agency there = here;
     there.partnership = other;
-    Agency gone = here;
-    gone.partnership = other;
-    gone.name = "Merseyside Police (old record)";
-    gone.active = false;
+    Agency same_code = here;  // a third partnership's record with the same code: never joined by it
+    same_code.partnership = third;
+    AgencyLink link;
     this->store->write([&](Transaction& tx) {
         here.organisation_code = "MERPOL";
         ASSERT_TRUE(tx.agencies().update(here));
-        there.organisation_code = "MERPOL";
         there.id = tx.agencies().insert(there);
-        gone.organisation_code = "MERPOL";
-        tx.agencies().insert(gone);
+        same_code.organisation_code = "MERPOL";
+        same_code.id = tx.agencies().insert(same_code);
+        link.from_partnership = this->partnership;
+        link.from_agency = here.id;
+        link.to_partnership = other;
+        link.proposed_at = 1'795'000'000;
+        link.proposed_by = "Ann <ann@example.org>";
+        link.id = tx.agency_links().insert(link);
     });
     this->store->read([&](Transaction& tx) {
-        EXPECT_EQ(tx.agencies().find(this->partnership, here.id)->organisation_code, "MERPOL");
-        const auto found = tx.agencies().with_organisation("MERPOL");
-        ASSERT_EQ(found.size(), 2u);  // active records only, one per partnership
-        EXPECT_EQ(found[0].partnership, this->partnership);
-        EXPECT_EQ(found[1].partnership, other);
-        EXPECT_EQ(found[1].id, there.id);
-        EXPECT_TRUE(tx.agencies().with_organisation("RW4").empty());
+        EXPECT_TRUE(tx.agencies().linked(here.id).empty()) << "a proposal joins nothing";
+        const auto found = tx.agency_links().find(other, link.id);
+        ASSERT_TRUE(found);
+        EXPECT_EQ(found->status, AgencyLinkStatus::proposed);
+        EXPECT_FALSE(found->to_agency.valid());
+        EXPECT_EQ(found->proposed_by, "Ann <ann@example.org>");
+        EXPECT_FALSE(tx.agency_links().find(third, link.id)) << "a third partnership does not see it";
+        EXPECT_EQ(tx.agency_links().between(here.id, other, there.id).size(), 1u);
+        EXPECT_TRUE(tx.agency_links().between(here.id, third, same_code.id).empty());
+    });
+    AgencyLink accepted = link;
+    accepted.to_agency = there.id;
+    accepted.status = AgencyLinkStatus::accepted;
+    accepted.accepted_at = 1'795'000'100;
+    accepted.accepted_by = "Bob <bob@example.org>";
+    this->store->write([&](Transaction& tx) {
+        AgencyLink stale = accepted;
+        stale.version = 7;
+        EXPECT_FALSE(tx.agency_links().accept(stale));
+        EXPECT_TRUE(tx.agency_links().accept(accepted));
+        EXPECT_FALSE(tx.agency_links().accept(accepted)) << "accepted once";
+    });
+    this->store->read([&](Transaction& tx) {
+        const auto from_here = tx.agencies().linked(here.id);
+        ASSERT_EQ(from_here.size(), 1u);
+        EXPECT_EQ(from_here[0].id, there.id);
+        const auto from_there = tx.agencies().linked(there.id);
+        ASSERT_EQ(from_there.size(), 1u);
+        EXPECT_EQ(from_there[0].id, here.id);
+        EXPECT_TRUE(tx.agencies().linked(same_code.id).empty());
+        const auto l = tx.agency_links().find(this->partnership, link.id);
+        EXPECT_EQ(l->version, 2);
+        EXPECT_EQ(l->accepted_by, "Bob <bob@example.org>");
+        EXPECT_EQ(l->accepted_at, 1'795'000'100);
+        EXPECT_EQ(tx.agency_links().between(there.id, this->partnership, here.id).size(), 1u) << "found from either side";
+        const auto page = tx.agency_links().query({other, {1, ""}});
+        ASSERT_EQ(page.items.size(), 1u);
+        EXPECT_FALSE(page.next);
+        EXPECT_TRUE(tx.agency_links().query({third, {}}).items.empty());
+    });
+    this->store->write([&](Transaction& tx) {
+        there.active = false;
+        ASSERT_TRUE(tx.agencies().update(there));
+    });
+    this->store->read([&](Transaction& tx) { EXPECT_TRUE(tx.agencies().linked(here.id).empty()) << "deactivated"; });
+    this->store->write([&](Transaction& tx) {
+        EXPECT_FALSE(tx.agency_links().remove(link.id, 1));
+        EXPECT_TRUE(tx.agency_links().remove(link.id, 2));
+    });
+    this->store->read([&](Transaction& tx) { EXPECT_FALSE(tx.agency_links().find(this->partnership, link.id)); });
+}
+
+// Newest first, a page at a time, whichever side the partnership is.
+TYPED_TEST_P(StoreContract, APartnershipsLinksArePagedNewestFirst) {
+    PartnershipId other;
+    this->store->write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "other", "Other"}, shipped_rules()); });
+    std::vector<std::int64_t> ids;
+    this->store->write([&](Transaction& tx) {
+        for (int i = 0; i < 3; ++i) {
+            Agency a{AgencyId{}, i == 1 ? other : this->partnership, "Agency " + std::to_string(i), AgencyKind::relevant_agency,
+                     StatutoryRole::none, "education"};
+            a.id = tx.agencies().insert(a);
+            AgencyLink l;
+            l.from_partnership = a.partnership;
+            l.from_agency = a.id;
+            l.to_partnership = i == 1 ? this->partnership : other;
+            l.proposed_at = 1;
+            l.proposed_by = "x";
+            ids.push_back(tx.agency_links().insert(l));
+        }
+    });
+    this->store->read([&](Transaction& tx) {
+        const auto first = tx.agency_links().query({this->partnership, {2, ""}});
+        ASSERT_EQ(first.items.size(), 2u);
+        EXPECT_EQ(first.items[0].id, ids[2]);
+        EXPECT_EQ(first.items[1].id, ids[1]);
+        ASSERT_TRUE(first.next);
+        const auto second = tx.agency_links().query({this->partnership, {2, *first.next}});
+        ASSERT_EQ(second.items.size(), 1u);
+        EXPECT_EQ(second.items[0].id, ids[0]);
+        EXPECT_FALSE(second.next);
     });
 }
 
@@ -797,7 +881,8 @@ REGISTER_TYPED_TEST_SUITE_P(StoreContract, AgencyRoundTripsAndListsActiveFirstBy
                             AuditFiltersAndPagesNewestFirst, AuditDaysAreDaysInEngland, SessionsAndUsersRoundTrip,
                             CaseRoundTripsWithEventsRulesAndPanel, RecommendationsListInNumberOrder,
                             GovernanceRecordsRoundTripWithVersions, LearningRecordsRoundTripWithVersions,
-                            AnOrganisationIsFoundInEveryPartnershipByItsCode, TheCaseKeyCheckKeepsTheFirstCanaryStored,
+                            AgenciesOfTwoPartnershipsAreJoinedOnlyByAnAcceptedLink,
+                            APartnershipsLinksArePagedNewestFirst, TheCaseKeyCheckKeepsTheFirstCanaryStored,
                             TheEarliestSealedDetailsAreFoundForTheFirstKeyCheck, ReadsInOneRequestShareOneSnapshot,
                             AWriteInARequestEndsItsSnapshotSoItReadsWhatItWrote,
                             EveryCommittedChangeMovesTheDataVersionAndNothingElseDoes,

@@ -156,7 +156,12 @@ TEST_F(SignInTest, DeactivatingAUserEndsTheirSessions) {
 }
 
 TEST_F(SignInTest, APasswordResetOrDeactivationEndsTheAccountsApiTokensForGood) {
-    const auto user = w.read([](Transaction& tx) { return *tx.users().find_by_email("ann@example.org"); });
+    const auto chooses_her_own = [&](const std::string& given, const std::string& chosen) {
+        const auto ann = sign_in(w.services, "ann@example.org", given);
+        change_own_password(w.services, actor_for(ann.user), {given, chosen, chosen});
+    };
+    chooses_her_own("a long enough password", "kettle orbit marmalade");
+    auto user = w.read([](Transaction& tx) { return *tx.users().find_by_email("ann@example.org"); });
     const std::string first = create_api_token(w.services, "ann@example.org", "reporting");
     ASSERT_TRUE(resolve_api_token(w.services, first));
     update_user(w.services, w.admin, user.id, user.version, {"", "business_unit", "another long password"});
@@ -164,12 +169,69 @@ TEST_F(SignInTest, APasswordResetOrDeactivationEndsTheAccountsApiTokensForGood) 
     const auto trail = w.audit_actions();
     EXPECT_NE(std::find(trail.begin(), trail.end(), "api_token.revoke"), trail.end());
 
+    EXPECT_THROW(create_api_token(w.services, "ann@example.org", "reporting"), Failure) << "until she changes the reset one";
+    chooses_her_own("another long password", "copper lantern thistle");
+    user = w.read([](Transaction& tx) { return *tx.users().find_by_email("ann@example.org"); });
     const std::string second = create_api_token(w.services, "ann@example.org", "reporting");
     ASSERT_TRUE(resolve_api_token(w.services, second));
-    set_user_active(w.services, w.admin, user.id, user.version + 1, false);
-    set_user_active(w.services, w.admin, user.id, user.version + 2, true);
+    set_user_active(w.services, w.admin, user.id, user.version, false);
+    set_user_active(w.services, w.admin, user.id, user.version + 1, true);
     EXPECT_FALSE(resolve_api_token(w.services, second)) << "reactivating the account does not revive it";
     EXPECT_FALSE(resolve_api_token(w.services, first));
+}
+
+// Issue 14, item 5: an administrator who sets a password cannot use it to see anything.
+TEST_F(SignInTest, APasswordAnAdministratorSetOpensOnlyTheChangeOfIt) {
+    const auto given = sign_in(w.services, "ann@example.org", "a long enough password");
+    EXPECT_TRUE(given.user.must_change_password);
+    const auto resolved = resolve_session(w.services, given.session_token);
+    ASSERT_TRUE(resolved);
+    EXPECT_TRUE(resolved->must_change_password);
+    EXPECT_THROW(create_api_token(w.services, "ann@example.org", "reporting"), Failure);
+    const Actor ann = actor_for(given.user);
+
+    // Each wrong change names its field and saves nothing.
+    const auto refused = [&](const PasswordChange& change) {
+        try {
+            change_own_password(w.services, ann, change);
+        } catch (const Failure& f) {
+            EXPECT_EQ(f.code(), FailureCode::invalid);
+            return f.fields().at(0).field;
+        }
+        return std::string("saved");
+    };
+    const auto rows = w.audit_count();
+    EXPECT_EQ(refused({"not my password", "kettle orbit marmalade", "kettle orbit marmalade"}), "current_password");
+    EXPECT_EQ(refused({"", "kettle orbit marmalade", "kettle orbit marmalade"}), "current_password");
+    EXPECT_EQ(refused({"a long enough password", "aaaaaaaaaaaa", "aaaaaaaaaaaa"}), "new_password");
+    EXPECT_EQ(refused({"a long enough password", "a long enough password", "a long enough password"}), "new_password");
+    EXPECT_EQ(refused({"a long enough password", "kettle orbit marmalade", "kettle orbit marmelade"}), "confirm_password");
+    EXPECT_EQ(w.audit_count(), rows);
+    EXPECT_TRUE(w.read([](Transaction& tx) { return tx.users().find_by_email("ann@example.org")->must_change_password; }));
+
+    w.clock.at += 60;
+    const auto fresh = change_own_password(w.services, ann, {"a long enough password", "kettle orbit marmalade", "kettle orbit marmalade"});
+    EXPECT_FALSE(fresh.user.must_change_password);
+    EXPECT_FALSE(resolve_session(w.services, given.session_token)) << "every other session ends";
+    const auto now = resolve_session(w.services, fresh.session_token);
+    ASSERT_TRUE(now);
+    EXPECT_FALSE(now->must_change_password);
+    const auto row = w.last_audit();
+    EXPECT_EQ(row.action, "user.change_password");
+    EXPECT_EQ(row.at, w.clock.at);
+    EXPECT_NE(row.before_json.find("\"must_change_password\":true"), std::string::npos);
+    EXPECT_NE(row.after_json.find("\"must_change_password\":false"), std::string::npos);
+    EXPECT_EQ(row.after_json.find("hashed:"), std::string::npos) << "never the hash";
+    EXPECT_THROW(sign_in(w.services, "ann@example.org", "a long enough password"), Failure);
+    EXPECT_FALSE(sign_in(w.services, "ann@example.org", "kettle orbit marmalade").user.must_change_password);
+    EXPECT_NO_THROW(create_api_token(w.services, "ann@example.org", "reporting"));
+
+    // A reset by an administrator makes it temporary again; one set on the server by the system is not.
+    auto user = w.read([](Transaction& tx) { return *tx.users().find_by_email("ann@example.org"); });
+    user = update_user(w.services, w.admin, user.id, user.version, {"", "business_unit", "copper lantern thistle"});
+    EXPECT_TRUE(user.must_change_password);
+    user = update_user(w.services, Actor::system(w.partnership), user.id, user.version, {"", "business_unit", "violet harbour engine"});
+    EXPECT_FALSE(user.must_change_password);
 }
 
 TEST_F(SignInTest, ShortPasswordIsRefusedForANewAccount) {
@@ -287,6 +349,12 @@ TEST_F(SessionCacheTest, HoldsNoMoreSessionsThanItsBound) {
 // judged on each use, revoking one moves the version, and last use is still written when due.
 class TokenCacheTest : public SessionCacheTest {
 protected:
+    // Tokens are made for an account whose owner chose its password (the administrator set Ann's).
+    void SetUp() override {
+        SessionCacheTest::SetUp();
+        const auto ann = sign_in(w.services, "ann@example.org", "a long enough password");
+        change_own_password(w.services, actor_for(ann.user), {"a long enough password", "kettle orbit marmalade", "kettle orbit marmalade"});
+    }
     // As the server does: the version read first, and read again after a last-use write.
     std::optional<Actor> use(const std::string& bearer, std::int64_t v) {
         return tokens.resolve(w.services, bearer, v, [&] { return version(); });

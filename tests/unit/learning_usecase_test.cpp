@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "app/agency_links.hpp"
 #include "app/learning.hpp"
 #include "fakes/fakes.hpp"
 
@@ -173,7 +174,8 @@ TEST(LearningUseCases, AGapBecomesAnActionOwnedByTheAgency) {
 
 namespace {
 
-// Two partnerships on one server; the police force works with both under one organisation code.
+// Two partnerships on one server; the police force works with both, and its two agency records
+// are linked: proposed by the first partnership, accepted by the other (app/agency_links.hpp).
 struct TwoPartnerships : LearningWorld {
     PartnershipId other = add_partnership("other", "Other Partnership");
     AgencyId other_police = add_agency({AgencyId{}, other, "Merseyside Police", AgencyKind::statutory_partner,
@@ -183,7 +185,13 @@ struct TwoPartnerships : LearningWorld {
     Actor other_bu = add_user(add_person({PersonId{}, other, "Deborah Hughes", "Business manager", AgencyId{}, "dh@example.org"}),
                               Role::business_unit, other);
 
-    TwoPartnerships() { give_police_the_code("MERPOL"); }
+    explicit TwoPartnerships(bool link = true) {
+        give_police_the_code("MERPOL");
+        if (link) {
+            const auto proposed = propose_agency_link(services, bu, {police.str(), other.str()});
+            accept_agency_link(services, other_bu, proposed.link.id, proposed.link.version, other_police.str());
+        }
+    }
     void give_police_the_code(const std::string& code) {
         store.write([&](Transaction& tx) {
             auto agency = tx.agencies().find(partnership, police);
@@ -276,10 +284,25 @@ TEST(LearningUseCases, SharingIsRefusedWithTheReasonAndNothingIsSaved) {
     const auto housing = save_return(w.services, w.lead, cycle.id, w.housing, 0, w.answers("2"), true);
     try {
         share_return(w.services, w.lead, cycle.id, w.housing, housing.version);
-        FAIL() << "a return without an organisation code was shared";
+        FAIL() << "a return of an agency without a link was shared";
     } catch (const Failure& f) {
-        EXPECT_NE(f.fields()[0].message.find("no organisation code"), std::string::npos);
+        EXPECT_NE(f.fields()[0].message.find("is not linked to an agency of another partnership"), std::string::npos);
     }
+}
+
+// The same organisation code on two partnerships' records is not a link: without one accepted,
+// nothing is offered and nothing reaches the other partnership (issue 14, item 2).
+TEST(LearningUseCases, TheSameOrganisationCodeWithoutALinkSharesNothing) {
+    TwoPartnerships w(false);
+    const auto cycle = w.open_cycle();
+    const auto theirs = w.other_cycle();
+    const auto preview = read_return(w.services, w.police_lead, cycle.id, w.police);
+    EXPECT_FALSE(preview.may_share);
+    EXPECT_TRUE(preview.share_targets.empty());
+    EXPECT_THROW(save_return(w.services, w.police_lead, cycle.id, w.police, 0, w.answers("3"), true, true), Failure);
+    EXPECT_TRUE(w.returns(w.other).empty());
+    EXPECT_EQ(w.audit_rows(w.other, "audit_return.receive_shared"), 0u);
+    (void)theirs;
 }
 
 TEST(LearningUseCases, ASharedReturnReplacesADraftButNeverTheOrganisationsOwnSubmission) {

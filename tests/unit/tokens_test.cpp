@@ -64,6 +64,9 @@ protected:
         const auto council = create_agency(w.services, w.admin, {"Council", "statutory_partner", "local_authority", "local_authority"}).id;
         const auto p = create_person(w.services, w.admin, {"Ann Lee", "Business manager", council.str(), "ann@example.org"});
         ann = actor_for(add_user(w.services, w.admin, {p.id.str(), "business_unit", "a long enough password"}));
+        // The administrator set that password: no token until Ann has chosen her own.
+        EXPECT_THROW(make("too soon"), Failure);
+        change_own_password(w.services, ann, {"a long enough password", "kettle orbit marmalade", "kettle orbit marmalade"});
     }
     CreatedToken make(const std::string& name, std::optional<int> days = std::nullopt) {
         return create_api_token(w.services, "ann@example.org", NewToken{name, days});

@@ -157,6 +157,15 @@ TEST_F(LearningHttp, AnOrganisationSharesItsReturnWithAnotherPartnershipOnTheSer
     const std::string ours = "/api/v1/audits/" + std::to_string(here) + "/returns/" + server->council().str();
     const std::string theirs = "/api/v1/audits/" + std::to_string(there) + "/returns/" + council_there.id.str();
 
+    // The same code shares nothing until the two records are linked: proposed here, accepted there.
+    EXPECT_FALSE(ok(c.Get(ours, lead), 200).contains("share_targets"));
+    const json proposed = ok(send("POST", "/api/v1/agency-links", {{"agency_id", server->council().value}, {"partnership_id", other.value}}, bu), 201);
+    EXPECT_EQ(proposed["status"], "proposed");
+    const std::string link = "/api/v1/agency-links/" + std::to_string(proposed["id"].get<int>());
+    const json accepted = ok(send("POST", link + "/accept", {{"version", 1}, {"agency_id", council_there.id.value}}, other_bu), 200);
+    EXPECT_EQ(accepted["status"], "accepted");
+    EXPECT_EQ(accepted["their_partnership"], "Test SCP");
+
     const json preview = ok(c.Get(ours, lead), 200);
     ASSERT_EQ(preview["share_targets"].size(), 1u);
     EXPECT_EQ(preview["share_targets"][0]["partnership"], "Other SCP");

@@ -32,7 +32,8 @@ std::optional<LookedUpSession> look_up_session(Services& s, const std::string& s
         s.store.write([&](Transaction& tx) { tx.sessions().touch(digest, now); });
         session->last_seen_at = now;
     }
-    return LookedUpSession{ResolvedSession{actor_for(*user), session->csrf_token, service_name}, std::move(*session)};
+    return LookedUpSession{ResolvedSession{actor_for(*user), session->csrf_token, service_name, user->must_change_password},
+                           std::move(*session)};
 }
 
 std::optional<ResolvedSession> resolve_session(Services& s, const std::string& session_token) {
@@ -52,7 +53,9 @@ std::optional<LookedUpToken> look_up_api_token(Services& s, const std::string& b
         found = tx.api_tokens().find(s.tokens.digest(bearer));
         if (found && token_state(*found, now) == TokenState::live) user = tx.users().find(found->user);
     });
-    if (!user || !user->active) return std::nullopt;
+    // A temporary password's account has no token (create_api_token refuses), and a reset
+    // revoked its old ones; this holds even if one were left.
+    if (!user || !user->active || user->must_change_password) return std::nullopt;
     if (token_needs_touch(*found, now, s.sessions.touch_every_seconds)) {
         s.store.write([&](Transaction& tx) { tx.api_tokens().touch(found->id, now); });
         found->last_used_at = now;

@@ -71,6 +71,10 @@ CreatedToken create_api_token(Services& s, const std::string& email, const NewTo
     s.store.write([&](Transaction& tx) {
         const User user = account_by_email(tx, email);
         if (!user.active) throw Failure(FailureCode::invalid, "The user account " + email + " is deactivated");
+        if (user.must_change_password) {
+            throw Failure(FailureCode::invalid, "The user account " + email +
+                                                    " must first sign in and change the password an administrator set");
+        }
         const Instant now = s.clock.now();
         out.token = ApiToken{s.tokens.digest(out.secret), user.id, input.name, now, false};
         out.token.expires_at = token_expiry(now, days);

@@ -40,9 +40,43 @@ void revoke_tokens(Services& s, Transaction& tx, const Actor& actor, UserId user
 
 }  // namespace
 
+bool set_by_a_person(const Actor& actor) { return actor.user.valid(); }
+
+SignedIn change_own_password(Services& s, const Actor& actor, const PasswordChange& change) {
+    require(actor, Permission::signed_in);
+    std::optional<User> user;
+    s.store.read([&](Transaction& tx) { user = tx.users().find(actor.user); });
+    if (!user || !user->active) throw Failure::forbidden("only an active account changes its password");
+    // Argon2id outside the write transaction, as signing in does.
+    const bool current_ok = !change.current_password.empty() && s.hasher.verify(user->password_hash, change.current_password);
+    if (auto errors = validate_password_change(current_ok, change.current_password, change.new_password, change.confirm_password);
+        !errors.empty()) {
+        throw Failure::invalid(std::move(errors));
+    }
+    const std::string hash = s.hasher.hash(change.new_password);
+    SignedIn out{s.tokens.random_token(), s.tokens.random_token(), {}};
+    const Instant now = s.clock.now();
+    s.store.write([&](Transaction& tx) {
+        const auto current = tx.users().find(actor.user);
+        // Changed meanwhile (by an administrator, or in another tab): the check above was of another password.
+        if (!current || current->version != user->version || !current->active) throw Failure::stale("user account");
+        User after = *current;
+        after.password_hash = hash;
+        after.must_change_password = false;
+        if (!tx.users().update(after)) throw Failure::stale("user account");
+        after.version = current->version + 1;
+        tx.sessions().remove_for_user(after.id);
+        tx.sessions().insert(Session{s.tokens.digest(out.session_token), after.id, out.csrf_token, now, now});
+        record_audit(tx, actor, now, "user.change_password", "user", after.id.str(), user_audit_json(*current), user_audit_json(after));
+        out.user = after;
+    });
+    return out;
+}
+
 std::string user_audit_json(const User& u) {
     return nlohmann::json{{"id", u.id.value},        {"email", u.email},   {"person_id", u.person.value},
-                          {"role", role_key(u.role)}, {"active", u.active}, {"version", u.version}}
+                          {"role", role_key(u.role)}, {"active", u.active}, {"must_change_password", u.must_change_password},
+                          {"version", u.version}}
         .dump();
 }
 
@@ -85,6 +119,7 @@ User add_user(Services& s, const Actor& actor, const UserInput& input) {
         user.display_name = person->name;
         user.role = *role;
         user.password_hash = s.hasher.hash(input.password);
+        user.must_change_password = set_by_a_person(actor);
         user.id = tx.users().insert(user);
         record_audit(tx, actor, s.clock.now(), "user.create", "user", user.id.str(), "", user_audit_json(user));
     });
@@ -108,6 +143,7 @@ User update_user(Services& s, const Actor& actor, UserId id, int expected_versio
                 throw Failure::invalid(std::move(errors));
             }
             after.password_hash = s.hasher.hash(input.password);
+            after.must_change_password = set_by_a_person(actor);
             tx.sessions().remove_for_user(after.id);  // a reset password ends every session
             revoke_tokens(s, tx, actor, after.id, "password reset");
         }

@@ -168,8 +168,10 @@ ReturnView read_return(Services& s, const Actor& actor, AuditCycleId cycle, Agen
             before = std::move(earlier->ret);
         }
         if (before) v.trends = compare_returns(l.cycle, v.ret, *v.previous_cycle, *before);
-        v.may_share = editor && !v.ret.shared_from && !l.agency.organisation_code.empty();
+        v.may_share = editor && !v.ret.shared_from;
         if (v.may_share) v.share_targets = share_targets_of(tx, l.cycle, v.ret, l.agency, london_today(s));
+        // Linked to an agency of another partnership, or shared before a link was removed.
+        v.may_share = v.may_share && (!v.share_targets.empty() || !v.ret.shared_with.empty());
         if (l.ret) {
             ImprovementFilter from_here;
             std::vector<ImprovementAction> actions;

@@ -1,6 +1,8 @@
 // One return for several partnerships: an organisation that works with more than one
-// partnership on this server (the same organisation code on its agency in each) submits its
-// Section 11 or 175 return once, and each partnership receives a copy to moderate as its own.
+// partnership on this server submits its Section 11 or 175 return once, and each partnership
+// whose agency record is linked to its own (an accepted link, app/agency_links.hpp) receives a
+// copy to moderate as its own. The organisation code two records carry is not a link: either
+// partnership types it (docs/decisions/0024).
 #include <algorithm>
 
 #include "app/learning/internal.hpp"
@@ -18,8 +20,7 @@ bool invites(const AuditCycle& c, AgencyId agency) {
 std::vector<ShareTarget> share_targets_of(Transaction& tx, const AuditCycle& cycle, const AuditReturn& ret, const Agency& agency,
                                           Date today) {
     std::vector<ShareTarget> out;
-    if (agency.organisation_code.empty()) return out;
-    for (const auto& there : tx.agencies().with_organisation(agency.organisation_code)) {
+    for (const auto& there : tx.agencies().linked(agency.id)) {
         if (there.partnership == agency.partnership) continue;
         const auto partnership = tx.partnerships().find(there.partnership);
         if (!partnership) continue;
@@ -42,9 +43,6 @@ std::vector<ShareTarget> share_targets_of(Transaction& tx, const AuditCycle& cyc
 
 void share_into(Services& s, Transaction& tx, const Actor& actor, const AuditCycle& cycle, const Agency& agency, AuditReturn& ret) {
     const Date today = london_today(s);
-    if (agency.organisation_code.empty()) {
-        throw Failure::invalid({{"share", agency.name + " has no organisation code, so no other partnership can be matched to it"}});
-    }
     const auto targets = share_targets_of(tx, cycle, ret, agency, today);
     const auto partnership = tx.partnerships().find(actor.partnership);
     const SharedOrigin origin{actor.partnership, partnership ? partnership->name : "", ret.id, today};
@@ -67,8 +65,8 @@ void share_into(Services& s, Transaction& tx, const Actor& actor, const AuditCyc
         ++shared;
     }
     if (shared == 0) {
-        throw Failure::invalid({{"share", targets.empty() ? "No other partnership on this service has an agency with organisation code " +
-                                                                agency.organisation_code
+        throw Failure::invalid({{"share", targets.empty() ? agency.name + " is not linked to an agency of another partnership on this "
+                                                                              "service, so its return cannot be shared"
                                                           : "No other partnership can take this return now: " + refusals}});
     }
 }

@@ -2,6 +2,7 @@
 // partnership made before settings existed the server's defaults.
 #include <nlohmann/json.hpp>
 
+#include "app/access.hpp"
 #include "app/partnership.hpp"
 #include "core/text.hpp"
 #include "core/user.hpp"
@@ -104,6 +105,7 @@ PartnershipSettings create_partnership(Services& s, const Actor& actor, const Ne
         user.display_name = admin.name;
         user.role = Role::administrator;
         user.password_hash = s.hasher.hash(input.admin_password);
+        user.must_change_password = set_by_a_person(actor);
         user.id = tx.users().insert(user);
         const Instant now = s.clock.now();
         const std::string record = settings_audit_record(made).dump();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/agency_links.hpp"
 #include "core/partnership.hpp"
 #include "core/settings.hpp"
 #include "app/paging.hpp"
@@ -64,12 +65,36 @@ struct AgencyRepo {
     // The names of these agencies of the partnership, to label a page without loading the directory.
     virtual std::map<AgencyId, std::string> names(PartnershipId partnership, const std::vector<AgencyId>& ids) = 0;
     virtual std::optional<Agency> find(PartnershipId partnership, AgencyId id) = 0;
-    // The active agencies, in every partnership on this server, of the organisation with this code.
-    virtual std::vector<Agency> with_organisation(const std::string& code) = 0;
+    // The active agencies of other partnerships joined to this one by an accepted link
+    // (docs/decisions/0024), whichever side proposed it.
+    virtual std::vector<Agency> linked(AgencyId agency) = 0;
     virtual AgencyId insert(const Agency& agency) = 0;
     // Writes `agency` only if the stored version still equals agency.version, then bumps it.
     // Returns false (and writes nothing) for a stale version.
     virtual bool update(const Agency& agency) = 0;
+};
+
+// The links a partnership is a side of, newest first (by id), whoever proposed them.
+struct AgencyLinkQuery {
+    PartnershipId partnership;
+    PageRequest page;
+};
+
+// Links between agency records of different partnerships (core/agency_links.hpp). A link is
+// not a partnership's own record: each query names the partnership that must be one side.
+struct AgencyLinkRepo {
+    virtual ~AgencyLinkRepo() = default;
+    virtual Page<AgencyLink> query(const AgencyLinkQuery& query) = 0;
+    // The link, if `partnership` is one of its sides.
+    virtual std::optional<AgencyLink> find(PartnershipId partnership, std::int64_t id) = 0;
+    // Every proposal or link between these two agencies, in either direction, with any proposal
+    // from `from` to `to_partnership` (which names no agency there yet); oldest first.
+    virtual std::vector<AgencyLink> between(AgencyId from, PartnershipId to_partnership, AgencyId to) = 0;
+    virtual std::int64_t insert(const AgencyLink& link) = 0;
+    // Accepts a proposal (to_agency, accepted_at, accepted_by) only if it is still at
+    // link.version; bumps the version. False (and nothing written) when stale.
+    virtual bool accept(const AgencyLink& link) = 0;
+    virtual bool remove(std::int64_t id, int version) = 0;  // false when stale or gone
 };
 
 struct PersonRepo {

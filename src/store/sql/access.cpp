@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kUserFields =
     "u.id, u.partnership_id, u.person_id, u.email, p.name, u.password_hash, u.role, u.active, "
-    "u.failed_logins, u.locked_until, u.version";
+    "u.failed_logins, u.locked_until, u.version, u.must_change_password";
 constexpr const char* kUserFrom = " FROM users u JOIN people p ON p.id = u.person_id ";
 const std::string kUserColumns = std::string("SELECT ") + kUserFields + kUserFrom;
 
@@ -23,6 +23,7 @@ User read_user(const Statement& q) {
     u.active = q.int64(7) != 0;
     u.lock = LoginLock{q.integer(8), q.int64(9)};
     u.version = q.integer(10);
+    u.must_change_password = q.int64(11) != 0;
     return u;
 }
 
@@ -58,32 +59,35 @@ Page<User> SqlUsers::query(const UserQuery& query) {
                          "ORDER BY lower(p.name), u.id LIMIT ?4");
     const NameKey after = name_key(query.page);
     q.bind(1, query.partnership.value).bind(2, after.name).bind(3, after.id).bind(4, query.page.limit + 1);
-    return name_page<User>(q, query.page.limit, 11, read_user);
+    return name_page<User>(q, query.page.limit, 12, read_user);
 }
 
 UserId SqlUsers::insert(const User& u) {
     auto& q = db_.cached(
-        "INSERT INTO users(partnership_id, person_id, email, password_hash, role, active) VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO users(partnership_id, person_id, email, password_hash, role, active, must_change_password) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, u.partnership.value)
         .bind(2, u.person.value)
         .bind(3, u.email)
         .bind(4, u.password_hash)
         .bind(5, role_key(u.role))
         .bind(6, u.active)
+        .bind(7, u.must_change_password)
         .run();
     return UserId{db_.last_insert_id()};
 }
 
 bool SqlUsers::update(const User& u) {
     auto& q = db_.cached(
-        "UPDATE users SET person_id = ?, password_hash = ?, role = ?, active = ?, version = version + 1 "
-        "WHERE id = ? AND version = ?");
+        "UPDATE users SET person_id = ?, password_hash = ?, role = ?, active = ?, must_change_password = ?, "
+        "version = version + 1 WHERE id = ? AND version = ?");
     q.bind(1, u.person.value)
         .bind(2, u.password_hash)
         .bind(3, role_key(u.role))
         .bind(4, u.active)
-        .bind(5, u.id.value)
-        .bind(6, u.version)
+        .bind(5, u.must_change_password)
+        .bind(6, u.id.value)
+        .bind(7, u.version)
         .run();
     return db_.changes() == 1;
 }

@@ -174,9 +174,15 @@ std::map<AgencyId, std::string> SqlAgencies::names(PartnershipId partnership, co
     return names_of(db_, "agencies", partnership, ids);
 }
 
-std::vector<Agency> SqlAgencies::with_organisation(const std::string& code) {
-    auto& q = db_.cached(std::string(kAgencyColumns) + "WHERE organisation_code = ? AND active = 1 ORDER BY partnership_id, id");
-    q.bind(1, code);
+std::vector<Agency> SqlAgencies::linked(AgencyId agency) {
+    // Found by agency_links_from / agency_links_to; a proposal (no agency there yet) never joins.
+    auto& q = db_.cached(
+        "SELECT a.id, a.partnership_id, a.name, a.kind, a.statutory_role, a.sector, a.active, a.version, a.chief_officer, "
+        "a.organisation_code FROM agency_links l JOIN agencies a "
+        "ON (l.from_agency_id = ?1 AND a.id = l.to_agency_id) OR (l.to_agency_id = ?1 AND a.id = l.from_agency_id) "
+        "WHERE l.status = 'accepted' AND a.active = 1 "
+        "ORDER BY a.partnership_id, a.id");
+    q.bind(1, agency.value);
     std::vector<Agency> out;
     while (q.step()) out.push_back(read_agency(q));
     return out;

@@ -28,9 +28,24 @@ public:
     Page<Agency> query(const AgencyQuery& query) override;
     std::map<AgencyId, std::string> names(PartnershipId partnership, const std::vector<AgencyId>& ids) override;
     std::optional<Agency> find(PartnershipId partnership, AgencyId id) override;
-    std::vector<Agency> with_organisation(const std::string& code) override;
+    std::vector<Agency> linked(AgencyId agency) override;
     AgencyId insert(const Agency& agency) override;
     bool update(const Agency& agency) override;
+
+private:
+    Connection& db_;
+};
+
+// Links between agencies of different partnerships (store/sql/agency_links.cpp).
+class SqlAgencyLinks final : public AgencyLinkRepo {
+public:
+    explicit SqlAgencyLinks(Connection& db) : db_(db) {}
+    Page<AgencyLink> query(const AgencyLinkQuery& query) override;
+    std::optional<AgencyLink> find(PartnershipId partnership, std::int64_t id) override;
+    std::vector<AgencyLink> between(AgencyId from, PartnershipId to_partnership, AgencyId to) override;
+    std::int64_t insert(const AgencyLink& link) override;
+    bool accept(const AgencyLink& link) override;
+    bool remove(std::int64_t id, int version) override;
 
 private:
     Connection& db_;

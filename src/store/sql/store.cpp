@@ -39,10 +39,11 @@ private:
 class SqlTransaction final : public Transaction, public DocumentTransaction, public PublicationTransaction {
 public:
     explicit SqlTransaction(Connection& db)
-        : partnerships_(db), agencies_(db), people_(db), users_(db), sessions_(db), ending_sessions_(sessions_, reached_data_), tokens_(db), audit_(db), access_entries_(db), cases_(db),
+        : partnerships_(db), agencies_(db), agency_links_(db), people_(db), users_(db), sessions_(db), ending_sessions_(sessions_, reached_data_), tokens_(db), audit_(db), access_entries_(db), cases_(db),
           governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db), documents_(db), report_(db), publications_(db) {}
     PartnershipRepo& partnerships() override { return changing(partnerships_); }
     AgencyRepo& agencies() override { return changing(agencies_); }
+    AgencyLinkRepo& agency_links() override { return changing(agency_links_); }
     PersonRepo& people() override { return changing(people_); }
     UserRepo& users() override { return changing(users_); }
     SessionRepo& sessions() override { return ending_sessions_; }
@@ -77,6 +78,7 @@ private:
     bool reached_data_ = false;
     SqlPartnerships partnerships_;
     SqlAgencies agencies_;
+    SqlAgencyLinks agency_links_;
     SqlPeople people_;
     SqlUsers users_;
     SqlSessions sessions_;

@@ -1,0 +1,106 @@
+// Journeys of issue 14's hardening: a password an administrator sets opens only the page that
+// changes it; and a Section 11 return crosses to another partnership only along a link that
+// partnership accepted. axe-core checks every page visited; the new pages fit a 375-pixel phone.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
+
+let server, browser
+const phone = { viewport: { width: 375, height: 812 } }
+
+before(async () => {
+  server = await startServer({ today: '2026-11-23' })
+  browser = await launchBrowser()
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const fitsAPhone = async page => assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375,
+  `${page.url()} is wider than a phone`)
+
+test('an administrator resets a password; its owner must choose their own before anything else opens', async () => {
+  const member = server.accounts.member
+  let { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.administrator)
+  await visit(page, server.baseUrl + '/users', 'user accounts')
+  await page.locator('tr', { hasText: member.email }).getByRole('link', { name: /Change/ }).click()
+  await checkA11y(page, 'change an account')
+  await page.getByLabel('New password (optional)').fill('violet harbour engine')
+  await page.getByRole('button', { name: 'Save account' }).click()
+  await page.waitForURL(server.baseUrl + '/users?saved=1')
+  await checkA11y(page, 'account saved')
+  await context.close();
+
+  // The member signs in with the password the administrator set: only the change page opens.
+  ({ context, page } = await freshPage(browser, phone))
+  await visit(page, server.baseUrl + '/login', 'sign in')
+  await page.getByLabel('Email address').fill(member.email)
+  await page.getByLabel('Password').fill('violet harbour engine')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(server.baseUrl + '/account/password')
+  await checkA11y(page, 'change your password (temporary)')
+  await fitsAPhone(page)
+  assert.match(await page.locator('main').textContent(), /Your password was set by an administrator/)
+  await page.goto(server.baseUrl + '/groups')
+  assert.equal(new URL(page.url()).pathname, '/account/password', 'other pages lead back to the change page')
+
+  await page.getByLabel('The password you were given').fill('violet harbour engine')
+  await page.getByLabel('New password', { exact: true }).fill('copper lantern thistle')
+  await page.getByLabel('New password again').fill('copper lantern thistles')
+  await page.getByRole('button', { name: 'Change password' }).click()
+  await checkA11y(page, 'change your password with an error')
+  const summary = page.locator('.govuk-error-summary')
+  assert.match(await summary.textContent(), /Enter the same new password twice/)
+  await summary.getByRole('link').first().click()
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'confirm_password')
+
+  await page.getByLabel('The password you were given').fill('violet harbour engine')
+  await page.getByLabel('New password', { exact: true }).fill('copper lantern thistle')
+  await page.getByLabel('New password again').fill('copper lantern thistle')
+  await page.getByRole('button', { name: 'Change password' }).click()
+  await page.getByText('Your password has been changed.').waitFor()
+  await checkA11y(page, 'password changed')
+  await fitsAPhone(page)
+  await page.getByRole('link', { name: 'Go to your home page' }).click()
+  await page.waitForURL(server.baseUrl + '/')
+  await checkA11y(page, 'home after the change')
+  await context.close()
+})
+
+test('Knowsley proposes a link with Sefton, which accepts it with its own agency', async () => {
+  let { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await visit(page, server.baseUrl + '/agencies', 'agencies')
+  await page.getByRole('link', { name: 'Links with other partnerships' }).click()
+  await checkA11y(page, 'links with other partnerships')
+  assert.match(await page.locator('main').textContent(), /National Probation Service/, 'the demo links the organisations both work with')
+  await page.getByRole('button', { name: 'Link an agency' }).click()
+  await checkA11y(page, 'link an agency')
+  await page.getByLabel('Your agency').selectOption({ label: 'North West Boroughs Healthcare (NWBH)' })
+  await page.getByRole('button', { name: 'Propose link' }).click()
+  await checkA11y(page, 'link an agency with an error')
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /Select another partnership on this service/)
+  await page.getByLabel('The other partnership').selectOption({ label: 'Sefton Safeguarding Children Partnership' })
+  await page.getByRole('button', { name: 'Propose link' }).click()
+  await page.getByText('Link proposed.').waitFor()
+  await checkA11y(page, 'link proposed')
+  await context.close();
+
+  ({ context, page } = await freshPage(browser, phone))
+  const sefton = { email: 'joanne.pritchard@sefton-council.example', password: server.accounts.business_unit.password }
+  await signIn(page, server.baseUrl, sefton)
+  await visit(page, server.baseUrl + '/agency-links', 'Sefton links')
+  await fitsAPhone(page)
+  await page.locator('tr', { hasText: 'Waiting for your answer' }).getByRole('link', { name: /View/ }).click()
+  await checkA11y(page, 'proposal from Knowsley')
+  await fitsAPhone(page)
+  await page.getByLabel('Which of your agencies is this organisation?').selectOption({ label: 'Mersey Care NHS Foundation Trust (RW4)' })
+  await page.getByRole('button', { name: 'Accept link' }).click()
+  await page.getByText('Link saved.').waitFor()
+  await checkA11y(page, 'link accepted')
+  assert.match(await page.locator('h1').textContent(), /Linked with Knowsley/)
+  await context.close()
+})
