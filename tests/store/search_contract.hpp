@@ -7,6 +7,7 @@
 // words left out mean the same on both engines; an agency lead's scope keeps other agencies'
 // improvement actions out; a case's child and a case's documents are never found; and a
 // database written before the index is indexed by the migration (see the engines' own tests).
+#include <algorithm>
 #include <set>
 
 #include "app/ports/search.hpp"
@@ -177,7 +178,7 @@ TYPED_TEST_P(SearchContract, ChangesAndDeletionsAreReflectedAtOnce) {
                  std::runtime_error);
     EXPECT_TRUE(this->ids("zanzibar").empty());
 
-    Factory::exec("DELETE FROM people WHERE id = " + p.id.str());
+    TypeParam::exec("DELETE FROM people WHERE id = " + p.id.str());
     EXPECT_TRUE(this->ids("marlowe").empty());
 }
 
@@ -204,7 +205,7 @@ TYPED_TEST_P(SearchContract, AnAgencyLeadsScopeKeepsOtherAgenciesImprovementActi
     const Agency own = this->agency("Own Trust");
     const Agency other = this->agency("Other Trust");
     const auto action = [&](AgencyId agency, const std::string& text) {
-        Factory::exec("INSERT INTO improvement_actions(partnership_id, agency_id, state, due, text) VALUES (" + this->partnership.str() +
+        TypeParam::exec("INSERT INTO improvement_actions(partnership_id, agency_id, state, due, text) VALUES (" + this->partnership.str() +
                       ", " + agency.str() + ", 'agreed', '2026-03-31', '" + text + "')");
     };
     action(own.id, "Refresh the escalation policy");
@@ -231,9 +232,9 @@ TYPED_TEST_P(SearchContract, ACasesChildAndItsDocumentsAreNeverFound) {
     c.summary = "Zebedee was admitted to hospital";
     c.children = {{"Child Z", "Zebedee Quintrell"}};
     this->store->write([&](Transaction& tx) { c.id = tx.cases().insert(c, standing_of(c, WorkingCalendar())); });
-    Factory::exec("INSERT INTO documents(partnership_id, record_type, record_id, title, created_at, updated_at) VALUES (" +
+    TypeParam::exec("INSERT INTO documents(partnership_id, record_type, record_id, title, created_at, updated_at) VALUES (" +
                   this->partnership.str() + ", 'review_case', " + c.id.str() + ", 'Zebedee chronology', 1, 1)");
-    Factory::exec("INSERT INTO documents(partnership_id, record_type, record_id, title, created_at, updated_at) VALUES (" +
+    TypeParam::exec("INSERT INTO documents(partnership_id, record_type, record_id, title, created_at, updated_at) VALUES (" +
                   this->partnership.str() + ", 'partnership', 0, 'Zebedee-free policy', 1, 1)");
     const auto hits = this->find(this->query("zebedee"));
     ASSERT_EQ(hits.items.size(), 1u) << "only the partnership's own policy";
