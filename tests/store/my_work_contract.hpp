@@ -149,7 +149,9 @@ TYPED_TEST_P(MyWorkContract, PagesFollowOneAnotherWithoutRepeatsOrGaps) {
         ++pages;
         for (const auto& i : page.items) {
             EXPECT_TRUE(seen.insert(i.id).second);
-            if (last) EXPECT_LE(*last, *i.due);
+            if (last) {
+                EXPECT_LE(*last, *i.due);
+            }
             last = i.due;
         }
         if (!page.next) break;

@@ -120,7 +120,9 @@ TYPED_TEST_P(SearchContract, PagesFollowOneAnotherWithoutRepeatsOrGaps) {
         for (const auto& h : page.items) {
             EXPECT_TRUE(seen.insert(h.record_id).second) << "repeated " << h.record_id;
             // The eleven with the word twice (name and job) rank first: the whole first page.
-            if (pages == 1) EXPECT_NE(h.snippet.find("\x01Otter\x02 keeper"), std::string::npos) << h.snippet;
+            if (pages == 1) {
+                EXPECT_NE(h.snippet.find("\x01Otter\x02 keeper"), std::string::npos) << h.snippet;
+            }
         }
         if (!page.next) break;
         EXPECT_EQ(page.items.size(), 7u);
