@@ -27,7 +27,7 @@ std::string_view Dialect::search_from() const {
     return "search_entries e CROSS JOIN websearch_to_tsquery('english', ?1) AS q WHERE e.document @@ q";
 }
 
-std::string_view Dialect::search_rank() const { return "-CAST(ts_rank(e.document, q) * 1000000 AS BIGINT)"; }
+std::string_view Dialect::search_rank() const { return "-CAST(ts_rank(e.document, q) * 1000000000 AS BIGINT)"; }
 
 std::string_view Dialect::search_title() const {
     return "ts_headline('english', e.title, q, 'HighlightAll=true, StartSel=' || chr(1) || ', StopSel=' || chr(2))";

@@ -26,7 +26,7 @@ std::string_view Dialect::search_from() const {
     return "search_fts JOIN search_entries e ON e.id = search_fts.rowid WHERE search_fts MATCH ?1";
 }
 
-std::string_view Dialect::search_rank() const { return "CAST(bm25(search_fts, 4.0, 1.0) * 1000000 AS INTEGER)"; }
+std::string_view Dialect::search_rank() const { return "CAST(bm25(search_fts, 4.0, 1.0) * 1000000000 AS INTEGER)"; }
 
 std::string_view Dialect::search_title() const { return "highlight(search_fts, 0, char(1), char(2))"; }
 
