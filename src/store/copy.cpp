@@ -158,8 +158,13 @@ long copy_table(sql::Connection& from, sql::Connection& to, const sql::Table& ta
     return copied;
 }
 
+// The search index (migration 0032) is not copied: the target's triggers write it as the
+// records arrive, and SQLite's FTS5 tables have no counterpart in PostgreSQL.
+bool derived(const std::string& table) { return table == "search_entries" || table.rfind("search_fts", 0) == 0; }
+
+// What is copied: every table but the migrations' own and the derived ones.
 std::vector<sql::Table> without_migrations(std::vector<sql::Table> tables) {
-    std::erase_if(tables, [](const sql::Table& t) { return t.name == kMigrations; });
+    std::erase_if(tables, [](const sql::Table& t) { return t.name == kMigrations || derived(t.name); });
     return tables;
 }
 

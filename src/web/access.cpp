@@ -7,6 +7,7 @@
 #include "app/dataset_returns.hpp"
 #include "app/governance.hpp"
 #include "app/health.hpp"
+#include "app/my_work.hpp"
 #include "app/partnership.hpp"
 #include "app/reviews.hpp"
 #include "core/date_words.hpp"
@@ -178,6 +179,9 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
                           const auto people = list_people(services, ctx.who(), {});
                           data.set("agency_count", std::to_string(agencies.size()));
                           data.set("people_count", std::to_string(people.size()));
+                          const OwedCounts owed = count_my_work(services, ctx.who());
+                          data.set("my_work_summary", std::to_string(owed.owed) + (owed.owed == 1 ? " thing" : " things") +
+                                                          " waiting for you, " + std::to_string(owed.overdue) + " overdue");
                           add_governance_summary(services, ctx, data);
                           add_improvement_summary(services, ctx.who(), ImprovementFilter{}, data);
                           add_review_summary(services, ctx.who(), data);

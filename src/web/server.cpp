@@ -13,6 +13,7 @@
 #include "core/text.hpp"
 #include "crypto/sodium.hpp"
 #include "web/areas.hpp"
+#include "web/search_routes.hpp"
 #include "web/documents_routes.hpp"
 #include "web/html.hpp"
 #include "web/problem.hpp"
@@ -147,6 +148,8 @@ WebApp::WebApp(Services& services, WebConfig config)
     add_public_site_routes(routes_, services_, config_.documents);
     add_agency_link_routes(routes_, services_);
     add_password_routes(routes_, services_);
+    add_search_routes(routes_, services_);
+    add_my_work_routes(routes_, services_);
     routes_.push_back(Route{"GET", R"(/assets/(.+))", Permission::public_access, Surface::asset, nullptr,
                             "/assets/govuk-frontend.min.css"});
     install();

@@ -100,7 +100,12 @@ namespace {
 void ignore_notice(void*, const char*) {}  // "relation already exists, skipping" and the like
 }  // namespace
 
+// In search_dialect.cpp: registers this engine's full-text search (store/sql/search_dialect.hpp).
+bool register_search();
+
 Connection::Connection(const std::string& url) {
+    static const bool search_registered = register_search();
+    (void)search_registered;
     // Settings before the URL are defaults the URL may override (libpq reads them in order).
     const char* keys[] = {"connect_timeout", "application_name", "client_encoding", "dbname", nullptr};
     const char* values[] = {"10", "assure", "UTF8", url.c_str(), nullptr};

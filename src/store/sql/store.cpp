@@ -5,8 +5,10 @@
 #include "core/failure.hpp"
 #include "store/sql/documents.hpp"
 #include "store/sql/publications.hpp"
+#include "store/sql/my_work.hpp"
 #include "store/sql/repos.hpp"
 #include "store/sql/report.hpp"
+#include "store/sql/search.hpp"
 #include "store/sql/request_effects.hpp"
 #include "store/sql/shared_reads.hpp"
 
@@ -36,11 +38,13 @@ private:
     bool& reached_data_;
 };
 
-class SqlTransaction final : public Transaction, public DocumentTransaction, public PublicationTransaction {
+class SqlTransaction final : public Transaction, public DocumentTransaction, public PublicationTransaction, public SearchTransaction,
+                             public MyWorkTransaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), agency_links_(db), people_(db), users_(db), sessions_(db), ending_sessions_(sessions_, reached_data_), tokens_(db), audit_(db), access_entries_(db), cases_(db),
-          governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db), documents_(db), report_(db), publications_(db) {}
+          governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db), documents_(db), report_(db), publications_(db),
+          search_(db), owed_(db) {}
     PartnershipRepo& partnerships() override { return changing(partnerships_); }
     AgencyRepo& agencies() override { return changing(agencies_); }
     AgencyLinkRepo& agency_links() override { return changing(agency_links_); }
@@ -62,6 +66,9 @@ public:
     DocumentRepo& documents() override { return changing(documents_); }
     ReportRepo& report() override { return changing(report_); }
     PublicationRepo& publications() override { return changing(publications_); }
+    // Only read: the index is written by the database's triggers with each change (migration 0032).
+    SearchRepo& search() override { return search_; }
+    OwedRepo& owed() override { return owed_; }  // only read
 
     // Whether this transaction reached any repository besides sessions, the access log, the mail
     // outbox and the heartbeat (shown by no page that is kept), or ended a session: a write that
@@ -98,6 +105,8 @@ private:
     SqlDocuments documents_;
     SqlReport report_;
     SqlPublications publications_;
+    SqlSearch search_;
+    SqlOwed owed_;
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if

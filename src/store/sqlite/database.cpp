@@ -94,7 +94,12 @@ std::string Statement::text(int column) const {
 
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
+// In search_dialect.cpp: registers this engine's full-text search (store/sql/search_dialect.hpp).
+bool register_search();
+
 Connection::Connection(const std::string& path, bool read_only) {
+    static const bool search_registered = register_search();
+    (void)search_registered;
     const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                       SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);

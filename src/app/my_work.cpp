@@ -1,0 +1,141 @@
+// My work (issue 19 item 2; docs/decisions/0026-search-and-my-work.md).
+#include "app/my_work.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include "core/learning.hpp"
+#include "core/registers.hpp"
+#include "core/report.hpp"
+
+namespace assure {
+namespace {
+
+OwedRepo& owed_of(Transaction& tx) {
+    auto* with = dynamic_cast<MyWorkTransaction*>(&tx);
+    if (with == nullptr) throw Failure(FailureCode::unavailable, "My work is not kept by this store", {}, "no MyWorkTransaction");
+    return with->owed();
+}
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+struct Owner {
+    OwedQuery query;
+    std::optional<Agency> agency;  // their directory entry's
+};
+
+Owner owner_of(Transaction& tx, const Actor& actor, Date today) {
+    Owner o;
+    o.query.partnership = actor.partnership;
+    o.query.today = today;
+    const auto user = tx.users().find(actor.user);
+    if (!user || !user->person.valid()) return o;
+    const auto person = tx.people().find(actor.partnership, user->person);
+    if (!person) return o;
+    o.query.person = person->id;
+    o.query.email = lower(person->email);
+    if (person->agency.valid()) o.agency = tx.agencies().find(actor.partnership, person->agency);
+    // What an agency sends is its safeguarding lead's to send.
+    if (actor.role == Role::agency_lead && o.agency) o.query.agency = o.agency->id;
+    return o;
+}
+
+// The few owed things that are not rows of their own: returns of open audits the agency was
+// invited to and has not submitted, and last year's report awaiting the organisation's sign-off.
+std::vector<OwedItem> pinned(Transaction& tx, const Actor& actor, const Owner& o) {
+    std::vector<OwedItem> out;
+    if (actor.role == Role::agency_lead && o.agency) {
+        for (const auto& c : tx.learning().cycles(actor.partnership)) {
+            if (c.closed || o.query.today < c.opens) continue;
+            if (std::find(c.invited.begin(), c.invited.end(), o.agency->id) == c.invited.end()) continue;
+            const auto ret = tx.learning().find_return(actor.partnership, c.id, o.agency->id);
+            if (ret && ret->status == ReturnStatus::submitted) continue;
+            out.push_back({OwedKind::audit_return, c.id.value, c.title.empty() ? std::string(audit_kind_label(c.kind)) : c.title, c.closes,
+                           ret ? "Draft started" : "Not started"});
+        }
+    }
+    if (actor.can(Permission::sign_off_report) && o.agency && o.agency->kind == AgencyKind::statutory_partner) {
+        const FinancialYear year{FinancialYear::of(o.query.today).start - 1};
+        const auto sections = all_sections(tx.report().sections(actor.partnership, year));
+        const auto signs = tx.report().sign_offs(actor.partnership, year);
+        if (sign_off_refusals(sections, o.agency->id, true, signs).empty()) {
+            out.push_back({OwedKind::report_sign_off, year.start, "Sign off the yearly report " + year.label(), std::nullopt,
+                           "For " + o.agency->name});
+        }
+    }
+    return out;
+}
+
+std::string href_of(const OwedItem& i, const Owner& o) {
+    const std::string id = std::to_string(i.id);
+    switch (i.kind) {
+        case OwedKind::meeting_action: return "/actions/" + id;
+        case OwedKind::improvement_action: return "/improvement/" + id;
+        case OwedKind::audit_return: return "/audits/" + id + "/returns/" + (o.agency ? o.agency->id.str() : std::string("0"));
+        case OwedKind::dataset_return: return "/dataset/returns/" + id;
+        case OwedKind::booking: return "/training/sessions/" + id;
+        case OwedKind::report_sign_off: return "/reports/" + FinancialYear{static_cast<int>(i.id)}.key();
+    }
+    return "/";
+}
+
+}  // namespace
+
+MyWork my_work(Services& s, const Actor& actor, const PageRequest& page) {
+    require(actor, Permission::signed_in);
+    const Date today = london_today(s);
+    MyWork out;
+    s.store.read([&](Transaction& tx) {
+        Owner o = owner_of(tx, actor, today);
+        o.query.page = page;
+        Page<OwedItem> rows;
+        OwedCounts counts;
+        if (o.query.person.valid()) {
+            rows = owed_of(tx).owed(o.query);
+            counts = owed_of(tx).count_owed(o.query);
+        }
+        // The pinned items whose place falls on this page: after the cursor's key, and up to the
+        // page's last row (on the last page, everything after the cursor).
+        std::optional<OwedItem> after;
+        if (!page.after.empty()) {
+            const auto parts = cursor_parts(page.after, 3);
+            const auto kind = parse_owed_kind(parts[1]);
+            const auto due = Date::parse(parts[0]);
+            std::int64_t id = 0;
+            const auto r = std::from_chars(parts[2].data(), parts[2].data() + parts[2].size(), id);
+            if (!kind || !due || r.ec != std::errc{} || r.ptr != parts[2].data() + parts[2].size()) {
+                throw Failure::invalid({{"cursor", "The cursor is not one this list gave out: start again from the first page"}});
+            }
+            after = OwedItem{*kind, id, "", due};
+        }
+        std::vector<OwedItem> items = rows.items;
+        for (const auto& p : pinned(tx, actor, o)) {
+            ++counts.owed;
+            if (owed_overdue(p, today)) ++counts.overdue;
+            if (after && !owed_before(*after, p)) continue;
+            if (rows.next && !rows.items.empty() && owed_before(rows.items.back(), p)) continue;
+            items.push_back(p);
+        }
+        std::sort(items.begin(), items.end(), owed_before);
+        for (auto& i : items) {
+            const bool overdue = owed_overdue(i, today);
+            const std::string href = href_of(i, o);
+            out.lines.push_back({std::move(i), href, overdue});
+        }
+        out.next = rows.next;
+        out.counts = counts;
+    });
+    return out;
+}
+
+OwedCounts count_my_work(Services& s, const Actor& actor) {
+    PageRequest first;
+    first.limit = 1;
+    return my_work(s, actor, first).counts;
+}
+
+}  // namespace assure

@@ -1,0 +1,79 @@
+// My work (issue 19 item 2; docs/decisions/0026-search-and-my-work.md): /my-work lists what the
+// signed-in person owes, overdue first, with GOV.UK pagination; GET /api/v1/my-work answers
+// the same list as {"items", "next", "counts"}.
+#include <nlohmann/json.hpp>
+
+#include "app/my_work.hpp"
+#include "core/dataset.hpp"
+#include "core/date_words.hpp"
+#include "web/search_routes.hpp"
+#include "web/html.hpp"
+#include "web/paging.hpp"
+#include "web/problem.hpp"
+#include "web/views.hpp"
+
+namespace assure::web {
+namespace {
+
+using J = nlohmann::json;
+
+std::string due_text(const MyWorkLine& l) {
+    if (!l.item.due) return "No due date";
+    return (l.item.kind == OwedKind::booking ? "On " : "Due ") + date_in_words(*l.item.due);
+}
+
+std::string title_of(const MyWorkLine& l) {
+    if (l.item.kind == OwedKind::dataset_return) {
+        const auto period = DatasetPeriod::parse(l.item.title);
+        return "Send the dataset return for " + (period ? period->label() : l.item.title);
+    }
+    return l.item.title;
+}
+
+void list_page(Services& s, Ctx& ctx) {
+    const PageRequest asked = page_request(ctx);
+    const MyWork w = my_work(s, ctx.who(), asked);
+    Data lines{Data::type::list};
+    for (const auto& l : w.lines) {
+        Data d;
+        d.set("href", l.href);
+        d.set("title", title_of(l));
+        d.set("kind", std::string(owed_kind_label(l.item.kind)));
+        d.set("detail", optional_text(l.item.kind == OwedKind::booking ? (l.item.detail == "waiting" ? "on the waiting list" : "")
+                                                                         : l.item.detail));
+        d.set("due", due_text(l));
+        d.set("overdue", flag(l.overdue));
+        lines.push_back(d);
+    }
+    Data data;
+    data.set("lines", lines);
+    data.set("has_lines", flag(!w.lines.empty()));
+    data.set("summary", std::to_string(w.counts.owed) + (w.counts.owed == 1 ? " thing" : " things") + " waiting for you, " +
+                            std::to_string(w.counts.overdue) + " overdue");
+    data.set("pagination_html", pagination("/my-work", asked, w.next));
+    page(ctx, "my_work/list", data, PageOptions{"My work", "my_work"});
+}
+
+void list_api(Services& s, Ctx& ctx) {
+    const MyWork w = my_work(s, ctx.who(), page_request(ctx));
+    J items = J::array();
+    for (const auto& l : w.lines) {
+        J item{{"kind", std::string(owed_kind_key(l.item.kind))}, {"id", l.item.id}, {"title", l.item.title}, {"link", l.href},
+               {"overdue", l.overdue}};
+        if (l.item.due) item["due"] = l.item.due->iso();
+        if (!l.item.detail.empty()) item["detail"] = l.item.detail;
+        items.push_back(item);
+    }
+    J body = list_body(items, w.next);
+    body["counts"] = {{"owed", w.counts.owed}, {"overdue", w.counts.overdue}};
+    json(ctx, 200, body);
+}
+
+}  // namespace
+
+void add_my_work_routes(std::vector<Route>& routes, Services& s) {
+    routes.push_back({"GET", "/my-work", Permission::signed_in, Surface::page, [&s](Ctx& ctx) { list_page(s, ctx); }, "/my-work"});
+    routes.push_back({"GET", "/api/v1/my-work", Permission::signed_in, Surface::api, [&s](Ctx& ctx) { list_api(s, ctx); }, "/api/v1/my-work"});
+}
+
+}  // namespace assure::web
