@@ -43,10 +43,19 @@ struct TwoPartnerships : World {
 
 }  // namespace
 
+// An agency with only what the link rules look at.
+Agency agency(AgencyId id, PartnershipId partnership, std::string name) {
+    Agency a;
+    a.id = id;
+    a.partnership = partnership;
+    a.name = std::move(name);
+    return a;
+}
+
 TEST(AgencyLinkRules, AProposalIsFromOnesOwnActiveAgencyToAnotherPartnership) {
     const PartnershipId us{1};
     const PartnershipId them{2};
-    const Agency ours{AgencyId{5}, us, "Police"};
+    const Agency ours = agency(AgencyId{5}, us, "Police");
     const Partnership there{them, "there", "There"};
     EXPECT_TRUE(validate_link_proposal(ours, us, there).empty());
     EXPECT_EQ(validate_link_proposal(ours, them, there).at(0).field, "agency_id") << "not the proposer's agency";
@@ -62,10 +71,10 @@ TEST(AgencyLinkRules, OnlyTheReceivingPartnershipAcceptsAProposalWithItsOwnAgenc
     l.from_partnership = PartnershipId{1};
     l.from_agency = AgencyId{5};
     l.to_partnership = PartnershipId{2};
-    const Agency theirs{AgencyId{9}, PartnershipId{2}, "Police"};
+    const Agency theirs = agency(AgencyId{9}, PartnershipId{2}, "Police");
     EXPECT_TRUE(validate_link_acceptance(l, PartnershipId{2}, theirs).empty());
     EXPECT_EQ(validate_link_acceptance(l, PartnershipId{1}, theirs).at(0).field, "link") << "the proposer cannot accept";
-    EXPECT_EQ(validate_link_acceptance(l, PartnershipId{2}, Agency{AgencyId{5}, PartnershipId{1}, "Police"}).at(0).field, "agency_id");
+    EXPECT_EQ(validate_link_acceptance(l, PartnershipId{2}, agency(AgencyId{5}, PartnershipId{1}, "Police")).at(0).field, "agency_id");
     EXPECT_EQ(validate_link_acceptance(l, PartnershipId{2}, std::nullopt).at(0).field, "agency_id");
     l.status = AgencyLinkStatus::accepted;
     EXPECT_EQ(validate_link_acceptance(l, PartnershipId{2}, theirs).at(0).field, "link");

@@ -20,7 +20,7 @@ protected:
         server = std::make_unique<Server>();
         const std::string me = "(SELECT person_id FROM users WHERE email = '" + server->email(Role::member) + "')";
         server->raw_sql_exec(
-            "INSERT INTO governance_groups(partnership_id, name) VALUES (1, 'Neglect Group');"
+            "INSERT INTO governance_groups(partnership_id, name, active_from) VALUES (1, 'Neglect Group', '2019-04-01');"
             "INSERT INTO governance_meetings(partnership_id, group_id, held_on, status) "
             "  SELECT 1, id, '2020-01-06', 'held' FROM governance_groups WHERE name = 'Neglect Group';"
             "INSERT INTO governance_actions(partnership_id, meeting_id, owner_person_id, due_on, status, text) "
@@ -29,8 +29,9 @@ protected:
             "  SELECT 1, id, " + me + ", '2099-02-01', 'open', 'Report back on attendance' FROM governance_meetings;"
             "INSERT INTO governance_actions(partnership_id, meeting_id, owner_person_id, due_on, status, text) "
             "  SELECT 1, id, " + me + ", '2020-01-01', 'done', 'Already done' FROM governance_meetings;"
-            "INSERT INTO improvement_actions(partnership_id, agency_id, state, due, text, lead_id) "
-            "  VALUES (1, " + server->council().str() + ", 'in_progress', '2099-03-01', 'Refresh the escalation policy', " + me + ");"
+            "INSERT INTO improvement_actions(partnership_id, agency_id, state, due, created_on, text, lead_id, detail_json) "
+            "  VALUES (1, " + server->council().str() + ", 'in_progress', '2099-03-01', '2019-05-01', 'Refresh the escalation policy', " + me +
+            ", '{\"updates\":[],\"evidence\":[]}');"
             "UPDATE data_version SET version = version + 1");
     }
     std::unique_ptr<Server> server;

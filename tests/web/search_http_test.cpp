@@ -31,18 +31,21 @@ protected:
         auto r = server->client().Get(path, auth(role));
         EXPECT_TRUE(r);
         EXPECT_EQ(r->status, expect) << path << ": " << r->body;
-        if (expect >= 400) EXPECT_EQ(r->get_header_value("Content-Type"), "application/problem+json");
+        if (expect >= 400) {
+            EXPECT_EQ(r->get_header_value("Content-Type"), "application/problem+json");
+        }
         return json::parse(r->body);
     }
     std::int64_t person(const std::string& name, const std::string& job) {
         static int n = 0;
-        return post("/api/v1/people", {{"name", name}, {"job_title", job}, {"email", "p" + std::to_string(++n) + "@search.example"}})["id"]
+        return post("/api/v1/people", {{"name", name}, {"job_title", job}, {"agency_id", server->council().value},
+                                        {"email", "p" + std::to_string(++n) + "@search.example"}})["id"]
             .get<std::int64_t>();
     }
     // An improvement action written behind the server's back (the data version moved with it).
     void improvement(const std::string& agency_id, const std::string& text) {
-        server->raw_sql_exec("INSERT INTO improvement_actions(partnership_id, agency_id, state, due, text) VALUES (1, " + agency_id +
-                             ", 'agreed', '2026-03-31', '" + text + "'); UPDATE data_version SET version = version + 1");
+        server->raw_sql_exec("INSERT INTO improvement_actions(partnership_id, agency_id, state, due, created_on, text) VALUES (1, " + agency_id +
+                             ", 'agreed', '2026-03-31', '2026-01-05', '" + text + "'); UPDATE data_version SET version = version + 1");
     }
     std::unique_ptr<Server> server;
 };

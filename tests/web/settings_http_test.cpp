@@ -173,7 +173,16 @@ TEST_F(SettingsHttp, AnAdministratorAddsAPartnershipWhoseAdministratorSignsIn) {
 
     Browser harriet(*server);
     ASSERT_TRUE(harriet.sign_in("harriet@halton.example"));
-    EXPECT_NE(harriet.get("/")->body.find(">Halton CSP</a></span>"), std::string::npos);
+    // The password an administrator set is temporary: she chooses her own before anything else.
+    EXPECT_EQ(harriet.get("/")->get_header_value("Location"), "/account/password");
+    ASSERT_EQ(harriet.get("/account/password")->status, 200);  // the form, with its CSRF token
+    const auto changed = harriet.post("/account/password", {{"current_password", kPassword},
+                                                            {"new_password", "copper lantern thistle"},
+                                                            {"confirm_password", "copper lantern thistle"}});
+    EXPECT_EQ(changed->status, 303) << changed->body;
+    ASSERT_TRUE(harriet.sign_in("harriet@halton.example", "copper lantern thistle")) << "her own password now";
+    const auto home = harriet.get("/");
+    EXPECT_NE(home->body.find(">Halton CSP</a></span>"), std::string::npos) << home->status << " " << home->get_header_value("Location");
     auto agencies = harriet.get("/agencies");
     EXPECT_EQ(agencies->body.find("Test Council"), std::string::npos) << "one partnership never sees another's directory";
 
