@@ -46,7 +46,8 @@ test('upload the signed minutes on a meeting page, and have a test virus refused
   await page.getByText('The file was uploaded and checked.').waitFor()
   await checkA11y(page, 'documents after an upload')
   const table = page.getByRole('region', { name: 'Documents and their versions' })
-  assert.match(await table.textContent(), /Signed minutes\s*1 \(latest\)\s*signed-minutes\.pdf\s*PDF/)
+  // Each document offers to publish it on the public site (publishing needs a second person's approval).
+  assert.match(await table.textContent(), /Signed minutes\s*Publish Signed minutes on the public site\s*1 \(latest\)\s*signed-minutes\.pdf\s*PDF/)
   const download = await page.request.get(server.baseUrl + await table.getByRole('link', { name: 'signed-minutes.pdf' }).getAttribute('href'))
   assert.equal(download.status(), 200)
   assert.equal(download.headers()['content-type'], 'application/pdf')
