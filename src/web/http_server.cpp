@@ -97,6 +97,10 @@ public:
         // Without it every keep-alive response waits ~40 ms for the client's delayed ACK (Nagle).
         stream_.socket().set_option(tcp::no_delay(true), ignored);
         stream_.socket().non_blocking(true, ignored);  // for the write from a worker (respond)
+        // Asked once: the kernel's answer does not change while the connection lasts.
+        const auto remote = stream_.socket().remote_endpoint(ignored);
+        remote_addr_ = remote.address().to_string();
+        remote_port_ = remote.port();
         wait_for_request();
     }
 
@@ -229,10 +233,8 @@ private:
             httplib::detail::parse_query_text(req.target.substr(mark + 1), req.params);
         }
         for (const auto& field : m) req.headers.emplace(std::string(field.name_string()), std::string(field.value()));
-        beast::error_code ignored;
-        const auto remote = stream_.socket().remote_endpoint(ignored);
-        req.remote_addr = remote.address().to_string();
-        req.remote_port = remote.port();
+        req.remote_addr = remote_addr_;
+        req.remote_port = remote_port_;
         req.headers.erase(kUploadBodyHeader);  // only the server names an upload's file
         if constexpr (std::is_same_v<Message, http::request<http::string_body>>) {
             if (with_body) read_body_fields(req, std::move(m.body()));
@@ -352,6 +354,12 @@ private:
             ec = {};
             sent = 0;
         }
+        if (!ec && sent == head.size() + res.body.size() && keep_alive_ && !linger_) {
+            // All sent: the wait for the next request is started from here too, rather than
+            // after a hop back to the event loop (a wake-up and a switch of threads on every
+            // request). Safe for the same reason as the write; the read completes on the loop.
+            return wait_for_request();
+        }
         net::post(stream_.get_executor(),
                   [self = shared_from_this(), head = std::move(head), body = std::move(res.body), sent, failed = bool(ec)]() mutable {
                       if (failed) return self->close();
@@ -417,6 +425,8 @@ private:
     std::optional<http::request_parser<http::string_body>> parser_;
     std::optional<http::request_parser<http::file_body>> upload_parser_;  // an upload's, once its header is read
     std::string upload_path_;  // the file an upload's body is being written to
+    std::string remote_addr_;
+    int remote_port_ = 0;
     std::string head_;
     std::string body_;
     bool keep_alive_ = true;

