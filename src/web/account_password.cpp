@@ -3,6 +3,7 @@
 #include "app/access.hpp"
 #include "web/areas.hpp"
 #include "web/html.hpp"
+#include "web/problem.hpp"
 #include "web/security.hpp"
 #include "web/views.hpp"
 
@@ -47,6 +48,19 @@ void add_password_routes(std::vector<Route>& routes, Services& s) {
                           }
                       },
                       std::string(kChangePasswordPath)});
+    // The same change for a client with an API token: every browser session of the account ends;
+    // its API tokens, this one included, stay (they are revoked on their own page). The change
+    // starts a session for the browser that asked; a client of the API has none, so it is ended.
+    routes.push_back({"POST", "/api/v1/account/password", Permission::signed_in, Surface::api,
+                      [&s](Ctx& ctx) {
+                          with_body(ctx, [&](Body& b) {
+                              PasswordChange change{b.text("current_password"), b.text("new_password"), b.text("confirm_password")};
+                              b.check();
+                              sign_out(s, change_own_password(s, ctx.who(), change).session_token);
+                              ctx.res.status = 204;
+                          });
+                      },
+                      "/api/v1/account/password"});
 }
 
 }  // namespace assure::web

@@ -207,3 +207,43 @@ TEST(CaseKeyRotation, TheDatasetsDigestsStayTheSameAfterARotation) {
     third.use_digest_key(*kept_digest_key(again));
     EXPECT_EQ(third.keyed_digest("dataset-child:1", "CHILD-0001"), before);
 }
+
+// Issue 14, item 7: a server still running with the old key after a rotation must not seal new
+// details under it (no server started with the new key could open them). Each seal checks the
+// database's key id in the same transaction.
+TEST(CaseKeyRotation, AServerStillHoldingTheOldKeyRefusesToSealAndSavesNothing) {
+    World w;
+    ASSERT_EQ(check_case_key(w.services), CaseKeyCheck::stored);
+    (void)notify_with_names(w, "Child A", "Alex Example");
+    MarkingSealer next("next-key:");
+    (void)rotate_case_key(w.services, next);
+    const auto cases_before = sealed(w).size();
+    const auto audit_before = w.audit_count();
+    try {
+        (void)notify_with_names(w, "Child B", "Billie Example");
+        ADD_FAILURE() << "the old key sealed a new case after the rotation";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::unavailable);
+        EXPECT_NE(f.detail().find(next.key_id()), std::string::npos) << f.detail();
+    }
+    EXPECT_EQ(sealed(w).size(), cases_before) << "nothing was saved";
+    EXPECT_EQ(w.audit_count(), audit_before);
+
+    // A case with pseudonyms only seals nothing, so it is saved whatever the key.
+    IncidentInput plain;
+    plain.became_aware_on = "2026-11-16";
+    plain.incident_on = "2026-11-15";
+    plain.kind = "serious_harm";
+    plain.summary = "Pseudonyms only";
+    plain.children = {{"Child C", "", "", ""}};
+    EXPECT_NO_THROW((void)notify_incident(w.services, w.as(Role::business_unit), plain));
+
+    // The server restarted with the new key seals again, under the new key's id.
+    Services restarted = with_sealer(w, next);
+    IncidentInput in = plain;
+    in.children = {{"Child B", "Billie Example", "", ""}};
+    (void)notify_incident(restarted, w.as(Role::business_unit), in);
+    const auto rows = sealed(w);
+    ASSERT_EQ(rows.size(), cases_before + 1);
+    EXPECT_EQ(rows.back().key_id, next.key_id());
+}

@@ -25,7 +25,7 @@ CaseView notify_incident(Services& s, const Actor& actor, const IncidentInput& i
         char ref[32];
         std::snprintf(ref, sizeof ref, "SI-%d-%02d", c.became_aware_on.year, tx.cases().count(actor.partnership) + 1);
         c.reference = ref;
-        c.sealed_identities = seal_identities(s, c.children);
+        c.sealed_identities = seal_identities(s, tx, c.children);
         if (!c.sealed_identities.empty()) c.sealed_key_id = s.sealer->key_id();  // which key sealed them
         c.id = tx.cases().insert(c, standing_of(c, s.calendar));
         record_audit(tx, actor, now, "case.notify", "review_case", c.id.str(), "", case_audit_json(c));

@@ -29,7 +29,7 @@ CaseView view_of(const Services& s, Case c, Date today) {
     return v;
 }
 
-std::string seal_identities(const Services& s, const std::vector<Child>& children) {
+std::string seal_identities(const Services& s, Transaction& tx, const std::vector<Child>& children) {
     nlohmann::json list = nlohmann::json::array();
     bool any = false;
     for (const auto& c : children) {
@@ -40,6 +40,13 @@ std::string seal_identities(const Services& s, const std::vector<Child>& childre
     if (s.sealer == nullptr) {
         throw Failure::invalid({{"children", "Identifiable details cannot be stored: no case key is configured. "
                                              "Enter pseudonyms only, or ask the administrator to set the case key."}});
+    }
+    // Checked in the writing transaction, which a rotation's transaction cannot overlap: a server
+    // still holding the old key after `assure key rotate` refuses instead of sealing under it.
+    if (const auto check = tx.case_key().find(); check && !check->key_id.empty() && check->key_id != s.sealer->key_id()) {
+        throw Failure(FailureCode::unavailable, "The case key has been changed",
+                      {}, "This server was started with a case key the database no longer uses (key " + s.sealer->key_id() +
+                              ", the database's is " + check->key_id + "). Restart it with the new key; nothing was saved.");
     }
     return s.sealer->seal(list.dump());
 }
