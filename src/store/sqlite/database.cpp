@@ -132,27 +132,55 @@ Connection::Connection(const std::string& path, bool read_only) {
 
 Connection::~Connection() {
     statements_.clear();  // finalize before closing
+    transaction_statements_.clear();
     sqlite3_close_v2(db_);
 }
 
 void Connection::reset_cached() {
-    for (auto& [sql, statement] : statements_) statement->reset();
+    for (auto* statement : handed_out_) {
+        statement->reset();
+        statement->handed_out_ = false;
+    }
+    handed_out_.clear();
 }
 
 sql::Statement& Connection::cached(std::string_view sql) {
-    auto it = statements_.find(std::string(sql));
+    auto it = statements_.find(sql);
     if (it == statements_.end()) {
         it = statements_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
     } else {
         it->second->reset();
     }
-    return *it->second;
+    Statement& statement = *it->second;
+    if (!statement.handed_out_) {
+        statement.handed_out_ = true;
+        handed_out_.push_back(&statement);
+    }
+    return statement;
 }
 
 std::unique_ptr<sql::Statement> Connection::prepare(std::string_view sql) { return std::make_unique<Statement>(db_, sql); }
 
+bool Connection::run_transaction_statement(std::string_view sql) {
+    if (sql != "BEGIN" && sql != "COMMIT" && sql != "ROLLBACK" && sql != "BEGIN IMMEDIATE") return false;
+    auto it = transaction_statements_.find(sql);
+    if (it == transaction_statements_.end()) {
+        it = transaction_statements_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
+    }
+    Statement& statement = *it->second;
+    const int rc = sqlite3_step(statement.stmt_);
+    if (rc == SQLITE_DONE) {
+        sqlite3_reset(statement.stmt_);
+        return true;
+    }
+    const std::string why = sqlite3_errmsg(db_);
+    sqlite3_reset(statement.stmt_);
+    throw sql::Error(kind_of(rc), why, constraint_of(rc, why));
+}
+
 void Connection::exec(std::string_view sql) {
     sql::statements::note();
+    if (run_transaction_statement(sql)) return;
     char* message = nullptr;
     const std::string text(sql);
     const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "store/sql/connection.hpp"
 
@@ -29,8 +30,10 @@ public:
     [[nodiscard]] bool is_null(int column) const override;
 
 private:
+    friend class Connection;
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
+    bool handed_out_ = false;  // by Connection::cached since its last reset_cached
 };
 
 class Connection final : public sql::Connection {
@@ -50,8 +53,19 @@ public:
     [[nodiscard]] sqlite3* handle() const { return db_; }
 
 private:
+    // Looked up by the text as given, without copying it into a std::string first.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+    };
+    // The transaction statements every request runs, kept prepared rather than parsed each time.
+    bool run_transaction_statement(std::string_view sql);
+
     sqlite3* db_ = nullptr;
-    std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+    std::unordered_map<std::string, std::unique_ptr<Statement>, TextHash, std::equal_to<>> statements_;
+    // What reset_cached must reset: a connection keeps hundreds of statements, a transaction uses a few.
+    std::vector<Statement*> handed_out_;
+    std::unordered_map<std::string, std::unique_ptr<Statement>, TextHash, std::equal_to<>> transaction_statements_;
 };
 
 // Turns an SQLite result code into the store's error kinds (constraint, busy, unavailable).
