@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "app/dataset.hpp"
+#include "web/xlsx_read.hpp"
 
 namespace assure::cli {
 
@@ -24,7 +25,7 @@ int run_import(Services& s, const ImportCommand& command, std::ostream& out) {
     if (!in) throw std::runtime_error("cannot read " + command.file);
     std::ostringstream content;
     content << in.rdbuf();
-    const std::string text = content.str();
+    const std::string text = web::spreadsheet_or_csv(content.str());  // an XLSX workbook's first sheet
     // The operator at the server imports as the business unit would; the trail says it was the command line.
     const Actor actor{UserId{}, p->id, Role::business_unit, "assure import (command line)"};
     const ImportReport r = import_dataset_file(

@@ -60,15 +60,21 @@ Table scorecard_table(const Scorecard& card) {
 void scorecard_page(Services& s, Ctx& ctx) {
     const auto period = period_query(ctx, "period");
     const std::string priority = ctx.query("priority");
+    const std::string agency = ctx.query("agency");  // the catalogue's source agency
     const Scorecard card = read_scorecard(s, ctx.who(), period, true);
     Data lines{Data::type::list};
     Data trends{Data::type::list};
     bool any_trend = false;
     std::set<std::string> priorities;
-    for (const auto& l : card.lines) priorities.insert(l.definition.priority);
+    std::set<std::string> agencies;
+    for (const auto& l : card.lines) {
+        priorities.insert(l.definition.priority);
+        agencies.insert(l.definition.source_agency);
+    }
     for (const auto& l : card.lines) {
         const auto& d = l.definition;
         if (!priority.empty() && d.priority != priority) continue;
+        if (!agency.empty() && d.source_agency != agency) continue;
         Data row;
         row.set("code", d.code);
         row.set("name", d.name);
@@ -115,6 +121,9 @@ void scorecard_page(Services& s, Ctx& ctx) {
     data.set("has_trends", flag(any_trend));
     data.set("period_html", select(Field{"period", "Period", card.period.key(), ""}, periods, "Latest year"));
     data.set("priority_html", select(Field{"priority", "Priority", priority, ""}, priority_options, "All priorities"));
+    std::vector<Option> agency_options;
+    for (const auto& a : agencies) agency_options.push_back({a, a});
+    data.set("agency_html", select(Field{"agency", "Source agency", agency, ""}, agency_options, "All agencies"));
     data.set("can_import", flag(ctx.who().can(Permission::manage_dataset)));
     data.set("can_see_returns", flag(ctx.who().can(Permission::manage_dataset) || ctx.who().role == Role::agency_lead));
     page(ctx, "dataset/scorecard", data, PageOptions{"Scorecard " + card.period.label(), "dataset"});
@@ -160,18 +169,22 @@ std::string_view unit_label(Unit u) {
 
 void add_dataset_routes(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", "/dataset", Permission::view_dataset, Surface::page, [&s](Ctx& ctx) { scorecard_page(s, ctx); }, "/dataset"});
-    routes.push_back({"GET", "/dataset.csv", Permission::view_dataset, Surface::page,
-                      [&s](Ctx& ctx) {
-                          const auto card = read_scorecard(s, ctx.who(), period_query(ctx, "period"), false);
-                          send_table(ctx, scorecard_table(card), "scorecard-" + card.period.key(), false);
-                      },
-                      "/dataset.csv"});
+    for (const bool xlsx : {false, true}) {
+        const std::string path = xlsx ? "/dataset.xlsx" : "/dataset.csv";
+        routes.push_back({"GET", path, Permission::view_dataset, Surface::page,
+                          [&s, xlsx](Ctx& ctx) {
+                              const auto card = read_scorecard(s, ctx.who(), period_query(ctx, "period"), false);
+                              send_table(ctx, scorecard_table(card), "scorecard-" + card.period.key(), xlsx);
+                          },
+                          path});
+    }
     routes.push_back({"GET", "/dataset/imports", Permission::view_dataset, Surface::page, [&s](Ctx& ctx) { imports_page(s, ctx); },
                       "/dataset/imports"});
     add_dataset_api_routes(routes, s);
     add_dataset_return_routes(routes, s);
     add_dataset_return_api_routes(routes, s);
     add_dataset_exception_routes(routes, s);
+    add_dataset_exception_api_routes(routes, s);
     add_dataset_upload_routes(routes, s);
 }
 

@@ -5,6 +5,7 @@
 #include "web/dataset_views.hpp"
 #include "web/paging.hpp"
 #include "web/problem.hpp"
+#include "web/xlsx_read.hpp"
 
 namespace assure::web {
 namespace {
@@ -58,8 +59,9 @@ void post_import(Services& s, Ctx& ctx) {
     if (!accept.empty() && accept != "valid" && accept != "none") {
         throw Failure::invalid({{"accept", "accept must be valid (save the valid rows) or none"}});
     }
-    ImportRequest request{ctx.req.matches[1], ctx.query("period"), ctx.query("file_name"), ctx.req.body, accept == "valid"};
-    if (request.file_name.empty()) request.file_name = request.kind + ".csv";
+    const std::string text = spreadsheet_or_csv(ctx.req.body);  // an XLSX body is read as its first sheet
+    ImportRequest request{ctx.req.matches[1], ctx.query("period"), ctx.query("file_name"), text, accept == "valid"};
+    if (request.file_name.empty()) request.file_name = request.kind + (looks_like_xlsx(ctx.req.body) ? ".xlsx" : ".csv");
     const ImportReport report = import_dataset_file(s, ctx.who(), request);
     if (report.saved) {
         json(ctx, 201, report_json(report));

@@ -1,4 +1,4 @@
-// The exception report as a page and a CSV download: the indicators red or off trend in a
+// The exception report as a page and a CSV or XLSX download: the indicators red or off trend in a
 // period, grouped by the priority they evidence, each with its figures, the owner's narrative
 // and the action taken (linking to the action on the action plan), and each priority's
 // narrative for the period. Every form on the page has fields of its own names, so that an
@@ -174,12 +174,15 @@ void post_narrative(Services& s, Ctx& ctx) {
 
 void add_dataset_exception_routes(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", kPath, Permission::view_dataset, Surface::page, [&s](Ctx& ctx) { report_page(s, ctx, ctx.query("period")); }, kPath});
-    routes.push_back({"GET", "/dataset/exceptions.csv", Permission::view_dataset, Surface::page,
-                      [&s](Ctx& ctx) {
-                          const auto r = read_exception_report(s, ctx.who(), asked_period(ctx.query("period")));
-                          send_table(ctx, exceptions_table(r), "exceptions-" + r.period.key(), false);
-                      },
-                      "/dataset/exceptions.csv"});
+    for (const bool xlsx : {false, true}) {
+        const std::string path = xlsx ? "/dataset/exceptions.xlsx" : "/dataset/exceptions.csv";
+        routes.push_back({"GET", path, Permission::view_dataset, Surface::page,
+                          [&s, xlsx](Ctx& ctx) {
+                              const auto r = read_exception_report(s, ctx.who(), asked_period(ctx.query("period")));
+                              send_table(ctx, exceptions_table(r), "exceptions-" + r.period.key(), xlsx);
+                          },
+                          path});
+    }
     routes.push_back({"POST", "/dataset/exceptions/note", Permission::view_dataset, Surface::page, [&s](Ctx& ctx) { post_note(s, ctx); },
                       "/dataset/exceptions/note"});
     routes.push_back({"POST", "/dataset/exceptions/narrative", Permission::manage_dataset, Surface::page,

@@ -10,6 +10,7 @@
 #include "web/html.hpp"
 #include "web/paging.hpp"
 #include "web/views.hpp"
+#include "web/xlsx_read.hpp"
 
 namespace assure::web {
 namespace {
@@ -222,13 +223,14 @@ void upload_file(Services& s, Ctx& ctx) {
     st.upload_reason = ctx.form("file_reason");
     const auto file = ctx.req.files.find("file");
     if (file == ctx.req.files.end() || file->second.content.empty()) {
-        st.errors.push_back({"file", "Choose a CSV file of the return's figures"});
+        st.errors.push_back({"file", "Choose a CSV or XLSX file of the return's figures"});
         return_page(s, ctx, id, st, 422);
         return;
     }
     try {
         const auto report =
-            upload_return_figures(s, ctx.who(), id, form_int(ctx, "version"), file->second.filename, file->second.content, st.upload_reason);
+            upload_return_figures(s, ctx.who(), id, form_int(ctx, "version"), file->second.filename, spreadsheet_or_csv(file->second.content),
+                                  st.upload_reason);
         if (report.saved) {
             redirect(ctx, std::string(kReturns) + "/" + id.str() + "?saved=1");
             return;

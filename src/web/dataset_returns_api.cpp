@@ -1,12 +1,13 @@
 // The agencies' returns in the JSON API: GET /api/v1/dataset-returns lists them (state,
 // period, paging), GET /api/v1/dataset-returns/{id} answers one with its figures and latest
 // corrections, POST /api/v1/dataset-returns asks for a quarter's returns, POST
-// …/{id}/figures sends figures as JSON and POST …/{id}/file a CSV file. A figure refused is a
+// …/{id}/figures sends figures as JSON and POST …/{id}/file a CSV file or an XLSX workbook. A figure refused is a
 // problem+json field error (422) and nothing is saved; a refused file names each row.
 #include "app/dataset_returns.hpp"
 #include "web/dataset_views.hpp"
 #include "web/paging.hpp"
 #include "web/problem.hpp"
+#include "web/xlsx_read.hpp"
 
 namespace assure::web {
 namespace {
@@ -112,7 +113,7 @@ void post_file(Services& s, Ctx& ctx) {
     const std::string v = ctx.query("version");
     if (!v.empty() && v.find_first_not_of("0123456789") == std::string::npos && v.size() < 9) version = std::stoi(v);
     if (version < 0) throw Failure::invalid({{"version", "version must be the return's version, a whole number"}});
-    const auto report = upload_return_figures(s, ctx.who(), id, version, ctx.query("file_name"), ctx.req.body, ctx.query("reason"));
+    const auto report = upload_return_figures(s, ctx.who(), id, version, ctx.query("file_name"), spreadsheet_or_csv(ctx.req.body), ctx.query("reason"));
     J body{{"rows_read", report.rows_read}, {"rows_saved", report.rows_saved}, {"refused", refused_json(report.refused)}, {"saved", report.saved}};
     if (report.saved) {
         json(ctx, 201, body);

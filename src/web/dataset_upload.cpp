@@ -1,12 +1,13 @@
 // Importing the dataset's files from a page: the business unit chooses the kind of file and,
 // for a record extract, its financial year, uploads the CSV and reads the import report on the
-// page: rows read, saved and refused (each refused row with its line and reason), and what
+// page (a CSV file or an XLSX workbook's first sheet): rows read, saved and refused (each refused row with its line and reason), and what
 // changed since the last import of the same kind and period. The API and `assure import` take
 // the same files through the same use case.
 #include "app/dataset.hpp"
 #include "web/dataset_views.hpp"
 #include "web/html.hpp"
 #include "web/views.hpp"
+#include "web/xlsx_read.hpp"
 
 namespace assure::web {
 namespace {
@@ -71,14 +72,15 @@ void upload(Services& s, Ctx& ctx) {
     const auto file = ctx.req.files.find("file");
     FieldErrors errors;
     if (ctx.form("kind").empty()) errors.push_back({"kind", "Choose what kind of file it is"});
-    if (file == ctx.req.files.end() || file->second.content.empty()) errors.push_back({"file", "Choose the CSV file to import"});
+    if (file == ctx.req.files.end() || file->second.content.empty()) errors.push_back({"file", "Choose the CSV or XLSX file to import"});
     if (!errors.empty()) {
         form_page(s, ctx, errors, nullptr, 422);
         return;
     }
     try {
+        const std::string text = spreadsheet_or_csv(file->second.content);
         const ImportRequest request{ctx.form("kind"), ctx.form("period"), file->second.filename.empty() ? ctx.form("kind") + ".csv" : file->second.filename,
-                                    file->second.content, ctx.form("accept") == "valid"};
+                                    text, ctx.form("accept") == "valid"};
         const ImportReport report = import_dataset_file(s, ctx.who(), request);
         FieldErrors shown;
         if (!report.saved) {

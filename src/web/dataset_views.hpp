@@ -16,6 +16,8 @@ void add_dataset_return_routes(std::vector<Route>& routes, Services& s);
 void add_dataset_return_api_routes(std::vector<Route>& routes, Services& s);
 // The exception report (dataset_exceptions.cpp).
 void add_dataset_exception_routes(std::vector<Route>& routes, Services& s);
+// The exception report's API (dataset_exceptions_api.cpp).
+void add_dataset_exception_api_routes(std::vector<Route>& routes, Services& s);
 // Importing a file from a page (dataset_upload.cpp).
 void add_dataset_upload_routes(std::vector<Route>& routes, Services& s);
 

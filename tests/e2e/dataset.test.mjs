@@ -4,7 +4,8 @@
 // council's performance officer sends it, first with a figure that is not a number (the error
 // summary names the field and nothing is saved), then whole; the re-referral rate, worse for
 // the second quarter running, appears on the exception report, where the business manager
-// writes its note with an action from the action plan. axe-core checks every page visited.
+// writes its note with an action from the action plan; a damaged workbook uploaded on the import
+// page is named in the error summary. axe-core checks every page visited.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
@@ -103,5 +104,24 @@ test('the business manager writes the exception report\'s note for the re-referr
   assert.equal(await saved.getByRole('link', { name: new RegExp(`^Action ${action}:`) }).count(), 1)
   const csv = await page.request.get(server.baseUrl + '/dataset/exceptions.csv?period=2016-17-Q3')
   assert.match(await csv.text(), /re_referrals_12m/)
+  await context.close()
+})
+
+test('the business manager uploads a damaged workbook and the import page says what is wrong with it', async () => {
+  const { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await visit(page, server.baseUrl + '/dataset/imports/new', 'import a file')
+  await page.getByLabel("Agencies' figures (code, period, value or numerator and denominator)").check()
+  await page.getByLabel('CSV or XLSX file').setInputFiles({
+    name: 'figures.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('not the rest of a workbook')])
+  })
+  await page.getByRole('button', { name: 'Import' }).click()
+  await checkA11y(page, 'import refused: damaged workbook')
+  const summary = page.locator('.govuk-error-summary')
+  assert.match(await summary.textContent(), /upload an XLSX workbook or a CSV file/)
+  await summary.getByRole('link').first().click()
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'file')
   await context.close()
 })
