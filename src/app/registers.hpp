@@ -10,6 +10,7 @@
 #include "core/learning.hpp"
 #include "core/registers.hpp"
 #include "core/registers_risks.hpp"
+#include "core/registers_voice.hpp"
 
 namespace assure {
 
@@ -37,6 +38,8 @@ struct RegisterFilter {
     // risks: band (with controls), owner (a person's id), review_overdue and escalated ("yes");
     // escalations: stage (1-4), agency (an agency's id), overdue ("yes"); both read status/outcome.
     std::string band, owner, review_overdue, escalated, stage, agency, overdue;
+    // voice and scrutiny: kind (an activity kind), awaiting ("yes": a point not yet answered)
+    std::string awaiting;
 };
 
 // Reads "2016-17" into a year, or a field error on `field`.
@@ -53,6 +56,24 @@ ChildDeath update_child_death(Services& s, const Actor& actor, ChildDeathId id, 
 Page<ChildDeath> list_child_deaths(Services& s, const Actor& actor, const RegisterFilter& filter, const PageRequest& page);
 ChildDeath read_child_death(Services& s, const Actor& actor, ChildDeathId id);
 ChildDeathFigures child_death_year_figures(Services& s, const Actor& actor, FinancialYear year);
+
+// A child death overview panel shared by several partnerships, with its members' names.
+struct DeathPanelShown {
+    DeathPanel panel;
+    std::vector<std::pair<PartnershipId, std::string>> members;  // in id order
+};
+struct PanelFigures {
+    DeathPanelShown panel;
+    ChildDeathFigures figures;  // every member's deaths together
+};
+// The panel the actor's partnership sits on, if any (view_registers, or the administrator who sets it).
+std::optional<DeathPanelShown> read_death_panel(Services& s, const Actor& actor);
+// The panel's combined figures for the year, beside the partnership's own; none when it sits on no panel.
+std::optional<PanelFigures> panel_death_figures(Services& s, const Actor& actor, FinancialYear year);
+// The administrator names a panel and the partnerships it reviews the deaths of (by id); a panel
+// of that name is changed, else one is made. Each partnership moves off any other panel.
+DeathPanelShown set_death_panel(Services& s, const Actor& actor, const std::string& name, const std::vector<std::string>& partnerships);
+std::string death_panel_audit_json(const DeathPanel& p);
 
 FinanceEntry record_finance_entry(Services& s, const Actor& actor, const FinanceInput& input);
 Page<FinanceEntry> list_finance_entries(Services& s, const Actor& actor, const RegisterFilter& filter, const PageRequest& page);
@@ -127,6 +148,28 @@ EscalationsShown list_escalations(Services& s, const Actor& actor, const Registe
 EscalationShown read_escalation(Services& s, const Actor& actor, EscalationId id);
 EscalationFigures escalation_year_figures(Services& s, const Actor& actor, FinancialYear year);
 
+// ---- voice and scrutiny (view_voice; changes manage_registers; no record names a child) ------
+
+struct ActivityPointInput {
+    std::string point, response, action;  // action: an action-plan action's number, or ""
+    bool sent = false;                    // sent as a point (the API): never dropped as an unused slot
+};
+struct ActivityInput {
+    std::string kind, title, led_by, held_on, children_heard, how_heard, summary;
+    std::vector<ActivityPointInput> points;  // slots left wholly empty are dropped
+};
+struct ActivityShown {
+    Activity activity;
+    std::map<ImprovementId, std::string> actions;  // the linked actions' words
+};
+
+Activity record_activity(Services& s, const Actor& actor, Strand strand, const ActivityInput& input);
+Activity update_activity(Services& s, const Actor& actor, Strand strand, ActivityId id, int expected_version, const ActivityInput& input);
+Page<Activity> list_activities(Services& s, const Actor& actor, Strand strand, const RegisterFilter& filter, const PageRequest& page);
+ActivityShown read_activity(Services& s, const Actor& actor, Strand strand, ActivityId id);
+ActivityFigures activity_year_figures(Services& s, const Actor& actor, Strand strand, FinancialYear year);
+
+std::string activity_audit_json(const Activity& a);
 std::string risk_audit_json(const Risk& r);
 std::string escalation_audit_json(const Escalation& e);
 

@@ -86,6 +86,7 @@ std::string_view permission_key(Permission p) {
         case Permission::view_report: return "view_report";
         case Permission::manage_report: return "manage_report";
         case Permission::sign_off_report: return "sign_off_report";
+        case Permission::view_voice: return "view_voice";
     }
     return "unknown";
 }
@@ -163,6 +164,10 @@ bool role_allows(Role role, Permission permission) {
         case Permission::sign_off_report:
             // A statutory partner's lead, for their own organisation (the use case checks which).
             return role == Role::partner_lead;
+        case Permission::view_voice:
+            // What children told the partnership, what the scrutineer found, and how the partners
+            // answered: for those who hold the partnership to account. No record names a child.
+            return role == Role::business_unit || role == Role::partner_lead || role == Role::scrutineer;
     }
     return false;
 }

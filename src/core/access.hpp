@@ -40,6 +40,7 @@ enum class Permission {
     view_report,          // the yearly report: aggregate figures the partners publish, and its written sections
     manage_report,        // write the yearly report's sections and record where it was sent
     sign_off_report,      // sign the yearly report off for one's own statutory partner
+    view_voice,           // the voice and scrutiny registers: what children said, the scrutineer's work, the answers
 };
 
 const std::vector<Role>& all_roles();

@@ -187,6 +187,18 @@ struct ChildDeathFigures {
 };
 ChildDeathFigures child_death_figures(FinancialYear year, const ChildDeathCounts& counts);
 
+// A child death overview panel shared by several areas (DOMAIN.md §8): each area's partnership
+// keeps its own deaths and sees its own figures, and the panel's combined figures are counted
+// over every member's entries. A partnership sits on one panel at most.
+using DeathPanelId = Id<struct DeathPanelTag>;
+struct DeathPanel {
+    DeathPanelId id;
+    std::string name;                    // "Merseyside Child Death Overview Panel"
+    std::vector<PartnershipId> members;  // in id order
+    Instant created_at = 0;
+};
+FieldErrors validate_death_panel(const DeathPanel& panel);
+
 // ---- money --------------------------------------------------------------------------------
 
 enum class FinanceKind { opening_balance, contribution, in_kind, expenditure };

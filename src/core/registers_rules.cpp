@@ -139,6 +139,20 @@ FieldErrors validate_child_death(const ChildDeath& d, Date today) {
     return e;
 }
 
+FieldErrors validate_death_panel(const DeathPanel& panel) {
+    FieldErrors e;
+    if (trim(panel.name).empty()) e.push_back({"name", "Enter the panel's name"});
+    else if (panel.name.size() > 200) e.push_back({"name", "The panel's name must be 200 characters or fewer"});
+    if (panel.members.empty()) e.push_back({"partnerships", "Select the partnerships whose deaths the panel reviews"});
+    for (std::size_t i = 1; i < panel.members.size(); ++i) {
+        if (panel.members[i] <= panel.members[i - 1]) {
+            e.push_back({"partnerships", "Select each partnership once"});
+            break;
+        }
+    }
+    return e;
+}
+
 ChildDeathFigures child_death_figures(FinancialYear year, const ChildDeathCounts& c) {
     ChildDeathFigures f;
     f.year = year;

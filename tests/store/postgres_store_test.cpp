@@ -20,6 +20,7 @@
 #include "store/reviews_contract.hpp"
 #include "store/registers_contract.hpp"
 #include "store/registers_risks_contract.hpp"
+#include "store/registers_voice_contract.hpp"
 #include "store/report_contract.hpp"
 #include "store/mail_contract.hpp"
 #include "store/training_contract.hpp"
@@ -65,6 +66,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, MailContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, TrainingContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, TokensContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, RegistersRisksContract, PostgresBackends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, RegistersVoiceContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, ReportContract, PostgresBackends);
 
 TEST(PostgresPlaceholders, QuestionMarksBecomeNumberedOutsideLiteralsAndComments) {

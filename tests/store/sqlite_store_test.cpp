@@ -14,6 +14,7 @@
 #include "store/reviews_contract.hpp"
 #include "store/registers_contract.hpp"
 #include "store/registers_risks_contract.hpp"
+#include "store/registers_voice_contract.hpp"
 #include "store/report_contract.hpp"
 #include "store/mail_contract.hpp"
 #include "store/training_contract.hpp"
@@ -37,6 +38,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, MailContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, TrainingContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, TokensContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, RegistersRisksContract, Backends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, RegistersVoiceContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, ReportContract, Backends);
 
 // Reads never take the write lock: a list of cases is read, and its read logged, while another

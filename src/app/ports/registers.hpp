@@ -10,6 +10,7 @@
 #include "app/paging.hpp"
 #include "core/registers.hpp"
 #include "core/registers_risks.hpp"
+#include "core/registers_voice.hpp"
 
 namespace assure {
 
@@ -71,6 +72,17 @@ struct EscalationQuery {
     PageRequest page;
 };
 
+// Voice and scrutiny (one table, each activity of one strand). Order: held, newest first, then newest id.
+struct ActivityQuery {
+    PartnershipId partnership;
+    Strand strand = Strand::voice;
+    std::optional<FinancialYear> year;       // held in the year
+    std::optional<ActivityKind> kind;
+    bool awaiting = false;                   // a point the partnership has not yet answered
+    std::string text;                        // part of the title, who led it or the summary
+    PageRequest page;
+};
+
 struct RegisterRepo {
     virtual ~RegisterRepo() = default;
 
@@ -89,6 +101,14 @@ struct RegisterRepo {
     virtual bool child_death_reference_taken(PartnershipId partnership, const std::string& reference, ChildDeathId except) = 0;
     virtual ChildDeathId insert_child_death(const ChildDeath& d) = 0;
     virtual bool update_child_death(const ChildDeath& d) = 0;
+    // The panel the partnership sits on, with its members; none when it sits on none.
+    virtual std::optional<DeathPanel> death_panel_of(PartnershipId partnership) = 0;
+    virtual std::optional<DeathPanel> find_death_panel(const std::string& name) = 0;
+    // Writes the panel (a new one when its id is not valid) and makes its members exactly these,
+    // moving a partnership off any other panel.
+    virtual DeathPanelId put_death_panel(const DeathPanel& panel) = 0;
+    // As count_child_deaths, over every member of the panel.
+    virtual ChildDeathCounts count_panel_deaths(DeathPanelId panel, FinancialYear year) = 0;
 
     virtual Page<FinanceEntry> finance(const FinanceQuery& query) = 0;
     virtual std::optional<FinanceEntry> find_finance(PartnershipId partnership, FinanceEntryId id) = 0;
@@ -114,6 +134,15 @@ struct RegisterRepo {
     virtual bool escalation_reference_taken(PartnershipId partnership, const std::string& reference, EscalationId except) = 0;
     virtual EscalationId insert_escalation(const Escalation& e) = 0;
     virtual bool update_escalation(const Escalation& e) = 0;  // optimistic on e.version
+
+    // Voice and scrutiny activities come whole, with their points (one more statement per page).
+    // An activity of the other strand is not found.
+    virtual Page<Activity> activities(const ActivityQuery& query) = 0;
+    virtual std::optional<Activity> find_activity(PartnershipId partnership, Strand strand, ActivityId id) = 0;
+    // Held in the year, by kind: activities, children heard, points, answered, linked.
+    virtual std::map<ActivityKind, KindCount> count_activities(PartnershipId partnership, Strand strand, FinancialYear year) = 0;
+    virtual ActivityId insert_activity(const Activity& a) = 0;
+    virtual bool update_activity(const Activity& a) = 0;  // optimistic on a.version
 };
 
 }  // namespace assure

@@ -101,4 +101,27 @@ std::string escalation_audit_json(const Escalation& e) {
         .dump();
 }
 
+std::string activity_audit_json(const Activity& a) {
+    json points = json::array();
+    for (const auto& p : a.points) {
+        points.push_back({{"point", p.point}, {"response", p.response}, {"action_id", p.action ? json(p.action->value) : json(nullptr)}});
+    }
+    return json{{"register", std::string(strand_key(a.strand))},
+                {"kind", std::string(activity_kind_key(a.kind))},
+                {"title", a.title},
+                {"led_by", a.led_by},
+                {"held_on", a.held_on.iso()},
+                {"children_heard", a.children_heard},
+                {"how_heard", a.how_heard},
+                {"summary", a.summary},
+                {"points", points}}
+        .dump();
+}
+
+std::string death_panel_audit_json(const DeathPanel& p) {
+    json members = json::array();
+    for (const auto m : p.members) members.push_back(m.value);
+    return json{{"name", p.name}, {"partnerships", members}}.dump();
+}
+
 }  // namespace assure

@@ -1,5 +1,7 @@
 // Child deaths (the panel's summary): record, amend, list and read (need-to-know, every read
 // logged), and a year's figures by sex, age band and category.
+#include <algorithm>
+
 #include "app/registers.hpp"
 #include "app/registers/internal.hpp"
 #include "core/fields.hpp"
@@ -113,6 +115,77 @@ ChildDeathFigures child_death_year_figures(Services& s, const Actor& actor, Fina
     ChildDeathCounts counts;
     s.store.read([&](Transaction& tx) { counts = tx.registers().count_child_deaths(actor.partnership, year); });
     return child_death_figures(year, counts);
+}
+
+// ---- the panel shared by several partnerships --------------------------------------------------
+
+namespace {
+
+DeathPanelShown shown_panel(Transaction& tx, const DeathPanel& p) {
+    DeathPanelShown out{p, {}};
+    for (const auto member : p.members) {
+        const auto partnership = tx.partnerships().find(member);
+        out.members.emplace_back(member, partnership ? partnership->name : "Partnership " + member.str());
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<DeathPanelShown> read_death_panel(Services& s, const Actor& actor) {
+    if (!actor.can(Permission::view_registers)) require(actor, Permission::manage_partnerships);
+    std::optional<DeathPanelShown> out;
+    s.store.read([&](Transaction& tx) {
+        if (auto p = tx.registers().death_panel_of(actor.partnership)) out = shown_panel(tx, *p);
+    });
+    return out;
+}
+
+std::optional<PanelFigures> panel_death_figures(Services& s, const Actor& actor, FinancialYear year) {
+    require(actor, Permission::view_registers);
+    std::optional<PanelFigures> out;
+    s.store.read([&](Transaction& tx) {
+        const auto p = tx.registers().death_panel_of(actor.partnership);
+        if (!p) return;
+        // Counts only: no other partnership's record is read or shown, so nothing is logged.
+        out = PanelFigures{shown_panel(tx, *p), child_death_figures(year, tx.registers().count_panel_deaths(p->id, year))};
+    });
+    return out;
+}
+
+DeathPanelShown set_death_panel(Services& s, const Actor& actor, const std::string& name, const std::vector<std::string>& partnerships) {
+    require(actor, Permission::manage_partnerships);
+    FieldErrors e;
+    DeathPanel panel;
+    panel.name = trim(name);
+    panel.created_at = s.clock.now();
+    for (const auto& raw : partnerships) {
+        const auto id = to_int(trim(raw));
+        if (!id || *id <= 0) {
+            e.push_back({"partnerships", "Select the partnerships from the list"});
+            break;
+        }
+        panel.members.push_back(PartnershipId{*id});
+    }
+    std::sort(panel.members.begin(), panel.members.end());
+    if (e.empty()) e = validate_death_panel(panel);
+    if (!e.empty()) throw Failure::invalid(std::move(e));
+    DeathPanelShown out;
+    s.store.write([&](Transaction& tx) {
+        for (const auto member : panel.members) {
+            if (!tx.partnerships().find(member)) throw Failure::invalid(FieldErrors{FieldError{"partnerships", "Select partnerships of this server"}});
+        }
+        const auto before = tx.registers().find_death_panel(panel.name);
+        if (before) {
+            panel.id = before->id;
+            panel.created_at = before->created_at;
+        }
+        panel.id = tx.registers().put_death_panel(panel);
+        record_audit(tx, actor, s.clock.now(), before ? "death_panel.update" : "death_panel.create", "death_panel", panel.id.str(),
+                     before ? death_panel_audit_json(*before) : "", death_panel_audit_json(panel));
+        out = shown_panel(tx, panel);
+    });
+    return out;
 }
 
 }  // namespace assure

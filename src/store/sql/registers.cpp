@@ -144,17 +144,21 @@ std::optional<ChildDeath> SqlRegisters::find_child_death(PartnershipId partnersh
     return read_death(q);
 }
 
-ChildDeathCounts SqlRegisters::count_child_deaths(PartnershipId partnership, FinancialYear year) {
+namespace {
+
+// A year's deaths counted over the partnerships `scope` selects (one partnership, or a panel's
+// members), its one placeholder bound to `id`.
+ChildDeathCounts count_deaths(Connection& db, const std::string& scope, std::int64_t id, FinancialYear year) {
     const std::string from = year.first_day().iso(), to = year.last_day().iso();
+    const std::string where = " FROM child_deaths WHERE " + scope + " AND died_on >= ? AND died_on <= ?";
     ChildDeathCounts c;
     {
-        auto& q = db_.cached(
+        auto& q = db.cached(
             "SELECT count(*), count(CASE WHEN sex = 'male' THEN 1 END), count(CASE WHEN sex = 'female' THEN 1 END), "
             "count(CASE WHEN sex = 'not_known' THEN 1 END), count(CASE WHEN expected = 1 THEN 1 END), "
             "count(CASE WHEN expected = 0 THEN 1 END), count(CASE WHEN status = 'under_enquiry' THEN 1 END), "
-            "count(CASE WHEN status = 'complete' THEN 1 END), count(CASE WHEN modifiable = 1 THEN 1 END) "
-            "FROM child_deaths WHERE partnership_id = ? AND died_on >= ? AND died_on <= ?");
-        q.bind(1, partnership.value).bind(2, from).bind(3, to);
+            "count(CASE WHEN status = 'complete' THEN 1 END), count(CASE WHEN modifiable = 1 THEN 1 END)" + where);
+        q.bind(1, id).bind(2, from).bind(3, to);
         q.step();
         int i = 0;
         for (int* field : {&c.deaths, &c.male, &c.female, &c.sex_not_known, &c.expected, &c.unexpected, &c.under_enquiry, &c.reviewed,
@@ -163,19 +167,64 @@ ChildDeathCounts SqlRegisters::count_child_deaths(PartnershipId partnership, Fin
         }
     }
     {
-        auto& q = db_.cached(
-            "SELECT age_band, count(*) FROM child_deaths WHERE partnership_id = ? AND died_on >= ? AND died_on <= ? GROUP BY age_band");
-        q.bind(1, partnership.value).bind(2, from).bind(3, to);
+        auto& q = db.cached("SELECT age_band, count(*)" + where + " GROUP BY age_band");
+        q.bind(1, id).bind(2, from).bind(3, to);
         while (q.step()) c.by_age[strict_enum("child_deaths", "age_band", q.text(0), parse_age_band)] = q.integer(1);
     }
     {
-        auto& q = db_.cached(
-            "SELECT category, count(*) FROM child_deaths WHERE partnership_id = ? AND died_on >= ? AND died_on <= ? "
-            "AND category IS NOT NULL GROUP BY category");
-        q.bind(1, partnership.value).bind(2, from).bind(3, to);
+        auto& q = db.cached("SELECT category, count(*)" + where + " AND category IS NOT NULL GROUP BY category");
+        q.bind(1, id).bind(2, from).bind(3, to);
         while (q.step()) c.by_category[strict_enum("child_deaths", "category", q.text(0), parse_death_category)] = q.integer(1);
     }
     return c;
+}
+
+}  // namespace
+
+ChildDeathCounts SqlRegisters::count_child_deaths(PartnershipId partnership, FinancialYear year) {
+    return count_deaths(db_, "partnership_id = ?", partnership.value, year);
+}
+
+ChildDeathCounts SqlRegisters::count_panel_deaths(DeathPanelId panel, FinancialYear year) {
+    return count_deaths(db_, "partnership_id IN (SELECT partnership_id FROM death_panel_members WHERE panel_id = ?)", panel.value, year);
+}
+
+std::optional<DeathPanel> SqlRegisters::find_death_panel(const std::string& name) {
+    auto& q = db_.cached("SELECT id, name, created_at FROM death_panels WHERE name = ?");
+    q.bind(1, name);
+    if (!q.step()) return std::nullopt;
+    DeathPanel p;
+    p.id = DeathPanelId{q.int64(0)};
+    p.name = q.text(1);
+    p.created_at = q.int64(2);
+    auto& m = db_.cached("SELECT partnership_id FROM death_panel_members WHERE panel_id = ? ORDER BY partnership_id");
+    m.bind(1, p.id.value);
+    while (m.step()) p.members.push_back(PartnershipId{m.int64(0)});
+    return p;
+}
+
+std::optional<DeathPanel> SqlRegisters::death_panel_of(PartnershipId partnership) {
+    auto& q = db_.cached("SELECT p.name FROM death_panels p JOIN death_panel_members m ON m.panel_id = p.id WHERE m.partnership_id = ?");
+    q.bind(1, partnership.value);
+    if (!q.step()) return std::nullopt;
+    const std::string name = q.text(0);
+    return find_death_panel(name);
+}
+
+DeathPanelId SqlRegisters::put_death_panel(const DeathPanel& panel) {
+    DeathPanelId id = panel.id;
+    if (!id.valid()) {
+        db_.cached("INSERT INTO death_panels(name, created_at) VALUES (?, ?)").bind(1, panel.name).bind(2, panel.created_at).run();
+        id = DeathPanelId{db_.last_insert_id()};
+    } else {
+        db_.cached("UPDATE death_panels SET name = ? WHERE id = ?").bind(1, panel.name).bind(2, id.value).run();
+    }
+    db_.cached("DELETE FROM death_panel_members WHERE panel_id = ?").bind(1, id.value).run();
+    for (const auto member : panel.members) {
+        db_.cached("DELETE FROM death_panel_members WHERE partnership_id = ?").bind(1, member.value).run();
+        db_.cached("INSERT INTO death_panel_members(partnership_id, panel_id) VALUES (?, ?)").bind(1, member.value).bind(2, id.value).run();
+    }
+    return id;
 }
 
 bool SqlRegisters::child_death_reference_taken(PartnershipId partnership, const std::string& reference, ChildDeathId except) {

@@ -4,6 +4,7 @@
 // each register writes are listed once, so an INSERT and an UPDATE bind them alike.
 #include "core/registers.hpp"
 #include "core/registers_risks.hpp"
+#include "core/registers_voice.hpp"
 #include "store/sql/connection.hpp"
 #include "store/sql/strict.hpp"
 
@@ -70,5 +71,14 @@ extern const char* const kEscalationPlaceholders;
 extern const char* const kEscalationAssignments;
 Escalation read_escalation(const Statement& q);
 int bind_escalation(Statement& q, const Escalation& e);
+
+// Voice and scrutiny activities: the columns recorded and core's counts of points answered and
+// linked; the points are a child table.
+extern const char* const kActivityColumns;
+extern const char* const kActivityWritable;
+extern const char* const kActivityPlaceholders;
+extern const char* const kActivityAssignments;
+Activity read_activity(const Statement& q);
+int bind_activity(Statement& q, const Activity& a);
 
 }  // namespace assure::sql::registers_rows

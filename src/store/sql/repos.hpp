@@ -261,6 +261,10 @@ public:
     bool child_death_reference_taken(PartnershipId partnership, const std::string& reference, ChildDeathId except) override;
     ChildDeathId insert_child_death(const ChildDeath& d) override;
     bool update_child_death(const ChildDeath& d) override;
+    std::optional<DeathPanel> death_panel_of(PartnershipId partnership) override;
+    std::optional<DeathPanel> find_death_panel(const std::string& name) override;
+    DeathPanelId put_death_panel(const DeathPanel& panel) override;
+    ChildDeathCounts count_panel_deaths(DeathPanelId panel, FinancialYear year) override;
     Page<FinanceEntry> finance(const FinanceQuery& query) override;
     std::optional<FinanceEntry> find_finance(PartnershipId partnership, FinanceEntryId id) override;
     FinanceSums sum_finance(PartnershipId partnership, FinancialYear year) override;
@@ -278,6 +282,11 @@ public:
     bool escalation_reference_taken(PartnershipId partnership, const std::string& reference, EscalationId except) override;
     EscalationId insert_escalation(const Escalation& e) override;
     bool update_escalation(const Escalation& e) override;
+    Page<Activity> activities(const ActivityQuery& query) override;
+    std::optional<Activity> find_activity(PartnershipId partnership, Strand strand, ActivityId id) override;
+    std::map<ActivityKind, KindCount> count_activities(PartnershipId partnership, Strand strand, FinancialYear year) override;
+    ActivityId insert_activity(const Activity& a) override;
+    bool update_activity(const Activity& a) override;
 
 private:
     Connection& db_;
