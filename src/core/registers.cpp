@@ -2,6 +2,8 @@
 // enum's stored key and label (written once here, read by the store, the pages and the API).
 #include "core/registers.hpp"
 
+#include "core/register_rules.hpp"
+
 #include <array>
 #include <charconv>
 
@@ -118,26 +120,20 @@ std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); 
 
 }  // namespace
 
-#define ASSURE_REGISTER_NAMES(Enum, lower, table)                                                  \
-    std::string_view lower##_key(Enum v) { return table.key(v); }                                  \
-    std::string_view lower##_label(Enum v) { return table.label(v); }                              \
-    std::optional<Enum> parse_##lower(std::string_view key) { return table.parse(key); }           \
-    std::vector<Enum> all_##lower##s() { return table.values(); }
-ASSURE_REGISTER_NAMES(HarmLimb, harm_limb, kLimbs)
-ASSURE_REGISTER_NAMES(LadoSource, lado_source, kSources)
-ASSURE_REGISTER_NAMES(LadoSector, lado_sector, kSectors)
-ASSURE_REGISTER_NAMES(InitialOutcome, initial_outcome, kInitial)
-ASSURE_REGISTER_NAMES(LadoOutcome, lado_outcome, kOutcomes)
-ASSURE_REGISTER_NAMES(LadoStanding, lado_standing, kStandings)
-ASSURE_REGISTER_NAMES(Timeliness, timeliness, kTimeliness)
-ASSURE_REGISTER_NAMES(Sex, sex, kSexes)
-ASSURE_REGISTER_NAMES(AgeBand, age_band, kAges)
-ASSURE_REGISTER_NAMES(DeathCategory, death_category, kCategories)
-ASSURE_REGISTER_NAMES(ReviewStatus, review_status, kStatuses)
-ASSURE_REGISTER_NAMES(FinanceKind, finance_kind, kKinds)
-ASSURE_REGISTER_NAMES(Heading, heading, kHeadings)
-ASSURE_REGISTER_NAMES(Basis, basis, kBases)
-#undef ASSURE_REGISTER_NAMES
+ASSURE_REGISTER_NAMES_FROM(HarmLimb, harm_limb, kLimbs)
+ASSURE_REGISTER_NAMES_FROM(LadoSource, lado_source, kSources)
+ASSURE_REGISTER_NAMES_FROM(LadoSector, lado_sector, kSectors)
+ASSURE_REGISTER_NAMES_FROM(InitialOutcome, initial_outcome, kInitial)
+ASSURE_REGISTER_NAMES_FROM(LadoOutcome, lado_outcome, kOutcomes)
+ASSURE_REGISTER_NAMES_FROM(LadoStanding, lado_standing, kStandings)
+ASSURE_REGISTER_NAMES_FROM(Timeliness, timeliness, kTimeliness)
+ASSURE_REGISTER_NAMES_FROM(Sex, sex, kSexes)
+ASSURE_REGISTER_NAMES_FROM(AgeBand, age_band, kAges)
+ASSURE_REGISTER_NAMES_FROM(DeathCategory, death_category, kCategories)
+ASSURE_REGISTER_NAMES_FROM(ReviewStatus, review_status, kStatuses)
+ASSURE_REGISTER_NAMES_FROM(FinanceKind, finance_kind, kKinds)
+ASSURE_REGISTER_NAMES_FROM(Heading, heading, kHeadings)
+ASSURE_REGISTER_NAMES_FROM(Basis, basis, kBases)
 
 std::string FinancialYear::key() const { return std::to_string(start) + "-" + two_digits((start + 1) % 100); }
 std::string FinancialYear::label() const { return std::to_string(start) + " to " + std::to_string(start + 1); }

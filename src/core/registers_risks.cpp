@@ -2,12 +2,15 @@
 // stage deadlines in working days, what an entry must keep, and the yearly figures.
 #include "core/registers_risks.hpp"
 
+#include "core/register_rules.hpp"
+
 #include <algorithm>
 
 #include "core/names.hpp"
 #include "core/text.hpp"
 
 namespace assure {
+using register_rules::text_field;
 namespace {
 
 constexpr Names<RiskStatus, 2> kRiskStatuses{{{
@@ -30,11 +33,6 @@ constexpr Names<EscalationOutcome, 3> kOutcomes{{{
     {EscalationOutcome::withdrawn, {"withdrawn", "Withdrawn"}},
 }}};
 
-void text_field(FieldErrors& e, const char* field, const std::string& v, std::size_t max, const std::string& what, bool required) {
-    if (required && trim(v).empty()) e.push_back({field, "Enter " + what});
-    else if (v.size() > max) e.push_back({field, "The " + what + " must be " + std::to_string(max) + " characters or fewer"});
-}
-
 void on_or_after(FieldErrors& e, const std::string& field, const std::optional<Date>& d, Date from, const std::string& from_what,
                  Date today, const std::string& what) {
     if (!d) return;
@@ -48,16 +46,10 @@ void scale(FieldErrors& e, const char* field, int v, const char* what) {
 
 }  // namespace
 
-#define ASSURE_REGISTER_NAMES(Enum, lower, table)                                        \
-    std::string_view lower##_key(Enum v) { return table.key(v); }                        \
-    std::string_view lower##_label(Enum v) { return table.label(v); }                    \
-    std::optional<Enum> parse_##lower(std::string_view key) { return table.parse(key); } \
-    std::vector<Enum> all_##lower##s() { return table.values(); }
-ASSURE_REGISTER_NAMES(RiskStatus, risk_status, kRiskStatuses)
-ASSURE_REGISTER_NAMES(RiskBand, risk_band, kBands)
-ASSURE_REGISTER_NAMES(RiskBasis, risk_basis, kBases)
-ASSURE_REGISTER_NAMES(EscalationOutcome, escalation_outcome, kOutcomes)
-#undef ASSURE_REGISTER_NAMES
+ASSURE_REGISTER_NAMES_FROM(RiskStatus, risk_status, kRiskStatuses)
+ASSURE_REGISTER_NAMES_FROM(RiskBand, risk_band, kBands)
+ASSURE_REGISTER_NAMES_FROM(RiskBasis, risk_basis, kBases)
+ASSURE_REGISTER_NAMES_FROM(EscalationOutcome, escalation_outcome, kOutcomes)
 
 // ---- risks ------------------------------------------------------------------------------------
 

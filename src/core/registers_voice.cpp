@@ -3,9 +3,11 @@
 #include "core/registers_voice.hpp"
 
 #include "core/names.hpp"
+#include "core/register_rules.hpp"
 #include "core/text.hpp"
 
 namespace assure {
+using register_rules::text_field;
 namespace {
 
 constexpr Names<Strand, 2> kStrands{{{
@@ -26,21 +28,10 @@ constexpr Names<ActivityKind, 11> kKinds{{{
     {ActivityKind::scrutiny_report, {"scrutiny_report", "Scrutiny report"}},
 }}};
 
-void text_field(FieldErrors& e, const std::string& field, const std::string& v, std::size_t max, const std::string& what, bool required) {
-    if (required && trim(v).empty()) e.push_back({field, "Enter " + what});
-    else if (v.size() > max) e.push_back({field, "The " + what + " must be " + std::to_string(max) + " characters or fewer"});
-}
-
 }  // namespace
 
-#define ASSURE_REGISTER_NAMES(Enum, lower, table)                                        \
-    std::string_view lower##_key(Enum v) { return table.key(v); }                        \
-    std::string_view lower##_label(Enum v) { return table.label(v); }                    \
-    std::optional<Enum> parse_##lower(std::string_view key) { return table.parse(key); } \
-    std::vector<Enum> all_##lower##s() { return table.values(); }
-ASSURE_REGISTER_NAMES(Strand, strand, kStrands)
-ASSURE_REGISTER_NAMES(ActivityKind, activity_kind, kKinds)
-#undef ASSURE_REGISTER_NAMES
+ASSURE_REGISTER_NAMES_FROM(Strand, strand, kStrands)
+ASSURE_REGISTER_NAMES_FROM(ActivityKind, activity_kind, kKinds)
 
 std::vector<ActivityKind> kinds_of(Strand strand) {
     using K = ActivityKind;
