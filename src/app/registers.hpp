@@ -153,6 +153,7 @@ EscalationFigures escalation_year_figures(Services& s, const Actor& actor, Finan
 struct ActivityPointInput {
     std::string point, response, action;  // action: an action-plan action's number, or ""
     bool sent = false;                    // sent as a point (the API): never dropped as an unused slot
+    std::string responded_on;             // the day the response was given, as typed
 };
 struct ActivityInput {
     std::string kind, title, led_by, held_on, children_heard, how_heard, summary;

@@ -32,6 +32,8 @@ struct ReportFigures {
     FinanceFigures finance;
     RiskFigures risks;
     EscalationFigures escalations;
+    ActivityFigures voice;                     // the voice of children register's activities held in the year
+    ActivityFigures scrutiny;                  // the independent scrutiny register's
 };
 
 struct YearReport {

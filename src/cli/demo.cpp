@@ -91,12 +91,14 @@ DemoDirectory load_directory(Services& s, const nlohmann::json& doc, const std::
     return d;
 }
 
-std::string business_unit_of(const DemoDirectory& d) {
+std::string account_of(const DemoDirectory& d, const std::string& role) {
     for (const auto& a : d.accounts) {
-        if (a.role == "business_unit") return a.email;
+        if (a.role == role) return a.email;
     }
-    throw std::logic_error(d.partnership.slug + " has no business unit account");
+    throw std::logic_error(d.partnership.slug + " has no " + role + " account");
 }
+
+std::string business_unit_of(const DemoDirectory& d) { return account_of(d, "business_unit"); }
 
 // The organisations that work with both partnerships (the same code on both records) are
 // linked as an administrator of the server would set them: a code alone shares nothing
@@ -129,6 +131,7 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password, Doc
     load_demo_dataset(s, bu);
     load_demo_training(s, knowsley.agencies, bu);
     load_demo_risks(s, knowsley.agencies, bu);
+    load_demo_voice(s, bu, account_of(knowsley, "administrator"), sefton.partnership.id);
     load_demo_report(s, bu);
     if (documents != nullptr) load_demo_public_site(s, *documents, bu);
 

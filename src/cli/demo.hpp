@@ -60,6 +60,13 @@ std::map<std::string, AuditCycle> load_demo_cycles(Services& services, const Act
 // seeds 003 and 004, whose registers are described but not published.
 void load_demo_risks(Services& services, const std::map<std::string, AgencyId>& agencies, const std::string& business_unit_email);
 
+// The voice of children and independent scrutiny registers (cli/demo_voice.cpp): seed 001's
+// survey of 1,808 young people with its six findings and responses, the children in care
+// council and the young scrutineers, the scrutineer's visits and reports, some points awaiting
+// a response; and the child death overview panel Knowsley shares with its neighbour.
+void load_demo_voice(Services& services, const std::string& business_unit_email, const std::string& administrator_email,
+                     PartnershipId neighbour);
+
 // The yearly report of 2016/17 (cli/demo_report.cpp): seed 001's foreword and other written
 // sections, signed off by each statutory partner's lead, so it is approved; its figures are
 // counted from everything loaded before it.

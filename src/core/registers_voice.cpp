@@ -82,6 +82,17 @@ FieldErrors validate_activity(const Activity& a, Date today) {
         if (trim(p.point).empty()) e.push_back({"point" + n, "Enter " + what + " that the response answers"});
         else if (p.point.size() > 2000) e.push_back({"point" + n, std::string(voice ? "What children said" : "The recommendation") + " must be 2000 characters or fewer"});
         text_field(e, "response" + n, p.response, 4000, "response", false);
+        // "You said, we did" says when: a response is dated, and only a response.
+        const bool answered = !trim(p.response).empty();
+        if (answered && !p.responded_on) {
+            e.push_back({"responded_on" + n, "Enter the date the response was given"});
+        } else if (!answered && p.responded_on) {
+            e.push_back({"responded_on" + n, "Leave the date of the response empty until a response is given"});
+        } else if (p.responded_on && *p.responded_on < a.held_on) {
+            e.push_back({"responded_on" + n, "The date of the response must be on or after the day the activity was held"});
+        } else if (p.responded_on && *p.responded_on > today) {
+            e.push_back({"responded_on" + n, "The date of the response must be today or in the past"});
+        }
     }
     return e;
 }

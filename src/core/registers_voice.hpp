@@ -42,6 +42,7 @@ struct ActivityPoint {
     std::string point;
     std::string response;                 // empty while the partnership has not answered
     std::optional<ImprovementId> action;  // the action-plan action it feeds
+    std::optional<Date> responded_on;     // the day the response was given: with a response only
 };
 
 struct Activity {
@@ -66,6 +67,7 @@ bool kind_in(ActivityKind kind, Strand strand);
 // Derived on write and kept for SQL: points answered, and points linked to the action plan.
 int points_answered(const Activity& a);
 int points_linked(const Activity& a);
+// A response is dated: on or after the day the activity was held, and not after today.
 FieldErrors validate_activity(const Activity& a, Date today);
 
 // What the store counts for a financial year, by kind, of one register (held in the year).

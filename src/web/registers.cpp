@@ -19,6 +19,10 @@ void index_page(Ctx& ctx) {
         {"/registers/risks", "Risk register", "Risks to the partnership's work, scored before and with controls, and the heat map",
          Permission::view_risks},
         {"/registers/escalations", "Escalations", "Professional disagreements and how far each was escalated", Permission::view_registers},
+        {"/registers/voice", "Voice of children and young people", "What children and young people said, and what the partnership did",
+         Permission::view_voice},
+        {"/registers/scrutiny", "Independent scrutiny", "The scrutineer's visits and reports, each recommendation and its response",
+         Permission::view_voice},
     };
     Data list{Data::type::list};
     for (const auto& e : entries) {
@@ -45,6 +49,9 @@ void add_registers_routes(std::vector<Route>& routes, Services& s) {
     registers_web::add_risk_pages(routes, s);
     registers_web::add_escalation_pages(routes, s);
     registers_web::add_risks_api(routes, s);
+    registers_web::add_voice_pages(routes, s);
+    registers_web::add_voice_api(routes, s);
+    registers_web::add_death_panel_routes(routes, s);
 }
 
 }  // namespace assure::web

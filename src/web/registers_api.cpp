@@ -143,7 +143,10 @@ void add_registers_api(std::vector<Route>& routes, Services& s) {
                       [&s](Ctx& ctx) { list_json(ctx, list_child_deaths(s, ctx.who(), filter_from(ctx), page_request(ctx)), death_json); },
                       "/api/v1/child-deaths"});
     routes.push_back({"GET", "/api/v1/child-deaths/figures", Permission::view_registers, Surface::api,
-                      [&s](Ctx& ctx) { json(ctx, 200, death_figures_json(child_death_year_figures(s, ctx.who(), asked_year(s, ctx)))); },
+                      [&s](Ctx& ctx) {
+                          const FinancialYear year = asked_year(s, ctx);
+                          json(ctx, 200, death_figures_with_panel_json(child_death_year_figures(s, ctx.who(), year), panel_death_figures(s, ctx.who(), year)));
+                      },
                       "/api/v1/child-deaths/figures"});
     routes.push_back({"POST", "/api/v1/child-deaths", Permission::manage_registers, Surface::api,
                       [&s](Ctx& ctx) {

@@ -60,26 +60,58 @@ Table csv_table(Services& s, const Ctx& ctx) {
     return t;
 }
 
+// The figures' three tables as rows of label and count, for one partnership or a whole panel.
+struct DeathTables {
+    std::vector<std::vector<std::string>> summary, ages, categories;
+};
+
+DeathTables death_tables(const ChildDeathFigures& f) {
+    const auto& c = f.counts;
+    const auto n = [](int v) { return std::to_string(v); };
+    DeathTables t;
+    t.summary = {
+        {"Deaths", n(c.deaths)},         {"Male", n(c.male)},
+        {"Female", n(c.female)},         {"Sex not known", n(c.sex_not_known)},
+        {"Expected", n(c.expected)},     {"Unexpected", n(c.unexpected)},
+        {"Reviews complete", n(c.reviewed)}, {"Still under enquiry", n(c.under_enquiry)},
+        {"Modifiable factors identified", n(c.modifiable) + (f.modifiable_percent ? " (" + std::to_string(*f.modifiable_percent) + "% of reviews complete)" : "")}};
+    for (const auto& [a, k] : f.by_age) t.ages.push_back({std::string(age_band_label(a)), n(k)});
+    for (const auto& [cat, k] : f.by_category) t.categories.push_back({std::string(death_category_label(cat)), n(k)});
+    t.categories.push_back({"Not yet categorised: under enquiry", n(c.under_enquiry)});
+    return t;
+}
+
+// The panel's column beside the partnership's own: the rows are the same, in the same order.
+void beside(std::vector<std::vector<std::string>>& own, const std::vector<std::vector<std::string>>& panel) {
+    for (std::size_t i = 0; i < own.size() && i < panel.size(); ++i) own[i].push_back(panel[i].back());
+}
+
 void figures_page(Services& s, Ctx& ctx) {
     FieldErrors errors;
     const FinancialYear year = figures_year(s, ctx, errors);
     const auto f = child_death_year_figures(s, ctx.who(), year);
     const auto& c = f.counts;
     const auto n = [](int v) { return std::to_string(v); };
-    std::vector<std::vector<std::string>> summary{
-        {"Deaths", n(c.deaths)},         {"Male", n(c.male)},
-        {"Female", n(c.female)},         {"Sex not known", n(c.sex_not_known)},
-        {"Expected", n(c.expected)},     {"Unexpected", n(c.unexpected)},
-        {"Reviews complete", n(c.reviewed)}, {"Still under enquiry", n(c.under_enquiry)},
-        {"Modifiable factors identified", n(c.modifiable) + (f.modifiable_percent ? " (" + std::to_string(*f.modifiable_percent) + "% of reviews complete)" : "")}};
-    std::vector<std::vector<std::string>> ages, categories;
-    for (const auto& [a, k] : f.by_age) ages.push_back({std::string(age_band_label(a)), n(k)});
-    for (const auto& [cat, k] : f.by_category) categories.push_back({std::string(death_category_label(cat)), n(k)});
-    categories.push_back({"Not yet categorised: under enquiry", n(c.under_enquiry)});
+    DeathTables t = death_tables(f);
+    // A partnership on a panel shared with its neighbours sees the panel's counts beside its own.
+    const auto panel = panel_death_figures(s, ctx.who(), year);
+    std::vector<std::string> columns{"Number"};
+    if (panel) {
+        const DeathTables all = death_tables(panel->figures);
+        beside(t.summary, all.summary);
+        beside(t.ages, all.ages);
+        beside(t.categories, all.categories);
+        columns = {"This partnership", panel->panel.panel.name};
+    }
+    const auto headings = [&](const std::string& first) {
+        std::vector<std::string> h{first};
+        h.insert(h.end(), columns.begin(), columns.end());
+        return h;
+    };
     Data tables{Data::type::list};
-    tables.push_back(table("Deaths in " + year.label(), {"Figure", "Number"}, summary));
-    tables.push_back(table("By age at death", {"Age", "Deaths"}, ages));
-    tables.push_back(table("By category of death (reviews complete)", {"Category", "Deaths"}, categories));
+    tables.push_back(table("Deaths in " + year.label(), headings("Figure"), t.summary));
+    tables.push_back(table("By age at death", headings("Age"), t.ages));
+    tables.push_back(table("By category of death (reviews complete)", headings("Category"), t.categories));
     FiguresPage page;
     page.title = "Child deaths: yearly figures";
     page.intro = "Deaths are counted in the financial year the child died. A death's category is the panel's finding, so "
@@ -90,6 +122,14 @@ void figures_page(Services& s, Ctx& ctx) {
     if (f.commonest_age) {
         page.notes.push_back("The most deaths (" + n(c.by_age.at(*f.commonest_age)) + ") were of children aged " +
                              std::string(age_band_label(*f.commonest_age)) + ".");
+    }
+    if (panel) {
+        std::string members;
+        for (std::size_t i = 0; i < panel->panel.members.size(); ++i) {
+            members += (i == 0 ? "" : i + 1 == panel->panel.members.size() ? " and " : ", ") + panel->panel.members[i].second;
+        }
+        page.notes.push_back(panel->panel.panel.name + " reviews the deaths of children of " + members +
+                             ". Its column counts the deaths each of them has recorded; no other partnership's record is shown.");
     }
     show_figures(ctx, page, errors);
 }

@@ -19,7 +19,7 @@ constexpr int kYearsOffered = 20;
 
 constexpr const char* kFilterNames[] = {"year",  "sector", "standing", "outcome",        "status",    "category", "sex",   "kind",
                                         "heading", "basis", "q",       "band",           "owner",     "review_overdue", "escalated",
-                                        "stage",   "agency", "overdue"};
+                                        "stage",   "agency", "overdue",        "awaiting"};
 
 }  // namespace
 
@@ -43,6 +43,7 @@ RegisterFilter filter_from(const Ctx& ctx) {
     f.stage = ctx.query("stage");
     f.agency = ctx.query("agency");
     f.overdue = ctx.query("overdue");
+    f.awaiting = ctx.query("awaiting");
     return f;
 }
 

@@ -47,11 +47,20 @@ void add_registers_api(std::vector<Route>& routes, Services& s);
 void add_risk_pages(std::vector<Route>& routes, Services& s);
 void add_escalation_pages(std::vector<Route>& routes, Services& s);
 void add_risks_api(std::vector<Route>& routes, Services& s);
+// Voice of children and independent scrutiny: one page file and one API file for both registers.
+void add_voice_pages(std::vector<Route>& routes, Services& s);
+void add_voice_api(std::vector<Route>& routes, Services& s);
+// The child death panel shared by partnerships: the administrator's page and the API.
+void add_death_panel_routes(std::vector<Route>& routes, Services& s);
 
 J lado_json(const LadoReferral& r);
 J lado_figures_json(const LadoFigures& f);
 J death_json(const ChildDeath& d);
 J death_figures_json(const ChildDeathFigures& f);
+// The partnership's own figures, with the panel's combined ones beside them when it sits on one.
+J death_figures_with_panel_json(const ChildDeathFigures& own, const std::optional<PanelFigures>& panel);
+J death_panel_json(const std::optional<DeathPanelShown>& panel);
+J activity_figures_json(const ActivityFigures& f);
 J finance_json(const FinanceEntry& e);
 J finance_figures_json(const FinanceFigures& f);
 

@@ -88,6 +88,8 @@ J figures_json(const YearReport& r) {
                    {"source", "/registers/risks/figures?year=" + y}}},
         {"escalations", {{"raised", e.counts.raised}, {"resolved", e.resolved}, {"open_at_year_end", e.counts.open_at_year_end},
                          {"source", "/registers/escalations/figures?year=" + y}}},
+        {"voice_of_children", {{"figures", registers_web::activity_figures_json(f.voice)}, {"source", "/registers/voice/figures?year=" + y}}},
+        {"scrutiny", {{"figures", registers_web::activity_figures_json(f.scrutiny)}, {"source", "/registers/scrutiny/figures?year=" + y}}},
     };
 }
 

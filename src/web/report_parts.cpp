@@ -250,6 +250,34 @@ Part risks(const YearReport& r) {
     return {"risks", "Risks and escalations", h};
 }
 
+// A written section followed by the figures its register counts for the year: the voice of
+// children after its words, independent scrutiny after its own.
+Part activities(const YearReport& r, ReportSection section, const ActivityFigures& f, bool may_edit) {
+    Part part = section_part(r, section, may_edit);
+    const bool voice = f.strand == Strand::voice;
+    const std::string register_name = voice ? "the voice of children and young people" : "independent scrutiny";
+    if (f.total.activities == 0) {
+        part.html += para("The register of " + register_name + " holds no activity held in the year.");
+    } else {
+        Rows rows;
+        for (const auto& line : f.by_kind) {
+            if (line.count.activities == 0) continue;
+            rows.push_back({std::string(activity_kind_label(line.kind)), n(line.count.activities), n(line.count.children), n(line.count.points),
+                            n(line.count.answered)});
+        }
+        rows.push_back({"Total", n(f.total.activities), n(f.total.children), n(f.total.points), n(f.total.answered)});
+        part.html += table_html((voice ? "Hearing children and young people in " : "Independent scrutiny in ") + r.year.label(),
+                                {"Kind", "Activities", "Children and young people heard", voice ? "Points they made" : "Recommendations",
+                                 "Answered by the partnership"},
+                                rows);
+        part.html += para(n(f.total.answered) + " of " + n(f.total.points) + (voice ? " points" : " recommendations") + " answered (" +
+                          pct(f.answered_percent) + "); " + n(f.total.linked) + " feed an action in the action plan.");
+    }
+    part.html += source("/registers/" + std::string(voice ? "voice" : "scrutiny") + "/figures?year=" + r.year.key(),
+                        "the register of " + register_name + " (counted; no child is named)");
+    return part;
+}
+
 }  // namespace
 
 std::vector<Part> report_parts(const YearReport& r, bool may_edit) {
@@ -265,8 +293,8 @@ std::vector<Part> report_parts(const YearReport& r, bool may_edit) {
             lado(r),
             money(r),
             risks(r),
-            section_part(r, ReportSection::voice_of_children, may_edit),
-            section_part(r, ReportSection::scrutiny, may_edit),
+            activities(r, ReportSection::voice_of_children, r.figures.voice, may_edit),
+            activities(r, ReportSection::scrutiny, r.figures.scrutiny, may_edit),
             section_part(r, ReportSection::next_priorities, may_edit),
             section_part(r, ReportSection::conclusion, may_edit)};
 }

@@ -62,7 +62,9 @@ TYPED_TEST_P(RegistersVoiceContract, AnActivityRoundTripsWholeWithItsPointsInOrd
     auto a = this->activity(Strand::voice, ActivityKind::survey, "Survey", "2016-01-18");
     a.children_heard = 1808;
     a.summary = "Six findings";
-    a.points = {{"CSE", "Listen to My Story", std::nullopt}, {"Neglect", "", this->action}, {"Online safety", "Briefings", std::nullopt}};
+    a.points = {{"CSE", "Listen to My Story", std::nullopt, this->d("2016-02-01")},
+                {"Neglect", "", this->action, std::nullopt},
+                {"Online safety", "Briefings", std::nullopt, this->d("2016-03-31")}};
     a = this->insert(a);
     const auto back = this->read([&](RegisterRepo& r) { return r.find_activity(this->partnership, Strand::voice, a.id); });
     ASSERT_TRUE(back);
@@ -77,13 +79,16 @@ TYPED_TEST_P(RegistersVoiceContract, AnActivityRoundTripsWholeWithItsPointsInOrd
     ASSERT_EQ(back->points.size(), 3u);
     EXPECT_EQ(back->points[0].point, "CSE");
     EXPECT_EQ(back->points[0].response, "Listen to My Story");
+    EXPECT_EQ(back->points[0].responded_on, this->d("2016-02-01"));
+    EXPECT_FALSE(back->points[1].responded_on) << "no response, no date";
+    EXPECT_EQ(back->points[2].responded_on, this->d("2016-03-31"));
     EXPECT_EQ(back->points[1].action, this->action);
     EXPECT_EQ(back->points[2].point, "Online safety");
     EXPECT_EQ(back->version, 1);
     EXPECT_FALSE(this->read([&](RegisterRepo& r) { return r.find_activity(this->partnership, Strand::scrutiny, a.id); }))
         << "not found under the other register";
     auto changed = *back;
-    changed.points = {{"Neglect", "A neglect strategy", std::nullopt}};
+    changed.points = {{"Neglect", "A neglect strategy", std::nullopt, this->d("2016-04-04")}};
     bool first = false, second = false;
     this->store->write([&](Transaction& tx) { first = tx.registers().update_activity(changed); });
     this->store->write([&](Transaction& tx) { second = tx.registers().update_activity(changed); });
@@ -92,6 +97,7 @@ TYPED_TEST_P(RegistersVoiceContract, AnActivityRoundTripsWholeWithItsPointsInOrd
     const auto after = this->read([&](RegisterRepo& r) { return r.find_activity(this->partnership, Strand::voice, a.id); });
     ASSERT_EQ(after->points.size(), 1u);
     EXPECT_EQ(after->points[0].response, "A neglect strategy");
+    EXPECT_EQ(after->points[0].responded_on, this->d("2016-04-04"));
     EXPECT_EQ(after->version, 2);
 }
 

@@ -20,7 +20,7 @@ Activity survey() {
     a.held_on = d("2016-01-18");
     a.children_heard = 1808;
     a.how_heard = "Online questionnaire in every secondary school";
-    a.points = {{"Key finding 1", "Listen to My Story", std::nullopt}, {"Key finding 2", "", ImprovementId{7}}};
+    a.points = {{"Key finding 1", "Listen to My Story", std::nullopt, d("2016-03-01")}, {"Key finding 2", "", ImprovementId{7}, std::nullopt}};
     return a;
 }
 
@@ -72,11 +72,31 @@ TEST(VoiceRules, AKindOfTheOtherRegisterAFutureDateAnEmptyPointAndTooManyPointsA
     a.points[1].point = "  ";
     EXPECT_TRUE(has_field(validate_activity(a, d("2017-03-31")), "point2"));
     a = survey();
-    a.points.resize(kMaxActivityPoints + 1, ActivityPoint{"A finding", "", std::nullopt});
+    a.points.resize(kMaxActivityPoints + 1, ActivityPoint{"A finding", "", std::nullopt, std::nullopt});
     EXPECT_TRUE(has_field(validate_activity(a, d("2017-03-31")), "point1"));
     a = survey();
     a.children_heard = -1;
     EXPECT_TRUE(has_field(validate_activity(a, d("2017-03-31")), "children_heard"));
+}
+
+TEST(VoiceRules, AResponseIsDatedNotBeforeTheActivityAndNotInTheFuture) {
+    const Date today = d("2016-03-31");
+    Activity a = survey();
+    a.points[0].responded_on = std::nullopt;
+    EXPECT_TRUE(has_field(validate_activity(a, today), "responded_on1")) << "a response needs its date";
+    a.points[0].responded_on = d("2016-01-17");
+    EXPECT_TRUE(has_field(validate_activity(a, today), "responded_on1")) << "the day before the survey";
+    a.points[0].responded_on = d("2016-01-18");
+    EXPECT_TRUE(validate_activity(a, today).empty()) << "the day it was held";
+    a.points[0].responded_on = d("2016-03-31");
+    EXPECT_TRUE(validate_activity(a, today).empty()) << "today";
+    a.points[0].responded_on = d("2016-04-01");
+    EXPECT_TRUE(has_field(validate_activity(a, today), "responded_on1")) << "tomorrow";
+    a = survey();
+    a.points[1].responded_on = d("2016-02-01");
+    const auto errors = validate_activity(a, today);
+    ASSERT_TRUE(has_field(errors, "responded_on2")) << "a date with no response";
+    EXPECT_FALSE(has_field(errors, "responded_on1"));
 }
 
 TEST(VoiceRules, FiguresAddTheKindsAndShareTheAnsweredPoints) {

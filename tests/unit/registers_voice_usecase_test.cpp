@@ -37,9 +37,9 @@ ActivityInput survey() {
     in.held_on = "2026-05-11";
     in.children_heard = "1808";
     in.how_heard = "Online questionnaire in every secondary school";
-    in.points = {{"Online safety worries most of them", "Briefings for practitioners", "", false},
-                 {"", "", "", false},  // a form's unused slot
-                 {"Neglect", "", "", false}};
+    in.points = {{"Online safety worries most of them", "Briefings for practitioners", "", false, "2026-06-01"},
+                 {"", "", "", false, ""},  // a form's unused slot
+                 {"Neglect", "", "", false, ""}};
     return in;
 }
 
@@ -49,7 +49,7 @@ ActivityInput visit() {
     in.title = "Visit to the front door";
     in.led_by = "Independent scrutineer";
     in.held_on = "2026-09-14";
-    in.points = {{"Record the child's words in the referral", "Agreed; the form changes in January", "", false}};
+    in.points = {{"Record the child's words in the referral", "Agreed; the form changes in January", "", false, "2026-10-01"}};
     return in;
 }
 
@@ -106,7 +106,7 @@ TEST(VoiceUseCases, BadInputIsAFieldErrorAndNothingIsSaved) {
     in.kind = "frontline_visit";
     EXPECT_EQ(refusal([&] { record_activity(w.services, bu, Strand::voice, in); }).at(0).field, "kind");
     in = survey();
-    in.points[2] = {"", "A response to nothing", "", false};
+    in.points[2] = {"", "A response to nothing", "", false, "2026-06-01"};
     EXPECT_EQ(refusal([&] { record_activity(w.services, bu, Strand::voice, in); }).at(0).field, "point3");
     in = survey();
     in.held_on = "2026-12-01";
@@ -125,6 +125,34 @@ TEST(VoiceUseCases, BadInputIsAFieldErrorAndNothingIsSaved) {
     EXPECT_EQ(w.audit_count(), rows);
     EXPECT_TRUE(list_activities(w.services, bu, Strand::voice, {}, {}).items.empty());
     EXPECT_TRUE(list_activities(w.services, bu, Strand::scrutiny, {}, {}).items.empty());
+}
+
+// Each response keeps the day it was given; the form's slot is named when the date is wrong.
+TEST(VoiceUseCases, AResponseKeepsItsDateAndABadDateNamesTheSlotTypedIn) {
+    World w;
+    const Actor bu = w.as(Role::business_unit);
+    const auto rows = w.audit_count();
+    ActivityInput in = survey();
+    in.points[0].responded_on = "";
+    EXPECT_EQ(refusal([&] { record_activity(w.services, bu, Strand::voice, in); }).at(0).field, "responded_on1");
+    in = survey();
+    in.points[0].responded_on = "2026-05-10";  // the day before the survey
+    EXPECT_EQ(refusal([&] { record_activity(w.services, bu, Strand::voice, in); }).at(0).field, "responded_on1");
+    in = survey();
+    in.points[0].responded_on = "2026-11-19";  // tomorrow
+    EXPECT_EQ(refusal([&] { record_activity(w.services, bu, Strand::voice, in); }).at(0).field, "responded_on1");
+    in = survey();
+    in.points[2].responded_on = "2026-13-01";
+    EXPECT_EQ(refusal([&] { record_activity(w.services, bu, Strand::voice, in); }).at(0).field, "responded_on3") << "not a date";
+    in = survey();
+    in.points[2].responded_on = "2026-06-02";  // a date with no response, in the third slot
+    EXPECT_EQ(refusal([&] { record_activity(w.services, bu, Strand::voice, in); }).at(0).field, "responded_on3") << "the slot, not the place kept";
+    EXPECT_EQ(w.audit_count(), rows) << "nothing saved";
+    const auto a = record_activity(w.services, bu, Strand::voice, survey());
+    const auto shown = read_activity(w.services, bu, Strand::voice, a.id);
+    EXPECT_EQ(shown.activity.points.at(0).responded_on, Date::parse("2026-06-01"));
+    EXPECT_FALSE(shown.activity.points.at(1).responded_on);
+    EXPECT_NE(w.last_audit().after_json.find("\"responded_on\":\"2026-06-01\""), std::string::npos) << w.last_audit().after_json;
 }
 
 TEST(VoiceUseCases, ARecommendationFeedsAnActionOfThePartnershipsPlan) {
@@ -168,6 +196,7 @@ TEST(VoiceUseCases, AStaleChangeIsAConflictAndAChangeIsAuditedWithBeforeAndAfter
     const auto a = record_activity(w.services, bu, Strand::voice, survey());
     ActivityInput in = survey();
     in.points[2].response = "A neglect strategy";
+    in.points[2].responded_on = "2026-11-02";
     const auto changed = update_activity(w.services, bu, Strand::voice, a.id, 1, in);
     EXPECT_EQ(changed.version, 2);
     EXPECT_EQ(points_answered(changed), 2);
@@ -187,7 +216,7 @@ TEST(VoiceUseCases, ListsFilterByYearKindAndPointsAwaitingAnAnswerAndFiguresCoun
     day.title = "Challenge day";
     day.held_on = "2026-02-02";  // the year before
     day.children_heard = "40";
-    day.points = {{"Feedback after a referral", "A letter to every referrer", "", false}};
+    day.points = {{"Feedback after a referral", "A letter to every referrer", "", false, "2026-03-01"}};
     record_activity(w.services, bu, Strand::voice, day);
     RegisterFilter f;
     f.awaiting = "yes";

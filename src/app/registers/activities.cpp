@@ -36,21 +36,24 @@ Activity activity_from(const ActivityInput& in, Date today, Activity a) {
     for (std::size_t i = 0; i < in.points.size(); ++i) {
         const auto& raw = in.points[i];
         const std::string n = std::to_string(i + 1);
-        ActivityPoint p{trim(raw.point), trim(raw.response), std::nullopt};
+        ActivityPoint p{trim(raw.point), trim(raw.response), std::nullopt, std::nullopt};
         const std::string action = trim(raw.action);
-        if (!raw.sent && p.point.empty() && p.response.empty() && action.empty()) continue;  // a form's unused slot
+        const std::string responded = trim(raw.responded_on);
+        if (!raw.sent && p.point.empty() && p.response.empty() && action.empty() && responded.empty()) continue;  // a form's unused slot
         if (!action.empty()) {
             const auto id = to_int(action);
             if (!id || *id <= 0) e.push_back({"action" + n, "Enter the number of an action in the action plan, like 12"});
             else p.action = ImprovementId{*id};
         }
+        p.responded_on = date_field(e, "responded_on" + n, responded, "the date the response was given", false);
         a.points.push_back(std::move(p));
         slots.push_back(i + 1);
     }
-    if (e.empty()) e = validate_activity(a, today);
+    if (!e.empty()) throw Failure::invalid(std::move(e));
+    e = validate_activity(a, today);
     // Core names a point by its place among those kept; the form's errors name the slot typed in.
     for (auto& error : e) {
-        for (const std::string prefix : {"point", "response"}) {
+        for (const std::string prefix : {"point", "responded_on", "response"}) {
             if (error.field.rfind(prefix, 0) != 0 || error.field.size() == prefix.size()) continue;
             const auto k = to_int(std::string_view(error.field).substr(prefix.size()));
             if (k && *k >= 1 && static_cast<std::size_t>(*k) <= slots.size()) {

@@ -104,7 +104,10 @@ std::string escalation_audit_json(const Escalation& e) {
 std::string activity_audit_json(const Activity& a) {
     json points = json::array();
     for (const auto& p : a.points) {
-        points.push_back({{"point", p.point}, {"response", p.response}, {"action_id", p.action ? json(p.action->value) : json(nullptr)}});
+        points.push_back({{"point", p.point},
+                          {"response", p.response},
+                          {"responded_on", p.responded_on ? json(p.responded_on->iso()) : json(nullptr)},
+                          {"action_id", p.action ? json(p.action->value) : json(nullptr)}});
     }
     return json{{"register", std::string(strand_key(a.strand))},
                 {"kind", std::string(activity_kind_key(a.kind))},

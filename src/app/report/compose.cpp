@@ -61,6 +61,8 @@ YearReport compose_report(Services& s, const Actor& actor, const std::string& ye
     f.finance = finance_year_figures(s, reader, year);
     f.risks = risk_year_figures(s, reader, year);
     f.escalations = escalation_year_figures(s, reader, year);
+    f.voice = activity_year_figures(s, reader, Strand::voice, year);
+    f.scrutiny = activity_year_figures(s, reader, Strand::scrutiny, year);
     return out;
 }
 

@@ -23,12 +23,13 @@ void fill_points(Connection& db, PartnershipId partnership, std::vector<Activity
     std::vector<ActivityId> ids;
     for (const auto& a : activities) ids.push_back(a.id);
     std::map<ActivityId, std::map<int, ActivityPoint>> points;
-    by_ids(db, "SELECT activity_id, position, point, response, improvement_id FROM register_activity_points", partnership, ids,
+    by_ids(db, "SELECT activity_id, position, point, response, improvement_id, responded_on FROM register_activity_points", partnership, ids,
            [&](const Statement& q) {
                ActivityPoint p;
                p.point = q.text(2);
                p.response = q.text(3);
                if (!q.is_null(4)) p.action = ImprovementId{q.int64(4)};
+               p.responded_on = strict_optional_date(q, 5, "register_activity_points", "responded_on");
                points[ActivityId{q.int64(0)}][q.integer(1)] = std::move(p);
            },
            "activity_id");
@@ -46,11 +47,13 @@ void write_points(Connection& db, const Activity& a) {
     int position = 0;
     for (const auto& p : a.points) {
         auto& q = db.cached(
-            "INSERT INTO register_activity_points(partnership_id, activity_id, position, point, response, improvement_id) "
-            "VALUES (?, ?, ?, ?, ?, ?)");
+            "INSERT INTO register_activity_points(partnership_id, activity_id, position, point, response, improvement_id, responded_on) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)");
         q.bind(1, a.partnership.value).bind(2, a.id.value).bind(3, ++position).bind(4, p.point).bind(5, p.response);
         if (p.action) q.bind(6, p.action->value);
         else q.bind_null(6);
+        if (p.responded_on) q.bind(7, p.responded_on->iso());
+        else q.bind_null(7);
         q.run();
     }
 }
