@@ -9,7 +9,7 @@
 // scrutineer's work (frontline practice, case file auditing, written reports) and "voice in
 // every report". Where the seeds give no date or number the demo's are illustrative; some points
 // await a response, as a live register's do. Everything is recorded through the use cases.
-#include <array>
+#include <stdexcept>
 
 #include "app/registers.hpp"
 #include "cli/demo.hpp"

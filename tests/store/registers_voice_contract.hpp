@@ -104,12 +104,12 @@ TYPED_TEST_P(RegistersVoiceContract, AnActivityRoundTripsWholeWithItsPointsInOrd
 TYPED_TEST_P(RegistersVoiceContract, ActivitiesPageNewestFirstAndEveryFilterIsAnsweredInSql) {
     for (int i = 1; i <= 5; ++i) {
         auto a = this->activity(Strand::voice, ActivityKind::consultation, "C" + std::to_string(i), i <= 3 ? "2016-06-01" : "2017-05-01");
-        a.points = {{"Said", "Did", std::nullopt}};
+        a.points = {{"Said", "Did", std::nullopt, this->d("2016-09-30")}};
         this->insert(a);
     }
     auto open = this->activity(Strand::voice, ActivityKind::challenge_day, "Challenge day 100%", "2016-09-01");
     open.summary = "Partners held to account";
-    open.points = {{"Said", "Did", std::nullopt}, {"Not yet answered", "", std::nullopt}};
+    open.points = {{"Said", "Did", std::nullopt, this->d("2016-09-30")}, {"Not yet answered", "", std::nullopt, std::nullopt}};
     open = this->insert(open);
     this->insert(this->activity(Strand::scrutiny, ActivityKind::challenge_day, "Scrutiny challenge day", "2016-09-02"));
     auto q = this->query(Strand::voice);
@@ -146,11 +146,11 @@ TYPED_TEST_P(RegistersVoiceContract, ActivitiesPageNewestFirstAndEveryFilterIsAn
 TYPED_TEST_P(RegistersVoiceContract, AYearsFiguresAreCountedByKindInSql) {
     auto survey = this->activity(Strand::voice, ActivityKind::survey, "Survey", "2016-01-18");  // 2015-16
     survey.children_heard = 1808;
-    survey.points = {{"A", "a", std::nullopt}, {"B", "b", std::nullopt}};
+    survey.points = {{"A", "a", std::nullopt, this->d("2016-09-30")}, {"B", "b", std::nullopt, this->d("2016-09-30")}};
     this->insert(survey);
     auto one = this->activity(Strand::voice, ActivityKind::consultation, "Focus group", "2016-04-01");
     one.children_heard = 12;
-    one.points = {{"A", "a", this->action}, {"B", "", std::nullopt}};
+    one.points = {{"A", "a", this->action, this->d("2016-09-30")}, {"B", "", std::nullopt, std::nullopt}};
     this->insert(one);
     auto two = this->activity(Strand::voice, ActivityKind::consultation, "Focus group 2", "2017-03-31");
     two.children_heard = 8;

@@ -145,6 +145,38 @@ TEST(ReportUseCases, TheReportCountsTheRegistersOfItsYearForAnyReader) {
     EXPECT_EQ(compose_report(w.services, w.as(Role::member), "2025-26").figures.deaths.counts.deaths, 1);
 }
 
+// The voice of children and scrutiny sections carry their registers' figures for the year, for
+// any reader of the report (a member may not read the registers themselves).
+TEST(ReportUseCases, TheVoiceAndScrutinySectionsCountTheirRegistersOfTheYear) {
+    World w;
+    ActivityInput in;
+    in.kind = "survey";
+    in.title = "Safeguarding survey";
+    in.led_by = "Voice for Children";
+    in.held_on = "2026-05-11";
+    in.children_heard = "1808";
+    in.how_heard = "Online questionnaire";
+    in.points = {{"Online safety", "Briefings", "", false, "2026-06-01"}, {"Neglect", "", "", false, ""}};
+    record_activity(w.services, w.as(Role::business_unit), Strand::voice, in);
+    in.held_on = "2026-03-02";  // the year before
+    record_activity(w.services, w.as(Role::business_unit), Strand::voice, in);
+    ActivityInput visit;
+    visit.kind = "frontline_visit";
+    visit.title = "Visit to the front door";
+    visit.led_by = "Independent scrutineer";
+    visit.held_on = "2026-09-14";
+    record_activity(w.services, w.as(Role::business_unit), Strand::scrutiny, visit);
+    const YearReport r = compose_report(w.services, w.as(Role::member), "2026-27");
+    EXPECT_EQ(r.figures.voice.strand, Strand::voice);
+    EXPECT_EQ(r.figures.voice.total.activities, 1);
+    EXPECT_EQ(r.figures.voice.total.children, 1808);
+    EXPECT_EQ(r.figures.voice.total.points, 2);
+    EXPECT_EQ(r.figures.voice.answered_percent, 50);
+    EXPECT_EQ(r.figures.scrutiny.strand, Strand::scrutiny);
+    EXPECT_EQ(r.figures.scrutiny.total.activities, 1);
+    EXPECT_EQ(r.figures.scrutiny.total.points, 0);
+}
+
 TEST(ReportUseCases, BoardAttendanceIsTheYearsMeetingsByAgency) {
     World w;
     const Actor bu = w.as(Role::business_unit);

@@ -95,3 +95,39 @@ TEST_F(DemoRegisters, MoneyFiguresAreSeed001sSection12) {
     EXPECT_EQ(m(next["brought_forward_pence"]), 35);
     EXPECT_EQ(m(next["projected_contributions_pence"]), 268) << "contributions expected to stay the same";
 }
+
+// Seed 001's voice work: Voice for Children's survey of 1,808 young people in 2015/16 with its six
+// key findings, each answered; in 2016/17 the focus group, M.A.D.E's Charter, the young
+// scrutineers and the challenge day, with points still awaiting a response. The scrutineer's year
+// (seed 004): plan, visits, an audit and a report, two recommendations feeding the action plan.
+// Knowsley and Sefton share the Pan-Merseyside panel, whose figures count both areas' deaths.
+TEST_F(DemoRegisters, VoiceAndScrutinyFiguresAreCountedFromTheDemosActivities) {
+    ASSERT_TRUE(serve->ready());
+    const json before = get("/api/v1/voice/figures?year=2015-16");
+    EXPECT_EQ(before["activities"], 1);
+    EXPECT_EQ(before["children_heard"], 1808);
+    EXPECT_EQ(before["by_kind"]["survey"]["points"], 6);
+    EXPECT_EQ(before["by_kind"]["survey"]["answered"], 6);
+    EXPECT_EQ(before["by_kind"]["survey"]["linked"], 2);
+    const json voice = get("/api/v1/voice/figures?year=2016-17");
+    EXPECT_EQ(voice["activities"], 4);
+    EXPECT_EQ(voice["children_heard"], 80);
+    EXPECT_EQ(voice["points"], 8);
+    EXPECT_EQ(voice["answered"], 3);
+    EXPECT_EQ(voice["awaiting"], 5);
+    EXPECT_EQ(voice["by_kind"]["young_advisers"]["children_heard"], 22);
+    const json scrutiny = get("/api/v1/scrutiny/figures?year=2016-17");
+    EXPECT_EQ(scrutiny["activities"], 5);
+    EXPECT_EQ(scrutiny["points"], 7);
+    EXPECT_EQ(scrutiny["answered"], 4);
+    EXPECT_EQ(scrutiny["linked"], 2);
+    EXPECT_EQ(scrutiny["by_kind"]["frontline_visit"]["activities"], 1);
+    EXPECT_EQ(get("/api/v1/voice?awaiting=yes")["items"].size(), 4u);
+    EXPECT_EQ(get("/api/v1/scrutiny?awaiting=yes")["items"].size(), 2u);
+    const json survey = get("/api/v1/voice?kind=survey")["items"][0];
+    EXPECT_EQ(survey["points"][0]["responded_on"], "2016-06-13");
+    const json deaths = get("/api/v1/child-deaths/figures?year=2016-17");
+    EXPECT_EQ(deaths["panel"]["name"], "Pan-Merseyside Child Death Overview Panel");
+    EXPECT_EQ(deaths["panel"]["partnerships"].size(), 2u);
+    EXPECT_EQ(deaths["panel"]["figures"]["deaths"], 12) << "Sefton has recorded none of its deaths";
+}

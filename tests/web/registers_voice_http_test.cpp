@@ -289,3 +289,42 @@ TEST_F(VoiceHttp, TheAdministratorSharesAChildDeathPanelAndItsFiguresStandBeside
     EXPECT_EQ(moved["panel"]["partnerships"].size(), 1u);
     EXPECT_EQ(ok(server->client().Get("/api/v1/child-deaths/figures?year=2026-27", bu), 200)["panel"]["figures"]["deaths"], 1);
 }
+
+// No list asks a query per row (decision 0007): the voice and scrutiny lists, pages and API, run
+// as many statements over twelve activities, each with its points, as over two.
+TEST(VoiceStatements, ListsRunAsManyStatementsForTwelveActivitiesAsForTwo) {
+    Server server([](web::WebConfig& c) { c.count_statements = true; });
+    const auto bu = httplib::Headers{{"Authorization", "Bearer " + server.token(Role::business_unit)}};
+    int added = 0;
+    const auto add = [&](int n) {
+        for (int i = 0; i < n; ++i, ++added) {
+            const json voice = {{"kind", "survey"}, {"title", "Survey " + std::to_string(added)}, {"led_by", "Voice for Children"},
+                                {"held_on", "2026-05-11"}, {"how_heard", "Questionnaire"},
+                                {"points", {{{"point", "A"}, {"response", "B"}, {"responded_on", "2026-06-01"}}, {{"point", "C"}}}}};
+            ASSERT_EQ(server.client().Post("/api/v1/voice", bu, voice.dump(), "application/json")->status, 201);
+            const json visit = {{"kind", "audit"}, {"title", "Audit " + std::to_string(added)}, {"led_by", "Independent scrutineer"},
+                                {"held_on", "2026-05-12"}, {"points", {{{"point", "Record the child's words"}}}}};
+            ASSERT_EQ(server.client().Post("/api/v1/scrutiny", bu, visit.dump(), "application/json")->status, 201);
+        }
+    };
+    Browser b(server);
+    ASSERT_TRUE(b.sign_in(server.email(Role::business_unit)));
+    const std::vector<std::string> pages = {"/registers/voice", "/registers/scrutiny", "/api/v1/voice", "/api/v1/scrutiny"};
+    const auto measure = [&] {
+        std::map<std::string, int> out;
+        for (const auto& p : pages) {
+            const auto r = p.rfind("/api/", 0) == 0 ? server.client().Get(p, bu) : b.get(p);
+            EXPECT_EQ(r->status, 200) << p;
+            out[p] = r->has_header("X-Assure-Statements") ? std::stoi(r->get_header_value("X-Assure-Statements")) : -1;
+        }
+        return out;
+    };
+    add(2);
+    const auto few = measure();
+    add(10);
+    const auto many = measure();
+    for (const auto& p : pages) {
+        EXPECT_GT(few.at(p), 0) << p;
+        EXPECT_EQ(many.at(p), few.at(p)) << p;
+    }
+}

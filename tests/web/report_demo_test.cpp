@@ -39,6 +39,8 @@ TEST_F(DemoReport, The201617ReportCountsSeed001sFiguresFromTheDemosRecords) {
     EXPECT_EQ(dataset["missing_children"], 403);
     EXPECT_EQ(dataset["cp_rate"], 67.7);
     EXPECT_EQ(dataset["cla_rate"], 89.3);
+    EXPECT_EQ(f["voice_of_children"]["figures"]["children_heard"], 80) << "counted from the voice register's 2016/17 activities";
+    EXPECT_EQ(f["scrutiny"]["figures"]["activities"], 5);
     std::string foreword;
     for (const auto& s : r["sections"]) {
         if (s["key"] == "foreword") foreword = s["text"];
@@ -60,6 +62,8 @@ TEST_F(DemoReport, ThePageShowsTheFiguresWithTheirSourcesAndTheTrainingChart) {
     EXPECT_TRUE(has("<title id=\"chart-delegates-title\">Delegates at the partnership"));
     EXPECT_TRUE(has("<desc id=\"chart-delegates-desc\">")) << "the chart reads its figures out";
     EXPECT_TRUE(has("href=\"/training/figures?year=2016-17\""));
+    EXPECT_TRUE(has("href=\"/registers/voice/figures?year=2016-17\""));
+    EXPECT_TRUE(has("Hearing children and young people in 2016 to 2017"));
     EXPECT_TRUE(has("Audrey Williamson"));
     EXPECT_FALSE(has("This section has not been written yet."));
 }
