@@ -41,7 +41,7 @@ protected:
                 {"children_heard", 1808},
                 {"how_heard", "Online questionnaire in every secondary school"},
                 {"points",
-                 {{{"point", "Online safety worries most of them"}, {"response", "Briefings for practitioners"}, {"responded_on", "2026-06-01"}},
+                 {{{"point", "Online safety worries most of them"}, {"response", "Briefings for practitioners"}, {"responded_on", "2026-08-03"}},
                   {{"point", "Neglect"}}}}};
     }
 
@@ -73,7 +73,7 @@ TEST_F(VoiceHttp, AnActivityThroughTheApiWithItsDatedResponsesFiguresAndProblems
 
     const json made = ok(send("POST", "/api/v1/voice", survey(), bu), 201);
     EXPECT_EQ(made["register"], "voice");
-    EXPECT_EQ(made["points"][0]["responded_on"], "2026-06-01");
+    EXPECT_EQ(made["points"][0]["responded_on"], "2026-08-03");
     EXPECT_TRUE(made["points"][1]["response"].is_null());
     EXPECT_EQ(made["answered"], 1);
     EXPECT_EQ(made["awaiting"], 1);
@@ -165,7 +165,7 @@ TEST_F(VoiceHttp, ThePagesShowYouSaidWeDidAndTheFormSavesNothingWhenWrong) {
     ASSERT_EQ(record->status, 200);
     EXPECT_NE(record->body.find("You said, we did"), std::string::npos);
     EXPECT_NE(record->body.find("Briefings for practitioners"), std::string::npos);
-    EXPECT_NE(record->body.find("1 June 2026"), std::string::npos) << "the response's date in words";
+    EXPECT_NE(record->body.find("3 August 2026"), std::string::npos) << "the response's date in words";
     EXPECT_NE(record->body.find("Awaiting a response"), std::string::npos);
     EXPECT_NE(record->body.find("11 May 2026"), std::string::npos);
     auto figures = b.get("/registers/voice/figures?year=2026-27");
@@ -175,7 +175,7 @@ TEST_F(VoiceHttp, ThePagesShowYouSaidWeDidAndTheFormSavesNothingWhenWrong) {
     EXPECT_EQ(b.get("/registers/voice/figures?year=soon")->status, 422);
     auto edit = b.get("/registers/voice/" + id + "/edit");
     ASSERT_EQ(edit->status, 200);
-    EXPECT_NE(edit->body.find("name=\"responded_on1-day\" type=\"text\" inputmode=\"numeric\" value=\"01\""), std::string::npos)
+    EXPECT_NE(edit->body.find("name=\"responded_on1-day\" type=\"text\" inputmode=\"numeric\" value=\"03\""), std::string::npos)
         << "the response's date filled in";
     EXPECT_NE(edit->body.find("name=\"responded_on2-day\" type=\"text\" inputmode=\"numeric\" value=\"\""), std::string::npos);
 
