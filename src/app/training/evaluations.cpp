@@ -114,7 +114,8 @@ Opened opened(Transaction& tx, Services& s, const std::string& token) {
 
 Certificate certificate_of(Transaction& tx, const TrainingSession& t, const Booking& b) {
     const FieldErrors refusal = certificate_refusal(b);
-    if (!refusal.empty()) throw Failure::invalid(refusal);
+    // The refusal's own words as the failure's message: the page that answers shows them.
+    if (!refusal.empty()) throw Failure(FailureCode::invalid, refusal.front().message, refusal);
     const auto c = tx.training().find_course(t.partnership, t.course);
     if (!c) throw Failure::not_found("course " + t.course.str());
     return Certificate{partnership_name(tx, t.partnership), b.name, *c, t};
