@@ -40,7 +40,8 @@ EvaluationResults session_evaluation_results(Services& s, const Actor& actor, Tr
 
 // Sends each attended delegate of the session, by the mail queue, the requests now due that
 // they have not been sent: the first stage from the session's day, the follow-up from its due
-// day (to the delegate, and to the manager they named). `site` is the address the links start
+// day (to the delegate, and to the manager they named); none for a stage already answered.
+// `site` is the address the links start
 // with ("https://assure.example.org"). Answers how many of each were queued.
 struct SentRequests {
     int after_session = 0;

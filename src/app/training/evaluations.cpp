@@ -199,7 +199,8 @@ SentRequests send_evaluation_requests(Services& s, const Actor& actor, TrainingS
         for (const auto& b : repo.attended(actor.partnership, session)) {
             for (const auto stage : all_evaluation_stages()) {
                 if (stage == EvaluationStage::follow_up && today < follow_up_due(t.on)) continue;
-                if (repo.request_sent(b.id, stage)) continue;
+                // Asked once; and not at all when the answer is in already (entered from a paper form, say).
+                if (repo.request_sent(b.id, stage) || repo.find_evaluation(actor.partnership, b.id, stage)) continue;
                 const std::string token = s.tokens.random_token();
                 repo.insert_request(EvaluationRequest{actor.partnership, b.id, stage, now}, s.tokens.digest(token));
                 const std::string link = site + kEvaluationPath + token;
