@@ -96,11 +96,12 @@ struct Visitor {
     Browser b;
     std::string cookie;
     explicit Visitor(const Server& s) : b(s) {}
+    // The browser keeps its cookie and the last form's token (a page with no form has none).
     httplib::Result open(const std::string& path) {
-        auto r = b.http.Get(path);
+        auto r = cookie.empty() ? b.http.Get(path) : b.http.Get(path, {{"Cookie", cookie}});
         if (r && r->status == 200) {
-            cookie = Browser::cookie_from(r, "assure_login_csrf");
-            b.csrf = Browser::hidden(r->body, "csrf_token");
+            if (const auto set = Browser::cookie_from(r, "assure_login_csrf"); !set.empty()) cookie = set;
+            if (const auto token = Browser::hidden(r->body, "csrf_token"); !token.empty()) b.csrf = token;
         }
         return r;
     }
