@@ -13,6 +13,7 @@
 
 #include "app/training.hpp"
 #include "cli/demo.hpp"
+#include "cli/demo_training.hpp"
 
 namespace assure::cli {
 namespace {
@@ -150,6 +151,7 @@ void load_demo_training(Services& s, const std::map<std::string, AgencyId>& agen
             take_register(on_the_day.services, bu, t.id, marks);
         }
     }
+    load_demo_training_evaluations(s, bu, year_start, Date{2017, 3, 31});
     // This year's calendar, relative to today: the core course full with a waiting list, the
     // refresher and Exploring Neglect with places, and an online session.
     const Date today = london_today(s);

@@ -14,6 +14,7 @@ std::string_view mail_kind_key(MailKind k) {
         case MailKind::milestone_reminder: return "milestone_reminder";
         case MailKind::booking_confirmation: return "booking_confirmation";
         case MailKind::waiting_list_promotion: return "waiting_list_promotion";
+        case MailKind::evaluation_request: return "evaluation_request";
     }
     return "";
 }
@@ -23,6 +24,7 @@ std::string_view mail_kind_label(MailKind k) {
         case MailKind::milestone_reminder: return "Statutory milestone reminder";
         case MailKind::booking_confirmation: return "Training booking";
         case MailKind::waiting_list_promotion: return "Training place from the waiting list";
+        case MailKind::evaluation_request: return "Training evaluation request";
     }
     return "";
 }
@@ -31,6 +33,7 @@ std::optional<MailKind> parse_mail_kind(std::string_view key) {
     if (key == "milestone_reminder") return MailKind::milestone_reminder;
     if (key == "booking_confirmation") return MailKind::booking_confirmation;
     if (key == "waiting_list_promotion") return MailKind::waiting_list_promotion;
+    if (key == "evaluation_request") return MailKind::evaluation_request;
     return std::nullopt;
 }
 

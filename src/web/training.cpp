@@ -10,6 +10,8 @@ void add_training_routes(std::vector<Route>& routes, Services& s) {
     training_web::add_course_pages(routes, s);
     training_web::add_public_pages(routes, s);
     training_web::add_training_api(routes, s);
+    training_web::add_evaluation_pages(routes, s);
+    training_web::add_evaluation_api(routes, s);
 }
 
 }  // namespace assure::web

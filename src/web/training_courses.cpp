@@ -92,6 +92,21 @@ void course_page(Services& s, Ctx& ctx) {
         html += "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/training/sessions/new?course_id=" + c.id.str() +
                 "\">Add a session of this course</a></p>";
     }
+    html += evaluation_results_html("course-evaluation", course_evaluation_results(s, ctx.who(), c.id));
+    html += "<h3 class=\"govuk-heading-s\">Impact evidence</h3>";
+    const auto evidence = list_impact_evidence(s, ctx.who(), c.id);
+    if (evidence.empty()) html += "<p class=\"govuk-body\">No impact evidence is linked to this course yet.</p>";
+    else {
+        html += "<ul class=\"govuk-list govuk-list--bullet\">";
+        for (const auto& e : evidence) {
+            html += "<li>" + escape(std::string(impact_source_label(e.source))) + ": <a class=\"govuk-link\" href=\"" + escape(e.link) +
+                    "\">" + escape(e.link) + "</a>. " + escape(e.note) + "</li>";
+        }
+        html += "</ul>";
+    }
+    if (ctx.who().can(Permission::manage_training)) {
+        html += "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"" + course_href(c.id) + "/evidence/new\">Add impact evidence</a></p>";
+    }
     Data data;
     data.set("caption", "Course");
     data.set("title", c.title);
@@ -101,7 +116,8 @@ void course_page(Services& s, Ctx& ctx) {
     data.set("sections_html", html);
     data.set("back_href", kCourses);
     data.set("back_label", "Back to courses");
-    if (ctx.has_query("saved")) data.set("saved", "Course saved");
+    if (ctx.query("saved") == "evidence") data.set("saved", "Impact evidence added");
+    else if (ctx.has_query("saved")) data.set("saved", "Course saved");
     page(ctx, "training/record", data, PageOptions{c.title, "training"});
 }
 

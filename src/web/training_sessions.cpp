@@ -111,6 +111,9 @@ void session_page(Services& s, Ctx& ctx, const BookingInput& in = {}, const Fiel
             if (b.status == BookingStatus::waiting) words += " (" + std::to_string(b.position) + ")";
             if (b.attendance) words += ": " + std::string(attendance_label(*b.attendance));
             row.set("status", words);
+            if (b.status == BookingStatus::booked && b.attendance == Attendance::attended) {
+                row.set("certificate_href", session_href(t.id) + "/bookings/" + b.id.str() + "/certificate.pdf");
+            }
             if (upcoming && b.status != BookingStatus::cancelled) {
                 row.set("cancel_url", session_href(t.id) + "/bookings/" + b.id.str() + "/cancel");
                 row.set("csrf_token", ctx.csrf_token);
@@ -121,9 +124,22 @@ void session_page(Services& s, Ctx& ctx, const BookingInput& in = {}, const Fiel
         data.set("has_bookings", flag(!found.items.empty()));
         data.set("pagination_html", pagination(session_href(t.id), request, found.next));
     }
+    if (t.on <= london_today(s)) {
+        // From the session's day: its evaluation, and the business unit's button for the requests due.
+        data.set("evaluation_html", evaluation_results_html("session-evaluation", session_evaluation_results(s, ctx.who(), t.id)));
+        if (manage) {
+            data.set("requests_url", session_href(t.id) + "/evaluation-requests");
+            data.set("follow_up_words", "Delegates who attended are asked straight after the session, and again from " +
+                                            date_in_words(follow_up_due(t.on)) + " about what changed in practice.");
+        }
+    }
     if (ctx.query("saved") == "booked") data.set("saved", "Place booked");
     else if (ctx.query("saved") == "waiting") data.set("saved", "The session is full: the booking is on the waiting list");
     else if (ctx.query("saved") == "cancelled") data.set("saved", "Booking cancelled");
+    else if (ctx.query("saved") == "requests") {
+        data.set("saved", "Evaluation requests queued: " + ctx.query("after") + " after the session, " + ctx.query("follow_up") +
+                              " follow-ups");
+    }
     else if (ctx.has_query("saved")) data.set("saved", "Session saved");
     page(ctx, "training/session", data, PageOptions{t.course_title + ": " + date_in_words(t.on), "training", errors, status});
 }

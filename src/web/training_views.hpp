@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/training.hpp"
+#include "app/training_evaluations.hpp"
 #include "web/html.hpp"
 #include "web/views.hpp"
 
@@ -18,6 +19,13 @@ J course_json(const Course& c);
 J session_json(const TrainingSession& t);
 J booking_json(const Booking& b);
 J figures_json(const TrainingFigures& f);
+J evaluation_json(const Evaluation& e);
+J evaluation_results_json(const EvaluationResults& r);
+J impact_evidence_json(const ImpactEvidence& e);
+
+// The evaluation's results as a page section: response rates, the share reporting a change, the
+// mean scores as a bar chart and as a table. `id` keeps the chart's ids unique on the page.
+std::string evaluation_results_html(const std::string& id, const EvaluationResults& r);
 
 // "8 December 2026, 09:30 to 12:30"
 std::string when_words(const TrainingSession& t);
@@ -30,5 +38,7 @@ void add_course_pages(std::vector<Route>& routes, Services& s);
 void add_session_pages(std::vector<Route>& routes, Services& s);
 void add_public_pages(std::vector<Route>& routes, Services& s);
 void add_training_api(std::vector<Route>& routes, Services& s);
+void add_evaluation_pages(std::vector<Route>& routes, Services& s);
+void add_evaluation_api(std::vector<Route>& routes, Services& s);
 
 }  // namespace assure::web::training_web

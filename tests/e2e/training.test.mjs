@@ -2,7 +2,10 @@
 // figures (seed 001's 1,756 delegates, counted from the registers), opens this year's full
 // Working Together session, books a practitioner whose email is mistyped (the error summary
 // names the field and nothing is saved), corrects it and sees the booking join the waiting
-// list in order. The public calendar is read without signing in. axe-core checks every page.
+// list in order. The public calendar is read without signing in. Evaluation: the officer reads a
+// course's and a 2016/17 session's results (a chart and a table), links impact evidence, sends
+// the requests due; a delegate with no account answers through the link in their email, sees
+// the error summary first, then their certificate. axe-core checks every page.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
@@ -78,4 +81,57 @@ test('a group member may read and book but not set up courses', async () => {
   assert.equal(response.status(), 403)
   await checkA11y(page, 'forbidden')
   await context.close()
+})
+
+test('the officer sends evaluation requests and a delegate without an account answers through their link', async () => {
+  const { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await visit(page, server.baseUrl + '/training/courses', 'courses for evaluation')
+  await page.getByRole('link', { name: 'Exploring Neglect', exact: true }).click()
+  await checkA11y(page, 'a course with its evaluation')
+  assert.match(await page.locator('main').textContent(), /Mean scores out of 5/)
+  assert.equal(await page.locator('main svg[role="img"]').count(), 1, 'the chart of mean scores')
+
+  await page.getByRole('link', { name: 'Add impact evidence' }).click()
+  await checkA11y(page, 'impact evidence form')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await checkA11y(page, 'impact evidence with errors')
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /Select whether the evidence is an audit or a dataset indicator/)
+  await page.getByLabel('An audit').check()
+  await page.getByLabel('Link to the audit or the dataset indicator').fill('/audits')
+  await page.getByLabel('What the evidence shows').fill('The neglect audit found the Graded Care Profile used in most cases')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByText('Impact evidence added').waitFor()
+  await checkA11y(page, 'course with impact evidence')
+
+  await visit(page, server.baseUrl + '/training?when=all', 'every session')
+  await page.locator('tr').filter({ hasText: 'Exploring Neglect' }).first().getByRole('link').click()
+  await checkA11y(page, 'a 2016 session with its evaluation')
+  await page.getByRole('button', { name: 'Send the evaluation requests due' }).click()
+  await page.getByText(/Evaluation requests queued: \d+ after the session, \d+ follow-ups/).waitFor()
+  await checkA11y(page, 'requests sent')
+
+  await visit(page, server.baseUrl + '/outbox', 'outbox with evaluation requests')
+  const request = page.locator('tr').filter({ hasText: 'Evaluate Exploring Neglect' }).first()
+  const link = (await request.textContent()).match(/\/training\/evaluate\/[A-Za-z0-9_-]+/)[0]
+  await context.close()
+
+  const delegate = await freshPage(browser)
+  await visit(delegate.page, server.baseUrl + link, 'evaluation form without signing in')
+  await delegate.page.getByRole('button', { name: 'Send your answers' }).click()
+  await checkA11y(delegate.page, 'evaluation form with errors')
+  assert.match(await delegate.page.locator('.govuk-error-summary').textContent(), /Select a score from 1 to 5/)
+  const scores = [['The session met its learning outcomes', '5 (strongly agree)'], ['My confidence before the session', '2'],
+    ['My confidence after the session', '5 (very confident)'], ['The session was relevant to my work', '4']]
+  for (const [question, answer] of scores) {
+    await delegate.page.getByRole('group', { name: question }).getByLabel(answer, { exact: true }).check()
+  }
+  await delegate.page.getByLabel('What will you do differently in your work?').fill('Use the Graded Care Profile at the first visit')
+  await delegate.page.getByRole('button', { name: 'Send your answers' }).click()
+  await delegate.page.getByText('Thank you: your answers are saved').waitFor()
+  await checkA11y(delegate.page, 'evaluation saved')
+  const certificate = await delegate.page.request.get(server.baseUrl + link + '/certificate.pdf')
+  assert.equal(certificate.status(), 200)
+  assert.equal(certificate.headers()['content-type'], 'application/pdf')
+  await delegate.context.close()
 })

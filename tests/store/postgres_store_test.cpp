@@ -24,6 +24,7 @@
 #include "store/report_contract.hpp"
 #include "store/mail_contract.hpp"
 #include "store/training_contract.hpp"
+#include "store/training_evaluation_contract.hpp"
 #include "store/tokens_contract.hpp"
 #include "store/sqlite/store.hpp"
 
@@ -64,6 +65,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, RegistersContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, DatasetContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, MailContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, TrainingContract, PostgresBackends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, TrainingEvaluationContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, TokensContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, RegistersRisksContract, PostgresBackends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, RegistersVoiceContract, PostgresBackends);

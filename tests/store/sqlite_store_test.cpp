@@ -18,6 +18,7 @@
 #include "store/report_contract.hpp"
 #include "store/mail_contract.hpp"
 #include "store/training_contract.hpp"
+#include "store/training_evaluation_contract.hpp"
 #include "store/sql/migrate.hpp"
 #include "store/sqlite_files.hpp"
 #include "store/sqlite/backup.hpp"
@@ -36,6 +37,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, RegistersContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, DatasetContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, MailContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, TrainingContract, Backends);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, TrainingEvaluationContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, TokensContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, RegistersRisksContract, Backends);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, RegistersVoiceContract, Backends);

@@ -46,3 +46,28 @@ TEST_F(DemoTraining, ThisYearsCalendarHasAFullSessionWithAWaitingList) {
     }
     EXPECT_TRUE(full);
 }
+
+// Seed 001: "The feedback from delegates has been positive." The demo's questionnaires for the
+// core courses, counted by the server from the entries: most delegates answered, every mean
+// score of the session meeting its outcomes is 4 or more, confidence rose, and most follow-ups
+// report a change in practice.
+TEST_F(DemoTraining, TheCoreCoursesEvaluationsArePositiveAndCountedFromTheEntries) {
+    ASSERT_TRUE(serve->ready());
+    const json courses = get("/api/v1/courses?limit=100");
+    int evaluated = 0;
+    for (const auto& c : courses["items"]) {
+        const json r = get("/api/v1/courses/" + std::to_string(c["id"].get<int>()) + "/evaluation");
+        if (c["title"] == "Joint Children and Adult Alerters Training") {
+            EXPECT_EQ(r["after_session"], 0) << "the demo holds no questionnaires for the commissioned course";
+        }
+        if (r["after_session"].get<int>() == 0) continue;
+        ++evaluated;
+        EXPECT_GE(r["after_session_response_percent"].get<int>(), 60) << c["title"];
+        EXPECT_LE(r["after_session_response_percent"].get<int>(), 90) << c["title"];
+        EXPECT_GE(r["mean_scores"]["outcomes_met"].get<double>(), 4.0) << c["title"];
+        EXPECT_GT(r["confidence_rise"].get<double>(), 1.0) << c["title"];
+        EXPECT_GT(r["follow_up"].get<int>(), 0) << c["title"];
+        EXPECT_GE(r["changed_percent"].get<int>(), 50) << c["title"];
+    }
+    EXPECT_EQ(evaluated, 5) << "WTSC, its refresher, Compromised Care, Exploring Neglect, Recognising Child Sexual Abuse";
+}

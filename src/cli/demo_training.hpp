@@ -1,0 +1,16 @@
+#pragma once
+// The demo's training evaluations (cli/demo_training_evaluation.cpp), loaded by the training
+// year of cli/demo_training.cpp.
+#include <string>
+
+#include "app/context.hpp"
+
+namespace assure::cli {
+
+// Seed 001 says "the feedback from delegates has been positive": the demo's delegates who
+// attended the core courses' sessions of 2016/17 evaluate them as the training officer entered
+// the post-course questionnaires, most straight after and fewer at the follow-up, each on the
+// day it would have been given. The results are counted from these entries, never typed.
+void load_demo_training_evaluations(Services& s, const Actor& business_unit, Date from, Date to);
+
+}  // namespace assure::cli

@@ -1,0 +1,245 @@
+// Training evaluation over HTTP against a real server on loopback: the business unit sends the
+// requests due; a delegate with no account answers through the link in their email (a form
+// signed out, guarded by the double-submit cookie); bad answers and forms without the CSRF
+// token change nothing; only delegates who attended evaluate; the certificate is a PDF for
+// them and a clear refusal for a no-show; the API lists and records evaluations with
+// problem+json field errors; the results show on the session and course pages with a chart.
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+
+#include "web/harness.hpp"
+
+using namespace assure;
+using namespace assure::testing;
+using nlohmann::json;
+
+namespace {
+
+std::string today_iso() { return london_date(static_cast<Instant>(std::time(nullptr))).iso(); }
+
+class TrainingEvaluationHttp : public ::testing::Test {
+protected:
+    void SetUp() override {
+        server = std::make_unique<Server>();
+        bu = auth(Role::business_unit);
+        course_id = ok(post("/api/v1/courses",
+                            {{"title", "Exploring Neglect"}, {"level", "multi_agency_core"}, {"outcomes", "Recognise neglect\nUse the Graded Care Profile"},
+                             {"audience", "Every agency"}, {"duration_minutes", 360}},
+                            bu),
+                       201)["id"]
+                        .get<int>();
+        // A session today: Ann and Cy attend, Bob does not.
+        session_id = ok(post("/api/v1/sessions",
+                             {{"course_id", course_id}, {"on", today_iso()}, {"starts_at", "09:30"}, {"ends_at", "15:30"},
+                              {"venue", "Kirkby Suite"}, {"capacity", 20}, {"trainer", "A. Trainer"}},
+                             bu),
+                        201)["id"]
+                         .get<int>();
+        for (const char* who : {"ann", "bob", "cy"}) {
+            booking[who] = ok(post(session_path() + "/bookings", {{"name", std::string(who) + " Smith"}, {"email", std::string(who) + "@example.org"}}, bu),
+                              201)["id"]
+                               .get<int>();
+        }
+        auto c = server->client();
+        const json marks{{"items",
+                          {{{"booking_id", booking["ann"]}, {"attendance", "attended"}},
+                           {{"booking_id", booking["bob"]}, {"attendance", "no_show"}},
+                           {{"booking_id", booking["cy"]}, {"attendance", "attended"}}}}};
+        ok(c.Put(session_path() + "/attendance", bu, marks.dump(), "application/json"), 200);
+    }
+    httplib::Headers auth(Role role) { return {{"Authorization", "Bearer " + server->token(role)}}; }
+    httplib::Result post(const std::string& path, const json& body, const httplib::Headers& h) {
+        return server->client().Post(path, h, body.dump(), "application/json");
+    }
+    json ok(const httplib::Result& r, int status) {
+        EXPECT_TRUE(r);
+        if (!r) return json();
+        EXPECT_EQ(r->status, status) << r->body;
+        return json::parse(r->body, nullptr, false);
+    }
+    std::string session_path() const { return "/api/v1/sessions/" + std::to_string(session_id); }
+    std::string page_path() const { return "/training/sessions/" + std::to_string(session_id); }
+    int evaluations() {
+        return static_cast<int>(ok(server->client().Get("/api/v1/evaluations?session_id=" + std::to_string(session_id), bu), 200)["items"].size());
+    }
+    // The path of the evaluation link in the newest request to `to`.
+    std::string link_for(const std::string& to) {
+        const std::string body = server->raw_sql_text("SELECT body FROM mail_outbox WHERE kind = 'evaluation_request' AND to_address = '" + to +
+                                                      "' ORDER BY id DESC LIMIT 1");
+        const auto at = body.find("/training/evaluate/");
+        if (at == std::string::npos) return "";
+        return body.substr(at, body.find('\n', at) - at);
+    }
+    static httplib::Params answers(const char* outcomes) {
+        return {{"stage", "after_session"}, {"outcomes_met", outcomes}, {"confidence_before", "2"}, {"confidence_after", "4"},
+                {"relevance", "5"}, {"do_differently", "Use the Graded Care Profile"}};
+    }
+    // The business unit presses "Send the evaluation requests due" on the session's page.
+    void send_requests() {
+        Browser b(*server);
+        ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+        b.get(page_path());
+        auto r = b.post(page_path() + "/evaluation-requests", {});
+        ASSERT_TRUE(r);
+        ASSERT_EQ(r->status, 303) << r->body;
+    }
+
+    std::unique_ptr<Server> server;
+    httplib::Headers bu;
+    int course_id = 0, session_id = 0;
+    std::map<std::string, int> booking;
+};
+
+// A visitor with no account: the cookie the form page sets, and the token in the form.
+struct Visitor {
+    Browser b;
+    std::string cookie;
+    explicit Visitor(const Server& s) : b(s) {}
+    // The browser keeps its cookie and the last form's token (a page with no form has none).
+    httplib::Result open(const std::string& path) {
+        auto r = cookie.empty() ? b.http.Get(path) : b.http.Get(path, {{"Cookie", cookie}});
+        if (r && r->status == 200) {
+            if (const auto set = Browser::cookie_from(r, "assure_login_csrf"); !set.empty()) cookie = set;
+            if (const auto token = Browser::hidden(r->body, "csrf_token"); !token.empty()) b.csrf = token;
+        }
+        return r;
+    }
+    httplib::Result send(const std::string& path, httplib::Params form, bool with_csrf = true) {
+        if (with_csrf) form.emplace("csrf_token", b.csrf);
+        return b.http.Post(path, {{"Cookie", cookie}}, form);
+    }
+};
+
+}  // namespace
+
+TEST_F(TrainingEvaluationHttp, ADelegateWithoutAnAccountAnswersThroughTheirLinkOnceAndBadAnswersChangeNothing) {
+    send_requests();
+    const std::string link = link_for("ann@example.org");
+    ASSERT_FALSE(link.empty());
+    EXPECT_TRUE(link_for("bob@example.org").empty()) << "no request to a delegate who did not attend";
+    Visitor ann(*server);
+    auto form = ann.open(link);
+    ASSERT_TRUE(form);
+    ASSERT_EQ(form->status, 200);
+    EXPECT_NE(form->body.find("ann Smith, you attended Exploring Neglect"), std::string::npos);
+    EXPECT_NE(form->body.find("The session met its learning outcomes"), std::string::npos);
+    EXPECT_FALSE(ann.cookie.empty());
+
+    auto forged = ann.send(link, answers("4"), false);
+    ASSERT_TRUE(forged);
+    EXPECT_EQ(forged->status, 403) << "no CSRF token";
+    auto bad = ann.send(link, answers("7"));
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, 422);
+    EXPECT_NE(bad->body.find("govuk-error-summary"), std::string::npos);
+    EXPECT_NE(bad->body.find("Select a score from 1 to 5"), std::string::npos);
+    EXPECT_EQ(evaluations(), 0) << "nothing saved";
+
+    auto saved = ann.send(link, answers("5"));
+    ASSERT_TRUE(saved);
+    EXPECT_EQ(saved->status, 303);
+    EXPECT_EQ(evaluations(), 1);
+    auto thanks = ann.open(link);
+    EXPECT_NE(thanks->body.find("Your answers to this stage are saved"), std::string::npos);
+    EXPECT_EQ(thanks->body.find("Send your answers"), std::string::npos) << "no second form";
+    auto again = ann.send(link, answers("3"));
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->status, 409);
+    EXPECT_EQ(evaluations(), 1);
+    EXPECT_EQ(server->client().Get("/training/evaluate/ThisTokenWasNeverSentToAnyone")->status, 404);
+}
+
+TEST_F(TrainingEvaluationHttp, OnlyDelegatesWhoAttendedEvaluateThroughTheApi) {
+    const json refused = ok(post("/api/v1/evaluations",
+                                 {{"session_id", session_id}, {"booking_id", booking["bob"]}, {"stage", "after_session"},
+                                  {"scores", {{"outcomes_met", 4}, {"confidence_before", 2}, {"confidence_after", 4}, {"relevance", 5}}},
+                                  {"do_differently", "x"}},
+                                 bu),
+                            422);
+    EXPECT_EQ(refused["errors"][0]["field"], "booking");
+    const json bad = ok(post("/api/v1/evaluations",
+                             {{"session_id", session_id}, {"booking_id", booking["ann"]}, {"stage", "after_session"},
+                              {"scores", {{"outcomes_met", 9}, {"confidence_before", "two"}, {"confidence_after", 4}, {"relevance", 5}}}},
+                             bu),
+                        422);
+    EXPECT_EQ(bad["errors"][0]["field"], "confidence_before") << bad.dump();
+    const json missing = ok(post("/api/v1/evaluations", {{"stage", "after_session"}}, bu), 422);
+    EXPECT_EQ(missing["errors"].size(), 2u) << "session_id and booking_id";
+    EXPECT_EQ(evaluations(), 0);
+    const json made = ok(post("/api/v1/evaluations",
+                              {{"session_id", session_id}, {"booking_id", booking["ann"]}, {"stage", "after_session"},
+                               {"scores", {{"outcomes_met", 4}, {"confidence_before", 2}, {"confidence_after", 5}, {"relevance", 5}}},
+                               {"do_differently", "Ask about the child's day"}},
+                              bu),
+                         201);
+    EXPECT_EQ(made["scores"]["confidence_after"], 5);
+    EXPECT_EQ(made["delegate"], "ann Smith");
+    const json listed = ok(server->client().Get("/api/v1/evaluations?course_id=" + std::to_string(course_id) + "&stage=after_session", bu), 200);
+    ASSERT_EQ(listed["items"].size(), 1u);
+    EXPECT_EQ(listed["items"][0]["booking_id"], booking["ann"]);
+    EXPECT_EQ(ok(server->client().Get("/api/v1/evaluations?stage=later", bu), 422)["errors"][0]["field"], "stage");
+    EXPECT_EQ(ok(server->client().Get("/api/v1/evaluations", auth(Role::member)), 403).is_object(), true) << "names: the business unit only";
+    const json results = ok(server->client().Get(session_path() + "/evaluation", auth(Role::member)), 200);
+    EXPECT_EQ(results["attended"], 2);
+    EXPECT_EQ(results["after_session_response_percent"], 50);
+    EXPECT_EQ(results["mean_scores"]["confidence_after"], 5.0);
+    EXPECT_EQ(results["confidence_rise"], 3.0);
+}
+
+TEST_F(TrainingEvaluationHttp, TheCertificateIsAPdfForADelegateWhoAttendedAndRefusedForANoShow) {
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+    auto page = b.get(page_path());
+    ASSERT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("/bookings/" + std::to_string(booking["ann"]) + "/certificate.pdf"), std::string::npos);
+    EXPECT_EQ(page->body.find("/bookings/" + std::to_string(booking["bob"]) + "/certificate.pdf"), std::string::npos)
+        << "no certificate offered for a no-show";
+    auto refused = b.get(page_path() + "/bookings/" + std::to_string(booking["bob"]) + "/certificate.pdf");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 422);
+    EXPECT_NE(refused->body.find("bob Smith did not attend: a certificate is given only to delegates who attended"), std::string::npos)
+        << refused->body.substr(0, 2000);
+    auto pdf = b.get(page_path() + "/bookings/" + std::to_string(booking["ann"]) + "/certificate.pdf");
+    ASSERT_TRUE(pdf);
+    ASSERT_EQ(pdf->status, 200) << pdf->body.substr(0, 500);
+    EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+    EXPECT_EQ(pdf->body.rfind("%PDF-", 0), 0u);
+    // A member may not print someone else's certificate.
+    Browser member(*server);
+    ASSERT_TRUE(member.sign_in(server->email(Role::member)));
+    EXPECT_EQ(member.get(page_path() + "/bookings/" + std::to_string(booking["ann"]) + "/certificate.pdf")->status, 403);
+}
+
+TEST_F(TrainingEvaluationHttp, ResultsShowOnTheSessionAndCoursePagesWithAChart) {
+    send_requests();
+    Visitor ann(*server), cy(*server);
+    ann.open(link_for("ann@example.org"));
+    cy.open(link_for("cy@example.org"));
+    ASSERT_EQ(ann.send(link_for("ann@example.org"), answers("5"))->status, 303);
+    ASSERT_EQ(cy.send(link_for("cy@example.org"), answers("4"))->status, 303);
+    Browser member(*server);
+    ASSERT_TRUE(member.sign_in(server->email(Role::member)));
+    auto session_page = member.get(page_path());
+    ASSERT_EQ(session_page->status, 200);
+    EXPECT_NE(session_page->body.find("100% (2)"), std::string::npos) << "both who attended evaluated";
+    EXPECT_NE(session_page->body.find("<svg"), std::string::npos);
+    EXPECT_NE(session_page->body.find("4.5"), std::string::npos) << "the mean of 5 and 4";
+    EXPECT_EQ(session_page->body.find("Send the evaluation requests due"), std::string::npos) << "the business unit's button";
+    auto course_page = member.get("/training/courses/" + std::to_string(course_id));
+    EXPECT_NE(course_page->body.find("Mean scores out of 5"), std::string::npos);
+    EXPECT_NE(course_page->body.find("No impact evidence is linked"), std::string::npos);
+
+    Browser unit(*server);
+    ASSERT_TRUE(unit.sign_in(server->email(Role::business_unit)));
+    unit.get("/training/courses/" + std::to_string(course_id) + "/evidence/new");
+    const std::string evidence = "/training/courses/" + std::to_string(course_id) + "/evidence";
+    auto bad = unit.post(evidence, {{"source", "audit"}, {"link", "javascript:alert(1)"}, {"note", ""}});
+    EXPECT_EQ(bad->status, 422);
+    EXPECT_EQ(unit.post(evidence, {{"source", "audit"}, {"link", "/audits/1"}, {"note", "Referrals named the threshold"}}, false)->status, 403);
+    EXPECT_EQ(unit.post(evidence, {{"source", "audit"}, {"link", "/audits/1"}, {"note", "Referrals named the threshold"}})->status, 303);
+    const json course = ok(server->client().Get("/api/v1/courses/" + std::to_string(course_id) + "/evaluation", bu), 200);
+    EXPECT_EQ(course["after_session"], 2);
+    ASSERT_EQ(course["impact_evidence"].size(), 1u) << "the forged and the bad posts saved nothing";
+    EXPECT_EQ(course["impact_evidence"][0]["link"], "/audits/1");
+}
