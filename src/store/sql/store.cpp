@@ -11,6 +11,7 @@
 #include "store/sql/search.hpp"
 #include "store/sql/request_effects.hpp"
 #include "store/sql/shared_reads.hpp"
+#include "store/sql/two_factor.hpp"
 
 namespace assure::sql {
 namespace {
@@ -39,12 +40,12 @@ private:
 };
 
 class SqlTransaction final : public Transaction, public DocumentTransaction, public PublicationTransaction, public SearchTransaction,
-                             public MyWorkTransaction {
+                             public MyWorkTransaction, public TwoFactorTransaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), agency_links_(db), people_(db), users_(db), sessions_(db), ending_sessions_(sessions_, reached_data_), tokens_(db), audit_(db), access_entries_(db), cases_(db),
           governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db), documents_(db), report_(db), publications_(db),
-          search_(db), owed_(db) {}
+          search_(db), owed_(db), two_factor_(db) {}
     PartnershipRepo& partnerships() override { return changing(partnerships_); }
     AgencyRepo& agencies() override { return changing(agencies_); }
     AgencyLinkRepo& agency_links() override { return changing(agency_links_); }
@@ -69,6 +70,8 @@ public:
     // Only read: the index is written by the database's triggers with each change (migration 0032).
     SearchRepo& search() override { return search_; }
     OwedRepo& owed() override { return owed_; }  // only read
+    // Enrolling moves the data version: kept pages show whether an account has a second factor.
+    TwoFactorRepo& two_factor() override { return changing(two_factor_); }
 
     // Whether this transaction reached any repository besides sessions, the access log, the mail
     // outbox and the heartbeat (shown by no page that is kept), or ended a session: a write that
@@ -107,6 +110,7 @@ private:
     SqlPublications publications_;
     SqlSearch search_;
     SqlOwed owed_;
+    SqlTwoFactor two_factor_;
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if
