@@ -58,9 +58,8 @@ std::string format_recovery_code(const std::string& normalised);  // "ABCD-EFGH-
 // The half-signed-in state (a correct password, no code yet) is still usable.
 bool challenge_live(Instant created_at, Instant now, const TwoFactorPolicy& policy);
 
-// Roles whose accounts see children's case records: serious incidents and reviews, the LADO
-// and child death registers, the voice register. A partnership may require a second factor of
-// these (the setting require_two_factor).
+// Roles whose accounts may see children's case records: the case list (need-to-know, which is
+// every role but the administrator's), the LADO and child death registers, the voice register.
 bool role_sees_case_records(Role role);
 // Whether a signed-in account must set up a second factor before anything else opens.
 bool must_enrol_two_factor(bool required_by_partnership, Role role, bool enrolled);
