@@ -16,8 +16,9 @@ TEST(TwoFactorRules, TheTimeStepIsWholeThirtySecondsSinceTheEpoch) {
     EXPECT_EQ(time_step(29, policy), 0);
     EXPECT_EQ(time_step(30, policy), 1);
     EXPECT_EQ(time_step(59, policy), 1);
-    // RFC 6238's test vector: T = 0x00000000023523EC at 1111111111 seconds.
-    EXPECT_EQ(time_step(1111111111, policy), 0x23523EC);
+    // RFC 6238's test vectors: T = 0x00000000023523EC at 1111111109 seconds, 0x23523ED at 1111111111.
+    EXPECT_EQ(time_step(1111111109, policy), 0x23523EC);
+    EXPECT_EQ(time_step(1111111111, policy), 0x23523ED);
     EXPECT_EQ(time_step(-1, policy), -1) << "floor, not truncation";
 }
 
