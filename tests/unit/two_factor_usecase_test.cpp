@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/partnership.hpp"
+#include "app/reviews.hpp"
 #include "app/two_factor.hpp"
 #include "fakes/fakes.hpp"
 
@@ -222,4 +223,23 @@ TEST_F(TwoFactorTest, WithoutACaseKeyNothingIsSetUp) {
         EXPECT_EQ(f.code(), FailureCode::unavailable);
     }
     EXPECT_FALSE(two_factor_status(w.services, ann).pending);
+}
+
+TEST_F(TwoFactorTest, ACaseKeyRotationResealsTheSecretsSoCodesStillWork) {
+    enrol();
+    ASSERT_EQ(check_case_key(w.services), CaseKeyCheck::stored);
+    assure::testing::MarkingSealer next("next-key:");
+    rotate_case_key(w.services, next);
+    const auto stored = w.read([&](Transaction& tx) { return dynamic_cast<TwoFactorTransaction&>(tx).two_factor().find(ann.user); });
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->key_id, next.key_id());
+    EXPECT_EQ(next.open(stored->sealed_secret), "secret-bytes-0123456");
+    EXPECT_NE(w.last_audit().after_json.find("\"two_factor_secrets_resealed_all_partnerships\":1"), std::string::npos)
+        << w.last_audit().after_json;
+    // The server now runs with the new key: the second step opens the secret with it.
+    Services rotated = w.services;
+    rotated.sealer = &next;
+    w.clock.at += 60;
+    const std::string token = begin_sign_in(rotated, "ann@example.org", "a long enough password").challenge_token;
+    EXPECT_NO_THROW(finish_sign_in(rotated, codes, token, code_now()));
 }
