@@ -10,6 +10,7 @@
 #include "app/my_work.hpp"
 #include "app/partnership.hpp"
 #include "app/reviews.hpp"
+#include "app/two_factor.hpp"
 #include "core/date_words.hpp"
 #include "crypto/bounded_hasher.hpp"
 #include "crypto/sodium.hpp"
@@ -53,6 +54,21 @@ void add_returns_summary(Services& s, const Actor& actor, Data& data) {
     data.set("has_returns_late", flag(counts.late > 0));
 }
 
+void show_login(Ctx& ctx, const std::string& email, const FieldErrors& errors, int status, const std::string& next) {
+    use_login_csrf(ctx);
+    Data data;
+    data.set("next", safe_next(next));
+    data.set("signed_out", flag(ctx.query("signed_out") == "1"));
+    data.set("timed_out", flag(ctx.query("timed_out") == "1"));
+    data.set("email_html", text_input(Field{"email", "Email address", email, error_for(errors, "email"), {}, "email",
+                                            "email", {}, false}));
+    data.set("password_html", text_input(Field{"password", "Password", "", error_for(errors, "password"), {},
+                                               "current-password", "password", {}, false}));
+    page(ctx, "access/login", data, PageOptions{"Sign in", "", errors, status});
+}
+
+}  // namespace
+
 // Where to go after signing in: a path on this site only, judged on what a browser would make
 // of it. It must start with one "/" and hold no backslash, space or control character anywhere:
 // browsers drop tabs and newlines and read a backslash as "/", so "/\t/evil.example" would become
@@ -66,24 +82,14 @@ std::string safe_next(const std::string& next) {
     return next;
 }
 
-void show_login(Ctx& ctx, const std::string& email, const FieldErrors& errors, int status) {
+void use_login_csrf(Ctx& ctx) {
     std::string csrf = cookie_value(ctx.req, kLoginCsrfCookie);
     if (csrf.size() < 20) {
         csrf = crypto::SodiumTokens{}.random_token();
         ctx.res.set_header("Set-Cookie", session_cookie(kLoginCsrfCookie, csrf, ctx.secure, 3600));
     }
     ctx.csrf_token = csrf;
-    Data data;
-    data.set("next", safe_next(ctx.query("next")));
-    data.set("signed_out", flag(ctx.query("signed_out") == "1"));
-    data.set("email_html", text_input(Field{"email", "Email address", email, error_for(errors, "email"), {}, "email",
-                                            "email", {}, false}));
-    data.set("password_html", text_input(Field{"password", "Password", "", error_for(errors, "password"), {},
-                                               "current-password", "password", {}, false}));
-    page(ctx, "access/login", data, PageOptions{"Sign in", "", errors, status});
 }
-
-}  // namespace
 
 void add_access_routes(std::vector<Route>& routes, Services& services) {
     // /healthz: the server can do its work, writes included (a read-only database or a full
@@ -121,7 +127,7 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
                               ctx.res.set_header("Location", "/");
                               return;
                           }
-                          show_login(ctx, "", {}, 200);
+                          show_login(ctx, "", {}, 200, ctx.query("next"));
                       },
                       "/login", false});
 
@@ -194,8 +200,6 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
     add_user_routes(routes, services);
 }
 
-namespace {
-
 // The address a sign-in comes from: the connection's, or behind a trusted proxy the last address
 // it added to X-Forwarded-For (earlier ones are whatever the client sent, so not believed).
 std::string client_address(const Ctx& ctx, bool trust_proxy) {
@@ -217,7 +221,17 @@ std::string minutes_in_words(int seconds) {
     return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
 }
 
-}  // namespace
+std::optional<std::string> throttled(Ctx& ctx, SignInThrottle& throttle, const std::string& address, Instant now) {
+    const auto verdict = throttle.check(address, now);
+    if (verdict == SignInVerdict::allowed) return std::nullopt;
+    const int wait = throttle.retry_after(address, now);
+    spdlog::warn("sign-in refused before checking the password or code: {} ({})", address,
+                 verdict == SignInVerdict::address_limited ? "too many failures from this address" : "too many failures from everyone");
+    ctx.res.set_header("Retry-After", std::to_string(std::max(1, wait)));
+    return verdict == SignInVerdict::address_limited
+               ? "There have been too many wrong sign-ins from your network. Try again in " + minutes_in_words(wait) + "."
+               : "There have been too many wrong sign-ins to Assure in the last minute. Try again in " + minutes_in_words(wait) + ".";
+}
 
 void add_sign_in_route(std::vector<Route>& routes, Services& services, SignInThrottle& throttle, bool trust_proxy) {
     routes.push_back({"POST", "/login", Permission::public_access, Surface::page,
@@ -225,36 +239,34 @@ void add_sign_in_route(std::vector<Route>& routes, Services& services, SignInThr
                           const std::string email = ctx.form("email");
                           const std::string address = client_address(ctx, trust_proxy);
                           const Instant now = services.clock.now();
-                          if (const auto verdict = throttle.check(address, now); verdict != SignInVerdict::allowed) {
-                              const int wait = throttle.retry_after(address, now);
-                              spdlog::warn("sign-in refused before checking the password: {} ({})", address,
-                                           verdict == SignInVerdict::address_limited ? "too many failures from this address"
-                                                                                     : "too many failures from everyone");
-                              ctx.res.set_header("Retry-After", std::to_string(std::max(1, wait)));
-                              const std::string message =
-                                  verdict == SignInVerdict::address_limited
-                                      ? "There have been too many wrong sign-ins from your network. Try again in " +
-                                            minutes_in_words(wait) + "."
-                                      : "There have been too many wrong sign-ins to Assure in the last minute. Try again in " +
-                                            minutes_in_words(wait) + ".";
-                              show_login(ctx, email, {{"email", message}}, 429);
+                          if (const auto message = throttled(ctx, throttle, address, now)) {
+                              show_login(ctx, email, {{"email", *message}}, 429, ctx.form("next"));
                               return;
                           }
                           try {
-                              const auto signed_in = sign_in(services, email, ctx.form("password"));
-                              ctx.res.set_header("Set-Cookie", session_cookie(kSessionCookie, signed_in.session_token,
-                                                                              ctx.secure, -1));
+                              const SignInStep step = begin_sign_in(services, email, ctx.form("password"));
                               ctx.res.status = 303;
-                              ctx.res.set_header("Location", safe_next(ctx.form("next")));
+                              if (step.signed_in) {
+                                  ctx.res.set_header("Set-Cookie", session_cookie(kSessionCookie, step.signed_in->session_token,
+                                                                                  ctx.secure, -1));
+                                  ctx.res.set_header("Location", safe_next(ctx.form("next")));
+                                  return;
+                              }
+                              // The password was right; the account asks for a code too. The cookie
+                              // outlives the half-signed-in state by nothing: both end together.
+                              ctx.res.set_header("Set-Cookie", session_cookie(kSignInStepCookie, step.challenge_token, ctx.secure,
+                                                                              two_factor_policy().challenge_seconds));
+                              ctx.res.set_header("Location", std::string(kSignInCodePath) + "?next=" +
+                                                                 url_encode(safe_next(ctx.form("next"))));
                           } catch (const Failure& f) {
                               if (f.code() == FailureCode::unauthenticated) throttle.failed(address, now);
                               if (f.code() == FailureCode::unavailable && f.detail() == crypto::kHashQueueFull) {
                                   ctx.res.set_header("Retry-After", "5");
-                                  show_login(ctx, email, {{"email", f.what()}}, 503);
+                                  show_login(ctx, email, {{"email", f.what()}}, 503, ctx.form("next"));
                                   return;
                               }
                               if (f.code() != FailureCode::invalid && f.code() != FailureCode::unauthenticated) throw;
-                              show_login(ctx, email, f.fields(), f.code() == FailureCode::invalid ? 422 : 401);
+                              show_login(ctx, email, f.fields(), f.code() == FailureCode::invalid ? 422 : 401, ctx.form("next"));
                           }
                       },
                       "/login"});

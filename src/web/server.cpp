@@ -20,6 +20,7 @@
 #include "web/public_site.hpp"
 #include "web/security.hpp"
 #include "web/sign_in.hpp"
+#include "web/two_factor_routes.hpp"
 #include "web/views.hpp"
 #include "store/sql/request_effects.hpp"
 #include "store/sql/shared_reads.hpp"
@@ -128,6 +129,8 @@ WebApp::WebApp(Services& services, WebConfig config)
     load_assets();
     add_access_routes(routes_, services_);
     add_sign_in_route(routes_, services_, sign_in_throttle_, config_.trust_proxy);
+    add_sign_in_code_routes(routes_, services_, sign_in_throttle_, config_.trust_proxy);
+    add_two_factor_routes(routes_, services_);
     add_partnership_routes(routes_, services_);
     add_audit_routes(routes_, services_);
     add_api_routes(routes_, services_);

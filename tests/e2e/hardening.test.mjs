@@ -1,8 +1,10 @@
 // Journeys of issue 14's hardening: a password an administrator sets opens only the page that
-// changes it; and a Section 11 return crosses to another partnership only along a link that
-// partnership accepted. axe-core checks every page visited; the new pages fit a 375-pixel phone.
+// changes it; a Section 11 return crosses to another partnership only along a link that
+// partnership accepted; and two-factor sign-in, set up from its QR page and used with a code
+// this journey computes from the key the page shows, as an authenticator app would. axe-core checks every page visited; the new pages fit a 375-pixel phone.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import crypto from 'node:crypto'
 import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
 
 let server, browser
@@ -102,5 +104,100 @@ test('Knowsley proposes a link with Sefton, which accepts it with its own agency
   await page.getByText('Link saved.').waitFor()
   await checkA11y(page, 'link accepted')
   assert.match(await page.locator('h1').textContent(), /Linked with Knowsley/)
+  await context.close()
+})
+
+// RFC 6238 as an authenticator app computes it: HMAC-SHA1 of the 30-second step, truncated to six digits.
+function base32Decode (text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  let bits = ''
+  for (const c of text.replace(/[\s=]/g, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
+  const bytes = []
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2))
+  return Buffer.from(bytes)
+}
+function totp (secret, seconds) {
+  const counter = Buffer.alloc(8)
+  counter.writeBigUInt64BE(BigInt(Math.floor(seconds / 30)))
+  const mac = crypto.createHmac('sha1', secret).update(counter).digest()
+  const offset = mac[mac.length - 1] & 0xf
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0')
+}
+// The server's clock: the real time of day in London, on the date the server was started with
+// (ASSURE_TODAY, 23 November 2026, when London keeps GMT).
+function serverNow () {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23'
+  }).formatToParts(new Date()).map(p => [p.type, p.value]))
+  return Date.UTC(2026, 10, 23, Number(parts.hour), Number(parts.minute), Number(parts.second)) / 1000
+}
+
+test('a partner lead sets up two-factor sign-in, signs in with a code, and an administrator resets it', async () => {
+  const lead = server.accounts.partner_lead
+  let { context, page } = await freshPage(browser, phone)
+  await signIn(page, server.baseUrl, lead)
+  await visit(page, server.baseUrl + '/account/two-factor', 'two-factor sign-in (off)')
+  await fitsAPhone(page)
+  await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click()
+  await page.locator('#two-factor-secret').waitFor()
+  await checkA11y(page, 'two-factor set-up with the QR code')
+  await fitsAPhone(page)
+  assert.equal(await page.locator('svg.assure-qr').count(), 1, 'the QR code is drawn inline')
+  const secret = base32Decode(await page.locator('#two-factor-secret').textContent())
+  assert.equal(secret.length, 20)
+
+  await page.getByLabel('Code from your authenticator app').fill(totp(secret, serverNow() + 3600))
+  await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click()
+  await checkA11y(page, 'two-factor set-up with an error')
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /The code is not right/)
+
+  await page.getByLabel('Code from your authenticator app').fill(totp(secret, serverNow()))
+  await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click()
+  await page.getByText('Your recovery codes').waitFor()
+  await checkA11y(page, 'two-factor on: recovery codes')
+  await fitsAPhone(page)
+  const codes = await page.locator('#recovery-codes code').allTextContents()
+  assert.equal(codes.length, 10)
+  await context.close();
+
+  // Signing in again: the password, then the code.
+  ({ context, page } = await freshPage(browser, phone))
+  await visit(page, server.baseUrl + '/login', 'sign in')
+  await page.getByLabel('Email address').fill(lead.email)
+  await page.getByLabel('Password').fill(lead.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(/\/login\/code/)
+  await checkA11y(page, 'enter the code')
+  await fitsAPhone(page)
+  await page.goto(server.baseUrl + '/groups')
+  assert.equal(new URL(page.url()).pathname, '/login', 'the half-signed-in state opens nothing else')
+  await page.goBack()
+  await page.getByLabel('Code from your authenticator app').fill('000000')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await checkA11y(page, 'enter the code with an error')
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /not right|used already/)
+  // The next step's code: the one that turned it on was used.
+  await page.getByLabel('Code from your authenticator app').fill(totp(secret, serverNow() + 30))
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(server.baseUrl + '/')
+  await checkA11y(page, 'home after two-factor sign-in')
+  await visit(page, server.baseUrl + '/account/two-factor', 'two-factor sign-in (on)')
+  assert.match(await page.locator('main').textContent(), /You have 10 unused recovery codes/)
+  await context.close();
+
+  // The lead lost their phone: an administrator resets it.
+  ({ context, page } = await freshPage(browser))
+  await signIn(page, server.baseUrl, server.accounts.administrator)
+  await visit(page, server.baseUrl + '/users', 'user accounts')
+  await page.locator('tr', { hasText: lead.email }).getByRole('link', { name: /Change/ }).click()
+  await page.getByRole('link', { name: /two-factor sign-in/ }).click()
+  await checkA11y(page, "an account's two-factor sign-in")
+  await page.getByRole('button', { name: 'Reset two-factor sign-in' }).click()
+  await page.getByText('two-factor sign-in was reset').waitFor()
+  await checkA11y(page, 'two-factor reset')
+  await context.close();
+
+  ({ context, page } = await freshPage(browser))
+  await signIn(page, server.baseUrl, lead)
   await context.close()
 })

@@ -8,6 +8,7 @@
 
 #include "app/reviews.hpp"
 #include "app/reviews/case_key_internal.hpp"
+#include "app/two_factor.hpp"
 
 namespace assure {
 
@@ -63,6 +64,8 @@ CaseKeyRotation rotate_case_key(Services& s, const Sealer& next) {
             if (batch.size() < static_cast<std::size_t>(kBatch)) break;
             after = batch.back().id;
         }
+        // Accounts' authenticator secrets are sealed with the same key (decision 0031).
+        const int secrets = reseal_two_factor_secrets(tx, current, next);
         // The pseudonym key in use now (derived from the first key, or kept from an earlier
         // rotation) stays the dataset's, sealed with the new key.
         tx.case_key().replace({next.seal(kCanaryText), now, out.to_key_id, next.seal(current.digest_key())});
@@ -70,7 +73,8 @@ CaseKeyRotation rotate_case_key(Services& s, const Sealer& next) {
             const nlohmann::json before{{"key_id", out.from_key_id}};
             const nlohmann::json after{{"key_id", out.to_key_id},
                                        {"cases_resealed", per_partnership[p.id]},
-                                       {"cases_resealed_all_partnerships", out.cases}};
+                                       {"cases_resealed_all_partnerships", out.cases},
+                                       {"two_factor_secrets_resealed_all_partnerships", secrets}};
             record_audit(tx, Actor::system(p.id), now, "case_key.rotate", "case_key", out.to_key_id, before.dump(), after.dump());
         }
     });
