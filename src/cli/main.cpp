@@ -29,6 +29,7 @@
 #include "cli/documents.hpp"
 #include "cli/runtime.hpp"
 #include "cli/key_rotate.hpp"
+#include "core/role_table.hpp"
 #include "crypto/bounded_hasher.hpp"
 #include "crypto/case_key_file.hpp"
 #include "crypto/sodium.hpp"
@@ -393,7 +394,13 @@ int main(int argc, char** argv) {
     key_rotate->add_option("--new-key-file", new_key_file,
                            "File holding the new key (64 hexadecimal characters or 32 bytes, mode 0600); or set ASSURE_NEW_CASE_KEY");
 
+    auto* roles_cmd = cli.add_subcommand("roles", "Print the table of what each role may do (Markdown, as in the README)");
+
     CLI11_PARSE(cli, argc, argv);
+    if (*roles_cmd) {  // needs no database and no configuration
+        std::cout << role_table_markdown();
+        return 0;
+    }
 
     try {
         crypto::initialise();

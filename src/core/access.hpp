@@ -1,6 +1,6 @@
 #pragma once
 // Roles and permissions. A route, a use case and a test all speak of Permission, never of
-// a role directly, so that what a role may do is decided in one table (access.cpp).
+// a role directly, so that what a role may do is decided in one table (core/role_table.cpp).
 #include <optional>
 #include <string>
 #include <string_view>
