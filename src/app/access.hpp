@@ -29,6 +29,9 @@ struct ResolvedSession {
     // The account's password was set by an administrator: only the change-password page and
     // signing out are reachable until its owner changes it (docs/decisions/0024).
     bool must_change_password = false;
+    // The partnership requires a second factor of the account's role and it has none: only
+    // setting one up and signing out are reachable (docs/decisions/0031).
+    bool must_enrol_two_factor = false;
 };
 // The actor behind a session cookie, or nothing if the session is unknown, expired or its
 // user deactivated. Expired sessions are removed.

@@ -19,7 +19,13 @@ struct TwoFactorStatus {
     bool pending = false;  // set up, not yet confirmed with a code
     Instant enabled_at = 0;
     int recovery_codes_left = 0;
+    // The partnership requires a second factor of this account's role: it cannot be turned off,
+    // and until it is set up no other page opens.
+    bool required = false;
 };
+// Inside a transaction: whether the account must set up a second factor before anything else
+// opens (its partnership requires one of its role, and it has none turned on).
+bool must_enrol_two_factor(Transaction& tx, const User& user);
 TwoFactorStatus two_factor_status(Services& s, const Actor& actor);
 // Another account's, for the administrator's user page.
 TwoFactorStatus two_factor_status_of(Services& s, const Actor& admin, UserId user);

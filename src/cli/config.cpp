@@ -207,7 +207,7 @@ Config load_config(const std::string& path) {
             const std::string name(section.str());
             if (name != "database" && name != "server" && name != "sessions" && name != "log" &&
                 name != "reviews" && name != "calendar" && name != "governance" && name != "learning" && name != "registers" &&
-                name != "mail" && name != "documents") {
+                name != "mail" && name != "documents" && name != "sign_in") {
                 bad(path, "unknown section [" + name + "]");
             }
         }
@@ -297,6 +297,8 @@ Config load_config(const std::string& path) {
         read_governance(t, path, c.governance_rules);
         read_learning(t, path, c.learning_rules);
         read_registers(t, path, c.register_rules);
+        c.sign_in_rules.two_factor_required =
+            read<bool>(t, "sign_in", "two_factor_required", c.sign_in_rules.two_factor_required, path);
         read_mail(t, path, c);
         c.documents_dir = read<std::string>(t, "documents", "dir", c.documents_dir, path);
         c.documents_max_megabytes = static_cast<int>(positive(read<int64_t>(t, "documents", "max_megabytes", c.documents_max_megabytes, path),
@@ -308,7 +310,7 @@ Config load_config(const std::string& path) {
         }
         // The same checks a partnership's settings page makes: the file gives new partnerships
         // their rules, so it may not give them what the page would refuse.
-        if (auto errors = validate_partnership_rules(PartnershipRules{r, c.governance_rules, c.learning_rules, c.register_rules}); !errors.empty()) {
+        if (auto errors = validate_partnership_rules(PartnershipRules{r, c.governance_rules, c.learning_rules, c.register_rules, c.sign_in_rules}); !errors.empty()) {
             bad(path + " " + errors.front().field, errors.front().message);
         }
     }

@@ -9,6 +9,7 @@
 #include "core/governance.hpp"
 #include "core/learning.hpp"
 #include "core/reviews.hpp"
+#include "core/settings.hpp"
 
 #include "core/mail.hpp"
 #include "core/session.hpp"
@@ -30,6 +31,7 @@ struct Config {
     GovernanceRules governance_rules;  // [governance]: attendance expectations and the annual cycle
     LearningRules learning_rules;      // [learning]: priorities, stale actions, evidence rule, audit standards
     RegisterRules register_rules;      // [registers]: LADO timeliness targets
+    SignInRules sign_in_rules;         // [sign_in]: whether a second factor is required
     std::vector<HolidayChange> holiday_changes = shipped_holiday_changes();  // + [calendar] extra_holidays
     int password_hash_slots = 0;   // [sessions] password_hash_slots: hashes at once (0: half the cores, at least 1)
     int password_hash_queue = 4;   // [sessions] password_hash_queue: sign-ins waiting for a slot before "try again"

@@ -86,7 +86,8 @@ struct Wiring {
           store(store::open_store(config.db_path)),
           hasher(argon2id, password_hash_slots(config), config.password_hash_queue),
           services{*store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes),
-                   PartnershipRules{config.review_rules, config.governance_rules, config.learning_rules, config.register_rules}} {
+                   PartnershipRules{config.review_rules, config.governance_rules, config.learning_rules, config.register_rules,
+                                    config.sign_in_rules}} {
         // Before anything is sealed: a key other than the database's stops every command here.
         try {
             if (check_case_key(services) == CaseKeyCheck::stored) {

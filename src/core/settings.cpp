@@ -95,6 +95,12 @@ const std::vector<FlagSetting> kFlags = {
      "Signing an action off always needs evidence of impact.",
      [](const PartnershipRules& r) { return r.learning.evidence_to_complete; },
      [](PartnershipRules& r, bool v) { r.learning.evidence_to_complete = v; }},
+    {"two_factor_required", SettingsSection::sign_in,
+     "Must everyone who can see case records sign in with a second factor?",
+     "They set up an authenticator app at their next sign-in and cannot turn it off. The administrator, who sees no "
+     "case records, is not asked.",
+     [](const PartnershipRules& r) { return r.sign_in.two_factor_required; },
+     [](PartnershipRules& r, bool v) { r.sign_in.two_factor_required = v; }},
 };
 
 std::string number_message(const NumberSetting& n) {
@@ -205,6 +211,7 @@ std::string_view section_key(SettingsSection s) {
         case SettingsSection::governance: return "governance";
         case SettingsSection::learning: return "learning";
         case SettingsSection::registers: return "registers";
+        case SettingsSection::sign_in: return "sign-in";
     }
     return "profile";
 }
@@ -216,13 +223,14 @@ std::string_view section_label(SettingsSection s) {
         case SettingsSection::governance: return "Governance";
         case SettingsSection::learning: return "Learning and improvement";
         case SettingsSection::registers: return "Registers";
+        case SettingsSection::sign_in: return "Signing in";
     }
     return "The partnership";
 }
 
 std::optional<SettingsSection> parse_section(std::string_view key) {
     for (auto s : {SettingsSection::profile, SettingsSection::reviews, SettingsSection::governance, SettingsSection::learning,
-                   SettingsSection::registers}) {
+                   SettingsSection::registers, SettingsSection::sign_in}) {
         if (section_key(s) == key) return s;
     }
     return std::nullopt;

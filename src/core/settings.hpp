@@ -20,11 +20,19 @@
 namespace assure {
 
 // The rule set. A new partnership starts from the server's defaults (the configuration file).
+// How people sign in to the partnership's records (docs/decisions/0031): whether everyone whose
+// role can see case records must use a second factor (core/two_factor.hpp says which roles).
+struct SignInRules {
+    bool two_factor_required = false;
+    bool operator==(const SignInRules&) const = default;
+};
+
 struct PartnershipRules {
     ReviewRules reviews;
     GovernanceRules governance;
     LearningRules learning;
     RegisterRules registers;
+    SignInRules sign_in;
 };
 
 struct PartnershipSettings {
@@ -33,7 +41,7 @@ struct PartnershipSettings {
 };
 
 // The settings pages group settings under these headings, each with its own form.
-enum class SettingsSection { profile, reviews, governance, learning, registers };
+enum class SettingsSection { profile, reviews, governance, learning, registers, sign_in };
 std::string_view section_key(SettingsSection s);    // "reviews"
 std::string_view section_label(SettingsSection s);  // "Statutory reviews"
 std::optional<SettingsSection> parse_section(std::string_view key);

@@ -26,6 +26,7 @@ struct Ctx {
     bool secure = false;     // served over TLS, or a trusted proxy says so
     std::string service_name = {};  // the signed-in person's partnership, as its pages' header names it
     bool must_change_password = false;  // signed in with a password an administrator set
+    bool must_enrol_two_factor = false; // the partnership requires a second factor the account has not set up
 
     [[nodiscard]] std::string form(const std::string& name) const;
     [[nodiscard]] std::vector<std::string> form_all(const std::string& name) const;  // ticked checkboxes

@@ -320,6 +320,7 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
             ctx.csrf_token = session->csrf_token;
             ctx.service_name = session->service_name;
             ctx.must_change_password = session->must_change_password;
+            ctx.must_enrol_two_factor = session->must_enrol_two_factor;
         }
         if (route.permission != Permission::public_access) {
             if (!ctx.actor) {
@@ -332,6 +333,13 @@ void WebApp::dispatch(const Route& route, const httplib::Request& req, httplib::
             if (ctx.must_change_password && req.path != kChangePasswordPath && req.path != "/logout") {
                 res.status = 303;
                 res.set_header("Location", std::string(kChangePasswordPath));
+                return;
+            }
+            // A partnership that requires a second factor opens nothing else to an account
+            // without one but setting it up (docs/decisions/0031).
+            if (ctx.must_enrol_two_factor && !is_two_factor_setup(req.path) && req.path != "/logout") {
+                res.status = 303;
+                res.set_header("Location", std::string(kTwoFactorPath));
                 return;
             }
             if (!ctx.actor->can(route.permission)) {

@@ -10,7 +10,7 @@ namespace assure::web {
 namespace {
 
 constexpr SettingsSection kSections[] = {SettingsSection::profile, SettingsSection::reviews, SettingsSection::governance,
-                                         SettingsSection::learning, SettingsSection::registers};
+                                         SettingsSection::learning, SettingsSection::registers, SettingsSection::sign_in};
 
 Data row(const std::string& label, const std::vector<std::string>& lines) {
     Data r;
@@ -45,7 +45,8 @@ Data section_rows(SettingsSection section, const PartnershipSettings& settings) 
             rows.push_back(row("Section 175 standards", standard_lines(r.learning.section_175)));
             break;
         case SettingsSection::registers:
-            break;  // numbers only
+        case SettingsSection::sign_in:
+            break;  // numbers and yes-or-no questions only
     }
     for (const auto& n : number_settings()) {
         if (n.section == section) rows.push_back(row(std::string(n.label), {std::to_string(n.get(r))}));
@@ -141,7 +142,8 @@ void section_form(Ctx& ctx, SettingsSection section, const PartnershipSettings& 
                          8));
             break;
         case SettingsSection::registers:
-            break;  // numbers only
+        case SettingsSection::sign_in:
+            break;  // numbers and yes-or-no questions only
     }
     for (const auto& n : number_settings()) {
         if (n.section != section) continue;

@@ -116,7 +116,8 @@ SettingsChange change_from_form(const Ctx& ctx, SettingsSection section) {
             change.section_175 = standards_from("section_175", ctx.form("section_175"), errors);
             break;
         case SettingsSection::registers:
-            break;  // numbers only
+        case SettingsSection::sign_in:
+            break;  // numbers and yes-or-no questions only
     }
     for (const auto& n : number_settings()) {
         if (n.section == section) take(n.key);

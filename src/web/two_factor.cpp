@@ -35,6 +35,7 @@ void status_page(Services& s, Ctx& ctx, const FieldErrors& errors, int status) {
     Data data;
     data.set("enabled", flag(st.enabled));
     data.set("turned_off", flag(ctx.query("off") == "1"));
+    data.set("required", flag(st.required));
     if (st.enabled) {
         data.set("enabled_on", when(st.enabled_at));
         data.set("codes_left", std::to_string(st.recovery_codes_left));

@@ -228,5 +228,56 @@ TEST(TwoFactorHttp, AnAdministratorResetsAnAccountsSecondFactorAndItIsAudited) {
     EXPECT_TRUE(after.sign_in(server.email(Role::member))) << "the password alone once reset";
 }
 
+// Decision 0031: a partnership that requires a second factor (its settings' "Signing in")
+// holds every account that can see case records at the set-up page, signed-in pages and API
+// alike, until one is on; then it cannot be turned off. The administrator is never held.
+TEST(TwoFactorHttp, APartnershipThatRequiresASecondFactorHoldsAccountsAtTheSetUpUntilItIsOn) {
+    Server server;
+    Browser unit(server);
+    ASSERT_TRUE(unit.sign_in(server.email(Role::business_unit)));
+    const std::string token = server.token(Role::business_unit);
+    auto api_status = [&] {
+        return unit.http.Get("/api/v1/agencies", {{"Authorization", "Bearer " + token}})->status;
+    };
+    EXPECT_EQ(unit.get("/")->status, 200);
+    EXPECT_EQ(api_status(), 200);
+
+    Browser admin(server);
+    ASSERT_TRUE(admin.sign_in(server.email(Role::administrator)));
+    const auto form = admin.get("/settings/sign-in");
+    ASSERT_EQ(form->status, 200);
+    EXPECT_NE(form->body.find("Must everyone who can see case records sign in with a second factor?"), std::string::npos);
+    const std::string version = Browser::hidden(form->body, "version");
+    const auto wrong = admin.post("/settings/sign-in", {{"version", version}, {"two_factor_required", "sometimes"}});
+    EXPECT_EQ(wrong->status, 422);
+    EXPECT_NE(wrong->body.find("govuk-error-summary"), std::string::npos);
+    EXPECT_EQ(unit.get("/")->status, 200) << "nothing saved";
+    EXPECT_EQ(admin.post("/settings/sign-in", {{"version", version}, {"two_factor_required", "yes"}})->status, 303);
+
+    for (const char* path : {"/", "/reviews", "/agencies", "/account/password"}) {
+        const auto r = unit.get(path);
+        EXPECT_EQ(r->status, 303) << path;
+        EXPECT_EQ(location(r), "/account/two-factor") << path;
+    }
+    const auto setup = unit.get("/account/two-factor");
+    ASSERT_EQ(setup->status, 200);
+    EXPECT_NE(setup->body.find("Your partnership requires everyone who can see case records"), std::string::npos);
+    EXPECT_EQ(api_status(), 401) << "a token opens nothing while its owner owes a second factor";
+    EXPECT_EQ(admin.get("/")->status, 200) << "the administrator sees no case records and is not held";
+    EXPECT_EQ(unit.post("/logout", {})->status, 303) << "signing out stays open";
+
+    Browser again(server);
+    ASSERT_TRUE(again.sign_in(server.email(Role::business_unit)));
+    EXPECT_EQ(location(again.get("/")), "/account/two-factor");
+    enrol(server, again);
+    EXPECT_EQ(again.get("/")->status, 200) << "free once the second factor is on";
+    EXPECT_EQ(api_status(), 200);
+    const auto on = again.get("/account/two-factor");
+    EXPECT_NE(on->body.find("cannot be turned off"), std::string::npos);
+    EXPECT_EQ(on->body.find("/account/two-factor/disable"), std::string::npos) << "no form to turn it off";
+    EXPECT_EQ(again.post("/account/two-factor/disable", {{"password", kPassword}})->status, 409);
+    EXPECT_EQ(server.count_audit("user.two_factor_disable"), 0);
+}
+
 }  // namespace
 }  // namespace assure::testing

@@ -27,6 +27,7 @@ inline PartnershipRules unusual_rules() {
     r.registers.lado_within_one_month_percent = 70;
     r.registers.lado_within_three_months_percent = 85;
     r.registers.lado_within_twelve_months_percent = 95;
+    r.sign_in.two_factor_required = true;
     return r;
 }
 
@@ -52,6 +53,7 @@ protected:
         }
         EXPECT_EQ(a.learning.priorities, b.learning.priorities);
         EXPECT_EQ(a.registers, b.registers);
+        EXPECT_EQ(a.sign_in, b.sign_in);
         EXPECT_EQ(a.learning.stale_days, b.learning.stale_days);
         EXPECT_EQ(a.learning.evidence_to_complete, b.learning.evidence_to_complete);
         EXPECT_EQ(a.learning.max_thematic_audits_per_year, b.learning.max_thematic_audits_per_year);
@@ -154,8 +156,31 @@ TYPED_TEST_P(SettingsContract, AMissingStoredKeyIsAnErrorNamingTheColumn) {
     }
 }
 
+// Migration 0043 gave every partnership made before it the sign-in rules of today: no second
+// factor required, until its settings say otherwise.
+TYPED_TEST_P(SettingsContract, RulesStoredBeforeSignInRulesExistedRequireNoSecondFactor) {
+    PartnershipId older;
+    this->store->write([&](Transaction& tx) { older = tx.partnerships().insert({PartnershipId{}, "o", "O", "O"}, unusual_rules()); });
+    // Its rules written as before the migration: without the column, which takes its default.
+    TypeParam::exec("DELETE FROM partnership_rules WHERE partnership_id = " + older.str());
+    TypeParam::exec("INSERT INTO partnership_rules(partnership_id, reviews_json, governance_json, learning_json, registers_json) "
+                    "SELECT " + older.str() + ", reviews_json, governance_json, learning_json, registers_json "
+                    "FROM partnership_rules WHERE partnership_id = " + this->partnership.str());
+    const auto rules = this->rules_of(older);
+    ASSERT_TRUE(rules);
+    EXPECT_FALSE(rules->sign_in.two_factor_required);
+    TypeParam::exec("UPDATE partnership_rules SET sign_in_json = '{}'");
+    try {
+        this->rules_of(this->partnership);
+        ADD_FAILURE() << "sign-in rules without their key were read";
+    } catch (const sql::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("partnership_rules.sign_in_json"), std::string::npos) << e.what();
+    }
+}
+
 REGISTER_TYPED_TEST_SUITE_P(SettingsContract, AProfileAndRuleSetRoundTripWhole, AnUpdateAtAStaleVersionWritesNothing,
                             EachPartnershipKeepsItsOwnRules, APartnershipWithoutRulesAdoptsThemOnce,
-                            AnUnknownStoredAnchorIsAnErrorNamingTheColumn, AMissingStoredKeyIsAnErrorNamingTheColumn);
+                            AnUnknownStoredAnchorIsAnErrorNamingTheColumn, AMissingStoredKeyIsAnErrorNamingTheColumn,
+                            RulesStoredBeforeSignInRulesExistedRequireNoSecondFactor);
 
 }  // namespace assure::testing

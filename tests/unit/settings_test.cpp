@@ -60,6 +60,26 @@ TEST(Settings, FlagsAreYesOrNo) {
     EXPECT_FALSE(s.rules.learning.evidence_to_complete);
 }
 
+TEST(Settings, RequiringASecondFactorIsAYesOrNoOfItsOwnSection) {
+    auto s = defaults();
+    EXPECT_FALSE(s.rules.sign_in.two_factor_required) << "not required unless a partnership says so";
+    SettingsChange c;
+    c.values = {{"two_factor_required", "yes"}};
+    EXPECT_TRUE(apply_settings(c, s).empty());
+    EXPECT_TRUE(s.rules.sign_in.two_factor_required);
+    c.values = {{"two_factor_required", "always"}};
+    const auto errors = apply_settings(c, s);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].field, "two_factor_required");
+    EXPECT_TRUE(s.rules.sign_in.two_factor_required) << "unchanged by a refused answer";
+    const auto flag = std::find_if(flag_settings().begin(), flag_settings().end(),
+                                   [](const FlagSetting& f) { return f.key == "two_factor_required"; });
+    ASSERT_NE(flag, flag_settings().end());
+    EXPECT_EQ(flag->section, SettingsSection::sign_in);
+    EXPECT_EQ(parse_section("sign-in"), SettingsSection::sign_in);
+    EXPECT_EQ(section_label(SettingsSection::sign_in), "Signing in");
+}
+
 TEST(Settings, AnUnknownKeyOrAnchorIsRefused) {
     auto s = defaults();
     SettingsChange c;

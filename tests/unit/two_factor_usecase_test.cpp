@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/access.hpp"
 #include "app/partnership.hpp"
 #include "app/reviews.hpp"
 #include "app/two_factor.hpp"
@@ -242,4 +243,41 @@ TEST_F(TwoFactorTest, ACaseKeyRotationResealsTheSecretsSoCodesStillWork) {
     w.clock.at += 60;
     const std::string token = begin_sign_in(rotated, "ann@example.org", "a long enough password").challenge_token;
     EXPECT_NO_THROW(finish_sign_in(rotated, codes, token, code_now()));
+}
+
+// Decision 0031: a partnership may require a second factor of every role that can see case
+// records. Until Ann sets one up her session opens only the set-up, her API token works for
+// nothing, and once it is on she cannot turn it off; the administrator is never held.
+TEST_F(TwoFactorTest, APartnershipThatRequiresASecondFactorHoldsEveryCaseSightedAccountAtTheSetUp) {
+    const SignedIn in = sign_in(w.services, "ann@example.org", "a long enough password");
+    const std::string token = create_api_token(w.services, "ann@example.org", "nightly export");
+    ASSERT_TRUE(resolve_session(w.services, in.session_token));
+    EXPECT_FALSE(resolve_session(w.services, in.session_token)->must_enrol_two_factor) << "not required yet";
+    EXPECT_TRUE(resolve_api_token(w.services, token));
+
+    const Actor unit = w.as(Role::business_unit);
+    SettingsChange require;
+    require.values = {{"two_factor_required", "yes"}};
+    change_settings(w.services, unit, read_settings(w.services, unit).partnership.version, require);
+
+    EXPECT_TRUE(resolve_session(w.services, in.session_token)->must_enrol_two_factor);
+    EXPECT_FALSE(resolve_api_token(w.services, token)) << "a token opens nothing while its owner owes a second factor";
+    EXPECT_TRUE(two_factor_status(w.services, ann).required);
+    User administrator;
+    administrator.partnership = w.partnership;
+    administrator.role = Role::administrator;
+    EXPECT_FALSE(w.read([&](Transaction& tx) { return must_enrol_two_factor(tx, administrator); })) << "sees no case records";
+
+    enrol();
+    EXPECT_FALSE(resolve_session(w.services, in.session_token)->must_enrol_two_factor);
+    EXPECT_TRUE(resolve_api_token(w.services, token)) << "works again once the second factor is on";
+    try {
+        disable_two_factor(w.services, ann, "a long enough password");
+        ADD_FAILURE() << "a required second factor was turned off";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::conflict);
+        EXPECT_NE(std::string(f.what()).find("cannot be turned off"), std::string::npos) << f.what();
+    }
+    EXPECT_TRUE(two_factor_status(w.services, ann).enabled) << "still on";
+    EXPECT_EQ(w.last_audit().action, "user.two_factor_enrol") << "the refusal wrote nothing";
 }

@@ -1,5 +1,6 @@
 #include "app/access.hpp"
 #include "app/session_cache.hpp"
+#include "app/two_factor.hpp"
 
 
 namespace assure {
@@ -15,11 +16,13 @@ std::optional<LookedUpSession> look_up_session(Services& s, const std::string& s
     std::optional<Session> session;
     std::optional<User> user;
     std::string service_name;
+    bool must_enrol = false;
     s.store.read([&](Transaction& tx) {
         session = tx.sessions().find(digest);
         if (session) user = tx.users().find(session->user);
         if (user) {
             if (const auto p = tx.partnerships().find(user->partnership)) service_name = p->service_name();
+            must_enrol = must_enrol_two_factor(tx, *user);
         }
     });
     if (!session) return std::nullopt;
@@ -32,8 +35,9 @@ std::optional<LookedUpSession> look_up_session(Services& s, const std::string& s
         s.store.write([&](Transaction& tx) { tx.sessions().touch(digest, now); });
         session->last_seen_at = now;
     }
-    return LookedUpSession{ResolvedSession{actor_for(*user), session->csrf_token, service_name, user->must_change_password},
-                           std::move(*session)};
+    return LookedUpSession{
+        ResolvedSession{actor_for(*user), session->csrf_token, service_name, user->must_change_password, must_enrol},
+        std::move(*session)};
 }
 
 std::optional<ResolvedSession> resolve_session(Services& s, const std::string& session_token) {
@@ -48,14 +52,17 @@ std::optional<LookedUpToken> look_up_api_token(Services& s, const std::string& b
     if (bearer.empty()) return std::nullopt;
     std::optional<ApiToken> found;
     std::optional<User> user;
+    bool must_enrol = false;
     const Instant now = s.clock.now();
     s.store.read([&](Transaction& tx) {
         found = tx.api_tokens().find(s.tokens.digest(bearer));
         if (found && token_state(*found, now) == TokenState::live) user = tx.users().find(found->user);
+        if (user) must_enrol = must_enrol_two_factor(tx, *user);
     });
     // A temporary password's account has no token (create_api_token refuses), and a reset
-    // revoked its old ones; this holds even if one were left.
-    if (!user || !user->active || user->must_change_password) return std::nullopt;
+    // revoked its old ones; this holds even if one were left. A token made before the
+    // partnership required a second factor works again once its owner has set one up.
+    if (!user || !user->active || user->must_change_password || must_enrol) return std::nullopt;
     if (token_needs_touch(*found, now, s.sessions.touch_every_seconds)) {
         s.store.write([&](Transaction& tx) { tx.api_tokens().touch(found->id, now); });
         found->last_used_at = now;

@@ -45,9 +45,17 @@ constexpr const char* kUsedCode = "That code has been used already. Wait for you
 
 }  // namespace
 
+namespace {
+// The partnership's setting, for a role that can see case records (core/two_factor's rule).
+bool two_factor_required(Transaction& tx, PartnershipId partnership, Role role) {
+    return role_sees_case_records(role) && rules_of(tx, partnership).sign_in.two_factor_required;
+}
+}  // namespace
+
 TwoFactorStatus two_factor_status(Services& s, const Actor& actor) {
     TwoFactorStatus status;
     s.store.read([&](Transaction& tx) {
+        status.required = two_factor_required(tx, actor.partnership, actor.role);
         const auto secret = two_factor_of(tx).find(actor.user);
         if (!secret) return;
         status.enabled = secret->enabled;
@@ -56,6 +64,12 @@ TwoFactorStatus two_factor_status(Services& s, const Actor& actor) {
         if (secret->enabled) status.recovery_codes_left = two_factor_of(tx).count_unused_recovery_codes(actor.user);
     });
     return status;
+}
+
+bool must_enrol_two_factor(Transaction& tx, const User& user) {
+    if (!two_factor_required(tx, user.partnership, user.role)) return false;  // no need to read the secret
+    const auto secret = two_factor_of(tx).find(user.id);
+    return must_enrol_two_factor(true, user.role, secret && secret->enabled);
 }
 
 TwoFactorStatus two_factor_status_of(Services& s, const Actor& admin, UserId user) {
@@ -142,6 +156,11 @@ void disable_two_factor(Services& s, const Actor& actor, const std::string& pass
     }
     const Instant now = s.clock.now();
     s.store.write([&](Transaction& tx) {
+        if (two_factor_required(tx, actor.partnership, actor.role)) {
+            throw Failure(FailureCode::conflict,
+                          "Your partnership requires two-factor sign-in of everyone who can see case records, so it cannot be "
+                          "turned off. If you have lost your phone, ask an administrator to reset it.");
+        }
         if (!two_factor_of(tx).remove(actor.user)) throw Failure(FailureCode::conflict, "Two-factor sign-in is not on for your account");
         record_audit(tx, actor, now, "user.two_factor_disable", "user", actor.user.str(), R"({"two_factor":"on"})",
                      R"({"two_factor":"off"})");

@@ -76,14 +76,15 @@ Partnership read_partnership(const Statement& q) {
 
 void write_rules(Connection& db, PartnershipId id, const PartnershipRules& rules) {
     auto& q = db.cached(
-        "INSERT INTO partnership_rules(partnership_id, reviews_json, governance_json, learning_json, registers_json) "
-        "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (partnership_id) DO UPDATE SET reviews_json = ?2, governance_json = ?3, "
-        "learning_json = ?4, registers_json = ?5");
+        "INSERT INTO partnership_rules(partnership_id, reviews_json, governance_json, learning_json, registers_json, sign_in_json) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (partnership_id) DO UPDATE SET reviews_json = ?2, governance_json = ?3, "
+        "learning_json = ?4, registers_json = ?5, sign_in_json = ?6");
     q.bind(1, id.value)
         .bind(2, reviews_rows::rules_json(rules.reviews))
         .bind(3, settings_rows::governance_json(rules.governance))
         .bind(4, settings_rows::learning_json(rules.learning))
         .bind(5, settings_rows::registers_json(rules.registers))
+        .bind(6, settings_rows::sign_in_json(rules.sign_in))
         .run();
 }
 
@@ -128,13 +129,13 @@ bool SqlPartnerships::update(const Partnership& p, const PartnershipRules& rules
 }
 
 std::optional<PartnershipRules> SqlPartnerships::rules(PartnershipId id) {
-    auto& q = db_.cached("SELECT reviews_json, governance_json, learning_json, registers_json FROM partnership_rules "
-                         "WHERE partnership_id = ?");
+    auto& q = db_.cached("SELECT reviews_json, governance_json, learning_json, registers_json, sign_in_json "
+                         "FROM partnership_rules WHERE partnership_id = ?");
     q.bind(1, id.value);
     if (!q.step()) return std::nullopt;
     return PartnershipRules{reviews_rows::rules_from(q.text(0), "partnership_rules", "reviews_json"),
                             settings_rows::governance_from(q.text(1)), settings_rows::learning_from(q.text(2)),
-                            settings_rows::registers_from(q.text(3))};
+                            settings_rows::registers_from(q.text(3)), settings_rows::sign_in_from(q.text(4))};
 }
 
 bool SqlPartnerships::adopt_rules(PartnershipId id, const PartnershipRules& rules) {

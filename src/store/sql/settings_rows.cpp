@@ -96,6 +96,16 @@ std::string registers_json(const RegisterRules& r) {
         .dump();
 }
 
+std::string sign_in_json(const SignInRules& r) { return json{{"two_factor_required", r.two_factor_required}}.dump(); }
+
+SignInRules sign_in_from(std::string_view stored) {
+    return from_json("sign_in_json", stored, [](const json& j) {
+        SignInRules r;
+        r.two_factor_required = j.at("two_factor_required").get<bool>();
+        return r;
+    });
+}
+
 RegisterRules registers_from(std::string_view stored) {
     return from_json("registers_json", stored, [](const json& j) {
         RegisterRules r;

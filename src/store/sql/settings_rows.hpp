@@ -14,5 +14,7 @@ std::string learning_json(const LearningRules& rules);
 LearningRules learning_from(std::string_view stored);
 std::string registers_json(const RegisterRules& rules);
 RegisterRules registers_from(std::string_view stored);
+std::string sign_in_json(const SignInRules& rules);
+SignInRules sign_in_from(std::string_view stored);
 
 }  // namespace assure::sql::settings_rows
