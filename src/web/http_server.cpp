@@ -1,4 +1,5 @@
 #include "web/http_server.hpp"
+#include "web/beast_request.hpp"
 #include "web/multipart.hpp"
 
 #include <spdlog/spdlog.h>
@@ -223,32 +224,13 @@ private:
 
     template <class Message>
     httplib::Request to_request(Message& m, bool with_body) {
-        httplib::Request req;
-        req.method = std::string(m.method_string());
-        req.target = std::string(m.target());
-        req.version = m.version() == 10 ? "HTTP/1.0" : "HTTP/1.1";
-        const auto mark = req.target.find('?');
-        req.path = httplib::detail::decode_url(req.target.substr(0, mark), false);
-        if (mark != std::string::npos && mark + 1 < req.target.size()) {
-            httplib::detail::parse_query_text(req.target.substr(mark + 1), req.params);
-        }
-        for (const auto& field : m) req.headers.emplace(std::string(field.name_string()), std::string(field.value()));
+        httplib::Request req = request_from(m);
         req.remote_addr = remote_addr_;
         req.remote_port = remote_port_;
-        req.headers.erase(kUploadBodyHeader);  // only the server names an upload's file
         if constexpr (std::is_same_v<Message, http::request<http::string_body>>) {
             if (with_body) read_body_fields(req, std::move(m.body()));
         }
         return req;
-    }
-
-    static void read_body_fields(httplib::Request& req, std::string body) {
-        req.body = std::move(body);
-        if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0) {
-            httplib::detail::parse_query_text(req.body, req.params);
-        } else if (const auto boundary = multipart_boundary(req.get_header_value("Content-Type"))) {
-            read_multipart(req.body, *boundary, req);  // a malformed body leaves no fields: the CSRF check refuses it
-        }
     }
 
     // An upload's text fields (the CSRF token among them) from its file; the handler reads the

@@ -201,3 +201,46 @@ test('a partner lead sets up two-factor sign-in, signs in with a code, and an ad
   await signIn(page, server.baseUrl, lead)
   await context.close()
 })
+
+// Runs last: it leaves the requirement off again for anything added after it.
+test('the partnership requires two-factor sign-in: the scrutineer is taken to set it up before anything else opens', async () => {
+  const scrutineer = server.accounts.scrutineer
+  let { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.administrator)
+  const setRequirement = async (page, answer) => {
+    await visit(page, server.baseUrl + '/settings/sign-in', 'signing-in settings')
+    await page.getByRole('group', { name: 'Must everyone who can see case records sign in with a second factor?' })
+      .getByLabel(answer, { exact: true }).check()
+    await page.getByRole('button', { name: 'Save settings' }).click()
+    await page.waitForURL(/\/settings/)
+    await checkA11y(page, `settings saved (${answer})`)
+  }
+  await setRequirement(page, 'Yes')
+  assert.equal(new URL(page.url()).pathname, '/settings', 'the administrator, who sees no case records, is not held')
+
+  const admin = { context, page };
+  ({ context, page } = await freshPage(browser, phone))
+  await visit(page, server.baseUrl + '/login', 'sign in')
+  await page.getByLabel('Email address').fill(scrutineer.email)
+  await page.getByLabel('Password').fill(scrutineer.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(/\/account\/two-factor$/)
+  await checkA11y(page, 'two-factor required')
+  await fitsAPhone(page)
+  assert.match(await page.locator('#two-factor-required').textContent(), /requires everyone who can see case records/)
+  await page.goto(server.baseUrl + '/groups')
+  assert.equal(new URL(page.url()).pathname, '/account/two-factor', 'nothing else opens')
+  await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click()
+  const secret = base32Decode(await page.locator('#two-factor-secret').textContent())
+  await page.getByLabel('Code from your authenticator app').fill(totp(secret, serverNow()))
+  await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click()
+  await page.getByText('Your recovery codes').waitFor()
+  await visit(page, server.baseUrl + '/groups', 'groups, once two-factor is on')
+  await visit(page, server.baseUrl + '/account/two-factor', 'two-factor on, required')
+  assert.match(await page.locator('main').textContent(), /cannot be turned off/)
+  assert.equal(await page.getByRole('button', { name: 'Turn off two-factor sign-in' }).count(), 0)
+  await context.close()
+
+  await setRequirement(admin.page, 'No')
+  await admin.context.close()
+})

@@ -6,7 +6,8 @@
 #
 #   tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60 s; every target)
 #
-# Targets: multipart (the multipart/form-data reader), form (url-encoded forms and queries, then
+# Targets: http (raw request bytes through Boost.Beast's parser with the server's limits, then
+# the server's own conversion to the handlers' request), multipart (the multipart/form-data reader), form (url-encoded forms and queries, then
 # the UTF-8 check at the edge), csv (the CSV reader and every dataset importer). Not part of CI:
 # run it after changing one of those parsers (README, "Fuzzing"). FUZZ_DIR sets the work folder
 # (default build-fuzz), which keeps each target's corpus between runs.
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(multipart form csv)
+[ ${#targets[@]} -gt 0 ] || targets=(http multipart form csv)
 work=${FUZZ_DIR:-build-fuzz}
 cxx=${CXX_FUZZ:-clang++}
 
@@ -29,11 +30,13 @@ flags=(-std=c++20 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undef
        -fno-sanitize-recover=undefined -Isrc -DCPPHTTPLIB_OPENSSL_SUPPORT -DCPPHTTPLIB_ZLIB_SUPPORT
        -DCPPHTTPLIB_BROTLI_SUPPORT)
 declare -A sources=(
+    [http]="tests/fuzz/fuzz_http.cpp src/web/multipart.cpp"
     [multipart]="tests/fuzz/fuzz_multipart.cpp src/web/multipart.cpp"
     [form]="tests/fuzz/fuzz_form.cpp src/core/text.cpp"
     [csv]="tests/fuzz/fuzz_csv.cpp src/core/csv.cpp src/core/dataset_records.cpp src/core/dataset.cpp src/core/date.cpp src/core/text.cpp"
 )
 declare -A libraries=(
+    [http]="-lcpp-httplib"
     [multipart]="-lcpp-httplib"
     [form]="-lcpp-httplib"
     [csv]=""
@@ -42,7 +45,7 @@ declare -A libraries=(
 mkdir -p "$work"
 failed=()
 for t in "${targets[@]}"; do
-    [ -n "${sources[$t]:-}" ] || { echo "fuzz: no target $t (multipart, form, csv)" >&2; exit 2; }
+    [ -n "${sources[$t]:-}" ] || { echo "fuzz: no target $t (http, multipart, form, csv)" >&2; exit 2; }
     bin="$work/fuzz_$t"
     echo "fuzz: building $t"
     # shellcheck disable=SC2086  # the lists are words
