@@ -75,10 +75,6 @@ YearEvaluation year_evaluation(Services& s, const Actor& actor, FinancialYear ye
 // and not answered yet, each answered on the page evaluation_answer_href names.
 std::vector<WaitingEvaluation> my_waiting_evaluations(Services& s, const Actor& actor);
 std::string evaluation_answer_href(TrainingSessionId session, BookingId booking, EvaluationStage stage);
-// What the signed-in form of one's own booking shows (the business unit may open anyone's):
-// as open_evaluation, for the stage named ("after_session" or "follow_up").
-EvaluationInvitation open_own_evaluation(Services& s, const Actor& actor, TrainingSessionId session, BookingId booking,
-                                         const std::string& stage);
 
 // What a tokened link opens: the session, the delegate and the stage; whether it was answered.
 // not_found for a token no request has.
@@ -92,6 +88,10 @@ struct EvaluationInvitation {
 };
 EvaluationInvitation open_evaluation(Services& s, const std::string& token);
 Evaluation evaluate_by_token(Services& s, const std::string& token, const EvaluationInput& input);
+// What the signed-in form of one's own booking shows (the business unit may open anyone's):
+// as open_evaluation, for the stage named ("after_session" or "follow_up").
+EvaluationInvitation open_own_evaluation(Services& s, const Actor& actor, TrainingSessionId session, BookingId booking,
+                                         const std::string& stage);
 
 ImpactEvidence add_impact_evidence(Services& s, const Actor& actor, CourseId course, const ImpactInput& input);
 std::vector<ImpactEvidence> list_impact_evidence(Services& s, const Actor& actor, CourseId course);

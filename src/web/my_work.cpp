@@ -60,12 +60,12 @@ void list_page(Services& s, Ctx& ctx) {
     }
     Data evaluations{Data::type::list};
     const auto waiting = waiting_evaluations(s, ctx);
-    for (const auto& w : waiting) {
+    for (const auto& e : waiting) {
         Data d;
-        d.set("href", evaluation_answer_href(w.session, w.booking, w.stage));
-        d.set("title", evaluation_title(w));
-        d.set("stage", std::string(evaluation_stage_label(w.stage)));
-        d.set("asked", "Asked on " + date_in_words(london_date(w.sent_at)));
+        d.set("href", evaluation_answer_href(e.session, e.booking, e.stage));
+        d.set("title", evaluation_title(e));
+        d.set("stage", std::string(evaluation_stage_label(e.stage)));
+        d.set("asked", "Asked on " + date_in_words(london_date(e.sent_at)));
         evaluations.push_back(d);
     }
     Data data;

@@ -128,7 +128,7 @@ std::string own_href(const Ctx& ctx) {
 
 void own_evaluation_page(Services& s, Ctx& ctx, const EvaluationInput& in = {}, const FieldErrors& errors = {}, int status = 200) {
     const EvaluationInvitation inv =
-        open_own_evaluation(s, ctx.who(), TrainingSessionId{ctx.path_id()}, BookingId{ctx.path_id(2)}, ctx.req.matches[3]);
+        open_own_evaluation(s, ctx.who(), TrainingSessionId{ctx.path_id()}, BookingId{ctx.path_id(2)}, ctx.req.matches[3].str());
     const std::string title = inv.stage == EvaluationStage::follow_up ? "What changed after " + inv.session.course_title
                                                                       : "Evaluate " + inv.session.course_title;
     Data data;
@@ -152,7 +152,7 @@ void own_evaluation_page(Services& s, Ctx& ctx, const EvaluationInput& in = {}, 
 
 void submit_own_evaluation(Services& s, Ctx& ctx) {
     EvaluationInput in = input_from(ctx);
-    in.stage = ctx.req.matches[3];  // the address names the stage, not the form
+    in.stage = ctx.req.matches[3].str();  // the address names the stage, not the form
     try {
         record_evaluation(s, ctx.who(), TrainingSessionId{ctx.path_id()}, BookingId{ctx.path_id(2)}, in);
         redirect(ctx, own_href(ctx) + "?saved=1");

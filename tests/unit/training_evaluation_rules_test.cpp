@@ -196,7 +196,9 @@ TEST(TrainingEvaluationRules, TheDailyRoundReadsEverySessionWhoseRequestsCanStil
         const Date earliest = earliest_session_for_job(today);
         for (std::int64_t d = earliest.days() - 200; d <= today.days(); ++d) {
             const Date on = Date::from_days(d);
-            if (!requests_due_by_job(on, today).empty()) EXPECT_GE(on, earliest) << on.iso() << " on " << today.iso();
+            if (!requests_due_by_job(on, today).empty()) {
+                EXPECT_GE(on, earliest) << on.iso() << " on " << today.iso();
+            }
         }
         EXPECT_LT(today.days() - earliest.days(), 130) << "a bounded read";
     }
