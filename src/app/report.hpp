@@ -13,6 +13,7 @@
 #include "app/governance.hpp"
 #include "app/learning.hpp"
 #include "app/registers.hpp"
+#include "app/training_evaluations.hpp"
 #include "core/report.hpp"
 #include "core/training.hpp"
 
@@ -27,6 +28,7 @@ struct ReportFigures {
     LearningCalendar learning;                 // the year's audits and dissemination
     std::optional<Scorecard> scorecard;        // none when the dataset has no figure for the year
     TrainingFigures training;
+    YearEvaluation evaluation;                 // the evaluation of the training held in the year
     LadoFigures lado;
     ChildDeathFigures deaths;
     FinanceFigures finance;

@@ -50,6 +50,32 @@ struct SentRequests {
 SentRequests send_evaluation_requests(Services& s, const Actor& actor, TrainingSessionId session, const std::string& site);
 inline constexpr const char* kEvaluationPath = "/training/evaluate/";
 
+// The server's daily job: for every partnership, each attended delegate of a session is sent
+// by itself the request core's requests_due_by_job names for today (the first stage once the
+// register says they attended, the follow-up from its due day, to their manager too), by the
+// same rules as the button: once per booking and stage, and none for a stage answered. Running
+// it twice, or on two servers, sends nothing twice. Audited as the partnership's system.
+SentRequests queue_due_evaluation_requests(Services& s, Date today, const std::string& site);
+
+// The year's evaluation for the yearly report: the sessions held in the year, each course's
+// results and the total, all worked out in core from counts the store adds up (the total from
+// the summed counts, never a mean of the courses' means). Anyone who sees training reads it.
+struct CourseEvaluationResults {
+    CourseId course;
+    std::string title;
+    EvaluationResults results;
+};
+struct YearEvaluation {
+    EvaluationResults total;
+    std::vector<CourseEvaluationResults> courses;
+};
+YearEvaluation year_evaluation(Services& s, const Actor& actor, FinancialYear year);
+
+// The evaluations waiting for the signed-in person: requests sent to their account's email
+// and not answered yet, each answered on the page evaluation_answer_href names.
+std::vector<WaitingEvaluation> my_waiting_evaluations(Services& s, const Actor& actor);
+std::string evaluation_answer_href(TrainingSessionId session, BookingId booking, EvaluationStage stage);
+
 // What a tokened link opens: the session, the delegate and the stage; whether it was answered.
 // not_found for a token no request has.
 struct EvaluationInvitation {
@@ -62,6 +88,10 @@ struct EvaluationInvitation {
 };
 EvaluationInvitation open_evaluation(Services& s, const std::string& token);
 Evaluation evaluate_by_token(Services& s, const std::string& token, const EvaluationInput& input);
+// What the signed-in form of one's own booking shows (the business unit may open anyone's):
+// as open_evaluation, for the stage named ("after_session" or "follow_up").
+EvaluationInvitation open_own_evaluation(Services& s, const Actor& actor, TrainingSessionId session, BookingId booking,
+                                         const std::string& stage);
 
 ImpactEvidence add_impact_evidence(Services& s, const Actor& actor, CourseId course, const ImpactInput& input);
 std::vector<ImpactEvidence> list_impact_evidence(Services& s, const Actor& actor, CourseId course);

@@ -173,6 +173,7 @@ void read_mail(const toml::table& t, const std::string& file, Config& c) {
     if (c.mail_retry.max_delay_seconds < c.mail_retry.first_delay_seconds) {
         bad(file + " [mail] retry_max_seconds", "must be at least retry_first_seconds");
     }
+    c.site_address = read<std::string>(t, "mail", "site_address", c.site_address, file);
     const std::string password_file = read<std::string>(t, "mail", "password_file", "", file);
     if (!password_file.empty()) m.password = secret_from_file(password_file, file + " [mail] password_file");
 }
@@ -192,6 +193,10 @@ std::string Config::documents_folder() const {
     if (!documents_dir.empty()) return documents_dir;
     if (store::is_postgres_url(db_path)) return "var/documents";
     return db_path + ".documents";
+}
+
+std::string Config::site() const {
+    return site_address.empty() ? "http://" + web.bind + ":" + std::to_string(web.port) : site_address;
 }
 
 Config load_config(const std::string& path) {
@@ -342,6 +347,11 @@ Config load_config(const std::string& path) {
         bad("log.slow_statement_ms", "must be between 0 (off) and 600000 milliseconds");
     }
     if (auto v = env("ASSURE_SMTP_PASSWORD"); !v.empty()) c.smtp.password = v;
+    if (auto v = env("ASSURE_SITE_ADDRESS"); !v.empty()) c.site_address = v;
+    while (!c.site_address.empty() && c.site_address.back() == '/') c.site_address.pop_back();
+    if (!c.site_address.empty() && c.site_address.rfind("https://", 0) != 0 && c.site_address.rfind("http://", 0) != 0) {
+        bad("mail.site_address", "must start https:// (or http://), like https://assure.example.org");
+    }
     if (auto v = env("ASSURE_DOCUMENTS_DIR"); !v.empty()) c.documents_dir = v;
     if (auto v = env("ASSURE_CLAMD"); !v.empty()) c.clamd = v;
     if (c.smtp.configured()) {

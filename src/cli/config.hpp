@@ -42,6 +42,11 @@ struct Config {
     mail::SmtpSettings smtp;
     MailRetry mail_retry;
     int mail_poll_seconds = 30;
+    // [mail] site_address (ASSURE_SITE_ADDRESS): what links in mail the server sends by itself
+    // start with, as people reach the site ("https://assure.example.org"). "" = the address
+    // the server listens on, http://<bind>:<port>, right only when people reach it directly.
+    std::string site_address;
+    [[nodiscard]] std::string site() const;
     // [documents] (docs/admin.md): where the files are kept ("" = beside the SQLite file, as
     // "<database>.documents", or "var/documents" for PostgreSQL), the largest upload, clamd's
     // address (HOST:PORT or a socket path; ASSURE_CLAMD), and whether uploads are taken unscanned

@@ -1,5 +1,6 @@
 #include "cli/demo.hpp"
 #include "cli/demo_dataset.hpp"
+#include "cli/demo_training.hpp"
 
 #include <algorithm>
 #include <map>
@@ -130,6 +131,11 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password, Doc
     load_demo_registers(s, bu);
     load_demo_dataset(s, bu);
     load_demo_training(s, knowsley.agencies, bu);
+    for (const auto& a : knowsley.accounts) {
+        if (a.role != "member") continue;
+        load_demo_recent_session(s, demo_actor(s, bu), a.name, a.email);
+        break;
+    }
     load_demo_risks(s, knowsley.agencies, bu);
     load_demo_voice(s, bu, account_of(knowsley, "administrator"), sefton.partnership.id);
     load_demo_report(s, bu);

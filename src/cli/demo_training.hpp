@@ -13,4 +13,9 @@ namespace assure::cli {
 // day it would have been given. The results are counted from these entries, never typed.
 void load_demo_training_evaluations(Services& s, const Actor& business_unit, Date from, Date to);
 
+// A refresher held last week whose register is taken: the demo's practitioner attended, so once
+// the server's daily round has sent the evaluation requests due, "My work" shows them theirs.
+void load_demo_recent_session(Services& s, const Actor& business_unit, const std::string& practitioner_name,
+                              const std::string& practitioner_email);
+
 }  // namespace assure::cli

@@ -2,10 +2,18 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/training_evaluations.hpp"
+
 namespace assure::cli {
 
-MailWorker::MailWorker(Services& services, std::unique_ptr<MailTransport> transport, MailRetry retry, std::chrono::seconds every)
-    : services_(services), transport_(std::move(transport)), retry_(retry), every_(every), thread_([this] { loop(); }) {}
+MailWorker::MailWorker(Services& services, std::unique_ptr<MailTransport> transport, MailRetry retry, std::chrono::seconds every,
+                       std::string site)
+    : services_(services),
+      transport_(std::move(transport)),
+      retry_(retry),
+      every_(every),
+      site_(std::move(site)),
+      thread_([this] { loop(); }) {}
 
 MailWorker::~MailWorker() {
     {
@@ -20,8 +28,13 @@ void MailWorker::once() {
     const Date today = london_today(services_);
     if (reminded_on_ != today) {
         const int queued = queue_milestone_reminders(services_, today);
+        // Idempotent like the reminders: a request already sent for a booking and stage is not sent again.
+        const SentRequests requests = queue_due_evaluation_requests(services_, today, site_);
         reminded_on_ = today;
         if (queued > 0) spdlog::info("mail: queued {} statutory milestone reminder(s) for {}", queued, today.iso());
+        if (requests.after_session + requests.follow_up > 0) {
+            spdlog::info("mail: queued {} training evaluation request(s) and {} follow-up(s)", requests.after_session, requests.follow_up);
+        }
     }
     if (!transport_) return;
     // Batch after batch while messages are due, so a backlog drains without waiting a poll each.

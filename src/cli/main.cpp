@@ -200,7 +200,8 @@ int serve(cli::Config config) {
     } else {
         spdlog::info("mail: no [mail] host set: messages are kept in the outbox, none is sent");
     }
-    cli::MailWorker mail_worker(w.services, std::move(smtp), config.mail_retry, std::chrono::seconds(config.mail_poll_seconds));
+    cli::MailWorker mail_worker(w.services, std::move(smtp), config.mail_retry, std::chrono::seconds(config.mail_poll_seconds),
+                                config.site());
     std::thread waiter([&] {
         int sig = 0;
         sigwait(&signals, &sig);

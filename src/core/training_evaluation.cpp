@@ -77,6 +77,21 @@ FieldErrors validate_evaluation(const Evaluation& e) {
 
 Date follow_up_due(Date on) { return add_months_clamped(on, kFollowUpMonths); }
 
+std::vector<EvaluationStage> requests_due_by_job(Date on, Date today) {
+    const auto within = [&](Date due) { return due <= today && today.days() - due.days() <= kRequestCatchUpDays; };
+    std::vector<EvaluationStage> out;
+    if (within(on)) out.push_back(EvaluationStage::after_session);
+    if (within(follow_up_due(on))) out.push_back(EvaluationStage::follow_up);
+    return out;
+}
+
+Date earliest_session_for_job(Date today) {
+    // The follow-up is due kFollowUpMonths calendar months on, clamped to the month's end: a
+    // session up to three days earlier than the months back can fall due on the same day.
+    const Date months_back = add_months_clamped(Date::from_days(today.days() - kRequestCatchUpDays), -kFollowUpMonths);
+    return Date::from_days(months_back.days() - 3);
+}
+
 FieldErrors evaluation_refusal(const Booking& b, const TrainingSession& t, EvaluationStage stage, Date today, bool already_given) {
     if (b.status != BookingStatus::booked || b.attendance != Attendance::attended) {
         return {{"booking", (b.name.empty() ? std::string("This person") : b.name) +
@@ -135,6 +150,18 @@ EvaluationResults evaluation_results(const EvaluationCounts& c) {
     const auto& after = r.questions.at(static_cast<std::size_t>(EvaluationQuestion::confidence_after)).mean_tenths;
     if (before && after) r.confidence_rise_tenths = *after - *before;
     return r;
+}
+
+EvaluationCounts total_counts(const std::vector<EvaluationCounts>& parts) {
+    EvaluationCounts t;
+    for (const auto& p : parts) {
+        t.attended += p.attended;
+        t.after_session += p.after_session;
+        for (std::size_t i = 0; i < kEvaluationQuestions; ++i) t.score_sums.at(i) += p.score_sums.at(i);
+        t.follow_up += p.follow_up;
+        t.changed += p.changed;
+    }
+    return t;
 }
 
 std::string tenths_text(int tenths) {

@@ -59,6 +59,18 @@ std::optional<int> parse_score(std::string_view text);
 // The day the follow-up becomes due for a session held on `on`.
 Date follow_up_due(Date on);
 
+// The server's daily job sends each request by itself within this many days of its falling due
+// (the session's day, or the follow-up's due day), so a register taken a few days late, or a
+// server down for a day, still gets them out; a request older than that is left to the
+// business unit's button, so that a job switched on late does not write to delegates of
+// sessions long past.
+inline constexpr int kRequestCatchUpDays = 14;
+// The stages whose requests the daily job sends today for a session held on `on`.
+std::vector<EvaluationStage> requests_due_by_job(Date on, Date today);
+// The earliest session day whose requests the job may still send on `today`: sessions before
+// it need not be read.
+Date earliest_session_for_job(Date today);
+
 // Whether this booking may give this stage's evaluation today, or why not (one error naming
 // "booking" or "stage"). Only delegates who attended evaluate, once per stage: the first stage
 // from the session's day, the follow-up from its due day.
@@ -106,6 +118,10 @@ struct EvaluationResults {
     std::optional<int> confidence_rise_tenths;
 };
 EvaluationResults evaluation_results(const EvaluationCounts& counts);
+// Counts of several courses (or sessions) put together: attended, answers, score sums and
+// changes added, so that results worked out from the total weigh every answer alike (a mean
+// of the courses' means would weigh a course of three as much as one of thirty).
+EvaluationCounts total_counts(const std::vector<EvaluationCounts>& parts);
 // "4.3"
 std::string tenths_text(int tenths);
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/my_work.hpp"
+#include "app/training_evaluations.hpp"
 #include "core/dataset.hpp"
 #include "core/date_words.hpp"
 #include "web/search_routes.hpp"
@@ -30,6 +31,18 @@ std::string title_of(const MyWorkLine& l) {
     return l.item.title;
 }
 
+// Evaluations of training the person attended, asked of them and not answered yet: each links
+// to the signed-in form of their own booking (the emailed link's token is not kept to show).
+std::vector<WaitingEvaluation> waiting_evaluations(Services& s, const Ctx& ctx) {
+    if (!ctx.who().can(Permission::book_training)) return {};
+    return my_waiting_evaluations(s, ctx.who());
+}
+
+std::string evaluation_title(const WaitingEvaluation& w) {
+    return (w.stage == EvaluationStage::follow_up ? "Say what changed after " : "Evaluate ") + w.course_title + " (" +
+           date_in_words(w.on) + ")";
+}
+
 void list_page(Services& s, Ctx& ctx) {
     const PageRequest asked = page_request(ctx);
     const MyWork w = my_work(s, ctx.who(), asked);
@@ -45,7 +58,19 @@ void list_page(Services& s, Ctx& ctx) {
         d.set("overdue", flag(l.overdue));
         lines.push_back(d);
     }
+    Data evaluations{Data::type::list};
+    const auto waiting = waiting_evaluations(s, ctx);
+    for (const auto& e : waiting) {
+        Data d;
+        d.set("href", evaluation_answer_href(e.session, e.booking, e.stage));
+        d.set("title", evaluation_title(e));
+        d.set("stage", std::string(evaluation_stage_label(e.stage)));
+        d.set("asked", "Asked on " + date_in_words(london_date(e.sent_at)));
+        evaluations.push_back(d);
+    }
     Data data;
+    data.set("evaluations", evaluations);
+    data.set("has_evaluations", flag(!waiting.empty()));
     data.set("lines", lines);
     data.set("has_lines", flag(!w.lines.empty()));
     data.set("summary", std::to_string(w.counts.owed) + (w.counts.owed == 1 ? " thing" : " things") + " waiting for you, " +
@@ -66,6 +91,13 @@ void list_api(Services& s, Ctx& ctx) {
     }
     J body = list_body(items, w.next);
     body["counts"] = {{"owed", w.counts.owed}, {"overdue", w.counts.overdue}};
+    J evaluations = J::array();
+    for (const auto& e : waiting_evaluations(s, ctx)) {
+        evaluations.push_back({{"session_id", e.session.value}, {"booking_id", e.booking.value}, {"course", e.course_title},
+                               {"on", e.on.iso()}, {"stage", std::string(evaluation_stage_key(e.stage))},
+                               {"link", evaluation_answer_href(e.session, e.booking, e.stage)}});
+    }
+    body["evaluations"] = evaluations;
     json(ctx, 200, body);
 }
 

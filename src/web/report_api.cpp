@@ -35,6 +35,20 @@ J dispatch_json(const Dispatch& d) {
              {"recorded_by", d.recorded_by}};
 }
 
+// The year's evaluation: the total worked out from the summed counts, then each course's.
+J evaluation_json(const YearEvaluation& e) {
+    J courses = J::array();
+    for (const auto& c : e.courses) {
+        J line = training_web::evaluation_results_json(c.results);
+        line["course_id"] = c.course.value;
+        line["title"] = c.title;
+        courses.push_back(line);
+    }
+    J total = training_web::evaluation_results_json(e.total);
+    total["by_course"] = courses;
+    return total;
+}
+
 J figures_json(const YearReport& r) {
     const ReportFigures& f = r.figures;
     const std::string y = r.year.key();
@@ -80,7 +94,9 @@ J figures_json(const YearReport& r) {
         {"audits", {{"cycles", cycles}, {"thematic_audits", f.learning.thematic_audits}, {"calendar_entries", f.learning.entries.size()},
                     {"source", "/audits"}}},
         {"dataset", {{"indicators", dataset}, {"source", "/dataset?period=" + y}}},
-        {"training", {{"figures", training_web::figures_json(f.training)}, {"source", "/training/figures?year=" + y}}},
+        {"training", {{"figures", training_web::figures_json(f.training)},
+                      {"evaluation", evaluation_json(f.evaluation)},
+                      {"source", "/training/figures?year=" + y}}},
         {"lado", {{"figures", registers_web::lado_figures_json(f.lado)}, {"source", "/registers/lado/figures?year=" + y}}},
         {"child_deaths", {{"figures", registers_web::death_figures_json(f.deaths)}, {"source", "/registers/child-deaths/figures?year=" + y}}},
         {"money", {{"figures", registers_web::finance_figures_json(f.finance)}, {"source", "/registers/finance/figures?year=" + y}}},

@@ -163,6 +163,47 @@ Part audits(const YearReport& r) {
     return {"audits", "Audits, Section 11 and Section 175", h};
 }
 
+// The year's evaluation (decision 0030): counted from the answers of those who attended the
+// year's sessions and worked out in core from the summed counts.
+std::string evaluation_html(const YearReport& r) {
+    const auto& e = r.figures.evaluation;
+    const auto& t = e.total;
+    std::string h = "<h3 class=\"govuk-heading-m\" id=\"training-evaluation\">Evaluation of the training</h3>";
+    if (t.attended == 0) return h + para("No delegate attended a session in the year, so there is no evaluation to report.");
+    h += para(n(t.after_session) + " of the " + n(t.attended) + " delegates who attended evaluated their session straight after (" +
+              pct(t.after_session_response_percent) + "), and " + n(t.follow_up) + " answered the follow-up " +
+              std::to_string(kFollowUpMonths) + " months later (" + pct(t.follow_up_response_percent) + ").");
+    if (t.changed_percent) {
+        h += para(pct(t.changed_percent) + " of those who answered the follow-up (" + n(t.changed) + " of " + n(t.follow_up) +
+                  ") reported a change in their practice.");
+    }
+    Rows rows;
+    std::vector<Bar> bars;
+    for (const auto& q : t.questions) {
+        if (!q.mean_tenths) continue;
+        const std::string value = tenths_text(*q.mean_tenths);
+        rows.push_back({std::string(evaluation_question_label(q.question)), value});
+        bars.push_back({std::string(evaluation_question_label(q.question)), static_cast<double>(*q.mean_tenths) / 10.0, value});
+    }
+    if (!rows.empty()) {
+        if (t.confidence_rise_tenths) rows.push_back({"Rise in confidence (after less before)", tenths_text(*t.confidence_rise_tenths)});
+        h += table_html("Mean scores out of 5 given straight after the session, " + r.year.label(), {"Question", "Mean score"}, rows);
+        h += figure_chart(bar_chart_svg("chart-evaluation", "Mean evaluation scores out of 5, " + r.year.label(), bars, kHighestScore));
+    }
+    Rows courses;
+    for (const auto& c : e.courses) {
+        const auto& x = c.results;
+        courses.push_back({c.title, n(x.attended), n(x.after_session) + " (" + pct(x.after_session_response_percent) + ")",
+                           n(x.follow_up) + " (" + pct(x.follow_up_response_percent) + ")", pct(x.changed_percent)});
+    }
+    if (!courses.empty()) {
+        h += table_html("Evaluation by course, " + r.year.label(),
+                        {"Course", "Delegates", "Evaluated straight after", "Answered the follow-up", "Reporting a change"}, courses);
+    }
+    h += source("/training", "the evaluations of the delegates who attended the sessions held in the year (counted; no one is named)");
+    return h;
+}
+
 Part training(const YearReport& r) {
     const auto& t = r.figures.training;
     std::string h = para(n(t.total.delegates) + " delegates attended " + n(t.sessions) + (t.sessions == 1 ? " session" : " sessions") +
@@ -179,6 +220,7 @@ Part training(const YearReport& r) {
         h += figure_chart(bar_chart_svg("chart-delegates", "Delegates at the partnership's training by agency, " + r.year.label(), bars));
     }
     h += source("/training/figures?year=" + r.year.key(), "the registers taken at the training sessions held in the year");
+    h += evaluation_html(r);
     return {"training", "Training", h};
 }
 

@@ -12,6 +12,7 @@ void add_training_routes(std::vector<Route>& routes, Services& s) {
     training_web::add_training_api(routes, s);
     training_web::add_evaluation_pages(routes, s);
     training_web::add_evaluation_api(routes, s);
+    training_web::add_evaluation_answer_pages(routes, s);
 }
 
 }  // namespace assure::web

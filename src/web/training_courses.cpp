@@ -93,6 +93,9 @@ void course_page(Services& s, Ctx& ctx) {
                 "\">Add a session of this course</a></p>";
     }
     html += evaluation_results_html("course-evaluation", course_evaluation_results(s, ctx.who(), c.id));
+    if (ctx.who().can(Permission::manage_training)) {
+        html += "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"" + course_href(c.id) + "/answers\">Read the delegates' answers</a></p>";
+    }
     html += "<h3 class=\"govuk-heading-s\">Impact evidence</h3>";
     const auto evidence = list_impact_evidence(s, ctx.who(), c.id);
     if (evidence.empty()) html += "<p class=\"govuk-body\">No impact evidence is linked to this course yet.</p>";

@@ -118,6 +118,50 @@ void submit_evaluation(Services& s, Ctx& ctx) {
     }
 }
 
+// The same form signed in, for one's own booking (linked from "My work"): the delegate's
+// tokened link is kept only as a digest, so a signed-in delegate answers here instead, through
+// record_evaluation's own-booking rule.
+std::string own_href(const Ctx& ctx) {
+    return evaluation_answer_href(TrainingSessionId{ctx.path_id()}, BookingId{ctx.path_id(2)},
+                                  parse_evaluation_stage(std::string(ctx.req.matches[3])).value_or(EvaluationStage::after_session));
+}
+
+void own_evaluation_page(Services& s, Ctx& ctx, const EvaluationInput& in = {}, const FieldErrors& errors = {}, int status = 200) {
+    const EvaluationInvitation inv =
+        open_own_evaluation(s, ctx.who(), TrainingSessionId{ctx.path_id()}, BookingId{ctx.path_id(2)}, ctx.req.matches[3].str());
+    const std::string title = inv.stage == EvaluationStage::follow_up ? "What changed after " + inv.session.course_title
+                                                                      : "Evaluate " + inv.session.course_title;
+    Data data;
+    data.set("title", title);
+    data.set("caption", inv.partnership_name);
+    data.set("intro", inv.booking.name + ", you attended " + inv.session.course_title + " on " + date_in_words(inv.session.on) + ".");
+    data.set("action_url", own_href(ctx));
+    data.set("stage", std::string(evaluation_stage_key(inv.stage)));
+    if (inv.answered) data.set("answered", flag(true));
+    else if (!inv.closed.empty()) data.set("closed", inv.closed.front().message);
+    else {
+        data.set("fields", fields_for(inv.stage, in, errors));
+        data.set("open", flag(true));
+    }
+    if (certificate_refusal(inv.booking).empty()) {
+        data.set("certificate_href", "/training/sessions/" + inv.session.id.str() + "/bookings/" + inv.booking.id.str() + "/certificate.pdf");
+    }
+    if (ctx.has_query("saved")) data.set("saved", "Thank you: your answers are saved");
+    page(ctx, "training/evaluate", data, PageOptions{title, "my_work", errors, status});
+}
+
+void submit_own_evaluation(Services& s, Ctx& ctx) {
+    EvaluationInput in = input_from(ctx);
+    in.stage = ctx.req.matches[3].str();  // the address names the stage, not the form
+    try {
+        record_evaluation(s, ctx.who(), TrainingSessionId{ctx.path_id()}, BookingId{ctx.path_id(2)}, in);
+        redirect(ctx, own_href(ctx) + "?saved=1");
+    } catch (const Failure& f) {
+        if (f.code() != FailureCode::invalid && f.code() != FailureCode::conflict) throw;
+        own_evaluation_page(s, ctx, in, f.fields(), f.code() == FailureCode::invalid ? 422 : 409);
+    }
+}
+
 // "3 hours", "1 hour 30 minutes"
 std::string length_words(int minutes) {
     const int h = minutes / 60, m = minutes % 60;
@@ -205,6 +249,13 @@ void add_evaluation_pages(std::vector<Route>& routes, Services& s) {
                               "/training/sessions/1/bookings/1/certificate.pdf"};
     booking_certificate.reusable = false;
     routes.push_back(booking_certificate);
+    const std::string own = R"(/training/sessions/(\d+)/bookings/(\d+)/evaluation/(after_session|follow_up))";
+    Route own_form{"GET", own, Permission::book_training, Surface::page, [&s](Ctx& ctx) { own_evaluation_page(s, ctx); },
+                   "/training/sessions/1/bookings/1/evaluation/after_session"};
+    own_form.reusable = false;  // one person's own booking
+    routes.push_back(own_form);
+    routes.push_back({"POST", own, Permission::book_training, Surface::page, [&s](Ctx& ctx) { submit_own_evaluation(s, ctx); },
+                      "/training/sessions/1/bookings/1/evaluation/after_session"});
     routes.push_back({"POST", R"(/training/sessions/(\d+)/evaluation-requests)", Permission::manage_training, Surface::page,
                       [&s](Ctx& ctx) {
                           const TrainingSessionId id{ctx.path_id()};

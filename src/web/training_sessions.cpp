@@ -129,6 +129,7 @@ void session_page(Services& s, Ctx& ctx, const BookingInput& in = {}, const Fiel
         data.set("evaluation_html", evaluation_results_html("session-evaluation", session_evaluation_results(s, ctx.who(), t.id)));
         if (manage) {
             data.set("requests_url", session_href(t.id) + "/evaluation-requests");
+            data.set("answers_href", session_href(t.id) + "/answers");
             data.set("follow_up_words", "Delegates who attended are asked straight after the session, and again from " +
                                             date_in_words(follow_up_due(t.on)) + " about what changed in practice.");
         }

@@ -40,5 +40,6 @@ void add_public_pages(std::vector<Route>& routes, Services& s);
 void add_training_api(std::vector<Route>& routes, Services& s);
 void add_evaluation_pages(std::vector<Route>& routes, Services& s);
 void add_evaluation_api(std::vector<Route>& routes, Services& s);
+void add_evaluation_answer_pages(std::vector<Route>& routes, Services& s);
 
 }  // namespace assure::web::training_web

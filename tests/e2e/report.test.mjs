@@ -41,8 +41,13 @@ test('the business manager opens the 2016/17 report and writes a section; a part
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Yearly report 2016 to 2017')
   const training = page.locator('section#training')
   assert.match(await training.textContent(), /1,756 delegates attended/)
-  assert.equal(await training.getByRole('img').count(), 1, 'the delegates chart')
+  assert.equal(await training.getByRole('img').count(), 2, 'the delegates chart and the evaluation scores chart')
   assert.ok(await training.getByRole('region', { name: 'Delegates by agency, 2016 to 2017' }).isVisible())
+  // The year's evaluation, counted from the delegates' answers (decision 0030).
+  assert.ok(await training.getByRole('heading', { name: 'Evaluation of the training' }).isVisible())
+  assert.ok(await training.getByRole('region', { name: 'Mean scores out of 5 given straight after the session, 2016 to 2017' }).isVisible())
+  assert.match(await training.textContent(), /of the 1,756 delegates who attended evaluated their session straight after/)
+  assert.match(await training.textContent(), /% of those who answered the follow-up \(\d+ of \d+\) reported a change in their practice/)
   assert.match(await page.locator('section#foreword').textContent(), /Audrey Williamson/)
   assert.equal(await page.getByRole('link', { name: 'Write the section Independent scrutiny' }).count(), 0, 'an approved report is closed')
 

@@ -5,7 +5,9 @@
 // list in order. The public calendar is read without signing in. Evaluation: the officer reads a
 // course's and a 2016/17 session's results (a chart and a table), links impact evidence, sends
 // the requests due; a delegate with no account answers through the link in their email, sees
-// the error summary first, then their certificate. axe-core checks every page.
+// the error summary first, then their certificate. The officer reads the delegates' answers
+// (and their CSV); a practitioner signed in finds the evaluation the server's daily round sent
+// them in "My work" and answers it there. axe-core checks every page.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
@@ -134,4 +136,55 @@ test('the officer sends evaluation requests and a delegate without an account an
   assert.equal(certificate.status(), 200)
   assert.equal(certificate.headers()['content-type'], 'application/pdf')
   await delegate.context.close()
+})
+
+test('the officer reads the answers, and a practitioner answers the evaluation waiting in My work', async () => {
+  const { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await visit(page, server.baseUrl + '/training?when=all', 'every session, for the answers')
+  await page.locator('tr').filter({ hasText: 'Exploring Neglect' }).first().getByRole('link').click()
+  await page.getByRole('link', { name: "Read the delegates' answers" }).click()
+  await checkA11y(page, 'the answers of a session')
+  const answers = page.getByRole('region', { name: 'Answers' })
+  assert.ok(await answers.isVisible())
+  assert.ok(await answers.locator('tbody tr').count() > 0, 'the delegates answered')
+  await page.getByLabel('Stage').selectOption('follow_up')
+  await page.getByRole('button', { name: 'Filter' }).click()
+  await checkA11y(page, 'the follow-up answers')
+  assert.match(page.url(), /stage=follow_up/)
+  const href = await page.getByRole('link', { name: 'Download these answers (CSV)' }).getAttribute('href')
+  assert.match(href, /\/answers\.csv\?stage=follow_up$/)
+  const csv = await page.request.get(server.baseUrl + href)
+  assert.equal(csv.status(), 200)
+  assert.match(await csv.text(), /^Delegate,Session,Stage,Given/)
+  await context.close()
+
+  const member = await freshPage(browser)
+  await signIn(member.page, server.baseUrl, server.accounts.member)
+  // The server's daily round sent the request for last week's refresher when it started.
+  let found = false
+  for (let i = 0; i < 20 && !found; i++) {
+    await member.page.goto(server.baseUrl + '/my-work')
+    found = await member.page.getByRole('heading', { name: 'Evaluations waiting for you' }).count() > 0
+    if (!found) await new Promise(resolve => setTimeout(resolve, 250))
+  }
+  assert.ok(found, 'My work lists the evaluation waiting')
+  await checkA11y(member.page, 'my work with an evaluation waiting')
+  await member.page.getByRole('link', { name: /^Evaluate WTSC Refresher/ }).click()
+  await checkA11y(member.page, 'the signed-in evaluation form')
+  await member.page.getByRole('button', { name: 'Send your answers' }).click()
+  await checkA11y(member.page, 'the signed-in evaluation form with errors')
+  assert.match(await member.page.locator('.govuk-error-summary').textContent(), /Select a score from 1 to 5/)
+  const scores = [['The session met its learning outcomes', '4'], ['My confidence before the session', '3'],
+    ['My confidence after the session', '5 (very confident)'], ['The session was relevant to my work', '5 (strongly agree)']]
+  for (const [question, answer] of scores) {
+    await member.page.getByRole('group', { name: question }).getByLabel(answer, { exact: true }).check()
+  }
+  await member.page.getByLabel('What will you do differently in your work?').fill('Check the refreshed thresholds before a referral')
+  await member.page.getByRole('button', { name: 'Send your answers' }).click()
+  await member.page.getByText('Thank you: your answers are saved').waitFor()
+  await checkA11y(member.page, 'signed-in evaluation saved')
+  await visit(member.page, server.baseUrl + '/my-work', 'my work after answering')
+  assert.equal(await member.page.getByRole('heading', { name: 'Evaluations waiting for you' }).count(), 0, 'answered: no longer waiting')
+  await member.context.close()
 })

@@ -209,9 +209,78 @@ TYPED_TEST_P(TrainingEvaluationContract, TheDatabaseRefusesAnUnknownStageOrSourc
     EXPECT_EQ(found->stage, EvaluationStage::follow_up);
 }
 
+// The yearly report's counts: by course over the sessions dated in the period, ordered by title,
+// from the same rules as count_evaluations (attended delegates only).
+TYPED_TEST_P(TrainingEvaluationContract, TheYearsCountsAreByCourseOverTheSessionsOfThePeriod) {
+    const auto neglect = this->course("Exploring Neglect");
+    const auto care = this->course("compromised Care");
+    const auto t = this->session(neglect, "2016-06-01", 20);
+    const auto u = this->session(care, "2017-03-31", 20);
+    const auto next_year = this->session(care, "2017-04-01", 20);
+    const auto a = this->attended(t, "a@x.org");
+    const auto b = this->attended(u, "b@x.org");
+    const auto c = this->attended(u, "c@x.org");
+    this->attended(u, "gone@x.org", Attendance::no_show);
+    const auto later = this->attended(next_year, "later@x.org");
+    this->answer(a, EvaluationStage::after_session, {5, 2, 4, 5});
+    this->answer(a, EvaluationStage::follow_up, {}, true);
+    this->answer(b, EvaluationStage::after_session, {3, 1, 3, 3});
+    this->answer(c, EvaluationStage::follow_up, {}, false);
+    this->answer(later, EvaluationStage::after_session, {1, 1, 1, 1});
+    const auto lines = this->in_repo([&](TrainingEvaluationRepo& r) {
+        return r.count_by_course(this->partnership, Date{2016, 4, 1}, Date{2017, 3, 31});
+    });
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0].course, care.id) << "ordered by title, whatever its case";
+    EXPECT_EQ(lines[0].title, "compromised Care");
+    EXPECT_EQ(lines[0].counts, (EvaluationCounts{2, 1, {3, 1, 3, 3}, 1, 0})) << "the session of 31 March in, 1 April out";
+    EXPECT_EQ(lines[1].course, neglect.id);
+    EXPECT_EQ(lines[1].counts, (EvaluationCounts{1, 1, {5, 2, 4, 5}, 1, 1}));
+    PartnershipId other;
+    this->store->write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "q", "Q"}, shipped_rules()); });
+    EXPECT_TRUE(this->in_repo([&](TrainingEvaluationRepo& r) { return r.count_by_course(other, Date{2016, 4, 1}, Date{2017, 3, 31}); }).empty());
+}
+
+// What waits for a delegate: requests sent to their email and not answered, while the register
+// still says they attended; soonest session first.
+TYPED_TEST_P(TrainingEvaluationContract, WaitingEvaluationsAreTheRequestsOfAnEmailNotYetAnswered) {
+    const auto c = this->course("Exploring Neglect");
+    const auto t = this->session(c, "2016-09-01", 20);
+    const auto u = this->session(c, "2016-06-01", 20);
+    const auto mine_later = this->attended(t, "me@x.org");
+    const auto mine_first = this->attended(u, "me@x.org");
+    const auto theirs = this->attended(u, "them@x.org");
+    EXPECT_TRUE(this->in_repo([&](TrainingEvaluationRepo& r) { return r.waiting_for(this->partnership, "me@x.org"); }).empty());
+    this->write([&](TrainingEvaluationRepo& r, Transaction&) {
+        r.insert_request(EvaluationRequest{this->partnership, mine_later.id, EvaluationStage::after_session, 1'500'000'300}, "w1");
+        r.insert_request(EvaluationRequest{this->partnership, mine_first.id, EvaluationStage::after_session, 1'500'000'100}, "w2");
+        r.insert_request(EvaluationRequest{this->partnership, mine_first.id, EvaluationStage::follow_up, 1'500'000'200}, "w3");
+        r.insert_request(EvaluationRequest{this->partnership, theirs.id, EvaluationStage::after_session, 1'500'000'100}, "w4");
+    });
+    this->answer(mine_first, EvaluationStage::after_session);
+    const auto waiting = this->in_repo([&](TrainingEvaluationRepo& r) { return r.waiting_for(this->partnership, "me@x.org"); });
+    ASSERT_EQ(waiting.size(), 2u);
+    EXPECT_EQ(waiting[0].booking, mine_first.id);
+    EXPECT_EQ(waiting[0].stage, EvaluationStage::follow_up) << "the first stage is answered";
+    EXPECT_EQ(waiting[0].session, u.id);
+    EXPECT_EQ(waiting[0].on, (Date{2016, 6, 1}));
+    EXPECT_EQ(waiting[0].course_title, "Exploring Neglect");
+    EXPECT_EQ(waiting[0].sent_at, 1'500'000'200);
+    EXPECT_EQ(waiting[1].booking, mine_later.id);
+    EXPECT_EQ(waiting[1].stage, EvaluationStage::after_session);
+    // A register changed to did not attend takes the request off the list.
+    this->store->write([&](Transaction& tx) { tx.training().set_attendance(mine_later.id, Attendance::no_show); });
+    EXPECT_EQ(this->in_repo([&](TrainingEvaluationRepo& r) { return r.waiting_for(this->partnership, "me@x.org"); }).size(), 1u);
+    PartnershipId other;
+    this->store->write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "q", "Q"}, shipped_rules()); });
+    EXPECT_TRUE(this->in_repo([&](TrainingEvaluationRepo& r) { return r.waiting_for(other, "me@x.org"); }).empty());
+}
+
 REGISTER_TYPED_TEST_SUITE_P(TrainingEvaluationContract, AnswersRoundTripWholeAndPageWithEveryFilter,
                             TheDatabaseRefusesASecondAnswerOfAStageAndAScoreOutsideOneToFive,
                             ResultsCountTheDelegatesWhoAttendedAndTheirAnswers, ARequestIsFoundByItsTokensDigestAlone,
-                            ImpactEvidenceRoundTripsAndPartnershipsStayApart, TheDatabaseRefusesAnUnknownStageOrSource);
+                            ImpactEvidenceRoundTripsAndPartnershipsStayApart, TheDatabaseRefusesAnUnknownStageOrSource,
+                            TheYearsCountsAreByCourseOverTheSessionsOfThePeriod,
+                            WaitingEvaluationsAreTheRequestsOfAnEmailNotYetAnswered);
 
 }  // namespace assure::testing

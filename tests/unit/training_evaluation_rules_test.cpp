@@ -171,3 +171,63 @@ TEST(TrainingEvaluationRules, TheRequestCarriesTheDelegatesOwnLinkAndNamesTheSes
     const auto later = evaluation_request_text("K", t, delegate(Attendance::attended), EvaluationStage::follow_up, "L");
     EXPECT_NE(later.body.find("3 months"), std::string::npos);
 }
+
+// The daily round sends the first stage from the session's day and the follow-up from its due
+// day, each for kRequestCatchUpDays; nothing before, nothing after.
+TEST(TrainingEvaluationRules, TheDailyRoundSendsEachStageWithinTwoWeeksOfItFallingDue) {
+    const Date on{2026, 11, 10};
+    using Stages = std::vector<EvaluationStage>;
+    EXPECT_EQ(requests_due_by_job(on, Date{2026, 11, 9}), Stages{}) << "not before the session";
+    EXPECT_EQ(requests_due_by_job(on, on), Stages{EvaluationStage::after_session});
+    EXPECT_EQ(requests_due_by_job(on, Date{2026, 11, 24}), Stages{EvaluationStage::after_session}) << "14 days on: still sent";
+    EXPECT_EQ(requests_due_by_job(on, Date{2026, 11, 25}), Stages{}) << "15 days on: left to the button";
+    EXPECT_EQ(follow_up_due(on), (Date{2027, 2, 10}));
+    EXPECT_EQ(requests_due_by_job(on, Date{2027, 2, 9}), Stages{});
+    EXPECT_EQ(requests_due_by_job(on, Date{2027, 2, 10}), Stages{EvaluationStage::follow_up});
+    EXPECT_EQ(requests_due_by_job(on, Date{2027, 2, 24}), Stages{EvaluationStage::follow_up});
+    EXPECT_EQ(requests_due_by_job(on, Date{2027, 2, 25}), Stages{});
+}
+
+// The round reads sessions from earliest_session_for_job: every session whose follow-up is still
+// within its two weeks is on or after it, even across a month's end (30 November's follow-up is
+// due on 28 February).
+TEST(TrainingEvaluationRules, TheDailyRoundReadsEverySessionWhoseRequestsCanStillBeDue) {
+    for (const Date today : {Date{2027, 3, 14}, Date{2027, 3, 1}, Date{2027, 5, 31}, Date{2026, 12, 3}}) {
+        const Date earliest = earliest_session_for_job(today);
+        for (std::int64_t d = earliest.days() - 200; d <= today.days(); ++d) {
+            const Date on = Date::from_days(d);
+            if (!requests_due_by_job(on, today).empty()) {
+                EXPECT_GE(on, earliest) << on.iso() << " on " << today.iso();
+            }
+        }
+        EXPECT_LT(today.days() - earliest.days(), 130) << "a bounded read";
+    }
+}
+
+// Courses put together: the total is worked out from the summed counts, so a course of 30
+// weighs ten times one of 3, unlike a mean of the two courses' means.
+TEST(TrainingEvaluationRules, TheTotalOfSeveralCoursesIsWorkedOutFromTheirSummedCounts) {
+    EvaluationCounts big;
+    big.attended = 40;
+    big.after_session = 30;
+    big.score_sums = {150, 60, 150, 150};  // outcomes met 5.0
+    big.follow_up = 10;
+    big.changed = 9;
+    EvaluationCounts small;
+    small.attended = 3;
+    small.after_session = 3;
+    small.score_sums = {6, 3, 6, 6};  // outcomes met 2.0
+    small.follow_up = 2;
+    small.changed = 0;
+    const EvaluationCounts t = total_counts({big, small});
+    EXPECT_EQ(t.attended, 43);
+    EXPECT_EQ(t.after_session, 33);
+    EXPECT_EQ(t.score_sums[0], 156);
+    EXPECT_EQ(t.follow_up, 12);
+    EXPECT_EQ(t.changed, 9);
+    const auto r = evaluation_results(t);
+    EXPECT_EQ(r.questions[0].mean_tenths, 47) << "156 / 33 = 4.73, not (5.0 + 2.0) / 2 = 3.5";
+    EXPECT_EQ(r.changed_percent, 75) << "9 of 12 follow-ups, not the mean of 90% and 0%";
+    EXPECT_EQ(r.after_session_response_percent, 77) << "33 of 43";
+    EXPECT_EQ(total_counts({}), EvaluationCounts{});
+}

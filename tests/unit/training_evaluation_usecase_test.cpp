@@ -225,3 +225,131 @@ TEST(TrainingEvaluationUseCases, ImpactEvidenceIsTheBusinessUnitsAndIsAudited) {
     ASSERT_EQ(listed.size(), 1u);
     EXPECT_EQ(listed[0].source, ImpactSource::audit);
 }
+
+namespace {
+
+int requests_in(Fixture& f) {
+    int n = 0;
+    for (const auto& m : f.outbox()) n += m.kind == MailKind::evaluation_request ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
+// The server's daily round: the first stage once the register is taken, the follow-up from its
+// due day (the manager too), none for a stage answered, and nothing twice however often it runs.
+TEST(TrainingEvaluationUseCases, TheDailyRoundSendsTheRequestsDueOnceWhateverHowOftenItRuns) {
+    Fixture f;
+    // Person 3's answers came in on paper: no request for that stage.
+    record_evaluation(f.w.services, f.bu, f.session.id, f.booked[2].id, first_stage("3"));
+    const auto sent = queue_due_evaluation_requests(f.w.services, Date{2026, 11, 18}, "https://assure.test");
+    EXPECT_EQ(sent.after_session, 1);
+    EXPECT_EQ(sent.follow_up, 0);
+    EXPECT_EQ(requests_in(f), 1);
+    const std::string token = f.token_for("p1@example.org");
+    EXPECT_EQ(open_evaluation(f.w.services, token).booking.name, "Person 1");
+    EXPECT_EQ(f.w.last_audit().action, "training_evaluation.request");
+    EXPECT_EQ(f.w.last_audit().actor_label, "system") << "sent by the server, not a person";
+    const auto again = queue_due_evaluation_requests(f.w.services, Date{2026, 11, 18}, "https://assure.test");
+    EXPECT_EQ(again.after_session + again.follow_up, 0);
+    EXPECT_EQ(requests_in(f), 1) << "a second run sends nothing twice";
+    // The button afterwards finds nothing left to send either.
+    EXPECT_EQ(send_evaluation_requests(f.w.services, f.bu, f.session.id, "https://assure.test").after_session, 0);
+
+    evaluate_by_token(f.w.services, token, first_stage("5", "manager@example.org"));
+    f.w.clock.at = noon(Date{2027, 2, 9});
+    EXPECT_EQ(queue_due_evaluation_requests(f.w.services, Date{2027, 2, 9}, "https://assure.test").follow_up, 0) << "not due yet";
+    f.w.clock.at = noon(Date{2027, 2, 12});
+    const auto follow = queue_due_evaluation_requests(f.w.services, Date{2027, 2, 12}, "https://assure.test");
+    EXPECT_EQ(follow.follow_up, 2);
+    EXPECT_EQ(follow.after_session, 0);
+    EXPECT_EQ(requests_in(f), 4) << "Person 1, their manager and Person 3";
+    EXPECT_EQ(f.token_for("manager@example.org"), f.token_for("p1@example.org"));
+    EXPECT_EQ(queue_due_evaluation_requests(f.w.services, Date{2027, 2, 13}, "https://assure.test").follow_up, 0);
+    EXPECT_EQ(requests_in(f), 4);
+}
+
+TEST(TrainingEvaluationUseCases, TheDailyRoundWaitsForTheRegisterAndLeavesOldSessionsToTheButton) {
+    Fixture f;
+    f.w.clock.at = noon(Date{2026, 11, 1});
+    const auto later = add_session(f.w.services, f.bu, SessionInput{f.course.id.str(), "2026-11-20", "09:30", "12:30", "Kirkby", "", "20", "T"});
+    const auto b = book_place(f.w.services, f.bu, later.id, BookingInput{"Person 4", "p4@example.org", ""});
+    f.w.clock.at = noon(Date{2026, 11, 20});
+    // The register of the 20 November session is not taken yet: only the 10 November session's delegates.
+    EXPECT_EQ(queue_due_evaluation_requests(f.w.services, Date{2026, 11, 20}, "https://assure.test").after_session, 2);
+    take_register(f.w.services, f.bu, later.id, {{b.id.str(), "attended"}});
+    EXPECT_EQ(queue_due_evaluation_requests(f.w.services, Date{2026, 11, 21}, "https://assure.test").after_session, 1)
+        << "once the register says they attended";
+
+    Fixture old;
+    old.w.clock.at = noon(Date{2026, 11, 25});
+    EXPECT_EQ(queue_due_evaluation_requests(old.w.services, Date{2026, 11, 25}, "https://assure.test").after_session, 0)
+        << "15 days after the session: left to the business unit's button";
+    EXPECT_EQ(send_evaluation_requests(old.w.services, old.bu, old.session.id, "https://assure.test").after_session, 2);
+}
+
+// The yearly report's evaluation: the year's sessions, each course's results and the total from
+// the summed counts.
+TEST(TrainingEvaluationUseCases, TheYearsEvaluationIsWorkedOutFromTheYearsAnswers) {
+    Fixture f;
+    f.w.clock.at = noon(Date{2026, 11, 1});
+    const Course other = add_course(f.w.services, f.bu, CourseInput{"Compromised Care", "multi_agency_core", "Recognise", "Everyone", "180", {}});
+    const auto t = add_session(f.w.services, f.bu, SessionInput{other.id.str(), "2026-11-12", "09:30", "12:30", "Kirkby", "", "20", "T"});
+    std::vector<AttendanceMark> marks;
+    std::vector<BookingId> ids;
+    for (int n = 4; n <= 7; ++n) {
+        const auto b = book_place(f.w.services, f.bu, t.id, BookingInput{"Person " + std::to_string(n), "p" + std::to_string(n) + "@example.org", ""});
+        marks.push_back({b.id.str(), "attended"});
+        ids.push_back(b.id);
+    }
+    f.w.clock.at = noon(Date{2026, 11, 12});
+    take_register(f.w.services, f.bu, t.id, marks);
+    f.w.clock.at = noon(Date{2026, 11, 18});
+    record_evaluation(f.w.services, f.bu, f.session.id, f.booked[0].id, first_stage("5"));  // Exploring Neglect: 1 of 2, scores 5
+    for (const auto& id : ids) record_evaluation(f.w.services, f.bu, t.id, id, first_stage("2"));  // Compromised Care: 4 of 4, scores 2
+
+    const YearEvaluation y = year_evaluation(f.w.services, f.w.as(Role::member), FinancialYear{2026});
+    ASSERT_EQ(y.courses.size(), 2u);
+    EXPECT_EQ(y.courses[0].title, "Compromised Care") << "by title";
+    EXPECT_EQ(y.courses[0].results.questions[0].mean_tenths, 20);
+    EXPECT_EQ(y.courses[1].results.questions[0].mean_tenths, 50);
+    EXPECT_EQ(y.total.attended, 6);
+    EXPECT_EQ(y.total.after_session, 5);
+    EXPECT_EQ(y.total.after_session_response_percent, 83);
+    EXPECT_EQ(y.total.questions[0].mean_tenths, 26) << "(5 + 2 x 4) / 5 = 2.6, not the mean of the courses' 3.5";
+    const YearEvaluation before = year_evaluation(f.w.services, f.bu, FinancialYear{2025});
+    EXPECT_TRUE(before.courses.empty());
+    EXPECT_EQ(before.total.attended, 0);
+    EXPECT_FALSE(before.total.after_session_response_percent.has_value());
+}
+
+// A delegate with an account sees the requests sent to them and not answered, and answers on
+// the signed-in form of their own booking; no one else's.
+TEST(TrainingEvaluationUseCases, ADelegateSignedInSeesTheEvaluationsWaitingForThem) {
+    Fixture f;
+    const Actor p1 = f.w.add_user(f.w.add_person(Person{PersonId{}, f.w.partnership, "Person 1", "Social worker", AgencyId{}, "P1@example.org"}),
+                                  Role::member);
+    EXPECT_TRUE(my_waiting_evaluations(f.w.services, p1).empty()) << "nothing asked yet";
+    queue_due_evaluation_requests(f.w.services, Date{2026, 11, 18}, "https://assure.test");
+    const auto waiting = my_waiting_evaluations(f.w.services, p1);
+    ASSERT_EQ(waiting.size(), 1u);
+    EXPECT_EQ(waiting[0].booking, f.booked[0].id);
+    EXPECT_EQ(waiting[0].session, f.session.id);
+    EXPECT_EQ(waiting[0].course_title, "Exploring Neglect");
+    EXPECT_EQ(waiting[0].on, (Date{2026, 11, 10}));
+    EXPECT_EQ(waiting[0].stage, EvaluationStage::after_session);
+    EXPECT_EQ(evaluation_answer_href(waiting[0].session, waiting[0].booking, waiting[0].stage),
+              "/training/sessions/" + f.session.id.str() + "/bookings/" + f.booked[0].id.str() + "/evaluation/after_session");
+    EXPECT_TRUE(my_waiting_evaluations(f.w.services, f.w.as(Role::member)).empty()) << "another person's requests are not theirs";
+
+    const auto opened = open_own_evaluation(f.w.services, p1, f.session.id, f.booked[0].id, "after_session");
+    EXPECT_FALSE(opened.answered);
+    EXPECT_TRUE(opened.closed.empty());
+    EXPECT_EQ(failure_of([&] { open_own_evaluation(f.w.services, p1, f.session.id, f.booked[2].id, "after_session"); }),
+              FailureCode::forbidden);
+    EXPECT_EQ(failure_of([&] { open_own_evaluation(f.w.services, p1, f.session.id, f.booked[0].id, "later"); }), FailureCode::not_found);
+    EXPECT_FALSE(open_own_evaluation(f.w.services, p1, f.session.id, f.booked[0].id, "follow_up").closed.empty()) << "not open yet";
+    record_evaluation(f.w.services, p1, f.session.id, f.booked[0].id, first_stage());
+    EXPECT_TRUE(my_waiting_evaluations(f.w.services, p1).empty()) << "answered: no longer waiting";
+    EXPECT_TRUE(open_own_evaluation(f.w.services, p1, f.session.id, f.booked[0].id, "after_session").answered);
+}

@@ -30,6 +30,23 @@ TEST_F(DemoReport, The201617ReportCountsSeed001sFiguresFromTheDemosRecords) {
     EXPECT_EQ(r["sign_offs"].size(), 3u) << "the council, the police and the clinical commissioning group";
     const json& f = r["figures"];
     EXPECT_EQ(f["training"]["figures"]["total"]["delegates"], 1756);
+    // The year's evaluation (decision 0030): counted over the same delegates, worked out from
+    // the summed counts of the courses the demo holds questionnaires for.
+    const json& e = f["training"]["evaluation"];
+    EXPECT_EQ(e["attended"], 1756) << "every delegate who attended is asked";
+    int answered = 0, followed = 0, courses_answered = 0;
+    for (const auto& c : e["by_course"]) {
+        answered += c["after_session"].get<int>();
+        followed += c["follow_up"].get<int>();
+        if (c["after_session"].get<int>() > 0) ++courses_answered;
+    }
+    EXPECT_EQ(e["after_session"], answered);
+    EXPECT_EQ(e["follow_up"], followed);
+    EXPECT_EQ(courses_answered, 5) << "the core courses' questionnaires";
+    EXPECT_GT(answered, 0);
+    EXPECT_GE(e["mean_scores"]["outcomes_met"].get<double>(), 4.0) << "seed 001: the feedback has been positive";
+    EXPECT_GE(e["changed_percent"].get<int>(), 50);
+    EXPECT_GT(e["confidence_rise"].get<double>(), 1.0);
     EXPECT_EQ(f["lado"]["figures"]["referrals"], 63);
     EXPECT_EQ(f["lado"]["figures"]["no_further_action_percent"], 70);
     EXPECT_EQ(f["child_deaths"]["figures"]["deaths"], 12);
@@ -63,6 +80,10 @@ TEST_F(DemoReport, ThePageShowsTheFiguresWithTheirSourcesAndTheTrainingChart) {
     EXPECT_TRUE(has("<desc id=\"chart-delegates-desc\">")) << "the chart reads its figures out";
     EXPECT_TRUE(has("href=\"/training/figures?year=2016-17\""));
     EXPECT_TRUE(has("href=\"/registers/voice/figures?year=2016-17\""));
+    EXPECT_TRUE(has("Evaluation of the training"));
+    EXPECT_TRUE(has("Mean scores out of 5 given straight after the session, 2016 to 2017"));
+    EXPECT_TRUE(has("<title id=\"chart-evaluation-title\">Mean evaluation scores out of 5"));
+    EXPECT_TRUE(has("Evaluation by course, 2016 to 2017"));
     EXPECT_TRUE(has("Hearing children and young people in 2016 to 2017"));
     EXPECT_TRUE(has("Audrey Williamson"));
     EXPECT_FALSE(has("This section has not been written yet."));
@@ -90,7 +111,8 @@ TEST_F(DemoReport, ThePdfHoldsTheReportsFiguresAsText) {
     std::stringstream text;
     text << in.rdbuf();
     const std::string t = text.str();
-    for (const char* figure : {"1,756 delegates attended", "Audrey Williamson", "Contents", "Yearly report 2016 to 2017", "Page 2 of"}) {
+    for (const char* figure : {"1,756 delegates attended", "Audrey Williamson", "Contents", "Yearly report 2016 to 2017", "Page 2 of",
+                               "Evaluation of the training"}) {
         EXPECT_NE(t.find(figure), std::string::npos) << figure;
     }
     EXPECT_NE(t.find("403"), std::string::npos) << "missing children";

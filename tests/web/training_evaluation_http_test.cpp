@@ -8,6 +8,7 @@
 
 #include <ctime>
 
+#include "app/training_evaluations.hpp"
 #include "web/harness.hpp"
 
 using namespace assure;
@@ -242,4 +243,108 @@ TEST_F(TrainingEvaluationHttp, ResultsShowOnTheSessionAndCoursePagesWithAChart) 
     EXPECT_EQ(course["after_session"], 2);
     ASSERT_EQ(course["impact_evidence"].size(), 1u) << "the forged and the bad posts saved nothing";
     EXPECT_EQ(course["impact_evidence"][0]["link"], "/audits/1");
+}
+
+namespace {
+
+json first_stage_body(int session_id, int booking_id, int outcomes, const std::string& differently) {
+    return {{"session_id", session_id},
+            {"booking_id", booking_id},
+            {"stage", "after_session"},
+            {"scores", {{"outcomes_met", outcomes}, {"confidence_before", 2}, {"confidence_after", 4}, {"relevance", 5}}},
+            {"do_differently", differently}};
+}
+
+}  // namespace
+
+// The delegates' words, one by one: the business unit's page (paged in the store's order, a
+// filter by stage) and its CSV; no one else may read them, and the results pages name no one.
+TEST_F(TrainingEvaluationHttp, TheAnswersListIsTheBusinessUnitsPagedAndDownloadable) {
+    ok(post("/api/v1/evaluations", first_stage_body(session_id, booking["ann"], 5, "Use the Graded Care Profile, first visit"), bu), 201);
+    ok(post("/api/v1/evaluations", first_stage_body(session_id, booking["cy"], 4, "=HYPERLINK(\"x\"), then ask the school"), bu), 201);
+    Browser unit(*server);
+    ASSERT_TRUE(unit.sign_in(server->email(Role::business_unit)));
+    const auto session_page = unit.get(page_path());
+    ASSERT_EQ(session_page->status, 200);
+    EXPECT_NE(session_page->body.find(page_path() + "/answers"), std::string::npos) << "the session page links to the answers";
+    EXPECT_EQ(session_page->body.find("Graded Care Profile, first visit"), std::string::npos) << "the results name no one";
+
+    const auto list = unit.get(page_path() + "/answers");
+    ASSERT_EQ(list->status, 200) << list->body;
+    EXPECT_NE(list->body.find("ann Smith"), std::string::npos);
+    EXPECT_NE(list->body.find("Use the Graded Care Profile, first visit"), std::string::npos);
+    EXPECT_NE(list->body.find("cy Smith"), std::string::npos);
+    EXPECT_LT(list->body.find("ann Smith"), list->body.find("cy Smith")) << "in the order they answered";
+    const auto paged = unit.get(page_path() + "/answers?limit=1");
+    ASSERT_EQ(paged->status, 200);
+    EXPECT_NE(paged->body.find("ann Smith"), std::string::npos);
+    EXPECT_EQ(paged->body.find("cy Smith"), std::string::npos) << "one a page";
+    EXPECT_NE(paged->body.find("govuk-pagination"), std::string::npos) << "with a next page";
+    const auto follow_ups = unit.get(page_path() + "/answers?stage=follow_up");
+    ASSERT_EQ(follow_ups->status, 200);
+    EXPECT_EQ(follow_ups->body.find("ann Smith"), std::string::npos) << "no follow-up answered yet";
+    EXPECT_NE(follow_ups->body.find("No delegate has answered yet"), std::string::npos);
+    const auto bad = unit.get(page_path() + "/answers?stage=later");
+    ASSERT_EQ(bad->status, 422);
+    EXPECT_NE(bad->body.find("govuk-error-summary"), std::string::npos);
+    const auto course = unit.get("/training/courses/" + std::to_string(course_id) + "/answers");
+    ASSERT_EQ(course->status, 200);
+    EXPECT_NE(course->body.find("cy Smith"), std::string::npos);
+
+    const auto csv = unit.get(page_path() + "/answers.csv");
+    ASSERT_EQ(csv->status, 200);
+    EXPECT_NE(csv->get_header_value("Content-Type").find("text/csv"), std::string::npos);
+    EXPECT_NE(csv->body.find("ann Smith"), std::string::npos);
+    EXPECT_NE(csv->body.find(",after_session,"), std::string::npos);
+    EXPECT_NE(csv->body.find("\"'=HYPERLINK"), std::string::npos) << "a formula is defused: " << csv->body;
+
+    Browser member(*server);
+    ASSERT_TRUE(member.sign_in(server->email(Role::member)));
+    EXPECT_EQ(member.get(page_path() + "/answers")->status, 403);
+    EXPECT_EQ(member.get(page_path() + "/answers.csv")->status, 403);
+    EXPECT_EQ(member.get("/training/courses/" + std::to_string(course_id) + "/answers")->status, 403);
+    EXPECT_EQ(member.get(page_path())->body.find("/answers"), std::string::npos) << "no link for those who may not read them";
+    EXPECT_EQ(server->client().Get(page_path() + "/answers")->status, 303) << "signed out: to the sign-in page";
+}
+
+// The server's daily round sends the requests by itself, once; a delegate with an account then
+// finds theirs in "My work" and answers it signed in, on their own booking only.
+TEST_F(TrainingEvaluationHttp, ADelegateSignedInFindsTheirEvaluationInMyWorkAndAnswersIt) {
+    const int mine = ok(post(session_path() + "/bookings", {{"name", "Mo Member"}, {"email", server->email(Role::member)}}, bu), 201)["id"].get<int>();
+    auto c = server->client();
+    const json marks{{"items", {{{"booking_id", mine}, {"attendance", "attended"}}}}};
+    ok(c.Put(session_path() + "/attendance", bu, marks.dump(), "application/json"), 200);
+    const Date today = london_date(static_cast<Instant>(std::time(nullptr)));
+    const auto sent = queue_due_evaluation_requests(server->services(), today, "https://assure.test");
+    EXPECT_EQ(sent.after_session, 3) << "ann, cy and the member";
+    EXPECT_EQ(queue_due_evaluation_requests(server->services(), today, "https://assure.test").after_session, 0) << "nothing twice";
+    EXPECT_EQ(link_for("ann@example.org").rfind("/training/evaluate/", 0), 0u);
+
+    Browser member(*server);
+    ASSERT_TRUE(member.sign_in(server->email(Role::member)));
+    const auto work = member.get("/my-work");
+    ASSERT_EQ(work->status, 200);
+    const std::string form = page_path() + "/bookings/" + std::to_string(mine) + "/evaluation/after_session";
+    EXPECT_NE(work->body.find("Evaluations waiting for you"), std::string::npos);
+    EXPECT_NE(work->body.find(form), std::string::npos) << work->body;
+    const auto api = ok(c.Get("/api/v1/my-work", auth(Role::member)), 200);
+    ASSERT_EQ(api["evaluations"].size(), 1u);
+    EXPECT_EQ(api["evaluations"][0]["link"], form);
+    EXPECT_EQ(api["evaluations"][0]["stage"], "after_session");
+
+    ASSERT_EQ(member.get(form)->status, 200);
+    const auto before = evaluations();
+    const auto wrong = member.post(form, answers("9"));
+    ASSERT_EQ(wrong->status, 422);
+    EXPECT_NE(wrong->body.find("govuk-error-summary"), std::string::npos);
+    EXPECT_EQ(member.post(form, answers("4"), false)->status, 403) << "no CSRF token";
+    EXPECT_EQ(evaluations(), before) << "nothing saved";
+    const auto saved = member.post(form, answers("4"));
+    ASSERT_EQ(saved->status, 303) << saved->body;
+    EXPECT_EQ(evaluations(), before + 1);
+    EXPECT_EQ(member.post(form, answers("4"))->status, 409) << "once per stage";
+    EXPECT_EQ(member.get("/my-work")->body.find(form), std::string::npos) << "answered: no longer waiting";
+    const std::string anns = page_path() + "/bookings/" + std::to_string(booking["ann"]) + "/evaluation/after_session";
+    EXPECT_EQ(member.get(anns)->status, 403) << "another person's booking";
+    EXPECT_EQ(member.post(anns, answers("4"))->status, 403);
 }

@@ -29,6 +29,23 @@ struct EvaluationRequest {
     Instant sent_at = 0;
 };
 
+// A course's counts over the sessions held in a period (the yearly report's lines).
+struct CourseEvaluationCounts {
+    CourseId course;
+    std::string title;
+    EvaluationCounts counts;
+};
+
+// A request sent to a delegate and not yet answered: what their "My work" shows them.
+struct WaitingEvaluation {
+    BookingId booking;
+    TrainingSessionId session;
+    std::string course_title;
+    Date on;  // the session's day
+    EvaluationStage stage = EvaluationStage::after_session;
+    Instant sent_at = 0;
+};
+
 struct TrainingEvaluationRepo {
     virtual ~TrainingEvaluationRepo() = default;
 
@@ -40,6 +57,14 @@ struct TrainingEvaluationRepo {
     // and the evaluations of those delegates.
     virtual EvaluationCounts count_evaluations(PartnershipId partnership, std::optional<CourseId> course,
                                                std::optional<TrainingSessionId> session) = 0;
+
+    // The same counts by course, for the sessions dated from..to; courses with no delegate who
+    // attended are left out. Order: lower(title), then id.
+    virtual std::vector<CourseEvaluationCounts> count_by_course(PartnershipId partnership, Date from, Date to) = 0;
+
+    // The requests sent to this email (lower case) whose stage has no answer yet, for bookings
+    // still recorded as attended; soonest session first, at most 100.
+    virtual std::vector<WaitingEvaluation> waiting_for(PartnershipId partnership, const std::string& email) = 0;
 
     // Whether a request for this booking and stage was sent already.
     virtual bool request_sent(BookingId booking, EvaluationStage stage) = 0;

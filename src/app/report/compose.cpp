@@ -56,6 +56,7 @@ YearReport compose_report(Services& s, const Actor& actor, const std::string& ye
         f.scorecard = std::move(card);
     }
     f.training = training_year_figures(s, reader, year);
+    f.evaluation = year_evaluation(s, reader, year);
     f.lado = lado_year_figures(s, reader, year);
     f.deaths = child_death_year_figures(s, reader, year);
     f.finance = finance_year_figures(s, reader, year);

@@ -121,6 +121,41 @@ Certificate certificate_of(Transaction& tx, const TrainingSession& t, const Book
     return Certificate{partnership_name(tx, t.partnership), b.name, *c, t};
 }
 
+// Sends each attended delegate of the session the requests of these stages not yet sent, and
+// none for a stage already answered (entered from a paper form, say). Sent once: the store
+// keeps one request per booking and stage, and its unique key holds a second server back.
+void send_requests(Transaction& tx, Services& s, const Actor& actor, const std::string& name, const TrainingSession& t,
+                   const std::vector<EvaluationStage>& stages, const std::string& site, SentRequests& sent) {
+    auto& repo = evaluations_of(tx);
+    const Instant now = s.clock.now();
+    for (const auto& b : repo.attended(t.partnership, t.id)) {
+        for (const auto stage : stages) {
+            if (repo.request_sent(b.id, stage) || repo.find_evaluation(t.partnership, b.id, stage)) continue;
+            // An address no mail server would take would refuse the whole batch: left out.
+            if (!plausible_address(b.email)) continue;
+            const std::string token = s.tokens.random_token();
+            repo.insert_request(EvaluationRequest{t.partnership, b.id, stage, now}, s.tokens.digest(token));
+            const std::string link = site + kEvaluationPath + token;
+            const MailText text = evaluation_request_text(name, t, b, stage, link);
+            queue_mail(tx, now, OutgoingMail{t.partnership, MailKind::evaluation_request, b.email, text.subject, text.body});
+            if (stage == EvaluationStage::follow_up) {
+                const auto first = repo.find_evaluation(t.partnership, b.id, EvaluationStage::after_session);
+                if (first && plausible_address(first->manager_email)) {
+                    const MailText to_manager = manager_follow_up_text(name, t, b, link);
+                    queue_mail(tx, now,
+                               OutgoingMail{t.partnership, MailKind::evaluation_request, first->manager_email, to_manager.subject,
+                                            to_manager.body});
+                }
+                ++sent.follow_up;
+            } else {
+                ++sent.after_session;
+            }
+            record_audit(tx, actor, now, "training_evaluation.request", kBookingType, b.id.str(), "",
+                         nlohmann::json{{"booking_id", b.id.value}, {"stage", evaluation_stage_key(stage)}}.dump());
+        }
+    }
+}
+
 }  // namespace
 
 Evaluation record_evaluation(Services& s, const Actor& actor, TrainingSessionId session, BookingId booking, const EvaluationInput& input) {
@@ -193,37 +228,87 @@ SentRequests send_evaluation_requests(Services& s, const Actor& actor, TrainingS
         if (today < t.on) {
             throw Failure::invalid({{"session", "Evaluation requests go out from " + date_in_words(t.on) + ", the day of the session"}});
         }
-        auto& repo = evaluations_of(tx);
-        const std::string name = partnership_name(tx, actor.partnership);
-        const Instant now = s.clock.now();
-        for (const auto& b : repo.attended(actor.partnership, session)) {
-            for (const auto stage : all_evaluation_stages()) {
-                if (stage == EvaluationStage::follow_up && today < follow_up_due(t.on)) continue;
-                // Asked once; and not at all when the answer is in already (entered from a paper form, say).
-                if (repo.request_sent(b.id, stage) || repo.find_evaluation(actor.partnership, b.id, stage)) continue;
-                const std::string token = s.tokens.random_token();
-                repo.insert_request(EvaluationRequest{actor.partnership, b.id, stage, now}, s.tokens.digest(token));
-                const std::string link = site + kEvaluationPath + token;
-                const MailText text = evaluation_request_text(name, t, b, stage, link);
-                queue_mail(tx, now, OutgoingMail{actor.partnership, MailKind::evaluation_request, b.email, text.subject, text.body});
-                if (stage == EvaluationStage::follow_up) {
-                    const auto first = repo.find_evaluation(actor.partnership, b.id, EvaluationStage::after_session);
-                    if (first && !first->manager_email.empty()) {
-                        const MailText to_manager = manager_follow_up_text(name, t, b, link);
-                        queue_mail(tx, now,
-                                   OutgoingMail{actor.partnership, MailKind::evaluation_request, first->manager_email,
-                                                to_manager.subject, to_manager.body});
-                    }
-                    ++sent.follow_up;
-                } else {
-                    ++sent.after_session;
-                }
-                record_audit(tx, actor, now, "training_evaluation.request", kBookingType, b.id.str(), "",
-                             nlohmann::json{{"booking_id", b.id.value}, {"stage", evaluation_stage_key(stage)}}.dump());
-            }
-        }
+        std::vector<EvaluationStage> stages{EvaluationStage::after_session};
+        if (today >= follow_up_due(t.on)) stages.push_back(EvaluationStage::follow_up);
+        send_requests(tx, s, actor, partnership_name(tx, actor.partnership), t, stages, site, sent);
     });
     return sent;
+}
+
+SentRequests queue_due_evaluation_requests(Services& s, Date today, const std::string& site) {
+    std::vector<Partnership> partnerships;
+    s.store.read([&](Transaction& tx) { partnerships = tx.partnerships().list(); });
+    SentRequests sent;
+    for (const Partnership& p : partnerships) {
+        // One transaction a partnership: its requests and their mail commit together, or none do.
+        s.store.write([&](Transaction& tx) {
+            const Actor system = Actor::system(p.id);
+            SessionQuery q;
+            q.partnership = p.id;
+            q.from = earliest_session_for_job(today);
+            q.to = today;
+            q.page.limit = PageRequest::max_limit;
+            while (true) {
+                auto page = tx.training().sessions(q);
+                for (const auto& t : page.items) {
+                    const auto stages = requests_due_by_job(t.on, today);
+                    if (!stages.empty()) send_requests(tx, s, system, p.name, t, stages, site, sent);
+                }
+                if (!page.next) break;
+                q.page.after = *page.next;
+            }
+        });
+    }
+    return sent;
+}
+
+YearEvaluation year_evaluation(Services& s, const Actor& actor, FinancialYear year) {
+    require(actor, Permission::view_training);
+    std::vector<CourseEvaluationCounts> lines;
+    s.store.read([&](Transaction& tx) { lines = evaluations_of(tx).count_by_course(actor.partnership, year.first_day(), year.last_day()); });
+    YearEvaluation out;
+    std::vector<EvaluationCounts> counts;
+    for (const auto& l : lines) {
+        out.courses.push_back({l.course, l.title, evaluation_results(l.counts)});
+        counts.push_back(l.counts);
+    }
+    out.total = evaluation_results(total_counts(counts));
+    return out;
+}
+
+std::vector<WaitingEvaluation> my_waiting_evaluations(Services& s, const Actor& actor) {
+    require(actor, Permission::book_training);
+    std::vector<WaitingEvaluation> out;
+    s.store.read([&](Transaction& tx) {
+        const auto me = tx.users().find(actor.user);
+        if (!me || trim(me->email).empty()) return;
+        out = evaluations_of(tx).waiting_for(actor.partnership, lower(trim(me->email)));
+    });
+    return out;
+}
+
+std::string evaluation_answer_href(TrainingSessionId session, BookingId booking, EvaluationStage stage) {
+    return "/training/sessions/" + session.str() + "/bookings/" + booking.str() + "/evaluation/" + std::string(evaluation_stage_key(stage));
+}
+
+EvaluationInvitation open_own_evaluation(Services& s, const Actor& actor, TrainingSessionId session, BookingId booking,
+                                         const std::string& stage_text) {
+    require(actor, Permission::book_training);
+    const auto stage = parse_evaluation_stage(trim(stage_text));
+    if (!stage) throw Failure::not_found("evaluation stage " + stage_text);
+    EvaluationInvitation out;
+    s.store.read([&](Transaction& tx) {
+        const TrainingSession t = load_session(tx, actor, session);
+        const Booking b = booking_of(tx, actor, session, booking);
+        require_own(tx, actor, b);
+        out.partnership_name = partnership_name(tx, actor.partnership);
+        out.session = t;
+        out.booking = b;
+        out.stage = *stage;
+        out.answered = evaluations_of(tx).find_evaluation(actor.partnership, b.id, *stage).has_value();
+        if (!out.answered) out.closed = evaluation_refusal(b, t, *stage, london_today(s), false);
+    });
+    return out;
 }
 
 EvaluationInvitation open_evaluation(Services& s, const std::string& token) {

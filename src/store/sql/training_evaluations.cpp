@@ -121,6 +121,58 @@ EvaluationCounts SqlTrainingEvaluations::count_evaluations(PartnershipId partner
     return c;
 }
 
+std::vector<CourseEvaluationCounts> SqlTrainingEvaluations::count_by_course(PartnershipId partnership, Date from, Date to) {
+    // The statement of count_evaluations, grouped by course over the sessions of the period.
+    auto& q = db_.cached(
+        "SELECT c.id, c.title, count(DISTINCT b.id), "
+        "count(CASE WHEN e.stage = 'after_session' THEN 1 END), "
+        "COALESCE(sum(e.outcomes_met), 0), COALESCE(sum(e.confidence_before), 0), COALESCE(sum(e.confidence_after), 0), "
+        "COALESCE(sum(e.relevance), 0), "
+        "count(CASE WHEN e.stage = 'follow_up' THEN 1 END), count(CASE WHEN e.stage = 'follow_up' AND e.changed_practice = 1 THEN 1 END) "
+        "FROM training_bookings b JOIN training_sessions s ON s.id = b.session_id JOIN training_courses c ON c.id = s.course_id "
+        "LEFT JOIN training_evaluations e ON e.booking_id = b.id "
+        "WHERE b.partnership_id = ? AND b.status = 'booked' AND b.attendance = 'attended' AND s.on_date >= ? AND s.on_date <= ? "
+        "GROUP BY c.id, c.title ORDER BY lower(c.title), c.id");
+    q.bind(1, partnership.value).bind(2, from.iso()).bind(3, to.iso());
+    std::vector<CourseEvaluationCounts> out;
+    while (q.step()) {
+        CourseEvaluationCounts line;
+        line.course = CourseId{q.int64(0)};
+        line.title = q.text(1);
+        auto& c = line.counts;
+        c.attended = q.integer(2);
+        c.after_session = q.integer(3);
+        for (std::size_t i = 0; i < kEvaluationQuestions; ++i) c.score_sums.at(i) = q.int64(4 + static_cast<int>(i));
+        c.follow_up = q.integer(8);
+        c.changed = q.integer(9);
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+std::vector<WaitingEvaluation> SqlTrainingEvaluations::waiting_for(PartnershipId partnership, const std::string& email) {
+    auto& q = db_.cached(
+        "SELECT r.booking_id, b.session_id, c.title, s.on_date, r.stage, r.sent_at "
+        "FROM training_evaluation_requests r JOIN training_bookings b ON b.id = r.booking_id "
+        "JOIN training_sessions s ON s.id = b.session_id JOIN training_courses c ON c.id = s.course_id "
+        "WHERE r.partnership_id = ? AND b.email = ? AND b.status = 'booked' AND b.attendance = 'attended' "
+        "AND NOT EXISTS (SELECT 1 FROM training_evaluations e WHERE e.booking_id = r.booking_id AND e.stage = r.stage) "
+        "ORDER BY s.on_date, r.id LIMIT 100");
+    q.bind(1, partnership.value).bind(2, email);
+    std::vector<WaitingEvaluation> out;
+    while (q.step()) {
+        WaitingEvaluation w;
+        w.booking = BookingId{q.int64(0)};
+        w.session = TrainingSessionId{q.int64(1)};
+        w.course_title = q.text(2);
+        w.on = strict_date("training_sessions", "on_date", q.text(3));
+        w.stage = strict_enum(kRequests, "stage", q.text(4), parse_evaluation_stage);
+        w.sent_at = q.int64(5);
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
 bool SqlTrainingEvaluations::request_sent(BookingId booking, EvaluationStage stage) {
     auto& q = db_.cached("SELECT 1 FROM training_evaluation_requests WHERE booking_id = ? AND stage = ?");
     q.bind(1, booking.value).bind(2, evaluation_stage_key(stage));

@@ -15,6 +15,8 @@ public:
     EvaluationId insert_evaluation(const Evaluation& e) override;
     EvaluationCounts count_evaluations(PartnershipId partnership, std::optional<CourseId> course,
                                        std::optional<TrainingSessionId> session) override;
+    std::vector<CourseEvaluationCounts> count_by_course(PartnershipId partnership, Date from, Date to) override;
+    std::vector<WaitingEvaluation> waiting_for(PartnershipId partnership, const std::string& email) override;
     bool request_sent(BookingId booking, EvaluationStage stage) override;
     void insert_request(const EvaluationRequest& r, const std::string& token_digest) override;
     std::optional<EvaluationRequest> find_request(const std::string& token_digest) override;
