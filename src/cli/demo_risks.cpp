@@ -6,9 +6,11 @@
 // registers hold, in the seeds' own themes (partner funding, independent scrutiny, the dataset's
 // returns, contextual safeguarding), recorded through the use cases like every other entry.
 #include <array>
+#include <stdexcept>
 
 #include "app/partnership.hpp"
 #include "app/registers.hpp"
+#include "app/risk_indicators.hpp"
 #include "cli/demo.hpp"
 
 namespace assure::cli {
@@ -81,6 +83,27 @@ const std::vector<DemoEscalation> kEscalations{
      "Disagreement about accommodation for a 16-year-old released from custody", {"2017-02-20", "2017-02-27", "", ""}, "open", "", ""},
 };
 
+// A risk raised from the dataset: KNOWSLEY_RED_INDICATOR is red in the demo's 2016/17 figures (see
+// demo_dataset.cpp), so the business manager raised it from the indicator's page after the year's
+// figures were in. Its title and description are the form's, worded from the computed figure.
+constexpr const char* kRedIndicator = "KNOWSLEY_RED_INDICATOR";
+
+void raise_risk_from_red_indicator(Services& s, const Actor& bu, const std::map<std::string, PersonId>& people) {
+    RiskInput in = risk_input_from_indicator(s, bu, kRedIndicator);
+    if (in.title.empty()) throw std::logic_error(std::string("the demo's indicator ") + kRedIndicator + " is not red");
+    in.cause = "Plans end before the changes in the family are sustained";
+    in.effect = "Children return to plans, and harm recurs before it is seen";
+    in.owner = people.at("Fiona Greaves").str();
+    in.likelihood_before = "4";
+    in.impact_before = "4";
+    in.likelihood_after = "3";
+    in.impact_after = "4";
+    in.controls = "Step-down plans reviewed by the conference chair at three months";
+    in.raised_on = "2017-05-15";
+    in.review_on = "2017-08-15";
+    record_risk(s, bu, in);
+}
+
 }  // namespace
 
 void load_demo_risks(Services& s, const std::map<std::string, AgencyId>& agencies, const std::string& business_unit_email) {
@@ -114,6 +137,7 @@ void load_demo_risks(Services& s, const std::map<std::string, AgencyId>& agencie
         in.escalated_on = r.escalated_on;
         record_risk(s, bu, in);
     }
+    raise_risk_from_red_indicator(s, bu, people);
     for (const auto& e : kEscalations) {
         EscalationInput in;
         in.reference = e.reference;
