@@ -92,6 +92,7 @@ struct RiskInput {
     std::string likelihood_before, impact_before, likelihood_after, impact_after, controls;
     std::vector<std::string> actions;  // action-plan action ids
     std::string raised_on, review_on, status, closed_on, escalated_on;
+    std::string indicator;  // the code of the dataset indicator it was raised from, "" for none
 };
 // A linked action as the risk's record shows it.
 struct LinkedAction {

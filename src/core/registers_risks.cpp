@@ -98,6 +98,10 @@ FieldErrors validate_risk(const Risk& r, Date today) {
             break;
         }
     }
+    // Which indicators are the partnership's is asked of its catalogue (risk_indicators.hpp).
+    if (r.indicator && (r.indicator->empty() || r.indicator->size() > 64)) {
+        e.push_back({"indicator", "Select an indicator from the partnership's dataset"});
+    }
     if (r.raised_on > today) e.push_back({"raised_on", "The date the risk was raised must be today or in the past"});
     if (r.review_on < r.raised_on) e.push_back({"review_on", "The review date must be the same as or after the date the risk was raised"});
     if (r.status == RiskStatus::closed && !r.closed_on) e.push_back({"closed_on", "Enter the date the risk was closed"});

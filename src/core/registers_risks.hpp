@@ -46,6 +46,9 @@ struct Risk {
     RiskStatus status = RiskStatus::open;
     std::optional<Date> closed_on;
     std::optional<Date> escalated_on;    // escalated to the safeguarding partners
+    // The code of the partnership's dataset indicator it was raised from (risk_indicators.hpp),
+    // if it was raised from one: the catalogue's key, kept whatever the indicator now shows.
+    std::optional<std::string> indicator;
     Instant created_at = 0;
     int version = 1;
 };

@@ -28,11 +28,6 @@ std::string figure_text(const std::optional<double>& v, Unit unit) {
     return unit == Unit::count ? grouped(static_cast<long long>(*v)) : format_figure(*v, unit);
 }
 
-std::string rag_tag(Rag r) {
-    const char* colour = r == Rag::red ? "govuk-tag--red" : r == Rag::amber ? "govuk-tag--yellow" : r == Rag::green ? "govuk-tag--green" : "govuk-tag--grey";
-    return std::string("<strong class=\"govuk-tag ") + colour + "\">" + std::string(rag_label(r)) + "</strong>";
-}
-
 std::string benchmarks_text(const ScorecardLine& l) {
     std::string out;
     for (const auto& b : l.benchmarks) {
@@ -157,6 +152,11 @@ void imports_page(Services& s, Ctx& ctx) {
 
 }  // namespace
 
+std::string rag_tag(Rag r) {
+    const char* colour = r == Rag::red ? "govuk-tag--red" : r == Rag::amber ? "govuk-tag--yellow" : r == Rag::green ? "govuk-tag--green" : "govuk-tag--grey";
+    return std::string("<strong class=\"govuk-tag ") + colour + "\">" + std::string(rag_label(r)) + "</strong>";
+}
+
 std::string_view unit_label(Unit u) {
     switch (u) {
         case Unit::count: return "Count";
@@ -186,6 +186,7 @@ void add_dataset_routes(std::vector<Route>& routes, Services& s) {
     add_dataset_exception_routes(routes, s);
     add_dataset_exception_api_routes(routes, s);
     add_dataset_upload_routes(routes, s);
+    add_dataset_indicator_routes(routes, s);
 }
 
 }  // namespace assure::web

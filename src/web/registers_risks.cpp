@@ -2,6 +2,7 @@
 // overdue, escalated), CSV and XLSX, the heat map of open risks (a 5×5 table counted in SQL, no
 // script), the year's figures, a risk's record and the forms that record and change one.
 #include "app/partnership.hpp"
+#include "app/risk_indicators.hpp"
 #include "web/paging.hpp"
 #include "web/registers_pages.hpp"
 
@@ -173,6 +174,26 @@ void figures_page(Services& s, Ctx& ctx) {
     show_figures(ctx, page, errors);
 }
 
+// Where a risk raised from the dataset came from, and how that indicator stands now (its rating
+// computed from the latest figures, as the scorecard shows it).
+void add_indicator_rows(Services& s, const Ctx& ctx, const std::string& code, Data& rows) {
+    try {
+        const IndicatorStanding standing = indicator_standing(s, ctx.who(), code);
+        Data from = summary_row("Raised from", standing.definition.name);
+        from.set("href", "/dataset/indicators/" + code);
+        rows.push_back(from);
+        const auto& latest = standing.latest;
+        rows.push_back(summary_row("Indicator's rating now",
+                                   latest ? std::string(rag_label(latest->rag)) + ": " + figure_in_words(latest->value, standing.definition.unit) +
+                                                " for " + latest->period.label()
+                                          : std::string("No figure yet")));
+    } catch (const Failure& f) {
+        if (f.code() != FailureCode::not_found) throw;
+        // The indicator has left the partnership's catalogue since: the risk keeps its code.
+        rows.push_back(summary_row("Raised from", "Indicator " + code + " (no longer in the dataset)"));
+    }
+}
+
 void record_page(Services& s, Ctx& ctx) {
     const RiskShown shown = read_risk(s, ctx.who(), RiskId{ctx.path_id()});
     const Risk& r = shown.risk;
@@ -200,6 +221,7 @@ void record_page(Services& s, Ctx& ctx) {
     rows.push_back(summary_row("Next review", review_words(r, today)));
     rows.push_back(summary_row("Status", std::string(risk_status_label(r.status)) + (r.closed_on ? ", " + date_in_words(*r.closed_on) : "")));
     rows.push_back(summary_row("Escalated to the partners", r.escalated_on ? date_in_words(*r.escalated_on) : "No"));
+    if (r.indicator) add_indicator_rows(s, ctx, *r.indicator, rows);
     show_record(ctx, "Risk: " + r.title, rows, kBase, r.id.str());
 }
 
@@ -230,6 +252,7 @@ RiskInput input_from(const Ctx& ctx) {
     in.status = ctx.form("status");
     in.closed_on = ctx.form("closed_on");
     in.escalated_on = ctx.form("escalated_on");
+    in.indicator = ctx.form("indicator");
     return in;
 }
 
@@ -252,7 +275,14 @@ RiskInput input_of(const Risk& r) {
     in.status = std::string(risk_status_key(r.status));
     in.closed_on = iso(r.closed_on);
     in.escalated_on = iso(r.escalated_on);
+    in.indicator = r.indicator.value_or("");
     return in;
+}
+
+std::vector<Option> indicator_options(Services& s, const Ctx& ctx) {
+    std::vector<Option> out;
+    for (const auto& d : risk_indicator_choices(s, ctx.who())) out.push_back({d.code, d.name});
+    return out;
 }
 
 void form_page(Services& s, Ctx& ctx, const RiskInput& in, const std::string& action, int version, const FieldErrors& errors, int status) {
@@ -262,6 +292,9 @@ void form_page(Services& s, Ctx& ctx, const RiskInput& in, const std::string& ac
     const std::vector<std::string> fields{
         text_input(Field{"title", "Risk", in.title, e("title"), "A short name for the risk"}),
         textarea(Field{"description", "Description (optional)", in.description, e("description")}, 3),
+        select(Field{"indicator", "Raised from a dataset indicator (optional)", in.indicator, e("indicator"),
+                     "The indicator of the multi-agency dataset whose figures raised the risk"},
+               indicator_options(s, ctx), "Not raised from the dataset"),
         textarea(Field{"cause", "Cause", in.cause, e("cause"), "What could make it happen"}, 3),
         textarea(Field{"effect", "Effect", in.effect, e("effect"), "What would happen to children and the partnership if it did"}, 3),
         select(Field{"owner", "Owner", in.owner, e("owner"), "A person of the partnership, who answers for the risk"}, people_options(s, ctx),
@@ -295,7 +328,11 @@ void add_risk_pages(std::vector<Route>& routes, Services& s) {
     r.table = [&s](const Ctx& ctx) { return risk_table(s, ctx); };
     r.figures = [&s](Ctx& ctx) { figures_page(s, ctx); };
     r.record = [&s](Ctx& ctx) { record_page(s, ctx); };
-    r.new_form = [&s](Ctx& ctx) { form_page(s, ctx, RiskInput{}, kBase, 0, {}, 200); };
+    // From a red indicator's page (?indicator=CODE) the form starts from the indicator's figures.
+    r.new_form = [&s](Ctx& ctx) {
+        const std::string indicator = ctx.query("indicator");
+        form_page(s, ctx, indicator.empty() ? RiskInput{} : risk_input_from_indicator(s, ctx.who(), indicator), kBase, 0, {}, 200);
+    };
     r.create = [&s](Ctx& ctx) {
         const RiskInput in = input_from(ctx);
         save_or_show(ctx, kBase, [&] { return record_risk(s, ctx.who(), in).id.str(); },

@@ -54,6 +54,7 @@ J risk_json(const Risk& r, const std::string& owner, const RegisterRules& rules,
              {"status", std::string(risk_status_key(r.status))},
              {"closed_on", date_or_null(r.closed_on)},
              {"escalated_on", date_or_null(r.escalated_on)},
+             {"indicator", r.indicator ? J(*r.indicator) : J(nullptr)},
              {"version", r.version}};
 }
 
@@ -99,6 +100,7 @@ RiskInput risk_input(Body& b) {
     in.status = b.text("status");
     in.closed_on = b.text("closed_on");
     in.escalated_on = b.text("escalated_on");
+    in.indicator = b.text("indicator");  // a dataset indicator's code, or null
     return in;
 }
 

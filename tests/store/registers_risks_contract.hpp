@@ -329,9 +329,67 @@ TYPED_TEST_P(RegistersRisksContract, TheDatabaseRefusesStagesOutOfOrderAndATaken
     EXPECT_ANY_THROW(this->store->write([&](Transaction& tx) { tx.registers().insert_escalation(this->escalation("Y", "2016-05-03")); }));
 }
 
+// A risk raised from a dataset indicator keeps the indicator's code; one raised otherwise keeps
+// none (NULL, not ''); a change can set or clear it; the indicator filter is answered in SQL;
+// and an empty stored code is an error naming its column.
+TYPED_TEST_P(RegistersRisksContract, ARiskKeepsTheIndicatorItWasRaisedFromAndListsByIt) {
+    auto raised = this->risk("Child protection plans too high", "2016-05-03", 4, 4, 3, 4);
+    raised.indicator = "cp_rate";
+    raised = this->insert(raised);
+    const auto plain = this->insert(this->risk("Funding", "2016-05-04", 2, 2, 1, 1));
+    auto closed = this->risk("Closed one", "2016-05-05", 2, 2, 1, 1);
+    closed.indicator = "cp_rate";
+    closed.status = RiskStatus::closed;
+    closed.closed_on = this->d("2016-06-01");
+    closed = this->insert(closed);
+    const auto back = this->read([&](RegisterRepo& repo) { return repo.find_risk(this->partnership, raised.id); });
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->indicator, std::optional<std::string>("cp_rate"));
+    const auto none = this->read([&](RegisterRepo& repo) { return repo.find_risk(this->partnership, plain.id); });
+    ASSERT_TRUE(none);
+    EXPECT_EQ(none->indicator, std::nullopt);
+    const auto listed = [&](const std::string& indicator, std::optional<RiskStatus> status) {
+        return this->read([&](RegisterRepo& repo) {
+            RiskQuery q;
+            q.partnership = this->partnership;
+            q.indicator = indicator;
+            q.status = status;
+            std::vector<RiskId> ids;
+            for (const auto& r : repo.risks(q).items) ids.push_back(r.id);
+            return ids;
+        });
+    };
+    EXPECT_EQ(listed("cp_rate", std::nullopt), (std::vector<RiskId>{closed.id, raised.id}));
+    EXPECT_EQ(listed("cp_rate", RiskStatus::open), std::vector<RiskId>{raised.id});
+    EXPECT_TRUE(listed("missing_rate", std::nullopt).empty());
+    EXPECT_EQ(listed("", std::nullopt).size(), 3U) << "no indicator asked: every risk";
+    // A change sets the indicator of a risk raised otherwise, and clears another's.
+    auto changed = *none;
+    changed.indicator = "lac_rate";
+    bool set = false, cleared = false;
+    this->store->write([&](Transaction& tx) { set = tx.registers().update_risk(changed); });
+    auto unlinked = *back;
+    unlinked.indicator.reset();
+    this->store->write([&](Transaction& tx) { cleared = tx.registers().update_risk(unlinked); });
+    EXPECT_TRUE(set);
+    EXPECT_TRUE(cleared);
+    EXPECT_EQ(this->read([&](RegisterRepo& repo) { return repo.find_risk(this->partnership, plain.id); })->indicator,
+              std::optional<std::string>("lac_rate"));
+    EXPECT_EQ(this->read([&](RegisterRepo& repo) { return repo.find_risk(this->partnership, raised.id); })->indicator, std::nullopt);
+    EXPECT_EQ(listed("cp_rate", RiskStatus::open), std::vector<RiskId>{});
+    TypeParam::exec("UPDATE risks SET indicator_code = '' WHERE id = " + plain.id.str());
+    try {
+        this->read([&](RegisterRepo& repo) { return repo.find_risk(this->partnership, plain.id); });
+        ADD_FAILURE() << "an empty indicator code was read";
+    } catch (const std::exception& e) {
+        EXPECT_NE(std::string(e.what()).find("risks.indicator_code"), std::string::npos) << e.what();
+    }
+}
+
 REGISTER_TYPED_TEST_SUITE_P(RegistersRisksContract, ARiskRoundTripsWholeWithItsLinkedActions, RisksPageNewestFirstAndEveryFilterIsAnsweredInSql,
                             TheHeatMapAndAYearsFiguresAreCountedInSql, TheDatabaseRefusesALikelihoodOffTheScaleAndAnUnknownStatusIsNamed,
                             AnEscalationRoundTripsWholeWithItsAgenciesAndStages, EscalationsPageNewestFirstAndEveryFilterIsAnsweredInSql,
-                            EscalationFiguresCountByStageAndAgency, TheDatabaseRefusesStagesOutOfOrderAndATakenReference);
+                            EscalationFiguresCountByStageAndAgency, TheDatabaseRefusesStagesOutOfOrderAndATakenReference,
+                            ARiskKeepsTheIndicatorItWasRaisedFromAndListsByIt);
 
 }  // namespace assure::testing

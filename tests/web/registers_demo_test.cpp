@@ -131,3 +131,28 @@ TEST_F(DemoRegisters, VoiceAndScrutinyFiguresAreCountedFromTheDemosActivities) {
     EXPECT_EQ(deaths["panel"]["partnerships"].size(), 2u);
     EXPECT_EQ(deaths["panel"]["figures"]["deaths"], 12) << "Sefton has recorded none of its deaths";
 }
+
+// One of Knowsley's risks was raised from an indicator of the dataset that is red in the demo's
+// figures: the rating the server computes, not one typed with the risk. The year has no figure
+// for it while the third quarter's return is late, so the fourth quarter's is the latest.
+TEST_F(DemoRegisters, OneRiskWasRaisedFromAnIndicatorThatIsRed) {
+    ASSERT_TRUE(serve->ready());
+    std::vector<std::string> raised_from;
+    for (const auto& r : get("/api/v1/risks?limit=100")["items"]) {
+        if (!r["indicator"].is_null()) raised_from.push_back(r["indicator"].get<std::string>());
+    }
+    ASSERT_EQ(raised_from.size(), 1U);
+    bool found = false;
+    EXPECT_EQ(raised_from[0], "missing_rhi_offered_72h");
+    for (const auto& line : get("/api/v1/indicators?period=2016-17")["items"]) {
+        if (line["code"] == raised_from[0]) EXPECT_TRUE(line["value"].is_null()) << "no figure for the year yet";
+    }
+    for (const auto& line : get("/api/v1/indicators?period=2016-17-Q4")["items"]) {
+        if (line["code"] != raised_from[0]) continue;
+        found = true;
+        EXPECT_EQ(line["value"], 79.3);
+        EXPECT_EQ(line["target"], 90.0);
+        EXPECT_EQ(line["rag"], "red") << raised_from[0];
+    }
+    EXPECT_TRUE(found) << raised_from[0] << " is one of the partnership's indicators";
+}

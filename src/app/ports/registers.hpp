@@ -57,6 +57,7 @@ struct RiskQuery {
     std::optional<Date> review_overdue_on;   // open, and due for review before this day
     bool escalated = false;                  // escalated to the partners
     std::string text;                        // part of the title, cause or effect
+    std::string indicator;                   // raised from this dataset indicator (its code); "" any
     PageRequest page;
 };
 

@@ -81,7 +81,8 @@ std::string risk_audit_json(const Risk& r) {
                 {"review_on", r.review_on.iso()},
                 {"status", std::string(risk_status_key(r.status))},
                 {"closed_on", date_or_null(r.closed_on)},
-                {"escalated_to_partners_on", date_or_null(r.escalated_on)}}
+                {"escalated_to_partners_on", date_or_null(r.escalated_on)},
+                {"indicator", r.indicator ? json(*r.indicator) : json(nullptr)}}
         .dump();
 }
 

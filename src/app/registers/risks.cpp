@@ -5,7 +5,9 @@
 
 #include "app/registers.hpp"
 #include "app/registers/internal.hpp"
+#include "app/risk_indicators.hpp"
 #include "core/fields.hpp"
+#include "core/risk_indicators.hpp"
 
 namespace assure {
 
@@ -57,12 +59,15 @@ Risk risk_from(const RiskInput& in, Date today, Risk r) {
     }
     r.closed_on = date_field(e, "closed_on", in.closed_on, "the date the risk was closed", false);
     r.escalated_on = date_field(e, "escalated_on", in.escalated_on, "the date the risk was escalated to the partners", false);
+    const std::string indicator = trim(in.indicator);
+    r.indicator = indicator.empty() ? std::nullopt : std::optional<std::string>(indicator);
     if (e.empty()) e = validate_risk(r, today);
     if (!e.empty()) throw Failure::invalid(std::move(e));
     return r;
 }
 
-// The owner and every linked action must be the partnership's: asked in the write transaction.
+// The owner, every linked action and the indicator it was raised from must be the
+// partnership's: asked in the write transaction.
 void check_links(Transaction& tx, const Risk& r) {
     FieldErrors e;
     const auto owner = tx.people().find(r.partnership, r.owner);
@@ -73,6 +78,7 @@ void check_links(Transaction& tx, const Risk& r) {
             break;
         }
     }
+    for (auto& error : check_risk_indicator(r.indicator, partnership_catalogue(tx, r.partnership))) e.push_back(std::move(error));
     if (!e.empty()) throw Failure::invalid(std::move(e));
 }
 

@@ -89,6 +89,7 @@ Page<Risk> SqlRegisters::risks(const RiskQuery& f) {
                          "OR lower(cause) LIKE '%' || lower(?10) || '%' ESCAPE '\\' "
                          "OR lower(effect) LIKE '%' || lower(?10) || '%' ESCAPE '\\') "
                          "AND (?11 = '' OR raised_on < ?11 OR (raised_on = ?11 AND id < ?12)) "
+                         "AND (?14 = '' OR indicator_code = ?14) "
                          "ORDER BY raised_on DESC, id DESC LIMIT ?13");
     q.bind(1, f.partnership.value)
         .bind(2, year_from(f.year))
@@ -102,7 +103,8 @@ Page<Risk> SqlRegisters::risks(const RiskQuery& f) {
         .bind(10, like_literal(f.text))
         .bind(11, after.date)
         .bind(12, after.id)
-        .bind(13, limit + 1);
+        .bind(13, limit + 1)
+        .bind(14, f.indicator);
     auto page = date_page<Risk>(q, limit, read_risk, risk_date);
     fill_actions(db_, f.partnership, page.items);
     return page;

@@ -24,15 +24,16 @@ void bind_flag(Statement& q, int i, const std::optional<bool>& v) {
 
 const char* const kRiskColumns =
     "SELECT id, partnership_id, title, description, cause, effect, owner_person_id, likelihood_before, impact_before, "
-    "likelihood_after, impact_after, controls, raised_on, review_on, status, closed_on, escalated_on, created_at, version FROM risks ";
+    "likelihood_after, impact_after, controls, raised_on, review_on, status, closed_on, escalated_on, created_at, version, indicator_code "
+    "FROM risks ";
 const char* const kRiskWritable =
     "title, description, cause, effect, owner_person_id, likelihood_before, impact_before, likelihood_after, impact_after, controls, "
-    "raised_on, review_on, status, closed_on, escalated_on, score_before, score_after";
-const char* const kRiskPlaceholders = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+    "raised_on, review_on, status, closed_on, escalated_on, score_before, score_after, indicator_code";
+const char* const kRiskPlaceholders = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 const char* const kRiskAssignments =
     "title = ?, description = ?, cause = ?, effect = ?, owner_person_id = ?, likelihood_before = ?, impact_before = ?, "
     "likelihood_after = ?, impact_after = ?, controls = ?, raised_on = ?, review_on = ?, status = ?, closed_on = ?, escalated_on = ?, "
-    "score_before = ?, score_after = ?";
+    "score_before = ?, score_after = ?, indicator_code = ?";
 
 Risk read_risk(const Statement& q) {
     Risk r;
@@ -55,6 +56,11 @@ Risk read_risk(const Statement& q) {
     r.escalated_on = strict_optional_date(q, 16, kRisks, "escalated_on");
     r.created_at = q.int64(17);
     r.version = q.integer(18);
+    // An indicator's code, or none; an empty code is not one this version wrote.
+    if (!q.is_null(19)) {
+        r.indicator = q.text(19);
+        if (r.indicator->empty()) unknown_value(kRisks, "indicator_code", "");
+    }
     return r;
 }
 
@@ -66,7 +72,9 @@ int bind_risk(Statement& q, const Risk& r) {
     bind_date(q, 15, r.escalated_on);
     // Core's scores, kept so a band filters and the figures count in SQL.
     q.bind(16, score_before(r)).bind(17, score_after(r));
-    return 18;
+    if (r.indicator) q.bind(18, *r.indicator);
+    else q.bind_null(18);
+    return 19;
 }
 
 const char* const kEscalationColumns =
