@@ -138,16 +138,23 @@ TEST_F(DemoRegisters, VoiceAndScrutinyFiguresAreCountedFromTheDemosActivities) {
 TEST_F(DemoRegisters, OneRiskWasRaisedFromAnIndicatorThatIsRed) {
     ASSERT_TRUE(serve->ready());
     std::vector<std::string> raised_from;
-    for (const auto& r : get("/api/v1/risks?limit=100")["items"]) {
+    // Each answer is held while its items are walked: a range-for over a member of a temporary
+    // would walk a destroyed document.
+    const json risks = get("/api/v1/risks?limit=100");
+    for (const auto& r : risks["items"]) {
         if (!r["indicator"].is_null()) raised_from.push_back(r["indicator"].get<std::string>());
     }
     ASSERT_EQ(raised_from.size(), 1U);
     bool found = false;
     EXPECT_EQ(raised_from[0], "missing_rhi_offered_72h");
-    for (const auto& line : get("/api/v1/indicators?period=2016-17")["items"]) {
-        if (line["code"] == raised_from[0]) EXPECT_TRUE(line["value"].is_null()) << "no figure for the year yet";
+    const json year = get("/api/v1/indicators?period=2016-17");
+    for (const auto& line : year["items"]) {
+        if (line["code"] == raised_from[0]) {
+            EXPECT_TRUE(line["value"].is_null()) << "no figure for the year yet";
+        }
     }
-    for (const auto& line : get("/api/v1/indicators?period=2016-17-Q4")["items"]) {
+    const json q4 = get("/api/v1/indicators?period=2016-17-Q4");
+    for (const auto& line : q4["items"]) {
         if (line["code"] != raised_from[0]) continue;
         found = true;
         EXPECT_EQ(line["value"], 79.3);
