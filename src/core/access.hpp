@@ -41,6 +41,7 @@ enum class Permission {
     manage_report,        // write the yearly report's sections and record where it was sent
     sign_off_report,      // sign the yearly report off for one's own statutory partner
     view_voice,           // the voice and scrutiny registers: what children said, the scrutineer's work, the answers
+    approve_roles,        // approve or refuse an administrator's grant of a role that sees children's identities
 };
 
 const std::vector<Role>& all_roles();

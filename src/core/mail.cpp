@@ -15,6 +15,7 @@ std::string_view mail_kind_key(MailKind k) {
         case MailKind::booking_confirmation: return "booking_confirmation";
         case MailKind::waiting_list_promotion: return "waiting_list_promotion";
         case MailKind::evaluation_request: return "evaluation_request";
+        case MailKind::role_approval: return "role_approval";
     }
     return "";
 }
@@ -25,6 +26,7 @@ std::string_view mail_kind_label(MailKind k) {
         case MailKind::booking_confirmation: return "Training booking";
         case MailKind::waiting_list_promotion: return "Training place from the waiting list";
         case MailKind::evaluation_request: return "Training evaluation request";
+        case MailKind::role_approval: return "Role approval";
     }
     return "";
 }
@@ -34,6 +36,7 @@ std::optional<MailKind> parse_mail_kind(std::string_view key) {
     if (key == "booking_confirmation") return MailKind::booking_confirmation;
     if (key == "waiting_list_promotion") return MailKind::waiting_list_promotion;
     if (key == "evaluation_request") return MailKind::evaluation_request;
+    if (key == "role_approval") return MailKind::role_approval;
     return std::nullopt;
 }
 

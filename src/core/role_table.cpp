@@ -88,6 +88,10 @@ constexpr std::array kRows = std::to_array<PermissionRow>({
     {P::view_report, "view_report", "Yearly report", "read the yearly report", "", kEveryone},
     {P::manage_report, "manage_report", "Yearly report", "write its sections and record where it was sent", "", kBusinessUnit},
     {P::sign_off_report, "sign_off_report", "Yearly report", "sign it off", "for their own statutory partner", kPartnerLead},
+    // A second person for what one administrator must not do alone (docs/decisions/0029).
+    {P::approve_roles, "approve_roles", "Users",
+     "approve or refuse a role that sees children's identities (business unit, partner lead)",
+     "not a role they asked for, nor their own", kPartnerLead},
 });
 
 }  // namespace

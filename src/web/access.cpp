@@ -198,6 +198,7 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
                       "/"});
 
     add_user_routes(routes, services);
+    add_role_grant_routes(routes, services);
 }
 
 // The address a sign-in comes from: the connection's, or behind a trusted proxy the last address

@@ -10,6 +10,7 @@ namespace assure::web {
 
 void add_access_routes(std::vector<Route>& routes, Services& services);
 void add_user_routes(std::vector<Route>& routes, Services& services);
+void add_role_grant_routes(std::vector<Route>& routes, Services& services);  // a partner lead approves a role
 void add_partnership_routes(std::vector<Route>& routes, Services& services);
 void add_audit_routes(std::vector<Route>& routes, Services& services);
 void add_access_log_routes(std::vector<Route>& routes, Services& services);  // called by add_audit_routes

@@ -3,6 +3,9 @@
 
 #include "app/access.hpp"
 #include "app/partnership.hpp"
+#include "app/role_grants.hpp"
+#include "core/date_words.hpp"
+#include "core/role_grants.hpp"
 #include "web/areas.hpp"
 #include "web/html.hpp"
 #include "web/paging.hpp"
@@ -20,7 +23,10 @@ int form_version(const Ctx& ctx) {
 
 std::vector<Option> role_options() {
     std::vector<Option> out;
-    for (const auto role : all_roles()) out.push_back({std::string(role_key(role)), std::string(role_label(role))});
+    for (const auto role : all_roles()) {
+        out.push_back({std::string(role_key(role)), std::string(role_label(role)),
+                       role_sees_identities(role) ? "Sees children's identities: waits for a partner lead's approval" : ""});
+    }
     return out;
 }
 
@@ -39,8 +45,21 @@ void user_form(Services& s, Ctx& ctx, const UserInput& in, const FieldErrors& er
     page(ctx, "access/user_form", data, PageOptions{"Add a user account", "users", errors, status});
 }
 
-void edit_form(Ctx& ctx, const User& u, const UserInput& in, int version, const FieldErrors& errors, int status) {
+// The account's role waiting for a partner lead's approval, if any.
+std::optional<RoleGrant> waiting_for(Services& s, const Actor& who, UserId user) {
+    for (auto& r : list_role_requests(s, who).waiting) {
+        if (r.grant.user == user) return std::move(r.grant);
+    }
+    return std::nullopt;
+}
+
+void edit_form(Services& s, Ctx& ctx, const User& u, const UserInput& in, int version, const FieldErrors& errors, int status) {
     Data data;
+    if (const auto waiting = waiting_for(s, ctx.who(), u.id)) {
+        data.set("waiting_role", std::string(role_label(waiting->role)));
+        data.set("current_role", std::string(role_label(u.role)));
+        data.set("asked_on", date_in_words(london_date(waiting->asked_at)));
+    }
     data.set("id", u.id.str());
     data.set("name", u.display_name);
     data.set("email", u.email);
@@ -61,6 +80,7 @@ void add_user_routes(std::vector<Route>& routes, Services& s) {
                       [&s](Ctx& ctx) {
                           const PageRequest request = page_request(ctx);
                           const Page<User> found = list_users(s, ctx.who(), request);
+                          const RoleRequests requests = list_role_requests(s, ctx.who());
                           Data rows{Data::type::list};
                           for (const auto& u : found.items) {
                               Data row;
@@ -69,12 +89,16 @@ void add_user_routes(std::vector<Route>& routes, Services& s) {
                               row.set("email", u.email);
                               row.set("role", std::string(role_label(u.role)));
                               row.set("active", flag(u.active));
+                              for (const auto& r : requests.waiting) {
+                                  if (r.grant.user == u.id) row.set("waiting_role", std::string(role_label(r.grant.role)));
+                              }
                               rows.push_back(row);
                           }
                           Data data;
                           data.set("users", rows);
                           data.set("pagination_html", pagination("/users", request, found.next));
                           data.set("saved", flag(ctx.query("saved") == "1"));
+                          data.set("asked", flag(ctx.query("asked") == "1"));
                           page(ctx, "access/users", data, PageOptions{"User accounts", "users"});
                       },
                       "/users"});
@@ -84,9 +108,9 @@ void add_user_routes(std::vector<Route>& routes, Services& s) {
                       [&s](Ctx& ctx) {
                           UserInput in{ctx.form("person_id"), ctx.form("role"), ctx.form("password")};
                           try {
-                              add_user(s, ctx.who(), in);
+                              const User made = add_user(s, ctx.who(), in);
                               ctx.res.status = 303;
-                              ctx.res.set_header("Location", "/users?saved=1");
+                              ctx.res.set_header("Location", waiting_for(s, ctx.who(), made.id) ? "/users?asked=1" : "/users?saved=1");
                           } catch (const Failure& f) {
                               if (f.code() != FailureCode::invalid) throw;
                               user_form(s, ctx, in, f.fields(), 422);
@@ -96,7 +120,9 @@ void add_user_routes(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", R"(/users/(\d+)/edit)", Permission::manage_users, Surface::page,
                       [&s](Ctx& ctx) {
                           const User u = get_user(s, ctx.who(), UserId{ctx.path_id()});
-                          edit_form(ctx, u, UserInput{{}, std::string(role_key(u.role)), {}}, u.version, {}, 200);
+                          // The form shows the role asked for while it waits: saving it unchanged keeps the request.
+                          const auto waiting = waiting_for(s, ctx.who(), u.id);
+                          edit_form(s, ctx, u, UserInput{{}, std::string(role_key(waiting ? waiting->role : u.role)), {}}, u.version, {}, 200);
                       },
                       "/users/1/edit"});
     routes.push_back({"POST", R"(/users/(\d+)/edit)", Permission::manage_users, Surface::page,
@@ -104,13 +130,15 @@ void add_user_routes(std::vector<Route>& routes, Services& s) {
                           const UserId id{ctx.path_id()};
                           UserInput in{{}, ctx.form("role"), ctx.form("password")};
                           try {
-                              update_user(s, ctx.who(), id, form_version(ctx), in);
+                              const User saved = update_user(s, ctx.who(), id, form_version(ctx), in);
+                              const auto waiting = waiting_for(s, ctx.who(), id);
                               ctx.res.status = 303;
-                              ctx.res.set_header("Location", "/users?saved=1");
+                              ctx.res.set_header("Location", waiting && in.role == role_key(waiting->role) && saved.role != waiting->role
+                                                                 ? "/users?asked=1" : "/users?saved=1");
                           } catch (const Failure& f) {
                               if (f.code() != FailureCode::invalid) throw;
                               const User u = get_user(s, ctx.who(), id);
-                              edit_form(ctx, u, in, form_version(ctx), f.fields(), 422);
+                              edit_form(s, ctx, u, in, form_version(ctx), f.fields(), 422);
                           }
                       },
                       "/users/1/edit"});
@@ -124,8 +152,9 @@ void add_user_routes(std::vector<Route>& routes, Services& s) {
                               } catch (const Failure& f) {
                                   if (f.code() != FailureCode::invalid) throw;
                                   const User u = get_user(s, ctx.who(), id);
-                                  edit_form(ctx, u, UserInput{{}, std::string(role_key(u.role)), {}}, u.version,
-                                            f.fields(), 422);
+                                  const auto waiting = waiting_for(s, ctx.who(), u.id);
+                                  edit_form(s, ctx, u, UserInput{{}, std::string(role_key(waiting ? waiting->role : u.role)), {}},
+                                            u.version, f.fields(), 422);
                                   return;
                               }
                               ctx.res.status = 303;

@@ -52,6 +52,7 @@ constexpr NavItem kNav[] = {
     {"improvement", "Action plan", "/improvement", Permission::view_learning},
     {"audits", "Audits", "/audits", Permission::view_learning},
     {"users", "User accounts", "/users", Permission::manage_users},
+    {"approvals", "Role approvals", "/users/approvals", Permission::approve_roles},
     {"audit", "Audit trail", "/audit", Permission::view_audit},
     {"settings", "Settings", "/settings", Permission::edit_partnership},
     {"registers", "Registers", "/registers", Permission::view_finance},

@@ -202,6 +202,49 @@ test('a partner lead sets up two-factor sign-in, signs in with a code, and an ad
   await context.close()
 })
 
+test('an administrator gives the member the business unit role; it waits until a partner lead approves it', async () => {
+  const member = server.accounts.member
+  let { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.administrator)
+  await visit(page, server.baseUrl + '/users', 'user accounts')
+  await page.locator('tr', { hasText: member.email }).getByRole('link', { name: /Change/ }).click()
+  await page.getByLabel('Business unit').check()
+  await page.getByRole('button', { name: 'Save account' }).click()
+  await page.waitForURL(server.baseUrl + '/users?asked=1')
+  await checkA11y(page, 'role waiting for approval')
+  assert.match(await page.locator('main').textContent(), /waits for a partner lead's approval/)
+  assert.match(await page.locator('tr', { hasText: member.email }).textContent(), /Business unit waiting for approval/)
+  await page.goto(server.baseUrl + '/users/approvals')
+  assert.match(await page.locator('main').textContent(), /You do not have permission|Forbidden|permission/i,
+    'the administrator who asked does not approve')
+  await context.close();
+
+  ({ context, page } = await freshPage(browser, phone))
+  await signIn(page, server.baseUrl, server.accounts.partner_lead)
+  await page.getByRole('link', { name: 'Role approvals' }).first().click()
+  await page.waitForURL(server.baseUrl + '/users/approvals')
+  await checkA11y(page, 'role approvals')
+  await fitsAPhone(page)
+  await page.getByRole('link', { name: /Decide/ }).first().click()
+  await checkA11y(page, 'decide on a role')
+  await fitsAPhone(page)
+  await page.getByLabel('Refuse').check()
+  await page.getByRole('button', { name: 'Save decision' }).click()
+  await checkA11y(page, 'refusal without a reason')
+  const summary = page.locator('.govuk-error-summary')
+  assert.match(await summary.textContent(), /Enter why you are refusing this role/)
+  await summary.getByRole('link').first().click()
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'reason')
+  await page.getByLabel('Approve').check()
+  await page.getByLabel('Reason').fill('Joins the business unit as its data analyst')
+  await page.getByRole('button', { name: 'Save decision' }).click()
+  await page.waitForURL(server.baseUrl + '/users/approvals?decided=approved')
+  await checkA11y(page, 'role approved')
+  assert.match(await page.locator('main').textContent(), /No role is waiting for a decision/)
+  assert.match(await page.locator('main').textContent(), /Joins the business unit as its data analyst/)
+  await context.close()
+})
+
 // Runs last: it leaves the requirement off again for anything added after it.
 test('the partnership requires two-factor sign-in: the scrutineer is taken to set it up before anything else opens', async () => {
   const scrutineer = server.accounts.scrutineer

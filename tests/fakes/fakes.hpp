@@ -96,6 +96,9 @@ struct World {
     PersonId add_person(Person person);
     // A user account signing in with the person's email, as the actor the use cases receive.
     Actor add_user(PersonId person, Role role, PartnershipId in = {});
+    // The World's partner lead approves the account's role waiting for approval (decision 0029),
+    // as after an administrator gives a business unit or partner lead role. Answers the account.
+    User approve_role(UserId account);
 
     // What `question` answers in a read transaction: w.read([&](Transaction& tx) { return ...; }).
     template <class Question>

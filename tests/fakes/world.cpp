@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "app/access.hpp"
+#include "app/role_grants.hpp"
 #include "fakes/fakes.hpp"
 
 namespace assure::testing {
@@ -70,6 +71,13 @@ World::World() {
         for (const auto role : all_roles()) users_by_role_.emplace(role, actor_for(*tx.users().find_by_email(world_email(role))));
     });
     admin = as(Role::administrator);
+}
+
+User World::approve_role(UserId account) {
+    for (const auto& r : list_role_requests(services, as(Role::partner_lead)).waiting) {
+        if (r.grant.user == account) decide_role_request(services, as(Role::partner_lead), r.grant.id, true, "");
+    }
+    return *read([&](Transaction& tx) { return tx.users().find(account); });
 }
 
 PartnershipId World::add_partnership(const std::string& slug, const std::string& name) {

@@ -50,7 +50,8 @@ protected:
         council = create_agency(w.services, w.admin, {"Council", "statutory_partner", "local_authority",
                                                       "local_authority"}).id;
         const auto p = create_person(w.services, w.admin, {"Ann Lee", "Business manager", council.str(), "ann@example.org"});
-        add_user(w.services, w.admin, {p.id.str(), "business_unit", "a long enough password"});
+        // A business unit role an administrator gives waits for a partner lead (decision 0029).
+        w.approve_role(add_user(w.services, w.admin, {p.id.str(), "business_unit", "a long enough password"}).id);
     }
     std::optional<Session> session_stored_as(const std::string& key) {
         return w.read([&](Transaction& tx) { return tx.sessions().find(key); });
@@ -314,7 +315,10 @@ TEST_F(SessionCacheTest, SigningOutMovesTheVersionSoTheKeptSessionEndsAtOnce) {
 TEST_F(SessionCacheTest, AChangedAccountIsReadAfresh) {
     const auto signed_in = sign_in(w.services, "ann@example.org", "a long enough password");
     ASSERT_EQ(cache.resolve(w.services, signed_in.session_token, version())->actor.role, Role::business_unit);
-    update_user(w.services, w.admin, signed_in.user.id, signed_in.user.version, {"", "partner_lead", ""});
+    const User asked = update_user(w.services, w.admin, signed_in.user.id, signed_in.user.version, {"", "partner_lead", ""});
+    EXPECT_EQ(cache.resolve(w.services, signed_in.session_token, version())->actor.role, Role::business_unit)
+        << "a partner lead role waits for approval";
+    w.approve_role(asked.id);
     const auto changed = cache.resolve(w.services, signed_in.session_token, version());
     ASSERT_TRUE(changed);
     EXPECT_EQ(changed->actor.role, Role::partner_lead);

@@ -13,7 +13,7 @@ namespace {
 // Every value of the enum, first to last: the table must not leave one out.
 std::vector<Permission> every_permission() {
     std::vector<Permission> out;
-    for (int i = 0; i <= static_cast<int>(Permission::view_voice); ++i) out.push_back(static_cast<Permission>(i));
+    for (int i = 0; i <= static_cast<int>(Permission::approve_roles); ++i) out.push_back(static_cast<Permission>(i));
     return out;
 }
 }  // namespace

@@ -63,7 +63,7 @@ protected:
     void SetUp() override {
         const auto council = create_agency(w.services, w.admin, {"Council", "statutory_partner", "local_authority", "local_authority"}).id;
         const auto p = create_person(w.services, w.admin, {"Ann Lee", "Business manager", council.str(), "ann@example.org"});
-        ann = actor_for(add_user(w.services, w.admin, {p.id.str(), "business_unit", "a long enough password"}));
+        ann = actor_for(w.approve_role(add_user(w.services, w.admin, {p.id.str(), "business_unit", "a long enough password"}).id));
         // The administrator set that password: no token until Ann has chosen her own.
         EXPECT_THROW(make("too soon"), Failure);
         change_own_password(w.services, ann, {"a long enough password", "kettle orbit marmalade", "kettle orbit marmalade"});

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/access.hpp"
+#include "app/role_grants.hpp"
 
 namespace assure {
 namespace {
@@ -117,11 +118,15 @@ User add_user(Services& s, const Actor& actor, const UserInput& input) {
         user.person = person->id;
         user.email = person->email;
         user.display_name = person->name;
-        user.role = *role;
+        // A role that sees children's identities waits for a partner lead; until then the
+        // account has the least role there is (docs/decisions/0029).
+        const bool waits = grant_needs_approval(kRoleWhileWaiting, *role, set_by_a_person(actor));
+        user.role = waits ? kRoleWhileWaiting : *role;
         user.password_hash = s.hasher.hash(input.password);
         user.must_change_password = set_by_a_person(actor);
         user.id = tx.users().insert(user);
         record_audit(tx, actor, s.clock.now(), "user.create", "user", user.id.str(), "", user_audit_json(user));
+        if (waits) ask_for_role(tx, actor, s.clock.now(), user, *role);
     });
     return user;
 }
@@ -136,8 +141,14 @@ User update_user(Services& s, const Actor& actor, UserId id, int expected_versio
         if (before.id == actor.user && *role != Role::administrator) {
             throw Failure::invalid({{"role", "You cannot remove your own administrator role"}});
         }
+        // The role as the form shows it: the one waiting for approval, if any, else the account's.
+        const auto waiting = waiting_role_request(tx, before.id);
+        const bool asked_again = waiting && waiting->role == *role;
+        const bool waits = !asked_again && grant_needs_approval(before.role, *role, set_by_a_person(actor));
+        if (!asked_again) withdraw_role_request(tx, actor, s.clock.now(), before.id, "another role chosen");
+        if (waits) ask_for_role(tx, actor, s.clock.now(), before, *role);
         User after = before;
-        after.role = *role;
+        if (!waits && !asked_again) after.role = *role;
         if (!input.password.empty()) {
             if (auto errors = validate_new_password(input.password); !errors.empty()) {
                 throw Failure::invalid(std::move(errors));
@@ -163,6 +174,7 @@ User set_user_active(Services& s, const Actor& actor, UserId id, int expected_ve
         User after = before;
         after.active = active;
         if (!active) {
+            withdraw_role_request(tx, actor, s.clock.now(), after.id, "account deactivated");
             tx.sessions().remove_for_user(after.id);
             revoke_tokens(s, tx, actor, after.id, "account deactivated");
         }

@@ -10,6 +10,7 @@
 #include "store/sql/report.hpp"
 #include "store/sql/search.hpp"
 #include "store/sql/request_effects.hpp"
+#include "store/sql/role_grants.hpp"
 #include "store/sql/shared_reads.hpp"
 #include "store/sql/training_evaluations.hpp"
 #include "store/sql/two_factor.hpp"
@@ -41,12 +42,13 @@ private:
 };
 
 class SqlTransaction final : public Transaction, public DocumentTransaction, public PublicationTransaction, public SearchTransaction,
-                             public MyWorkTransaction, public TrainingEvaluationTransaction, public TwoFactorTransaction {
+                             public MyWorkTransaction, public TrainingEvaluationTransaction, public TwoFactorTransaction,
+                             public RoleGrantTransaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), agency_links_(db), people_(db), users_(db), sessions_(db), ending_sessions_(sessions_, reached_data_), tokens_(db), audit_(db), access_entries_(db), cases_(db),
           governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db), documents_(db), report_(db), publications_(db),
-          search_(db), owed_(db), training_evaluations_(db), two_factor_(db) {}
+          search_(db), owed_(db), training_evaluations_(db), two_factor_(db), role_grants_(db) {}
     PartnershipRepo& partnerships() override { return changing(partnerships_); }
     AgencyRepo& agencies() override { return changing(agencies_); }
     AgencyLinkRepo& agency_links() override { return changing(agency_links_); }
@@ -74,6 +76,8 @@ public:
     TrainingEvaluationRepo& training_evaluations() override { return changing(training_evaluations_); }
     // Enrolling moves the data version: kept pages show whether an account has a second factor.
     TwoFactorRepo& two_factor() override { return changing(two_factor_); }
+    // The users page shows the roles waiting for approval.
+    RoleGrantRepo& role_grants() override { return changing(role_grants_); }
 
     // Whether this transaction reached any repository besides sessions, the access log, the mail
     // outbox and the heartbeat (shown by no page that is kept), or ended a session: a write that
@@ -114,6 +118,7 @@ private:
     SqlOwed owed_;
     SqlTrainingEvaluations training_evaluations_;
     SqlTwoFactor two_factor_;
+    SqlRoleGrants role_grants_;
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if
