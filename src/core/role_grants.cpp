@@ -58,7 +58,7 @@ FieldErrors validate_decision(bool approve, const std::string& reason) {
 namespace {
 std::string role_words(Role role) {
     std::string out(role_label(role));
-    for (std::size_t i = 1; i < out.size(); ++i) out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
     return out;
 }
 std::string signed_off(const std::string& partnership_name) { return "\n\n" + partnership_name + "\n"; }

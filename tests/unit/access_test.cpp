@@ -151,7 +151,7 @@ TEST_F(SignInTest, SessionExpiresWhenIdle) {
 
 TEST_F(SignInTest, DeactivatingAUserEndsTheirSessions) {
     const auto signed_in = sign_in(w.services, "ann@example.org", "a long enough password");
-    set_user_active(w.services, w.admin, signed_in.user.id, 1, false);
+    set_user_active(w.services, w.admin, signed_in.user.id, signed_in.user.version, false);
     EXPECT_FALSE(resolve_session(w.services, signed_in.session_token));
     EXPECT_THROW(sign_in(w.services, "ann@example.org", "a long enough password"), Failure);
 }
