@@ -46,14 +46,23 @@ for m in proc sys dev dev/pts; do
     mounted+=("$root/$m")
 done
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# A network whose HTTPS passes through a proxy with its own certificate authority: the host
+# trusts it through locally added authorities, and so must the root, or apt's and npm's
+# downloads fail. ca-certificates (installed by the scripts) reads them from here.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+    mkdir -p "$root/usr/local/share/ca-certificates"
+    cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+    if [ -x "$root/usr/sbin/update-ca-certificates" ]; then chroot "$root" /usr/sbin/update-ca-certificates >/dev/null; fi
+fi
 
 echo "clean-root: copying the committed tree ($(git rev-parse --short HEAD))"
 rm -rf "$root/src/assure"
 mkdir -p "$root/src/assure"
 git archive HEAD | tar -x -C "$root/src/assure"
 
+# Node reads only its own authorities unless told of the system's, as the host's may be.
 in_root() { chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    LANG=C.UTF-8 "$@"; }
+    LANG=C.UTF-8 ${NODE_EXTRA_CA_CERTS:+NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt} "$@"; }
 
 # Quick start 1: the demo, until it answers.
 echo "clean-root: ./scripts/demo (log: $work/demo.log)"
