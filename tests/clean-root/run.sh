@@ -8,7 +8,7 @@
 #   tests/clean-root/run.sh [WORK_DIR]      (as root; default /var/tmp/assure-clean-root)
 #
 # Needs debootstrap and network access to a Debian mirror (DEBIAN_MIRROR) and the npm registry.
-# Takes as long as a first build and a full test run (an hour or more on two cores), so it is
+# Takes two first builds and a full test run (two hours or more on two cores), so it is
 # not part of ./scripts/test or CI. The root is kept between runs (delete WORK_DIR for a new one);
 # the tree is copied afresh each time, and the root's packages are those of the first run only if
 # KEEP_PACKAGES=1 (by default the root is made again, so every install step is exercised).
