@@ -37,6 +37,13 @@ Statement& bind_user(Statement& q, int index, UserId user) {
     return user.valid() ? q.bind(index, user.value) : q.bind_null(index);
 }
 
+std::optional<RoleGrant> first_of(Statement& q) {
+    if (!q.step()) return std::nullopt;
+    auto out = read_grant(q);
+    q.reset();
+    return out;
+}
+
 std::vector<RoleGrant> all_of(Statement& q) {
     std::vector<RoleGrant> out;
     while (q.step()) out.push_back(read_grant(q));
@@ -57,19 +64,13 @@ RoleGrantId SqlRoleGrants::insert(const RoleGrant& g) {
 std::optional<RoleGrant> SqlRoleGrants::find(PartnershipId partnership, RoleGrantId id) {
     auto& q = db_.cached(std::string(kColumns) + "WHERE partnership_id = ? AND id = ?");
     q.bind(1, partnership.value).bind(2, id.value);
-    if (!q.step()) return std::nullopt;
-    auto out = read_grant(q);
-    q.reset();
-    return out;
+    return first_of(q);
 }
 
 std::optional<RoleGrant> SqlRoleGrants::waiting_for(UserId user) {
     auto& q = db_.cached(std::string(kColumns) + "WHERE user_id = ? AND status = 'waiting'");
     q.bind(1, user.value);
-    if (!q.step()) return std::nullopt;
-    auto out = read_grant(q);
-    q.reset();
-    return out;
+    return first_of(q);
 }
 
 std::vector<RoleGrant> SqlRoleGrants::waiting(PartnershipId partnership) {
