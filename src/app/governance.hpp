@@ -66,6 +66,7 @@ struct MeetingView {
     std::optional<QuorumResult> quorum;  // for a held meeting
     std::vector<ActionItem> actions;
     std::vector<Interest> interests;
+    std::optional<Instant> agenda_published_at;  // when its agenda was published to the group
 };
 
 Meeting schedule_meeting(Services& s, const Actor& actor, GroupId group, const MeetingInput& input);
@@ -78,6 +79,11 @@ void record_attendance(Services& s, const Actor& actor, MeetingId id, int expect
                        const std::vector<AttendanceInput>& rows);
 void add_agenda_item(Services& s, const Actor& actor, MeetingId id, int expected_version, const std::string& title,
                      const std::string& owner_id, const std::string& paper_link);
+// Publishes a planned meeting's agenda to its group, once: each member on the meeting's date
+// with an account is sent the agenda and a link to the meeting (`site` starts the link), by their
+// choices (core/mail_reminders.hpp), in the transaction of the change and its audit row. Refuses
+// a meeting cancelled or held, one with no agenda items, and one already published.
+void publish_agenda(Services& s, const Actor& actor, MeetingId id, int expected_version, const std::string& site);
 void add_decision(Services& s, const Actor& actor, MeetingId id, int expected_version, const std::string& text);
 void save_minutes(Services& s, const Actor& actor, MeetingId id, int expected_version, const std::string& markdown);
 

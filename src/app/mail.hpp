@@ -2,10 +2,12 @@
 // Use cases of mail: queueing a message in the outbox, the business unit's view of the outbox,
 // one pass of the sender, and the daily statutory milestone reminders (issue 19 item 3).
 // docs/decisions/0015-mail.md.
+#include <map>
 #include <string>
 
 #include "app/context.hpp"
 #include "core/mail.hpp"
+#include "core/mail_reminders.hpp"
 
 namespace assure {
 
@@ -44,5 +46,39 @@ SendPass send_due_mail(Store& store, const Clock& clock, MailTransport& transpor
 // every active business-unit account, once per case, milestone and day. Answers how many
 // messages were queued.
 int queue_milestone_reminders(Services& s, Date today);
+
+// ---- reminders beyond the statutory ones, and each person's choices (issue 19 item 3) ----
+// docs/decisions/0032-reminders-and-email-preferences.md.
+
+// THE SEAM for messages a person may choose about: inside the caller's write transaction,
+// sends `text` to `to` unless their choices turn its kind off; for a person who chose a digest,
+// keeps a digestible kind for the day's digest instead of queueing it. `prefs` is their choices
+// (defaults when they recorded none). Answers whether anything was queued or kept.
+bool deliver_to_person(Transaction& tx, Instant now, const User& to, const MailPreferences& prefs, MailKind kind,
+                       const MailText& text);
+// Each person's choices in the partnership, by account; defaults for those who recorded none.
+MailPreferences preferences_for(const std::map<UserId, MailPreferences>& recorded, const User& u);
+std::map<UserId, MailPreferences> recorded_preferences(Transaction& tx, PartnershipId partnership);
+
+// What one daily round queued.
+struct DueReminders {
+    int actions = 0;   // messages (or digest entries) about meeting actions and action-plan items
+    int returns = 0;   // about Section 11 and 175 returns
+    int digests = 0;   // digests queued
+};
+// The daily round: each open meeting action and open action-plan item with a due date and an
+// owner with an account is reminded to its owner kActionReminderLead before it is due and when
+// it is overdue; each Section 11 or 175 return an invited agency has not submitted is reminded to
+// the agency's leads (agency_lead accounts) kReturnReminderLead before the cycle closes and when
+// it is overdue; once per item, stage and due date (the store's unique key), whichever server
+// runs it. Then every digest waiting in the partnership is queued as one message per person.
+// `site` is the address links start with.
+DueReminders queue_due_reminders(Services& s, Date today, const std::string& site);
+
+// The person's own choices, for the preferences page (defaults when none are recorded).
+MailPreferences my_mail_preferences(Services& s, const Actor& actor);
+// Records the person's choices and audits the change in one transaction. Throws
+// Failure::invalid naming "kinds" or "delivery", changing nothing.
+MailPreferences change_mail_preferences(Services& s, const Actor& actor, const MailPreferencesInput& input);
 
 }  // namespace assure

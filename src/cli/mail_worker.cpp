@@ -30,7 +30,13 @@ void MailWorker::once() {
         const int queued = queue_milestone_reminders(services_, today);
         // Idempotent like the reminders: a request already sent for a booking and stage is not sent again.
         const SentRequests requests = queue_due_evaluation_requests(services_, today, site_);
+        // Actions and returns coming due and overdue, then the day's digests: once per item, stage and due date.
+        const DueReminders due = queue_due_reminders(services_, today, site_);
         reminded_on_ = today;
+        if (due.actions + due.returns + due.digests > 0) {
+            spdlog::info("mail: {} action reminder(s), {} return reminder(s) and {} digest(s) for {}", due.actions, due.returns,
+                         due.digests, today.iso());
+        }
         if (queued > 0) spdlog::info("mail: queued {} statutory milestone reminder(s) for {}", queued, today.iso());
         if (requests.after_session + requests.follow_up > 0) {
             spdlog::info("mail: queued {} training evaluation request(s) and {} follow-up(s)", requests.after_session, requests.follow_up);

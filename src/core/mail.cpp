@@ -16,6 +16,10 @@ std::string_view mail_kind_key(MailKind k) {
         case MailKind::waiting_list_promotion: return "waiting_list_promotion";
         case MailKind::evaluation_request: return "evaluation_request";
         case MailKind::role_approval: return "role_approval";
+        case MailKind::action_reminder: return "action_reminder";
+        case MailKind::return_reminder: return "return_reminder";
+        case MailKind::agenda_published: return "agenda_published";
+        case MailKind::reminder_digest: return "reminder_digest";
     }
     return "";
 }
@@ -27,6 +31,10 @@ std::string_view mail_kind_label(MailKind k) {
         case MailKind::waiting_list_promotion: return "Training place from the waiting list";
         case MailKind::evaluation_request: return "Training evaluation request";
         case MailKind::role_approval: return "Role approval";
+        case MailKind::action_reminder: return "Action coming due or overdue";
+        case MailKind::return_reminder: return "Audit return coming due or overdue";
+        case MailKind::agenda_published: return "Meeting agenda published";
+        case MailKind::reminder_digest: return "Daily digest";
     }
     return "";
 }
@@ -37,6 +45,10 @@ std::optional<MailKind> parse_mail_kind(std::string_view key) {
     if (key == "waiting_list_promotion") return MailKind::waiting_list_promotion;
     if (key == "evaluation_request") return MailKind::evaluation_request;
     if (key == "role_approval") return MailKind::role_approval;
+    if (key == "action_reminder") return MailKind::action_reminder;
+    if (key == "return_reminder") return MailKind::return_reminder;
+    if (key == "agenda_published") return MailKind::agenda_published;
+    if (key == "reminder_digest") return MailKind::reminder_digest;
     return std::nullopt;
 }
 

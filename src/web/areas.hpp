@@ -30,6 +30,7 @@ void add_token_routes(std::vector<Route>& routes, Services& services);  // API t
 void add_report_routes(std::vector<Route>& routes, Services& services);  // the yearly report: pages and API
 void add_agency_link_routes(std::vector<Route>& routes, Services& services);  // links with other partnerships' agencies
 void add_password_routes(std::vector<Route>& routes, Services& services);     // a person changes their own password
+void add_email_preference_routes(std::vector<Route>& routes, Services& services);  // a person chooses what mail they are sent
 // Where a person signed in with a temporary password is sent from every other page.
 inline constexpr std::string_view kChangePasswordPath = "/account/password";
 // The OpenAPI document served at /api/v1/openapi.json (docs/openapi.json, compiled in).

@@ -146,6 +146,9 @@ void meeting_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int sta
     data.set("can_cancel", flag(can_manage && planned && m.attendance.empty()));
     data.set("can_minute", flag(can_manage && held));
     data.set("can_add_agenda", flag(can_manage && m.status != MeetingStatus::cancelled));
+    data.set("agenda_published", optional_text(v.agenda_published_at ? display_instant(*v.agenda_published_at) : std::string()));
+    data.set("can_publish_agenda", flag(can_manage && planned && !m.agenda.empty() && !v.agenda_published_at));
+    data.set("agenda_error", optional_text(error_for(errors, "agenda")));
     if (can_manage) {
         const auto owners = people_options(s, ctx.who());
         data.set("reason_html", text_input(Field{"reason", "Why it was cancelled", posted_or(ctx, "/status", "reason", ""), error_for(errors, "reason")}));
@@ -212,6 +215,9 @@ void add_meeting_routes(std::vector<Route>& routes, Services& s) {
     });
     post("agenda", Permission::manage_governance, [&s](Ctx& ctx, MeetingId id, int v) {
         add_agenda_item(s, ctx.who(), id, v, ctx.form("title"), ctx.form("owner_id"), ctx.form("paper_link"));
+    });
+    post("agenda/publish", Permission::manage_governance, [&s](Ctx& ctx, MeetingId id, int v) {
+        publish_agenda(s, ctx.who(), id, v, site_of(ctx));
     });
     post("decisions", Permission::manage_governance, [&s](Ctx& ctx, MeetingId id, int v) {
         add_decision(s, ctx.who(), id, v, ctx.form("decision"));

@@ -151,6 +151,7 @@ WebApp::WebApp(Services& services, WebConfig config)
     add_public_site_routes(routes_, services_, config_.documents);
     add_agency_link_routes(routes_, services_);
     add_password_routes(routes_, services_);
+    add_email_preference_routes(routes_, services_);
     add_search_routes(routes_, services_);
     add_my_work_routes(routes_, services_);
     routes_.push_back(Route{"GET", R"(/assets/(.+))", Permission::public_access, Surface::asset, nullptr,

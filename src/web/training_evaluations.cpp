@@ -199,11 +199,6 @@ void send_certificate(Ctx& ctx, const Certificate& c) {
     ctx.res.set_content(pdf, "application/pdf");
 }
 
-std::string site_of(const Ctx& ctx) {
-    const std::string host = ctx.req.get_header_value("Host");
-    return std::string(ctx.secure ? "https://" : "http://") + (host.empty() ? "localhost" : host);
-}
-
 void evidence_form(Services& s, Ctx& ctx, const ImpactInput& in, const FieldErrors& errors, int status) {
     const Course c = read_course(s, ctx.who(), CourseId{ctx.path_id()});
     std::vector<Option> sources;

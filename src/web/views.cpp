@@ -67,6 +67,11 @@ constexpr NavItem kNav[] = {
 
 std::string render(const std::string& name, const Data& data) { return compiled(name).render(data); }
 
+std::string site_of(const Ctx& ctx) {
+    const std::string host = ctx.req.get_header_value("Host");
+    return std::string(ctx.secure ? "https://" : "http://") + (host.empty() ? "localhost" : host);
+}
+
 void redirect(Ctx& ctx, const std::string& to) {
     ctx.res.status = 303;
     ctx.res.set_header("Location", to);

@@ -30,6 +30,8 @@ void error_page(Ctx& ctx, int status);
 
 // 303 See Other to `to`: the answer to a form that saved.
 void redirect(Ctx& ctx, const std::string& to);
+// The address this site was reached at, "https://assure.example.org": where links in mail start.
+std::string site_of(const Ctx& ctx);
 // A whole-number form field, or -1 if it is missing or not a number.
 int form_int(const Ctx& ctx, const std::string& name);
 

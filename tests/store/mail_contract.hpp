@@ -44,6 +44,20 @@ protected:
         for (const auto& m : read([&](MailRepo& r) { return r.outbox(q); }).items) out.push_back(m.to);
         return out;
     }
+    UserId user(const std::string& email, PartnershipId p = {}) {
+        UserId id;
+        this->store->write([&](Transaction& tx) {
+            const auto pid = tx.people().insert(Person{PersonId{}, p.valid() ? p : this->partnership, email, "", AgencyId{}, email});
+            User u;
+            u.partnership = p.valid() ? p : this->partnership;
+            u.person = pid;
+            u.email = email;
+            u.password_hash = "h";
+            u.role = Role::member;
+            id = tx.users().insert(u);
+        });
+        return id;
+    }
     OutboxQuery query(std::optional<MailStatus> status = std::nullopt, int limit = 50) {
         OutboxQuery q;
         q.partnership = this->partnership;
@@ -189,8 +203,106 @@ TYPED_TEST_P(MailContract, AnUnknownStoredKindIsAnErrorNamingTheColumn) {
     }
 }
 
+TYPED_TEST_P(MailContract, ADueReminderIsRecordedOncePerRecordStageAndDueDate) {
+    const Date due = *Date::parse("2026-12-08");
+    const auto record = [&](const char* rec, ReminderStage stage, Date due_on, const char* on) {
+        return this->write([&](MailRepo& r) { return r.record_due_reminder(this->partnership, rec, stage, due_on, *Date::parse(on)); });
+    };
+    EXPECT_TRUE(record("improvement:4", ReminderStage::coming_due, due, "2026-12-01"));
+    EXPECT_FALSE(record("improvement:4", ReminderStage::coming_due, due, "2026-12-01")) << "a second run that day";
+    EXPECT_FALSE(record("improvement:4", ReminderStage::coming_due, due, "2026-12-02")) << "nor the next day: once per due date";
+    EXPECT_TRUE(record("improvement:4", ReminderStage::overdue, due, "2026-12-09"));
+    EXPECT_TRUE(record("improvement:4", ReminderStage::coming_due, *Date::parse("2027-01-08"), "2026-12-31")) << "a new due date";
+    EXPECT_TRUE(record("meeting_action:4", ReminderStage::coming_due, due, "2026-12-01")) << "another record";
+    EXPECT_THROW(TypeParam::exec("INSERT INTO mail_due_reminders(partnership_id, record, stage, due_on, reminded_on) VALUES (" +
+                                 this->partnership.str() + ", 'x', 'someday', '2026-12-01', '2026-12-01')"),
+                 std::exception)
+        << "the stage is checked by the database";
+}
+
+TYPED_TEST_P(MailContract, PreferencesRoundTripAndAreReplacedWhole) {
+    const UserId ann = this->user("ann@example.org");
+    const UserId bob = this->user("bob@example.org");
+    EXPECT_FALSE(this->read([&](MailRepo& r) { return r.preferences(ann); }));
+    MailPreferences p;
+    p.user = ann;
+    p.partnership = this->partnership;
+    p.digest = true;
+    p.return_reminders = false;
+    this->write([&](MailRepo& r) { r.put_preferences(p, 100); return 0; });
+    auto found = this->read([&](MailRepo& r) { return r.preferences(ann); });
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->user, ann);
+    EXPECT_EQ(found->partnership, this->partnership);
+    EXPECT_TRUE(found->digest);
+    EXPECT_TRUE(found->action_reminders);
+    EXPECT_FALSE(found->return_reminders);
+    EXPECT_TRUE(found->agenda_published);
+    p.digest = false;
+    p.agenda_published = false;
+    this->write([&](MailRepo& r) { r.put_preferences(p, 200); return 0; });
+    found = this->read([&](MailRepo& r) { return r.preferences(ann); });
+    ASSERT_TRUE(found);
+    EXPECT_FALSE(found->digest);
+    EXPECT_FALSE(found->agenda_published);
+    const auto all = this->read([&](MailRepo& r) { return r.preferences_of(this->partnership); });
+    ASSERT_EQ(all.size(), 1u) << "one row per person, replaced";
+    EXPECT_EQ(all[0].user, ann);
+    EXPECT_FALSE(this->read([&](MailRepo& r) { return r.preferences(bob); }));
+}
+
+TYPED_TEST_P(MailContract, DigestItemsAreTakenOnceByPersonOldestFirstAndPartnershipsStayApart) {
+    const UserId ann = this->user("ann@example.org");
+    const UserId bob = this->user("bob@example.org");
+    PartnershipId other;
+    this->store->write([&](Transaction& tx) { other = tx.partnerships().insert({PartnershipId{}, "q", "Q"}, shipped_rules()); });
+    const UserId cy = this->user("cy@example.org", other);
+    this->write([&](MailRepo& r) {
+        r.add_digest_item({this->partnership, bob, MailKind::action_reminder, "Bob one", "b1", 10});
+        r.add_digest_item({this->partnership, ann, MailKind::return_reminder, "Ann one", "a1", 11});
+        r.add_digest_item({other, cy, MailKind::agenda_published, "Cy one", "c1", 12});
+        r.add_digest_item({this->partnership, ann, MailKind::agenda_published, "Ann two", "a2\nline", 13});
+        return 0;
+    });
+    const auto taken = this->write([&](MailRepo& r) { return r.take_digest_items(this->partnership); });
+    ASSERT_EQ(taken.size(), 3u);
+    EXPECT_EQ(taken[0].subject, "Ann one");
+    EXPECT_EQ(taken[0].kind, MailKind::return_reminder);
+    EXPECT_EQ(taken[0].user, ann);
+    EXPECT_EQ(taken[1].subject, "Ann two");
+    EXPECT_EQ(taken[1].body, "a2\nline");
+    EXPECT_EQ(taken[1].created_at, 13);
+    EXPECT_EQ(taken[2].subject, "Bob one");
+    EXPECT_TRUE(this->write([&](MailRepo& r) { return r.take_digest_items(this->partnership); }).empty()) << "taken once";
+    const auto theirs = this->write([&](MailRepo& r) { return r.take_digest_items(other); });
+    ASSERT_EQ(theirs.size(), 1u);
+    EXPECT_EQ(theirs[0].subject, "Cy one");
+}
+
+TYPED_TEST_P(MailContract, AnAgendaIsPublishedOnce) {
+    MeetingId meeting;
+    this->store->write([&](Transaction& tx) {
+        Group g;
+        g.partnership = this->partnership;
+        g.name = "Core";
+        g.active_from = *Date::parse("2020-01-01");
+        g.cadence_months = 3;
+        Meeting m;
+        m.partnership = this->partnership;
+        m.group = tx.governance().insert_group(g);
+        m.on = *Date::parse("2026-12-08");
+        meeting = tx.governance().insert_meeting(m);
+    });
+    EXPECT_FALSE(this->read([&](MailRepo& r) { return r.agenda_published_at(this->partnership, meeting); }));
+    EXPECT_TRUE(this->write([&](MailRepo& r) { return r.record_agenda_published(this->partnership, meeting, 500, "Ann"); }));
+    EXPECT_FALSE(this->write([&](MailRepo& r) { return r.record_agenda_published(this->partnership, meeting, 600, "Bob"); }));
+    EXPECT_EQ(this->read([&](MailRepo& r) { return r.agenda_published_at(this->partnership, meeting); }), std::optional<Instant>(500));
+}
+
 REGISTER_TYPED_TEST_SUITE_P(MailContract, AMessageRoundTripsWhole, TheOutboxPagesNewestFirstAndFiltersByStatusInSql,
                             TheClaimTakesOnlyDueUnsentMessagesSoonestFirstAndHoldsThem, FailuresCountAndKeepTheirErrorAndSendingEndsThem,
-                            AReminderIsRecordedOncePerCaseMilestoneAndDay, AnUnknownStoredKindIsAnErrorNamingTheColumn);
+                            AReminderIsRecordedOncePerCaseMilestoneAndDay, AnUnknownStoredKindIsAnErrorNamingTheColumn,
+                            ADueReminderIsRecordedOncePerRecordStageAndDueDate, PreferencesRoundTripAndAreReplacedWhole,
+                            DigestItemsAreTakenOnceByPersonOldestFirstAndPartnershipsStayApart, AnAgendaIsPublishedOnce);
 
 }  // namespace assure::testing

@@ -68,6 +68,7 @@ MeetingView read_meeting(Services& s, const Actor& actor, MeetingId id) {
         interests.partnership = actor.partnership;
         interests.meeting = id;
         v.interests = every_page(interests, [&](const InterestQuery& q) { return tx.governance().interests(q); });
+        v.agenda_published_at = tx.mail().agenda_published_at(actor.partnership, id);
     });
     return v;
 }

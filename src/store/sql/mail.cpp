@@ -129,4 +129,111 @@ bool SqlMail::record_reminder(PartnershipId partnership, CaseId case_id, const s
     return db_.changes() == 1;
 }
 
+bool SqlMail::record_due_reminder(PartnershipId partnership, const std::string& record, ReminderStage stage, Date due, Date on) {
+    auto& q = db_.cached(
+        "INSERT INTO mail_due_reminders(partnership_id, record, stage, due_on, reminded_on) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (partnership_id, record, stage, due_on) DO NOTHING");
+    q.bind(1, partnership.value).bind(2, record).bind(3, reminder_stage_key(stage)).bind(4, due.iso()).bind(5, on.iso()).run();
+    return db_.changes() == 1;
+}
+
+namespace {
+
+constexpr const char* kPreferenceColumns =
+    "SELECT user_id, partnership_id, digest, action_reminders, return_reminders, agenda_published FROM mail_preferences ";
+
+MailPreferences read_preferences(const Statement& q) {
+    MailPreferences p;
+    p.user = UserId{q.int64(0)};
+    p.partnership = PartnershipId{q.int64(1)};
+    p.digest = q.integer(2) != 0;
+    p.action_reminders = q.integer(3) != 0;
+    p.return_reminders = q.integer(4) != 0;
+    p.agenda_published = q.integer(5) != 0;
+    return p;
+}
+
+}  // namespace
+
+std::optional<MailPreferences> SqlMail::preferences(UserId user) {
+    auto& q = db_.cached(std::string(kPreferenceColumns) + "WHERE user_id = ?");
+    q.bind(1, user.value);
+    if (!q.step()) return std::nullopt;
+    return read_preferences(q);
+}
+
+std::vector<MailPreferences> SqlMail::preferences_of(PartnershipId partnership) {
+    auto& q = db_.cached(std::string(kPreferenceColumns) + "WHERE partnership_id = ? ORDER BY user_id");
+    q.bind(1, partnership.value);
+    std::vector<MailPreferences> out;
+    while (q.step()) out.push_back(read_preferences(q));
+    return out;
+}
+
+void SqlMail::put_preferences(const MailPreferences& p, Instant at) {
+    auto& q = db_.cached(
+        "INSERT INTO mail_preferences(user_id, partnership_id, digest, action_reminders, return_reminders, agenda_published, "
+        "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+        "ON CONFLICT (user_id) DO UPDATE SET digest = ?3, action_reminders = ?4, return_reminders = ?5, agenda_published = ?6, "
+        "updated_at = ?7");
+    q.bind(1, p.user.value)
+        .bind(2, p.partnership.value)
+        .bind(3, p.digest)
+        .bind(4, p.action_reminders)
+        .bind(5, p.return_reminders)
+        .bind(6, p.agenda_published)
+        .bind(7, at)
+        .run();
+}
+
+void SqlMail::add_digest_item(const DigestItem& item) {
+    auto& q = db_.cached(
+        "INSERT INTO mail_digest_items(partnership_id, user_id, kind, subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(1, item.partnership.value)
+        .bind(2, item.user.value)
+        .bind(3, mail_kind_key(item.kind))
+        .bind(4, item.subject)
+        .bind(5, item.body)
+        .bind(6, item.created_at)
+        .run();
+}
+
+std::vector<DigestItem> SqlMail::take_digest_items(PartnershipId partnership) {
+    std::vector<DigestItem> out;
+    {
+        auto& q = db_.cached(
+            "SELECT partnership_id, user_id, kind, subject, body, created_at FROM mail_digest_items "
+            "WHERE partnership_id = ? ORDER BY user_id, id");
+        q.bind(1, partnership.value);
+        while (q.step()) {
+            DigestItem item;
+            item.partnership = PartnershipId{q.int64(0)};
+            item.user = UserId{q.int64(1)};
+            item.kind = strict_enum("mail_digest_items", "kind", q.text(2), parse_mail_kind);
+            item.subject = q.text(3);
+            item.body = q.text(4);
+            item.created_at = q.int64(5);
+            out.push_back(std::move(item));
+        }
+    }
+    auto& remove = db_.cached("DELETE FROM mail_digest_items WHERE partnership_id = ?");
+    remove.bind(1, partnership.value).run();
+    return out;
+}
+
+bool SqlMail::record_agenda_published(PartnershipId partnership, MeetingId meeting, Instant at, const std::string& by) {
+    auto& q = db_.cached(
+        "INSERT INTO mail_agenda_published(partnership_id, meeting_id, published_at, published_by) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (partnership_id, meeting_id) DO NOTHING");
+    q.bind(1, partnership.value).bind(2, meeting.value).bind(3, at).bind(4, by).run();
+    return db_.changes() == 1;
+}
+
+std::optional<Instant> SqlMail::agenda_published_at(PartnershipId partnership, MeetingId meeting) {
+    auto& q = db_.cached("SELECT published_at FROM mail_agenda_published WHERE partnership_id = ? AND meeting_id = ?");
+    q.bind(1, partnership.value).bind(2, meeting.value);
+    if (!q.step()) return std::nullopt;
+    return q.int64(0);
+}
+
 }  // namespace assure::sql

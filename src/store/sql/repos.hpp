@@ -345,6 +345,14 @@ public:
     void mark_sent(MailId id, Instant at) override;
     void mark_failed(MailId id, const std::string& error, Instant next_attempt) override;
     bool record_reminder(PartnershipId partnership, CaseId case_id, const std::string& milestone, Date on) override;
+    bool record_due_reminder(PartnershipId partnership, const std::string& record, ReminderStage stage, Date due, Date on) override;
+    std::optional<MailPreferences> preferences(UserId user) override;
+    std::vector<MailPreferences> preferences_of(PartnershipId partnership) override;
+    void put_preferences(const MailPreferences& p, Instant at) override;
+    void add_digest_item(const DigestItem& item) override;
+    std::vector<DigestItem> take_digest_items(PartnershipId partnership) override;
+    bool record_agenda_published(PartnershipId partnership, MeetingId meeting, Instant at, const std::string& by) override;
+    std::optional<Instant> agenda_published_at(PartnershipId partnership, MeetingId meeting) override;
 
 private:
     Connection& db_;
