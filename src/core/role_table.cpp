@@ -23,7 +23,7 @@ using P = Permission;
 // In the order of the Permission enum; the test of this table checks every permission has its row.
 constexpr std::array kRows = std::to_array<PermissionRow>({
     {P::public_access, "public", "Public", "the sign-in page, the health check, the public site and its calendar", "", kEveryone},
-    {P::signed_in, "signed_in", "Account", "the home page, their own account, password, second factor and tokens", "", kEveryone},
+    {P::signed_in, "signed_in", "Account", "the home page, their own account, password, second factor, tokens and email preferences", "", kEveryone},
     {P::view_directory, "view_directory", "Directory", "read agencies and people", "", kEveryone},
     {P::edit_directory, "edit_directory", "Directory", "add and change agencies and people", "", kAdministrator | kBusinessUnit},
     {P::manage_users, "manage_users", "Users", "add accounts, set roles, reset passwords and second factors, revoke tokens", "",
