@@ -7,6 +7,7 @@
 #include "web/documents.hpp"
 #include "web/governance_views.hpp"
 #include "web/learning_views.hpp"
+#include "web/print.hpp"
 #include "web/paging.hpp"
 
 namespace assure::web {
@@ -270,8 +271,7 @@ void return_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
     page(ctx, "learning/return", data, PageOptions{v.agency.name + ": " + v.cycle.title, "audits", errors, status});
 }
 
-void letter_page(Services& s, Ctx& ctx) {
-    const AuditLetter letter = audit_letter(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)});
+Data letter_data(Services& s, const Ctx& ctx, const AuditLetter& letter) {
     auto list = [](const std::vector<std::string>& items) {
         Data out{Data::type::list};
         for (const auto& i : items) out.push_back(Data(i));
@@ -287,8 +287,26 @@ void letter_page(Services& s, Ctx& ctx) {
     data.set("challenge_notes", optional_text(letter.challenge_notes));
     data.set("signed_by", letter.signed_by);
     data.set("date", date_in_words(london_today(s)));
-    data.set("back", "/audits/" + std::to_string(ctx.path_id()) + "/returns/" + std::to_string(ctx.path_id(2)));
+    const std::string back = "/audits/" + std::to_string(ctx.path_id()) + "/returns/" + std::to_string(ctx.path_id(2));
+    data.set("back", back);
+    data.set("pdf", back + "/letter.pdf");
+    return data;
+}
+
+void letter_page(Services& s, Ctx& ctx) {
+    const AuditLetter letter = audit_letter(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)});
+    Data data = letter_data(s, ctx, letter);
     page(ctx, "learning/letter", data, PageOptions{letter.subject, "audits"});
+}
+
+// The letter on paper, as the agency would file it.
+void letter_pdf(Services& s, Ctx& ctx) {
+    const AuditLetter letter = audit_letter(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)});
+    const Data data = letter_data(s, ctx, letter);
+    send_print_pdf(s, ctx,
+                   PrintDocument{letter.subject, "The partnership's letter to " + letter.to + " after moderating its return",
+                                 "letter-" + std::to_string(ctx.path_id()) + "-" + std::to_string(ctx.path_id(2)), "print/letter"},
+                   data);
 }
 
 void gap_action_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
@@ -377,6 +395,8 @@ void add_audit_cycle_routes(std::vector<Route>& routes, Services& s) {
                       "/audits/1/returns/1/moderation"});
     routes.push_back({"GET", R"(/audits/(\d+)/returns/(\d+)/letter)", Permission::view_learning, Surface::page,
                       [&s](Ctx& ctx) { letter_page(s, ctx); }, "/audits/1/returns/1/letter"});
+    routes.push_back({"GET", R"(/audits/(\d+)/returns/(\d+)/letter\.pdf)", Permission::view_learning, Surface::page,
+                      [&s](Ctx& ctx) { letter_pdf(s, ctx); }, "/audits/1/returns/1/letter.pdf"});
     routes.push_back({"GET", R"(/audits/(\d+)/returns/(\d+)/gaps/([A-Za-z0-9.]{1,12}))", Permission::manage_learning, Surface::page,
                       [&s](Ctx& ctx) { gap_action_page(s, ctx); }, "/audits/1/returns/1/gaps/1"});
     routes.push_back({"POST", R"(/audits/(\d+)/returns/(\d+)/gaps/([A-Za-z0-9.]{1,12}))", Permission::manage_learning, Surface::page,
