@@ -8,6 +8,7 @@
 #include "web/governance_views.hpp"
 #include "web/learning_views.hpp"
 #include "web/print.hpp"
+#include "web/report_chart.hpp"
 #include "web/paging.hpp"
 
 namespace assure::web {
@@ -104,10 +105,28 @@ void cycle_page(Services& s, Ctx& ctx) {
         h.set("label", g.label);
         grade_heads.push_back(h);
     }
+    // Meeting each standard, this cycle and the one before it (by the standard's code), as a
+    // column of the table and as bars beside it.
+    auto share_text = [](const StandardResult& r) {
+        const auto share = share_meeting(r);
+        return share ? rate_text(share) + " (" + std::to_string(r.graded - r.gaps) + " of " + std::to_string(r.graded) + ")"
+                     : std::string("None graded");
+    };
+    std::vector<Bar> bars;
     for (const auto& r : v.results) {
         Data row;
         row.set("code", r.standard.code);
         row.set("title", r.standard.title);
+        row.set("meeting", share_text(r));
+        if (const auto share = share_meeting(r)) bars.push_back({r.standard.code + ". " + r.standard.title, *share, share_text(r)});
+        const auto before = std::find_if(v.previous_results.begin(), v.previous_results.end(),
+                                         [&](const StandardResult& p) { return p.standard.code == r.standard.code; });
+        if (v.previous) {
+            row.set("meeting_before", before == v.previous_results.end() ? std::string("Not in that cycle") : share_text(*before));
+            if (before != v.previous_results.end() && share_meeting(*before)) {
+                bars.push_back({r.standard.code + ". in " + v.previous->title, *share_meeting(*before), share_text(*before)});
+            }
+        }
         row.set("graded", std::to_string(r.graded));
         row.set("gaps", std::to_string(r.gaps));
         row.set("mean", mean_text(r.mean_rank));
@@ -136,6 +155,11 @@ void cycle_page(Services& s, Ctx& ctx) {
     data.set("invited", std::to_string(v.invited));
     data.set("results", results);
     data.set("grade_heads", grade_heads);
+    data.set("previous", optional_text(v.previous ? v.previous->title : ""));
+    data.set("chart_html", bar_chart_svg("chart-standards",
+                                         "Returns meeting each standard in " + v.cycle.title +
+                                             (v.previous ? " and in " + v.previous->title : std::string()),
+                                         bars, 1.0));
     data.set("can_close", flag(ctx.who().can(Permission::manage_learning) && !v.cycle.closed));
     data.set("saved", flag(ctx.has_query("saved")));
     page(ctx, "learning/cycle", data, PageOptions{v.cycle.title, "audits"});
