@@ -150,6 +150,8 @@ struct CycleView {
     int invited = 0;           // lines the actor may see in all
     int submitted = 0;
     std::vector<StandardResult> results;
+    std::optional<AuditCycle> previous;           // the last cycle of the same kind before it
+    std::vector<StandardResult> previous_results;  // that cycle's results, by its standards
     bool open_today = false;
 };
 

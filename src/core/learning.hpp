@@ -289,6 +289,12 @@ struct StandardResult {
 };
 // Partnership-wide results by standard over the submitted returns.
 std::vector<StandardResult> results_by_standard(const AuditCycle& cycle, const std::vector<AuditReturn>& returns);
+// The share of graded returns that meet the standard (graded and not a gap: 1 or 2 on four
+// points, green on red-amber-green), counted from the returns; none when none was graded.
+std::optional<double> share_meeting(const StandardResult& r);
+// The partnership's cycle of the same kind that opened last before `cycle` did, if any: the one
+// a cycle's results are compared with. `cycles` in any order.
+std::optional<AuditCycle> cycle_before(const AuditCycle& cycle, const std::vector<AuditCycle>& cycles);
 
 // ---- dissemination ----------------------------------------------------------------------
 

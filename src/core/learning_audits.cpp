@@ -169,4 +169,18 @@ std::vector<StandardResult> results_by_standard(const AuditCycle& cycle, const s
     return out;
 }
 
+std::optional<double> share_meeting(const StandardResult& r) {
+    if (r.graded == 0) return std::nullopt;
+    return static_cast<double>(r.graded - r.gaps) / r.graded;
+}
+
+std::optional<AuditCycle> cycle_before(const AuditCycle& cycle, const std::vector<AuditCycle>& cycles) {
+    std::optional<AuditCycle> best;
+    for (const auto& c : cycles) {
+        if (c.id == cycle.id || c.kind != cycle.kind || !(c.opens < cycle.opens)) continue;
+        if (!best || best->opens < c.opens || (best->opens == c.opens && best->id < c.id)) best = c;
+    }
+    return best;
+}
+
 }  // namespace assure

@@ -7,6 +7,8 @@
 #include "web/documents.hpp"
 #include "web/governance_views.hpp"
 #include "web/learning_views.hpp"
+#include "web/print.hpp"
+#include "web/report_chart.hpp"
 #include "web/paging.hpp"
 
 namespace assure::web {
@@ -103,10 +105,28 @@ void cycle_page(Services& s, Ctx& ctx) {
         h.set("label", g.label);
         grade_heads.push_back(h);
     }
+    // Meeting each standard, this cycle and the one before it (by the standard's code), as a
+    // column of the table and as bars beside it.
+    auto share_text = [](const StandardResult& r) {
+        const auto share = share_meeting(r);
+        return share ? rate_text(share) + " (" + std::to_string(r.graded - r.gaps) + " of " + std::to_string(r.graded) + ")"
+                     : std::string("None graded");
+    };
+    std::vector<Bar> bars;
     for (const auto& r : v.results) {
         Data row;
         row.set("code", r.standard.code);
         row.set("title", r.standard.title);
+        row.set("meeting", share_text(r));
+        if (const auto share = share_meeting(r)) bars.push_back({r.standard.code + ". " + r.standard.title, *share, share_text(r)});
+        const auto before = std::find_if(v.previous_results.begin(), v.previous_results.end(),
+                                         [&](const StandardResult& p) { return p.standard.code == r.standard.code; });
+        if (v.previous) {
+            row.set("meeting_before", before == v.previous_results.end() ? std::string("Not in that cycle") : share_text(*before));
+            if (before != v.previous_results.end() && share_meeting(*before)) {
+                bars.push_back({r.standard.code + ". in " + v.previous->title, *share_meeting(*before), share_text(*before)});
+            }
+        }
         row.set("graded", std::to_string(r.graded));
         row.set("gaps", std::to_string(r.gaps));
         row.set("mean", mean_text(r.mean_rank));
@@ -135,6 +155,11 @@ void cycle_page(Services& s, Ctx& ctx) {
     data.set("invited", std::to_string(v.invited));
     data.set("results", results);
     data.set("grade_heads", grade_heads);
+    data.set("previous", optional_text(v.previous ? v.previous->title : ""));
+    data.set("chart_html", bar_chart_svg("chart-standards",
+                                         "Returns meeting each standard in " + v.cycle.title +
+                                             (v.previous ? " and in " + v.previous->title : std::string()),
+                                         bars, 1.0));
     data.set("can_close", flag(ctx.who().can(Permission::manage_learning) && !v.cycle.closed));
     data.set("saved", flag(ctx.has_query("saved")));
     page(ctx, "learning/cycle", data, PageOptions{v.cycle.title, "audits"});
@@ -270,8 +295,7 @@ void return_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
     page(ctx, "learning/return", data, PageOptions{v.agency.name + ": " + v.cycle.title, "audits", errors, status});
 }
 
-void letter_page(Services& s, Ctx& ctx) {
-    const AuditLetter letter = audit_letter(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)});
+Data letter_data(Services& s, const Ctx& ctx, const AuditLetter& letter) {
     auto list = [](const std::vector<std::string>& items) {
         Data out{Data::type::list};
         for (const auto& i : items) out.push_back(Data(i));
@@ -287,8 +311,26 @@ void letter_page(Services& s, Ctx& ctx) {
     data.set("challenge_notes", optional_text(letter.challenge_notes));
     data.set("signed_by", letter.signed_by);
     data.set("date", date_in_words(london_today(s)));
-    data.set("back", "/audits/" + std::to_string(ctx.path_id()) + "/returns/" + std::to_string(ctx.path_id(2)));
+    const std::string back = "/audits/" + std::to_string(ctx.path_id()) + "/returns/" + std::to_string(ctx.path_id(2));
+    data.set("back", back);
+    data.set("pdf", back + "/letter.pdf");
+    return data;
+}
+
+void letter_page(Services& s, Ctx& ctx) {
+    const AuditLetter letter = audit_letter(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)});
+    Data data = letter_data(s, ctx, letter);
     page(ctx, "learning/letter", data, PageOptions{letter.subject, "audits"});
+}
+
+// The letter on paper, as the agency would file it.
+void letter_pdf(Services& s, Ctx& ctx) {
+    const AuditLetter letter = audit_letter(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)});
+    const Data data = letter_data(s, ctx, letter);
+    send_print_pdf(s, ctx,
+                   PrintDocument{letter.subject, "The partnership's letter to " + letter.to + " after moderating its return",
+                                 "letter-" + std::to_string(ctx.path_id()) + "-" + std::to_string(ctx.path_id(2)), "print/letter"},
+                   data);
 }
 
 void gap_action_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
@@ -377,6 +419,8 @@ void add_audit_cycle_routes(std::vector<Route>& routes, Services& s) {
                       "/audits/1/returns/1/moderation"});
     routes.push_back({"GET", R"(/audits/(\d+)/returns/(\d+)/letter)", Permission::view_learning, Surface::page,
                       [&s](Ctx& ctx) { letter_page(s, ctx); }, "/audits/1/returns/1/letter"});
+    routes.push_back({"GET", R"(/audits/(\d+)/returns/(\d+)/letter\.pdf)", Permission::view_learning, Surface::page,
+                      [&s](Ctx& ctx) { letter_pdf(s, ctx); }, "/audits/1/returns/1/letter.pdf"});
     routes.push_back({"GET", R"(/audits/(\d+)/returns/(\d+)/gaps/([A-Za-z0-9.]{1,12}))", Permission::manage_learning, Surface::page,
                       [&s](Ctx& ctx) { gap_action_page(s, ctx); }, "/audits/1/returns/1/gaps/1"});
     routes.push_back({"POST", R"(/audits/(\d+)/returns/(\d+)/gaps/([A-Za-z0-9.]{1,12}))", Permission::manage_learning, Surface::page,

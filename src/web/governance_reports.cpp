@@ -7,6 +7,7 @@
 #include "core/date_words.hpp"
 #include "web/documents.hpp"
 #include "web/governance_views.hpp"
+#include "web/report_chart.hpp"
 #include "web/paging.hpp"
 
 namespace assure::web {
@@ -180,6 +181,14 @@ void attendance_page(Services& s, Ctx& ctx) {
         }
         return out;
     };
+    // The same totals drawn as bars (a full bar is 100%), beside the tables that hold them.
+    auto chart = [&](const std::string& id, const std::string& title, const std::vector<RateTotal>& ts) {
+        std::vector<Bar> bars;
+        for (const auto& t : ts) {
+            if (t.rate) bars.push_back({t.label, *t.rate, rate_text(t.rate) + " (" + std::to_string(t.attended) + " of " + std::to_string(t.held) + ")"});
+        }
+        return bar_chart_svg(id, title + ", " + period_in_words(r.period.from, r.period.to), bars, 1.0);
+    };
     std::vector<Option> groups{{"", "All groups"}};
     for (const auto& g : list_groups(s, ctx.who())) groups.push_back({g.group.id.str(), g.group.name});
     const std::string expected = rate_text(r.expected_rate);
@@ -194,6 +203,8 @@ void attendance_page(Services& s, Ctx& ctx) {
     data.set("has_all", flag(!r.lines.empty()));
     data.set("by_agency", totals(r.by_agency));
     data.set("by_partner", totals(r.by_partner));
+    data.set("agency_chart_html", chart("chart-agency", "Attendance by agency", r.by_agency));
+    data.set("partner_chart_html", chart("chart-partner", "Attendance by statutory partner", r.by_partner));
     data.set("group_html", select(Field{"group", "Group", ctx.query("group"), ""}, groups, ""));
     data.set("from_html", text_input(Field{"from", "From", errors.empty() ? r.period.from.iso() : ctx.query("from"), error_for(errors, "from"),
                                            "As year-month-day, for example 2026-04-01", "", "text", "govuk-input--width-10"}));

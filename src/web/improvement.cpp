@@ -8,6 +8,7 @@
 #include "web/documents.hpp"
 #include "web/learning_views.hpp"
 #include "web/paging.hpp"
+#include "web/print.hpp"
 
 namespace assure::web {
 namespace {
@@ -102,6 +103,47 @@ void plan_page(Services& s, Ctx& ctx) {
     page(ctx, "learning/plan", data, PageOptions{"Action plan", "improvement"});
 }
 
+// The action plan on paper: every action the filters select, with the same figures as the page.
+void plan_pdf(Services& s, Ctx& ctx) {
+    const LearningRules rules = partnership_rules(s, ctx).learning;
+    const ImprovementCounts counts = count_improvements(s, ctx.who(), filter_of(ctx, rules));
+    const Date today = london_today(s);
+    Data rows{Data::type::list};
+    for (const auto& l : every_improvement(s, ctx)) {
+        const auto& a = l.action;
+        Data row;
+        row.set("id", a.id.str());
+        row.set("text", a.text);
+        row.set("origin", l.origin);
+        row.set("priority", a.priority);
+        row.set("agency", l.agency_name);
+        row.set("lead", l.lead_name);
+        row.set("due", date_in_words(a.due));
+        row.set("state", std::string(action_state_label(a.state)));
+        row.set("overdue", flag(l.overdue));
+        row.set("stale", flag(l.stale));
+        row.set("measure", a.success_measure);
+        row.set("impact", has_impact_evidence(a) ? "Yes" : "No");
+        row.set("update", optional_text(a.updates.empty() ? std::string() : a.updates.back().text));
+        rows.push_back(row);
+    }
+    Data data;
+    data.set("title", "Action plan, " + date_in_words(today));
+    data.set("actions", rows);
+    data.set("has_actions", flag(!rows.is_empty_list()));
+    data.set("count", std::to_string(counts.total));
+    data.set("one", flag(counts.total == 1));
+    data.set("overdue", std::to_string(counts.overdue));
+    data.set("stale", std::to_string(counts.stale));
+    data.set("stale_days", std::to_string(rules.stale_days));
+    data.set("no_impact", std::to_string(counts.completed_without_impact));
+    data.set("filtered", flag(!query_string(ctx).empty()));
+    send_print_pdf(s, ctx,
+                   PrintDocument{"Action plan, " + date_in_words(today), "The partnership's improvement action plan",
+                                 "action-plan-" + today.iso(), "print/action_plan", true},
+                   data);
+}
+
 void improvement_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
     const ImprovementLine l = read_improvement(s, ctx.who(), ImprovementId{ctx.path_id()});
     const auto& a = l.action;
@@ -185,6 +227,8 @@ void add_improvement_routes(std::vector<Route>& routes, Services& s) {
                           [&s, xlsx](Ctx& ctx) { send_table(ctx, improvement_table(every_improvement(s, ctx)), "action-plan", xlsx); },
                           xlsx ? "/improvement.xlsx" : "/improvement.csv"});
     }
+    routes.push_back({"GET", "/improvement.pdf", Permission::view_learning, Surface::page, [&s](Ctx& ctx) { plan_pdf(s, ctx); },
+                      "/improvement.pdf"});
     routes.push_back({"GET", R"(/improvement/(\d+))", Permission::view_learning, Surface::page,
                       [&s](Ctx& ctx) { improvement_page(s, ctx); }, "/improvement/1"});
     routes.push_back({"POST", R"(/improvement/(\d+)/updates)", Permission::view_learning, Surface::page,

@@ -50,33 +50,26 @@ Failure pdf_unavailable(const std::string& detail) {
     return {FailureCode::unavailable, "The PDF could not be made just now. Try again later, or print the page it was made from.", {}, detail};
 }
 
-// Runs WeasyPrint on the HTML and returns the PDF's bytes. The program is `weasyprint` on the
-// PATH unless ASSURE_WEASYPRINT names another.
-}  // namespace
+std::string program_named(const char* variable, const char* fallback) {
+    const char* configured = std::getenv(variable);
+    return configured != nullptr && *configured != '\0' ? configured : fallback;
+}
 
-std::string render_pdf(const std::string& html) {
-    const Scratch scratch;
-    const fs::path in = scratch.path("report.html"), out = scratch.path("report.pdf"), log = scratch.path("weasyprint.log");
-    {
-        std::ofstream f(in, std::ios::binary);
-        f << html;
-        if (!f) throw pdf_unavailable("could not write " + in.string());
-    }
-    const char* configured = std::getenv("ASSURE_WEASYPRINT");
-    const std::string program = configured != nullptr && *configured != '\0' ? configured : "weasyprint";
+// Runs a program to its end (a minute at most) with its output in `log`; its exit status, or
+// -1 when it did not exit normally.
+int run_program(std::vector<std::string> args, const fs::path& log) {
     // posix_spawnp rather than fork: the server has many threads, and the child only execs.
     posix_spawn_file_actions_t files;
     ::posix_spawn_file_actions_init(&files);
     ::posix_spawn_file_actions_addopen(&files, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     ::posix_spawn_file_actions_adddup2(&files, 1, 2);
-    std::vector<std::string> args{program, "--quiet", "--pdf-variant", "pdf/ua-1", in.string(), out.string()};
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     pid_t child = 0;
-    const int spawned = ::posix_spawnp(&child, program.c_str(), &files, nullptr, argv.data(), environ);
+    const int spawned = ::posix_spawnp(&child, args[0].c_str(), &files, nullptr, argv.data(), environ);
     ::posix_spawn_file_actions_destroy(&files);
-    if (spawned != 0) throw pdf_unavailable("could not start " + program + ": " + std::strerror(spawned));
+    if (spawned != 0) throw pdf_unavailable("could not start " + args[0] + ": " + std::strerror(spawned));
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     int status = 0;
     for (;;) {
@@ -86,21 +79,71 @@ std::string render_pdf(const std::string& html) {
         if (std::chrono::steady_clock::now() > deadline) {
             ::kill(child, SIGKILL);
             ::waitpid(child, &status, 0);
-            throw pdf_unavailable(program + " took longer than 60 seconds");
+            throw pdf_unavailable(args[0] + " took longer than 60 seconds");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    std::ifstream result(out, std::ios::binary);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string read_all(const fs::path& path) {
+    std::ifstream f(path, std::ios::binary);
     std::ostringstream bytes;
-    if (result) bytes << result.rdbuf();
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || bytes.str().rfind("%PDF-", 0) != 0) {
-        std::ifstream l(log);
-        std::ostringstream said;
-        said << l.rdbuf();
-        throw pdf_unavailable(program + " failed (status " + std::to_string(status) + "): " + said.str().substr(0, 500));
-    }
+    if (f) bytes << f.rdbuf();
     return bytes.str();
 }
 
+void write_all(const fs::path& path, std::string_view bytes) {
+    std::ofstream f(path, std::ios::binary);
+    f << bytes;
+    if (!f) throw pdf_unavailable("could not write " + path.string());
+}
+
+}  // namespace
+
+std::string render_pdf(const std::string& html) {
+    const Scratch scratch;
+    const fs::path in = scratch.path("report.html"), out = scratch.path("report.pdf"), log = scratch.path("weasyprint.log");
+    write_all(in, html);
+    const std::string program = program_named("ASSURE_WEASYPRINT", "weasyprint");
+    const int status = run_program({program, "--quiet", "--pdf-variant", "pdf/ua-1", in.string(), out.string()}, log);
+    std::string bytes = read_all(out);
+    if (status != 0 || bytes.rfind("%PDF-", 0) != 0) {
+        throw pdf_unavailable(program + " failed (status " + std::to_string(status) + "): " + read_all(log).substr(0, 500));
+    }
+    return bytes;
+}
+
+bool readable_pdf(const std::string& path) {
+    const Scratch scratch;
+    // The test is the join itself on this file alone: its pages copied into a new document.
+    // A damaged file qpdf cannot repair, one with no pages, or one locked by a password fails.
+    const std::string program = program_named("ASSURE_QPDF", "qpdf");
+    return run_program({program, "--warning-exit-0", "--empty", "--pages", path, "1-z", "--", scratch.path("alone.pdf").string()},
+                       scratch.path("qpdf.log")) == 0;
+}
+
+std::string join_pdfs(const std::string& first, const std::vector<std::string>& then) {
+    if (then.empty()) return first;
+    const Scratch scratch;
+    const fs::path in = scratch.path("first.pdf"), out = scratch.path("joined.pdf"), log = scratch.path("qpdf.log");
+    write_all(in, first);
+    const std::string program = program_named("ASSURE_QPDF", "qpdf");
+    // The first document is the primary input, so its catalogue (tags, language, title) is the
+    // joined file's; the others add their pages after it.
+    std::vector<std::string> args{program, "--warning-exit-0", in.string(), "--pages", ".", "1-z"};
+    for (const auto& path : then) {
+        args.push_back(path);
+        args.push_back("1-z");
+    }
+    args.push_back("--");
+    args.push_back(out.string());
+    const int status = run_program(args, log);
+    std::string bytes = read_all(out);
+    if (status != 0 || bytes.rfind("%PDF-", 0) != 0) {
+        throw pdf_unavailable(program + " failed (status " + std::to_string(status) + "): " + read_all(log).substr(0, 500));
+    }
+    return bytes;
+}
 
 }  // namespace assure::web

@@ -1,5 +1,5 @@
 #pragma once
-// Bar charts drawn as SVG on the server for the yearly report: readable without JavaScript,
+// Bar charts drawn as SVG on the server (the yearly report, attendance): readable without JavaScript,
 // the same in the page and in print, named for assistive technology by a title and a
 // description that reads every figure out. The report puts the same figures in a table.
 #include <string>

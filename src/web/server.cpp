@@ -15,6 +15,7 @@
 #include "web/areas.hpp"
 #include "web/search_routes.hpp"
 #include "web/documents_routes.hpp"
+#include "web/print.hpp"
 #include "web/html.hpp"
 #include "web/problem.hpp"
 #include "web/public_site.hpp"
@@ -147,6 +148,7 @@ WebApp::WebApp(Services& services, WebConfig config)
     add_training_routes(routes_, services_);
     add_token_routes(routes_, services_);
     add_documents_routes(routes_, services_, config_.documents);
+    add_print_routes(routes_, services_, config_.documents);
     add_report_routes(routes_, services_);
     add_public_site_routes(routes_, services_, config_.documents);
     add_agency_link_routes(routes_, services_);

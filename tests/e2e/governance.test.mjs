@@ -73,6 +73,22 @@ test('schedule a meeting, record attendance, minute a decision and an action, an
   assert.match(await page.getByRole('list').filter({ hasText: 'Adopt the neglect' }).textContent(), /screening tool/)
   assert.equal(await page.getByRole('link', { name: 'Brief designated safeguarding leads on the tool.' }).count(), 1)
 
+  // On paper: the page's content under the partnership's name, without menus or forms; and the
+  // minutes as a PDF of their own.
+  await page.emulateMedia({ media: 'print' })
+  assert.equal(await page.getByRole('navigation', { name: 'Menu' }).isVisible(), false)
+  assert.equal(await page.getByRole('button', { name: 'Record decision' }).isVisible(), false)
+  assert.equal(await page.locator('.assure-letterhead').isVisible(), true)
+  assert.match(await page.locator('.assure-letterhead').textContent(), /Knowsley Safeguarding Children Partnership/)
+  assert.equal(await page.getByRole('heading', { level: 1 }).isVisible(), true)
+  await page.emulateMedia({ media: 'screen' })
+  assert.equal(await page.locator('.assure-letterhead').isVisible(), false)
+  const minutesHref = await page.getByRole('link', { name: 'Minutes (PDF)' }).getAttribute('href')
+  const minutes = await page.request.get(server.baseUrl + minutesHref, { timeout: 90000 })
+  assert.equal(minutes.status(), 200)
+  assert.equal(minutes.headers()['content-type'], 'application/pdf')
+  assert.equal((await minutes.body()).subarray(0, 5).toString(), '%PDF-')
+
   await page.getByRole('link', { name: 'Core Business Group' }).first().click()
   await checkA11y(page, 'Core Business Group after the meeting')
   assert.match(await memberRow(page, 'Ruth Ashby').textContent(), /67%\s*4 of 6/)

@@ -191,6 +191,31 @@ TEST(LearningRules, ModeratedGradesCountAndGapsFollowTheScale) {
     EXPECT_DOUBLE_EQ(*results[0].mean_rank, 2.0);
     EXPECT_EQ(results[4].gaps, 2);   // moderated 3 and self-assessed 4
     EXPECT_DOUBLE_EQ(*results[4].mean_rank, 3.5);
+    // Meeting the standard: graded and not a gap, counted from the returns.
+    EXPECT_DOUBLE_EQ(*share_meeting(results[0]), 0.5);
+    EXPECT_DOUBLE_EQ(*share_meeting(results[4]), 0.0);
+    EXPECT_DOUBLE_EQ(*share_meeting(results[1]), 1.0);
+    EXPECT_FALSE(share_meeting(StandardResult{}).has_value()) << "none graded is no figure, not 0%";
+}
+
+TEST(LearningRules, ACycleIsComparedWithTheLastOfItsKindThatOpenedBeforeIt) {
+    AuditCycle now = cycle();
+    now.id = AuditCycleId{5};
+    now.opens = d("2026-11-03");
+    AuditCycle last = now, older = now, s175 = now, later = now;
+    last.id = AuditCycleId{3};
+    last.opens = d("2025-11-03");
+    older.id = AuditCycleId{1};
+    older.opens = d("2024-11-03");
+    s175.id = AuditCycleId{4};
+    s175.kind = AuditKind::section_175;
+    s175.opens = d("2026-01-10");
+    later.id = AuditCycleId{6};
+    later.opens = d("2027-11-03");
+    const auto before = cycle_before(now, {older, later, now, s175, last});
+    ASSERT_TRUE(before.has_value());
+    EXPECT_EQ(before->id, last.id);
+    EXPECT_FALSE(cycle_before(older, {older, later, now, s175, last}).has_value()) << "the first of its kind";
 }
 
 TEST(LearningRules, ThisCycleAgainstTheLast) {

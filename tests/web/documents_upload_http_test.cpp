@@ -14,6 +14,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "app/access.hpp"
 #include "app/reviews.hpp"
@@ -21,7 +22,10 @@
 #include "documents/clamd_scanner.hpp"
 #include "documents/disk_files.hpp"
 #include "documents/magic_sniffer.hpp"
+#include "app/governance.hpp"
 #include "web/harness.hpp"
+#include "web/pdf.hpp"
+#include "web/pdf_text.hpp"
 
 using namespace assure;
 using namespace assure::testing;
@@ -191,6 +195,45 @@ TEST_F(DocumentsHttp, ACleanFileOnAMeetingPageIsSavedAndDownloadsAsAnAttachment)
     httplib::MultipartFormDataItems forged{{"title", "Forged", "", ""}, {"file", kPdf, "f.pdf", ""}};
     EXPECT_EQ(unit.http.Post(page_path, {{"Cookie", unit.cookie}}, forged)->status, 403);
     EXPECT_EQ(listed(Role::member, "meeting", m), 1u);
+}
+
+// The agenda pack (web/meeting_print.cpp): the agenda, then every paper that is a readable PDF,
+// joined in one file that keeps the agenda's tags; a paper in another format, or a damaged PDF,
+// is named in the agenda as not in the pack, so nobody takes the pack for complete.
+TEST_F(DocumentsHttp, AnAgendaPackJoinsThePdfPapersAndNamesThoseItCannot) {
+    const std::int64_t m = meeting();
+    const Actor unit{server->user_id(Role::business_unit), PartnershipId{1}, Role::business_unit, "Unit"};
+    const MeetingView before = read_meeting(server->services(), unit, MeetingId{m});
+    add_agenda_item(server->services(), unit, MeetingId{m}, before.meeting.version, "Neglect strategy: the first year", "", "");
+    const std::string paper = web::render_pdf(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Neglect paper</title></head><body>"
+        "<h1>Neglect strategy paper</h1><p style=\"page-break-after: always\">Page one.</p><p>Page two of the paper.</p></body></html>");
+    ASSERT_EQ(assure::testing::PdfFile(paper).pages(), 2);
+    ASSERT_EQ(api_upload(Role::business_unit, "meeting", m, "neglect.pdf", paper, "Neglect strategy paper")->status, 201);
+    ASSERT_EQ(api_upload(Role::business_unit, "meeting", m, "notes.txt", "Notes for the chair\n", "Chair's notes")->status, 201);
+    ASSERT_EQ(api_upload(Role::business_unit, "meeting", m, "broken.pdf", kPdf, "Broken scan")->status, 201);
+
+    Browser member(*server);
+    ASSERT_TRUE(member.sign_in(server->email(Role::member)));
+    member.http.set_read_timeout(std::chrono::seconds(90));  // WeasyPrint and qpdf on a busy machine
+    auto r = member.get("/meetings/" + std::to_string(m) + "/agenda.pdf");
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body.substr(0, 500);
+    EXPECT_EQ(r->get_header_value("Content-Type"), "application/pdf");
+    EXPECT_EQ(r->get_header_value("Content-Disposition"), "inline; filename=\"agenda-core-business-group-" + days_from_today(-10).iso() + ".pdf\"");
+    const assure::testing::PdfFile pack(r->body);
+    EXPECT_EQ(pack.info("Tagged"), "yes") << "the agenda's catalogue, tags and all, is the pack's";
+    EXPECT_EQ(pack.info("Title").rfind("Agenda: Core Business Group", 0), 0u) << pack.info("Title");
+    const std::string t = pack.text();
+    for (const char* words : {"Neglect strategy: the first year", "1 of the meeting's papers follow this agenda",
+                              "Neglect strategy paper (PDF): paper 1 in this pack", "Chair's notes (text): not in this pack",
+                              "Broken scan (PDF): not in this pack", "damaged or locked", "Page two of the paper."}) {
+        EXPECT_NE(t.find(words), std::string::npos) << words << "\n" << t.substr(0, 2000);
+    }
+    // The paper's two pages follow the agenda's own, whose footers count only the agenda's.
+    std::smatch agenda_pages;
+    ASSERT_TRUE(std::regex_search(t, agenda_pages, std::regex("Page 1 of ([0-9]+)")));
+    EXPECT_EQ(pack.pages(), std::stoi(agenda_pages[1].str()) + 2);
 }
 
 TEST_F(DocumentsHttp, TheEicarTestFileIsRefusedAndNothingIsSaved) {

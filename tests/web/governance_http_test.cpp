@@ -91,6 +91,16 @@ TEST_F(GovernanceHttp, AttendanceApiGivesEachMembersFigures) {
     EXPECT_EQ(lowest["below_expected"], true);
     EXPECT_EQ(report["items"][1]["rate"], 1.0);
     EXPECT_EQ(report["items"][1]["below_expected"], false);
+    // The attendance page draws the agencies' totals as bars, named and described for screen
+    // readers with the figures the table beside it holds (one of the council's two places filled).
+    Browser member(*server);
+    ASSERT_TRUE(member.sign_in(server->email(Role::member)));
+    auto page = member.get("/attendance?group=" + std::to_string(group) + "&from=" + days_from_today(-30).iso() + "&to=" +
+                           days_from_today(0).iso());
+    ASSERT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("<title id=\"chart-agency-title\">Attendance by agency, "), std::string::npos);
+    EXPECT_NE(page->body.find("<desc id=\"chart-agency-desc\">Test Council: 50% (1 of 2)</desc>"), std::string::npos);
+    EXPECT_NE(page->body.find("<td class=\"govuk-table__cell govuk-table__cell--numeric\">50% (1 of 2)"), std::string::npos);
     r = server->client().Get("/api/v1/groups/" + std::to_string(group) + "/attendance?from=nonsense", bu);
     EXPECT_EQ(r->status, 422);
     EXPECT_EQ(json::parse(r->body)["errors"][0]["field"], "from") << r->body;

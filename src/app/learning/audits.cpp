@@ -125,6 +125,8 @@ CycleView read_cycle(Services& s, const Actor& actor, AuditCycleId id, const Pag
         v.returns = page_of(std::vector<ReturnLine>(from, lines.end()), returns_page.limit,
                             [](const ReturnLine& l) { return std::vector<std::string>{l.agency.id.str()}; });
         v.results = results_by_standard(v.cycle, returns);
+        v.previous = cycle_before(v.cycle, tx.learning().cycles(actor.partnership));
+        if (v.previous) v.previous_results = results_by_standard(*v.previous, tx.learning().returns_of(actor.partnership, v.previous->id));
     });
     v.open_today = cycle_open_on(v.cycle, london_today(s));
     return v;
