@@ -92,6 +92,10 @@ Page<ImprovementLine> list_improvements(Services& s, const Actor& actor, const I
 // Figures over what the filter selects for the actor, as of today: open, overdue, stale,
 // completed without evidence of impact, evidenced.
 ImprovementCounts count_improvements(Services& s, const Actor& actor, const ImprovementFilter& filter);
+// The plan's history: how many of the actions the filter selects for the actor were open, and
+// overdue, at the end of each of the last twelve months (the last point is today). A filter by
+// state, overdue, stale or impact is about today and is not applied to the past.
+std::vector<ImprovementTrendPoint> improvement_trend(Services& s, const Actor& actor, const ImprovementFilter& filter);
 // The home page's and a group's page's summary: the figures, and the overdue and stale actions
 // (at most `flagged_limit` of each), by due date.
 struct ImprovementSummary {

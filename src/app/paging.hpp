@@ -45,4 +45,20 @@ Page<T> page_of(std::vector<T> rows, int limit, KeyOf key_of) {
     return out;
 }
 
+// Every item of a list that is bounded by its query (a meeting's actions, a window of meetings,
+// the open actions a reminder round looks at), read a page at a time at the largest page size.
+// Not for lists that grow with the years. `fetch(query)` answers one Page.
+template <class Query, class Fetch>
+auto every_page(Query query, Fetch fetch) {
+    query.page = PageRequest{PageRequest::max_limit, ""};
+    auto page = fetch(query);
+    auto out = std::move(page.items);
+    while (page.next) {
+        query.page.after = *page.next;
+        page = fetch(query);
+        for (auto& item : page.items) out.push_back(std::move(item));
+    }
+    return out;
+}
+
 }  // namespace assure

@@ -36,6 +36,7 @@ struct ReviewStats {
     int overdue = 0;
     int rapid_reviews_decided = 0;
     int became_local_reviews = 0;
+    std::vector<TimelinessYear> timeliness;  // the statutory clocks, a row per financial year
 };
 
 CaseView notify_incident(Services& s, const Actor& actor, const IncidentInput& input);

@@ -115,15 +115,27 @@ std::string iso_instant(Instant at) {
     return buffer;
 }
 
+// GOV.UK's style for dates and times: the month in full, then the time on a 12-hour clock
+// ("9am", "1:05pm"), with "midnight" and "midday" for 00:00 and 12:00.
 std::string display_instant(Instant at) {
-    static constexpr std::array<const char*, 12> months{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static constexpr std::array<const char*, 12> months{"January", "February", "March",     "April",   "May",      "June",
+                                                        "July",    "August",   "September", "October", "November", "December"};
     const Instant wall = at + london_offset(at);  // London's clock time, counted as if it were UTC
     const Date d = utc_date(wall);
     const std::int64_t secs = wall - d.days() * kSecondsPerDay;
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%d %s %d, %02d:%02d", d.day, months.at(static_cast<std::size_t>(d.month - 1)),
-                  d.year, static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60));
+    const int hour = static_cast<int>(secs / 3600);
+    const int minute = static_cast<int>(secs / 60 % 60);
+    char time[16];
+    if (minute == 0 && (hour == 0 || hour == 12)) {
+        std::snprintf(time, sizeof time, "%s", hour == 0 ? "midnight" : "midday");
+    } else {
+        const int twelve = hour % 12 == 0 ? 12 : hour % 12;
+        const char* half = hour < 12 ? "am" : "pm";
+        if (minute == 0) std::snprintf(time, sizeof time, "%d%s", twelve, half);
+        else std::snprintf(time, sizeof time, "%d:%02d%s", twelve, minute, half);
+    }
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%d %s %d at %s", d.day, months.at(static_cast<std::size_t>(d.month - 1)), d.year, time);
     return buffer;
 }
 

@@ -31,7 +31,7 @@ int days_in_month(int year, int month);
 using Instant = std::int64_t;  // seconds since the Unix epoch, UTC
 
 std::string iso_instant(Instant at);              // 2026-11-22T12:00:00Z, for machines
-std::string display_instant(Instant at);          // 22 Nov 2026, 12:00 on London's clocks, for people
+std::string display_instant(Instant at);          // "22 November 2026 at 1:05pm" on London's clocks, for people
 Date utc_date(Instant at);                        // the date at Greenwich, whatever the season
 
 // ---- time in England (Europe/London) ---------------------------------------------------

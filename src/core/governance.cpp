@@ -1,5 +1,6 @@
 // Keys, labels and the validation of governance forms. Each refusal names the field and
 // says what to do, in the words of the GOV.UK error-message pattern.
+#include "core/date_words.hpp"
 #include "core/governance.hpp"
 
 #include <algorithm>
@@ -260,8 +261,8 @@ FieldErrors validate_member(const MemberInput& in, const Group& group, const std
     out.end = date_field(errors, "end", in.end, "the date they left", false);
     if (out.end && *out.end < out.start) errors.push_back({"end", "The date they left must be on or after the date they joined"});
     if (out.start < group.active_from || (group.active_to && out.start > *group.active_to)) {
-        errors.push_back({"start", "The group was not active on that date; it ran from " + group.active_from.iso() +
-                                       (group.active_to ? " to " + group.active_to->iso() : std::string())});
+        errors.push_back({"start", "The group was not active on that date; it ran from " + date_in_words(group.active_from) +
+                                       (group.active_to ? " to " + date_in_words(*group.active_to) : std::string())});
     }
     for (const auto& m : existing) {
         if ((out.id.valid() && m.id == out.id) || m.person != out.person || !out.person.valid()) continue;
@@ -279,8 +280,8 @@ FieldErrors validate_meeting(const MeetingInput& in, const Group& group, Meeting
     if (auto d = date_field(errors, "on", in.on, "the date of the meeting", true)) {
         out.on = *d;
         if (*d < group.active_from || (group.active_to && *d > *group.active_to)) {
-            errors.push_back({"on", "The group is not active on that date; it runs from " + group.active_from.iso() +
-                                        (group.active_to ? " to " + group.active_to->iso() : std::string())});
+            errors.push_back({"on", "The group is not active on that date; it runs from " + date_in_words(group.active_from) +
+                                        (group.active_to ? " to " + date_in_words(*group.active_to) : std::string())});
         }
     }
     const std::string t = trim(in.starts_at);
@@ -308,7 +309,7 @@ FieldErrors validate_action(const ActionInput& in, const Meeting& meeting, const
     else if (auto p = person_choice(errors, "owner_id", owner, people, "Select the owner from the directory")) out.owner = *p;
     if (auto d = date_field(errors, "due", in.due, "the due date", true)) {
         out.due = *d;
-        if (*d < meeting.on) errors.push_back({"due", "The due date must be on or after the meeting, " + meeting.on.iso()});
+        if (*d < meeting.on) errors.push_back({"due", "The due date must be on or after the meeting, " + date_in_words(meeting.on)});
     }
     out.meeting = meeting.id;
     out.group = meeting.group;
@@ -326,7 +327,7 @@ FieldErrors validate_attendance(const std::vector<AttendanceInput>& in, const Me
                                 return m.person.value == *id && member_on(m, meeting.on);
                             });
         if (!member) {
-            errors.push_back({"attendance", "Attendance can only be recorded for members of the group on " + meeting.on.iso()});
+            errors.push_back({"attendance", "Attendance can only be recorded for members of the group on " + date_in_words(meeting.on)});
             continue;
         }
         const std::string field = "presence-" + std::to_string(*id);

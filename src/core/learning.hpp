@@ -156,6 +156,23 @@ FieldErrors validate_evidence(const std::string& kind, const std::string& text, 
 
 bool improvement_open(const ImprovementAction& a);  // proposed, agreed or in progress
 bool improvement_overdue(const ImprovementAction& a, Date today);
+// The day an action that is no longer open left the open states (its last such move; the day it
+// was created when none is recorded); none while it is open. A store keeps it as a column so the
+// plan's history can be counted without reading every action's updates.
+std::optional<Date> improvement_closed_on(const ImprovementAction& a);
+// Whether the action was open, or open and past its due date, at the end of `on`: created by
+// then and not yet closed. Judged by the due date it has now (a changed due date is not kept).
+bool improvement_open_on(const ImprovementAction& a, Date on);
+bool improvement_overdue_on(const ImprovementAction& a, Date on);
+// The days the action plan's history is counted on: the last day of each of the `months - 1`
+// months before today's, then today, oldest first.
+std::vector<Date> improvement_trend_days(Date today, int months = 12);
+struct ImprovementTrendPoint {
+    Date on;
+    int open = 0;
+    int overdue = 0;
+    bool operator==(const ImprovementTrendPoint&) const = default;
+};
 // The last day anything was recorded: the latest update or evidence, or when it was raised.
 Date last_activity(const ImprovementAction& a);
 bool improvement_stale(const ImprovementAction& a, Date today, const LearningRules& rules);

@@ -109,6 +109,36 @@ Date last_activity(const ImprovementAction& a) {
     return last;
 }
 
+namespace {
+bool open_state(ActionState s) { return s == ActionState::proposed || s == ActionState::agreed || s == ActionState::in_progress; }
+}  // namespace
+
+std::optional<Date> improvement_closed_on(const ImprovementAction& a) {
+    if (open_state(a.state)) return std::nullopt;
+    std::optional<Date> closed;
+    for (const auto& u : a.updates) {
+        if (open_state(u.from) && !open_state(u.to)) closed = u.on;  // the last such move, if reopened
+    }
+    return closed ? *closed : a.created_on;
+}
+
+bool improvement_open_on(const ImprovementAction& a, Date on) {
+    const auto closed = improvement_closed_on(a);
+    return a.created_on <= on && (!closed || on < *closed);
+}
+
+bool improvement_overdue_on(const ImprovementAction& a, Date on) { return improvement_open_on(a, on) && a.due < on; }
+
+std::vector<Date> improvement_trend_days(Date today, int months) {
+    std::vector<Date> out;
+    for (int back = months - 1; back >= 1; --back) {
+        const Date month = add_months_clamped(Date{today.year, today.month, 1}, -back);
+        out.push_back(Date{month.year, month.month, days_in_month(month.year, month.month)});
+    }
+    out.push_back(today);
+    return out;
+}
+
 bool improvement_stale(const ImprovementAction& a, Date today, const LearningRules& rules) {
     return improvement_open(a) && today.days() - last_activity(a).days() > rules.stale_days;
 }

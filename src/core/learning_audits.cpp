@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/date_words.hpp"
 #include "core/fields.hpp"
 #include "core/learning.hpp"
 #include "core/text.hpp"
@@ -63,8 +64,8 @@ FieldErrors validate_answers(const AuditCycle& cycle, const std::vector<AnswerIn
     FieldErrors errors;
     if (submit && !cycle_open_on(cycle, today)) {
         errors.push_back({"submit", cycle.closed || cycle.closes < today
-                                        ? "The cycle closed on " + cycle.closes.iso() + "; returns can no longer be submitted"
-                                        : "The cycle opens on " + cycle.opens.iso() + "; returns can be submitted from then"});
+                                        ? "The cycle closed on " + date_in_words(cycle.closes) + "; returns can no longer be submitted"
+                                        : "The cycle opens on " + date_in_words(cycle.opens) + "; returns can be submitted from then"});
     }
     std::map<std::string, const AnswerInput*> by_code;
     for (const auto& a : in) by_code[trim(a.code)] = &a;

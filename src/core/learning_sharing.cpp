@@ -2,6 +2,7 @@
 // partnership on this server whose open cycle asks the same questions on the same scale.
 #include <algorithm>
 
+#include "core/date_words.hpp"
 #include "core/learning.hpp"
 
 namespace assure {
@@ -26,7 +27,7 @@ std::optional<std::string> share_refusal(const AuditCycle& from, const AuditRetu
                                          const std::optional<AuditReturn>& existing, Date today) {
     if (to.kind != from.kind) return std::string("It is a ") + std::string(audit_kind_label(to.kind)) + " cycle";
     if (!cycle_open_on(to, today)) {
-        return "Its cycle \"" + to.title + "\" is not open (" + to.opens.iso() + " to " + to.closes.iso() +
+        return "Its cycle \"" + to.title + "\" is not open (" + date_in_words(to.opens) + " to " + date_in_words(to.closes) +
                (to.closed ? ", closed early" : "") + ")";
     }
     if (to.scale != from.scale) {
@@ -46,10 +47,10 @@ std::optional<std::string> share_refusal(const AuditCycle& from, const AuditRetu
     }
     if (existing && existing->status == ReturnStatus::submitted) {
         if (existing->shared_from && existing->shared_from->source == ret.id) {
-            return "Already shared on " + existing->shared_from->shared_on.iso();
+            return "Already shared on " + date_in_words(existing->shared_from->shared_on);
         }
         if (existing->shared_from) return "It already holds a return shared from " + existing->shared_from->partnership_name;
-        return "The organisation submitted its own return there on " + existing->submitted_on.value_or(Date{}).iso();
+        return "The organisation submitted its own return there on " + date_in_words(existing->submitted_on.value_or(Date{}));
     }
     return std::nullopt;
 }

@@ -32,7 +32,7 @@ std::string_view mail_kind_label(MailKind k) {
         case MailKind::evaluation_request: return "Training evaluation request";
         case MailKind::role_approval: return "Role approval";
         case MailKind::action_reminder: return "Action coming due or overdue";
-        case MailKind::return_reminder: return "Audit return coming due or overdue";
+        case MailKind::return_reminder: return "Agency return coming due or overdue";
         case MailKind::agenda_published: return "Meeting agenda published";
         case MailKind::reminder_digest: return "Daily digest";
     }

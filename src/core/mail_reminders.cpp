@@ -114,7 +114,7 @@ const std::vector<MailKind>& optional_mail_kinds() {
 std::string_view mail_preference_label(MailKind kind) {
     switch (kind) {
         case MailKind::action_reminder: return "Actions you own, when they are coming due and when they are overdue";
-        case MailKind::return_reminder: return "Your agency's Section 11 and Section 175 returns, when they are coming due and overdue";
+        case MailKind::return_reminder: return "Your agency's returns (Section 11, Section 175 and the multi-agency dataset), when they are coming due and overdue";
         case MailKind::agenda_published: return "Agendas published for meetings of the groups you sit on";
         default: return mail_kind_label(kind);
     }

@@ -29,6 +29,9 @@ struct ReminderLead {
 };
 inline constexpr ReminderLead kActionReminderLead{5, true};
 inline constexpr ReminderLead kReturnReminderLead{10, false};
+// The dataset's quarterly returns fall due a number of working days after the quarter: counted
+// the same way, a week ahead.
+inline constexpr ReminderLead kDatasetReturnReminderLead{5, true};
 // An overdue reminder missed on its first day (the server was down) is still sent on a later
 // day, but not once the item is more than this many days overdue.
 inline constexpr int kOverdueCatchUpDays = 14;

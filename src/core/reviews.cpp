@@ -87,6 +87,16 @@ constexpr std::size_t kMaxSummary = 4000;
 
 }  // namespace
 
+std::string rules_name_in_words(const std::string& name) {
+    const bool guidance = name.size() >= 6 && name.compare(0, 2, "wt") == 0 &&
+                          std::all_of(name.begin() + 2, name.begin() + 6, [](char c) { return c >= '0' && c <= '9'; });
+    if (!guidance) return name;
+    std::string out = "Working Together " + name.substr(2, 4);
+    std::string rest = name.substr(6);
+    if (!rest.empty() && rest[0] == '-') rest.erase(0, 1);
+    return rest.empty() ? out : out + " (" + rest + " rules)";
+}
+
 std::string_view anchor_key(RapidReviewAnchor a) { return key_of(kAnchors, a); }
 std::string_view anchor_label(RapidReviewAnchor a) { return label_of(kAnchors, a); }
 std::optional<RapidReviewAnchor> parse_anchor(std::string_view key) { return parse_in(kAnchors, key); }

@@ -34,6 +34,10 @@ struct ReviewRules {
     bool operator==(const ReviewRules&) const = default;
 };
 
+// A rule set's name as a person reads it: "wt2018-default" is "Working Together 2018 (default
+// rules)", "wt2023-local" "Working Together 2023 (local rules)"; a name of another shape as typed.
+std::string rules_name_in_words(const std::string& name);
+
 std::string_view anchor_key(RapidReviewAnchor a);
 std::string_view anchor_label(RapidReviewAnchor a);  // "Date the local authority became aware"
 std::optional<RapidReviewAnchor> parse_anchor(std::string_view key);
@@ -252,6 +256,10 @@ struct CaseStanding {
     std::optional<Date> next_due_on;   // the next statutory milestone's date; none once closed
     std::optional<Decision> decision;  // the rapid review's decision, once made
     UserId reviewer;                   // the commissioned reviewer's account, if they have one
+    // The two clocks scrutiny counts (core/reviews_timeliness.hpp): each one's due date and the
+    // day it was met, none until then.
+    std::optional<Date> notify_due_on, notified_on;
+    std::optional<Date> rapid_review_due_on, rapid_review_done_on;
     // Overdue on `today` when the next milestone was due before it (countdown's rule).
     [[nodiscard]] bool overdue(Date today) const { return next_due_on && today > *next_due_on; }
 };

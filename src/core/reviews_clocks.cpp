@@ -64,9 +64,14 @@ CaseStanding standing_of(const Case& c, const WorkingCalendar& calendar) {
     out.stage = state.stage;
     out.decision = state.decision;
     out.reviewer = state.reviewer_user;
+    const Deadlines due = deadlines(c, state, calendar);
     if (state.stage != Stage::closed) {
-        if (const auto next = next_milestone(milestones(c, state, deadlines(c, state, calendar)))) out.next_due_on = next->due;
+        if (const auto next = next_milestone(milestones(c, state, due))) out.next_due_on = next->due;
     }
+    out.notify_due_on = due.notify_panel_by;
+    out.notified_on = state.notified_on;
+    out.rapid_review_due_on = due.rapid_review_by;
+    out.rapid_review_done_on = state.decided_on;
     return out;
 }
 

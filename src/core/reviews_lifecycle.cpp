@@ -2,6 +2,7 @@
 // Every refusal names the rule it applies, so the person knows what has to happen first.
 #include <algorithm>
 
+#include "core/date_words.hpp"
 #include "core/reviews.hpp"
 
 namespace assure {
@@ -68,12 +69,12 @@ struct Guard {
     }
     void need(bool ok, const std::string& message) { if (!ok) refuse("event", message); }
     void once(const std::optional<Date>& done, const std::string& what) {
-        if (done) refuse("event", what + " was already recorded on " + done->iso());
+        if (done) refuse("event", what + " was already recorded on " + date_in_words(*done));
     }
     // The event cannot be dated before what it depends on.
     void after(const std::optional<Date>& prerequisite, const std::string& what) {
         if (prerequisite && e.on < *prerequisite) {
-            refuse("on", "Date must be on or after " + prerequisite->iso() + ", when " + what);
+            refuse("on", "Date must be on or after " + date_in_words(*prerequisite) + ", when " + what);
         }
     }
 };
@@ -108,7 +109,7 @@ void check_rapid_review(Guard& g, const Case& c, const CaseState& st) {
                 if (it == st.summaries.end()) {
                     g.refuse("agencies", "A summary can be returned only by an agency it was requested from");
                 } else if (it->second.returned_on) {
-                    g.refuse("agencies", "This agency's summary was already returned on " + it->second.returned_on->iso());
+                    g.refuse("agencies", "This agency's summary was already returned on " + date_in_words(*it->second.returned_on));
                 } else {
                     g.after(it->second.requested_on, "the summary was requested");
                 }
@@ -243,12 +244,12 @@ CaseState replay(const Case& c) {
 FieldErrors check_event(const Case& c, const CaseState& st, const CaseEvent& e, Date today) {
     Guard g{e, {}};
     if (st.stage == Stage::closed) {
-        g.refuse("event", "The case was closed on " + st.closed_on->iso() + "; nothing more can be recorded");
+        g.refuse("event", "The case was closed on " + date_in_words(*st.closed_on) + "; nothing more can be recorded");
         return g.errors;
     }
     if (e.on > today) g.refuse("on", "Date must be today or in the past");
     if (e.on < c.became_aware_on) {
-        g.refuse("on", "Date must be on or after " + c.became_aware_on.iso() + ", when the local authority became aware");
+        g.refuse("on", "Date must be on or after " + date_in_words(c.became_aware_on) + ", when the local authority became aware");
     }
     if (e.note.size() > 4000) g.refuse("note", "Note must be 4000 characters or fewer");
     check_rapid_review(g, c, st);

@@ -49,8 +49,15 @@ std::vector<std::string> words_of(std::string_view text) {
     return out;
 }
 
+// Letters, not bytes: a UTF-8 continuation byte is part of the letter before it.
+std::size_t letters(std::string_view word) {
+    std::size_t n = 0;
+    for (const char c : word) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
 struct Token {
-    SearchPhrase words;
+    std::vector<std::string> words;
     bool negated = false;
     bool quoted = false;
     bool is_or = false;
@@ -137,12 +144,13 @@ std::variant<SearchTerms, FieldError> parse_search(std::string_view text) {
             continue;
         }
         words += t.words.size();
+        SearchPhrase phrase{t.words, !t.quoted && !t.negated && t.words.size() == 1 && letters(t.words[0]) >= search_word_start_min};
         if (t.negated) {
-            terms.none_of.push_back(t.words);
+            terms.none_of.push_back(std::move(phrase));
         } else if (join_next) {
-            terms.all_of.back().push_back(t.words);
+            terms.all_of.back().push_back(std::move(phrase));
         } else {
-            terms.all_of.push_back({t.words});
+            terms.all_of.push_back({std::move(phrase)});
         }
         join_next = false;
     }

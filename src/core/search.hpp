@@ -27,7 +27,15 @@ std::string search_kind_count(SearchKind kind, int n);
 
 // One thing the results must have: a word, or several words together (a quoted phrase). An
 // alternative is a list of such things, any one of which will do ("neglect or abuse").
-using SearchPhrase = std::vector<std::string>;  // lower-case words, letters and digits only
+// A word typed on its own, of search_word_start_min letters or more, also finds the longer words
+// it begins ("negl" finds "neglect" and "neglected"; "Mars" finds "Marsden"): people search by the
+// first letters of a name. Quoted, or left out with `-`, a word is matched whole.
+struct SearchPhrase {
+    std::vector<std::string> words;  // lower-case words, letters and digits only
+    bool word_start = false;         // its one word may begin a longer word
+    bool operator==(const SearchPhrase&) const = default;
+};
+inline constexpr std::size_t search_word_start_min = 3;
 
 struct SearchTerms {
     std::vector<std::vector<SearchPhrase>> all_of;  // each: alternatives, at least one must match

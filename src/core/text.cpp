@@ -35,6 +35,10 @@ std::size_t char_count(std::string_view utf8) {
 
 // Well-formed UTF-8 as the Unicode standard defines it (table 3-7): no overlong forms, no
 // surrogates (U+D800-DFFF), nothing above U+10FFFF.
+std::string count_of(long long n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 bool is_valid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {

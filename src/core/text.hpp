@@ -13,5 +13,7 @@ bool looks_like_email(std::string_view text);
 // Counts Unicode code points, so that a limit of 200 characters means what a person thinks.
 std::size_t char_count(std::string_view utf8);
 bool is_valid_utf8(std::string_view text);
+// A count with its noun in the right number: "1 meeting", "2 meetings", "0 meetings".
+std::string count_of(long long n, std::string_view one, std::string_view many);
 
 }  // namespace assure

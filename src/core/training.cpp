@@ -107,7 +107,8 @@ FieldErrors validate_session(const TrainingSession& s, int booked) {
     if (s.capacity < 1 || s.capacity > kMaxCapacity) {
         e.push_back({"capacity", "Enter the number of places, from 1 to " + std::to_string(kMaxCapacity)});
     } else if (s.capacity < booked) {
-        e.push_back({"capacity", "There are already " + std::to_string(booked) + " places booked: enter " + std::to_string(booked) +
+        e.push_back({"capacity", std::string(booked == 1 ? "There is already " : "There are already ") +
+                                     count_of(booked, "place", "places") + " booked: enter " + std::to_string(booked) +
                                      " or more, or cancel bookings first"});
     }
     required_text(e, "trainer", s.trainer, 200, "the trainer's name");

@@ -112,7 +112,8 @@ void report_page(Services& s, Ctx& ctx, const std::string& period_text, const Po
     Data data;
     data.set("period_label", r.period.label());
     data.set("period_key", r.period.key());
-    data.set("count", grouped(static_cast<long long>(r.lines.size())));
+    data.set("count_sentence", r.lines.size() == 1 ? std::string("1 indicator is an exception")
+                                                   : grouped(static_cast<long long>(r.lines.size())) + " indicators are exceptions");
     data.set("priorities", priorities);
     data.set("period_html", select(Field{"period", "Period", r.period.key(), ""}, periods, "Latest year"));
     page(ctx, "dataset/exceptions", data, PageOptions{"Exception report " + r.period.label(), "dataset", posted.errors, status});

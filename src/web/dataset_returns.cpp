@@ -194,7 +194,7 @@ void return_page(Services& s, Ctx& ctx, DatasetReturnId id, const FormState& st 
     data.set("corrections", corrections);
     data.set("has_corrections", flag(!v.corrections.items.empty()));
     data.set("pagination_html", pagination(std::string(kReturns) + "/" + v.ret.id.str(), request, v.corrections.next));
-    page(ctx, "dataset/return", data, PageOptions{title, "dataset", summary, status});
+    page(ctx, "dataset/return", data, PageOptions{title, "dataset", summary, status, "/dataset/returns", "Back to agency returns"});
 }
 
 void submit_form(Services& s, Ctx& ctx) {

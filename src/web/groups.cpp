@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/text.hpp"
 #include "app/partnership.hpp"
 #include "core/date_words.hpp"
 #include "web/areas.hpp"
@@ -26,6 +27,8 @@ std::string rate_text(const std::optional<double>& rate) {
 void set_rate(Data& row, const MemberRate& r) {
     row.set("rate", rate_text(r.rate));
     row.set("held", std::to_string(r.held));
+    row.set("held_meetings", count_of(r.held, "meeting", "meetings"));
+    row.set("apologies_text", count_of(r.apologies, "apology", "apologies"));
     row.set("attended", std::to_string(r.attended));
     row.set("deputised", std::to_string(r.deputised));
     row.set("apologies", std::to_string(r.apologies));

@@ -9,6 +9,7 @@
 #include "web/learning_views.hpp"
 #include "web/paging.hpp"
 #include "web/print.hpp"
+#include "web/report_chart.hpp"
 
 namespace assure::web {
 namespace {
@@ -68,6 +69,27 @@ std::vector<ImprovementLine> every_improvement(Services& s, const Ctx& ctx) {
     }
 }
 
+// The plan's history: open and overdue actions at the end of each month, as a table and as
+// bars (a bar per month: its length the open actions, its text both figures).
+void set_trend(Data& data, const std::vector<ImprovementTrendPoint>& points) {
+    Data rows{Data::type::list};
+    std::vector<Bar> bars;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const auto& p = points[i];
+        const bool today = i + 1 == points.size();
+        const std::string when = today ? "Today, " + date_in_words(p.on) : "End of " + month_in_words(p.on);
+        Data row;
+        row.set("when", when);
+        row.set("open", std::to_string(p.open));
+        row.set("overdue", std::to_string(p.overdue));
+        rows.push_back(row);
+        bars.push_back({when, static_cast<double>(p.open), std::to_string(p.open) + " open, " + std::to_string(p.overdue) + " overdue"});
+    }
+    data.set("trend", rows);
+    data.set("has_trend", flag(!points.empty()));
+    data.set("trend_chart_html", bar_chart_svg("chart-trend", "Open actions at the end of each month, with those overdue", bars));
+}
+
 void plan_page(Services& s, Ctx& ctx) {
     const LearningRules rules = partnership_rules(s, ctx).learning;
     const ImprovementFilter filter = filter_of(ctx, rules);
@@ -100,6 +122,7 @@ void plan_page(Services& s, Ctx& ctx) {
     const std::string query = query_string(ctx);  // the filters, kept in the downloads' and the pages' links
     data.set("export_query", query);
     data.set("pagination_html", pagination("/improvement" + (query.empty() ? "" : "?" + query), request, lines.next));
+    set_trend(data, improvement_trend(s, ctx.who(), filter));
     page(ctx, "learning/plan", data, PageOptions{"Action plan", "improvement"});
 }
 
@@ -203,7 +226,7 @@ void improvement_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int
                                              "For example, audit results, what children and families said, data before and after"}, 3));
     data.set("link_html", text_input(Field{"link", "Link to the evidence (optional)", posted ? ctx.form("link") : "", error_for(errors, "link"),
                                            "", "url", "url"}));
-    page(ctx, "learning/improvement", data, PageOptions{"Action " + a.id.str(), "improvement", errors, status});
+    page(ctx, "learning/improvement", data, PageOptions{"Action " + a.id.str(), "improvement", errors, status, "/improvement", "Back to the action plan"});
 }
 
 template <class Change>

@@ -2,6 +2,7 @@
 // raised from them), the golden thread per priority, the audit calendar and briefings.
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "app/governance.hpp"
 #include "app/partnership.hpp"
 #include "app/reviews.hpp"
@@ -273,7 +274,7 @@ void source_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
                                                error_for(errors, "priority")}, priority_options(s, ctx), "No priority"));
     data.set("rec_agencies_html", checkboxes(Field{"agency_ids", "Agencies it is for", "", error_for(errors, "agency_ids")},
                                              agency_options(s, ctx.who()), posted ? ctx.form_all("agency_ids") : std::vector<std::string>{}));
-    page(ctx, "learning/source", data, PageOptions{src.title, "learning", errors, status});
+    page(ctx, "learning/source", data, PageOptions{src.title, "learning", errors, status, "/learning", "Back to learning"});
 }
 
 // Runs a change to a source from its page; a refusal shows the page again with the errors.
@@ -402,11 +403,11 @@ void thread_page(Services& s, Ctx& ctx) {
     data.set("more_actions", t.actions.next ? "/improvement?priority=" + url_encode(t.priority) : std::string());
     data.set("briefings", briefings);
     data.set("has_briefings", flag(!t.briefings.empty()));
-    data.set("open", std::to_string(t.counts.open));
+    data.set("open_actions", count_of(t.counts.open, "open action", "open actions"));
     data.set("overdue", std::to_string(t.counts.overdue));
     data.set("no_impact", std::to_string(t.counts.completed_without_impact));
     data.set("evidenced", std::to_string(t.counts.evidenced));
-    page(ctx, "learning/thread", data, PageOptions{t.priority + ": the golden thread", "learning"});
+    page(ctx, "learning/thread", data, PageOptions{t.priority + ": the golden thread", "learning", {}, 200, "/priorities", "Back to priorities"});
 }
 
 void calendar_page(Services& s, Ctx& ctx) {

@@ -79,7 +79,7 @@ void agency_form(Ctx& ctx, const std::string& title, const std::string& action, 
              text_input(Field{"organisation_code", "Organisation code (optional)", in.organisation_code, error_for(errors, "organisation_code"),
                               "For an organisation that works with other partnerships on this service, such as a police force or an NHS trust: "
                               "the same code in each (for example its NHS ODS code), so it can submit one Section 11 return and share it"}));
-    page(ctx, "partnership/agency_form", data, PageOptions{title, "agencies", errors, status});
+    page(ctx, "partnership/agency_form", data, PageOptions{title, "agencies", errors, status, "/agencies", "Back to agencies"});
 }
 
 Data agency_row(const Agency& a) {
@@ -136,7 +136,7 @@ void show_agency_page(Services& s, Ctx& ctx) {
     if (found.next) data.set("more_people_href", "/people?agency=" + a.id.str() + "&status=all");
     data.set("can_edit", flag(ctx.who().can(Permission::edit_directory)));
     data.set("saved", flag(ctx.query("saved") == "1"));
-    page(ctx, "partnership/agency", data, PageOptions{a.name, "agencies"});
+    page(ctx, "partnership/agency", data, PageOptions{a.name, "agencies", {}, 200, "/agencies", "Back to agencies"});
 }
 
 void add_agency_routes(std::vector<Route>& routes, Services& s) {
@@ -227,7 +227,7 @@ void person_form(Services& s, Ctx& ctx, const std::string& title, const std::str
                                    agency_options(agencies), "Select an agency"));
     data.set("email_html", text_input(Field{"email", "Email address", in.email, error_for(errors, "email"),
                                             "Their work email address", "email", "email", {}, false}));
-    page(ctx, "partnership/person_form", data, PageOptions{title, "people", errors, status});
+    page(ctx, "partnership/person_form", data, PageOptions{title, "people", errors, status, "/people", "Back to people"});
 }
 
 void list_people_page(Services& s, Ctx& ctx) {
@@ -310,7 +310,7 @@ void show_person_page(Services& s, Ctx& ctx) {
     }
     data.set("can_edit", flag(ctx.who().can(Permission::edit_directory)));
     data.set("saved", flag(ctx.query("saved") == "1"));
-    page(ctx, "partnership/person", data, PageOptions{p.name, "people"});
+    page(ctx, "partnership/person", data, PageOptions{p.name, "people", {}, 200, "/people", "Back to people"});
 }
 
 void add_people_routes(std::vector<Route>& routes, Services& s) {

@@ -81,7 +81,7 @@ void year_page(Services& s, Ctx& ctx, const std::string& year, const FieldErrors
     data.set("saved_words", saved == "signed" ? "Your organisation's sign-off has been recorded"
                             : saved == "sent" ? "Where the report was sent has been recorded"
                                               : "The section has been saved as a draft");
-    page(ctx, "report/year", data, PageOptions{"Yearly report " + r.year.label(), "reports", errors, status});
+    page(ctx, "report/year", data, PageOptions{"Yearly report " + r.year.label(), "reports", errors, status, "/reports", "Back to yearly reports"});
 }
 
 void section_form(Services& s, Ctx& ctx, const std::string& year, const std::string& key, const std::string& text, int version,

@@ -1,12 +1,15 @@
 // Pages of serious incidents and reviews: the dashboard of live cases, a case with its
 // clocks and history, notifying an incident, and recording each step of the lifecycle.
 #include <charconv>
+#include <cmath>
 #include <map>
 
+#include "core/text.hpp"
 #include "app/access.hpp"
 #include "app/partnership.hpp"
 #include "app/reviews.hpp"
 #include "core/date_words.hpp"
+#include "web/report_chart.hpp"
 #include "web/areas.hpp"
 #include "web/html.hpp"
 #include "web/paging.hpp"
@@ -42,6 +45,43 @@ std::string names_of(const std::vector<AgencyId>& ids, const std::map<AgencyId, 
 
 // ---- dashboard ------------------------------------------------------------------------
 
+// "7 of 9 (78%)": met in time of those whose outcome is known; "None due yet".
+std::string in_time_text(const ClockCounts& c) {
+    const auto share = c.share_in_time();
+    if (!share) return "None due yet";
+    return std::to_string(c.in_time) + " of " + std::to_string(c.decided()) + " (" + std::to_string(std::lround(*share * 100)) + "%)";
+}
+
+// "1 late, 1 overdue": what kept the share down; "" when nothing did.
+std::string missed_text(const ClockCounts& c) {
+    std::string out;
+    if (c.late > 0) out = std::to_string(c.late) + " late";
+    if (c.overdue > 0) out += (out.empty() ? "" : ", ") + std::to_string(c.overdue) + " overdue";
+    return out;
+}
+
+// The statutory clocks year by year: a table, and the same shares as bars.
+void set_timeliness(Data& data, const std::vector<TimelinessYear>& years) {
+    Data rows{Data::type::list};
+    std::vector<Bar> bars;
+    for (const auto& y : years) {
+        const std::string year = timeliness_year_label(y.year);
+        Data row;
+        row.set("year", year);
+        row.set("notification", in_time_text(y.notification));
+        row.set("notification_missed", missed_text(y.notification));
+        row.set("rapid_review", in_time_text(y.rapid_review));
+        row.set("rapid_review_missed", missed_text(y.rapid_review));
+        row.set("running", std::to_string(y.rapid_review.running));
+        rows.push_back(row);
+        if (const auto share = y.notification.share_in_time()) bars.push_back({year + ": Panel notified", *share, in_time_text(y.notification)});
+        if (const auto share = y.rapid_review.share_in_time()) bars.push_back({year + ": rapid review", *share, in_time_text(y.rapid_review)});
+    }
+    data.set("timeliness", rows);
+    data.set("has_timeliness", flag(!years.empty()));
+    data.set("timeliness_chart_html", bar_chart_svg("chart-timeliness", "Statutory clocks met in time, by year", bars, 1.0));
+}
+
 void dashboard_page(Services& s, Ctx& ctx) {
     const std::string show = ctx.query("show");
     CaseFilter filter;
@@ -63,9 +103,9 @@ void dashboard_page(Services& s, Ctx& ctx) {
         row.set("next_label", v.next ? v.next->label : std::string("None"));
         row.set("next_due", v.next ? date_in_words(*v.next->due) : std::string());
         row.set("overdue", flag(v.overdue));
-        row.set("days", v.next_countdown ? std::to_string(v.next_countdown->working_days) : std::string());
+        row.set("days_text", v.next_countdown ? count_of(v.next_countdown->working_days, "working day", "working days") : std::string());
         const int slip = slippage_days(v.deadlines, v.state, today);
-        if (slip > 0) row.set("slippage", std::to_string(slip));
+        if (slip > 0) row.set("slippage", count_of(slip, "day", "days"));
         rows.push_back(row);
     }
     Data filters{Data::type::list};
@@ -88,6 +128,7 @@ void dashboard_page(Services& s, Ctx& ctx) {
     data.set("overdue", std::to_string(stats.overdue));
     data.set("decided", std::to_string(stats.rapid_reviews_decided));
     data.set("became_local", std::to_string(stats.became_local_reviews));
+    set_timeliness(data, stats.timeliness);
     data.set("can_manage", flag(ctx.who().can(Permission::manage_reviews)));
     page(ctx, "reviews/dashboard", data, PageOptions{"Serious incidents and reviews", "reviews"});
 }
@@ -149,7 +190,7 @@ void notify_form(Services& s, Ctx& ctx, const IncidentInput& in, const FieldErro
     if (auto e = error_for(errors, "children"); !e.empty()) data.set("children_error", e);
     data.set("agencies_html", checkboxes(Field{"agencies", "Agencies involved", "", error_for(errors, "agencies")},
                                          agency_options(s, ctx.who()), in.agency_ids));
-    page(ctx, "reviews/notify_form", data, PageOptions{"Notify a serious incident", "reviews", errors, status});
+    page(ctx, "reviews/notify_form", data, PageOptions{"Notify a serious incident", "reviews", errors, status, "/reviews", "Back to all cases"});
 }
 
 // ---- a case ---------------------------------------------------------------------------
@@ -206,7 +247,7 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
     data.set("area_of_residence", c.area_of_residence.empty() ? "Not recorded" : c.area_of_residence);
     data.set("summary", c.summary);
     data.set("agencies", c.agencies.empty() ? "None recorded" : names_of(c.agencies, names));
-    data.set("rules", c.rules.name + ": notify in " + std::to_string(c.rules.notify_panel_working_days) +
+    data.set("rules", rules_name_in_words(c.rules.name) + ": notify in " + std::to_string(c.rules.notify_panel_working_days) +
                           " working days, rapid review in " + std::to_string(c.rules.rapid_review_working_days) +
                           " working days from " +
                           (c.rules.rapid_review_anchor == RapidReviewAnchor::notification ? "notification" : "becoming aware"));
@@ -217,7 +258,7 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
         next.set("label", v.next->label);
         next.set("due", date_in_words(*v.next->due));
         next.set("overdue", flag(v.next_countdown->overdue));
-        next.set("days", std::to_string(v.next_countdown->working_days));
+        next.set("days_text", count_of(v.next_countdown->working_days, "working day", "working days"));
         data.set("next", next);
     }
     data.set("identities_shown", flag(v.identities_shown));
@@ -379,7 +420,7 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
     }
     const std::string saved = ctx.query("saved");
     if (!saved.empty()) data.set("saved", saved == "event" ? "The step was recorded" : "Your change was saved");
-    page(ctx, "reviews/case", data, PageOptions{c.reference + ": " + pseudonyms(c), "reviews", errors, status});
+    page(ctx, "reviews/case", data, PageOptions{c.reference + ": " + pseudonyms(c), "reviews", errors, status, "/reviews", "Back to all cases"});
 }
 
 // ---- events ---------------------------------------------------------------------------

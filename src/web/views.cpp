@@ -103,6 +103,10 @@ void page(Ctx& ctx, const std::string& template_name, Data data, const PageOptio
     layout.set("content", body);
     layout.set("nonce", ctx.nonce);
     layout.set("csrf_token", ctx.csrf_token);
+    if (!options.back_href.empty()) {
+        layout.set("back_href", options.back_href);
+        layout.set("back_text", options.back_text);
+    }
     if (ctx.actor) {
         Data nav{Data::type::list};
         for (const auto& item : kNav) {

@@ -20,6 +20,10 @@ struct PageOptions {
     std::string nav = {};       // key of the service navigation item to mark current
     FieldErrors errors = {};    // puts "Error: " before the title when not empty
     int status = 200;
+    // A GOV.UK back link above the page's content, to where the page sits ("/agencies",
+    // "Back to agencies"); none when empty.
+    std::string back_href = {};
+    std::string back_text = {};
 };
 
 // Renders `template_name` with `data`, wraps it in the layout and writes the response.

@@ -65,7 +65,7 @@ test('schedule a meeting, record attendance, minute a decision and an action, an
   await fillDate(page, 'Due by', '2026-11-01')
   await page.getByRole('button', { name: 'Add action' }).click()
   await checkA11y(page, 'action with errors')
-  assert.match(await page.locator('.govuk-error-summary').textContent(), /The due date must be on or after the meeting, 2026-11-23/)
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /The due date must be on or after the meeting, 23 November 2026/)
   await fillDate(page, 'Due by', '2026-12-18')
   await page.getByRole('button', { name: 'Add action' }).click()
   await page.getByText('Meeting saved.').waitFor()

@@ -199,6 +199,50 @@ TYPED_TEST_P(LearningContract, CountsAgreeWithLists) {
     EXPECT_EQ(all.stale, 2);    // B (since 1 September) and F
 }
 
+// The plan's history counted in SQL agrees with core's improvement_open_on and
+// improvement_overdue_on at every month end, for the partnership and for each agency.
+TYPED_TEST_P(LearningContract, TheHistoryOfOpenAndOverdueActionsAgreesWithTheRuleInCore) {
+    const Agency council = this->agency("Council");
+    const Agency police = this->agency("Police");
+    using S = ActionState;
+    auto move = [&](const char* on, S from, S to) { return ActionUpdate{this->day(on), "Lead", from, to, ""}; };
+    std::vector<ImprovementAction> all;
+    all.push_back(this->action("A", "2026-06-30", S::in_progress, council.id, "2026-01-10"));
+    all.push_back(this->action("B", "2026-04-30", S::completed, council.id, "2026-02-15",
+                               {move("2026-03-01", S::proposed, S::agreed), move("2026-03-05", S::agreed, S::in_progress),
+                                move("2026-05-20", S::in_progress, S::completed)}));
+    all.push_back(this->action("C", "2026-09-01", S::superseded, police.id, "2026-03-10"));  // closed the day it was made
+    all.push_back(this->action("D", "2026-05-01", S::completed, police.id, "2026-01-05",
+                               {move("2026-04-10", S::in_progress, S::completed), move("2026-04-20", S::completed, S::in_progress),
+                                move("2026-06-15", S::in_progress, S::completed)}));  // reopened: closed at the last
+    all.push_back(this->action("E", "2026-08-01", S::proposed, police.id, "2026-07-01"));
+    const std::vector<Date> days = improvement_trend_days(this->day("2026-11-23"));
+    for (const auto& agency : {std::optional<AgencyId>{}, std::optional<AgencyId>{council.id}, std::optional<AgencyId>{police.id}}) {
+        ImprovementQuery q = this->all_actions();
+        q.agency = agency;
+        std::vector<ImprovementTrendPoint> want;
+        for (const Date d : days) {
+            ImprovementTrendPoint p{d, 0, 0};
+            for (const auto& a : all) {
+                if (agency && a.agency != *agency) continue;
+                p.open += improvement_open_on(a, d);
+                p.overdue += improvement_overdue_on(a, d);
+            }
+            want.push_back(p);
+        }
+        std::vector<ImprovementTrendPoint> got;
+        this->store->read([&](Transaction& tx) { got = tx.learning().improvement_trend(q, days); });
+        EXPECT_EQ(got, want);
+    }
+    // By hand, so that agreement is not two wrongs.
+    std::vector<ImprovementTrendPoint> got;
+    this->store->read([&](Transaction& tx) { got = tx.learning().improvement_trend(this->all_actions(), days); });
+    ASSERT_EQ(got.size(), 12U);
+    EXPECT_EQ(got[3], (ImprovementTrendPoint{this->day("2026-03-31"), 3, 0}));  // A, B, D
+    EXPECT_EQ(got[5], (ImprovementTrendPoint{this->day("2026-05-31"), 2, 1}));  // A, D overdue; B closed on the 20th
+    EXPECT_EQ(got[11], (ImprovementTrendPoint{this->day("2026-11-23"), 2, 2}));  // A and E, both overdue
+}
+
 TYPED_TEST_P(LearningContract, ActionsRoundTripAndAStaleVersionWritesNothing) {
     const Agency council = this->agency("Council");
     auto a = this->action("Induct contractors", "2026-12-01", ActionState::in_progress, council.id, "2026-06-02",
@@ -406,6 +450,6 @@ REGISTER_TYPED_TEST_SUITE_P(LearningContract, ActionsPageInDueOrderWithNoRepeats
                             CountsAgreeWithLists, ActionsRoundTripAndAStaleVersionWritesNothing,
                             SourcesPageNewestFirstAndEveryFilterSelectsWhatItSays,
                             SourceChildrenRoundTripAndAStaleVersionWritesNothing, OneReturnPerAgencyPerCycleFoundByItsColumns,
-                            BriefingsAreFoundByTheLearningTheySpread);
+                            BriefingsAreFoundByTheLearningTheySpread, TheHistoryOfOpenAndOverdueActionsAgreesWithTheRuleInCore);
 
 }  // namespace assure::testing

@@ -245,10 +245,28 @@ TYPED_TEST_P(SearchContract, ACasesChildAndItsDocumentsAreNeverFound) {
     EXPECT_TRUE(this->find(this->query("hospital")).items.empty());
 }
 
+TYPED_TEST_P(SearchContract, AWordsFirstLettersFindItOnEveryEngineButNotWhenQuoted) {
+    this->others(6);
+    const Person p = this->person("Deborah Marsden", "Neglected children lead");
+    const std::vector<std::int64_t> just{p.id.value};
+    EXPECT_EQ(this->ids("mars"), just);
+    EXPECT_EQ(this->ids("MARSD"), just);
+    EXPECT_EQ(this->ids("negl"), just) << "a prefix of a stemmed word";
+    EXPECT_EQ(this->ids("deb mars"), just);
+    EXPECT_EQ(this->ids("childre"), just);
+    EXPECT_TRUE(this->ids("ma").empty()) << "two letters are a whole word";
+    EXPECT_TRUE(this->ids("\"mars\"").empty()) << "quoted, a word is whole";
+    EXPECT_EQ(this->ids("marsden -mars"), just) << "a word left out is whole";
+    const auto hit = this->find(this->query("mars"));
+    ASSERT_EQ(hit.items.size(), 1u);
+    EXPECT_EQ(hit.items[0].title, "Deborah \x01Marsden\x02") << "the whole word is marked";
+}
+
 REGISTER_TYPED_TEST_SUITE_P(SearchContract, RecordsAreFoundByTheirWordsStemmedWithTheirLinksAndMarkedMatches,
                             AMatchInTheTitleRanksAboveAMatchInTheBody, PagesFollowOneAnotherWithoutRepeatsOrGaps,
                             EachPartnershipFindsOnlyItsOwn, ChangesAndDeletionsAreReflectedAtOnce,
                             PhrasesAlternativesAndWordsLeftOutMeanTheSameOnEveryEngine,
-                            AnAgencyLeadsScopeKeepsOtherAgenciesImprovementActionsOut, ACasesChildAndItsDocumentsAreNeverFound);
+                            AnAgencyLeadsScopeKeepsOtherAgenciesImprovementActionsOut, ACasesChildAndItsDocumentsAreNeverFound,
+                            AWordsFirstLettersFindItOnEveryEngineButNotWhenQuoted);
 
 }  // namespace assure::testing

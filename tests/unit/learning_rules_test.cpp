@@ -260,7 +260,7 @@ TEST(LearningRules, AReturnIsSharedOnlyIntoAnOpenCycleAskingTheSameQuestions) {
     AuditReturn own = draft;
     own.status = ReturnStatus::submitted;
     own.submitted_on = d("2026-11-02");
-    EXPECT_EQ(share_refusal(here, ret, there, own, today), "The organisation submitted its own return there on 2026-11-02");
+    EXPECT_EQ(share_refusal(here, ret, there, own, today), "The organisation submitted its own return there on 2 November 2026");
     AuditCycle closed = there;
     closed.closed = true;
     EXPECT_NE(share_refusal(here, ret, closed, std::nullopt, today)->find("not open"), std::string::npos);
@@ -293,5 +293,5 @@ TEST(LearningRules, AReturnIsSharedOnlyIntoAnOpenCycleAskingTheSameQuestions) {
     ASSERT_TRUE(copy.shared_from);
     EXPECT_EQ(copy.shared_from->source, ret.id);
     // Shared once: the same return is not shared into the same place again.
-    EXPECT_EQ(share_refusal(here, ret, there, copy, today), "Already shared on 2026-11-23");
+    EXPECT_EQ(share_refusal(here, ret, there, copy, today), "Already shared on 23 November 2026");
 }

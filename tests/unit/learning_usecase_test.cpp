@@ -249,7 +249,7 @@ TEST(LearningUseCases, AnOrganisationSubmitsOnceAndEachPartnershipModeratesItsOw
     // Shared once: sharing again is refused and changes nothing.
     const auto rows = w.audit_count() + w.audit_count(w.other);
     const auto again = read_return(w.services, w.bu, cycle.id, w.police);
-    EXPECT_EQ(again.share_targets[0].refusal, "Already shared on 2026-11-23");
+    EXPECT_EQ(again.share_targets[0].refusal, "Already shared on 23 November 2026");
     EXPECT_THROW(share_return(w.services, w.bu, cycle.id, w.police, again.ret.version), Failure);
     EXPECT_EQ(w.audit_count() + w.audit_count(w.other), rows);
     // A copy is not shared on from where it landed.

@@ -198,6 +198,41 @@ TEST_F(ReminderUseCases, AReturnNotSubmittedIsRemindedToTheAgencysLeadsAndASubmi
     EXPECT_NE(mail[1].subject.find("Return overdue"), std::string::npos);
 }
 
+// A dataset return for July to September 2026 due Tuesday 8 December: five working days before
+// is Tuesday 1st; overdue on Wednesday 9th.
+TEST_F(ReminderUseCases, ADatasetReturnNotInIsRemindedToTheAgencysLeadsAndOneInIsNot) {
+    DatasetReturnId outstanding;
+    w.store.write([&](Transaction& tx) {
+        for (const AgencyId agency : {housing, probation}) {
+            DatasetReturn r;
+            r.partnership = w.partnership;
+            r.agency = agency;
+            r.period = *DatasetPeriod::parse("2026-27-Q2");
+            r.due_on = d("2026-12-08");
+            r.figures = 2;
+            if (agency == probation) r.submitted_on = d("2026-11-20");
+            const DatasetReturnId id = tx.dataset().insert_return(r);
+            if (agency == housing) outstanding = id;
+        }
+    });
+    EXPECT_EQ(round("2026-11-30").returns, 0);
+    EXPECT_EQ(round("2026-12-01").returns, 1);
+    EXPECT_EQ(round("2026-12-02").returns, 0) << "once per stage";
+    EXPECT_EQ(round("2026-12-09").returns, 1) << "the first working day overdue";
+    EXPECT_TRUE(to("paul@example.org").empty()) << "probation's return is in";
+    EXPECT_TRUE(to("olive@example.org").empty()) << "not an agency lead";
+    const auto mail = to("lena@example.org");
+    ASSERT_EQ(mail.size(), 2u);
+    EXPECT_EQ(mail[0].kind, MailKind::return_reminder);
+    EXPECT_EQ(mail[0].subject, "Return due (Test Partnership): the multi-agency dataset for Q2 2026/27");
+    EXPECT_NE(mail[0].body.find("Knowsley Housing Trust's return to the multi-agency dataset for Q2 2026/27 has not been submitted. "
+                                "It is due on 8 December 2026."),
+              std::string::npos)
+        << mail[0].body;
+    EXPECT_NE(mail[0].body.find(site + "/dataset/returns/" + outstanding.str()), std::string::npos);
+    EXPECT_EQ(mail[1].subject, "Return overdue (Test Partnership): the multi-agency dataset for Q2 2026/27");
+}
+
 TEST_F(ReminderUseCases, AKindTurnedOffIsNotSentAndADigestCombinesTheDaysReminders) {
     action(olive, "2026-12-08", "First action");
     action(olive, "2026-12-09", "Second action");

@@ -158,6 +158,14 @@ TEST(ReviewClocks, SlippageCountsCalendarDaysBeyondTheReviewWindow) {
 
 // What the lists filter on is the clocks' own answer, stored: the next statutory date, and
 // overdue only from the day after it (as countdown says).
+TEST(ReviewRulesNames, TheGuidanceAndYearAreReadInWords) {
+    EXPECT_EQ(rules_name_in_words("wt2018-default"), "Working Together 2018 (default rules)");
+    EXPECT_EQ(rules_name_in_words("wt2023-local"), "Working Together 2023 (local rules)");
+    EXPECT_EQ(rules_name_in_words("wt2015"), "Working Together 2015");
+    EXPECT_EQ(rules_name_in_words("Knowsley 2024"), "Knowsley 2024") << "another shape stays as typed";
+    EXPECT_EQ(rules_name_in_words("wt20x8"), "wt20x8");
+}
+
 TEST(ReviewStanding, TheNextDueDateIsTheNextMilestonesAndClosedCasesHaveNone) {
     const WorkingCalendar calendar;
     Case c = aware_on("2026-11-20");

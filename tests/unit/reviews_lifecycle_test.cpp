@@ -101,7 +101,7 @@ TEST(ReviewLifecycle, ALocalReviewRunsFromNotificationToClosure) {
     EXPECT_EQ(st.reviewer_name, "Jane Reviewer");
     EXPECT_EQ(st.progress_checks.size(), 1U);
     EXPECT_EQ(refusal(c, ev(EventKind::progress_check, "2026-11-20")),
-              "event: The case was closed on 2026-11-02; nothing more can be recorded");
+              "event: The case was closed on 2 November 2026; nothing more can be recorded");
 }
 
 TEST(ReviewLifecycle, OtherDecisionsGoToFollowUpAndClose) {
@@ -135,7 +135,7 @@ TEST(ReviewLifecycle, DatesInTheFutureOrBeforeBecomingAwareAreRefused) {
     Case c = new_case();
     EXPECT_EQ(refusal(c, ev(EventKind::notify_panel, "2026-11-24")), "on: Date must be today or in the past");
     EXPECT_EQ(refusal(c, ev(EventKind::notify_panel, "2026-03-01")),
-              "on: Date must be on or after 2026-03-02, when the local authority became aware");
+              "on: Date must be on or after 2 March 2026, when the local authority became aware");
 }
 
 TEST(ReviewLifecycle, AnEventCannotPrecedeWhatItDependsOn) {
@@ -143,7 +143,7 @@ TEST(ReviewLifecycle, AnEventCannotPrecedeWhatItDependsOn) {
     record(c, ev(EventKind::notify_panel, "2026-03-05"));
     auto req = ev(EventKind::request_summaries, "2026-03-04");
     req.agencies = {kCouncil};
-    EXPECT_EQ(refusal(c, req), "on: Date must be on or after 2026-03-05, when the Panel was notified");
+    EXPECT_EQ(refusal(c, req), "on: Date must be on or after 5 March 2026, when the Panel was notified");
 }
 
 TEST(ReviewLifecycle, SummariesFollowTheAgenciesInvolved) {
@@ -168,7 +168,7 @@ TEST(ReviewLifecycle, SummariesFollowTheAgenciesInvolved) {
     council.agencies = {kCouncil};
     record(c, council);
     EXPECT_EQ(replay(c).summaries_outstanding(), 1);
-    EXPECT_EQ(refusal(c, council), "agencies: This agency's summary was already returned on 2026-03-09");
+    EXPECT_EQ(refusal(c, council), "agencies: This agency's summary was already returned on 9 March 2026");
     EXPECT_EQ(refusal(c, ev(EventKind::rapid_review_panel, "2026-03-10")),
               "event: The rapid review panel meets once every requested agency summary is returned (1 outstanding)");
 }
@@ -177,7 +177,7 @@ TEST(ReviewLifecycle, OnceOnlyEventsAreNotRecordedTwice) {
     Case c = new_case();
     record(c, ev(EventKind::notify_panel, "2026-03-05"));
     EXPECT_EQ(refusal(c, ev(EventKind::notify_panel, "2026-03-06")),
-              "event: Notification to the Panel was already recorded on 2026-03-05");
+              "event: Notification to the Panel was already recorded on 5 March 2026");
 }
 
 TEST(ReviewLifecycle, DecisionNeedsAChoiceAndReasons) {

@@ -10,6 +10,10 @@ using namespace assure;
 
 namespace {
 
+// A word that may begin a longer one, and words matched whole.
+SearchPhrase starts(const std::string& word) { return {{word}, true}; }
+SearchPhrase whole(std::vector<std::string> words) { return {std::move(words), false}; }
+
 SearchTerms terms(const std::string& text) {
     auto r = parse_search(text);
     EXPECT_TRUE(std::holds_alternative<SearchTerms>(r)) << text << ": " << std::get<FieldError>(r).message;
@@ -27,26 +31,36 @@ std::string refusal(const std::string& text) {
 }  // namespace
 
 TEST(SearchText, EveryWordIsNeededAndWordsAreLowerCasedWithoutSymbols) {
-    EXPECT_EQ(terms("  Neglect   STRATEGY! "), (SearchTerms{{{{"neglect"}}, {{"strategy"}}}, {}}));
-    EXPECT_EQ(terms("O'Brien"), (SearchTerms{{{{"o", "brien"}}}, {}})) << "the words of one token stay together";
-    EXPECT_EQ(terms("Siân"), (SearchTerms{{{{"si\xc3\xa2n"}}}, {}})) << "letters beyond ASCII are letters";
+    EXPECT_EQ(terms("  Neglect   STRATEGY! "), (SearchTerms{{{starts("neglect")}, {starts("strategy")}}, {}}));
+    EXPECT_EQ(terms("O'Brien"), (SearchTerms{{{whole({"o", "brien"})}}, {}})) << "the words of one token stay together";
+    EXPECT_EQ(terms("Siân"), (SearchTerms{{{starts("si\xc3\xa2n")}}, {}})) << "letters beyond ASCII are letters";
+}
+
+TEST(SearchText, AWordOfThreeLettersOrMoreAlsoFindsTheLongerWordsItBegins) {
+    EXPECT_EQ(terms("negl"), (SearchTerms{{{starts("negl")}}, {}}));
+    EXPECT_EQ(terms("Child W"), (SearchTerms{{{starts("child")}, {whole({"w"})}}, {}})) << "one or two letters are whole";
+    EXPECT_EQ(terms("ab"), (SearchTerms{{{whole({"ab"})}}, {}}));
+    EXPECT_EQ(terms("Siâ"), (SearchTerms{{{starts("si\xc3\xa2")}}, {}})) << "three letters in four bytes";
+    EXPECT_EQ(terms("\"neglect\""), (SearchTerms{{{whole({"neglect"})}}, {}})) << "quoted, the word is whole";
+    EXPECT_EQ(terms("audit -draft"), (SearchTerms{{{starts("audit")}}, {whole({"draft"})}})) << "a word left out is whole";
 }
 
 TEST(SearchText, QuotesKeepWordsTogetherEvenUnclosed) {
-    EXPECT_EQ(terms("\"rapid review\" panel"), (SearchTerms{{{{"rapid", "review"}}, {{"panel"}}}, {}}));
-    EXPECT_EQ(terms("panel \"rapid review"), (SearchTerms{{{{"panel"}}, {{"rapid", "review"}}}, {}}));
+    EXPECT_EQ(terms("\"rapid review\" panel"), (SearchTerms{{{whole({"rapid", "review"})}, {starts("panel")}}, {}}));
+    EXPECT_EQ(terms("panel \"rapid review"), (SearchTerms{{{starts("panel")}, {whole({"rapid", "review"})}}, {}}));
 }
 
 TEST(SearchText, OrBetweenWordsAcceptsEitherAndIsLeftOutWhereItJoinsNothing) {
-    EXPECT_EQ(terms("neglect or abuse audit"), (SearchTerms{{{{"neglect"}, {"abuse"}}, {{"audit"}}}, {}}));
-    EXPECT_EQ(terms("neglect OR \"sexual abuse\""), (SearchTerms{{{{"neglect"}, {"sexual", "abuse"}}}, {}}));
-    EXPECT_EQ(terms("or neglect or"), (SearchTerms{{{{"neglect"}}}, {}}));
-    EXPECT_EQ(terms("\"or\""), (SearchTerms{{{{"or"}}}, {}})) << "quoted, it is a word";
+    EXPECT_EQ(terms("neglect or abuse audit"), (SearchTerms{{{starts("neglect"), starts("abuse")}, {starts("audit")}}, {}}));
+    EXPECT_EQ(terms("neglect OR \"sexual abuse\""), (SearchTerms{{{starts("neglect"), whole({"sexual", "abuse"})}}, {}}));
+    EXPECT_EQ(terms("or neglect or"), (SearchTerms{{{starts("neglect")}}, {}}));
+    EXPECT_EQ(terms("\"or\""), (SearchTerms{{{whole({"or"})}}, {}})) << "quoted, it is a word";
 }
 
 TEST(SearchText, AMinusLeavesAWordOrPhraseOut) {
-    EXPECT_EQ(terms("audit -draft -\"section 11\""), (SearchTerms{{{{"audit"}}}, {{"draft"}, {"section", "11"}}}));
-    EXPECT_EQ(terms("Section 11 - Police"), (SearchTerms{{{{"section"}}, {{"11"}}, {{"police"}}}, {}})) << "a lone - is a symbol";
+    EXPECT_EQ(terms("audit -draft -\"section 11\""), (SearchTerms{{{starts("audit")}}, {whole({"draft"}), whole({"section", "11"})}}));
+    EXPECT_EQ(terms("Section 11 - Police"), (SearchTerms{{{starts("section")}, {whole({"11"})}, {starts("police")}}, {}}))
+        << "a lone - is a symbol";
 }
 
 TEST(SearchText, NothingToSearchForIsRefusedWithWhatToDo) {

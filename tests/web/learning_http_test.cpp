@@ -7,6 +7,7 @@
 
 #include "app/access.hpp"
 #include "app/partnership.hpp"
+#include "core/date_words.hpp"
 #include "web/harness.hpp"
 
 using namespace assure;
@@ -260,4 +261,30 @@ TEST_F(LearningHttp, DatesAreTypedAsDayMonthAndYear) {
                                  {"on-day", " 3"}, {"on-month", "2"}, {"on-year", "2026"}});
     EXPECT_EQ(r->status, 303);
     EXPECT_EQ(ok(server->client().Get("/api/v1/learning", bu), 200)["items"][0]["on"], "2026-02-03");
+}
+
+TEST_F(LearningHttp, TheActionPlanShowsOpenAndOverdueActionsMonthByMonth) {
+    const json src = ok(send("POST", "/api/v1/learning", {{"kind", "thematic_audit"}, {"title", "Neglect audit"}, {"on", "2026-06-01"}, {"priorities", {"neglect"}}}, bu), 201);
+    const std::string base = "/api/v1/learning/" + std::to_string(src["id"].get<int>());
+    ok(send("POST", base + "/recommendations", {{"version", 1}, {"text", "Train staff"}, {"priority", "Neglect"}, {"agency_ids", {server->council().value}}}, bu), 201);
+    ok(send("POST", base + "/recommendations/1/actions",
+            {{"text", "Train all staff"}, {"agency_id", server->council().value}, {"lead_id", people.at(server->email(Role::agency_lead))},
+             {"due", days_from_today(30).iso()}, {"success_measure", "Audit shows it"}},
+            bu),
+       201);
+
+    Browser browser(*server);
+    ASSERT_TRUE(browser.sign_in(server->email(Role::business_unit)));
+    const auto page = browser.get("/improvement");
+    ASSERT_EQ(page->status, 200);
+    const std::string& body = page->body;
+    EXPECT_NE(body.find("Open and overdue actions over the last 12 months"), std::string::npos);
+    const std::string cell = "<td class=\"govuk-table__cell govuk-table__cell--numeric\">";
+    // Raised today: open today, not overdue, and in none of the month ends before.
+    EXPECT_NE(body.find("Today, " + date_in_words(days_from_today(0)) + "</th>" + cell + "1</td>" + cell + "0</td>"), std::string::npos)
+        << body;
+    const Date today = days_from_today(0);
+    const Date last_month_end = Date::from_days(Date{today.year, today.month, 1}.days() - 1);
+    EXPECT_NE(body.find("End of " + month_in_words(last_month_end) + "</th>" + cell + "0</td>" + cell + "0</td>"), std::string::npos);
+    EXPECT_NE(body.find("<title id=\"chart-trend-title\">"), std::string::npos);
 }

@@ -184,3 +184,14 @@ TEST_F(DirectoryHttp, AuditPageSaysHowManyEntriesMatchInWords) {
     const std::string said = web::grouped(creates) + (creates == 1 ? " entry" : " entries");
     EXPECT_NE(page->body.find("<p class=\"govuk-body\">" + said + "</p>"), std::string::npos) << said;
 }
+
+TEST_F(DirectoryHttp, ARecordsPageHasABackLinkAboveItsContentToTheListItIsIn) {
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+    const std::string body = b.get("/agencies/" + server->council().str())->body;
+    const auto back = body.find("<a href=\"/agencies\" class=\"govuk-back-link\">Back to agencies</a>");
+    ASSERT_NE(back, std::string::npos) << body;
+    EXPECT_LT(back, body.find("<main ")) << "GOV.UK places the back link before the main content";
+    EXPECT_EQ(body.find("Back to agencies", back + 1), std::string::npos) << "once";
+    EXPECT_EQ(b.get("/agencies")->body.find("govuk-back-link"), std::string::npos) << "the list itself has none";
+}

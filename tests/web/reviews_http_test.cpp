@@ -270,3 +270,30 @@ TEST_F(ReviewsHttp, TheHomePageCountsCasesPastAStatutoryDateWithoutShowingOne) {
     EXPECT_EQ(admin.get("/")->body.find("Serious incidents and reviews"), std::string::npos)
         << "the administrator does not work on cases";
 }
+
+TEST_F(ReviewsHttp, TheDashboardCountsTheStatutoryClocksByYearAsATableAndAChart) {
+    const auto bu = auth(Role::business_unit);
+    // Aware 19 December 2025: the Panel notified on 22 December, in time (due 30 December).
+    const int in_time = notify(bu, incident(), 201)["id"];
+    ASSERT_EQ(event(bu, in_time, {{"event", "notify_panel"}, {"on", "2025-12-22"}, {"version", 1}})->status, 200);
+    // Aware 2 February 2026: the Panel notified on 20 February, late (due 9 February).
+    json second = incident();
+    second["became_aware_on"] = "2026-02-02";
+    second["incident_on"] = "2026-02-01";
+    const int late = notify(bu, second, 201)["id"];
+    ASSERT_EQ(event(bu, late, {{"event", "notify_panel"}, {"on", "2026-02-20"}, {"version", 1}})->status, 200);
+
+    Browser browser(*server);
+    ASSERT_TRUE(browser.sign_in(server->email(Role::business_unit)));
+    const auto page = browser.get("/reviews");
+    ASSERT_EQ(page->status, 200);
+    const std::string& body = page->body;
+    EXPECT_NE(body.find("Statutory clocks, year by year"), std::string::npos);
+    EXPECT_NE(body.find("<th scope=\"row\" class=\"govuk-table__header\">2025/26</th>"), std::string::npos) << body;
+    // Both rapid reviews are long past their 15 working days and neither is decided.
+    EXPECT_NE(body.find("1 of 2 (50%)<br><span class=\"govuk-body-s\">1 late</span>"), std::string::npos) << body;
+    EXPECT_NE(body.find("0 of 2 (0%)<br><span class=\"govuk-body-s\">2 overdue</span>"), std::string::npos) << body;
+    EXPECT_NE(body.find("<title id=\"chart-timeliness-title\">Statutory clocks met in time, by year</title>"), std::string::npos)
+        << body;
+    EXPECT_NE(body.find("2025/26: Panel notified"), std::string::npos) << "the chart names each bar";
+}

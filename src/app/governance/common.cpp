@@ -1,6 +1,7 @@
 // Loading, naming and summarising shared by the governance use cases.
 #include <algorithm>
 
+#include "core/date_words.hpp"
 #include "app/governance/internal.hpp"
 
 namespace assure::governance_detail {
@@ -72,7 +73,7 @@ GroupSummary summarise(const Group& g, const std::vector<Group>& groups, int cur
             return x.kind == AgencyKind::statutory_partner && x.statutory_role == role;
         });
         out.chair_label = (a == agencies.end() ? std::string(statutory_role_label(role)) : a->name) +
-                          " (rotating; this turn ends " + rotation_ends(g, today).iso() + ")";
+                          " (rotating; this turn ends " + date_in_words(rotation_ends(g, today)) + ")";
     } else {
         out.chair_label = name_of(people, g.chair);
         if (out.chair_label.empty()) out.chair_label = "Not named";

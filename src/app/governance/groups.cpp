@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/date_words.hpp"
 #include "app/governance/internal.hpp"
 #include "core/text.hpp"
 
@@ -154,7 +155,7 @@ void check_membership_dates(Transaction& tx, const Actor& actor, const Group& g,
         q.from = Date::from_days(g.active_to->days() + 1);
         outside = tx.governance().meetings(q).items;
     }
-    if (!outside.empty()) errors.push_back({"active_from", "The group has a meeting on " + outside.front().on.iso() + ", outside those dates"});
+    if (!outside.empty()) errors.push_back({"active_from", "The group has a meeting on " + date_in_words(outside.front().on) + ", outside those dates"});
 }
 
 }  // namespace
@@ -239,7 +240,7 @@ void end_membership(Services& s, const Actor& actor, GroupId group, MembershipId
         if (it->version != expected_version) throw Failure::stale("membership");
         const auto on = Date::parse(trim(end));
         if (!on) throw Failure::invalid({{"end", "Enter the date they left as a real date"}});
-        if (*on < it->start) throw Failure::invalid({{"end", "The date they left must be on or after the date they joined, " + it->start.iso()}});
+        if (*on < it->start) throw Failure::invalid({{"end", "The date they left must be on or after the date they joined, " + date_in_words(it->start)}});
         Membership after = *it;
         after.end = *on;
         if (!tx.governance().update_membership(after)) throw Failure::stale("membership");

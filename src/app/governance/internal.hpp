@@ -22,21 +22,6 @@ std::string agency_of(const std::map<PersonId, Person>& people, const std::map<A
 GroupSummary summarise(const Group& g, const std::vector<Group>& groups, int current_members, const CadenceStatus& cadence,
                        const std::map<PersonId, Person>& people, const std::vector<Agency>& agencies, Date today);
 
-// Every item of a list that is bounded by its query (a meeting's actions, a window of meetings),
-// read a page at a time at the largest page size. Not for lists that grow with the years.
-template <class Query, class Fetch>
-auto every_page(Query query, Fetch fetch) {
-    query.page = PageRequest{PageRequest::max_limit, ""};
-    auto page = fetch(query);
-    auto out = std::move(page.items);
-    while (page.next) {
-        query.page.after = *page.next;
-        page = fetch(query);
-        for (auto& item : page.items) out.push_back(std::move(item));
-    }
-    return out;
-}
-
 // A group's meetings held (or planned) within the period, each with its heading and attendance but
 // not its minutes, agenda or decisions: what attendance rates and the forward plan are worked out from.
 std::vector<Meeting> meetings_between(Transaction& tx, PartnershipId partnership, std::optional<GroupId> group, const Period& period);

@@ -1,6 +1,7 @@
 // Meetings: scheduling, holding or cancelling, attendance, agenda, decisions and minutes.
 #include <algorithm>
 
+#include "core/date_words.hpp"
 #include "app/governance/internal.hpp"
 #include "core/text.hpp"
 
@@ -83,7 +84,7 @@ void set_meeting_status(Services& s, const Actor& actor, MeetingId id, int expec
         if (!to || *to == MeetingStatus::planned) throw Failure::invalid({{"status", "Select whether the meeting was held or cancelled"}});
         require_not_cancelled(before);
         if (*to == MeetingStatus::held && london_today(s) < before.on) {
-            throw Failure::invalid({{"status", "A meeting cannot be marked as held before its date, " + before.on.iso()}});
+            throw Failure::invalid({{"status", "A meeting cannot be marked as held before its date, " + date_in_words(before.on)}});
         }
         if (*to == MeetingStatus::cancelled) {
             after.cancel_reason = trim(reason);
@@ -105,7 +106,7 @@ void record_attendance(Services& s, const Actor& actor, MeetingId id, int expect
         const Meeting before = load_meeting_for_change(tx, actor, id, expected_version);
         require_not_cancelled(before);
         if (london_today(s) < before.on) {
-            throw Failure::invalid({{"attendance", "Attendance can be recorded on or after the day of the meeting, " + before.on.iso()}});
+            throw Failure::invalid({{"attendance", "Attendance can be recorded on or after the day of the meeting, " + date_in_words(before.on)}});
         }
         Meeting after = before;
         const auto members = tx.governance().memberships(actor.partnership, before.group);

@@ -118,6 +118,21 @@ ImprovementCounts count_improvements(Services& s, const Actor& actor, const Impr
     return out;
 }
 
+std::vector<ImprovementTrendPoint> improvement_trend(Services& s, const Actor& actor, const ImprovementFilter& f) {
+    require(actor, Permission::view_learning);
+    std::vector<ImprovementTrendPoint> out;
+    s.store.read([&](Transaction& tx) {
+        auto q = improvement_query(s, tx, actor, f);
+        if (!q) return;
+        q->states.clear();
+        q->overdue_on.reset();
+        q->stale_on.reset();
+        q->without_impact = false;
+        out = tx.learning().improvement_trend(*q, improvement_trend_days(london_today(s)));
+    });
+    return out;
+}
+
 ImprovementSummary improvement_summary(Services& s, const Actor& actor, const ImprovementFilter& within, int flagged_limit) {
     require(actor, Permission::view_learning);
     ImprovementSummary out;

@@ -1,5 +1,5 @@
-// The daily round of reminders beyond the statutory ones (issue 19 item 3): actions and audit
-// returns coming due and overdue, each to the people whose it is, then each person's digest.
+// The daily round of reminders beyond the statutory ones (issue 19 item 3): actions, audit
+// returns and the dataset's agency returns coming due and overdue, each to the people whose it is, then each person's digest.
 // Core decides what a day calls for; the store's unique key (record, stage, due date) keeps
 // each reminder to once, whichever server or run gets there first.
 #include <algorithm>
@@ -8,19 +8,6 @@
 
 namespace assure {
 namespace {
-
-template <class Query, class Fetch>
-auto all_pages(Query query, Fetch fetch) {
-    query.page = PageRequest{PageRequest::max_limit, ""};
-    auto page = fetch(query);
-    auto out = std::move(page.items);
-    while (page.next) {
-        query.page.after = *page.next;
-        page = fetch(query);
-        for (auto& item : page.items) out.push_back(std::move(item));
-    }
-    return out;
-}
 
 bool has_date(Date d) { return d != Date{}; }
 
@@ -57,7 +44,7 @@ int meeting_actions(Round& r) {
     q.partnership = r.partnership.id;
     q.states = {ActionStatus::open};
     int sent = 0;
-    for (const ActionItem& a : all_pages(q, [&](const ActionQuery& x) { return r.tx.governance().actions(x); })) {
+    for (const ActionItem& a : every_page(q, [&](const ActionQuery& x) { return r.tx.governance().actions(x); })) {
         if (!a.owner.valid() || !has_date(a.due)) continue;
         const auto owners = r.accounts.find(a.owner);
         if (owners == r.accounts.end()) continue;
@@ -75,7 +62,7 @@ int plan_actions(Round& r) {
     q.partnership = r.partnership.id;
     q.states = {ActionState::proposed, ActionState::agreed, ActionState::in_progress};
     int sent = 0;
-    for (const ImprovementAction& a : all_pages(q, [&](const ImprovementQuery& x) { return r.tx.learning().improvements(x); })) {
+    for (const ImprovementAction& a : every_page(q, [&](const ImprovementQuery& x) { return r.tx.learning().improvements(x); })) {
         if (!improvement_open(a) || !a.lead.valid() || !has_date(a.due)) continue;
         const auto leads = r.accounts.find(a.lead);
         if (leads == r.accounts.end()) continue;
@@ -107,6 +94,27 @@ int audit_returns(Round& r) {
             sent += r.remind("audit_return:" + c.id.str() + ":" + agency.str(), *stage, c.closes, leads->second,
                              MailKind::return_reminder, return_reminder_text(r.partnership.name, item, r.today, r.site));
         }
+    }
+    return sent;
+}
+
+// The multi-agency dataset's quarterly returns asked for and not yet in, to the agency's leads.
+int dataset_returns(Round& r) {
+    DatasetReturnQuery q;
+    q.partnership = r.partnership.id;
+    q.state = DatasetReturnListState::outstanding;
+    q.today = r.today;
+    int sent = 0;
+    for (const DatasetReturn& ret : every_page(q, [&](const DatasetReturnQuery& x) { return r.tx.dataset().returns(x); })) {
+        if (ret.submitted_on) continue;
+        const auto leads = r.agency_leads.find(ret.agency);
+        if (leads == r.agency_leads.end()) continue;
+        const auto stage = reminder_stage(ret.due_on, r.today, kDatasetReturnReminderLead, r.calendar);
+        if (!stage) continue;
+        const DueItem item{"the multi-agency dataset for " + ret.period.label(), r.agency_names[ret.agency],
+                           "/dataset/returns/" + ret.id.str(), ret.due_on, *stage};
+        sent += r.remind("dataset_return:" + ret.id.str(), *stage, ret.due_on, leads->second, MailKind::return_reminder,
+                         return_reminder_text(r.partnership.name, item, r.today, r.site));
     }
     return sent;
 }
@@ -148,7 +156,7 @@ DueReminders queue_due_reminders(Services& s, Date today, const std::string& sit
                 }
             }
             out.actions += meeting_actions(r) + plan_actions(r);
-            out.returns += audit_returns(r);
+            out.returns += audit_returns(r) + dataset_returns(r);
             out.digests += digests(r, users);
         });
     }

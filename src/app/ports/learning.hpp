@@ -93,6 +93,11 @@ struct LearningRepo {
     // ---- the action plan
     virtual Page<ImprovementAction> improvements(const ImprovementQuery& query) = 0;
     virtual ImprovementCounts count_improvements(const ImprovementQuery& query, Date today) = 0;
+    // How many of the actions the query selects (its page ignored) were open, and open past
+    // their due date, at the end of each of `days` (core's improvement_open_on and
+    // improvement_overdue_on), in the order given. Callers select by partnership and scope
+    // only: a filter by state or overdue today would say nothing of the past.
+    virtual std::vector<ImprovementTrendPoint> improvement_trend(const ImprovementQuery& query, const std::vector<Date>& days) = 0;
     virtual std::optional<ImprovementAction> find_improvement(PartnershipId partnership, ImprovementId id) = 0;
     virtual ImprovementId insert_improvement(const ImprovementAction& a) = 0;
     virtual bool update_improvement(const ImprovementAction& a) = 0;  // optimistic on a.version

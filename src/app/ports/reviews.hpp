@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/reviews.hpp"
+#include "core/reviews_timeliness.hpp"
 #include "app/paging.hpp"
 
 namespace assure {
@@ -56,6 +57,9 @@ struct CaseRepo {
     // to open when allowed.
     virtual Page<Case> list(const CaseQuery& query) = 0;
     virtual CaseCounts counts(const CaseQuery& query, Date today) = 0;
+    // The two statutory clocks' outcomes on `today` (core/reviews_timeliness.hpp) over the cases
+    // the query selects (its page ignored), a row per financial year that has any, oldest first.
+    virtual std::vector<TimelinessYear> timeliness(const CaseQuery& query, Date today) = 0;
     virtual std::optional<Case> find(PartnershipId partnership, CaseId id) = 0;
     // `standing` is core's standing_of(c): the store keeps it for the lists to filter on.
     virtual CaseId insert(const Case& c, const CaseStanding& standing) = 0;

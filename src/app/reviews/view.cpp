@@ -109,8 +109,13 @@ Page<CaseView> list_cases(Services& s, const Actor& actor, const CaseFilter& fil
 ReviewStats review_stats(Services& s, const Actor& actor) {
     require(actor, Permission::view_reviews);
     CaseCounts counts;
-    s.store.read([&](Transaction& tx) { counts = tx.cases().counts(query_for(actor), london_today(s)); });
-    return {counts.open, counts.overdue, counts.decided, counts.became_local_reviews};
+    std::vector<TimelinessYear> timeliness;
+    const Date today = london_today(s);
+    s.store.read([&](Transaction& tx) {
+        counts = tx.cases().counts(query_for(actor), today);
+        timeliness = tx.cases().timeliness(query_for(actor), today);
+    });
+    return {counts.open, counts.overdue, counts.decided, counts.became_local_reviews, std::move(timeliness)};
 }
 
 CaseView read_case(Services& s, const Actor& actor, CaseId id) {

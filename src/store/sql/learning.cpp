@@ -184,7 +184,7 @@ std::vector<Briefing> briefings_where(Connection& db, Select s) {
     return out;
 }
 
-void bind_action(Statement& q, const ImprovementAction& a) {  // the 17 columns after partnership_id, as in kActionWrite
+void bind_action(Statement& q, const ImprovementAction& a) {  // the 18 columns before the key columns
     bind_optional_id(q, 1, a.source.value);
     q.bind(2, a.recommendation);
     bind_optional_id(q, 3, a.audit_return.value);
@@ -194,6 +194,11 @@ void bind_action(Statement& q, const ImprovementAction& a) {  // the 17 columns 
     bind_optional_id(q, 10, a.group.value);
     q.bind(11, a.priority).bind(12, key(a.state)).bind(13, a.superseded_reason).bind(14, a.created_on.iso());
     q.bind(15, last_recorded_on(a).iso()).bind(16, has_impact_evidence(a)).bind(17, action_detail(a));
+    if (const auto closed = improvement_closed_on(a)) {
+        q.bind(18, closed->iso());
+    } else {
+        q.bind_null(18);
+    }
 }
 
 void bind_return(Statement& q, const AuditReturn& r) {  // the 11 columns after the key columns
@@ -341,6 +346,30 @@ ImprovementCounts SqlLearning::count_improvements(const ImprovementQuery& query,
     return out;
 }
 
+// One statement whatever the number of days: two sums per day, each core's
+// improvement_open_on / improvement_overdue_on written over the stored columns.
+std::vector<ImprovementTrendPoint> SqlLearning::improvement_trend(const ImprovementQuery& query, const std::vector<Date>& days) {
+    if (days.empty()) return {};
+    std::string sums;
+    std::vector<Arg> values;
+    for (const Date d : days) {
+        const std::string open = "a.created_on <= ? AND (a.closed_on IS NULL OR ? < a.closed_on)";
+        sums += std::string(sums.empty() ? "" : ", ") + "coalesce(sum(CASE WHEN " + open + " THEN 1 ELSE 0 END), 0), " +
+                "coalesce(sum(CASE WHEN " + open + " AND a.due < ? THEN 1 ELSE 0 END), 0)";
+        for (int i = 0; i < 5; ++i) values.emplace_back(d.iso());
+    }
+    Select s{"SELECT " + sums + " FROM improvement_actions a", std::move(values)};
+    improvement_conditions(s, query);
+    auto& q = db_.cached(s.sql);
+    s.bound(q);
+    std::vector<ImprovementTrendPoint> out;
+    if (!q.step()) return out;
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        out.push_back({days[i], q.integer(static_cast<int>(2 * i)), q.integer(static_cast<int>(2 * i + 1))});
+    }
+    return out;
+}
+
 std::optional<ImprovementAction> SqlLearning::find_improvement(PartnershipId p, ImprovementId id) {
     auto& q = db_.cached(std::string("SELECT ") + kActionColumns + " FROM improvement_actions a WHERE a.partnership_id = ? AND a.id = ?");
     q.bind(1, p.value).bind(2, id.value);
@@ -352,9 +381,9 @@ ImprovementId SqlLearning::insert_improvement(const ImprovementAction& a) {
     auto& q = db_.cached(
         "INSERT INTO improvement_actions(source_id, recommendation, audit_return_id, standard, text, agency_id, lead_id, due, "
         "success_measure, group_id, priority, state, superseded_reason, created_on, last_recorded_on, has_impact_evidence, detail_json, "
-        "partnership_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "closed_on, partnership_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bind_action(q, a);
-    q.bind(18, a.partnership.value).run();
+    q.bind(19, a.partnership.value).run();
     return ImprovementId{db_.last_insert_id()};
 }
 
@@ -362,10 +391,10 @@ bool SqlLearning::update_improvement(const ImprovementAction& a) {
     auto& q = db_.cached(
         "UPDATE improvement_actions SET source_id = ?, recommendation = ?, audit_return_id = ?, standard = ?, text = ?, agency_id = ?, "
         "lead_id = ?, due = ?, success_measure = ?, group_id = ?, priority = ?, state = ?, superseded_reason = ?, created_on = ?, "
-        "last_recorded_on = ?, has_impact_evidence = ?, detail_json = ?, version = version + 1 "
+        "last_recorded_on = ?, has_impact_evidence = ?, detail_json = ?, closed_on = ?, version = version + 1 "
         "WHERE id = ? AND partnership_id = ? AND version = ?");
     bind_action(q, a);
-    q.bind(18, a.id.value).bind(19, a.partnership.value).bind(20, a.version).run();
+    q.bind(19, a.id.value).bind(20, a.partnership.value).bind(21, a.version).run();
     return db_.changes() == 1;
 }
 

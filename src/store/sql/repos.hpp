@@ -138,6 +138,7 @@ public:
     explicit SqlCases(Connection& db) : db_(db) {}
     Page<Case> list(const CaseQuery& query) override;
     CaseCounts counts(const CaseQuery& query, Date today) override;
+    std::vector<TimelinessYear> timeliness(const CaseQuery& query, Date today) override;
     std::optional<Case> find(PartnershipId partnership, CaseId id) override;
     CaseId insert(const Case& c, const CaseStanding& standing) override;
     bool update(const Case& c, const CaseStanding& standing) override;
@@ -200,6 +201,7 @@ public:
     bool update_source(const LearningSource& s) override;
     Page<ImprovementAction> improvements(const ImprovementQuery& query) override;
     ImprovementCounts count_improvements(const ImprovementQuery& query, Date today) override;
+    std::vector<ImprovementTrendPoint> improvement_trend(const ImprovementQuery& query, const std::vector<Date>& days) override;
     std::optional<ImprovementAction> find_improvement(PartnershipId partnership, ImprovementId id) override;
     ImprovementId insert_improvement(const ImprovementAction& a) override;
     bool update_improvement(const ImprovementAction& a) override;

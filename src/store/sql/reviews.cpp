@@ -46,7 +46,18 @@ void bind_query(Statement& q, const CaseQuery& f) {
     q.bind(7, f.reference_text);
 }
 
-// The standing's four columns, from `first` on.
+void bind_date(Statement& q, int at, const std::optional<Date>& d) {
+    if (d) {
+        q.bind(at, d->iso());
+    } else {
+        q.bind_null(at);
+    }
+}
+
+// The standing's eight columns, from `first` on.
+constexpr const char* kStandingSet =
+    "stage = ?, next_due_on = ?, decision = ?, reviewer_user_id = ?, notify_due_on = ?, notified_on = ?, "
+    "rapid_review_due_on = ?, rapid_review_done_on = ?";
 void bind_standing(Statement& q, int first, const CaseStanding& s) {
     q.bind(first, stage_key(s.stage));
     if (s.next_due_on) {
@@ -64,6 +75,23 @@ void bind_standing(Statement& q, int first, const CaseStanding& s) {
     } else {
         q.bind_null(first + 3);
     }
+    bind_date(q, first + 4, s.notify_due_on);
+    bind_date(q, first + 5, s.notified_on);
+    bind_date(q, first + 6, s.rapid_review_due_on);
+    bind_date(q, first + 7, s.rapid_review_done_on);
+}
+
+// A clock's four outcomes as sums, in core's order (clock_outcome): met in time, met late,
+// missed and not met by ?8 (today), still running.
+std::string clock_sums(const std::string& due, const std::string& done) {
+    const auto sum = [](const std::string& when) { return "coalesce(sum(CASE WHEN " + when + " THEN 1 ELSE 0 END), 0)"; };
+    return sum(done + " IS NOT NULL AND (" + due + " IS NULL OR " + done + " <= " + due + ")") + ", " +
+           sum(done + " > " + due) + ", " + sum(done + " IS NULL AND " + due + " < ?8") + ", " +
+           sum(done + " IS NULL AND (" + due + " IS NULL OR " + due + " >= ?8)");
+}
+
+ClockCounts read_clock(Statement& q, int first) {
+    return {q.integer(first), q.integer(first + 1), q.integer(first + 2), q.integer(first + 3)};
 }
 
 // A page of cases mostly shares one rule set: each distinct text is parsed once per page.
@@ -227,6 +255,22 @@ CaseCounts SqlCases::counts(const CaseQuery& f, Date today) {
     return {q.integer(0), q.integer(1), q.integer(2), q.integer(3), q.integer(4)};
 }
 
+// Grouped by the financial year the local authority became aware (core's timeliness_year_of:
+// a date before April counts in the year that began the April before).
+std::vector<TimelinessYear> SqlCases::timeliness(const CaseQuery& f, Date today) {
+    static const std::string sql =
+        "SELECT CAST(substr(c.became_aware_on, 1, 4) AS INTEGER) - "
+        "CASE WHEN substr(c.became_aware_on, 6, 2) < '04' THEN 1 ELSE 0 END AS year, " +
+        clock_sums("c.notify_due_on", "c.notified_on") + ", " + clock_sums("c.rapid_review_due_on", "c.rapid_review_done_on") +
+        " FROM review_cases c " + kCaseWhere + "GROUP BY 1 ORDER BY 1";
+    auto& q = db_.cached(sql);
+    bind_query(q, f);
+    q.bind(8, today.iso());
+    std::vector<TimelinessYear> out;
+    while (q.step()) out.push_back({q.integer(0), read_clock(q, 1), read_clock(q, 5)});
+    return out;
+}
+
 std::optional<Case> SqlCases::find(PartnershipId partnership, CaseId id) {
     std::vector<Case> found;
     {
@@ -243,8 +287,9 @@ std::optional<Case> SqlCases::find(PartnershipId partnership, CaseId id) {
 CaseId SqlCases::insert(const Case& c, const CaseStanding& standing) {
     auto& q = db_.cached(
         "INSERT INTO review_cases(partnership_id, reference, became_aware_on, record_json, rules_json, "
-        "sealed_identities, created_at, stage, next_due_on, decision, reviewer_user_id, sealed_key_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "sealed_identities, created_at, stage, next_due_on, decision, reviewer_user_id, notify_due_on, notified_on, "
+        "rapid_review_due_on, rapid_review_done_on, sealed_key_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, c.partnership.value)
         .bind(2, c.reference)
         .bind(3, c.became_aware_on.iso())
@@ -253,7 +298,7 @@ CaseId SqlCases::insert(const Case& c, const CaseStanding& standing) {
         .bind(6, c.sealed_identities)
         .bind(7, c.created_at);
     bind_standing(q, 8, standing);
-    q.bind(12, c.sealed_key_id);
+    q.bind(16, c.sealed_key_id);
     q.run();
     Case stored = c;
     stored.id = CaseId{db_.last_insert_id()};
@@ -263,12 +308,11 @@ CaseId SqlCases::insert(const Case& c, const CaseStanding& standing) {
 }
 
 bool SqlCases::update(const Case& c, const CaseStanding& standing) {
-    auto& q = db_.cached(
-        "UPDATE review_cases SET record_json = ?, stage = ?, next_due_on = ?, decision = ?, reviewer_user_id = ?, "
-        "version = version + 1 WHERE id = ? AND partnership_id = ? AND version = ?");
+    auto& q = db_.cached(std::string("UPDATE review_cases SET record_json = ?, ") + kStandingSet +
+                         ", version = version + 1 WHERE id = ? AND partnership_id = ? AND version = ?");
     q.bind(1, record_json(c));
     bind_standing(q, 2, standing);
-    q.bind(6, c.id.value).bind(7, c.partnership.value).bind(8, c.version).run();
+    q.bind(10, c.id.value).bind(11, c.partnership.value).bind(12, c.version).run();
     if (db_.changes() != 1) return false;
     write_children(db_, c);
     return true;
@@ -307,9 +351,9 @@ std::vector<Case> SqlCases::unsettled(int limit) {
 
 // Bookkeeping, not an edit: the version stays, and no one's change is audited.
 void SqlCases::settle(const Case& c, const CaseStanding& standing) {
-    auto& q = db_.cached("UPDATE review_cases SET stage = ?, next_due_on = ?, decision = ?, reviewer_user_id = ? WHERE id = ?");
+    auto& q = db_.cached(std::string("UPDATE review_cases SET ") + kStandingSet + " WHERE id = ?");
     bind_standing(q, 1, standing);
-    q.bind(5, c.id.value).run();
+    q.bind(9, c.id.value).run();
     write_children(db_, c);
 }
 

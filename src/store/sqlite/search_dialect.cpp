@@ -1,16 +1,19 @@
 // SQLite's full-text search: FTS5 over search_entries (migration 0032), ranked by bm25 with
 // the title weighted four times the body, and the person's terms written as an FTS5 query in
-// which every word is a quoted string (so nothing they type is read as FTS5 syntax).
+// which every word is a quoted string (so nothing they type is read as FTS5 syntax), a word that
+// may begin a longer one followed by FTS5's prefix mark.
 #include "store/sqlite/database.hpp"
 #include "store/sql/search_dialect.hpp"
 
 namespace assure::sqlite {
 namespace {
 
-std::string phrase(const SearchPhrase& words) {
+// A quoted FTS5 string; `"negl"*` also matches the longer words it begins (FTS5 stems the
+// prefix with the porter tokenizer, as it stems the words it indexed).
+std::string phrase(const SearchPhrase& p) {
     std::string out = "\"";
-    for (std::size_t i = 0; i < words.size(); ++i) out += (i ? " " : "") + words[i];
-    return out + "\"";  // words are letters and digits only (core/search.cpp), never a quote
+    for (std::size_t i = 0; i < p.words.size(); ++i) out += (i ? " " : "") + p.words[i];
+    return out + (p.word_start ? "\"*" : "\"");  // words are letters and digits only (core/search.cpp), never a quote
 }
 
 class Dialect final : public sql::SearchDialect {
