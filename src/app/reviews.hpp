@@ -43,7 +43,8 @@ CaseView notify_incident(Services& s, const Actor& actor, const IncidentInput& i
 // A page of the cases the actor may know of, in a read transaction; one "list" access entry
 // names the cases shown.
 Page<CaseView> list_cases(Services& s, const Actor& actor, const CaseFilter& filter, const PageRequest& page);
-// Figures over every case the actor may know of, counted by the store; no record is shown.
+// Figures over every case the actor may know of (the scrutineer: every case of the partnership,
+// core's figures_reach), counted by the store; no record is shown.
 ReviewStats review_stats(Services& s, const Actor& actor);
 // Logged as a "record" read, or "identities" when the children's names are shown.
 // Details that this server's key cannot open leave the rest of the case shown, with

@@ -274,6 +274,10 @@ CaseStanding standing_of(const Case& c, const WorkingCalendar& calendar);
 // system's own reach (a query with no reader), kept for the store's sake.
 enum class CaseReach { every_case, unless_excluded, own_cases };
 CaseReach case_reach(Role role);
+// Whose figures (counts and the statutory clocks by year, never a record) cover every case of
+// the partnership: the scrutineer's, who is there to scrutinise how every review was done
+// (seeds 000 and 002) without opening the cases. Everyone else counts the cases they reach.
+CaseReach figures_reach(Role role);
 
 // The business unit and partner leads, panel members of the case, and its commissioned
 // reviewer may see a case; anyone with an excluding conflict may not.

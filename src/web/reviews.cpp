@@ -129,6 +129,7 @@ void dashboard_page(Services& s, Ctx& ctx) {
     data.set("decided", std::to_string(stats.rapid_reviews_decided));
     data.set("became_local", std::to_string(stats.became_local_reviews));
     set_timeliness(data, stats.timeliness);
+    data.set("figures_cover_all", flag(figures_reach(ctx.who().role) == CaseReach::every_case));
     data.set("can_manage", flag(ctx.who().can(Permission::manage_reviews)));
     page(ctx, "reviews/dashboard", data, PageOptions{"Serious incidents and reviews", "reviews"});
 }

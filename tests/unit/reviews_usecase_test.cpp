@@ -243,6 +243,21 @@ TEST(ReviewUseCases, OverdueFilterAndStats) {
     EXPECT_EQ(review_stats(w.services, w.bu).overdue, 0);
 }
 
+TEST(ReviewUseCases, TheScrutineersFiguresCountEveryCaseWithoutShowingOne) {
+    ReviewsWorld w;
+    w.notify();
+    w.clock.at += 86400 * 7;  // 2026-11-30: the Panel's notification was due on 27 November
+    const Actor scrutineer{UserId{103}, w.partnership, Role::scrutineer, "Scrutineer <s@example.org>"};
+    EXPECT_TRUE(list_cases(w.services, scrutineer, {}, {}).items.empty()) << "not on the panel: no record";
+    const ReviewStats st = review_stats(w.services, scrutineer);
+    EXPECT_EQ(st.open, 1);
+    EXPECT_EQ(st.overdue, 1);
+    ASSERT_EQ(st.timeliness.size(), 1U);
+    EXPECT_EQ(st.timeliness[0].year, 2026);
+    EXPECT_EQ(st.timeliness[0].notification, (ClockCounts{0, 0, 1, 0}));
+    EXPECT_EQ(review_stats(w.services, w.member).open, 0) << "a member's figures still follow need-to-know";
+}
+
 TEST(ReviewUseCases, ListsArePagedWithoutRepeats) {
     ReviewsWorld w;
     for (int i = 0; i < 5; ++i) w.notify();

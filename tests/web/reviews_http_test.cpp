@@ -296,4 +296,13 @@ TEST_F(ReviewsHttp, TheDashboardCountsTheStatutoryClocksByYearAsATableAndAChart)
     EXPECT_NE(body.find("<title id=\"chart-timeliness-title\">Statutory clocks met in time, by year</title>"), std::string::npos)
         << body;
     EXPECT_NE(body.find("2025/26: Panel notified"), std::string::npos) << "the chart names each bar";
+
+    // The scrutineer, on no panel, sees the same figures and no case.
+    Browser scrutineer(*server);
+    ASSERT_TRUE(scrutineer.sign_in(server->email(Role::scrutineer)));
+    const auto theirs = scrutineer.get("/reviews?show=all");
+    ASSERT_EQ(theirs->status, 200);
+    EXPECT_NE(theirs->body.find("0 of 2 (0%)<br><span class=\"govuk-body-s\">2 overdue</span>"), std::string::npos) << theirs->body;
+    EXPECT_NE(theirs->body.find("The figures count every case of the partnership"), std::string::npos);
+    EXPECT_EQ(theirs->body.find("Child T"), std::string::npos) << "figures, not records";
 }

@@ -111,9 +111,11 @@ ReviewStats review_stats(Services& s, const Actor& actor) {
     CaseCounts counts;
     std::vector<TimelinessYear> timeliness;
     const Date today = london_today(s);
+    CaseQuery q = query_for(actor);
+    if (figures_reach(actor.role) == CaseReach::every_case) q.visible_to.reset();  // no reader: every case
     s.store.read([&](Transaction& tx) {
-        counts = tx.cases().counts(query_for(actor), today);
-        timeliness = tx.cases().timeliness(query_for(actor), today);
+        counts = tx.cases().counts(q, today);
+        timeliness = tx.cases().timeliness(q, today);
     });
     return {counts.open, counts.overdue, counts.decided, counts.became_local_reviews, std::move(timeliness)};
 }
