@@ -68,6 +68,8 @@ pages=(
   "case page|/reviews/$case_id|Cookie: assure_session=$session"
   "api-agencies|/api/v1/agencies|Authorization: Bearer $token"
   "login (public)|/login|"
+  "public site home|/p/knowsley/|"
+  "public yearly report|/p/knowsley/reports/2016-17|"
 )
 
 # nginx serves each page's saved bytes under the same name.
