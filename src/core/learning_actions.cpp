@@ -109,8 +109,17 @@ Date last_activity(const ImprovementAction& a) {
     return last;
 }
 
+namespace {
+
+// Agreed or in progress: work someone has taken on, so silence about it is news. A proposed
+// action waits on the partnership, not on its lead, and is never "without a recent update".
+// Kept in step with the store's kUnderWayStates (store/sql/learning.cpp).
+bool improvement_under_way(const ImprovementAction& a) { return a.state == ActionState::agreed || a.state == ActionState::in_progress; }
+
+}  // namespace
+
 bool improvement_stale(const ImprovementAction& a, Date today, const LearningRules& rules) {
-    return improvement_open(a) && today.days() - last_activity(a).days() > rules.stale_days;
+    return improvement_under_way(a) && today.days() - last_activity(a).days() > rules.stale_days;
 }
 
 bool has_impact_evidence(const ImprovementAction& a) {
