@@ -111,6 +111,12 @@ Date last_activity(const ImprovementAction& a) {
 
 namespace {
 bool open_state(ActionState s) { return s == ActionState::proposed || s == ActionState::agreed || s == ActionState::in_progress; }
+
+// Agreed or in progress: work someone has taken on, so silence about it is news. A proposed
+// action waits on the partnership, not on its lead, and is never "without a recent update".
+// Kept in step with the store's kUnderWayStates (store/sql/learning.cpp).
+bool improvement_under_way(const ImprovementAction& a) { return a.state == ActionState::agreed || a.state == ActionState::in_progress; }
+
 }  // namespace
 
 std::optional<Date> improvement_closed_on(const ImprovementAction& a) {
@@ -140,7 +146,7 @@ std::vector<Date> improvement_trend_days(Date today, int months) {
 }
 
 bool improvement_stale(const ImprovementAction& a, Date today, const LearningRules& rules) {
-    return improvement_open(a) && today.days() - last_activity(a).days() > rules.stale_days;
+    return improvement_under_way(a) && today.days() - last_activity(a).days() > rules.stale_days;
 }
 
 bool has_impact_evidence(const ImprovementAction& a) {

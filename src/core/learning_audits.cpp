@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/audit_letter.hpp"
 #include "core/date_words.hpp"
 #include "core/fields.hpp"
 #include "core/learning.hpp"
@@ -31,6 +32,8 @@ bool is_gap(GradeScale scale, std::string_view grade) {
     const auto g = grade_of(scale, grade);
     return g && g->rank >= (scale == GradeScale::rag ? 2 : 3);
 }
+
+bool letter_ready(const AuditReturn& r) { return r.status == ReturnStatus::submitted && r.moderated_on.has_value(); }
 
 FieldErrors validate_cycle(const CycleInput& in, const LearningRules& rules, const std::vector<Agency>& agencies, AuditCycle& out) {
     FieldErrors errors;

@@ -48,7 +48,7 @@ const std::vector<NumberSetting> kNumbers = {
     {"attendance_window_months", SettingsSection::governance, "Months of meetings attendance is counted over", "", 1, 60,
      [](const PartnershipRules& r) { return r.governance.window_months; },
      [](PartnershipRules& r, int v) { r.governance.window_months = v; }},
-    {"stale_days", SettingsSection::learning, "Days without an update before an open action is flagged", "", 1, 730,
+    {"stale_days", SettingsSection::learning, "Days without an update before an action under way (agreed or in progress) is flagged", "", 1, 730,
      [](const PartnershipRules& r) { return r.learning.stale_days; },
      [](PartnershipRules& r, int v) { r.learning.stale_days = v; }},
     {"max_thematic_audits_per_year", SettingsSection::learning, "Most multi-agency thematic audits planned in a year",

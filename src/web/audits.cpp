@@ -3,6 +3,8 @@
 // and the partnership's results by standard.
 #include <algorithm>
 
+#include "app/audit_return_check.hpp"
+#include "core/audit_letter.hpp"
 #include "core/date_words.hpp"
 #include "web/documents.hpp"
 #include "web/governance_views.hpp"
@@ -214,9 +216,11 @@ void share_data(const ReturnView& v, const Ctx& ctx, const FieldErrors& errors, 
     }
 }
 
-void return_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
+// `typed`: the answers come from the request (the form was posted); otherwise from the saved
+// draft, as when a submission from "Check your answers" is refused.
+void return_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200, bool typed = true) {
     const ReturnView v = read_return(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)});
-    const bool posted = ctx.req.method == "POST";
+    const bool posted = typed && ctx.req.method == "POST";
     std::vector<Option> grades;
     for (const auto& g : grade_choices(v.cycle.scale)) grades.push_back({g.key, g.label});
     const std::string base = "/audits/" + v.cycle.id.str() + "/returns/" + v.agency.id.str();
@@ -280,6 +284,7 @@ void return_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
     data.set("can_raise", flag(ctx.who().can(Permission::manage_learning)));
     data.set("challenge_notes", optional_text(v.ret.challenge_notes));
     data.set("moderated_on", optional_text(v.ret.moderated_on ? date_in_words(*v.ret.moderated_on) : ""));
+    data.set("letter_ready", flag(letter_ready(v.ret)));
     data.set("challenge_html", textarea(Field{"challenge_notes", "Challenge session notes", posted ? ctx.form("challenge_notes") : v.ret.challenge_notes,
                                               error_for(errors, "challenge_notes")}, 4));
     data.set("submit_error", optional_text(error_for(errors, "submit")));
@@ -293,6 +298,100 @@ void return_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
     data.set("saved", flag(ctx.has_query("saved")));
     share_data(v, ctx, errors, data);
     page(ctx, "learning/return", data, PageOptions{v.agency.name + ": " + v.cycle.title, "audits", errors, status});
+}
+
+std::string return_base(const Ctx& ctx) {
+    return "/audits/" + std::to_string(ctx.path_id()) + "/returns/" + std::to_string(ctx.path_id(2));
+}
+
+// "Check your answers": every standard's grade and answer as the agency will send them, each
+// with a way back to the form, then the submission itself.
+void check_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
+    const ReturnView v = read_return(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)});
+    const std::string base = return_base(ctx);
+    if (!v.may_edit) return redirect(ctx, base);  // submitted already, or the cycle closed: nothing to check
+    Data standards{Data::type::list};
+    for (const auto& st : v.cycle.standards) {
+        StandardAnswer a;
+        for (const auto& x : v.ret.answers) if (x.code == st.code) a = x;
+        Data row;
+        row.set("code", st.code);
+        row.set("title", st.title);
+        row.set("grade", grade_label(v.cycle.scale, a.grade));
+        row.set("narrative", a.narrative.empty() ? std::string("Not given") : a.narrative);
+        row.set("evidence", a.evidence.empty() ? std::string("None") : a.evidence);
+        standards.push_back(row);
+    }
+    Data data;
+    data.set("base", base);
+    data.set("cycle", v.cycle.title);
+    data.set("agency", v.agency.name);
+    data.set("version", std::to_string(v.ret.version));
+    data.set("standards", standards);
+    share_data(v, ctx, errors, data);
+    page(ctx, "learning/return_check", data, PageOptions{"Check your answers: " + v.agency.name, "audits", errors, status});
+}
+
+// After submitting: what happens next, and when the cycle closes.
+void submitted_page(Services& s, Ctx& ctx) {
+    const ReturnView v = read_return(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)});
+    const std::string base = return_base(ctx);
+    if (v.ret.status != ReturnStatus::submitted) return redirect(ctx, base);
+    Data shared{Data::type::list};
+    for (const auto& c : v.ret.shared_with) shared.push_back(Data(c.partnership_name));
+    Data data;
+    data.set("base", base);
+    data.set("cycle_id", v.cycle.id.str());
+    data.set("cycle", v.cycle.title);
+    data.set("agency", v.agency.name);
+    data.set("submitted_on", date_in_words(v.ret.submitted_on.value_or(london_today(s))));
+    data.set("closes", date_in_words(v.cycle.closes));
+    data.set("shared_with", shared);
+    data.set("has_shared_with", flag(!v.ret.shared_with.empty()));
+    page(ctx, "learning/return_submitted", data, PageOptions{"Return submitted: " + v.agency.name, "audits"});
+}
+
+bool is_answer_field(const FieldError& e) {
+    for (const char* prefix : {"grade-", "narrative-", "evidence-"}) {
+        if (e.field.rfind(prefix, 0) == 0) return true;
+    }
+    return false;
+}
+
+// Submitting from "Check your answers". A refused answer is put right on the form, so the form
+// comes back with the error summary; anything else (the share choice, a closed cycle) is shown
+// on the check page. Either way nothing is saved.
+void submit_checked(Services& s, Ctx& ctx) {
+    const std::string base = return_base(ctx);
+    try {
+        submit_checked_return(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)}, form_int(ctx, "version"),
+                              ctx.form("share") == "yes");
+        redirect(ctx, base + "/submitted");
+    } catch (const Failure& f) {
+        if (f.code() != FailureCode::invalid) throw;
+        const auto& errors = f.fields();
+        if (std::any_of(errors.begin(), errors.end(), is_answer_field)) return return_page(s, ctx, errors, 422, false);
+        check_page(s, ctx, errors, 422);
+    }
+}
+
+// The form's two buttons: save the draft as it is, or (once it would pass) go on to check it.
+void save_answers_page(Services& s, Ctx& ctx) {
+    const std::string base = return_base(ctx);
+    const AuditCycleId cycle{ctx.path_id()};
+    const AgencyId agency{ctx.path_id(2)};
+    try {
+        const auto answers = answers_of(ctx, read_cycle(s, ctx.who(), cycle).cycle);
+        if (ctx.form("action") == "draft") {
+            save_return(s, ctx.who(), cycle, agency, form_int(ctx, "version"), answers, false);
+            return redirect(ctx, base + "?saved=1");
+        }
+        save_return_to_check(s, ctx.who(), cycle, agency, form_int(ctx, "version"), answers);
+        redirect(ctx, base + "/check");
+    } catch (const Failure& f) {
+        if (f.code() != FailureCode::invalid) throw;
+        return_page(s, ctx, f.fields(), 422);
+    }
 }
 
 Data letter_data(Services& s, const Ctx& ctx, const AuditLetter& letter) {
@@ -392,14 +491,13 @@ void add_audit_cycle_routes(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", R"(/audits/(\d+)/returns/(\d+))", Permission::view_learning, Surface::page,
                       [&s](Ctx& ctx) { return_page(s, ctx); }, "/audits/1/returns/1"});
     routes.push_back({"POST", R"(/audits/(\d+)/returns/(\d+))", Permission::view_learning, Surface::page,
-                      [&s](Ctx& ctx) {
-                          return_change(s, ctx, [&](AuditCycleId cycle, AgencyId agency, int version) {
-                              const auto c = read_cycle(s, ctx.who(), cycle).cycle;
-                              const bool submit = ctx.form("action") == "submit";
-                              save_return(s, ctx.who(), cycle, agency, version, answers_of(ctx, c), submit, submit && ctx.form("share") == "yes");
-                          });
-                      },
-                      "/audits/1/returns/1"});
+                      [&s](Ctx& ctx) { save_answers_page(s, ctx); }, "/audits/1/returns/1"});
+    routes.push_back({"GET", R"(/audits/(\d+)/returns/(\d+)/check)", Permission::view_learning, Surface::page,
+                      [&s](Ctx& ctx) { check_page(s, ctx); }, "/audits/1/returns/1/check"});
+    routes.push_back({"POST", R"(/audits/(\d+)/returns/(\d+)/check)", Permission::view_learning, Surface::page,
+                      [&s](Ctx& ctx) { submit_checked(s, ctx); }, "/audits/1/returns/1/check"});
+    routes.push_back({"GET", R"(/audits/(\d+)/returns/(\d+)/submitted)", Permission::view_learning, Surface::page,
+                      [&s](Ctx& ctx) { submitted_page(s, ctx); }, "/audits/1/returns/1/submitted"});
     routes.push_back({"POST", R"(/audits/(\d+)/returns/(\d+)/share)", Permission::view_learning, Surface::page,
                       [&s](Ctx& ctx) {
                           return_change(s, ctx, [&](AuditCycleId cycle, AgencyId agency, int version) {

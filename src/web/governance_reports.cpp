@@ -108,7 +108,7 @@ void actions_page(Services& s, Ctx& ctx) {
     data.set("mine", flag(mine));
     data.set("export_query", std::string(mine ? "mine=1&" : "") + "show=" + url_encode(show) + group);
     data.set("no_person", flag(mine && !person_of(s, ctx.who())));
-    page(ctx, "governance/actions", data, PageOptions{mine ? "My actions" : "Action log", "actions"});
+    page(ctx, "governance/actions", data, PageOptions{mine ? "My meeting actions" : "Meeting actions", "actions"});
 }
 
 void action_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
@@ -140,7 +140,7 @@ void action_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
                                          error_for(errors, "status")}, statuses));
     data.set("note_html", textarea(Field{"note", "Update", posted ? ctx.form("note") : "", error_for(errors, "note"),
                                          "What has been done, or why the action is no longer needed"}, 4));
-    page(ctx, "governance/action", data, PageOptions{"Action", "actions", errors, status});
+    page(ctx, "governance/action", data, PageOptions{"Meeting action", "actions", errors, status});
 }
 
 void attendance_page(Services& s, Ctx& ctx) {

@@ -287,7 +287,7 @@ void member_form_fields(Services& s, Ctx& ctx, Data& data, const FieldErrors& er
                                              "Who may attend in exceptional circumstances, with their role"}));
 }
 
-void group_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
+void group_page(Services& s, Ctx& ctx) {
     const GroupView v = read_group(s, ctx.who(), GroupId{ctx.path_id()});
     const Group& g = v.summary.group;
     const bool can_manage = ctx.who().can(Permission::manage_governance);
@@ -358,19 +358,54 @@ void group_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int statu
     ImprovementFilter monitored;
     monitored.group = g.id;
     add_improvement_summary(s, ctx.who(), monitored, data);
-    if (can_manage) {
-        member_form_fields(s, ctx, data, errors);
-        const bool terms_posted = ctx.req.method == "POST" && ctx.req.path.ends_with("/terms");
-        data.set("markdown_html", textarea(Field{"markdown", "Terms of reference (Markdown)",
-                                                 terms_posted ? ctx.form("markdown") : (v.terms.empty() ? "" : v.terms.back().markdown),
-                                                 error_for(errors, "markdown"), "Headings start with #, lists with -"},
-                                           12));
-        data.set("approved_on_html", date_input(Field{"approved_on", "Date approved", terms_posted ? ctx.form("approved_on") : london_today(s).iso(),
-                                                      error_for(errors, "approved_on"), kDateExample, "", "text", "govuk-input--width-10"}));
-        const bool end_posted = ctx.req.method == "POST" && ctx.req.path.ends_with("/end");
-        data.set("end_html", date_input(Field{"end", "Date they left", end_posted ? ctx.form("end") : "", error_for(errors, "end"), kDateExample}));
+    page(ctx, "governance/group", data, PageOptions{g.name, "groups"});
+}
+
+// The three forms that change a group's membership and terms, each on a page of its own linked
+// from the group page; a refusal shows the same page again with its errors.
+Data group_form_data(const GroupView& v) {
+    Data data;
+    data.set("id", v.summary.group.id.str());
+    data.set("group", v.summary.group.name);
+    return data;
+}
+
+void add_member_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
+    const GroupView v = read_group(s, ctx.who(), GroupId{ctx.path_id()});
+    Data data = group_form_data(v);
+    member_form_fields(s, ctx, data, errors);
+    page(ctx, "governance/member_form", data, PageOptions{"Add a member: " + v.summary.group.name, "groups", errors, status});
+}
+
+void end_membership_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
+    const GroupView v = read_group(s, ctx.who(), GroupId{ctx.path_id()});
+    Data data = group_form_data(v);
+    const bool posted = ctx.req.method == "POST";
+    std::vector<Option> current;
+    for (const auto& m : v.members) {
+        if (m.current) current.push_back({m.membership.id.str(), m.person.name + ", " + m.agency_name});
     }
-    page(ctx, "governance/group", data, PageOptions{g.name, "groups", errors, status});
+    data.set("has_members", flag(!current.empty()));
+    data.set("member_html", select(Field{"membership_id", "Member", posted ? ctx.form("membership_id") : "", error_for(errors, "membership_id")},
+                                   current, "Select a member"));
+    data.set("end_html", date_input(Field{"end", "Date they left", posted ? ctx.form("end") : "", error_for(errors, "end"), kDateExample, "",
+                                          "text", "govuk-input--width-10"}));
+    page(ctx, "governance/membership_end", data, PageOptions{"End a membership: " + v.summary.group.name, "groups", errors, status});
+}
+
+void terms_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
+    const GroupView v = read_group(s, ctx.who(), GroupId{ctx.path_id()});
+    Data data = group_form_data(v);
+    const bool posted = ctx.req.method == "POST";
+    data.set("markdown_html", textarea(Field{"markdown", "Terms of reference (Markdown)",
+                                             posted ? ctx.form("markdown") : (v.terms.empty() ? "" : v.terms.back().markdown),
+                                             error_for(errors, "markdown"), "Headings start with #, lists with -"},
+                                       12));
+    data.set("approved_on_html", date_input(Field{"approved_on", "Date approved", posted ? ctx.form("approved_on") : london_today(s).iso(),
+                                                  error_for(errors, "approved_on"), kDateExample, "", "text", "govuk-input--width-10"}));
+    data.set("next_version", std::to_string(v.terms.size() + 1));
+    page(ctx, "governance/terms_form", data,
+         PageOptions{"New terms of reference version: " + v.summary.group.name, "groups", errors, status});
 }
 
 void meeting_form(Services& s, Ctx& ctx, const MeetingInput& in, const FieldErrors& errors, int status) {
@@ -445,41 +480,58 @@ void add_group_routes(std::vector<Route>& routes, Services& s) {
                           }
                       },
                       "/groups/1/edit"});
-    // The forms on the group page post here; a refusal shows the group page with its errors.
-    auto on_group = [&s](Ctx& ctx, const std::function<void(GroupId)>& change) {
+    // Each form page posts here; a refusal shows that form's page again with its errors.
+    auto on_group = [&s](Ctx& ctx, const std::function<void(GroupId)>& change, void (*form)(Services&, Ctx&, const FieldErrors&, int)) {
         const GroupId id{ctx.path_id()};
         try {
             change(id);
             redirect(ctx, "/groups/" + id.str() + "?saved=1");
         } catch (const Failure& f) {
             if (f.code() != FailureCode::invalid) throw;
-            group_page(s, ctx, f.fields(), 422);
+            form(s, ctx, f.fields(), 422);
         }
     };
+    routes.push_back({"GET", R"(/groups/(\d+)/terms/new)", Permission::manage_governance, Surface::page,
+                      [&s](Ctx& ctx) { terms_page(s, ctx); }, "/groups/1/terms/new"});
     routes.push_back({"POST", R"(/groups/(\d+)/terms)", Permission::manage_governance, Surface::page,
                       [&s, on_group](Ctx& ctx) {
-                          on_group(ctx, [&](GroupId id) { add_terms(s, ctx.who(), id, ctx.form("markdown"), ctx.form("approved_on")); });
+                          on_group(ctx, [&](GroupId id) { add_terms(s, ctx.who(), id, ctx.form("markdown"), ctx.form("approved_on")); }, terms_page);
                       },
                       "/groups/1/terms"});
+    routes.push_back({"GET", R"(/groups/(\d+)/members/new)", Permission::manage_governance, Surface::page,
+                      [&s](Ctx& ctx) { add_member_page(s, ctx); }, "/groups/1/members/new"});
     routes.push_back({"POST", R"(/groups/(\d+)/members)", Permission::manage_governance, Surface::page,
                       [&s, on_group](Ctx& ctx) {
-                          on_group(ctx, [&](GroupId id) {
-                              add_member(s, ctx.who(), id,
-                                         {ctx.form("person_id"), ctx.form("code"), ctx.form("role"), ctx.form("priority"), ctx.form("start"),
-                                          ctx.form("end"), ctx.form("nominated_deputy")});
-                          });
+                          on_group(
+                              ctx,
+                              [&](GroupId id) {
+                                  add_member(s, ctx.who(), id,
+                                             {ctx.form("person_id"), ctx.form("code"), ctx.form("role"), ctx.form("priority"), ctx.form("start"),
+                                              ctx.form("end"), ctx.form("nominated_deputy")});
+                              },
+                              add_member_page);
                       },
                       "/groups/1/members"});
+    routes.push_back({"GET", R"(/groups/(\d+)/members/end)", Permission::manage_governance, Surface::page,
+                      [&s](Ctx& ctx) { end_membership_page(s, ctx); }, "/groups/1/members/end"});
     routes.push_back({"POST", R"(/groups/(\d+)/members/end)", Permission::manage_governance, Surface::page,
                       [&s, on_group](Ctx& ctx) {
-                          on_group(ctx, [&](GroupId id) {
-                              const MembershipId member{form_int(ctx, "membership_id")};
-                              int version = -1;
-                              for (const auto& m : read_group(s, ctx.who(), id).members) {
-                                  if (m.membership.id == member) version = m.membership.version;
-                              }
-                              end_membership(s, ctx.who(), id, member, version, ctx.form("end"));
-                          });
+                          on_group(
+                              ctx,
+                              [&](GroupId id) {
+                                  const MembershipId member{form_int(ctx, "membership_id")};
+                                  int version = -1;
+                                  bool found = false;
+                                  for (const auto& m : read_group(s, ctx.who(), id).members) {
+                                      if (m.membership.id == member && m.current) {
+                                          version = m.membership.version;
+                                          found = true;
+                                      }
+                                  }
+                                  if (!found) throw Failure::invalid({{"membership_id", "Select the member who left"}});
+                                  end_membership(s, ctx.who(), id, member, version, ctx.form("end"));
+                              },
+                              end_membership_page);
                       },
                       "/groups/1/members/end"});
     routes.push_back({"GET", R"(/groups/(\d+)/meetings/new)", Permission::manage_governance, Surface::page,

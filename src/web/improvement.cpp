@@ -226,7 +226,7 @@ void improvement_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int
                                              "For example, audit results, what children and families said, data before and after"}, 3));
     data.set("link_html", text_input(Field{"link", "Link to the evidence (optional)", posted ? ctx.form("link") : "", error_for(errors, "link"),
                                            "", "url", "url"}));
-    page(ctx, "learning/improvement", data, PageOptions{"Action " + a.id.str(), "improvement", errors, status, "/improvement", "Back to the action plan"});
+    page(ctx, "learning/improvement", data, PageOptions{"Improvement action " + a.id.str(), "improvement", errors, status, "/improvement", "Back to the action plan"});
 }
 
 template <class Change>

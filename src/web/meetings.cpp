@@ -4,6 +4,7 @@
 
 #include "app/partnership.hpp"
 #include "core/date_words.hpp"
+#include "core/meeting_attendance.hpp"
 #include "web/documents.hpp"
 #include "web/governance_views.hpp"
 
@@ -55,6 +56,17 @@ Data attendance_rows(const MeetingView& v, const Ctx& ctx, const FieldErrors& er
     return rows;
 }
 
+// Attendance is recorded by the business unit on or after the day, for a meeting not cancelled.
+bool may_record_attendance(const Ctx& ctx, const Meeting& m, Date today) {
+    return ctx.who().can(Permission::manage_governance) && m.status != MeetingStatus::cancelled && !(today < m.on);
+}
+
+std::string attendance_summary(const MeetingView& v) {
+    std::vector<PersonId> expected;
+    for (const auto& m : v.expected) expected.push_back(m.person.id);
+    return attendance_in_words(meeting_attendance(v.meeting, expected));
+}
+
 void meeting_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
     const MeetingView v = read_meeting(s, ctx.who(), MeetingId{ctx.path_id()});
     const Meeting& m = v.meeting;
@@ -102,8 +114,9 @@ void meeting_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int sta
     }
     data.set("agenda", agenda);
     data.set("has_agenda", flag(!m.agenda.empty()));
-    const bool attendance_form = can_manage && m.status != MeetingStatus::cancelled && !(today < m.on);
-    data.set("attendance", attendance_rows(v, ctx, errors, attendance_form));
+    data.set("attendance", attendance_rows(v, ctx, errors, false));
+    data.set("attendance_summary", attendance_summary(v));
+    data.set("attendance_recorded", flag(!m.attendance.empty()));
     data.set("has_expected", flag(!v.expected.empty()));
     Data decisions{Data::type::list};
     for (const auto& d : m.decisions) decisions.push_back(Data("text", d.text));
@@ -140,8 +153,7 @@ void meeting_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int sta
         data.set(std::string("open_") + form, flag(refused));
     }
     data.set("can_manage", flag(can_manage));
-    data.set("attendance_form", flag(attendance_form));
-    data.set("attendance_error", optional_text(error_for(errors, "attendance")));
+    data.set("can_record_attendance", flag(may_record_attendance(ctx, m, today)));
     data.set("can_hold", flag(can_manage && planned && !(today < m.on)));
     data.set("can_cancel", flag(can_manage && planned && m.attendance.empty()));
     data.set("can_minute", flag(can_manage && held));
@@ -180,6 +192,24 @@ void meeting_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int sta
     page(ctx, "governance/meeting", data, PageOptions{title, "groups", errors, status});
 }
 
+// The attendance form on a page of its own: one row of radios per member expected that day.
+void attendance_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
+    const MeetingView v = read_meeting(s, ctx.who(), MeetingId{ctx.path_id()});
+    const std::string back = "/meetings/" + v.meeting.id.str();
+    if (!may_record_attendance(ctx, v.meeting, london_today(s))) return redirect(ctx, back);
+    Data data;
+    data.set("id", v.meeting.id.str());
+    data.set("version", std::to_string(v.meeting.version));
+    data.set("group", v.group.name);
+    data.set("on", date_in_words(v.meeting.on));
+    data.set("back", back);
+    data.set("attendance", attendance_rows(v, ctx, errors, true));
+    data.set("has_expected", flag(!v.expected.empty()));
+    data.set("attendance_error", optional_text(error_for(errors, "attendance")));
+    page(ctx, "governance/meeting_attendance", data,
+         PageOptions{"Attendance: " + v.group.name + ", " + date_in_words(v.meeting.on), "groups", errors, status});
+}
+
 std::vector<AttendanceInput> attendance_input(const Ctx& ctx) {
     std::vector<AttendanceInput> rows;
     for (const auto& id : ctx.form_all("person")) rows.push_back({id, ctx.form("presence-" + id), ctx.form("deputy-" + id)});
@@ -210,9 +240,20 @@ void add_meeting_routes(std::vector<Route>& routes, Services& s) {
     post("status", Permission::manage_governance, [&s](Ctx& ctx, MeetingId id, int v) {
         set_meeting_status(s, ctx.who(), id, v, ctx.form("status"), ctx.form("reason"));
     });
-    post("attendance", Permission::manage_governance, [&s](Ctx& ctx, MeetingId id, int v) {
-        record_attendance(s, ctx.who(), id, v, attendance_input(ctx));
-    });
+    routes.push_back({"GET", R"(/meetings/(\d+)/attendance)", Permission::manage_governance, Surface::page,
+                      [&s](Ctx& ctx) { attendance_page(s, ctx); }, "/meetings/1/attendance"});
+    routes.push_back({"POST", R"(/meetings/(\d+)/attendance)", Permission::manage_governance, Surface::page,
+                      [&s](Ctx& ctx) {
+                          const MeetingId id{ctx.path_id()};
+                          try {
+                              record_attendance(s, ctx.who(), id, form_int(ctx, "version"), attendance_input(ctx));
+                              redirect(ctx, "/meetings/" + id.str() + "?saved=1#attendance");
+                          } catch (const Failure& f) {
+                              if (f.code() != FailureCode::invalid) throw;
+                              attendance_page(s, ctx, f.fields(), 422);
+                          }
+                      },
+                      "/meetings/1/attendance"});
     post("agenda", Permission::manage_governance, [&s](Ctx& ctx, MeetingId id, int v) {
         add_agenda_item(s, ctx.who(), id, v, ctx.form("title"), ctx.form("owner_id"), ctx.form("paper_link"));
     });

@@ -46,7 +46,7 @@ constexpr NavItem kNav[] = {
     {"agencies", "Agencies", "/agencies", Permission::view_directory},
     {"people", "People", "/people", Permission::view_directory},
     {"groups", "Groups", "/groups", Permission::view_governance},
-    {"actions", "Actions", "/actions", Permission::view_governance},
+    {"actions", "Meeting actions", "/actions", Permission::view_governance},
     {"reviews", "Reviews", "/reviews", Permission::view_reviews},
     {"learning", "Learning", "/learning", Permission::view_learning},
     {"improvement", "Action plan", "/improvement", Permission::view_learning},

@@ -18,6 +18,15 @@ after(async () => {
 })
 
 
+// The page laid out on a 375-pixel phone: nothing wider than the screen. The viewport is put back.
+async function fitsAPhone (page, label) {
+  const before = page.viewportSize()
+  await page.setViewportSize({ width: 375, height: 812 })
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  await page.setViewportSize(before)
+  assert.ok(width <= 375, `${label} is ${width} pixels wide on a phone`)
+}
+
 function memberRow (page, name) {
   return page.getByRole('table').first().getByRole('row').filter({ hasText: name })
 }
@@ -47,13 +56,27 @@ test('schedule a meeting, record attendance, minute a decision and an action, an
   await page.getByText('Meeting saved.').waitFor()
   await checkA11y(page, 'new meeting')
 
-  for (const fieldset of await page.locator('.app-attendance-row fieldset').all()) {
-    await fieldset.getByLabel('Present').check()
-  }
+  // Attendance is taken on a page of its own; the meeting shows it summed up, with the list.
+  assert.match(await page.locator('#attendance + p').textContent(), /^\d+ not recorded$/)
+  await page.getByRole('link', { name: 'Record attendance' }).click()
+  await checkA11y(page, 'attendance form')
+  await fitsAPhone(page, 'attendance form')
+  const rows = await page.locator('.app-attendance-row fieldset').all()
+  assert.ok(rows.length >= 3)
+  for (const fieldset of rows) await fieldset.getByLabel('Present').check()
+  await rows[0].getByLabel('Deputy attended').check()
+  await page.getByRole('button', { name: 'Save attendance' }).click()
+  await checkA11y(page, 'attendance form with errors')
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /Enter the name of the deputy who attended/)
+  await page.locator('.app-attendance-row fieldset').first().getByLabel('Present').check()
   await page.getByRole('button', { name: 'Save attendance' }).click()
   await page.getByText('Meeting saved.').waitFor()
   await checkA11y(page, 'meeting with attendance')
   assert.match(await page.locator('.govuk-summary-list').textContent(), /Quorate: every statutory partner attended/)
+  assert.equal((await page.locator('#attendance + p').textContent()).trim(), `${rows.length} present`)
+  assert.equal(await page.getByRole('button', { name: 'Save attendance' }).count(), 0)
+  assert.equal(await page.getByRole('link', { name: 'Change attendance' }).count(), 1)
+  assert.equal(await page.getByRole('heading', { name: 'Actions agreed' }).count(), 1)
 
   await page.getByLabel('Decision').fill('Adopt the neglect screening tool in every agency.')
   await page.getByRole('button', { name: 'Record decision' }).click()
@@ -92,6 +115,27 @@ test('schedule a meeting, record attendance, minute a decision and an action, an
   await page.getByRole('link', { name: 'Core Business Group' }).first().click()
   await checkA11y(page, 'Core Business Group after the meeting')
   assert.match(await memberRow(page, 'Ruth Ashby').textContent(), /67%\s*4 of 6/)
+
+  // The group's membership and terms are changed on pages of their own, linked from the group.
+  await page.getByRole('link', { name: 'Add a member' }).click()
+  await checkA11y(page, 'add a member')
+  await fitsAPhone(page, 'add a member')
+  await page.getByRole('button', { name: 'Add member' }).click()
+  await checkA11y(page, 'add a member with errors')
+  assert.equal(await page.locator('.govuk-error-summary').count(), 1)
+  await page.getByRole('link', { name: 'Cancel' }).click()
+  await page.getByRole('link', { name: 'End a membership' }).click()
+  await checkA11y(page, 'end a membership')
+  await fitsAPhone(page, 'end a membership')
+  await page.getByRole('button', { name: 'End membership' }).click()
+  await checkA11y(page, 'end a membership with errors')
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /Select the member who left/)
+  await page.getByRole('link', { name: 'Cancel' }).click()
+  await page.getByRole('link', { name: 'Record a new version of the terms of reference' }).click()
+  await checkA11y(page, 'new terms of reference version')
+  await fitsAPhone(page, 'new terms of reference version')
+  await page.getByRole('link', { name: 'Cancel' }).click()
+  await checkA11y(page, 'Core Business Group again')
   await context.close()
 })
 
@@ -150,12 +194,13 @@ test('the business manager sees who is under 75%, which groups are overdue and w
 test('a member closes their own action from "my actions"', async () => {
   const { context, page } = await freshPage(browser)
   await signIn(page, server.baseUrl, server.accounts.member)
-  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Actions' }).click()
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Meeting actions' }).click()
   await checkA11y(page, 'action log as a member')
   await page.getByRole('link', { name: 'Show only my actions' }).click()
   await checkA11y(page, 'my actions')
   await page.getByRole('link', { name: /Check the police's records/ }).click()
   await checkA11y(page, 'my action')
+  assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), 'Meeting action')
   await page.getByLabel('Done').check()
   await page.getByRole('button', { name: 'Save update' }).click()
   await checkA11y(page, 'action update with errors')

@@ -21,6 +21,15 @@ after(async () => {
   await server?.stop()
 })
 
+// The page laid out on a 375-pixel phone: nothing wider than the screen. The viewport is put back.
+const fitsAPhone = async (page, label) => {
+  const before = page.viewportSize()
+  await page.setViewportSize({ width: 375, height: 812 })
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  await page.setViewportSize(before)
+  assert.ok(width <= 375, `${label} is ${width} pixels wide on a phone`)
+}
+
 const returnPath = async (page) => {
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audits' }).click()
   await checkA11y(page, 'audit cycles')
@@ -35,7 +44,7 @@ test('an agency lead submits a Section 11 return; the business unit moderates it
   let { context, page } = await freshPage(browser)
   await signIn(page, server.baseUrl, housingLead)
   await returnPath(page)
-  await page.getByRole('button', { name: 'Submit return' }).click()
+  await page.getByRole('button', { name: 'Continue to check your answers' }).click()
   await checkA11y(page, 'return with errors')
   const summary = page.locator('.govuk-error-summary')
   assert.match(await summary.textContent(), /Standard 1: choose a grade before submitting/)
@@ -45,11 +54,35 @@ test('an agency lead submits a Section 11 return; the business unit moderates it
     await standard.getByLabel('2 – Good').check()
     await standard.getByLabel('How the agency meets the standard').fill(`Knowsley Housing Trust evidence for standard ${n}.`)
   }
+  await page.getByRole('button', { name: 'Continue to check your answers' }).click()
+  await page.getByRole('heading', { name: 'Check your answers before submitting the return' }).waitFor()
+  await checkA11y(page, 'check your answers')
+  await fitsAPhone(page, 'check your answers')
+  const standardThree = page.locator('.govuk-summary-card').filter({ has: page.getByRole('heading', { name: /^Standard 3:/ }) })
+  assert.match(await standardThree.textContent(), /2 – Good.*Knowsley Housing Trust evidence for standard 3\./s)
+  // Change goes back to the form, where the answer is changed and checked again.
+  await page.getByRole('link', { name: 'Change the grade for standard 3' }).click()
+  await page.waitForURL(/#grade-3$/)
+  const three = page.locator('fieldset').filter({ has: page.getByRole('heading', { name: /^Standard 3:/ }) })
+  assert.equal(await three.getByLabel('2 – Good').isChecked(), true)
+  await three.getByLabel('1 – Outstanding').check()
+  await page.getByRole('button', { name: 'Continue to check your answers' }).click()
+  await page.waitForURL(/\/check$/)
+  assert.match(await standardThree.textContent(), /1 – Outstanding/)
   await page.getByRole('button', { name: 'Submit return' }).click()
-  await page.getByText('Saved.').waitFor()
+  await page.getByRole('heading', { name: 'Return submitted' }).waitFor()
+  await checkA11y(page, 'return submitted')
+  await fitsAPhone(page, 'return submitted')
+  const next = await page.locator('main').textContent()
+  assert.match(next, /moderates the return/)
+  assert.match(next, /letter to the agency.*follows moderation/s)
+  assert.match(next, /The cycle closes on \d{1,2} [A-Z][a-z]+ \d{4}/)
+  await page.getByRole('link', { name: 'View the return' }).click()
   await checkA11y(page, 'submitted return')
   assert.match(await page.locator('main').textContent(), /Status: Submitted on 23 November 2026 by Andrew Kerr/)
   assert.equal(await page.getByRole('button', { name: 'Submit return' }).count(), 0)
+  assert.equal(await page.getByRole('link', { name: 'Letter to the agency' }).count(), 0)  // not until moderated
+  assert.match(await page.locator('main').textContent(), /letter to the agency follows once the business unit has moderated/)
   await context.close();
 
   // The business unit moderates standard 5 down after challenge and raises an action for the gap.
@@ -176,26 +209,29 @@ test('an organisation working with two partnerships submits once; the other part
   const seftonManager = { email: 'joanne.pritchard@sefton-council.example', password: server.accounts.business_unit.password }
   const shareLabel = 'When I submit, share this return with Sefton Safeguarding Children Partnership'
 
-  // Knowsley: the probation lead ticks "share" but misses the grades; the tick survives the errors.
+  // Knowsley: the probation lead misses the grades; then, checking the answers, ticks "share".
   let { context, page } = await freshPage(browser)
   await signIn(page, server.baseUrl, probationLead)
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audits' }).click()
   await page.getByRole('link', { name: 'Section 11 audit 2026' }).click()
   await page.getByRole('link', { name: 'National Probation Service' }).click()
-  await checkA11y(page, 'probation return with the share choice')
-  await page.getByLabel(shareLabel).check()
-  await page.getByRole('button', { name: 'Submit return' }).click()
+  await checkA11y(page, 'probation return')
+  await page.getByRole('button', { name: 'Continue to check your answers' }).click()
   await checkA11y(page, 'probation return with errors')
   assert.match(await page.locator('.govuk-error-summary').textContent(), /Standard 1: choose a grade before submitting/)
-  assert.equal(await page.getByLabel(shareLabel).isChecked(), true)
   for (let n = 1; n <= 8; n++) {
     const standard = page.locator('fieldset').filter({ has: page.getByRole('heading', { name: new RegExp(`^Standard ${n}:`) }) })
     await standard.getByLabel(n === 7 ? '3 – Requires improvement' : '2 – Good').check()
     await standard.getByLabel('How the agency meets the standard').fill(`Probation evidence for standard ${n}.`)
   }
+  await page.getByRole('button', { name: 'Continue to check your answers' }).click()
+  await checkA11y(page, 'probation answers to check, with the share choice')
+  await page.getByLabel(shareLabel).check()
   await page.getByRole('button', { name: 'Submit return' }).click()
-  await page.getByText('Saved.').waitFor()
-  await checkA11y(page, 'submitted and shared return')
+  await page.getByRole('heading', { name: 'Return submitted' }).waitFor()
+  await checkA11y(page, 'probation return submitted and shared')
+  assert.match(await page.locator('main').textContent(), /also shared with:\s*Sefton Safeguarding Children Partnership/)
+  await page.getByRole('link', { name: 'View the return' }).click()
   assert.match(await page.locator('main').textContent(), /Shared with Sefton Safeguarding Children Partnership on 23 November 2026/)
   await context.close();
 

@@ -153,7 +153,9 @@ TYPED_TEST_P(LearningContract, EveryActionFilterSelectsWhatItSays) {
     EXPECT_EQ(ids([&](auto& q) { q.source = src.id; q.recommendation = 2; }), (S{stale.id}));
     EXPECT_EQ(ids([&](auto& q) { q.overdue_on = today; }), (S{overdue.id}));
     EXPECT_EQ(ids([&](auto& q) { q.stale_on = today; q.stale_days = 60; }), (S{stale.id}));
-    // A longer allowance makes nothing stale; an update or evidence restarts the clock.
+    // A proposed action is never stale: "fresh" too, with no update since 20 November, counts only
+    // once agreed. A longer allowance makes nothing stale; an update or evidence restarts the clock.
+    EXPECT_EQ(ids([&](auto& q) { q.stale_on = this->day("2027-03-01"); q.stale_days = 60; }), (S{overdue.id, stale.id}));
     EXPECT_EQ(ids([&](auto& q) { q.stale_on = today; q.stale_days = 70; }), S{});
     EXPECT_EQ(ids([](auto& q) { q.without_impact = true; }), (S{done.id}));
     EXPECT_EQ(ids([](auto& q) { q.text = "TRAINING"; }), (S{overdue.id}));
@@ -196,7 +198,7 @@ TYPED_TEST_P(LearningContract, CountsAgreeWithLists) {
     EXPECT_EQ(all.total, 6);
     EXPECT_EQ(all.open, 3);
     EXPECT_EQ(all.overdue, 2);  // A and F
-    EXPECT_EQ(all.stale, 2);    // B (since 1 September) and F
+    EXPECT_EQ(all.stale, 1);    // B (since 1 September); F is only proposed, not under way
 }
 
 // The plan's history counted in SQL agrees with core's improvement_open_on and

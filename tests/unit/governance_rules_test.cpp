@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/governance.hpp"
+#include "core/meeting_attendance.hpp"
 
 using namespace assure;
 
@@ -99,6 +100,24 @@ TEST(AttendanceRules, NothingRecordedAtAHeldMeetingIsAbsence) {
     const MemberRate r = rate_of(member_rates(members, meetings, {d("2025-11-24"), d("2026-11-23")}, rules), 1);
     EXPECT_EQ(r.absent, 1);
     EXPECT_TRUE(r.below_expected);
+}
+
+TEST(AttendanceRules, AMeetingsAttendanceIsSummedOverTheMembersExpectedThatDay) {
+    const Meeting m = meeting(1, "2026-11-23", MeetingStatus::held,
+                              {at(1, Presence::present), at(2, Presence::present), at(3, Presence::deputy), at(4, Presence::apologies),
+                               at(5, Presence::apologies), at(6, Presence::absent), at(9, Presence::present)});
+    // Person 9 was recorded but is not expected (no longer a member): not counted.
+    const std::vector<PersonId> expected{PersonId{1}, PersonId{2}, PersonId{3}, PersonId{4}, PersonId{5}, PersonId{6}, PersonId{7}};
+    const MeetingAttendance a = meeting_attendance(m, expected);
+    EXPECT_EQ(a.present, 2);
+    EXPECT_EQ(a.deputy, 1);
+    EXPECT_EQ(a.apologies, 2);
+    EXPECT_EQ(a.absent, 1);
+    EXPECT_EQ(a.not_recorded, 1);
+    EXPECT_EQ(attendance_in_words(a), "2 present, 1 deputy, 2 apologies, 1 absent, 1 not recorded");
+    EXPECT_EQ(attendance_in_words({9, 2, 1, 0, 0}), "9 present, 2 deputies, 1 apology");
+    EXPECT_EQ(attendance_in_words({}), "No members expected");
+    EXPECT_EQ(attendance_in_words(meeting_attendance(meeting(2, "2026-11-23", MeetingStatus::planned), expected)), "7 not recorded");
 }
 
 TEST(AttendanceRules, DeputiesCountForTheAgencyButARegularDeputyIsFlagged) {

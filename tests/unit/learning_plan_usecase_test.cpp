@@ -106,13 +106,15 @@ TEST(LearningPlan, AnAgencyLeadsListAndFiguresAreTheirAgencysOnly) {
 TEST(LearningPlan, OverdueAndStaleActionsAreCountedAndFlaggedOnce) {
     PlanWorld w;
     const auto late = w.raise(1, w.housing, "Neglect", "2026-12-01");
+    update_improvement(w.services, w.bu, late[0].id, late[0].version, "agreed", "Agreed at the group");
     const auto moving = w.raise(1, w.police, "Neglect", "2027-06-01");
-    w.days_pass(70);  // 1 February 2027: the first is overdue; neither has had an update in 60 days
+    const auto waiting = w.raise(1, w.police, "Neglect", "2027-06-02");
+    w.days_pass(70);  // 1 February 2027: the first is overdue; none has had an update in 60 days
     update_improvement(w.services, w.bu, moving[0].id, moving[0].version, "agreed", "Agreed at the group");
     const auto summary = improvement_summary(w.services, w.bu, ImprovementFilter{}, 10);
-    EXPECT_EQ(summary.counts.open, 2);
+    EXPECT_EQ(summary.counts.open, 3);
     EXPECT_EQ(summary.counts.overdue, 1);
-    EXPECT_EQ(summary.counts.stale, 1);  // the agreed one has just been updated
+    EXPECT_EQ(summary.counts.stale, 1);  // the agreed one has just been updated; the proposed one is not under way
     ASSERT_EQ(summary.flagged.size(), 1u);  // overdue and stale, listed once
     EXPECT_EQ(summary.flagged[0].action.id, late[0].id);
     EXPECT_TRUE(summary.flagged[0].overdue);
@@ -120,6 +122,10 @@ TEST(LearningPlan, OverdueAndStaleActionsAreCountedAndFlaggedOnce) {
     ImprovementFilter stale_only;
     stale_only.stale_only = true;
     EXPECT_EQ(ids_of(list_improvements(w.services, w.bu, stale_only, {}).items), std::vector<ImprovementId>{late[0].id});
+    const auto still_proposed = list_improvements(w.services, w.bu, ImprovementFilter{}, {}).items;
+    const auto line = std::find_if(still_proposed.begin(), still_proposed.end(), [&](const ImprovementLine& l) { return l.action.id == waiting[0].id; });
+    ASSERT_NE(line, still_proposed.end());
+    EXPECT_FALSE(line->stale);
 }
 
 TEST(LearningPlan, ASourcesPageShowsItsOwnActionsAndTheBriefingsThatSpreadIt) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/audit_letter.hpp"
 #include "core/learning.hpp"
 
 using namespace assure;
@@ -109,6 +110,24 @@ TEST(LearningRules, StaleCountsFromTheLastUpdateOrEvidence) {
     EXPECT_FALSE(improvement_stale(a, today, rules));  // a completed action waits for evidence, not updates
 }
 
+TEST(LearningRules, OnlyAnActionUnderWayGoesWithoutARecentUpdate) {
+    LearningRules rules;
+    rules.stale_days = 60;
+    const Date today = d("2026-11-23");
+    ImprovementAction a = action(ActionState::proposed, "2027-06-01", "2026-06-01");  // raised 175 days ago
+    EXPECT_TRUE(improvement_open(a));
+    EXPECT_FALSE(improvement_stale(a, today, rules));  // waiting on the partnership to agree it, not on its lead
+    EXPECT_TRUE(improvement_overdue(action(ActionState::proposed, "2026-11-01", "2026-06-01"), today));  // late all the same
+    for (const auto state : {ActionState::agreed, ActionState::in_progress}) {
+        a.state = state;
+        EXPECT_TRUE(improvement_stale(a, today, rules));
+    }
+    for (const auto state : {ActionState::completed, ActionState::evidenced, ActionState::superseded}) {
+        a.state = state;
+        EXPECT_FALSE(improvement_stale(a, today, rules));
+    }
+}
+
 TEST(LearningRules, AnActionMustBeOwnedByAnAgencyOfThePartnership) {
     const LearningRules rules;
     ImprovementContext context;
@@ -196,6 +215,16 @@ TEST(LearningRules, ModeratedGradesCountAndGapsFollowTheScale) {
     EXPECT_DOUBLE_EQ(*share_meeting(results[4]), 0.0);
     EXPECT_DOUBLE_EQ(*share_meeting(results[1]), 1.0);
     EXPECT_FALSE(share_meeting(StandardResult{}).has_value()) << "none graded is no figure, not 0%";
+}
+
+TEST(LearningRules, TheLetterToAnAgencyFollowsModerationOfItsSubmittedReturn) {
+    AuditReturn r;
+    EXPECT_FALSE(letter_ready(r));  // a draft
+    r.status = ReturnStatus::submitted;
+    r.submitted_on = d("2026-11-20");
+    EXPECT_FALSE(letter_ready(r));  // submitted, not yet moderated
+    r.moderated_on = d("2026-11-23");
+    EXPECT_TRUE(letter_ready(r));
 }
 
 TEST(LearningRules, ACycleIsComparedWithTheLastOfItsKindThatOpenedBeforeIt) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/agency_links.hpp"
+#include "app/audit_return_check.hpp"
 #include "app/learning.hpp"
 #include "fakes/fakes.hpp"
 
@@ -137,12 +138,47 @@ TEST(LearningUseCases, AnAgencyLeadFillsInOnlyTheirOwnReturn) {
     // Once submitted it is the partnership's to moderate, not the agency's to change.
     EXPECT_THROW(save_return(w.services, w.lead, cycle.id, w.housing, submitted.version, w.answers("1"), false), Failure);
     EXPECT_THROW(moderate_return(w.services, w.lead, cycle.id, w.housing, submitted.version, {{"5", "3", ""}}, ""), Failure);
+    EXPECT_THROW(audit_letter(w.services, w.bu, cycle.id, w.housing), Failure);  // the letter follows moderation
     const auto moderated = moderate_return(w.services, w.bu, cycle.id, w.housing, submitted.version, {{"5", "3", "No analysis"}}, "Challenged");
     EXPECT_EQ(effective_grade(moderated.answers[4]), "3");
     const auto letter = audit_letter(w.services, w.bu, cycle.id, w.housing);
     ASSERT_EQ(letter.development.size(), 1u);
     EXPECT_NE(letter.development[0].find("No analysis"), std::string::npos);
     EXPECT_EQ(letter.good_practice.size(), 7u);
+}
+
+TEST(LearningUseCases, AReturnIsCheckedBeforeItIsSubmittedAsCheckedAndNotAfterAChange) {
+    LearningWorld w;
+    const auto cycle = w.open_cycle();
+    // Going on to check needs what submission needs; refused, nothing is saved.
+    try {
+        save_return_to_check(w.services, w.lead, cycle.id, w.housing, 0, w.answers(""));
+        FAIL() << "an ungraded return went on to be checked";
+    } catch (const Failure& f) {
+        ASSERT_EQ(f.code(), FailureCode::invalid);
+        EXPECT_EQ(f.fields()[0].field, "grade-5");
+    }
+    EXPECT_TRUE(w.returns(w.partnership).empty());
+    const auto checked = save_return_to_check(w.services, w.lead, cycle.id, w.housing, 0, w.answers("3"));
+    EXPECT_EQ(checked.status, ReturnStatus::draft);
+    EXPECT_EQ(w.last_audit().action, "audit_return.save_draft");
+    // A draft changed since it was checked is not submitted on the strength of the old check.
+    const auto changed = save_return(w.services, w.lead, cycle.id, w.housing, checked.version, w.answers(""), false);
+    EXPECT_THROW(submit_checked_return(w.services, w.lead, cycle.id, w.housing, checked.version, false), Failure);
+    try {
+        submit_checked_return(w.services, w.lead, cycle.id, w.housing, changed.version, false);
+        FAIL() << "a draft without a grade was submitted";
+    } catch (const Failure& f) {
+        ASSERT_EQ(f.code(), FailureCode::invalid);
+        EXPECT_EQ(f.fields()[0].field, "grade-5");
+    }
+    EXPECT_EQ(w.returns(w.partnership).at(0).status, ReturnStatus::draft);
+    const auto again = save_return_to_check(w.services, w.lead, cycle.id, w.housing, changed.version, w.answers("3"));
+    const auto submitted = submit_checked_return(w.services, w.lead, cycle.id, w.housing, again.version, false);
+    EXPECT_EQ(submitted.status, ReturnStatus::submitted);
+    EXPECT_EQ(submitted.answers[4].grade, "3");
+    EXPECT_EQ(submitted.submitted_on, Date::parse("2026-11-23"));
+    EXPECT_EQ(w.last_audit().action, "audit_return.submit");
 }
 
 TEST(LearningUseCases, ASubmissionAfterTheCycleClosesIsRefusedAndNothingSaved) {

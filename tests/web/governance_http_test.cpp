@@ -170,28 +170,113 @@ TEST_F(GovernanceHttp, ActionsApiShowsStateAndOverdueAndLetsTheOwnerUpdate) {
     EXPECT_EQ(server->client().Get("/api/v1/actions?status=late", bu)->status, 422);
 }
 
-TEST_F(GovernanceHttp, MeetingPageRecordsAttendanceAndShowsErrorsInTheGovukSummary) {
+TEST_F(GovernanceHttp, AttendanceIsRecordedOnItsOwnPageAndSummedOnTheMeetingPage) {
     group_with_meeting();
     Browser b(*server);
     ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
     const std::string page = "/meetings/" + std::to_string(meeting);
-    ASSERT_EQ(b.get(page)->status, 200);
+    auto r = b.get(page);
+    ASSERT_EQ(r->status, 200);
+    EXPECT_NE(r->body.find("2 not recorded"), std::string::npos);
+    EXPECT_NE(r->body.find("href=\"" + page + "/attendance\">Record attendance"), std::string::npos);
+    EXPECT_EQ(r->body.find("Save attendance"), std::string::npos);  // the form is on its own page
+    r = b.get(page + "/attendance");
+    ASSERT_EQ(r->status, 200);
+    EXPECT_NE(r->body.find("Save attendance"), std::string::npos);
     const std::string bu_id = std::to_string(person(Role::business_unit));
     const std::string lead_id = std::to_string(person(Role::partner_lead));
-    auto r = b.post(page + "/attendance", {{"version", std::to_string(meeting_version)}, {"person", bu_id}, {"person", lead_id},
-                                           {"presence-" + bu_id, "present"}, {"presence-" + lead_id, "deputy"}, {"deputy-" + lead_id, ""}});
+    const int audits = server->count_audit();
+    EXPECT_EQ(b.post(page + "/attendance", {{"version", std::to_string(meeting_version)}, {"person", bu_id}, {"presence-" + bu_id, "present"}}, false)
+                  ->status, 403) << "no CSRF token";
+    r = b.post(page + "/attendance", {{"version", std::to_string(meeting_version)}, {"person", bu_id}, {"person", lead_id},
+                                      {"presence-" + bu_id, "present"}, {"presence-" + lead_id, "deputy"}, {"deputy-" + lead_id, ""}});
     ASSERT_EQ(r->status, 422);
     EXPECT_NE(r->body.find("govuk-error-summary"), std::string::npos);
     EXPECT_NE(r->body.find("href=\"#deputy-" + lead_id + "\""), std::string::npos);
+    EXPECT_NE(r->body.find("Save attendance"), std::string::npos);  // the attendance page again, to put it right
+    EXPECT_EQ(server->count_audit(), audits) << "nothing saved";
     r = b.post(page + "/attendance", {{"version", std::to_string(meeting_version)}, {"person", bu_id}, {"person", lead_id},
                                       {"presence-" + bu_id, "present"}, {"presence-" + lead_id, "deputy"},
                                       {"deputy-" + lead_id, "Dana Deputy"}});
     ASSERT_EQ(r->status, 303) << r->body;
+    EXPECT_EQ(r->get_header_value("Location"), page + "?saved=1#attendance");
+    EXPECT_EQ(server->count_audit(), audits + 1);
     const std::string html = b.get(page)->body;
     EXPECT_NE(html.find("Quorate"), std::string::npos);
+    EXPECT_NE(html.find("1 present, 1 deputy"), std::string::npos);
     EXPECT_NE(html.find("Dana Deputy"), std::string::npos);
+    EXPECT_NE(html.find("href=\"" + page + "/attendance\">Change attendance"), std::string::npos);
     r = b.post(page + "/attendance", {{"version", "1"}, {"person", bu_id}, {"presence-" + bu_id, "absent"}});
     EXPECT_EQ(r->status, 409) << "a stale version";
+    // A member may read the meeting but not change who attended.
+    Browser member(*server);
+    ASSERT_TRUE(member.sign_in(server->email(Role::member)));
+    EXPECT_EQ(member.get(page)->body.find("Change attendance"), std::string::npos);
+    EXPECT_EQ(member.get(page + "/attendance")->status, 403);
+}
+
+TEST_F(GovernanceHttp, AGroupsMembershipAndTermsAreChangedOnPagesOfTheirOwn) {
+    group_with_meeting();
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+    const std::string page = "/groups/" + std::to_string(group);
+    const std::string html = b.get(page)->body;
+    for (const std::string link : {"/members/new\">Add a member", "/members/end\">End a membership",
+                                   "/terms/new\">Record a new version of the terms of reference"}) {
+        EXPECT_NE(html.find("href=\"" + page + link), std::string::npos) << link;
+    }
+    for (const char* button : {"Add member</button>", "End membership</button>", "Save as a new version</button>"}) {
+        EXPECT_EQ(html.find(button), std::string::npos) << button << " is on a page of its own";
+    }
+    const int audits = server->count_audit();
+    auto r = b.get(page + "/members/new");
+    ASSERT_EQ(r->status, 200);
+    r = b.post(page + "/members", {{"person_id", ""}, {"code", ""}, {"role", "member"}, {"start", ""}});
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("govuk-error-summary"), std::string::npos);
+    EXPECT_NE(r->body.find("Add member</button>"), std::string::npos);
+    ASSERT_EQ(b.get(page + "/members/end")->status, 200);
+    r = b.post(page + "/members/end", {{"membership_id", ""}, {"end", days_from_today(0).iso()}});
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("Select the member who left"), std::string::npos);
+    EXPECT_NE(r->body.find("End membership</button>"), std::string::npos);
+    ASSERT_EQ(b.get(page + "/terms/new")->status, 200);
+    r = b.post(page + "/terms", {{"markdown", ""}, {"approved_on", days_from_today(0).iso()}});
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("Save as a new version</button>"), std::string::npos);
+    EXPECT_EQ(server->count_audit(), audits) << "nothing saved";
+    EXPECT_EQ(b.post(page + "/terms", {{"markdown", "# Purpose"}, {"approved_on", days_from_today(0).iso()}}, false)->status, 403);
+    r = b.post(page + "/terms", {{"markdown", "# Purpose"}, {"approved_on", days_from_today(0).iso()}});
+    ASSERT_EQ(r->status, 303);
+    EXPECT_EQ(r->get_header_value("Location"), page + "?saved=1");
+    EXPECT_EQ(server->count_audit(), audits + 1);
+    Browser member(*server);
+    ASSERT_TRUE(member.sign_in(server->email(Role::member)));
+    EXPECT_EQ(member.get(page)->body.find("Add a member"), std::string::npos);
+    for (const char* form : {"/members/new", "/members/end", "/terms/new"}) EXPECT_EQ(member.get(page + form)->status, 403) << form;
+}
+
+TEST_F(GovernanceHttp, MeetingActionsAreNamedApartFromTheActionPlan) {
+    group_with_meeting();
+    ok(post("/api/v1/meetings/" + std::to_string(meeting) + "/attendance",
+            {{"version", meeting_version}, {"attendance", {{{"person_id", person(Role::business_unit)}, {"presence", "present"}}}}}, bu),
+       200);
+    const json a = ok(post("/api/v1/meetings/" + std::to_string(meeting) + "/actions",
+                           {{"text", "Send the letter"}, {"owner_id", person(Role::member)}, {"due", days_from_today(5).iso()}}, bu),
+                      201);
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+    auto r = b.get("/actions");
+    ASSERT_EQ(r->status, 200);
+    EXPECT_NE(r->body.find(">Meeting actions</a>"), std::string::npos) << "the menu";
+    EXPECT_NE(r->body.find(">Action plan</a>"), std::string::npos);
+    EXPECT_NE(r->body.find("<h1 class=\"govuk-heading-l\">Meeting actions</h1>"), std::string::npos);
+    r = b.get("/actions/" + std::to_string(a["id"].get<int>()));
+    ASSERT_EQ(r->status, 200);
+    EXPECT_NE(r->body.find("<h1 class=\"govuk-heading-l\">Meeting action</h1>"), std::string::npos);
+    EXPECT_NE(r->body.find("<title>Meeting action"), std::string::npos);
+    r = b.get("/meetings/" + std::to_string(meeting));
+    EXPECT_NE(r->body.find(">Actions agreed</h2>"), std::string::npos);
 }
 
 TEST_F(GovernanceHttp, TermsOfReferenceAreMarkdownWithoutRawHtml) {

@@ -92,6 +92,13 @@ TEST_F(LearningHttp, FromLearningToAnActionWithItsEvidence) {
     EXPECT_EQ(done["items"][0]["completed_without_impact"], true);
     EXPECT_EQ(ok(send("POST", path + "/updates", {{"version", 5}, {"state", "evidenced"}}, bu), 422)["errors"][0]["field"], "state");
     EXPECT_EQ(server->count_audit("improvement."), 5);  // raised, agreed, started, evidence, completed
+    // Named apart from a meeting's action.
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+    const std::string id = std::to_string(a["id"].get<int>());
+    auto page = b.get("/improvement/" + id);
+    ASSERT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("<h1 class=\"govuk-heading-l\">Improvement action " + id + "</h1>"), std::string::npos);
 }
 
 TEST_F(LearningHttp, AnAgencyLeadsReturnAndWhatTheyMayNotSee) {
@@ -124,11 +131,90 @@ TEST_F(LearningHttp, TheReturnPageShowsTheErrorSummaryAndKeepsWhatWasTyped) {
     auto r = b.get(page);
     ASSERT_EQ(r->status, 200);
     EXPECT_EQ(r->body.find("Submit return"), std::string::npos);  // closed yesterday: no form
-    r = b.post(page, {{"version", "0"}, {"action", "submit"}, {"grade-1", "green"}, {"narrative-1", "Kept text"}});
+    r = b.post(page, {{"version", "0"}, {"action", "check"}, {"grade-1", "green"}, {"narrative-1", "Kept text"}});
     EXPECT_EQ(r->status, 422);
     EXPECT_NE(r->body.find("govuk-error-summary"), std::string::npos);
     EXPECT_NE(r->body.find("returns can no longer be submitted"), std::string::npos);
     EXPECT_EQ(server->count_audit("audit_return."), 0);
+}
+
+TEST_F(LearningHttp, AReturnIsCheckedThenSubmittedThenConfirmedAndItsLetterFollowsModeration) {
+    const Date closes = days_from_today(30);
+    const json cycle = ok(send("POST", "/api/v1/audits", {{"kind", "section_11"}, {"title", "Section 11 audit"}, {"opens", days_from_today(-5).iso()},
+                                                          {"closes", closes.iso()}, {"invited_ids", {server->council().value}}}, bu), 201);
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::agency_lead)));
+    const std::string base = "/audits/" + std::to_string(cycle["id"].get<int>()) + "/returns/" + server->council().str();
+    auto r = b.get(base);
+    ASSERT_EQ(r->status, 200);
+    EXPECT_NE(r->body.find("Continue to check your answers"), std::string::npos);
+    EXPECT_EQ(r->body.find("Submit return"), std::string::npos);
+    httplib::Params form{{"version", "0"}, {"action", "check"}};
+    for (int i = 1; i <= 8; ++i) {
+        form.emplace("grade-" + std::to_string(i), i == 5 ? "" : "2");
+        form.emplace("narrative-" + std::to_string(i), "We meet standard " + std::to_string(i));
+    }
+    // Standard 5 has no grade: back to the form with the error summary, nothing saved.
+    r = b.post(base, form);
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("govuk-error-summary"), std::string::npos);
+    EXPECT_NE(r->body.find("Standard 5: choose a grade before submitting"), std::string::npos);
+    EXPECT_NE(r->body.find("We meet standard 5"), std::string::npos);  // what was typed stays
+    EXPECT_EQ(server->count_audit("audit_return."), 0);
+    form.erase("grade-5");
+    form.emplace("grade-5", "3");
+    r = b.post(base, form);
+    ASSERT_EQ(r->status, 303);
+    EXPECT_EQ(r->get_header_value("Location"), base + "/check");
+    r = b.get(base + "/check");
+    ASSERT_EQ(r->status, 200);
+    EXPECT_NE(r->body.find("Check your answers before submitting the return"), std::string::npos);
+    EXPECT_NE(r->body.find("govuk-summary-list"), std::string::npos);
+    EXPECT_NE(r->body.find("3 – Requires improvement"), std::string::npos);
+    EXPECT_NE(r->body.find("We meet standard 8"), std::string::npos);
+    EXPECT_NE(r->body.find("href=\"" + base + "#grade-5\""), std::string::npos);
+    EXPECT_NE(r->body.find("Submit return"), std::string::npos);
+    EXPECT_EQ(ok(server->client().Get("/api/v1" + base, lead), 200)["status"], "draft");
+    // Without the form's token nothing is submitted.
+    EXPECT_EQ(b.post(base + "/check", {{"version", "1"}}, false)->status, 403);
+    r = b.post(base + "/check", {{"version", "1"}});
+    ASSERT_EQ(r->status, 303);
+    EXPECT_EQ(r->get_header_value("Location"), base + "/submitted");
+    r = b.get(base + "/submitted");
+    ASSERT_EQ(r->status, 200);
+    EXPECT_NE(r->body.find("govuk-panel"), std::string::npos);
+    EXPECT_NE(r->body.find("Return submitted"), std::string::npos);
+    EXPECT_NE(r->body.find("follows moderation"), std::string::npos);
+    EXPECT_NE(r->body.find("The cycle closes on " + date_in_words(closes)), std::string::npos);
+    EXPECT_EQ(server->count_audit("audit_return.submit"), 1);
+    EXPECT_EQ(b.get(base + "/check")->status, 303);  // nothing left to check
+    // The letter follows moderation: no link and no letter until then.
+    r = b.get(base);
+    EXPECT_EQ(r->body.find("Letter to the agency"), std::string::npos);
+    EXPECT_NE(r->body.find("follows once the business unit has moderated"), std::string::npos);
+    EXPECT_EQ(b.get(base + "/letter")->status, 404);
+    EXPECT_EQ(b.get(base + "/letter.pdf")->status, 404);
+    ok(send("POST", "/api/v1" + base + "/moderation", {{"version", 2}, {"challenge_notes", "Met"}}, bu), 200);
+    r = b.get(base);
+    EXPECT_NE(r->body.find("Letter to the agency"), std::string::npos);
+    EXPECT_EQ(b.get(base + "/letter")->status, 200);
+}
+
+TEST_F(LearningHttp, ASubmissionRefusedFromTheCheckPageReturnsToTheFormAndSavesNothing) {
+    const json cycle = ok(send("POST", "/api/v1/audits", {{"kind", "section_11"}, {"title", "Section 11 audit"}, {"opens", days_from_today(-5).iso()},
+                                                          {"closes", days_from_today(30).iso()}, {"invited_ids", {server->council().value}}}, bu), 201);
+    const std::string base = "/audits/" + std::to_string(cycle["id"].get<int>()) + "/returns/" + server->council().str();
+    ok(send("PUT", "/api/v1" + base, {{"version", 0}, {"answers", answers("")}}, lead), 200);  // a draft, standard 5 ungraded
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::agency_lead)));
+    ASSERT_EQ(b.get(base + "/check")->status, 200);
+    auto r = b.post(base + "/check", {{"version", "1"}});
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("govuk-error-summary"), std::string::npos);
+    EXPECT_NE(r->body.find("href=\"#grade-5\""), std::string::npos);
+    EXPECT_NE(r->body.find("Continue to check your answers"), std::string::npos);  // the form, to put it right
+    EXPECT_EQ(ok(server->client().Get("/api/v1" + base, lead), 200)["status"], "draft");
+    EXPECT_EQ(server->count_audit("audit_return.submit"), 0);
 }
 
 TEST_F(LearningHttp, AnOrganisationSharesItsReturnWithAnotherPartnershipOnTheServer) {

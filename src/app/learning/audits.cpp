@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "app/audit_return_check.hpp"
 #include "app/learning/internal.hpp"
+#include "core/audit_letter.hpp"
 #include "core/text.hpp"
 
 namespace assure {
@@ -192,9 +194,17 @@ ReturnView read_return(Services& s, const Actor& actor, AuditCycleId cycle, Agen
     return v;
 }
 
-AuditReturn save_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency, int expected_version,
-                        const std::vector<AnswerInput>& answers, bool submit, bool share) {
+namespace {
+
+// A draft, a draft that would pass submission (kept for the agency to check before it submits),
+// or the submission itself.
+enum class Saving { draft, checked_draft, submission };
+
+// `answers` null: the draft as saved is what is submitted (after the agency checked it).
+AuditReturn save_answers(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency, int expected_version,
+                         const std::vector<AnswerInput>* answers, Saving saving, bool share) {
     require(actor, Permission::view_learning);
+    const bool submit = saving == Saving::submission;
     AuditReturn after;
     s.store.write([&](Transaction& tx) {
         Loaded l = load_for_agency(tx, actor, cycle, agency);
@@ -209,9 +219,13 @@ AuditReturn save_return(Services& s, const Actor& actor, AuditCycleId cycle, Age
         after.cycle = cycle;
         after.agency = agency;
         after.partnership = actor.partnership;
-        FieldErrors errors = validate_answers(l.cycle, answers, submit, today, after.answers);
+        std::vector<AnswerInput> saved;
+        if (!answers) {
+            for (const auto& a : after.answers) saved.push_back({a.code, a.grade, a.narrative, a.evidence});
+        }
+        FieldErrors errors = validate_answers(l.cycle, answers ? *answers : saved, saving != Saving::draft, today, after.answers);
         if (share && !submit) errors.push_back({"share", "A return is shared when it is submitted, not with a draft"});
-        if (!submit && (l.cycle.closed || l.cycle.closes < today)) {
+        if (saving == Saving::draft && (l.cycle.closed || l.cycle.closes < today)) {
             errors.insert(errors.begin(), {"submit", "The cycle closed on " + l.cycle.closes.iso() + "; the return can no longer be changed"});
         }
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
@@ -228,6 +242,23 @@ AuditReturn save_return(Services& s, const Actor& actor, AuditCycleId cycle, Age
         }
     });
     return after;
+}
+
+}  // namespace
+
+AuditReturn save_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency, int expected_version,
+                        const std::vector<AnswerInput>& answers, bool submit, bool share) {
+    return save_answers(s, actor, cycle, agency, expected_version, &answers, submit ? Saving::submission : Saving::draft, share);
+}
+
+AuditReturn save_return_to_check(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency, int expected_version,
+                                 const std::vector<AnswerInput>& answers) {
+    return save_answers(s, actor, cycle, agency, expected_version, &answers, Saving::checked_draft, false);
+}
+
+AuditReturn submit_checked_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency, int expected_version,
+                                  bool share) {
+    return save_answers(s, actor, cycle, agency, expected_version, nullptr, Saving::submission, share);
 }
 
 AuditReturn moderate_return(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency, int expected_version,
@@ -253,7 +284,7 @@ AuditReturn moderate_return(Services& s, const Actor& actor, AuditCycleId cycle,
 
 AuditLetter audit_letter(Services& s, const Actor& actor, AuditCycleId cycle, AgencyId agency) {
     const ReturnView v = read_return(s, actor, cycle, agency);
-    if (v.ret.status != ReturnStatus::submitted) throw Failure::not_found("letter for an unsubmitted return");
+    if (!letter_ready(v.ret)) throw Failure::not_found("letter for a return not yet moderated");
     AuditLetter letter;
     letter.to = v.agency.chief_officer.empty() ? v.agency.name : v.agency.chief_officer + ", " + v.agency.name;
     letter.subject = v.cycle.title + ": the partnership's findings";

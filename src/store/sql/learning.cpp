@@ -64,7 +64,11 @@ void bind_optional_id(Statement& q, int index, std::int64_t id) {
     else q.bind_null(index);
 }
 
+// The states of core's improvement_open and of the actions under way that improvement_stale
+// looks at (core/learning_actions.cpp): "stale" ("no recent update") counts only actions under
+// way, agreed or in progress; overdue counts every open one, proposed too.
 const std::string kOpenStates = "('proposed', 'agreed', 'in_progress')";
+const std::string kUnderWayStates = "('agreed', 'in_progress')";
 const std::string kContains = "LIKE '%' || lower(?) || '%'";
 
 // The conditions of an ImprovementQuery (not its page) on improvement_actions `a`.
@@ -84,7 +88,7 @@ void improvement_conditions(Select& s, const ImprovementQuery& q) {
     if (q.audit_return) s.where("a.audit_return_id = ?", {q.audit_return->value});
     if (q.overdue_on) s.where("a.state IN " + kOpenStates + " AND a.due < ?", {q.overdue_on->iso()});
     if (q.stale_on) {
-        s.where("a.state IN " + kOpenStates + " AND a.last_recorded_on < ?",
+        s.where("a.state IN " + kUnderWayStates + " AND a.last_recorded_on < ?",
                 {Date::from_days(q.stale_on->days() - q.stale_days).iso()});
     }
     if (q.without_impact) s.where("a.state = 'completed' AND a.has_impact_evidence = 0");
@@ -334,7 +338,7 @@ ImprovementCounts SqlLearning::count_improvements(const ImprovementQuery& query,
     Select s{"SELECT count(*), "
              "coalesce(sum(CASE WHEN a.state IN " + kOpenStates + " THEN 1 ELSE 0 END), 0), "
              "coalesce(sum(CASE WHEN a.state IN " + kOpenStates + " AND a.due < ? THEN 1 ELSE 0 END), 0), "
-             "coalesce(sum(CASE WHEN a.state IN " + kOpenStates + " AND a.last_recorded_on < ? THEN 1 ELSE 0 END), 0), "
+             "coalesce(sum(CASE WHEN a.state IN " + kUnderWayStates + " AND a.last_recorded_on < ? THEN 1 ELSE 0 END), 0), "
              "coalesce(sum(CASE WHEN a.state = 'completed' AND a.has_impact_evidence = 0 THEN 1 ELSE 0 END), 0), "
              "coalesce(sum(CASE WHEN a.state = 'evidenced' THEN 1 ELSE 0 END), 0) FROM improvement_actions a",
              {today.iso(), Date::from_days(today.days() - query.stale_days).iso()}};
