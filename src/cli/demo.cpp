@@ -30,7 +30,8 @@ Actor demo_actor(Services& s, const std::string& email) {
     std::optional<User> user;
     s.store.read([&](Transaction& tx) { user = tx.users().find_by_email(email); });
     if (!user) throw std::logic_error("demo account " + email + " is missing");
-    return Actor{user->id, user->partnership, user->role, email};
+    // The label a signed-in person's actions carry, so the demo's histories read as the web's do.
+    return actor_for(*user);
 }
 
 namespace {
@@ -52,6 +53,7 @@ SettingsChange demo_settings(const nlohmann::json& doc) {
 struct DemoDirectory {
     Partnership partnership;
     std::map<std::string, AgencyId> agencies;
+    std::vector<std::string> ended;  // keys of bodies that have since closed ("ended": the day they did)
     std::vector<DemoAccount> accounts;
 };
 
@@ -75,6 +77,7 @@ DemoDirectory load_directory(Services& s, const nlohmann::json& doc, const std::
         const auto agency = create_agency(s, system, AgencyInput{a.at("name"), a.at("kind"), a.at("statutory_role"), a.at("sector"),
                                                                  a.value("chief_officer", ""), a.value("organisation_code", "")});
         d.agencies[a.at("key")] = agency.id;
+        if (a.contains("ended")) d.ended.push_back(a.at("key"));
     }
     std::map<std::string, Person> people;
     for (const auto& p : doc.at("people")) {
@@ -100,6 +103,20 @@ std::string account_of(const DemoDirectory& d, const std::string& role) {
 }
 
 std::string business_unit_of(const DemoDirectory& d) { return account_of(d, "business_unit"); }
+
+// Bodies that closed (the clinical commissioning group in 2022, North West Boroughs Healthcare and
+// the community rehabilitation company in 2021) stay in the directory, because the records of
+// their time name them, but are marked inactive as the business unit would, so nothing of the
+// present (the statutory partners who sign the report, the agencies offered in a form) counts them.
+void retire_ended_agencies(Services& s, const DemoDirectory& d) {
+    const Actor system = Actor::system(d.partnership.id);
+    for (const auto& key : d.ended) {
+        const AgencyId id = d.agencies.at(key);
+        std::optional<Agency> agency;
+        s.store.read([&](Transaction& tx) { agency = tx.agencies().find(d.partnership.id, id); });
+        set_agency_active(s, system, id, agency->version, false);
+    }
+}
 
 // The organisations that work with both partnerships (the same code on both records) are
 // linked as an administrator of the server would set them: a code alone shares nothing
@@ -137,6 +154,7 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password, Doc
         break;
     }
     load_demo_risks(s, knowsley.agencies, bu);
+    retire_ended_agencies(s, knowsley);  // after the records of their time, before the report is signed
     load_demo_voice(s, bu, account_of(knowsley, "administrator"), sefton.partnership.id);
     load_demo_report(s, bu);
     if (documents != nullptr) load_demo_public_site(s, *documents, bu);

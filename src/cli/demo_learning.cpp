@@ -6,6 +6,7 @@
 #include "app/governance.hpp"
 #include "app/learning.hpp"
 #include "cli/demo.hpp"
+#include "cli/demo_answers.hpp"
 
 namespace assure::cli {
 namespace {
@@ -47,6 +48,9 @@ std::map<std::string, AuditCycle> load_demo_cycles(Services& s, const Actor& bu,
     const Date today = london_today(s);
     const AgencyKeys agency{agencies};
     auto agency_list = [&](const json& keys) { return agency.list(keys); };
+    const json answers_table = demo_document("audit_answers.json");
+    std::string area;
+    s.store.read([&](Transaction& tx) { area = tx.partnerships().find(bu.partnership)->area; });
     std::map<std::string, AuditCycle> cycles;
     for (const auto& c : list) {
         Then opened(s, today, c.at("opens_months_ago").get<int>());
@@ -55,16 +59,21 @@ std::map<std::string, AuditCycle> load_demo_cycles(Services& s, const Actor& bu,
         const AuditCycle cycle = create_cycle(opened.services, bu, in);
         cycles[c.at("key")] = cycle;
         for (const auto& r : c.at("returns")) {
-            Then submitted(s, today, r.at("submitted_months_ago").get<int>());
+            const int months_ago = r.at("submitted_months_ago").get<int>();
+            Then submitted(s, today, months_ago);
             std::vector<AnswerInput> answers;
             const auto& grades = r.at("grades");
             for (std::size_t i = 0; i < cycle.standards.size() && i < grades.size(); ++i) {
                 const auto& st = cycle.standards[i];
-                answers.push_back({st.code, grades[i], "The agency's self-assessment against \"" + st.title + "\", with its policy and audit evidence.",
-                                   "Policy, training records and the last internal audit."});
+                const DemoAnswer words = demo_answer(answers_table, {cycle.kind, st.code, r.at("agency").get<std::string>(), grades[i].get<std::string>(),
+                                                                            months_from(today, months_ago), area});
+                answers.push_back({st.code, grades[i], words.narrative, words.evidence});
             }
             const AgencyId who{std::stoll(agency(r.at("agency")))};
-            AuditReturn ret = save_return(submitted.services, bu, cycle.id, who, 0, answers, true, r.value("share", false));
+            // The agency's own lead submits where the demo gives them an account; otherwise the
+            // business unit enters the return the agency sent in.
+            const Actor by = r.contains("by") ? demo_actor(s, r.at("by").get<std::string>()) : bu;
+            AuditReturn ret = save_return(submitted.services, by, cycle.id, who, 0, answers, true, r.value("share", false));
             if (r.contains("moderated")) {
                 std::vector<ModerationInput> moderation;
                 for (const auto& [code, m] : r.at("moderated").items()) moderation.push_back({code, m.at(0), m.at(1)});

@@ -92,8 +92,10 @@ void load_demo_public_site(Services& s, DocumentServices& documents, const std::
     const std::string recent = Date::from_days(today.days() - 60).iso();
     const std::vector<Item> items = {
         {PublicationKind::arrangements, "Knowsley's multi-agency safeguarding arrangements",
-         "How the council, the police and the clinical commissioning group work together, with relevant agencies, to keep children safe.",
-         "2019-06-28", {"The three safeguarding partners share equal responsibility for the arrangements.", "Independent scrutiny is provided by the independent chair."}, ""},
+         "How the council, the police and NHS Cheshire and Merseyside (the integrated care board, through its Knowsley place team) work "
+         "together, with relevant agencies, to keep children safe.",
+         // Revised when the integrated care board took over the clinical commissioning group's duty on 1 July 2022.
+         "2022-09-30", {"The three safeguarding partners share equal responsibility for the arrangements.", "Independent scrutiny is provided by the independent chair."}, ""},
         {PublicationKind::threshold, "Continuum of need: the threshold document",
          "The levels of need and the help each calls for, from universal services to child protection.", "2019-09-01",
          {"Level 1: universal. Level 2: early help. Level 3: targeted. Level 4: specialist and statutory."}, ""},

@@ -61,9 +61,10 @@ constexpr const char* kScrutiny =
     "The independent chair scrutinised the partnership's work through challenge at board meetings, attendance at sub-groups "
     "and frontline visits, and reports to the council's chief executive and the partners' leaders.";
 
-// The lead of each statutory partner: the council, the police and the clinical commissioning group.
+// The lead of each statutory partner today (the report is signed off now): the council, the police
+// and the integrated care board, which took over the clinical commissioning group's duty in 2022.
 constexpr const char* kPartnerLeads[] = {"rachel.ainsworth@knowsley-council.example", "daniel.okafor@merseyside-police.example",
-                                         "angela.whitfield@knowsley-ccg.example"};
+                                         "angela.whitfield@cheshire-merseyside-icb.example"};
 
 }  // namespace
 

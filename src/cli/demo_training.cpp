@@ -84,7 +84,7 @@ const std::vector<DemoCourse>& courses() {
 
 // Where delegates work, weighted as the workforce that trains (social care, schools and health most).
 constexpr std::array<const char*, 16> kAgencyTurns{
-    "knowsley-council",  "primary-schools", "knowsley-ccg", "secondary-schools", "knowsley-council", "nwbh",
+    "knowsley-council",  "primary-schools", "icb", "secondary-schools", "knowsley-council", "mersey-care",
     "merseyside-police", "education-services", "knowsley-council", "kht", "yos", "primary-schools",
     "faith-groups",      "youth-mutual",    "knowsley-college", "adult-social-care"};
 constexpr std::array<const char*, 12> kFirst{"Sarah", "James", "Helen", "Mohammed", "Claire", "Paul",

@@ -2,6 +2,7 @@
 // says what to do, in the words of the GOV.UK error-message pattern.
 #include "core/date_words.hpp"
 #include "core/governance.hpp"
+#include "core/governance_quorum.hpp"
 
 #include <algorithm>
 #include <array>
@@ -93,6 +94,8 @@ std::string_view chair_kind_key(ChairKind k) { return kChairKinds.key(k); }
 std::string_view chair_kind_label(ChairKind k) { return kChairKinds.label(k); }
 std::optional<ChairKind> parse_chair_kind(std::string_view k) { return kChairKinds.parse(k); }
 std::string_view quorum_kind_key(QuorumKind k) { return kQuorumKinds.key(k); }
+bool has_quorum_rule(const QuorumRule& q) { return !(q.kind == QuorumKind::min_members && q.value == 0); }
+std::string_view quorum_rule_key(const QuorumRule& q) { return has_quorum_rule(q) ? quorum_kind_key(q.kind) : kNoQuorumRuleKey; }
 std::optional<QuorumKind> parse_quorum_kind(std::string_view k) { return kQuorumKinds.parse(k); }
 std::string_view membership_code_key(MembershipCode c) { return kCodes.key(c); }
 std::string_view membership_code_label(MembershipCode c) { return kCodes.label(c); }
@@ -144,6 +147,7 @@ std::string cadence_label(int months) {
 }
 
 std::string quorum_label(const QuorumRule& q) {
+    if (!has_quorum_rule(q)) return "No quorum rule set";
     switch (q.kind) {
         case QuorumKind::all_statutory_partners: return "All statutory partners present";
         case QuorumKind::min_members: return "At least " + std::to_string(q.value) + " members present";
@@ -210,7 +214,9 @@ FieldErrors validate_group(const GroupInput& in, const GroupContext& ctx, Group&
         out.cadence_months = static_cast<int>(*cadence);
     }
 
-    if (auto q = parse_quorum_kind(in.quorum_kind)) {
+    if (trim(in.quorum_kind) == kNoQuorumRuleKey) {
+        out.quorum = no_quorum_rule();  // a number typed beside "no rule" means nothing, so it is not kept
+    } else if (auto q = parse_quorum_kind(in.quorum_kind)) {
         out.quorum.kind = *q;
         const auto value = to_int(trim(in.quorum_value));
         if (*q == QuorumKind::all_statutory_partners) {

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/governance.hpp"
+#include "core/governance_quorum.hpp"
 
 namespace assure {
 namespace {
@@ -89,6 +90,12 @@ QuorumResult quorum_of(const Group& group, const Meeting& meeting, const std::ve
     }
     q.attending = static_cast<int>(attending.size());
     const std::string counted = std::to_string(q.attending) + " of " + std::to_string(q.members) + " members attended";
+    if (!has_quorum_rule(group.quorum)) {
+        // Nothing to fall short of: the meeting stands whoever came.
+        q.quorate = true;
+        q.explanation = "No quorum rule set: " + counted;
+        return q;
+    }
     switch (group.quorum.kind) {
         case QuorumKind::all_statutory_partners: {
             std::string missing;

@@ -1,4 +1,5 @@
 #include "core/role_grants.hpp"
+#include "core/labels.hpp"
 
 #include <cctype>
 
@@ -65,7 +66,7 @@ std::string signed_off(const std::string& partnership_name) { return "\n\n" + pa
 }  // namespace
 
 MailText role_grant_asked_text(const std::string& partnership_name, const std::string& account_name, const RoleGrant& grant) {
-    const std::string asker = grant.asked_by_label.substr(0, grant.asked_by_label.find(" <"));
+    const std::string asker = name_in_label(grant.asked_by_label);
     return {"Approve a role: " + account_name + " as " + role_words(grant.role),
             "Dear partner lead,\n\n" + asker + " has asked for " + account_name + " to have the " + role_words(grant.role) +
                 " role. It lets them see children's identities in case records and the registers, so it needs a partner "
@@ -75,7 +76,7 @@ MailText role_grant_asked_text(const std::string& partnership_name, const std::s
 }
 
 MailText role_grant_decided_text(const std::string& partnership_name, const std::string& account_name, const RoleGrant& grant) {
-    const std::string decider = grant.decided_by_label.substr(0, grant.decided_by_label.find(" <"));
+    const std::string decider = name_in_label(grant.decided_by_label);
     const bool approved = grant.status == GrantStatus::approved;
     std::string body = "The request for " + account_name + " to have the " + role_words(grant.role) + " role was " +
                        (approved ? "approved" : "refused") + " by " + decider + " on " + date_in_words(london_date(grant.decided_at)) + ".";

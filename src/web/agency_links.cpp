@@ -8,6 +8,7 @@
 #include "web/paging.hpp"
 #include "web/problem.hpp"
 #include "web/views.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web {
 namespace {
@@ -25,9 +26,9 @@ Data link_row(const AgencyLinkView& v) {
     row.set("accepted", flag(l.shares()));
     row.set("incoming", flag(v.incoming));
     row.set("outgoing", flag(!l.shares() && !v.incoming));
-    row.set("proposed_by", l.proposed_by.substr(0, l.proposed_by.find(" <")));
+    row.set("proposed_by", name_in_label(l.proposed_by));
     row.set("proposed_on", day(l.proposed_at));
-    row.set("accepted_by", l.accepted_by.substr(0, l.accepted_by.find(" <")));
+    row.set("accepted_by", name_in_label(l.accepted_by));
     row.set("accepted_on", l.shares() ? day(l.accepted_at) : std::string());
     return row;
 }

@@ -4,6 +4,7 @@
 #include "web/html.hpp"
 #include "web/paging.hpp"
 #include "web/views.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web {
 namespace {
@@ -33,7 +34,9 @@ void audit_page(Services& s, Ctx& ctx) {
     for (const auto& e : result.entries.items) {
         Data row;
         row.set("at", display_instant(e.at));
-        row.set("actor", e.actor_label);
+        // The name is what a reader looks for; the email below it tells two people of one name apart.
+        row.set("actor", name_in_label(e.actor_label));
+        row.set("actor_email", optional_text(email_in_label(e.actor_label)));
         row.set("action", e.action);
         row.set("entity", e.entity_type + " " + e.entity_id);
         row.set("before", e.before_json);

@@ -5,6 +5,7 @@
 #include "web/html.hpp"
 #include "web/paging.hpp"
 #include "web/views.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web {
 namespace {
@@ -41,7 +42,8 @@ void reads_page(Services& s, Ctx& ctx) {
     for (const auto& e : result.items) {
         Data row;
         row.set("at", display_instant(e.at));
-        row.set("actor", e.actor_label);
+        row.set("actor", name_in_label(e.actor_label));
+        row.set("actor_email", optional_text(email_in_label(e.actor_label)));
         row.set("kind", std::string(access_kind_label(e.kind)));
         row.set("records", records_of(e));
         rows.push_back(row);

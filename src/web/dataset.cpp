@@ -11,6 +11,7 @@
 #include "web/html.hpp"
 #include "web/paging.hpp"
 #include "web/views.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web {
 namespace {
@@ -139,7 +140,7 @@ void imports_page(Services& s, Ctx& ctx) {
         row.set("rows_refused", grouped(i.rows_refused));
         row.set("changes", i.changes.first ? std::string("First import") :
                            grouped(i.changes.added) + " added, " + grouped(i.changes.removed) + " removed, " + grouped(i.changes.unchanged) + " unchanged");
-        row.set("by", i.by_label.substr(0, i.by_label.find(" <")));
+        row.set("by", name_in_label(i.by_label));
         row.set("at", display_instant(i.at));
         rows.push_back(row);
     }

@@ -6,6 +6,7 @@
 #include "web/paging.hpp"
 #include "web/problem.hpp"
 #include "web/xlsx_read.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web {
 namespace {
@@ -48,7 +49,7 @@ J report_json(const ImportReport& r) {
 J import_json(const DatasetImport& i) {
     J out{{"id", i.id.value},         {"kind", i.kind},           {"file_name", i.file_name},   {"rows_read", i.rows_read},
           {"rows_saved", i.rows_saved}, {"rows_refused", i.rows_refused}, {"changes", changes_json(i.changes)},
-          {"imported_by", i.by_label.substr(0, i.by_label.find(" <"))}, {"imported_at", iso_instant(i.at)}};
+          {"imported_by", name_in_label(i.by_label)}, {"imported_at", iso_instant(i.at)}};
     out["period"] = i.period.empty() ? J(nullptr) : J(i.period);
     out["replaces"] = i.replaces ? J(i.replaces->value) : J(nullptr);
     return out;

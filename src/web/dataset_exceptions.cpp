@@ -11,6 +11,7 @@
 #include "web/documents.hpp"
 #include "web/html.hpp"
 #include "web/views.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web {
 namespace {
@@ -63,7 +64,7 @@ void report_page(Services& s, Ctx& ctx, const std::string& period_text, const Po
         p.set("index", std::to_string(i));
         p.set("version", std::to_string(n.version));
         p.set("narrative", optional_text(n.narrative));
-        p.set("narrative_by", n.version ? "Written by " + n.updated_by_label.substr(0, n.updated_by_label.find(" <")) + ", " + display_instant(n.updated_at) : "");
+        p.set("narrative_by", n.version ? "Written by " + name_in_label(n.updated_by_label) + ", " + display_instant(n.updated_at) : "");
         p.set("narrative_html", textarea(Field{field, "Narrative for " + n.priority + ", " + r.period.label(), sent ? posted.narrative : n.narrative,
                                                error_for(posted.errors, field)}, 4));
         p.set("may_write", flag(r.may_write_narratives));

@@ -7,6 +7,7 @@
 #include "app/dataset_exceptions.hpp"
 #include "web/dataset_views.hpp"
 #include "web/problem.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web {
 namespace {
@@ -25,8 +26,6 @@ J figure(const std::optional<double>& v, Unit unit) {
     return unit == Unit::count ? J(static_cast<std::int64_t>(*v)) : J(*v);
 }
 
-std::string who(const std::string& label) { return label.substr(0, label.find(" <")); }
-
 J note_json(const ExceptionNote& n) {
     J out{{"narrative", n.narrative}, {"action_taken", n.action_taken}, {"version", n.version}};
     if (n.action) {
@@ -34,14 +33,14 @@ J note_json(const ExceptionNote& n) {
     } else {
         out["action"] = nullptr;
     }
-    out["updated_by"] = n.version ? J(who(n.updated_by_label)) : J(nullptr);
+    out["updated_by"] = n.version ? J(name_in_label(n.updated_by_label)) : J(nullptr);
     out["updated_at"] = n.version ? J(iso_instant(n.updated_at)) : J(nullptr);
     return out;
 }
 
 J narrative_json(const PriorityNarrative& n) {
     J out{{"priority", n.priority}, {"period", n.period.key()}, {"narrative", n.narrative}, {"version", n.version}};
-    out["updated_by"] = n.version ? J(who(n.updated_by_label)) : J(nullptr);
+    out["updated_by"] = n.version ? J(name_in_label(n.updated_by_label)) : J(nullptr);
     out["updated_at"] = n.version ? J(iso_instant(n.updated_at)) : J(nullptr);
     return out;
 }

@@ -11,6 +11,7 @@
 #include "web/paging.hpp"
 #include "web/views.hpp"
 #include "web/xlsx_read.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web {
 namespace {
@@ -159,7 +160,7 @@ void return_page(Services& s, Ctx& ctx, DatasetReturnId id, const FormState& st 
         row.set("before", figure_words(c.before, unit_of(c.code)));
         row.set("after", figure_words(c.after, unit_of(c.code)));
         row.set("reason", c.reason);
-        row.set("by", c.by_label.substr(0, c.by_label.find(" <")));
+        row.set("by", name_in_label(c.by_label));
         corrections.push_back(row);
     }
     FieldErrors summary = st.errors;
@@ -174,7 +175,7 @@ void return_page(Services& s, Ctx& ctx, DatasetReturnId id, const FormState& st 
     data.set("version", std::to_string(v.ret.version));
     data.set("due", date_in_words(v.ret.due_on));
     data.set("status_html", status_tag(v.status));
-    data.set("returned", returned ? date_in_words(*v.ret.submitted_on) + " by " + v.ret.submitted_by_label.substr(0, v.ret.submitted_by_label.find(" <"))
+    data.set("returned", returned ? date_in_words(*v.ret.submitted_on) + " by " + name_in_label(v.ret.submitted_by_label)
                                   : std::string("Not yet"));
     data.set("is_returned", flag(returned));
     data.set("figures", figures);

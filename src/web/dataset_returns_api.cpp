@@ -8,6 +8,7 @@
 #include "web/paging.hpp"
 #include "web/problem.hpp"
 #include "web/xlsx_read.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web {
 namespace {
@@ -33,7 +34,7 @@ J return_json(const DatasetReturn& r, DatasetReturnStatus status) {
           {"corrections", r.corrections},
           {"version", r.version}};
     out["submitted_on"] = r.submitted_on ? J(r.submitted_on->iso()) : J(nullptr);
-    out["submitted_by"] = r.submitted_on ? J(r.submitted_by_label.substr(0, r.submitted_by_label.find(" <"))) : J(nullptr);
+    out["submitted_by"] = r.submitted_on ? J(name_in_label(r.submitted_by_label)) : J(nullptr);
     return out;
 }
 
@@ -55,7 +56,7 @@ J view_json(const DatasetReturnView& v) {
                                {"before", figure_json(c.before)},
                                {"after", figure_json(c.after)},
                                {"reason", c.reason},
-                               {"corrected_by", c.by_label.substr(0, c.by_label.find(" <"))},
+                               {"corrected_by", name_in_label(c.by_label)},
                                {"corrected_at", iso_instant(c.at)}});
     }
     out["corrections_history"] = corrections;

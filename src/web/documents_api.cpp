@@ -8,6 +8,7 @@
 #include "web/multipart.hpp"
 #include "web/paging.hpp"
 #include "web/problem.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web {
 namespace {
@@ -21,7 +22,7 @@ J version_json(const DocumentVersion& v, const Document& d) {
              {"content_type", v.content_type},
              {"size", v.size},
              {"sha256", v.sha256},
-             {"uploaded_by", v.uploaded_by_label.substr(0, v.uploaded_by_label.find(" <"))},
+             {"uploaded_by", name_in_label(v.uploaded_by_label)},
              {"uploaded_at", iso_instant(v.uploaded_at)},
              {"content", "/api/v1/documents/" + d.id.str() + "/content?version=" + std::to_string(v.number)}};
 }

@@ -12,6 +12,7 @@
 #include "web/multipart.hpp"
 #include "web/paging.hpp"
 #include "web/views.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web {
 namespace documents_web {
@@ -145,7 +146,7 @@ void list_page(Services& s, DocumentServices* d, Ctx& ctx, const Where& w, const
             row.set("href", "/documents/" + doc.id.str() + "/versions/" + std::to_string(v.number));
             row.set("size", size_text(v.size));
             row.set("type", std::string(allowed_document_type(v.content_type) ? allowed_document_type(v.content_type)->label : v.content_type));
-            row.set("by", v.uploaded_by_label.substr(0, v.uploaded_by_label.find(" <")));
+            row.set("by", name_in_label(v.uploaded_by_label));
             row.set("on", date_in_words(london_date(v.uploaded_at)));
             rows.push_back(row);
             first = false;

@@ -3,6 +3,7 @@
 #include "web/governance_views.hpp"
 #include "web/paging.hpp"
 #include "web/problem.hpp"
+#include "core/governance_quorum.hpp"
 
 namespace assure::web {
 namespace {
@@ -37,7 +38,7 @@ J rate_json(const MemberRate& r) {
 
 J meeting_json(const MeetingView& v) {
     J out = to_json(v.meeting);
-    if (v.quorum) out["quorum"] = {{"quorate", v.quorum->quorate}, {"attending", v.quorum->attending},
+    if (v.quorum) out["quorum"] = {{"quorate", v.quorum->quorate}, {"rule_set", has_quorum_rule(v.group.quorum)}, {"attending", v.quorum->attending},
                                    {"members", v.quorum->members}, {"explanation", v.quorum->explanation}};
     J actions = J::array();
     for (const auto& a : v.actions) actions.push_back(to_json(a));

@@ -1,5 +1,6 @@
 // The API's JSON shape of each governance record (docs/api.md, docs/openapi.json).
 #include "web/governance_json.hpp"
+#include "core/governance_quorum.hpp"
 
 namespace assure::web {
 namespace {
@@ -12,7 +13,7 @@ json date_or_null(const std::optional<Date>& d) { return d ? json(d->iso()) : js
 }  // namespace
 
 json to_json(const Group& g) {
-    json quorum{{"kind", quorum_kind_key(g.quorum.kind)}, {"value", g.quorum.value}, {"label", quorum_label(g.quorum)}};
+    json quorum{{"kind", quorum_rule_key(g.quorum)}, {"value", g.quorum.value}, {"label", quorum_label(g.quorum)}};
     json out{{"id", g.id.value},
              {"name", g.name},
              {"type", group_type_key(g.type)},

@@ -11,6 +11,8 @@
 #include "web/governance_views.hpp"
 #include "web/learning_views.hpp"
 #include "web/paging.hpp"
+#include "core/governance_quorum.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web {
 
@@ -186,8 +188,8 @@ GroupInput input_of(const Group& g) {
             std::to_string(g.rotation_months),
             g.chair_kind == ChairKind::rotating ? g.rotation_start.iso() : "",
             std::to_string(g.cadence_months),
-            std::string(quorum_kind_key(g.quorum.kind)),
-            g.quorum.kind == QuorumKind::all_statutory_partners ? "" : std::to_string(g.quorum.value),
+            std::string(quorum_rule_key(g.quorum)),
+            g.quorum.kind == QuorumKind::all_statutory_partners || !has_quorum_rule(g.quorum) ? "" : std::to_string(g.quorum.value),
             g.active_from.iso(),
             g.active_to ? g.active_to->iso() : ""};
 }
@@ -228,7 +230,8 @@ void group_form(Services& s, Ctx& ctx, const std::string& title, const std::stri
     data.set("quorum_kind_html", radios(field("quorum_kind", "Quorum", in.quorum_kind),
                                         {{"all_statutory_partners", "All statutory partners present"},
                                          {"min_members", "At least a number of members", "Enter the number below"},
-                                         {"min_share", "At least a share of members", "Enter the percentage below"}}));
+                                         {"min_share", "At least a share of members", "Enter the percentage below"},
+                                         {"none", "No quorum rule set", "The terms of reference set none; no meeting is recorded as not quorate"}}));
     data.set("quorum_value_html", text_input(field("quorum_value", "Number of members, or percentage of members", in.quorum_value, "",
                                                    "govuk-input--width-3")));
     data.set("active_from_html", date_input(field("active_from", "Active from", in.active_from, kDateExample, "govuk-input--width-10")));
@@ -310,7 +313,7 @@ void group_page(Services& s, Ctx& ctx) {
             Data t;
             t.set("number", std::to_string(it->number));
             t.set("approved", date_in_words(it->approved_on));
-            t.set("by", it->recorded_by);
+            t.set("by", name_in_label(it->recorded_by));
             t.set("html", markdown_html(it->markdown));
             history.push_back(t);
         }

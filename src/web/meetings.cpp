@@ -7,6 +7,7 @@
 #include "core/meeting_attendance.hpp"
 #include "web/documents.hpp"
 #include "web/governance_views.hpp"
+#include "core/governance_quorum.hpp"
 
 namespace assure::web {
 namespace {
@@ -93,6 +94,7 @@ void meeting_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int sta
     if (v.quorum) {
         data.set("quorum", v.quorum->explanation);
         data.set("quorate", flag(v.quorum->quorate));
+        data.set("quorum_rule_set", flag(has_quorum_rule(v.group.quorum)));
     }
     Data agenda{Data::type::list};
     for (const auto& item : m.agenda) {

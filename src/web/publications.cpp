@@ -6,6 +6,7 @@
 #include "web/html.hpp"
 #include "web/paging.hpp"
 #include "web/public_site.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web::public_web {
 namespace {
@@ -35,8 +36,8 @@ void list_page(Services& s, Ctx& ctx) {
         d.set("published", date_in_words(p.published_on));
         d.set("state", std::string(publication_state_label(p.state)));
         d.set("tag_class", tag_class(p.state));
-        d.set("proposed_by", p.proposed_by_label.substr(0, p.proposed_by_label.find(" <")));
-        d.set("decided_by", p.decided_by_label.substr(0, p.decided_by_label.find(" <")));
+        d.set("proposed_by", name_in_label(p.proposed_by_label));
+        d.set("decided_by", name_in_label(p.decided_by_label));
         d.set("may_approve", flag(approver && p.state == PublicationState::proposed && p.proposed_by != ctx.who().user));
         d.set("may_withdraw", flag((approver || business_unit) && p.state != PublicationState::withdrawn));
         rows.push_back(d);

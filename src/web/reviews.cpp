@@ -14,6 +14,7 @@
 #include "web/html.hpp"
 #include "web/paging.hpp"
 #include "web/views.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web {
 namespace {
@@ -331,14 +332,14 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
     Data conflicts{Data::type::list};
     for (const auto& x : c.conflicts) {
         Data one;
-        one.set("label", x.user_label);
+        one.set("label", name_in_label(x.user_label));
         one.set("declared_on", date_in_words(x.declared_on));
         one.set("interest", x.interest);
         one.set("panel", x.panel == ConflictView::pending ? "Awaiting the panel"
                          : x.panel == ConflictView::exclude ? "Should not take part" : "May take part");
         one.set("appeal", x.appeal == AppealOutcome::none ? "None" : x.appeal == AppealOutcome::upheld ? "Refused" : "Upheld");
         if (x.override_by_lead) {
-            one.set("override", "Keeps sight of the case: overridden by " + x.override_by_lead->by_label + " on " +
+            one.set("override", "Keeps sight of the case: overridden by " + name_in_label(x.override_by_lead->by_label) + " on " +
                                     date_in_words(x.override_by_lead->on) + " because " + x.override_by_lead->reason);
         }
         conflicts.push_back(one);
@@ -358,7 +359,7 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
         if (!it->reviewer_name.empty()) detail = it->reviewer_name;
         if (!it->note.empty()) detail += (detail.empty() ? "" : ". ") + it->note;
         if (!detail.empty()) one.set("detail", detail);
-        one.set("by", it->recorded_by);
+        one.set("by", name_in_label(it->recorded_by));
         events.push_back(one);
     }
     data.set("events", events);
@@ -385,7 +386,7 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
                                                                   error_for(errors, "agencies")},
                                                             agencies, ctx.form_all("agencies")));
         std::vector<Option> declared;
-        for (const auto& x : c.conflicts) declared.push_back({x.user.str(), x.user_label});
+        for (const auto& x : c.conflicts) declared.push_back({x.user.str(), name_in_label(x.user_label)});
         data.set("conflict_user_html", select(Field{"user_id_conflict", "Member who declared the interest", "",
                                                     error_for(errors, "user_id_conflict")},
                                               declared, "Select a member"));

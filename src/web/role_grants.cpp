@@ -6,6 +6,7 @@
 #include "web/areas.hpp"
 #include "web/html.hpp"
 #include "web/views.hpp"
+#include "core/labels.hpp"
 
 namespace assure::web {
 namespace {
@@ -20,11 +21,11 @@ Data grant_row(const RoleRequest& r) {
     row.set("email", r.account_email);
     row.set("role", std::string(role_label(g.role)));
     row.set("role_before", std::string(role_label(g.role_before)));
-    row.set("asked_by", g.asked_by_label.substr(0, g.asked_by_label.find(" <")));
+    row.set("asked_by", name_in_label(g.asked_by_label));
     row.set("asked_on", when(g.asked_at));
     row.set("status", std::string(grant_status_label(g.status)));
     row.set("approved", flag(g.status == GrantStatus::approved));
-    row.set("decided_by", g.decided_by_label.substr(0, g.decided_by_label.find(" <")));
+    row.set("decided_by", name_in_label(g.decided_by_label));
     row.set("decided_on", g.decided_at > 0 ? when(g.decided_at) : std::string());
     row.set("reason", g.reason);
     return row;

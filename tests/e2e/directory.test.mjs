@@ -22,9 +22,12 @@ test('the business unit signs in and browses the agencies', async () => {
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Agencies' }).click()
   await checkA11y(page, 'agencies')
   const table = page.getByRole('table')
-  for (const agency of demo.agencies.filter(a => a.kind === 'statutory_partner')) {
+  // Today's statutory partners; the clinical commissioning group closed in 2022 and is listed only
+  // among the deactivated agencies.
+  for (const agency of demo.agencies.filter(a => a.kind === 'statutory_partner' && !a.ended)) {
     await assert.doesNotReject(table.getByRole('link', { name: agency.name, exact: true }).waitFor())
   }
+  assert.equal(await table.getByRole('link', { name: 'Knowsley Clinical Commissioning Group' }).count(), 0)
   await table.getByRole('link', { name: 'Merseyside Police', exact: true }).click()
   await checkA11y(page, 'an agency')
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Merseyside Police')
@@ -103,7 +106,8 @@ test('the administrator finds a change in the audit trail', async () => {
   await checkA11y(page, 'audit trail filtered')
   const firstRow = page.locator('tbody tr').first()
   assert.match(await firstRow.textContent(), /agency\.create/)
-  assert.match(await firstRow.textContent(), /Sophie Tran|sophie\.tran/)
+  // The name first, the email beneath it for telling two people of one name apart.
+  assert.match(await firstRow.locator('td').nth(1).textContent(), /^Sophie Tran\s*sophie\.tran@knowsley-council\.example$/)
   await firstRow.getByText('Before and after').click()
   assert.match(await firstRow.textContent(), /Knowsley Early Years Network/)
   await context.close()

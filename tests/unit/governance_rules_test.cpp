@@ -4,6 +4,7 @@
 
 #include "core/governance.hpp"
 #include "core/meeting_attendance.hpp"
+#include "core/governance_quorum.hpp"
 
 using namespace assure;
 
@@ -227,6 +228,28 @@ TEST(ChairRotation, PassesAmongThePartnersOnTheStatedCycle) {
     EXPECT_EQ(rotation_ends(g, d("2026-11-23")).iso(), "2027-03-31");
 }
 
+TEST(QuorumRules, AGroupWithNoQuorumRuleIsNeverNotQuorate) {
+    // Seed 000 sets no quorum, only an expectation of 75% attendance: a meeting one member came
+    // to, or none, still stands, and the page says that no rule is set rather than "Quorate".
+    const std::vector<Membership> members{member(1, "2025-01-01"), member(2, "2025-01-01"), member(3, "2025-01-01")};
+    const Group g = group_with(no_quorum_rule().kind, no_quorum_rule().value);
+    auto q = quorum_of(g, meeting(1, "2026-05-01", MeetingStatus::held, {at(1, Presence::present), at(2, Presence::apologies)}),
+                       members, {}, {});
+    EXPECT_TRUE(q.quorate);
+    EXPECT_FALSE(has_quorum_rule(g.quorum));
+    EXPECT_EQ(q.explanation, "No quorum rule set: 1 of 3 members attended");
+    q = quorum_of(g, meeting(2, "2026-07-01", MeetingStatus::held, {at(1, Presence::absent)}), members, {}, {});
+    EXPECT_TRUE(q.quorate) << "no one attended, yet there is no rule to fall short of";
+    EXPECT_EQ(q.attending, 0);
+    EXPECT_EQ(quorum_label(g.quorum), "No quorum rule set");
+    EXPECT_EQ(quorum_rule_key(g.quorum), "none");
+    // One member is a rule, and a meeting no one came to falls short of it.
+    const Group one = group_with(QuorumKind::min_members, 1);
+    EXPECT_TRUE(has_quorum_rule(one.quorum));
+    EXPECT_FALSE(quorum_of(one, meeting(3, "2026-07-01", MeetingStatus::held, {}), members, {}, {}).quorate);
+    EXPECT_EQ(quorum_rule_key(one.quorum), "min_members");
+}
+
 TEST(AnnualCycle, MilestonesOfTheNextTwelveMonthsInOrder) {
     const auto cycle = annual_cycle_between(GovernanceRules{}, d("2026-11-23"), 12);
     ASSERT_EQ(cycle.size(), 6u);
@@ -254,6 +277,23 @@ TEST(GroupValidation, AQuorumThatCanNeverBeMetIsRefused) {
     EXPECT_EQ(validate_group(in, ctx, g).at(0).field, "quorum_kind");
     ctx.statutory_partners = 3;
     EXPECT_TRUE(validate_group(in, ctx, g).empty());
+}
+
+TEST(GroupValidation, NoQuorumRuleIsAChoiceAndKeepsNoValue) {
+    GroupContext ctx;
+    ctx.statutory_partners = 3;
+    ctx.active_members = 6;
+    GroupInput in{"Policy group", "sub_group", "", "", "fixed", "", "", "12", "", "2", "none", "40", "2026-01-01", ""};
+    Group g;
+    EXPECT_TRUE(validate_group(in, ctx, g).empty());
+    EXPECT_FALSE(has_quorum_rule(g.quorum)) << "a number typed beside 'no rule' means nothing";
+    EXPECT_EQ(quorum_rule_key(g.quorum), "none");
+    // "No rule" is chosen, never typed: a number of members must still be 1 or more.
+    in.quorum_kind = "min_members";
+    in.quorum_value = "0";
+    EXPECT_EQ(validate_group(in, ctx, g).at(0).field, "quorum_value");
+    in.quorum_kind = "nobody";
+    EXPECT_EQ(validate_group(in, ctx, g).at(0).field, "quorum_kind");
 }
 
 TEST(GroupValidation, NoLoopsInTheLinesOfAccountability) {

@@ -183,6 +183,13 @@ TEST_F(DirectoryHttp, AuditPageSaysHowManyEntriesMatchInWords) {
     ASSERT_EQ(page->status, 200);
     const std::string said = web::grouped(creates) + (creates == 1 ? " entry" : " entries");
     EXPECT_NE(page->body.find("<p class=\"govuk-body\">" + said + "</p>"), std::string::npos) << said;
+    // Who made the change: their name, with the email beneath it in smaller type rather than
+    // the stored label "Name <email>".
+    const std::string name = std::string(role_label(Role::administrator)) + " Person";
+    const std::string email = server->email(Role::administrator);
+    EXPECT_NE(page->body.find("<td class=\"govuk-table__cell\">" + name + "<br><span class=\"govuk-body-s\">" + email + "</span></td>"),
+              std::string::npos);
+    EXPECT_EQ(page->body.find("&lt;" + email), std::string::npos) << "the label is not shown whole";
 }
 
 TEST_F(DirectoryHttp, ARecordsPageHasABackLinkAboveItsContentToTheListItIsIn) {

@@ -68,7 +68,7 @@ TEST_F(DemoPrint, AHeldMeetingsMinutesNameWhoCameWhoSentApologiesAndWhatWasDecid
     EXPECT_NE(file.info("Page size").find("A4"), std::string::npos);
     EXPECT_NE(file.info("Title").find("Minutes: Strategic Forum"), std::string::npos);
     const std::string t = file.text();
-    for (const char* words : {"Knowsley Safeguarding Children Partnership", "Present", "Apologies", "Quorate", "Decisions", "Actions",
+    for (const char* words : {"Knowsley Safeguarding Children Partnership", "Present", "Apologies", "No quorum rule set", "Decisions", "Actions",
                               "Page 1 of"}) {
         EXPECT_NE(t.find(words), std::string::npos) << words;
     }

@@ -27,7 +27,7 @@ TEST_F(DemoReport, The201617ReportCountsSeed001sFiguresFromTheDemosRecords) {
     ASSERT_TRUE(serve->ready());
     const json r = get("/api/v1/reports/2016-17");
     EXPECT_EQ(r["state"], "approved");
-    EXPECT_EQ(r["sign_offs"].size(), 3u) << "the council, the police and the clinical commissioning group";
+    EXPECT_EQ(r["sign_offs"].size(), 3u) << "the council, the police and the integrated care board";
     const json& f = r["figures"];
     EXPECT_EQ(f["training"]["figures"]["total"]["delegates"], 1756);
     // The year's evaluation (decision 0030): counted over the same delegates, worked out from
@@ -63,7 +63,7 @@ TEST_F(DemoReport, The201617ReportCountsSeed001sFiguresFromTheDemosRecords) {
         if (s["key"] == "foreword") foreword = s["text"];
     }
     EXPECT_NE(foreword.find("Audrey Williamson"), std::string::npos);
-    EXPECT_GE(r["statutory_partners"].size(), 3u) << "the council, the police and the clinical commissioning group";
+    EXPECT_GE(r["statutory_partners"].size(), 3u) << "the council, the police and the integrated care board";
 }
 
 TEST_F(DemoReport, ThePageShowsTheFiguresWithTheirSourcesAndTheTrainingChart) {

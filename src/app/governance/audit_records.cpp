@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/governance/internal.hpp"
+#include "core/governance_quorum.hpp"
 
 namespace assure::governance_detail {
 namespace {
@@ -24,7 +25,7 @@ std::string audit_record(const Group& g) {
              {"chair_id", id_or_null(g.chair.value)},
              {"deputy_id", id_or_null(g.deputy.value)},
              {"cadence_months", g.cadence_months},
-             {"quorum", {{"kind", quorum_kind_key(g.quorum.kind)}, {"value", g.quorum.value}}},
+             {"quorum", {{"kind", quorum_rule_key(g.quorum)}, {"value", g.quorum.value}}},
              {"active_from", g.active_from.iso()},
              {"active_to", date_or_null(g.active_to)},
              {"version", g.version}};
