@@ -164,7 +164,7 @@ void cycle_page(Services& s, Ctx& ctx) {
                                          bars, 1.0));
     data.set("can_close", flag(ctx.who().can(Permission::manage_learning) && !v.cycle.closed));
     data.set("saved", flag(ctx.has_query("saved")));
-    page(ctx, "learning/cycle", data, PageOptions{v.cycle.title, "audits"});
+    page(ctx, "learning/cycle", data, PageOptions{v.cycle.title, "audits", {}, 200, "/audits", "Back to audits"});
 }
 
 std::vector<AnswerInput> answers_of(const Ctx& ctx, const AuditCycle& cycle) {
@@ -297,7 +297,8 @@ void return_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
     data.set("has_actions", flag(!v.actions.empty()));
     data.set("saved", flag(ctx.has_query("saved")));
     share_data(v, ctx, errors, data);
-    page(ctx, "learning/return", data, PageOptions{v.agency.name + ": " + v.cycle.title, "audits", errors, status});
+    page(ctx, "learning/return", data,
+         PageOptions{v.agency.name + ": " + v.cycle.title, "audits", errors, status, "/audits/" + v.cycle.id.str(), "Back to the cycle"});
 }
 
 std::string return_base(const Ctx& ctx) {

@@ -140,7 +140,7 @@ void action_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
                                          error_for(errors, "status")}, statuses));
     data.set("note_html", textarea(Field{"note", "Update", posted ? ctx.form("note") : "", error_for(errors, "note"),
                                          "What has been done, or why the action is no longer needed"}, 4));
-    page(ctx, "governance/action", data, PageOptions{"Meeting action", "actions", errors, status});
+    page(ctx, "governance/action", data, PageOptions{"Meeting action", "actions", errors, status, "/actions", "Back to the action log"});
 }
 
 void attendance_page(Services& s, Ctx& ctx) {

@@ -361,7 +361,7 @@ void group_page(Services& s, Ctx& ctx) {
     ImprovementFilter monitored;
     monitored.group = g.id;
     add_improvement_summary(s, ctx.who(), monitored, data);
-    page(ctx, "governance/group", data, PageOptions{g.name, "groups"});
+    page(ctx, "governance/group", data, PageOptions{g.name, "groups", {}, 200, "/groups", "Back to groups"});
 }
 
 // The three forms that change a group's membership and terms, each on a page of its own linked

@@ -191,7 +191,7 @@ void meeting_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int sta
     data.set("interest_text_html", textarea(Field{"interest", "The interest", posted_or(ctx, "/interests", "interest", ""),
                                                   error_for(errors, "interest"), "For example, direct involvement in a case on the agenda"}, 3));
     const std::string title = v.group.name + ", " + date_in_words(m.on);
-    page(ctx, "governance/meeting", data, PageOptions{title, "groups", errors, status});
+    page(ctx, "governance/meeting", data, PageOptions{title, "groups", errors, status, "/groups/" + v.group.id.str(), "Back to " + v.group.name});
 }
 
 // The attendance form on a page of its own: one row of radios per member expected that day.
