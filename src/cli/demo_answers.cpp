@@ -20,8 +20,10 @@ Date month_end_after(Date from, int months) {
     return Date{d.year, d.month, days_in_month(d.year, d.month)};
 }
 
-// A text given per voice, or the words any agency might write when its voice has none.
+// A text given per voice, or the words any agency might write when its voice has none; a plain
+// text is every voice's.
 std::string in_voice(const json& texts, const std::string& voice) {
+    if (texts.is_string()) return texts.get<std::string>();
     return texts.contains(voice) ? texts.at(voice).get<std::string>() : texts.at("other").get<std::string>();
 }
 
@@ -30,8 +32,8 @@ DemoAnswer section_11(const json& table, const DemoAnswerAsk& ask) {
     const json& voices = table.at("voices");
     const std::string voice = voices.contains(ask.agency_key) ? voices.at(ask.agency_key).get<std::string>() : "other";
     const std::string in_place = in_voice(standard.at("in_place"), voice);
-    const std::string gap = standard.at("gap").get<std::string>();
-    const std::string plan = standard.at("plan").get<std::string>();
+    const std::string gap = in_voice(standard.at("gap"), voice);
+    const std::string plan = in_voice(standard.at("plan"), voice);
     std::string narrative;
     if (ask.grade == "1") {
         narrative = in_place + " " + standard.at("strength").get<std::string>();

@@ -268,15 +268,15 @@ TEST_F(GovernanceHttp, MeetingActionsAreNamedApartFromTheActionPlan) {
     ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
     auto r = b.get("/actions");
     ASSERT_EQ(r->status, 200);
-    EXPECT_NE(r->body.find(">Meeting actions</a>"), std::string::npos) << "the menu";
-    EXPECT_NE(r->body.find(">Action plan</a>"), std::string::npos);
     EXPECT_NE(r->body.find("<h1 class=\"govuk-heading-l\">Meeting actions</h1>"), std::string::npos);
+    r = b.get("/meetings/" + std::to_string(meeting));
+    EXPECT_NE(r->body.find("href=\"/actions\">Meeting actions</a>"), std::string::npos) << "the menu";
+    EXPECT_NE(r->body.find("href=\"/improvement\">Action plan</a>"), std::string::npos);
+    EXPECT_NE(r->body.find(">Actions agreed</h2>"), std::string::npos);
     r = b.get("/actions/" + std::to_string(a["id"].get<int>()));
     ASSERT_EQ(r->status, 200);
     EXPECT_NE(r->body.find("<h1 class=\"govuk-heading-l\">Meeting action</h1>"), std::string::npos);
     EXPECT_NE(r->body.find("<title>Meeting action"), std::string::npos);
-    r = b.get("/meetings/" + std::to_string(meeting));
-    EXPECT_NE(r->body.find(">Actions agreed</h2>"), std::string::npos);
 }
 
 TEST_F(GovernanceHttp, TermsOfReferenceAreMarkdownWithoutRawHtml) {
