@@ -1,3 +1,4 @@
+#include "core/labels.hpp"
 #include "web/views.hpp"
 
 #include <charconv>
@@ -120,7 +121,7 @@ void page(Ctx& ctx, const std::string& template_name, Data data, const PageOptio
         layout.set("nav", nav);
         layout.set("signed_in", flag(true));
         if (!ctx.service_name.empty()) layout.set("service_name", ctx.service_name);
-        layout.set("user_label", ctx.actor->label);
+        layout.set("user_label", name_in_label(ctx.actor->label));  // people by name, as in histories
         layout.set("role_label", std::string(role_label(ctx.actor->role)));
     }
     ctx.res.status = options.status;

@@ -259,7 +259,7 @@ TYPED_TEST_P(ReviewsContract, TimelinessByYearAgreesWithTheRuleInCore) {
     this->add_case("SI-3", "2026-11-20", {TestFixture::event(E::notify_panel, "2026-11-27")});
     this->add_case("SI-4", "2026-12-14");                // nothing yet, nothing due yet on the 15th
     this->add_case("SI-5", "2026-03-31", {decide("2026-04-20")});  // counts in 2025/26; never notified
-    const CaseId settled = this->add_case("SI-6", "2024-06-03", {TestFixture::event(E::notify_panel, "2025-04-02")});
+    const CaseId settled = this->add_case("SI-6", "2024-06-03", {TestFixture::event(E::notify_panel, "2024-06-04")});
     TypeParam::exec("UPDATE review_cases SET stage = NULL, notify_due_on = NULL, notified_on = NULL, "
                     "rapid_review_due_on = NULL, rapid_review_done_on = NULL WHERE id = " + settled.str());
     this->store->write([&](Transaction& tx) {

@@ -180,7 +180,7 @@ TEST(LearningRules, SubmittingNeedsEveryStandardAndAnOpenCycle) {
     errors = validate_answers(c, all, true, d("2027-01-01"), answers);
     ASSERT_FALSE(errors.empty());
     EXPECT_EQ(errors[0].field, "submit");
-    EXPECT_NE(errors[0].message.find("closed on 2026-12-31"), std::string::npos);
+    EXPECT_NE(errors[0].message.find("closed on 31 December 2026"), std::string::npos);
     c.closed = true;
     EXPECT_FALSE(validate_answers(c, all, true, d("2026-11-23"), answers).empty());
 }
