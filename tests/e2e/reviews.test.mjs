@@ -30,14 +30,17 @@ test('the dashboard shows every live case and the overdue one in red', async () 
   await signIn(page, server.baseUrl, server.accounts.business_unit)
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Reviews' }).click()
   await checkA11y(page, 'reviews dashboard')
-  const rows = page.getByRole('table').getByRole('row')
+  const rows = page.getByRole('table', { name: 'Open cases' }).getByRole('row')
   const overdue = rows.filter({ hasText: 'Child W' })
-  assert.match(await overdue.textContent(), /3 overdue/)
+  assert.match(await overdue.textContent(), /3 working days overdue/)
   assert.equal(await overdue.locator('.govuk-tag--red').count(), 1)
-  assert.match(await rows.filter({ hasText: 'Child V' }).textContent(), /9 December 2026\s*12 left/)
+  assert.match(await rows.filter({ hasText: 'Child V' }).textContent(), /9 December 2026\s*12 working days left/)
   await page.getByRole('link', { name: 'Overdue', exact: true }).click()
   await checkA11y(page, 'overdue cases')
-  assert.equal(await page.getByRole('table').getByRole('row').count(), 2) // header and Child W
+  assert.equal(await page.getByRole('table', { name: 'Overdue cases' }).getByRole('row').count(), 2) // header and Child W
+  // The statutory clocks year by year, beside the cases: a table and its chart.
+  assert.ok(await page.getByRole('table', { name: 'Statutory clocks by year' }).isVisible())
+  assert.ok(await page.locator('svg[role="img"]').first().isVisible())
   await context.close()
 })
 
