@@ -203,7 +203,7 @@ test('the business manager follows a priority from learning to evidence of impac
   await checkA11y(page, 'change a recommendation')
   await page.getByRole('link', { name: 'Cancel' }).click()
   await visit(page, server.baseUrl + '/improvement?show=without_impact', 'completed without evidence of impact')
-  assert.match(await page.locator('tbody').textContent(), /graded care profile/)
+  assert.match(await page.getByRole('table', { name: 'Actions', exact: true }).locator('tbody').textContent(), /graded care profile/)
   await visit(page, server.baseUrl + '/learning/calendar', 'audit calendar')
   await visit(page, server.baseUrl + '/briefings', 'briefings')
   await visit(page, server.baseUrl + '/learning/new', 'record learning form')
