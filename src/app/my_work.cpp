@@ -5,6 +5,9 @@
 #include <cctype>
 #include <charconv>
 
+#include "app/ports/role_grants.hpp"
+#include "core/date_words.hpp"
+#include "core/labels.hpp"
 #include "core/learning.hpp"
 #include "core/registers.hpp"
 #include "core/report.hpp"
@@ -67,6 +70,19 @@ std::vector<OwedItem> pinned(Transaction& tx, const Actor& actor, const Owner& o
                            "For " + o.agency->name});
         }
     }
+    // Roles that see children's identities, waiting for a partner lead who may decide them.
+    if (actor.can(Permission::approve_roles)) {
+        if (auto* with = dynamic_cast<RoleGrantTransaction*>(&tx)) {
+            for (const auto& g : with->role_grants().waiting(actor.partnership)) {
+                if (why_may_not_decide(g, actor.user, actor.role)) continue;
+                const auto account = tx.users().find(g.user);
+                const std::string who = !account ? "an account" : account->display_name.empty() ? account->email : account->display_name;
+                out.push_back({OwedKind::role_approval, g.id.value, "Approve or refuse the " + lower(std::string(role_label(g.role))) +
+                                                                        " role for " + who,
+                               std::nullopt, "Asked by " + name_in_label(g.asked_by_label) + " on " + date_in_words(london_date(g.asked_at))});
+            }
+        }
+    }
     return out;
 }
 
@@ -79,6 +95,7 @@ std::string href_of(const OwedItem& i, const Owner& o) {
         case OwedKind::dataset_return: return "/dataset/returns/" + id;
         case OwedKind::booking: return "/training/sessions/" + id;
         case OwedKind::report_sign_off: return "/reports/" + FinancialYear{static_cast<int>(i.id)}.key();
+        case OwedKind::role_approval: return "/users/approvals/" + id;
     }
     return "/";
 }

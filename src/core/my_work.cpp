@@ -11,13 +11,14 @@ struct KindInfo {
     std::string_view key, label;
 };
 
-constexpr std::array<KindInfo, 6> kKinds{{
+constexpr std::array<KindInfo, 7> kKinds{{
     {OwedKind::meeting_action, "meeting_action", "Meeting action"},
     {OwedKind::improvement_action, "improvement_action", "Improvement action"},
     {OwedKind::audit_return, "audit_return", "Audit return"},
     {OwedKind::dataset_return, "dataset_return", "Dataset return"},
     {OwedKind::booking, "booking", "Training booked"},
     {OwedKind::report_sign_off, "report_sign_off", "Yearly report sign-off"},
+    {OwedKind::role_approval, "role_approval", "Role to approve"},
 }};
 
 }  // namespace

@@ -19,6 +19,7 @@ enum class OwedKind {
     dataset_return,      // their agency's dataset return, not yet sent
     booking,             // a training place booked (or on the waiting list) still to come
     report_sign_off,     // the yearly report, awaiting their organisation's sign-off
+    role_approval,       // a role that sees children's identities, waiting for a partner lead
 };
 
 std::string_view owed_kind_key(OwedKind kind);    // "meeting_action"

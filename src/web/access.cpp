@@ -4,55 +4,22 @@
 #include <spdlog/spdlog.h>
 
 #include "app/access.hpp"
-#include "app/dataset_returns.hpp"
 #include "app/governance.hpp"
 #include "app/health.hpp"
-#include "app/my_work.hpp"
 #include "app/partnership.hpp"
-#include "app/reviews.hpp"
 #include "app/two_factor.hpp"
 #include "core/date_words.hpp"
 #include "crypto/bounded_hasher.hpp"
 #include "crypto/sodium.hpp"
 #include "web/areas.hpp"
+#include "web/home.hpp"
 #include "web/html.hpp"
-#include "web/learning_views.hpp"
 #include "web/security.hpp"
 #include "web/sign_in.hpp"
 #include "web/views.hpp"
 
 namespace assure::web {
 namespace {
-
-// Cases past a statutory date, first on the home page of everyone who works on them. Counts
-// only: no child's record is shown, so nothing is written to the access log.
-void add_review_summary(Services& s, const Actor& actor, Data& data) {
-    if (!actor.can(Permission::view_reviews)) return;
-    const ReviewStats stats = review_stats(s, actor);
-    data.set("can_view_reviews", flag(true));
-    data.set("reviews_open", std::to_string(stats.open));
-    data.set("reviews_overdue", std::to_string(stats.overdue));
-    data.set("has_reviews_overdue", flag(stats.overdue > 0));
-}
-
-// The dataset's quarterly returns: those the business unit chases, or the ones an agency's lead
-// owes. Others see none.
-void add_returns_summary(Services& s, const Actor& actor, Data& data) {
-    if (!actor.can(Permission::manage_dataset) && actor.role != Role::agency_lead) return;
-    PageRequest one;
-    one.limit = 1;
-    DatasetReturnCounts counts;
-    try {
-        counts = list_dataset_returns(s, actor, DatasetReturnListState::outstanding, "", one).counts;
-    } catch (const Failure& f) {
-        if (f.code() != FailureCode::forbidden) throw;
-        return;  // a lead whose agency the directory does not name yet
-    }
-    data.set("has_returns", flag(true));
-    data.set("returns_outstanding", std::to_string(counts.outstanding));
-    data.set("returns_late", std::to_string(counts.late));
-    data.set("has_returns_late", flag(counts.late > 0));
-}
 
 void show_login(Ctx& ctx, const std::string& email, const FieldErrors& errors, int status, const std::string& next) {
     use_login_csrf(ctx);
@@ -145,58 +112,7 @@ void add_access_routes(std::vector<Route>& routes, Services& services) {
                       [](Ctx& ctx) { page(ctx, "access/accessibility", Data{}, PageOptions{"Accessibility statement"}); },
                       "/accessibility"});
 
-    // The business unit's first questions: which groups are overdue to meet, which actions are late.
-    auto add_governance_summary = [](Services& s, Ctx& ctx, Data& data) {
-        if (!ctx.who().can(Permission::view_governance)) return;
-        data.set("can_view_governance", flag(true));
-        Data overdue{Data::type::list};
-        for (const auto& g : list_groups(s, ctx.who())) {
-            if (!g.cadence.overdue) continue;
-            Data row;
-            row.set("id", g.group.id.str());
-            row.set("name", g.group.name);
-            row.set("due_by", date_in_words(*g.cadence.due_by));
-            overdue.push_back(row);
-        }
-        data.set("has_overdue_groups", flag(!overdue.is_empty_list()));
-        data.set("overdue_groups", overdue);
-        // Open actions only: the figures are about them, and counting just these reads the
-        // open few rather than every action of the partnership's years.
-        ActionFilter open;
-        open.open_only = true;
-        data.set("overdue_actions", std::to_string(count_actions(s, ctx.who(), open).overdue));
-        ActionFilter mine = open;
-        mine.owner = person_of(s, ctx.who()).value_or(PersonId{});
-        data.set("my_actions", std::to_string(count_actions(s, ctx.who(), mine).open));
-    };
-    routes.push_back({"GET", "/", Permission::signed_in, Surface::page,
-                      [&services, add_governance_summary](Ctx& ctx) {
-                          std::optional<Partnership> partnership;
-                          services.store.read([&](Transaction& tx) {
-                              partnership = tx.partnerships().find(ctx.who().partnership);
-                          });
-                          Data data;
-                          data.set("partnership", partnership ? partnership->name : "Your partnership");
-                          data.set("can_view_directory", flag(ctx.who().can(Permission::view_directory)));
-                          data.set("can_edit_directory", flag(ctx.who().can(Permission::edit_directory)));
-                          data.set("can_manage_users", flag(ctx.who().can(Permission::manage_users)));
-                          data.set("can_view_audit", flag(ctx.who().can(Permission::view_audit)));
-                          const auto agencies = list_agencies(services, ctx.who(), false);
-                          const auto people = list_people(services, ctx.who(), {});
-                          data.set("agency_count", std::to_string(agencies.size()));
-                          data.set("people_count", std::to_string(people.size()));
-                          const OwedCounts owed = count_my_work(services, ctx.who());
-                          data.set("my_work_summary", std::to_string(owed.owed) + (owed.owed == 1 ? " thing" : " things") +
-                                                          " waiting for you, " + std::to_string(owed.overdue) + " overdue");
-                          add_governance_summary(services, ctx, data);
-                          add_improvement_summary(services, ctx.who(), ImprovementFilter{}, data);
-                          add_review_summary(services, ctx.who(), data);
-                          add_returns_summary(services, ctx.who(), data);
-                          page(ctx, "partnership/home", data,
-                               PageOptions{partnership ? partnership->name : "Home", "home"});
-                      },
-                      "/"});
-
+    add_home_route(routes, services);
     add_user_routes(routes, services);
     add_role_grant_routes(routes, services);
 }

@@ -1,4 +1,5 @@
 // The audit trail: browse and filter. Read-only by construction: there is no route that edits it.
+#include "core/audit_actions.hpp"
 #include "app/audit.hpp"
 #include "web/areas.hpp"
 #include "web/html.hpp"
@@ -37,7 +38,9 @@ void audit_page(Services& s, Ctx& ctx) {
         // The name is what a reader looks for; the email below it tells two people of one name apart.
         row.set("actor", name_in_label(e.actor_label));
         row.set("actor_email", optional_text(email_in_label(e.actor_label)));
-        row.set("action", e.action);
+        // The words for people; the key below them is what "Action starts with" filters on.
+        row.set("action", audit_action_label(e.action));
+        row.set("action_key", e.action);
         row.set("entity", e.entity_type + " " + e.entity_id);
         row.set("before", e.before_json);
         row.set("after", e.after_json);

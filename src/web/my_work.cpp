@@ -7,8 +7,10 @@
 #include "app/training_evaluations.hpp"
 #include "core/dataset.hpp"
 #include "core/date_words.hpp"
+#include "core/text.hpp"
 #include "web/search_routes.hpp"
 #include "web/html.hpp"
+#include "web/my_work_lines.hpp"
 #include "web/paging.hpp"
 #include "web/problem.hpp"
 #include "web/views.hpp"
@@ -47,17 +49,7 @@ void list_page(Services& s, Ctx& ctx) {
     const PageRequest asked = page_request(ctx);
     const MyWork w = my_work(s, ctx.who(), asked);
     Data lines{Data::type::list};
-    for (const auto& l : w.lines) {
-        Data d;
-        d.set("href", l.href);
-        d.set("title", title_of(l));
-        d.set("kind", std::string(owed_kind_label(l.item.kind)));
-        d.set("detail", optional_text(l.item.kind == OwedKind::booking ? (l.item.detail == "waiting" ? "on the waiting list" : "")
-                                                                         : l.item.detail));
-        d.set("due", due_text(l));
-        d.set("overdue", flag(l.overdue));
-        lines.push_back(d);
-    }
+    for (const auto& l : w.lines) lines.push_back(my_work_line(l));
     Data evaluations{Data::type::list};
     const auto waiting = waiting_evaluations(s, ctx);
     for (const auto& e : waiting) {
@@ -73,8 +65,7 @@ void list_page(Services& s, Ctx& ctx) {
     data.set("has_evaluations", flag(!waiting.empty()));
     data.set("lines", lines);
     data.set("has_lines", flag(!w.lines.empty()));
-    data.set("summary", std::to_string(w.counts.owed) + (w.counts.owed == 1 ? " thing" : " things") + " waiting for you, " +
-                            std::to_string(w.counts.overdue) + " overdue");
+    data.set("summary", my_work_summary(w.counts));
     data.set("pagination_html", pagination("/my-work", asked, w.next));
     page(ctx, "my_work/list", data, PageOptions{"My work", "my_work"});
 }
@@ -102,6 +93,22 @@ void list_api(Services& s, Ctx& ctx) {
 }
 
 }  // namespace
+
+Data my_work_line(const MyWorkLine& l) {
+    Data d;
+    d.set("href", l.href);
+    d.set("title", title_of(l));
+    d.set("kind", std::string(owed_kind_label(l.item.kind)));
+    d.set("detail", optional_text(l.item.kind == OwedKind::booking ? (l.item.detail == "waiting" ? "on the waiting list" : "")
+                                                                     : l.item.detail));
+    d.set("due", due_text(l));
+    d.set("overdue", flag(l.overdue));
+    return d;
+}
+
+std::string my_work_summary(const OwedCounts& counts) {
+    return count_of(counts.owed, "thing", "things") + " waiting for you, " + std::to_string(counts.overdue) + " overdue";
+}
 
 void add_my_work_routes(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", "/my-work", Permission::signed_in, Surface::page, [&s](Ctx& ctx) { list_page(s, ctx); }, "/my-work"});

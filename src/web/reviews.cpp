@@ -13,6 +13,7 @@
 #include "web/areas.hpp"
 #include "web/html.hpp"
 #include "web/paging.hpp"
+#include "web/review_rows.hpp"
 #include "web/views.hpp"
 #include "core/labels.hpp"
 
@@ -22,11 +23,6 @@ namespace {
 constexpr int kChildSlots = 4;
 
 
-std::string pseudonyms(const Case& c) {
-    std::string out;
-    for (const auto& child : c.children) out += (out.empty() ? "" : ", ") + child.pseudonym;
-    return out;
-}
 
 std::map<AgencyId, std::string> agency_names(Services& s, const Actor& actor) {
     std::map<AgencyId, std::string> out;
@@ -45,21 +41,6 @@ std::string names_of(const std::vector<AgencyId>& ids, const std::map<AgencyId, 
 
 
 // ---- dashboard ------------------------------------------------------------------------
-
-// "7 of 9 (78%)": met in time of those whose outcome is known; "None due yet".
-std::string in_time_text(const ClockCounts& c) {
-    const auto share = c.share_in_time();
-    if (!share) return "None due yet";
-    return std::to_string(c.in_time) + " of " + std::to_string(c.decided()) + " (" + std::to_string(std::lround(*share * 100)) + "%)";
-}
-
-// "1 late, 1 overdue": what kept the share down; "" when nothing did.
-std::string missed_text(const ClockCounts& c) {
-    std::string out;
-    if (c.late > 0) out = std::to_string(c.late) + " late";
-    if (c.overdue > 0) out += (out.empty() ? "" : ", ") + std::to_string(c.overdue) + " overdue";
-    return out;
-}
 
 // The statutory clocks year by year: a table, and the same shares as bars.
 void set_timeliness(Data& data, const std::vector<TimelinessYear>& years) {
@@ -94,21 +75,7 @@ void dashboard_page(Services& s, Ctx& ctx) {
     const Date today = london_today(s);
 
     Data rows{Data::type::list};
-    for (const auto& v : cases.items) {
-        Data row;
-        row.set("id", v.record.id.str());
-        row.set("reference", v.record.reference);
-        row.set("children", pseudonyms(v.record));
-        row.set("stage", std::string(stage_label(v.state.stage)));
-        row.set("has_next", flag(v.next.has_value()));
-        row.set("next_label", v.next ? v.next->label : std::string("None"));
-        row.set("next_due", v.next ? date_in_words(*v.next->due) : std::string());
-        row.set("overdue", flag(v.overdue));
-        row.set("days_text", v.next_countdown ? count_of(v.next_countdown->working_days, "working day", "working days") : std::string());
-        const int slip = slippage_days(v.deadlines, v.state, today);
-        if (slip > 0) row.set("slippage", count_of(slip, "day", "days"));
-        rows.push_back(row);
-    }
+    for (const auto& v : cases.items) rows.push_back(case_row(v, today));
     Data filters{Data::type::list};
     const std::pair<const char*, const char*> options[] = {{"", "Open cases"}, {"overdue", "Overdue"}, {"all", "All cases"}};
     for (std::size_t i = 0; i < std::size(options); ++i) {

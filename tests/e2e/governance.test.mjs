@@ -148,9 +148,9 @@ test('the business manager sees who is under 75%, which groups are overdue and w
   await checkA11y(page, 'home')
   // The demo's overdue rapid review (Child W) comes first, then the groups overdue to meet.
   const warnings = page.locator('.govuk-warning-text')
-  assert.match(await warnings.first().textContent(), /1 past a statutory date/)
+  assert.match(await warnings.first().textContent(), /1 case past a statutory date/)
   assert.equal(await warnings.filter({ hasText: 'Groups overdue to meet' }).count(), 1)
-  assert.equal(await page.getByRole('link', { name: 'Policy and Performance Review Group' }).count(), 1)
+  assert.equal(await page.getByRole('link', { name: 'Policy and Performance Review Group', exact: true }).count(), 1)
 
   await visit(page, server.baseUrl + '/attendance', 'attendance report')
   const below = page.getByRole('table').first()

@@ -65,6 +65,13 @@ TEST(RoleApprovals, ABusinessUnitRoleWaitsUntilAnotherPartnerLeadApprovesIt) {
     const auto form = lead.get(path);
     ASSERT_EQ(form->status, 200);
     EXPECT_TRUE(has(form, "Save decision"));
+    // It waits on the lead's My work and home page, linked to the decision.
+    const auto home = lead.get("/");
+    EXPECT_TRUE(has(home, "<a class=\"govuk-link\" href=\"" + path + "\">Approve or refuse the business unit role for Sam Smith</a>"))
+        << home->body;
+    EXPECT_TRUE(has(home, "Role to approve: Asked by"));
+    EXPECT_TRUE(has(lead.get("/my-work"), "Approve or refuse the business unit role for Sam Smith"));
+    EXPECT_FALSE(has(admin.get("/my-work"), "Approve or refuse")) << "the administrator who asked does not decide";
 
     // Bad input: a clear error, nothing changed.
     const auto no_choice = lead.post(path, {{"reason", ""}});
@@ -88,6 +95,7 @@ TEST(RoleApprovals, ABusinessUnitRoleWaitsUntilAnotherPartnerLeadApprovesIt) {
     EXPECT_TRUE(has(after, "Role approved."));
     EXPECT_TRUE(has(after, "No role is waiting for a decision."));
     EXPECT_TRUE(has(after, "Joins the business unit on Monday"));
+    EXPECT_FALSE(has(lead.get("/my-work"), "Approve or refuse")) << "decided: no longer owed";
     // Decided once: the form is gone and a second decision is refused.
     EXPECT_TRUE(has(lead.get(path), "This request has already been approved"));
     EXPECT_EQ(lead.post(path, {{"decision", "refuse"}, {"reason", "changed my mind"}})->status, 409);

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "app/ports/cases_due.hpp"
 #include "store/contract.hpp"
 #include "store/sql/connection.hpp"
 
@@ -416,11 +417,54 @@ TYPED_TEST_P(ReviewsContract, EveryRecordOfALongListIsFoundByItsId) {
     EXPECT_TRUE(none.items.empty());
 }
 
+TYPED_TEST_P(ReviewsContract, TheSoonestDueComeFirstAndClosedCasesNever) {
+    // Aware on a Monday, each case's Panel notification is due 5 working days later; the one
+    // already notified waits on the safeguarding partners being informed instead.
+    const CaseId late = this->add_case("SI-A", "2026-10-05");
+    const CaseId later = this->add_case("SI-B", "2026-10-12");
+    const CaseId reviewing = this->add_case("SI-C", "2026-10-05", {TestFixture::event(EventKind::notify_panel, "2026-10-06")});
+    const CaseId same_day = this->add_case("SI-D", "2026-10-12");
+    this->add_case("SI-E", "2025-06-02", {TestFixture::event(EventKind::notify_panel, "2025-06-03"),
+                                          TestFixture::event(EventKind::close, "2026-11-04")});
+    // Core's order: by the stored next date, then id; a closed case has none.
+    std::vector<std::pair<Date, std::int64_t>> expected;
+    for (const auto& c : this->every_case()) {
+        const CaseStanding st = standing_of(c, this->calendar);
+        if (st.next_due_on) expected.emplace_back(*st.next_due_on, c.id.value);
+    }
+    std::sort(expected.begin(), expected.end());
+    ASSERT_EQ(expected.size(), 4U);
+    std::vector<std::int64_t> want;
+    for (const auto& [due, id] : expected) want.push_back(id);
+    EXPECT_EQ(want, (std::vector<std::int64_t>{late.value, reviewing.value, later.value, same_day.value}))
+        << "by hand: 12 October; the notified case's partners to be informed; 19 October twice, by id";
+
+    auto soonest = [&](int limit) {
+        std::vector<std::int64_t> got;
+        this->store->read([&](Transaction& tx) {
+            for (const auto& c : dynamic_cast<CasesDueTransaction&>(tx).cases_due().soonest_due(this->query(), limit)) {
+                got.push_back(c.id.value);
+                EXPECT_EQ(c.children.size(), 1U) << "children come with each case";
+            }
+        });
+        return got;
+    };
+    EXPECT_EQ(soonest(10), want);
+    EXPECT_EQ(soonest(2), (std::vector<std::int64_t>{late.value, reviewing.value}));
+    // Need-to-know holds: a stranger on no panel reaches none of them.
+    CaseQuery stranger = this->query();
+    stranger.visible_to = CaseReader{UserId{99}, CaseReach::own_cases};
+    this->store->read([&](Transaction& tx) {
+        EXPECT_TRUE(dynamic_cast<CasesDueTransaction&>(tx).cases_due().soonest_due(stranger, 10).empty());
+    });
+}
+
 REGISTER_TYPED_TEST_SUITE_P(ReviewsContract, PagesComeInOrderWithoutRepeatsOrGaps,
                             EveryFilterAgreesWithTheRulesAndCountsAgreeWithLists, NeedToKnowInSqlAgreesWithTheRuleInCore,
                             ACaseRoundTripsItsPanelInterestsAndEventsAndStaleWritesAreRefused,
                             AnUnknownStoredValueIsAnErrorNamingTableAndColumn, CasesWithoutAStoredStandingAreFoundAndSettled,
                             TheAccessLogStoresBatchesAndSearchesThem, AListSeenAgainIsStoredOnceAndEveryViewIsFoundByItsRecords,
-                            EveryRecordOfALongListIsFoundByItsId, TimelinessByYearAgreesWithTheRuleInCore);
+                            EveryRecordOfALongListIsFoundByItsId, TimelinessByYearAgreesWithTheRuleInCore,
+                            TheSoonestDueComeFirstAndClosedCasesNever);
 
 }  // namespace assure::testing

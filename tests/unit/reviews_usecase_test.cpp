@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "app/reviews.hpp"
+#include "app/reviews_due.hpp"
 #include "fakes/fakes.hpp"
 #include "store/sqlite/store.hpp"
 
@@ -256,6 +257,29 @@ TEST(ReviewUseCases, TheScrutineersFiguresCountEveryCaseWithoutShowingOne) {
     EXPECT_EQ(st.timeliness[0].year, 2026);
     EXPECT_EQ(st.timeliness[0].notification, (ClockCounts{0, 0, 1, 0}));
     EXPECT_EQ(review_stats(w.services, w.member).open, 0) << "a member's figures still follow need-to-know";
+}
+
+TEST(ReviewUseCases, TheSoonestDueLeadWithTheirCountdownAndAreLoggedAsAList) {
+    ReviewsWorld w;
+    const CaseId newer = w.notify("2026-11-20").record.id;  // the Panel to be told by 27 November
+    const CaseId older = w.notify("2026-11-13", "2026-11-12").record.id;  // ... by 20 November: overdue on the 23rd
+    const auto due = cases_due_soonest(w.services, w.bu, 5);
+    ASSERT_EQ(due.size(), 2U);
+    EXPECT_EQ(due[0].record.id, older);
+    EXPECT_TRUE(due[0].overdue);
+    EXPECT_EQ(due[0].next->key, "notify_panel");
+    EXPECT_EQ(due[0].next_countdown->working_days, 1) << "20 November was a Friday; 23 November is one working day on";
+    EXPECT_EQ(due[1].record.id, newer);
+    EXPECT_FALSE(due[1].overdue);
+    EXPECT_EQ(due[1].next_countdown->working_days, 4);
+    EXPECT_EQ(due[1].record.children[0].name, "") << "pseudonyms only";
+    const auto lists = w.reads(AccessKind::list);
+    ASSERT_EQ(lists.size(), 1U);
+    EXPECT_EQ(lists[0].record_ids, (std::vector<std::string>{older.str(), newer.str()}));
+    EXPECT_EQ(cases_due_soonest(w.services, w.bu, 1).size(), 1U);
+    EXPECT_TRUE(cases_due_soonest(w.services, w.member, 5).empty()) << "not on the panel";
+    const Actor scrutineer{UserId{103}, w.partnership, Role::scrutineer, "Scrutineer <s@example.org>"};
+    EXPECT_TRUE(cases_due_soonest(w.services, scrutineer, 5).empty()) << "figures, never records";
 }
 
 TEST(ReviewUseCases, ListsArePagedWithoutRepeats) {

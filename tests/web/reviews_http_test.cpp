@@ -249,21 +249,41 @@ TEST_F(ReviewsHttp, TheReadsOfCaseRecordsAreForTheAdministratorAndTheScrutineer)
     }
 }
 
-// The business unit's home page leads with the cases past a statutory date: counted, so no
-// child's record is shown and nothing reaches the access log.
-TEST_F(ReviewsHttp, TheHomePageCountsCasesPastAStatutoryDateWithoutShowingOne) {
-    notify(auth(Role::business_unit), incident(), 201);  // its panel notification was due 30 December 2025
+// The business unit's home page leads with the open cases whose statutory date comes soonest,
+// overdue first, by pseudonym, and the list is logged as /reviews's is. The scrutineer's shows
+// the figures and the clocks over every case, and no case. The administrator's shows neither.
+TEST_F(ReviewsHttp, TheHomePageLeadsWithTheCasesDueSoonestAndTheScrutineerSeesOnlyFigures) {
+    const int id = notify(auth(Role::business_unit), incident(), 201)["id"];  // the Panel was due to be told by 30 December 2025
     Browser bu(*server);
     ASSERT_TRUE(bu.sign_in(server->email(Role::business_unit)));
-    const int reads = server->count_reads();
+    const int reads = server->count_reads(AccessKind::list);
     const auto home = bu.get("/");
     ASSERT_EQ(home->status, 200);
-    EXPECT_NE(home->body.find("1</span><br><a class=\"govuk-link\" href=\"/reviews?show=overdue\">cases past a statutory date"),
+    const std::string& body = home->body;
+    EXPECT_NE(body.find("1 case past a statutory date"), std::string::npos) << body;
+    EXPECT_NE(body.find("<li><a class=\"govuk-link\" href=\"/reviews/" + std::to_string(id) +
+                        "\">SI-2025-01</a> (Child T): Notify the Panel, due 30 December 2025"),
               std::string::npos)
-        << home->body;
-    EXPECT_NE(home->body.find("1 past a statutory date"), std::string::npos);
-    EXPECT_EQ(home->body.find("Child T"), std::string::npos);
-    EXPECT_EQ(server->count_reads(), reads) << "a count shows no record, so it is not logged";
+        << body;
+    EXPECT_NE(body.find("working days overdue</strong>"), std::string::npos);
+    EXPECT_EQ(body.find("Taylor Example"), std::string::npos) << "pseudonyms only";
+    EXPECT_EQ(server->count_reads(AccessKind::list), reads + 1) << "the cases shown are logged as a list";
+    EXPECT_NE(body.find("Statutory clocks in 2025/26"), std::string::npos);
+    EXPECT_NE(body.find("Panel notified in time</dt><dd class=\"govuk-summary-list__value\">0 of 1 (0%); 1 overdue"),
+              std::string::npos)
+        << body;
+
+    Browser scrutineer(*server);
+    ASSERT_TRUE(scrutineer.sign_in(server->email(Role::scrutineer)));
+    const int before = server->count_reads();
+    const auto theirs = scrutineer.get("/");
+    ASSERT_EQ(theirs->status, 200);
+    EXPECT_EQ(theirs->body.find("/reviews/" + std::to_string(id)), std::string::npos) << "no case record";
+    EXPECT_EQ(theirs->body.find("Child T"), std::string::npos);
+    EXPECT_NE(theirs->body.find("1 case past a statutory date"), std::string::npos);
+    EXPECT_NE(theirs->body.find("Every case of the partnership."), std::string::npos);
+    EXPECT_NE(theirs->body.find("0 of 1 (0%); 1 overdue"), std::string::npos);
+    EXPECT_EQ(server->count_reads(), before) << "figures show no record, so nothing is logged";
 
     Browser admin(*server);
     ASSERT_TRUE(admin.sign_in(server->email(Role::administrator)));

@@ -2,7 +2,9 @@
 // Reads run in read transactions and log through the access log, so they never take the write lock.
 #include <nlohmann/json.hpp>
 
+#include "app/ports/cases_due.hpp"
 #include "app/reviews.hpp"
+#include "app/reviews_due.hpp"
 #include "app/reviews/internal.hpp"
 
 namespace assure {
@@ -103,6 +105,19 @@ Page<CaseView> list_cases(Services& s, const Actor& actor, const CaseFilter& fil
     });
     // A list shows case records too; an empty one shows none.
     if (!out.items.empty()) log_access(s, actor, AccessKind::list, "review_case", ids_of(out.items));
+    return out;
+}
+
+std::vector<CaseView> cases_due_soonest(Services& s, const Actor& actor, int limit) {
+    require(actor, Permission::view_reviews);
+    const Date today = london_today(s);
+    std::vector<CaseView> out;
+    s.store.read([&](Transaction& tx) {
+        auto* with = dynamic_cast<CasesDueTransaction*>(&tx);
+        if (with == nullptr) throw Failure(FailureCode::unavailable, "Cases by due date are not kept by this store", {}, "no CasesDueTransaction");
+        for (auto& c : with->cases_due().soonest_due(query_for(actor), limit)) out.push_back(view_of(s, std::move(c), today));
+    });
+    if (!out.empty()) log_access(s, actor, AccessKind::list, "review_case", ids_of(out));
     return out;
 }
 

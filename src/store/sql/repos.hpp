@@ -2,6 +2,7 @@
 // The repositories, written once in SQL that SQLite and PostgreSQL both accept. Each works on
 // the transaction's one connection.
 #include "app/ports.hpp"
+#include "app/ports/cases_due.hpp"
 #include "store/sql/connection.hpp"
 
 namespace assure::sql {
@@ -133,12 +134,13 @@ private:
     Connection& db_;
 };
 
-class SqlCases final : public CaseRepo {
+class SqlCases final : public CaseRepo, public CasesDueRepo {
 public:
     explicit SqlCases(Connection& db) : db_(db) {}
     Page<Case> list(const CaseQuery& query) override;
     CaseCounts counts(const CaseQuery& query, Date today) override;
     std::vector<TimelinessYear> timeliness(const CaseQuery& query, Date today) override;
+    std::vector<Case> soonest_due(const CaseQuery& query, int limit) override;  // CasesDueRepo
     std::optional<Case> find(PartnershipId partnership, CaseId id) override;
     CaseId insert(const Case& c, const CaseStanding& standing) override;
     bool update(const Case& c, const CaseStanding& standing) override;

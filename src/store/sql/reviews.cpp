@@ -240,6 +240,19 @@ Page<Case> SqlCases::list(const CaseQuery& f) {
     return page;
 }
 
+// A closed case has no next date (core's standing_of), so "open" needs no test of its own.
+std::vector<Case> SqlCases::soonest_due(const CaseQuery& f, int limit) {
+    auto& q = db_.cached(std::string(kCaseColumns) + kCaseWhere +
+                         "AND c.next_due_on IS NOT NULL ORDER BY c.next_due_on, c.id LIMIT ?8");
+    bind_query(q, f);
+    q.bind(8, std::clamp(limit, 1, PageRequest::max_limit));
+    std::vector<Case> rows;
+    RulesOfPage rules;
+    while (q.step()) rows.push_back(read_case_row(q, rules));
+    load_children(db_, rows);
+    return rows;
+}
+
 CaseCounts SqlCases::counts(const CaseQuery& f, Date today) {
     auto& q = db_.cached(
         std::string("SELECT count(*), "

@@ -43,7 +43,7 @@ private:
 
 class SqlTransaction final : public Transaction, public DocumentTransaction, public PublicationTransaction, public SearchTransaction,
                              public MyWorkTransaction, public TrainingEvaluationTransaction, public TwoFactorTransaction,
-                             public RoleGrantTransaction {
+                             public RoleGrantTransaction, public CasesDueTransaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), agency_links_(db), people_(db), users_(db), sessions_(db), ending_sessions_(sessions_, reached_data_), tokens_(db), audit_(db), access_entries_(db), cases_(db),
@@ -78,6 +78,7 @@ public:
     TwoFactorRepo& two_factor() override { return changing(two_factor_); }
     // The users page shows the roles waiting for approval.
     RoleGrantRepo& role_grants() override { return changing(role_grants_); }
+    CasesDueRepo& cases_due() override { return cases_; }  // only read
 
     // Whether this transaction reached any repository besides sessions, the access log, the mail
     // outbox and the heartbeat (shown by no page that is kept), or ended a session: a write that
