@@ -5,21 +5,11 @@
 // their agency's returns and their group's next meeting, on a 375-pixel phone. The independent
 // scrutineer, who chairs the Strategic Forum: the statutory clocks over every case and no case
 // record. axe-core checks every page visited.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, checkA11y, signIn, freshPage } from './support.mjs'
+import { useDemo, checkA11y, signIn, freshPage } from './support.mjs'
 
-let server, browser
-
-before(async () => {
-  server = await startServer({ today: '2026-11-23' })
-  browser = await launchBrowser()
-})
-
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const run = useDemo({ today: '2026-11-23' })
 
 const main = page => page.getByRole('main')
 const list = (page, name) => main(page).getByRole('list', { name, exact: true })
@@ -35,8 +25,8 @@ async function waitingForYou (page) {
 }
 
 test('the business manager sees the overdue rapid review first and opens it', async () => {
-  const { context, page } = await freshPage(browser, { viewport: { width: 1280, height: 900 } })
-  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  const { context, page } = await freshPage(run.browser, { viewport: { width: 1280, height: 900 } })
+  await signIn(page, run.server.baseUrl, run.server.accounts.business_unit)
   assert.match(await waitingForYou(page), /^My work: \d+ things? waiting for you, \d+ overdue$/)
   const due = list(page, 'Statutory dates coming up').getByRole('listitem')
   assert.ok(await due.count() >= 2, 'the open cases due soonest')
@@ -58,8 +48,8 @@ test('the business manager sees the overdue rapid review first and opens it', as
 })
 
 test('a statutory partner’s lead sees the cases and opens the Strategic Forum’s next meeting', async () => {
-  const { context, page } = await freshPage(browser, { viewport: { width: 1280, height: 900 } })
-  await signIn(page, server.baseUrl, server.accounts.partner_lead)
+  const { context, page } = await freshPage(run.browser, { viewport: { width: 1280, height: 900 } })
+  await signIn(page, run.server.baseUrl, run.server.accounts.partner_lead)
   await waitingForYou(page)
   assert.match(await list(page, 'Statutory dates coming up').getByRole('listitem').first().textContent(), /Child W/)
   const meetings = list(page, 'Your groups’ next meetings').getByRole('listitem')
@@ -79,8 +69,8 @@ test('a statutory partner’s lead sees the cases and opens the Strategic Forum�
 })
 
 test('an agency’s safeguarding lead sees what their agency owes on a phone, without a case', async () => {
-  const { context, page } = await freshPage(browser, { viewport: { width: 375, height: 812 } })
-  await signIn(page, server.baseUrl, server.accounts.agency_lead)
+  const { context, page } = await freshPage(run.browser, { viewport: { width: 375, height: 812 } })
+  await signIn(page, run.server.baseUrl, run.server.accounts.agency_lead)
   await fitsThePhone(page, 'the agency lead’s home page')
   assert.match(await waitingForYou(page), /^My work: [1-9]\d* things? waiting for you/)
   const owed = list(page, 'Waiting for you').getByRole('listitem')
@@ -97,8 +87,8 @@ test('an agency’s safeguarding lead sees what their agency owes on a phone, wi
 })
 
 test('the independent scrutineer sees the clocks over every case, no case, and the meeting they chair', async () => {
-  const { context, page } = await freshPage(browser, { viewport: { width: 1280, height: 900 } })
-  await signIn(page, server.baseUrl, server.accounts.scrutineer)
+  const { context, page } = await freshPage(run.browser, { viewport: { width: 1280, height: 900 } })
+  await signIn(page, run.server.baseUrl, run.server.accounts.scrutineer)
   await waitingForYou(page)
   assert.equal(await main(page).locator('a[href^="/reviews/"]').count(), 0, 'no case record')
   assert.equal(await list(page, 'Statutory dates coming up').count(), 0)

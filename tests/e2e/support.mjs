@@ -7,6 +7,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import assert from 'node:assert/strict'
+import { before, after } from 'node:test'
 import { chromium } from 'playwright-core'
 
 const require = createRequire(import.meta.url)
@@ -145,4 +146,19 @@ export async function fillDate (page, legend, iso) {
   await group.getByLabel('Day').fill(String(Number(day)))
   await group.getByLabel('Month').fill(String(Number(month)))
   await group.getByLabel('Year').fill(year)
+}
+
+// A file's journeys share one demo server (frozen on `today`) and one browser: started before the
+// first journey, stopped after the last. Read `run.server` and `run.browser` inside the journeys.
+export function useDemo (options = {}) {
+  const run = {}
+  before(async () => {
+    run.server = await startServer(options)
+    run.browser = await launchBrowser()
+  })
+  after(async () => {
+    await run.browser?.close()
+    await run.server?.stop()
+  })
+  return run
 }
