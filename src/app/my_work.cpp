@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "app/ports/action_escalations.hpp"
 #include "app/ports/role_grants.hpp"
 #include "core/date_words.hpp"
 #include "core/labels.hpp"
@@ -70,6 +71,17 @@ std::vector<OwedItem> pinned(Transaction& tx, const Actor& actor, const Owner& o
                            "For " + o.agency->name});
         }
     }
+    // Overdue meeting actions escalated to them (as a chair or a partner's lead), still open.
+    if (o.query.person.valid()) {
+        if (auto* with = dynamic_cast<ActionEscalationTransaction*>(&tx)) {
+            for (const auto& e : with->action_escalations().open_escalated_to(actor.partnership, o.query.person)) {
+                const auto a = tx.governance().find_action(actor.partnership, e.action);
+                if (!a || a->owner == o.query.person) continue;  // their own action is listed already
+                out.push_back({OwedKind::escalated_action, e.action.value, a->text, a->due,
+                               std::string(escalation_step_label(e.step)) + " on " + date_in_words(e.escalated_on)});
+            }
+        }
+    }
     // Roles that see children's identities, waiting for a partner lead who may decide them.
     if (actor.can(Permission::approve_roles)) {
         if (auto* with = dynamic_cast<RoleGrantTransaction*>(&tx)) {
@@ -96,6 +108,7 @@ std::string href_of(const OwedItem& i, const Owner& o) {
         case OwedKind::booking: return "/training/sessions/" + id;
         case OwedKind::report_sign_off: return "/reports/" + FinancialYear{static_cast<int>(i.id)}.key();
         case OwedKind::role_approval: return "/users/approvals/" + id;
+        case OwedKind::escalated_action: return "/actions/" + id;
     }
     return "/";
 }

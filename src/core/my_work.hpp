@@ -20,6 +20,7 @@ enum class OwedKind {
     booking,             // a training place booked (or on the waiting list) still to come
     report_sign_off,     // the yearly report, awaiting their organisation's sign-off
     role_approval,       // a role that sees children's identities, waiting for a partner lead
+    escalated_action,    // an overdue meeting action escalated to them, still open
 };
 
 std::string_view owed_kind_key(OwedKind kind);    // "meeting_action"

@@ -3,6 +3,7 @@
 // the register of interests, calendar feeds, and CSV/XLSX exports.
 #include <map>
 
+#include "app/action_escalations.hpp"
 #include "app/partnership.hpp"
 #include "core/date_words.hpp"
 #include "web/documents.hpp"
@@ -132,6 +133,17 @@ void action_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
     data.set("closed_on", optional_text(line->action.closed_on ? date_in_words(*line->action.closed_on) : std::string()));
     data.set("can_update", flag(can_update));
     data.set("saved", flag(ctx.has_query("saved")));
+    Data escalations{Data::type::list};
+    for (const auto& e : escalations_of_action(s, ctx.who(), id)) {
+        Data row;
+        row.set("step", std::string(escalation_step_label(e.step)));
+        row.set("to", e.person_name);
+        row.set("on", date_in_words(e.escalated_on));
+        row.set("due", date_in_words(e.due));
+        escalations.push_back(row);
+    }
+    data.set("has_escalations", flag(!escalations.is_empty_list()));
+    data.set("escalations", escalations);
     std::vector<Option> statuses;
     for (ActionStatus a : {ActionStatus::open, ActionStatus::done, ActionStatus::dropped}) {
         statuses.push_back({std::string(action_status_key(a)), std::string(action_status_label(a))});

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 
+#include "app/action_escalations.hpp"
 #include "app/governance.hpp"
+#include "app/my_work.hpp"
 #include "app/mail.hpp"
 #include "fakes/fakes.hpp"
 
@@ -326,4 +328,73 @@ TEST_F(ReminderUseCases, PublishingAnAgendaTellsTheMembersOnceInTheTransactionOf
     }
     EXPECT_EQ(to("olive@example.org").size(), 1u);
     EXPECT_THROW(publish_agenda(w.services, w.as(Role::member), meeting, 2, site), Failure) << "the business unit's to do";
+}
+
+// Due Tuesday 8 December 2026. Ten working days on is Tuesday 22 December: to the group's chair.
+// Twenty is Friday 8 January 2027 (25 and 28 December and 1 January are bank holidays): to the
+// statutory partners' leads. Each once, recorded on the action, audited, and on the chair's My work.
+TEST_F(ReminderUseCases, AnActionLongOverdueGoesToTheChairThenToThePartnersLeadsOnceEach) {
+    const PersonId rachel = [&] {
+        Person p;
+        p.name = "Rachel Ainsworth";
+        p.email = "rachel@example.org";
+        return w.add_person(p);
+    }();
+    w.add_user(rachel, Role::partner_lead);
+    w.store.write([&](Transaction& tx) {
+        auto g = *tx.governance().find_group(w.partnership, group);
+        g.chair = lena;
+        ASSERT_TRUE(tx.governance().update_group(g));
+    });
+    const ActionId late = action(olive, "2026-12-08", "Audit neglect referrals");
+    auto escalated = [&](const std::string& address) {
+        int n = 0;
+        for (const auto& m : to(address)) n += m.subject.starts_with("Action escalated") ? 1 : 0;
+        return n;
+    };
+    round("2026-12-21");
+    EXPECT_EQ(escalated("lena@example.org"), 0) << "nine working days late";
+    round("2026-12-22");
+    round("2026-12-23");
+    EXPECT_EQ(escalated("lena@example.org"), 1) << "ten: to the chair, once";
+    EXPECT_EQ(escalated("rachel@example.org"), 0);
+    const auto chair_mail = to("lena@example.org").back();
+    EXPECT_NE(chair_mail.body.find("Audit neglect referrals"), std::string::npos);
+    EXPECT_NE(chair_mail.body.find("Owner: Olive Owner"), std::string::npos) << chair_mail.body;
+    EXPECT_NE(chair_mail.body.find("you chair the Core Business Group"), std::string::npos);
+    EXPECT_NE(chair_mail.body.find(site + "/actions/" + late.str()), std::string::npos);
+    EXPECT_EQ(escalations_of_action(w.services, olive_user, late).size(), 1U);
+
+    w.clock.at = 1'798'027'200;  // noon on 23 December 2026: My work's today
+    const MyWork chairs = my_work(w.services, lena_user, PageRequest{});
+    const auto mine = std::find_if(chairs.lines.begin(), chairs.lines.end(),
+                                   [](const MyWorkLine& l) { return l.item.kind == OwedKind::escalated_action; });
+    ASSERT_NE(mine, chairs.lines.end());
+    EXPECT_EQ(mine->href, "/actions/" + late.str());
+    EXPECT_TRUE(mine->overdue);
+    const MyWork owners = my_work(w.services, olive_user, PageRequest{});
+    EXPECT_TRUE(std::none_of(owners.lines.begin(), owners.lines.end(),
+                             [](const MyWorkLine& l) { return l.item.kind == OwedKind::escalated_action; }))
+        << "the owner sees their action once, as their own";
+
+    round("2027-01-07");
+    EXPECT_EQ(escalated("rachel@example.org"), 0) << "nineteen working days late";
+    round("2027-01-08");
+    round("2027-01-11");
+    EXPECT_EQ(escalated("rachel@example.org"), 1) << "twenty: to the partners' leads, once";
+    EXPECT_EQ(escalated("lena@example.org"), 1);
+    // The chair, then every partner's lead: the World's own and Rachel.
+    const auto steps = escalations_of_action(w.services, olive_user, late);
+    ASSERT_EQ(steps.size(), 3U);
+    EXPECT_EQ(steps[0].step, EscalationStep::chair);
+    EXPECT_EQ(steps[0].person_name, "Lena Lead");
+    const auto to_rachel = std::find_if(steps.begin(), steps.end(), [](const ActionEscalation& e) { return e.person_name == "Rachel Ainsworth"; });
+    ASSERT_NE(to_rachel, steps.end());
+    EXPECT_EQ(to_rachel->step, EscalationStep::partners);
+    EXPECT_EQ(to_rachel->escalated_on.iso(), "2027-01-08");
+    AuditFilter f;
+    f.partnership = w.partnership;
+    f.action_prefix = "action.escalate";
+    EXPECT_EQ(w.read([&](Transaction& tx) { return tx.audit().query(f, PageRequest{PageRequest::max_limit, ""}); }).items.size(), 3U)
+        << "an audit row for each";
 }

@@ -33,7 +33,8 @@ TEST(MyWork, TheListRunsByDueDateWithoutADateLastThenKindAndId) {
 
 TEST(MyWork, KindsRoundTripAndHaveNames) {
     for (const auto k : {OwedKind::meeting_action, OwedKind::improvement_action, OwedKind::audit_return, OwedKind::dataset_return,
-                         OwedKind::booking, OwedKind::report_sign_off, OwedKind::role_approval}) {
+                         OwedKind::booking, OwedKind::report_sign_off, OwedKind::role_approval,
+                         OwedKind::escalated_action}) {
         EXPECT_EQ(parse_owed_kind(owed_kind_key(k)), k);
         EXPECT_NE(owed_kind_label(k), "Unknown");
     }

@@ -124,3 +124,31 @@ TEST_F(HomeHttp, TheFirstThingsOwedLeadTheHomePageWithALinkToTheRest) {
     EXPECT_TRUE(has(body, "<a class=\"govuk-link\" href=\"/my-work\">All 7 things waiting for you</a>"));
     EXPECT_LT(body.find("Action number 1"), body.find("Action number 2")) << "overdue first, then by due date";
 }
+
+// An overdue action escalated to a member (decision 0036; written behind the server's back as the
+// daily round would) is on their home page, and its page says to whom and when it went.
+TEST_F(HomeHttp, AnActionEscalatedToAPersonIsOnTheirHomePageAndTheActionsPage) {
+    const std::int64_t g = group("Neglect Group");
+    const std::int64_t held = meeting(g, -60);
+    const std::string owner = std::to_string(people.at(server->email(Role::business_unit)));
+    const std::string chair = std::to_string(people.at(server->email(Role::member)));
+    const std::string due = days_from_today(-30).iso();
+    server->raw_sql_exec(
+        "INSERT INTO governance_actions(partnership_id, meeting_id, owner_person_id, due_on, status, text) VALUES (1, " +
+        std::to_string(held) + ", " + owner + ", '" + due + "', 'open', 'Refresh the neglect toolkit');"
+        "INSERT INTO governance_action_escalations(partnership_id, action_id, step, due_on, escalated_on, person_id, person_name) "
+        "SELECT 1, id, 'chair', '" + due + "', '2026-11-20', " + chair + ", 'Morgan Member' FROM governance_actions "
+        "WHERE text = 'Refresh the neglect toolkit';"
+        "UPDATE data_version SET version = version + 1");
+    Browser member(*server);
+    ASSERT_TRUE(member.sign_in(server->email(Role::member)));
+    const std::string home = member.get("/")->body;
+    const auto at = home.find("Refresh the neglect toolkit");
+    ASSERT_NE(at, std::string::npos) << home;
+    EXPECT_TRUE(has(home, "Action escalated to you: Escalated to the group&apos;s chair on 20 November 2026")) << home;
+    const auto link = home.rfind("href=\"/actions/", at);
+    ASSERT_NE(link, std::string::npos);
+    const std::string path = home.substr(link + 6, home.find('"', link + 6) - link - 6);
+    const std::string page = member.get(path)->body;
+    EXPECT_TRUE(has(page, "Morgan Member, on 20 November 2026 (due " + date_in_words(days_from_today(-30)) + ")")) << page;
+}

@@ -4,7 +4,11 @@
 // each reminder to once, whichever server or run gets there first.
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "app/mail.hpp"
+#include "app/ports/action_escalations.hpp"
+#include "core/action_escalation.hpp"
 
 namespace assure {
 namespace {
@@ -20,6 +24,8 @@ struct Round {
     Instant now;
     const std::string& site;
     std::map<PersonId, std::vector<User>> accounts;  // active accounts by person
+    std::vector<PersonId> partner_leads;              // people with an active partner_lead account
+    std::map<PersonId, std::string> names;
     std::map<AgencyId, std::vector<User>> agency_leads;
     std::map<AgencyId, std::string> agency_names;
     std::map<UserId, MailPreferences> preferences;
@@ -119,6 +125,52 @@ int dataset_returns(Round& r) {
     return sent;
 }
 
+// Meeting actions long overdue (issue 20 item 7; decision 0036): each step core's
+// escalation_step has reached, to the group's chair and then to the statutory partners' leads,
+// recorded once per action, step, due date and person with an audit row, and mailed to the
+// person's accounts (as an action reminder, which their choices may hold for a digest).
+int escalations(Round& r) {
+    auto* with = dynamic_cast<ActionEscalationTransaction*>(&r.tx);
+    if (with == nullptr) return 0;
+    std::map<GroupId, Group> groups;
+    for (Group& g : r.tx.governance().groups(r.partnership.id)) groups[g.id] = std::move(g);
+    ActionQuery q;
+    q.partnership = r.partnership.id;
+    q.overdue_on = r.today;
+    int sent = 0;
+    for (const ActionItem& a : every_page(q, [&](const ActionQuery& x) { return r.tx.governance().actions(x); })) {
+        if (!has_date(a.due)) continue;
+        const auto reached = escalation_step(a.due, r.today, r.calendar);
+        if (!reached) continue;
+        const auto group = groups.find(a.group);
+        for (const EscalationStep step : {EscalationStep::chair, EscalationStep::partners}) {
+            if (step == EscalationStep::partners && *reached == EscalationStep::chair) break;
+            std::vector<PersonId> to;
+            if (step == EscalationStep::chair) {
+                if (group != groups.end() && group->second.chair.valid()) to.push_back(group->second.chair);
+            } else {
+                to = r.partner_leads;
+            }
+            const EscalatedAction about{a.text, group == groups.end() ? std::string("a group") : group->second.name,
+                                        a.owner.valid() ? r.names[a.owner] : std::string("no one named"), "/actions/" + a.id.str(),
+                                        a.due, step};
+            const MailText text = escalation_text(r.partnership.name, about, r.today, r.calendar, r.site);
+            for (const PersonId person : to) {
+                const ActionEscalation e{a.id, step, a.due, r.today, person, r.names[person]};
+                if (!with->action_escalations().record(r.partnership.id, e)) continue;
+                record_audit(r.tx, Actor::system(r.partnership.id), r.now, "action.escalate", "action", a.id.str(), "",
+                             nlohmann::json{{"step", escalation_step_key(step)}, {"due", a.due.iso()}, {"to", e.person_name}}.dump());
+                const auto accounts = r.accounts.find(person);
+                if (accounts == r.accounts.end()) continue;
+                for (const User& u : accounts->second) {
+                    if (deliver_to_person(r.tx, r.now, u, preferences_for(r.preferences, u), MailKind::action_reminder, text)) ++sent;
+                }
+            }
+        }
+    }
+    return sent;
+}
+
 int digests(Round& r, const std::vector<User>& users) {
     const auto items = r.tx.mail().take_digest_items(r.partnership.id);
     int queued = 0;
@@ -143,19 +195,23 @@ DueReminders queue_due_reminders(Services& s, Date today, const std::string& sit
     DueReminders out;
     for (const Partnership& p : partnerships) {
         s.store.write([&](Transaction& tx) {
-            Round r{tx, p, s.calendar, today, s.clock.now(), site, {}, {}, {}, recorded_preferences(tx, p.id)};
+            Round r{tx, p, s.calendar, today, s.clock.now(), site, {}, {}, {}, {}, {}, recorded_preferences(tx, p.id)};
             const auto users = tx.users().list(p.id);
             std::map<PersonId, AgencyId> agency_of;
-            for (const Person& person : tx.people().list(p.id, PersonFilter{})) agency_of[person.id] = person.agency;
+            for (const Person& person : tx.people().list(p.id, PersonFilter{})) {
+                agency_of[person.id] = person.agency;
+                r.names[person.id] = person.name;
+            }
             for (const Agency& a : tx.agencies().list(p.id, true)) r.agency_names[a.id] = a.name;
             for (const User& u : users) {
                 if (!u.active || !u.person.valid() || !plausible_address(u.email)) continue;
                 r.accounts[u.person].push_back(u);
+                if (u.role == Role::partner_lead) r.partner_leads.push_back(u.person);
                 if (u.role == Role::agency_lead) {
                     if (auto a = agency_of.find(u.person); a != agency_of.end() && a->second.valid()) r.agency_leads[a->second].push_back(u);
                 }
             }
-            out.actions += meeting_actions(r) + plan_actions(r);
+            out.actions += meeting_actions(r) + plan_actions(r) + escalations(r);
             out.returns += audit_returns(r) + dataset_returns(r);
             out.digests += digests(r, users);
         });

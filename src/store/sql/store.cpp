@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/failure.hpp"
+#include "store/sql/action_escalations.hpp"
 #include "store/sql/documents.hpp"
 #include "store/sql/publications.hpp"
 #include "store/sql/my_work.hpp"
@@ -43,12 +44,12 @@ private:
 
 class SqlTransaction final : public Transaction, public DocumentTransaction, public PublicationTransaction, public SearchTransaction,
                              public MyWorkTransaction, public TrainingEvaluationTransaction, public TwoFactorTransaction,
-                             public RoleGrantTransaction, public CasesDueTransaction {
+                             public RoleGrantTransaction, public CasesDueTransaction, public ActionEscalationTransaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), agency_links_(db), people_(db), users_(db), sessions_(db), ending_sessions_(sessions_, reached_data_), tokens_(db), audit_(db), access_entries_(db), cases_(db),
           governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db), documents_(db), report_(db), publications_(db),
-          search_(db), owed_(db), training_evaluations_(db), two_factor_(db), role_grants_(db) {}
+          search_(db), owed_(db), training_evaluations_(db), two_factor_(db), role_grants_(db), action_escalations_(db) {}
     PartnershipRepo& partnerships() override { return changing(partnerships_); }
     AgencyRepo& agencies() override { return changing(agencies_); }
     AgencyLinkRepo& agency_links() override { return changing(agency_links_); }
@@ -79,6 +80,8 @@ public:
     // The users page shows the roles waiting for approval.
     RoleGrantRepo& role_grants() override { return changing(role_grants_); }
     CasesDueRepo& cases_due() override { return cases_; }  // only read
+    // An escalation shows on the action's page.
+    ActionEscalationRepo& action_escalations() override { return changing(action_escalations_); }
 
     // Whether this transaction reached any repository besides sessions, the access log, the mail
     // outbox and the heartbeat (shown by no page that is kept), or ended a session: a write that
@@ -120,6 +123,7 @@ private:
     SqlTrainingEvaluations training_evaluations_;
     SqlTwoFactor two_factor_;
     SqlRoleGrants role_grants_;
+    SqlActionEscalations action_escalations_;
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if
