@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "app/partners.hpp"
 #include "app/access.hpp"
 #include "app/agency_links.hpp"
 #include "app/partnership.hpp"
@@ -91,6 +92,12 @@ DemoDirectory load_directory(Services& s, const nlohmann::json& doc, const std::
         const std::string pw = password.empty() ? s.tokens.random_token().substr(0, 20) : password;
         add_user(s, system, UserInput{person.id.str(), a.at("role"), pw});
         d.accounts.push_back({partnership.name, a.at("role"), person.email, person.name, pw});
+    }
+    // The lead and delegated safeguarding partners (Working Together 2023), with their dates.
+    for (const auto& p : doc.value("partners", nlohmann::json::array())) {
+        const auto line = appoint_partner(s, system, PartnerInput{d.agencies.at(p.at("agency")).str(), people.at(p.at("email")).id.str(),
+                                                                  p.at("role"), p.at("from")});
+        if (p.contains("to")) end_partner(s, system, line.appointment.id, p.at("to"));
     }
     return d;
 }

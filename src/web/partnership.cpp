@@ -4,6 +4,7 @@
 #include "app/governance.hpp"
 #include "app/partnership.hpp"
 #include "core/date_words.hpp"
+#include "web/partners.hpp"
 #include "web/areas.hpp"
 #include "web/directory_query.hpp"
 #include "web/html.hpp"
@@ -372,6 +373,7 @@ void add_people_routes(std::vector<Route>& routes, Services& s) {
 void add_partnership_routes(std::vector<Route>& routes, Services& services) {
     add_agency_routes(routes, services);
     add_people_routes(routes, services);
+    add_partner_routes(routes, services);
 }
 
 }  // namespace assure::web

@@ -153,3 +153,42 @@ test('every page works without JavaScript', async () => {
   assert.match(await page.locator('.govuk-notification-banner').textContent(), /You have signed out/)
   await context.close()
 })
+
+test('the business unit reads the safeguarding partners and records a delegate, fixing an error first', async () => {
+  const { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Agencies' }).click()
+  await page.getByRole('link', { name: 'Lead and delegated safeguarding partners' }).click()
+  await checkA11y(page, 'safeguarding partners')
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Safeguarding partners')
+  // Each statutory partner's holders, from the demo's records: the council's chief executive leads.
+  for (const partner of demo.partners.filter(p => !p.to)) {
+    const person = demo.people.find(p => p.email === partner.email)
+    assert.ok(await page.getByText(person.name, { exact: true }).count() > 0, `${person.name} is listed`)
+  }
+  // The clinical commissioning group's chief officer held the role until the ICB took over.
+  await page.getByText('Earlier and later holders').first().click()
+  assert.ok(await page.getByText(/Dianne Johnson, lead safeguarding partner, 29 September 2019 to 30 June 2022/).count() > 0)
+
+  await page.getByRole('button', { name: 'Record a safeguarding partner' }).click()
+  await page.waitForURL(/\/partners\/new$/)
+  await checkA11y(page, 'record a safeguarding partner')
+  await page.getByLabel('Statutory partner').selectOption({ label: 'Merseyside Police' })
+  await page.getByRole('button', { name: 'Save' }).click()
+  await checkA11y(page, 'record a safeguarding partner, with errors')
+  const summary = page.locator('.govuk-error-summary')
+  assert.match(await summary.textContent(), /Select a person from the directory/)
+  assert.match(await summary.textContent(), /Select whether they are the lead safeguarding partner or a delegate/)
+  const claire = demo.people.find(p => p.email.startsWith('claire.moss'))
+  await page.getByLabel('Person', { exact: true }).selectOption({ label: `${claire.name}, ${claire.job_title}` })
+  await page.getByLabel('Delegated safeguarding partner').check()
+  const from = page.getByRole('group', { name: 'First day in the role' })
+  await from.getByLabel('Day').fill('1')
+  await from.getByLabel('Month').fill('4')
+  await from.getByLabel('Year').fill('2026')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await page.waitForURL(/\/partners\?saved=appointed$/)
+  await checkA11y(page, 'safeguarding partners, saved')
+  assert.ok(await page.getByText(claire.name, { exact: true }).count() > 0)
+  await context.close()
+})
