@@ -215,3 +215,29 @@ TEST(TrainingUseCases, EachBookingAndEachPlaceFromTheWaitingListIsConfirmedByEma
     EXPECT_EQ(sent[0].to, "p2@example.org");
     EXPECT_EQ(sent[0].subject, "A place for you: Working Together to Safeguard Children, 8 December 2026");
 }
+
+// Wednesday 18 November 2026. A place needs two working days' notice to be given up by its
+// holder; a place on a waiting list may be left at any time; the training team may cancel later.
+TEST(TrainingUseCases, OwnPlacesNeedTwoWorkingDaysNoticeAndTheTeamMayCancelLater) {
+    Fixture f;
+    const Actor member = f.w.as(Role::member);
+    const std::string email = f.w.read([&](Transaction& tx) { return tx.users().find(member.user)->email; });
+    const BookingInput me{"Morgan Member", email, ""};
+    const auto thursday = f.session("2026-11-19", 2);  // the last day to cancel was Tuesday 17th
+    const auto friday = f.session("2026-11-20", 2);    // today is the last day
+    const auto full = f.session("2026-11-19", 1);
+    const auto held = book_place(f.w.services, member, thursday.id, me);
+    const auto next = book_place(f.w.services, member, friday.id, me);
+    book_place(f.w.services, f.bu, full.id, person(1));
+    const auto waiting = book_place(f.w.services, member, full.id, me);
+    ASSERT_EQ(waiting.status, BookingStatus::waiting);
+
+    const auto refused = refusal([&] { cancel_booking(f.w.services, member, thursday.id, held.id); });
+    ASSERT_EQ(refused.size(), 1U);
+    EXPECT_EQ(refused[0].field, "booking");
+    EXPECT_NE(refused[0].message.find("up to 17 November 2026, 2 working days before the session"), std::string::npos) << refused[0].message;
+    EXPECT_EQ(f.all(thursday.id)[0].status, BookingStatus::booked) << "nothing changed";
+    EXPECT_EQ(cancel_booking(f.w.services, member, friday.id, next.id).status, BookingStatus::cancelled);
+    EXPECT_EQ(cancel_booking(f.w.services, member, full.id, waiting.id).status, BookingStatus::cancelled) << "leaving a waiting list";
+    EXPECT_EQ(cancel_booking(f.w.services, f.bu, thursday.id, held.id).status, BookingStatus::cancelled) << "the training team may";
+}

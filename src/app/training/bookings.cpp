@@ -5,6 +5,8 @@
 #include "app/training.hpp"
 #include "app/mail.hpp"
 #include "app/training/internal.hpp"
+#include "core/date_words.hpp"
+#include "core/training_notice.hpp"
 #include "core/fields.hpp"
 #include "core/text.hpp"
 #include "core/training_mail.hpp"
@@ -119,8 +121,18 @@ Booking cancel_booking(Services& s, const Actor& actor, TrainingSessionId sessio
         if (found->status == BookingStatus::cancelled) {
             throw Failure(FailureCode::conflict, "This booking was already cancelled", {{"booking", "This booking was already cancelled"}});
         }
-        if (t.on < london_today(s)) {
+        const Date today = london_today(s);
+        if (t.on < today) {
             throw Failure::invalid({{"booking", "The session has taken place: record a late cancellation on its register instead"}});
+        }
+        // One's own place needs notice, so that it can still go to someone waiting; the training
+        // team may cancel later, and the register then records a late cancellation.
+        if (!actor.can(Permission::manage_training) && found->status == BookingStatus::booked &&
+            !may_cancel_own_place(t.on, today, s.calendar)) {
+            throw Failure::invalid({{"booking", "Places can be cancelled up to " + date_in_words(last_day_to_cancel(t.on, s.calendar)) +
+                                                    ", " + std::to_string(kCancellationNoticeWorkingDays) +
+                                                    " working days before the session. Ask the training team to cancel yours: "
+                                                    "they will record it as a late cancellation"}});
         }
         const Booking before = *found;
         b = before;
