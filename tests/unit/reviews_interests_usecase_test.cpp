@@ -110,3 +110,24 @@ TEST(ReviewInterestsUseCase, OnlyAPartnerLeadMayOverride) {
     }
     EXPECT_FALSE(sees(w, unit, id));
 }
+
+TEST(ReviewInterestsUseCase, SomeoneWhoDeclaredAnInterestIsNotAddedToThePanelUntilItIsDecided) {
+    World w;
+    const Actor unit = w.as(Role::business_unit);
+    const Actor lead = w.as(Role::partner_lead);
+    const CaseId id = notify(w, unit);
+    declare_conflict(w.services, lead, id, "My team holds the family's case");
+    const CaseView before = read_case(w.services, unit, id);
+    try {
+        add_panel_member(w.services, unit, id, before.record.version, lead.user.str());
+        FAIL() << "added";
+    } catch (const Failure& f) {
+        ASSERT_EQ(f.fields().size(), 1U);
+        EXPECT_EQ(f.fields()[0].field, "user_id");
+        EXPECT_NE(f.fields()[0].message.find("declared an interest in this case on 18 November 2026"), std::string::npos)
+            << f.fields()[0].message;
+    }
+    const CaseView after = read_case(w.services, unit, id);
+    EXPECT_TRUE(after.record.panel.empty()) << "nothing saved";
+    EXPECT_EQ(after.record.version, before.record.version);
+}

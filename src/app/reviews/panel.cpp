@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/date_words.hpp"
 #include "app/reviews.hpp"
 #include "app/reviews/internal.hpp"
 #include "core/text.hpp"
@@ -46,8 +47,15 @@ void add_panel_member(Services& s, const Actor& actor, CaseId id, int expected_v
             throw Failure::invalid({{"user_id", "This person is already on the case's panel"}});
         }
         auto person = tx.people().find(actor.partnership, user->person);
+        const std::string name = person ? person->name : user->email;
+        // An interest that keeps them from the case keeps them from its panel (issue 20).
+        const auto declared = std::find_if(before.conflicts.begin(), before.conflicts.end(), [&](const Conflict& c) { return c.user == uid; });
+        if (declared != before.conflicts.end() && declared->excludes()) {
+            throw Failure::invalid({{"user_id", name + " declared an interest in this case on " + date_in_words(declared->declared_on) +
+                                                    ": decide it before adding them to the panel"}});
+        }
         Case after = before;
-        after.panel.push_back({uid, person ? person->name : user->email});
+        after.panel.push_back({uid, name});
         save(s, tx, actor, before, after, "case.panel_add");
     });
 }
