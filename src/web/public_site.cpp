@@ -192,7 +192,17 @@ void report_page(Services& s, Ctx& ctx) {
     const PublicReport r = public_report(s, slug_of(ctx), ctx.req.matches[2].str());
     Data data = report_web::report_data(r.report, false);
     data.set("published", date_in_words(r.publication.published_on));
+    data.set("pdf_href", site_base(slug_of(ctx)) + "/reports/" + r.report.year.key() + ".pdf");
     public_page(ctx, r.site, "public/report", data, "Yearly report " + r.report.year.label(), "reports");
+}
+
+// The published report as a PDF. Rendering takes WeasyPrint a few seconds; the response is kept
+// by the page cache under the data version like any public page, so it is rendered once per change.
+void report_pdf(Services& s, Ctx& ctx) {
+    const PublicReport r = public_report(s, slug_of(ctx), ctx.req.matches[2].str());
+    report_web::send_report_pdf(ctx, r.report, "Signed off by every statutory partner and published " +
+                                                   date_in_words(r.publication.published_on) + ".");
+    cacheable(ctx, 3600);
 }
 
 void file(Services& s, DocumentServices* documents, Ctx& ctx) {
@@ -285,6 +295,8 @@ void add_public_site_routes(std::vector<Route>& routes, Services& s, DocumentSer
                       [&s](Ctx& ctx) { section_page(s, ctx); }, "/p/test/reviews"});
     routes.push_back({"GET", p + R"(/reports/(\d{4}-\d{2}))", pub, Surface::page, [&s](Ctx& ctx) { report_page(s, ctx); },
                       "/p/test/reports/2016-17"});
+    routes.push_back({"GET", p + R"(/reports/(\d{4}-\d{2})\.pdf)", pub, Surface::page, [&s](Ctx& ctx) { report_pdf(s, ctx); },
+                      "/p/test/reports/2016-17.pdf"});
     routes.push_back({"GET", p + R"(/files/(\d+))", pub, Surface::page, [&s, documents](Ctx& ctx) { file(s, documents, ctx); },
                       "/p/test/files/1", false});
     routes.push_back({"GET", p + R"(/feed\.atom)", pub, Surface::page, [&s](Ctx& ctx) { feed(s, ctx); }, "/p/test/feed.atom"});

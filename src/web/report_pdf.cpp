@@ -1,4 +1,4 @@
-// The yearly report as a PDF (/reports/{year}.pdf): the same parts as the page, charts the same
+// The yearly report as a PDF (/reports/{year}.pdf, and the published one on the public site): the same parts as the page, charts the same
 // SVG, in a document of its own with a print stylesheet (A4, a contents page whose entries
 // carry their page numbers, page numbers at the foot), rendered by web/pdf.hpp (WeasyPrint).
 #include <spdlog/spdlog.h>
@@ -11,13 +11,9 @@
 #include "web/views.hpp"
 
 namespace assure::web::report_web {
-namespace {
-
-void pdf_page(Services& s, Ctx& ctx) {
-    const YearReport r = compose_report(s, ctx.who(), ctx.req.matches[1].str());
+void send_report_pdf(Ctx& ctx, const YearReport& r, const std::string& state_words) {
     Data data = report_data(r, false);
-    data.set("state_words", r.state == ReportState::approved ? "Signed off by every statutory partner."
-                                                             : "A draft: not yet signed off by every statutory partner.");
+    data.set("state_words", state_words);
     const auto started = std::chrono::steady_clock::now();
     const std::string pdf = render_pdf(render("report/print", data));
     spdlog::info("report {} rendered to PDF in {} ms ({} bytes)", r.year.key(),
@@ -25,6 +21,14 @@ void pdf_page(Services& s, Ctx& ctx) {
     ctx.res.set_header("Content-Disposition", "inline; filename=\"yearly-report-" + r.year.key() + ".pdf\"");
     ctx.res.set_header("X-Content-Type-Options", "nosniff");
     ctx.res.set_content(pdf, "application/pdf");
+}
+
+namespace {
+
+void pdf_page(Services& s, Ctx& ctx) {
+    const YearReport r = compose_report(s, ctx.who(), ctx.req.matches[1].str());
+    send_report_pdf(ctx, r, r.state == ReportState::approved ? "Signed off by every statutory partner."
+                                                             : "A draft: not yet signed off by every statutory partner.");
 }
 
 }  // namespace

@@ -33,5 +33,8 @@ void add_report_pages(std::vector<Route>& routes, Services& s);
 void add_report_api(std::vector<Route>& routes, Services& s);
 // /reports/{year}.pdf: the report rendered by WeasyPrint (web/report_pdf.cpp).
 void add_report_pdf(std::vector<Route>& routes, Services& s);
+// Writes the report as a PDF into the response, `state_words` under its title ("Signed off by
+// every statutory partner."), logging how long WeasyPrint took: the signed-in and public routes'.
+void send_report_pdf(Ctx& ctx, const YearReport& r, const std::string& state_words);
 
 }  // namespace assure::web::report_web

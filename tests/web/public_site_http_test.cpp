@@ -273,6 +273,15 @@ TEST_F(PublicSiteHttp, AnApprovedYearlyReportIsPublishedAsAPage) {
     auto list = get("/p/test/reports");
     EXPECT_NE(list->body.find("href=\"/p/test/reports/2016-17\""), std::string::npos);
     EXPECT_EQ(get("/p/test/reports/2017-18")->status, 404);
+
+    // The same report as a PDF, linked from its page; none for a year not published.
+    EXPECT_NE(page->body.find("href=\"/p/test/reports/2016-17.pdf\""), std::string::npos);
+    auto pdf = get("/p/test/reports/2016-17.pdf");
+    ASSERT_EQ(pdf->status, 200);
+    EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+    EXPECT_EQ(pdf->body.rfind("%PDF-", 0), 0U);
+    EXPECT_FALSE(pdf->get_header_value("ETag").empty());
+    EXPECT_EQ(get("/p/test/reports/2017-18.pdf")->status, 404);
 }
 
 TEST_F(PublicSiteHttp, TheSignedInPagesProposeApproveAndWithdraw) {
