@@ -1,6 +1,11 @@
 // Training's session pages: the calendar of sessions (paged), a session with its booking form
 // and (for the business unit) its bookings, the forms to add and change one, cancelling a
 // booking, the register on the day, and the year's figures.
+#include <cstdlib>
+
+#include "app/training_group.hpp"
+#include "core/text.hpp"
+#include "core/training_group.hpp"
 #include "app/partnership.hpp"
 #include "web/paging.hpp"
 #include "web/training_views.hpp"
@@ -90,6 +95,7 @@ void session_page(Services& s, Ctx& ctx, const BookingInput& in = {}, const Fiel
     data.set("may_book", flag(upcoming && ctx.who().can(Permission::book_training)));
     data.set("book_hint", t.open_places() > 0 ? places_words(t) + "." : "This session is full: a booking joins the waiting list.");
     data.set("book_url", session_href(t.id) + "/bookings");
+    data.set("group_url", session_href(t.id) + "/bookings/group");
     Data fields{Data::type::list};
     const auto e = [&](const char* name) { return error_for(errors, name); };
     fields.push_back(Data(text_input(Field{"name", "Name of the person attending", in.name, e("name"), "", "name"})));
@@ -137,6 +143,10 @@ void session_page(Services& s, Ctx& ctx, const BookingInput& in = {}, const Fiel
     if (ctx.query("saved") == "booked") data.set("saved", "Place booked");
     else if (ctx.query("saved") == "waiting") data.set("saved", "The session is full: the booking is on the waiting list");
     else if (ctx.query("saved") == "cancelled") data.set("saved", "Booking cancelled");
+    else if (ctx.query("saved") == "group") {
+        data.set("saved", count_of(std::atoi(ctx.query("booked").c_str()), "place", "places") + " booked, " +
+                              count_of(std::atoi(ctx.query("waiting").c_str()), "person", "people") + " on the waiting list");
+    }
     else if (ctx.query("saved") == "requests") {
         data.set("saved", "Evaluation requests queued: " + ctx.query("after") + " after the session, " + ctx.query("follow_up") +
                               " follow-ups");
@@ -154,6 +164,38 @@ void book(Services& s, Ctx& ctx) {
     } catch (const Failure& f) {
         if (f.code() != FailureCode::invalid && f.code() != FailureCode::conflict) throw;
         session_page(s, ctx, in, f.fields(), f.code() == FailureCode::invalid ? 422 : 409);
+    }
+}
+
+// Several people at once (issue 16 item 2): one per line, name and email, all of one agency.
+void group_page(Services& s, Ctx& ctx, const std::string& people, const std::string& agency, const FieldErrors& errors, int status) {
+    const TrainingSession t = read_session(s, ctx.who(), TrainingSessionId{ctx.path_id()});
+    Data data;
+    data.set("session", t.course_title + ", " + date_in_words(t.on));
+    data.set("places", count_of(t.open_places(), "place is", "places are") + " free" +
+                           (t.waiting > 0 ? " and " + count_of(t.waiting, "person is", "people are") + " waiting." : "."));
+    data.set("action", session_href(t.id) + "/bookings/group");
+    data.set("back", session_href(t.id));
+    data.set("people_html", textarea(Field{"people", "Who is coming", people, error_for(errors, "people"),
+                                           "One person on each line: their name, a comma, then their email address. "
+                                           "For example, Sam Jones, sam.jones@example.org. At most " +
+                                               std::to_string(kMaxGroupBooking) + " people."},
+                                     8));
+    data.set("agency_html", select(Field{"agency_id", "The agency they work for", agency, error_for(errors, "agency_id")},
+                                   agency_options(s, ctx), "Not given"));
+    page(ctx, "training/group_booking", data,
+         PageOptions{"Book several people", "training", errors, status, session_href(t.id), "Back to the session"});
+}
+
+void book_several(Services& s, Ctx& ctx) {
+    const TrainingSessionId id{ctx.path_id()};
+    const std::string people = ctx.form("people"), agency = ctx.form("agency_id");
+    try {
+        const GroupBooking g = book_group(s, ctx.who(), id, people, agency);
+        redirect(ctx, session_href(id) + "?saved=group&booked=" + std::to_string(g.booked) + "&waiting=" + std::to_string(g.waiting));
+    } catch (const Failure& f) {
+        if (f.code() != FailureCode::invalid) throw;
+        group_page(s, ctx, people, agency, f.fields(), 422);
     }
 }
 
@@ -330,6 +372,10 @@ void add_session_pages(std::vector<Route>& routes, Services& s) {
                       "/training/sessions/1"});
     routes.push_back({"POST", R"(/training/sessions/(\d+)/bookings)", Permission::book_training, Surface::page,
                       [&s](Ctx& ctx) { book(s, ctx); }, "/training/sessions/1/bookings"});
+    routes.push_back({"GET", R"(/training/sessions/(\d+)/bookings/group)", Permission::book_training, Surface::page,
+                      [&s](Ctx& ctx) { group_page(s, ctx, "", "", {}, 200); }, "/training/sessions/1/bookings/group"});
+    routes.push_back({"POST", R"(/training/sessions/(\d+)/bookings/group)", Permission::book_training, Surface::page,
+                      [&s](Ctx& ctx) { book_several(s, ctx); }, "/training/sessions/1/bookings/group"});
     routes.push_back({"POST", R"(/training/sessions/(\d+)/bookings/(\d+)/cancel)", Permission::book_training, Surface::page,
                       [&s](Ctx& ctx) {
                           const TrainingSessionId id{ctx.path_id()};

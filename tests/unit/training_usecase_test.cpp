@@ -5,6 +5,7 @@
 
 #include "app/mail.hpp"
 #include "app/training.hpp"
+#include "app/training_group.hpp"
 #include "fakes/fakes.hpp"
 
 using namespace assure;
@@ -240,4 +241,33 @@ TEST(TrainingUseCases, OwnPlacesNeedTwoWorkingDaysNoticeAndTheTeamMayCancelLater
     EXPECT_EQ(cancel_booking(f.w.services, member, friday.id, next.id).status, BookingStatus::cancelled);
     EXPECT_EQ(cancel_booking(f.w.services, member, full.id, waiting.id).status, BookingStatus::cancelled) << "leaving a waiting list";
     EXPECT_EQ(cancel_booking(f.w.services, f.bu, thursday.id, held.id).status, BookingStatus::cancelled) << "the training team may";
+}
+
+// An agency's coordinator books three people on a session with two places: the first two take
+// them, the third waits, each told by email; a list with a wrong line saves no one.
+TEST(TrainingUseCases, SeveralPeopleAreBookedAtOnceOrNoneAre) {
+    Fixture f;
+    const auto t = f.session("2026-12-08", 2);
+    const Actor coordinator = f.w.as(Role::agency_lead);
+    const auto wrong = refusal([&] {
+        book_group(f.w.services, coordinator, t.id, "Sam Jones, sam@example.org\n\nAlex Reed alex@example.org\nKim Lee, sam@example.org", "");
+    });
+    ASSERT_EQ(wrong.size(), 1U);
+    EXPECT_EQ(wrong[0].field, "people");
+    EXPECT_NE(wrong[0].message.find("Line 3: enter"), std::string::npos) << wrong[0].message;
+    EXPECT_NE(wrong[0].message.find("Line 4: sam@example.org is on an earlier line"), std::string::npos) << wrong[0].message;
+    EXPECT_TRUE(f.all(t.id).empty()) << "no one saved";
+    EXPECT_EQ(refusal([&] { book_group(f.w.services, coordinator, t.id, "  \n", ""); }).at(0).message,
+              "Enter one person on each line, their name then their email address");
+
+    const GroupBooking g = book_group(f.w.services, coordinator, t.id, "Sam Jones, Sam@Example.org\nAlex Reed\talex@example.org\nKim Lee, kim@example.org", "");
+    EXPECT_EQ(g.booked, 2);
+    EXPECT_EQ(g.waiting, 1);
+    const auto all = f.all(t.id);
+    ASSERT_EQ(all.size(), 3U);
+    EXPECT_EQ(all[0].email, "sam@example.org");
+    EXPECT_EQ(all[1].name, "Alex Reed");
+    EXPECT_EQ(all[2].status, BookingStatus::waiting);
+    const auto again = refusal([&] { book_group(f.w.services, coordinator, t.id, "Sam Jones, sam@example.org", ""); });
+    EXPECT_EQ(again.at(0).message, "Already booked on this session or waiting for it: sam@example.org");
 }

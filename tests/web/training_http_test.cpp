@@ -271,3 +271,25 @@ TEST_F(TrainingHttp, ThePagesBookAPlaceShowErrorsAndTakeTheRegister) {
     EXPECT_EQ(member.get("/training/courses/new")->status, 403);
     EXPECT_EQ(member.get(path)->body.find("Take the register"), std::string::npos);
 }
+
+// Several people at once from the session's page: a wrong line shows the error summary naming it
+// and books no one; a right list books the places free and puts the rest on the waiting list.
+TEST_F(TrainingHttp, AnAgencyLeadBooksSeveralPeopleFromTheSessionsPage) {
+    const int session = add_session(days_from_today(12), 2);
+    const std::string page = "/training/sessions/" + std::to_string(session);
+    Browser lead(*server);
+    ASSERT_TRUE(lead.sign_in(server->email(Role::agency_lead)));
+    EXPECT_NE(lead.get(page)->body.find("href=\"" + page + "/bookings/group\">Book several people at once</a>"), std::string::npos);
+    ASSERT_EQ(lead.get(page + "/bookings/group")->status, 200);
+    const auto wrong = lead.post(page + "/bookings/group", {{"people", "Sam Jones, sam@example.org\nAlex Reed"}, {"agency_id", ""}});
+    ASSERT_EQ(wrong->status, 422);
+    EXPECT_NE(wrong->body.find("govuk-error-summary"), std::string::npos);
+    EXPECT_NE(wrong->body.find("Line 2: enter"), std::string::npos) << wrong->body;
+    EXPECT_EQ(server->count_audit("training_booking.create"), 0) << "no one booked";
+    const auto booked = lead.post(page + "/bookings/group", {{"people", "Sam Jones, sam@example.org\nAlex Reed, alex@example.org\nKim Lee, kim@example.org"},
+                                                            {"agency_id", server->council().str()}});
+    ASSERT_EQ(booked->status, 303) << booked->body;
+    EXPECT_EQ(booked->get_header_value("Location"), page + "?saved=group&booked=2&waiting=1");
+    EXPECT_NE(lead.get(page + "?saved=group&booked=2&waiting=1")->body.find("2 places booked, 1 person on the waiting list"), std::string::npos);
+    EXPECT_EQ(server->count_audit("training_booking.create"), 3);
+}

@@ -3,6 +3,8 @@
 // inserts in one write transaction with the session's row locked (TrainingRepo::lock_session),
 // and writers are serialised, so a burst of requests never gives out more places than there are.
 #include "app/training.hpp"
+#include "app/training_group.hpp"
+#include "core/training_group.hpp"
 #include "app/mail.hpp"
 #include "app/training/internal.hpp"
 #include "core/date_words.hpp"
@@ -105,6 +107,54 @@ Booking book_place(Services& s, const Actor& actor, TrainingSessionId session, c
         record_audit(tx, actor, b.booked_at, "training_booking.create", kBookingType, b.id.str(), "", booking_audit_json(b));
     });
     return b;
+}
+
+GroupBooking book_group(Services& s, const Actor& actor, TrainingSessionId session, const std::string& people,
+                        const std::string& agency_id) {
+    require(actor, Permission::book_training);
+    GroupBooking out;
+    s.store.write([&](Transaction& tx) {
+        TrainingSession t = locked_session(tx, actor, session);
+        FieldErrors e;
+        const auto agency = agency_of(tx, actor, agency_id, e);
+        const auto lines = parse_group_lines(people, "people", e);
+        if (e.empty()) {
+            std::string held;
+            for (const auto& l : lines) {
+                if (tx.training().has_booking(session, l.email)) held += (held.empty() ? "" : ", ") + l.email;
+            }
+            if (!held.empty()) e.push_back({"people", "Already booked on this session or waiting for it: " + held});
+        }
+        const Date today = london_today(s);
+        if (e.empty() && t.on < today) {
+            e.push_back({"people", "This session took place on " + date_in_words(t.on) + ": book a session still to come"});
+        }
+        if (!e.empty()) throw Failure::invalid(std::move(e));
+        const Instant now = s.clock.now();
+        for (const auto& l : lines) {
+            Booking b;
+            b.partnership = actor.partnership;
+            b.session = session;
+            b.name = l.name;
+            b.email = l.email;
+            b.agency = agency;
+            b.status = *decide_booking(t, today, false).status;
+            b.booked_at = now;
+            b.id = tx.training().insert_booking(b);
+            if (b.status == BookingStatus::booked) {
+                ++t.booked;
+                ++out.booked;
+            } else {
+                ++t.waiting;
+                ++out.waiting;
+                b.position = t.waiting;
+            }
+            tell_by_email(tx, now, t, b, MailKind::booking_confirmation);
+            record_audit(tx, actor, now, "training_booking.create", kBookingType, b.id.str(), "", booking_audit_json(b));
+            out.bookings.push_back(std::move(b));
+        }
+    });
+    return out;
 }
 
 Booking cancel_booking(Services& s, const Actor& actor, TrainingSessionId session, BookingId booking) {
