@@ -78,7 +78,8 @@ std::vector<OwedItem> pinned(Transaction& tx, const Actor& actor, const Owner& o
                 const auto a = tx.governance().find_action(actor.partnership, e.action);
                 if (!a || a->owner == o.query.person) continue;  // their own action is listed already
                 out.push_back({OwedKind::escalated_action, e.action.value, a->text, a->due,
-                               std::string(escalation_step_label(e.step)) + " on " + date_in_words(e.escalated_on)});
+                               std::string(e.step == EscalationStep::chair ? "as the group's chair" : "as a statutory partner's lead") +
+                                   ", on " + date_in_words(e.escalated_on)});
             }
         }
     }

@@ -145,7 +145,7 @@ TEST_F(HomeHttp, AnActionEscalatedToAPersonIsOnTheirHomePageAndTheActionsPage) {
     const std::string home = member.get("/")->body;
     const auto at = home.find("Refresh the neglect toolkit");
     ASSERT_NE(at, std::string::npos) << home;
-    EXPECT_TRUE(has(home, "Action escalated to you: Escalated to the group&apos;s chair on 20 November 2026")) << home;
+    EXPECT_TRUE(has(home, "Action escalated to you: as the group&apos;s chair, on 20 November 2026")) << home;
     const auto link = home.rfind("href=\"/actions/", at);
     ASSERT_NE(link, std::string::npos);
     const std::string path = home.substr(link + 6, home.find('"', link + 6) - link - 6);
