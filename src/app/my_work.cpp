@@ -75,9 +75,8 @@ std::vector<OwedItem> pinned(Transaction& tx, const Actor& actor, const Owner& o
     if (o.query.person.valid()) {
         if (auto* with = dynamic_cast<ActionEscalationTransaction*>(&tx)) {
             for (const auto& e : with->action_escalations().open_escalated_to(actor.partnership, o.query.person)) {
-                const auto a = tx.governance().find_action(actor.partnership, e.action);
-                if (!a || a->owner == o.query.person) continue;  // their own action is listed already
-                out.push_back({OwedKind::escalated_action, e.action.value, a->text, a->due,
+                if (e.action_owner == o.query.person) continue;  // their own action is listed already
+                out.push_back({OwedKind::escalated_action, e.action.value, e.action_text, e.due,
                                std::string(e.step == EscalationStep::chair ? "as the group's chair" : "as a statutory partner's lead") +
                                    ", on " + date_in_words(e.escalated_on)});
             }

@@ -101,6 +101,8 @@ TYPED_TEST_P(ActionEscalationsContract, APersonsOpenEscalationsLeaveOutClosedAnd
         const auto mine = r.open_escalated_to(this->partnership, chair);
         ASSERT_EQ(mine.size(), 1U);
         EXPECT_EQ(mine[0].action, open_one.id);
+        EXPECT_EQ(mine[0].action_text, "Open and still late");
+        EXPECT_EQ(mine[0].action_owner, this->owner);
         EXPECT_TRUE(r.open_escalated_to(this->partnership, PersonId{chair.value + 999}).empty());
         EXPECT_TRUE(r.open_escalated_to(PartnershipId{this->partnership.value + 999}, chair).empty()) << "another partnership's";
     });

@@ -17,6 +17,9 @@ struct ActionEscalation {
     Date escalated_on;
     PersonId person;    // who it went to
     std::string person_name;
+    // Read by open_escalated_to only, in the same statement: the action's words and owner.
+    std::string action_text = {};
+    PersonId action_owner = {};
 };
 
 struct ActionEscalationRepo {
@@ -26,7 +29,8 @@ struct ActionEscalationRepo {
     virtual bool record(PartnershipId partnership, const ActionEscalation& e) = 0;
     // An action's escalations, in the order they were made.
     virtual std::vector<ActionEscalation> of_action(PartnershipId partnership, ActionId action) = 0;
-    // The open actions escalated to a person, their latest escalation each, oldest due first.
+    // The open actions escalated to a person, their latest escalation each, oldest due first,
+    // with each action's words and owner.
     virtual std::vector<ActionEscalation> open_escalated_to(PartnershipId partnership, PersonId person) = 0;
 };
 

@@ -48,7 +48,7 @@ std::vector<ActionEscalation> SqlActionEscalations::of_action(PartnershipId part
 // The latest escalation of each open action to the person: the row with the highest id.
 std::vector<ActionEscalation> SqlActionEscalations::open_escalated_to(PartnershipId partnership, PersonId person) {
     auto& q = db_.cached(
-        "SELECT e.action_id, e.step, e.due_on, e.escalated_on, e.person_id, e.person_name "
+        "SELECT e.action_id, e.step, e.due_on, e.escalated_on, e.person_id, e.person_name, a.text, a.owner_person_id "
         "FROM governance_action_escalations e JOIN governance_actions a ON a.id = e.action_id "
         "WHERE e.partnership_id = ? AND e.person_id = ? AND a.status = 'open' AND e.due_on = a.due_on "
         "AND e.id = (SELECT max(x.id) FROM governance_action_escalations x "
@@ -56,7 +56,12 @@ std::vector<ActionEscalation> SqlActionEscalations::open_escalated_to(Partnershi
         "ORDER BY e.due_on, e.action_id");
     q.bind(1, partnership.value).bind(2, person.value);
     std::vector<ActionEscalation> out;
-    while (q.step()) out.push_back(read_row(q));
+    while (q.step()) {
+        auto e = read_row(q);
+        e.action_text = q.text(6);
+        e.action_owner = PersonId{q.is_null(7) ? 0 : q.int64(7)};
+        out.push_back(std::move(e));
+    }
     return out;
 }
 
