@@ -5,12 +5,31 @@
 #include <map>
 #include <stdexcept>
 
+#include "app/chronology.hpp"
 #include "app/reviews.hpp"
 #include "cli/demo.hpp"
 
 namespace assure::cli {
 
 using nlohmann::json;
+
+namespace {
+
+// The agencies' chronology of a case, each row as the business unit or the panel member named
+// by "by" would add it, and the names its anonymised view replaces.
+void load_chronology(Services& s, const Actor& bu, CaseId id, Date aware, const json& c, const std::map<std::string, AgencyId>& agencies) {
+    for (const auto& n : c.value("chronology_names", json::array())) {
+        add_chronology_alias(s, bu, id, {0, n.at("name").get<std::string>(), n.at("stands_for").get<std::string>()});
+    }
+    for (const auto& e : c.value("chronology", json::array())) {
+        const Actor by = e.contains("by") ? demo_actor(s, e.at("by").get<std::string>()) : bu;
+        const Date on = Date::from_days(aware.days() - e.at("days_before").get<int>());
+        add_chronology_entry(s, by, id, agencies.at(e.at("agency").get<std::string>()).str(),
+                             {on.iso(), e.value("time", ""), e.at("event").get<std::string>(), e.value("source", ""), e.value("analysis", "")});
+    }
+}
+
+}  // namespace
 
 void load_demo_reviews(Services& s, const std::map<std::string, AgencyId>& agencies, const std::string& business_unit_email) {
     const Actor bu = demo_actor(s, business_unit_email);
@@ -60,6 +79,7 @@ void load_demo_reviews(Services& s, const std::map<std::string, AgencyId>& agenc
         for (const auto& r : c.at("recommendations")) {
             add_recommendation(s, bu, id, {r.at("text"), r.at("theme"), ids(r.at("agencies"))});
         }
+        load_chronology(s, bu, id, aware, c, agencies);
     }
 }
 

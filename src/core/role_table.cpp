@@ -36,7 +36,8 @@ constexpr std::array kRows = std::to_array<PermissionRow>({
     // The administrator looks after the service, not its cases.
     {P::view_reviews, "view_reviews", "Reviews", "read serious incidents, rapid reviews and practice reviews",
      "need-to-know: the business unit and partner leads every case but those they declared an interest in, "
-     "anyone else the cases whose panel they sit on or which they review; every read logged",
+     "anyone else the cases whose panel they sit on or which they review; every read logged. A panel member adds their own "
+     "agency's rows to the case's chronology and reads it anonymised",
      kEveryone & ~kAdministrator},
     {P::manage_reviews, "manage_reviews", "Reviews", "notify incidents, record events, panels, interests and recommendations", "",
      kBusinessUnit},

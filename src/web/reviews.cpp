@@ -13,6 +13,7 @@
 #include "web/areas.hpp"
 #include "web/html.hpp"
 #include "web/paging.hpp"
+#include "web/chronology.hpp"
 #include "web/review_rows.hpp"
 #include "web/views.hpp"
 #include "core/labels.hpp"
@@ -584,6 +585,7 @@ void add_reviews_routes(std::vector<Route>& routes, Services& s) {
                       [&s](Ctx& ctx) { case_page(s, ctx); }, "/reviews/1"});
     add_event_routes(routes, s);
     add_case_change_routes(routes, s);
+    add_chronology_routes(routes, s);
 }
 
 }  // namespace assure::web

@@ -111,3 +111,89 @@ test('a member sees only the case whose panel they sit on, and not the child\'s 
   await checkA11y(page, 'a case the member may not see')
   await context.close()
 })
+
+// Issue 18 item 2: the agencies' chronologies merged into one timeline, as Chronolator did.
+async function openChronology (page, label) {
+  await visit(page, server.baseUrl + '/reviews?show=all', `reviews before the chronology (${label})`)
+  await page.getByRole('table').getByRole('link', { name: 'SI-2026-05' }).click()
+  await page.getByRole('link', { name: /Multi-agency chronology/ }).click()
+  await page.getByRole('heading', { level: 1, name: 'Multi-agency chronology' }).waitFor()
+  await checkA11y(page, `the chronology (${label})`)
+}
+
+test('the business unit reads the merged chronology, names shown and hidden, and adds to it', async () => {
+  const { context, page } = await freshPage(browser, { viewport: { width: 1280, height: 900 } })
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await openChronology(page, 'business unit')
+  const timeline = page.getByRole('region', { name: 'The merged chronology' })
+  assert.match(await timeline.textContent(), /Child V and his mother, Mother, seen at home/)
+  assert.doesNotMatch(await page.getByRole('main').textContent(), /Officers attended and spoke to Jade Turner/,
+    'the anonymised view is the default')
+  assert.equal(await timeline.getByText(/days with no entry/).count(), 2, 'two silences longer than 28 days')
+  assert.match(await page.getByRole('main').textContent(), /Days on which more than one agency was involved/)
+
+  await page.getByRole('link', { name: 'Show it with names' }).click()
+  await checkA11y(page, 'the chronology with names')
+  assert.match(await page.locator('.govuk-warning-text').textContent(), /Your viewing of the named chronology is recorded/)
+  assert.match(await timeline.textContent(), /Officers attended and spoke to Jade Turner and her partner, Dean Walsh/)
+
+  await page.getByRole('link', { name: 'Add an entry' }).click()
+  await checkA11y(page, 'add a chronology entry')
+  await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Mersey Care NHS Foundation Trust' })
+  await fillDate(page, 'Date of the event', '2026-02-30')
+  await page.getByRole('button', { name: 'Add the entry' }).click()
+  const summary = page.locator('.govuk-error-summary')
+  await summary.waitFor()
+  await checkA11y(page, 'a chronology entry with errors')
+  assert.match(await summary.textContent(), /Enter a real date the event happened/)
+  assert.match(await summary.textContent(), /Describe what happened/)
+  await fillDate(page, 'Date of the event', '2026-11-02')
+  await page.getByLabel('Time (optional)').fill('11:00')
+  await page.getByLabel('What happened').fill('Jade Turner did not attend her first appointment; a second was offered.')
+  await page.getByRole('button', { name: 'Add the entry' }).click()
+  await page.getByText('Chronology entry added.').waitFor()
+  await checkA11y(page, 'the chronology after adding')
+  assert.match(await timeline.textContent(), /Mother did not attend her first appointment/)
+
+  await page.getByRole('link', { name: "Upload an agency's chronology" }).click()
+  await checkA11y(page, 'upload a chronology')
+  await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Mersey Care NHS Foundation Trust' })
+  await page.getByLabel("The agency's chronology (XLSX or CSV)").setInputFiles({
+    name: 'mersey-care.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Date,Time,Event,Source\n20/08/2026,,Referral received,Referral log\n31/09/2026,,Appointment offered,Letter\n')
+  })
+  await page.getByRole('button', { name: 'Upload' }).click()
+  await summary.waitFor()
+  await checkA11y(page, 'a chronology upload refused')
+  assert.match(await summary.textContent(), /Row 3: enter a real date the event happened/)
+  await page.getByLabel("The agency's chronology (XLSX or CSV)").setInputFiles({
+    name: 'mersey-care.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Date,Time,Event,Source\n20/08/2026,,Referral received,Referral log\n30/09/2026,14:00,Appointment offered,Letter\n')
+  })
+  await page.getByRole('button', { name: 'Upload' }).click()
+  await page.getByText(/Chronology uploaded: 2 rows added, replacing the agency's 2 rows before\./).waitFor()
+  await checkA11y(page, 'the chronology after an upload')
+  await context.close()
+})
+
+test('a police officer on the panel reads the chronology anonymised on a phone and adds their own agency’s row', async () => {
+  const { context, page } = await freshPage(browser, { viewport: { width: 375, height: 800 } })
+  await signIn(page, server.baseUrl, server.accounts.member)
+  await openChronology(page, 'panel member')
+  assert.equal(await page.getByRole('link', { name: 'Show it with names' }).count(), 0)
+  assert.doesNotMatch(await page.getByRole('main').textContent(), /Jade Turner|Dean Walsh/)
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  assert.ok(width <= 375, `the chronology is ${width} pixels wide`)
+  await page.getByRole('link', { name: 'Add an entry' }).click()
+  await checkA11y(page, 'add a chronology entry as a panel member')
+  const agency = page.getByLabel('Agency', { exact: true })
+  assert.deepEqual((await agency.locator('option').allTextContents()).filter(t => t !== 'Select the agency'), ['Merseyside Police'])
+  await fillDate(page, 'Date of the event', '2026-11-03')
+  await page.getByLabel('What happened').fill('Intelligence report: Mother’s partner seen with the baby at the shops.')
+  await page.getByRole('button', { name: 'Add the entry' }).click()
+  await page.getByText('Chronology entry added.').waitFor()
+  await checkA11y(page, 'the chronology after the officer’s entry')
+  await context.close()
+})

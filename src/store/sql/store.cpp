@@ -4,6 +4,7 @@
 
 #include "core/failure.hpp"
 #include "store/sql/action_escalations.hpp"
+#include "store/sql/chronology.hpp"
 #include "store/sql/partners.hpp"
 #include "store/sql/documents.hpp"
 #include "store/sql/publications.hpp"
@@ -46,12 +47,12 @@ private:
 class SqlTransaction final : public Transaction, public DocumentTransaction, public PublicationTransaction, public SearchTransaction,
                              public MyWorkTransaction, public TrainingEvaluationTransaction, public TwoFactorTransaction,
                              public RoleGrantTransaction, public CasesDueTransaction, public ActionEscalationTransaction,
-                             public PartnerTransaction {
+                             public PartnerTransaction, public ChronologyTransaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), agency_links_(db), people_(db), users_(db), sessions_(db), ending_sessions_(sessions_, reached_data_), tokens_(db), audit_(db), access_entries_(db), cases_(db),
           governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db), documents_(db), report_(db), publications_(db),
-          search_(db), owed_(db), training_evaluations_(db), two_factor_(db), role_grants_(db), action_escalations_(db), partners_(db) {}
+          search_(db), owed_(db), training_evaluations_(db), two_factor_(db), role_grants_(db), action_escalations_(db), partners_(db), chronology_(db) {}
     PartnershipRepo& partnerships() override { return changing(partnerships_); }
     AgencyRepo& agencies() override { return changing(agencies_); }
     AgencyLinkRepo& agency_links() override { return changing(agency_links_); }
@@ -85,6 +86,7 @@ public:
     // An escalation shows on the action's page.
     ActionEscalationRepo& action_escalations() override { return changing(action_escalations_); }
     PartnerRepo& partners() override { return changing(partners_); }
+    ChronologyRepo& chronology() override { return changing(chronology_); }
 
     // Whether this transaction reached any repository besides sessions, the access log, the mail
     // outbox and the heartbeat (shown by no page that is kept), or ended a session: a write that
@@ -128,6 +130,7 @@ private:
     SqlRoleGrants role_grants_;
     SqlActionEscalations action_escalations_;
     SqlPartners partners_;
+    SqlChronology chronology_;
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if
