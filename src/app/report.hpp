@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/agency_statements.hpp"
 #include "app/context.hpp"
 #include "app/dataset.hpp"
 #include "app/governance.hpp"
@@ -47,6 +48,7 @@ struct YearReport {
     std::vector<AgencyId> awaiting;            // statutory partners still to sign
     ReportState state = ReportState::draft;
     std::vector<Dispatch> dispatches;
+    std::vector<AcceptedStatement> statements;  // the agencies' statements accepted into it, by agency name
     ReportFigures figures;
 };
 

@@ -71,6 +71,8 @@ void load_demo_voice(Services& services, const std::string& business_unit_email,
 // sections, signed off by each statutory partner's lead, so it is approved; its figures are
 // counted from everything loaded before it.
 void load_demo_report(Services& services, const std::string& business_unit_email);
+// The agencies' statements: 2016/17's accepted (seed 001's Appendix B), this year's under way.
+void load_demo_statements(Services& services, const std::string& business_unit_email);
 
 // Knowsley's public site (cli/demo_public.cpp): its 2016/17 report, review reports and an
 // executive summary of seed 001's reviews (one old enough to be on request), a 7-minute briefing,

@@ -77,6 +77,7 @@ void load_demo_report(Services& services, const std::string& business_unit_email
     save_report_section(services, bu, "2016-17", "what_changed", 0, kWhatChanged);
     save_report_section(services, bu, "2016-17", "voice_of_children", 0, kVoice);
     save_report_section(services, bu, "2016-17", "scrutiny", 0, kScrutiny);
+    load_demo_statements(services, business_unit_email);  // accepted before the partners sign
     for (const char* lead : kPartnerLeads) sign_off_report(services, demo_actor(services, lead), "2016-17");
 }
 

@@ -86,8 +86,9 @@ constexpr std::array kRows = std::to_array<PermissionRow>({
     // Whom Assure wrote to and about which case: the business unit, whose reminders they are.
     {P::view_outbox, "view_outbox", "Mail", "read the outbox of messages waiting, failing and sent", "", kBusinessUnit},
     // The report is written to be published: every figure in it is a count, never a record.
-    {P::view_report, "view_report", "Yearly report", "read the yearly report", "", kEveryone},
-    {P::manage_report, "manage_report", "Yearly report", "write its sections and record where it was sent", "", kBusinessUnit},
+    {P::view_report, "view_report", "Yearly report", "read the yearly report",
+     "an agency's safeguarding lead or partner lead writes and submits their agency's statement for it", kEveryone},
+    {P::manage_report, "manage_report", "Yearly report", "write its sections, accept or return agencies' statements and record where it was sent", "", kBusinessUnit},
     {P::sign_off_report, "sign_off_report", "Yearly report", "sign it off", "for their own statutory partner", kPartnerLead},
     // A second person for what one administrator must not do alone (docs/decisions/0029).
     {P::approve_roles, "approve_roles", "Users",

@@ -191,6 +191,7 @@ namespace assure::web {
 void add_report_routes(std::vector<Route>& routes, Services& services) {
     report_web::add_report_pages(routes, services);
     report_web::add_report_api(routes, services);
+    report_web::add_report_statements(routes, services);
     report_web::add_report_pdf(routes, services);
 }
 

@@ -131,6 +131,10 @@ J report_json(const YearReport& r) {
     for (const auto a : r.awaiting) awaiting.push_back(a.value);
     J sent = J::array();
     for (const auto& d : r.dispatches) sent.push_back(dispatch_json(d));
+    J statements = J::array();
+    for (const auto& a : r.statements) {
+        statements.push_back({{"agency_id", a.statement.agency.value}, {"agency", a.agency}, {"text", a.statement.text}});
+    }
     return J{{"year", r.year.key()},
              {"from", r.year.first_day().iso()},
              {"to", r.year.last_day().iso()},
@@ -141,6 +145,7 @@ J report_json(const YearReport& r) {
              {"sign_offs", signs},
              {"awaiting_sign_off", awaiting},
              {"dispatches", sent},
+             {"agency_statements", statements},
              {"figures", figures_json(r)}};
 }
 

@@ -320,6 +320,19 @@ Part activities(const YearReport& r, ReportSection section, const ActivityFigure
     return part;
 }
 
+// Seed 001's Appendix B: each agency's own account of its year, as accepted by the business unit.
+Part statements(const YearReport& r) {
+    std::string h;
+    if (r.statements.empty()) {
+        h = "<div class=\"govuk-inset-text\">No agency's statement has been accepted into the report yet.</div>";
+    }
+    for (const auto& a : r.statements) {
+        h += "<h3 class=\"govuk-heading-s\">" + escape(a.agency) + "</h3>" + markdown_html(a.statement.text);
+    }
+    h += source("/reports/" + r.year.key() + "/statements", "each agency's statement, written by the agency and accepted by the business unit");
+    return {"agency-statements", "Appendix: partners' contribution to safeguarding children", h};
+}
+
 }  // namespace
 
 std::vector<Part> report_parts(const YearReport& r, bool may_edit) {
@@ -338,7 +351,8 @@ std::vector<Part> report_parts(const YearReport& r, bool may_edit) {
             activities(r, ReportSection::voice_of_children, r.figures.voice, may_edit),
             activities(r, ReportSection::scrutiny, r.figures.scrutiny, may_edit),
             section_part(r, ReportSection::next_priorities, may_edit),
-            section_part(r, ReportSection::conclusion, may_edit)};
+            section_part(r, ReportSection::conclusion, may_edit),
+            statements(r)};
 }
 
 }  // namespace assure::web::report_web

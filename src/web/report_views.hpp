@@ -31,6 +31,8 @@ Data report_data(const YearReport& r, bool may_edit);
 
 void add_report_pages(std::vector<Route>& routes, Services& s);
 void add_report_api(std::vector<Route>& routes, Services& s);
+// The agencies' statements (seed 001's Appendix B): their pages and API (web/report_statements.cpp).
+void add_report_statements(std::vector<Route>& routes, Services& s);
 // /reports/{year}.pdf: the report rendered by WeasyPrint (web/report_pdf.cpp).
 void add_report_pdf(std::vector<Route>& routes, Services& s);
 // Writes the report as a PDF into the response, `state_words` under its title ("Signed off by

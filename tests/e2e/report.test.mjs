@@ -80,3 +80,61 @@ test('the business manager opens the 2016/17 report and writes a section; a part
   assert.match(await lead.page.locator('section#sign-off').textContent(), /Knowsley Council\s*Not signed off yet/)
   await lead.context.close()
 })
+
+// Issue 18 item 3: the agencies' statements, seed 001's Appendix B. Knowsley Housing Trust's
+// safeguarding lead comments on this year's statement, waiting with the business unit; the
+// business manager returns it with a reason (the empty reason refused first); the lead changes
+// and submits it again, and the business manager accepts it. The 2016/17 report carries its
+// accepted statements in the appendix.
+test('an agency lead and the business manager take a statement from submitted to accepted', async () => {
+  const housing = { email: 'andrew.kerr@knowsley-housing.example', password: server.accounts.business_unit.password }
+  const lead = await freshPage(browser, phone)
+  await signIn(lead.page, server.baseUrl, housing)
+  await lead.page.goto(server.baseUrl + '/reports/2026-27/statements')
+  await checkA11y(lead.page, 'this year\'s statements as an agency lead')
+  await fitsThePhone(lead.page, 'the statements list')
+  const row = lead.page.getByRole('row').filter({ hasText: 'Knowsley Housing Trust' })
+  assert.match(await row.textContent(), /\(your agency\)\s*Submitted/)
+  await row.getByRole('link').click()
+  await checkA11y(lead.page, 'a submitted statement')
+  assert.equal(await lead.page.getByRole('button', { name: 'Save as a draft' }).count(), 0, 'with the business unit now')
+  await lead.page.getByLabel('Comment').fill('The referral figures are from our housing system.')
+  await lead.page.getByRole('button', { name: 'Add the comment' }).click()
+  await lead.page.getByText('Comment added.').waitFor()
+  await checkA11y(lead.page, 'after a comment')
+
+  const unit = await freshPage(browser, { viewport: { width: 1280, height: 900 } })
+  await signIn(unit.page, server.baseUrl, server.accounts.business_unit)
+  await unit.page.goto(server.baseUrl + lead.page.url().replace(/^https?:\/\/[^/]+/, '').replace(/\?.*$/, ''))
+  await checkA11y(unit.page, 'a statement waiting for the business unit')
+  assert.match(await unit.page.getByRole('main').textContent(), /Andrew Kerr commented on .*: The referral figures are from our housing system\./)
+  await unit.page.getByRole('button', { name: 'Return for changes' }).click()
+  const summary = unit.page.locator('.govuk-error-summary')
+  await summary.waitFor()
+  await checkA11y(unit.page, 'a return without a reason')
+  assert.match(await summary.textContent(), /Say what the agency should change/)
+  await unit.page.getByLabel('What should change').fill('Say how many tenancy officers were trained.')
+  await unit.page.getByRole('button', { name: 'Return for changes' }).click()
+  await unit.page.getByText('Statement returned to the agency for changes.').waitFor()
+
+  await lead.page.reload()
+  await checkA11y(lead.page, 'a returned statement')
+  assert.match(await lead.page.getByRole('main').textContent(), /Returned for changes by Gareth Oduya .*: Say how many tenancy officers were trained\./)
+  const text = lead.page.getByLabel('The statement')
+  await text.fill((await text.inputValue()) + '\n\n42 tenancy officers completed the neglect training.')
+  await lead.page.getByRole('button', { name: 'Submit to the business unit' }).click()
+  await lead.page.getByText('Statement submitted to the business unit.').waitFor()
+  await fitsThePhone(lead.page, 'the submitted statement')
+
+  await unit.page.reload()
+  await unit.page.getByRole('button', { name: 'Accept into the report' }).click()
+  await unit.page.getByText('Statement accepted into the report.').waitFor()
+  await checkA11y(unit.page, 'an accepted statement')
+  await unit.page.goto(server.baseUrl + '/reports/2016-17#agency-statements')
+  const appendix = unit.page.locator('section#agency-statements')
+  assert.match(await appendix.getByRole('heading', { level: 2 }).textContent(), /Appendix: partners' contribution to safeguarding children/)
+  assert.match(await appendix.textContent(), /signed a protocol with the Young Persons Team/)
+  assert.equal(await appendix.getByRole('heading', { level: 3 }).count(), 8, 'the eight statements accepted for 2016/17')
+  await lead.context.close()
+  await unit.context.close()
+})

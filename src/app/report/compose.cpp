@@ -24,6 +24,7 @@ void load_records(Transaction& tx, const Actor& actor, FinancialYear year, YearR
         out.statutory_partners.push_back(a);
         partners.push_back(a.id);
     }
+    out.statements = accepted_statements(tx, actor.partnership, year);
     out.awaiting = awaiting_sign_off(partners, out.sign_offs);
     out.state = report_state(partners, out.sign_offs);
 }
