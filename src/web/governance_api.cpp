@@ -1,6 +1,7 @@
 // JSON API of governance: groups, members, meetings, attendance and actions under /api/v1/.
 #include "web/governance_json.hpp"
 #include "web/governance_views.hpp"
+#include "web/governance_writes.hpp"
 #include "web/paging.hpp"
 #include "web/problem.hpp"
 #include "core/governance_quorum.hpp"
@@ -196,6 +197,7 @@ void add_governance_api_routes(std::vector<Route>& routes, Services& s) {
                           });
                       },
                       "/api/v1/actions/1"});
+    add_governance_write_api_routes(routes, s);
 }
 
 }  // namespace assure::web

@@ -14,6 +14,8 @@
 #include "core/governance_quorum.hpp"
 #include "core/labels.hpp"
 
+#include "web/governance_writes.hpp"
+
 namespace assure::web {
 
 std::vector<Option> people_options(Services& s, const Actor& actor) {
@@ -175,23 +177,6 @@ GroupInput group_input(const Ctx& ctx) {
             ctx.form("chair_kind"),    ctx.form("chair_id"),       ctx.form("deputy_id"),     ctx.form("rotation_months"),
             ctx.form("rotation_start"), ctx.form("cadence_months"), ctx.form("quorum_kind"),   ctx.form("quorum_value"),
             ctx.form("active_from"),   ctx.form("active_to")};
-}
-
-GroupInput input_of(const Group& g) {
-    return {g.name,
-            std::string(group_type_key(g.type)),
-            g.purpose,
-            g.parent.valid() ? g.parent.str() : "",
-            std::string(chair_kind_key(g.chair_kind)),
-            g.chair.valid() ? g.chair.str() : "",
-            g.deputy.valid() ? g.deputy.str() : "",
-            std::to_string(g.rotation_months),
-            g.chair_kind == ChairKind::rotating ? g.rotation_start.iso() : "",
-            std::to_string(g.cadence_months),
-            std::string(quorum_rule_key(g.quorum)),
-            g.quorum.kind == QuorumKind::all_statutory_partners || !has_quorum_rule(g.quorum) ? "" : std::to_string(g.quorum.value),
-            g.active_from.iso(),
-            g.active_to ? g.active_to->iso() : ""};
 }
 
 void group_form(Services& s, Ctx& ctx, const std::string& title, const std::string& action, GroupId id, int version,
