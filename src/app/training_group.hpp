@@ -1,6 +1,7 @@
 #pragma once
 // Use case: booking several people on a session at once (issue 16 item 2).
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/context.hpp"
@@ -20,5 +21,8 @@ struct GroupBooking {
 // has an audit row. `agency_id`: the agency they all work for, "" for none.
 GroupBooking book_group(Services& s, const Actor& actor, TrainingSessionId session, const std::string& people,
                         const std::string& agency_id);
+// The same for people given one by one, as name and email (the API).
+GroupBooking book_group(Services& s, const Actor& actor, TrainingSessionId session,
+                        const std::vector<std::pair<std::string, std::string>>& people, const std::string& agency_id);
 
 }  // namespace assure

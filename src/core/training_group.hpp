@@ -3,6 +3,7 @@
 // staff): the list as typed, one person per line, "Name, email".
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/failure.hpp"
@@ -21,5 +22,9 @@ struct GroupLine {
 // skipped. Every wrong line is named in one error on `field`: "Line 3: enter an email address
 // like name@example.org". Also refused: no one, more than kMaxGroupBooking, an email twice.
 std::vector<GroupLine> parse_group_lines(const std::string& text, const std::string& field, FieldErrors& errors);
+// The same checks of people given one by one (the API's list), each wrong one named by its place:
+// "Person 2: enter an email address like name@example.org".
+std::vector<GroupLine> check_group_people(const std::vector<std::pair<std::string, std::string>>& people, const std::string& field,
+                                          FieldErrors& errors);
 
 }  // namespace assure

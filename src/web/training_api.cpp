@@ -2,6 +2,7 @@
 // sessions with capacity, booked and waiting), bookings (POST answers booked or waiting;
 // DELETE cancels and promotes the first waiting), the register at /attendance, and the year's
 // figures. Errors are problem+json with a field per mistake (the dispatcher maps Failure).
+#include "app/training_group.hpp"
 #include "web/paging.hpp"
 #include "web/problem.hpp"
 #include "web/training_views.hpp"
@@ -152,6 +153,33 @@ void add_training_api(std::vector<Route>& routes, Services& s) {
                           });
                       },
                       "/api/v1/sessions/1/bookings"});
+    // An agency's training coordinator books several staff at once: all or none, places in the
+    // order given and the rest on the waiting list (issue 16 item 2).
+    routes.push_back({"POST", R"(/api/v1/sessions/(\d+)/bookings/group)", Permission::book_training, Surface::api,
+                      [&s](Ctx& ctx) {
+                          with_body(ctx, [&](Body& b) {
+                              std::vector<std::pair<std::string, std::string>> people;
+                              const bool listed = b.j.contains("people") && b.j["people"].is_array();
+                              if (listed) {
+                                  for (const auto& p : b.j["people"]) {
+                                      if (!p.is_object() || !p.value("name", J()).is_string() || !p.value("email", J()).is_string()) {
+                                          b.errors.push_back({"people", "Each person must be an object with a name and an email, both strings"});
+                                          break;
+                                      }
+                                      people.emplace_back(p["name"].get<std::string>(), p["email"].get<std::string>());
+                                  }
+                              } else {
+                                  b.errors.push_back({"people", "people must be a list of {\"name\", \"email\"}"});
+                              }
+                              const std::string agency = b.value_text("agency_id");
+                              b.check();
+                              const GroupBooking done = book_group(s, ctx.who(), TrainingSessionId{ctx.path_id()}, people, agency);
+                              J items = J::array();
+                              for (const auto& one : done.bookings) items.push_back(booking_json(one));
+                              json(ctx, 201, {{"booked", done.booked}, {"waiting", done.waiting}, {"items", items}});
+                          });
+                      },
+                      "/api/v1/sessions/1/bookings/group"});
     routes.push_back({"DELETE", R"(/api/v1/sessions/(\d+)/bookings/(\d+))", Permission::book_training, Surface::api,
                       [&s](Ctx& ctx) {
                           json(ctx, 200, booking_json(cancel_booking(s, ctx.who(), TrainingSessionId{ctx.path_id()}, BookingId{ctx.path_id(2)})));

@@ -293,3 +293,35 @@ TEST_F(TrainingHttp, AnAgencyLeadBooksSeveralPeopleFromTheSessionsPage) {
     EXPECT_NE(lead.get(page + "?saved=group&booked=2&waiting=1")->body.find("2 places booked, 1 person on the waiting list"), std::string::npos);
     EXPECT_EQ(server->count_audit("training_booking.create"), 3);
 }
+
+TEST_F(TrainingHttp, TheApiBooksSeveralPeopleAllOrNoneInTheOrderGiven) {
+    const int session = add_session(days_from_today(12), 2);
+    const std::string path = bookings_path(session) + "/group";
+    const auto lead = auth(Role::agency_lead);
+    const auto wrong = send("POST", path, {{"people", {person(1), {{"name", "Alex Reed"}, {"email", "not an email"}}, person(1)}}}, lead);
+    ASSERT_EQ(wrong->status, 422);
+    EXPECT_EQ(wrong->get_header_value("Content-Type"), "application/problem+json");
+    const json problem = json::parse(wrong->body);
+    ASSERT_EQ(problem["errors"].size(), 1U);
+    EXPECT_EQ(problem["errors"][0]["field"], "people");
+    const std::string message = problem["errors"][0]["message"];
+    EXPECT_NE(message.find("Person 2: enter"), std::string::npos) << message;
+    EXPECT_NE(message.find("Person 3: p1@example.org is given earlier"), std::string::npos) << message;
+    EXPECT_EQ(send("POST", path, {{"people", "Sam Jones, sam@example.org"}}, lead)->status, 422) << "a list, not the page's text";
+    EXPECT_EQ(send("POST", path, {{"people", json::array()}}, lead)->status, 422);
+    EXPECT_TRUE(all_bookings(session).empty()) << "no one booked";
+
+    // A name with a comma is a name, not a separator, when given one by one.
+    const json done = ok(send("POST", path, {{"people", {{{"name", "Lee, Kim"}, {"email", "kim@example.org"}}, person(2), person(3)}},
+                                             {"agency_id", server->council().value}},
+                              lead),
+                         201);
+    EXPECT_EQ(done["booked"], 2);
+    EXPECT_EQ(done["waiting"], 1);
+    ASSERT_EQ(done["items"].size(), 3U);
+    EXPECT_EQ(done["items"][0]["name"], "Lee, Kim");
+    EXPECT_EQ(done["items"][0]["status"], "booked");
+    EXPECT_EQ(done["items"][2]["status"], "waiting");
+    EXPECT_EQ(send("POST", path, {{"people", {person(2)}}}, lead)->status, 422) << "already booked";
+    EXPECT_EQ(send("POST", path, {{"people", {person(9)}}}, {})->status, 401) << "no token";
+}

@@ -2,6 +2,7 @@
 // a cancelled place goes to the first waiting; the register on the day. Booking counts and
 // inserts in one write transaction with the session's row locked (TrainingRepo::lock_session),
 // and writers are serialised, so a burst of requests never gives out more places than there are.
+#include <functional>
 #include "app/training.hpp"
 #include "app/training_group.hpp"
 #include "core/training_group.hpp"
@@ -109,15 +110,17 @@ Booking book_place(Services& s, const Actor& actor, TrainingSessionId session, c
     return b;
 }
 
-GroupBooking book_group(Services& s, const Actor& actor, TrainingSessionId session, const std::string& people,
-                        const std::string& agency_id) {
+namespace {
+
+GroupBooking book_checked(Services& s, const Actor& actor, TrainingSessionId session,
+                          const std::function<std::vector<GroupLine>(FieldErrors&)>& read_people, const std::string& agency_id) {
     require(actor, Permission::book_training);
     GroupBooking out;
     s.store.write([&](Transaction& tx) {
         TrainingSession t = locked_session(tx, actor, session);
         FieldErrors e;
         const auto agency = agency_of(tx, actor, agency_id, e);
-        const auto lines = parse_group_lines(people, "people", e);
+        const auto lines = read_people(e);
         if (e.empty()) {
             std::string held;
             for (const auto& l : lines) {
@@ -155,6 +158,18 @@ GroupBooking book_group(Services& s, const Actor& actor, TrainingSessionId sessi
         }
     });
     return out;
+}
+
+}  // namespace
+
+GroupBooking book_group(Services& s, const Actor& actor, TrainingSessionId session, const std::string& people,
+                        const std::string& agency_id) {
+    return book_checked(s, actor, session, [&](FieldErrors& e) { return parse_group_lines(people, "people", e); }, agency_id);
+}
+
+GroupBooking book_group(Services& s, const Actor& actor, TrainingSessionId session,
+                        const std::vector<std::pair<std::string, std::string>>& people, const std::string& agency_id) {
+    return book_checked(s, actor, session, [&](FieldErrors& e) { return check_group_people(people, "people", e); }, agency_id);
 }
 
 Booking cancel_booking(Services& s, const Actor& actor, TrainingSessionId session, BookingId booking) {
