@@ -63,7 +63,9 @@ case_id="$(curl -fs -H "Authorization: Bearer $token" "$base/api/v1/incidents?li
 
 # name | path | the header that authenticates it (none for a public page)
 pages=(
+  "home|/|Cookie: assure_session=$session"
   "agencies|/agencies|Cookie: assure_session=$session"
+  "chronology|/reviews/$case_id/chronology|Cookie: assure_session=$session"
   "improvement|/improvement|Cookie: assure_session=$session"
   "case page|/reviews/$case_id|Cookie: assure_session=$session"
   "api-agencies|/api/v1/agencies|Authorization: Bearer $token"
