@@ -3,6 +3,8 @@
 // and one made from a stale version is a 409. Each answers with the record as it now is.
 #include "web/governance_writes.hpp"
 
+#include <algorithm>
+
 #include "core/governance_quorum.hpp"
 #include "web/governance_json.hpp"
 #include "web/paging.hpp"
@@ -148,6 +150,38 @@ void add_meeting_routes(std::vector<Route>& routes, Services& s) {
                       "/api/v1/meetings/1/status"});
 }
 
+// The forward plan: meetings and the annual cycle's milestones (the cycle itself is changed
+// through PATCH /api/v1/partnership's `annual_cycle`).
+void add_plan_route(std::vector<Route>& routes, Services& s) {
+    routes.push_back({"GET", "/api/v1/forward-plan", Permission::view_governance, Surface::api,
+                      [&s](Ctx& ctx) {
+                          Date from = london_today(s);
+                          if (!ctx.query("from").empty()) {
+                              const auto d = Date::parse(ctx.query("from"));
+                              if (!d) throw Failure::invalid({{"from", "from must be a date like 2026-12-01"}});
+                              from = *d;
+                          }
+                          int months = 12;
+                          if (!ctx.query("months").empty()) {
+                              const std::string raw = ctx.query("months");
+                              const bool digits = raw.size() <= 2 && std::all_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; });
+                              months = digits ? std::stoi(raw) : 0;
+                              if (months < 1 || months > 36) throw Failure::invalid({{"months", "months must be a whole number from 1 to 36"}});
+                          }
+                          J items = J::array();
+                          for (const auto& i : forward_plan(s, ctx.who(), from, months)) {
+                              items.push_back({{"on", i.on.iso()},
+                                               {"starts_at", i.starts_at.empty() ? J() : J(i.starts_at)},
+                                               {"label", i.label},
+                                               {"group", i.group_name},
+                                               {"meeting_id", i.meeting.valid() ? J(i.meeting.value) : J()},
+                                               {"cancelled", i.cancelled}});
+                          }
+                          json(ctx, 200, {{"from", from.iso()}, {"months", months}, {"items", items}});
+                      },
+                      "/api/v1/forward-plan"});
+}
+
 void add_interest_routes(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", "/api/v1/interests", Permission::view_governance, Surface::api,
                       [&s](Ctx& ctx) {
@@ -192,6 +226,7 @@ void add_governance_write_api_routes(std::vector<Route>& routes, Services& s) {
     add_group_routes(routes, s);
     add_meeting_routes(routes, s);
     add_interest_routes(routes, s);
+    add_plan_route(routes, s);
 }
 
 }  // namespace assure::web

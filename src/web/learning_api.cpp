@@ -123,7 +123,53 @@ nlohmann::json improvement_items(Services& s, const Ctx& ctx, bool open_only, bo
     return items;
 }
 
+namespace {
+
+J briefing_json(const Briefing& b) {
+    J sources = J::array();
+    for (const auto id : b.sources) sources.push_back(id.value);
+    return {{"id", b.id.value},       {"kind", std::string(briefing_kind_key(b.kind))}, {"title", b.title}, {"on", b.on.iso()},
+            {"audience", b.audience}, {"link", b.link}, {"reached", b.reached}, {"source_ids", sources}, {"version", b.version}};
+}
+
+// Briefings and learning events that spread a review's or an audit's learning (issue 20 item 1:
+// the API records what the page records, refused the same way).
+void add_briefing_api_routes(std::vector<Route>& routes, Services& s) {
+    routes.push_back({"GET", "/api/v1/briefings", Permission::view_learning, Surface::api,
+                      [&s](Ctx& ctx) {
+                          J items = J::array();
+                          for (const auto& b : list_briefings(s, ctx.who())) items.push_back(briefing_json(b));
+                          json(ctx, 200, {{"items", items}});
+                      },
+                      "/api/v1/briefings"});
+    routes.push_back({"POST", "/api/v1/briefings", Permission::manage_learning, Surface::api,
+                      [&s](Ctx& ctx) {
+                          with_body(ctx, [&](Body& b) {
+                              std::vector<std::string> sources;
+                              if (b.j.contains("source_ids")) {
+                                  if (!b.j["source_ids"].is_array()) {
+                                      b.errors.push_back({"source_ids", "source_ids must be a list of learning source ids"});
+                                  } else {
+                                      for (const auto& id : b.j["source_ids"]) {
+                                          if (id.is_number_integer()) sources.push_back(std::to_string(id.get<std::int64_t>()));
+                                          else if (id.is_string()) sources.push_back(id.get<std::string>());
+                                          else b.errors.push_back({"source_ids", "source_ids must be a list of learning source ids"});
+                                      }
+                                  }
+                              }
+                              const BriefingInput in{b.text("kind"), b.text("title"), b.text("on"), b.text("audience"), b.text("link"),
+                                                     b.value_text("reached"), sources};
+                              b.check();
+                              json(ctx, 201, briefing_json(create_briefing(s, ctx.who(), in)));
+                          });
+                      },
+                      "/api/v1/briefings"});
+}
+
+}  // namespace
+
 void add_learning_api_routes(std::vector<Route>& routes, Services& s) {
+    add_briefing_api_routes(routes, s);
     routes.push_back({"GET", "/api/v1/learning", Permission::view_learning, Surface::api,
                       [&s](Ctx& ctx) {
                           SourceFilter f;

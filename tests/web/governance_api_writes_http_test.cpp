@@ -134,3 +134,15 @@ TEST_F(GovernanceWritesHttp, InterestsAreDeclaredAndListed) {
     ASSERT_EQ(listed["items"].size(), 1U);
     EXPECT_EQ(listed["items"][0]["interest"], "My sister works at the school");
 }
+
+TEST_F(GovernanceWritesHttp, TheForwardPlanListsMeetingsAndRefusesABadWindow) {
+    ok(send("POST", "/api/v1/groups/" + id + "/meetings", {{"on", days_from_today(20).iso()}, {"place", "Town hall"}}), 201);
+    const json plan = ok(server->client().Get("/api/v1/forward-plan?months=3", auth(Role::read_only)), 200);
+    EXPECT_EQ(plan["months"], 3);
+    const auto meeting = std::find_if(plan["items"].begin(), plan["items"].end(), [](const json& i) { return !i["meeting_id"].is_null(); });
+    ASSERT_NE(meeting, plan["items"].end());
+    EXPECT_EQ((*meeting)["on"], days_from_today(20).iso());
+    EXPECT_EQ((*meeting)["group"], "Core Business Group");
+    EXPECT_EQ(server->client().Get("/api/v1/forward-plan?months=99", bu)->status, 422);
+    EXPECT_EQ(server->client().Get("/api/v1/forward-plan?from=2026-02-30", bu)->status, 422);
+}

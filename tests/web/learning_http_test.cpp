@@ -374,3 +374,27 @@ TEST_F(LearningHttp, TheActionPlanShowsOpenAndOverdueActionsMonthByMonth) {
     EXPECT_NE(body.find("End of " + month_in_words(last_month_end) + "</th>" + cell + "0</td>" + cell + "0</td>"), std::string::npos);
     EXPECT_NE(body.find("<title id=\"chart-trend-title\">"), std::string::npos);
 }
+
+// Issue 20 item 1: a briefing that spreads a source's learning is recorded through the API as on
+// the page, refused the same way, and listed with its sources.
+TEST_F(LearningHttp, ABriefingIsRecordedThroughTheApiWithItsSources) {
+    const json src = ok(send("POST", "/api/v1/learning", {{"kind", "thematic_audit"}, {"title", "Neglect audit"}, {"on", "2026-06-01"}, {"priorities", {"neglect"}}}, bu), 201);
+    const json bad = ok(send("POST", "/api/v1/briefings", {{"kind", "seven_minute"}, {"title", ""}, {"on", "2026-13-01"}, {"source_ids", {src["id"]}}}, bu), 422);
+    std::set<std::string> fields;
+    for (const auto& e : bad["errors"]) fields.insert(e["field"].get<std::string>());
+    EXPECT_TRUE(fields.count("title") && fields.count("on")) << bad.dump();
+    EXPECT_EQ(ok(send("POST", "/api/v1/briefings", {{"kind", "seven_minute"}, {"title", "x"}, {"on", "2026-07-01"}, {"source_ids", "1"}}, bu), 422)["errors"][0]["field"],
+              "source_ids");
+    EXPECT_EQ(ok(server->client().Get("/api/v1/briefings", bu), 200)["items"].size(), 0U) << "nothing saved";
+    const json made = ok(send("POST", "/api/v1/briefings",
+                              {{"kind", "seven_minute"}, {"title", "Neglect audit: seven-minute briefing"}, {"on", "2026-07-01"}, {"audience", "Every agency"},
+                               {"reached", 140}, {"source_ids", {src["id"]}}},
+                              bu),
+                         201);
+    EXPECT_EQ(made["reached"], 140);
+    EXPECT_EQ(made["source_ids"], json::array({src["id"]}));
+    EXPECT_EQ(send("POST", "/api/v1/briefings", {{"kind", "seven_minute"}, {"title", "Mine"}, {"on", "2026-07-01"}}, lead)->status, 403);
+    const json listed = ok(server->client().Get("/api/v1/briefings", lead), 200);
+    ASSERT_EQ(listed["items"].size(), 1U);
+    EXPECT_EQ(listed["items"][0]["title"], "Neglect audit: seven-minute briefing");
+}
