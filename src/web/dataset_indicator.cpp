@@ -4,6 +4,7 @@
 // risks already raised from it, for those who may see the register.
 #include "app/risk_indicators.hpp"
 #include "core/date_words.hpp"
+#include "web/dataset_indicator_edit.hpp"
 #include "web/dataset_views.hpp"
 #include "web/html.hpp"
 #include "web/views.hpp"
@@ -37,6 +38,7 @@ void indicator_page(Services& s, Ctx& ctx) {
                                                      period_in_words(latest->period.start(), latest->period.end()) + ")"
                                                : std::string("No figure yet")));
     rows.push_back(indicator_row("Target", d.target ? figure_in_words(*d.target, d.unit) + " (" + polarity_words(d.polarity) + ")" : std::string("None set")));
+    if (d.target && d.tolerance > 0) rows.push_back(indicator_row("Tolerance", figure_in_words(d.tolerance, d.unit) + " on the wrong side of the target is amber"));
     rows.push_back(indicator_row("Priority", d.priority.empty() ? std::string("None") : d.priority));
     rows.push_back(indicator_row("Source agency", d.source_agency));
     Data data;
@@ -44,6 +46,8 @@ void indicator_page(Services& s, Ctx& ctx) {
     data.set("name", d.name);
     data.set("definition", d.definition);
     data.set("rows", rows);
+    data.set("may_edit", flag(ctx.who().can(Permission::manage_dataset)));
+    data.set("saved", flag(ctx.query("saved") == "1"));
     data.set("rag_html", rag_tag(standing.rag()));
     const bool red = standing.rag() == Rag::red;
     data.set("is_red", flag(red));
@@ -72,6 +76,7 @@ void indicator_page(Services& s, Ctx& ctx) {
 void add_dataset_indicator_routes(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", R"(/dataset/indicators/([A-Za-z0-9_-]+))", Permission::view_dataset, Surface::page,
                       [&s](Ctx& ctx) { indicator_page(s, ctx); }, "/dataset/indicators/cp_rate"});
+    add_dataset_indicator_edit_routes(routes, s);
 }
 
 }  // namespace assure::web

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/dataset.hpp"
+#include "app/dataset/internal.hpp"
 #include "core/failure.hpp"
 
 namespace assure {
@@ -68,6 +69,8 @@ void refuse_outside(std::vector<Row>& rows, std::vector<Refusal>& refused, const
     rows = std::move(kept);
 }
 
+}  // namespace
+
 void adopt_catalogue_if_none(Transaction& tx, const Actor& actor, Instant at) {
     if (!tx.dataset().catalogue(actor.partnership).empty()) return;
     for (const auto& d : default_indicator_catalogue()) tx.dataset().put_indicator(actor.partnership, d);
@@ -75,8 +78,6 @@ void adopt_catalogue_if_none(Transaction& tx, const Actor& actor, Instant at) {
     record_audit(tx, actor, at, "dataset.catalogue.adopt", "dataset_catalogue", actor.partnership.str(), "",
                  nlohmann::json{{"indicators", default_indicator_catalogue().size()}, {"benchmarks", default_benchmarks().size()}}.dump());
 }
-
-}  // namespace
 
 std::optional<ImportKind> parse_import_kind(std::string_view key) {
     for (const auto& [k, name] : kKinds) {
