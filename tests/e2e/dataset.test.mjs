@@ -125,3 +125,36 @@ test('the business manager uploads a damaged workbook and the import page says w
   assert.equal(await page.evaluate(() => document.activeElement.id), 'file')
   await context.close()
 })
+
+// Issue 15 item 1: the partnership's own catalogue. The business manager raises the target for
+// children looked after per 10,000 on its indicator page, a target that is not a number refused
+// first, then records the region's figure for 2016/17 as a benchmark.
+test('the business manager changes an indicator\'s target and records a benchmark', async () => {
+  const { context, page } = await freshPage(browser, { viewport: { width: 1280, height: 900 } })
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await visit(page, server.baseUrl + '/dataset/indicators/cla_rate', 'an indicator')
+  await page.getByRole('link', { name: 'Change the indicator or its benchmarks' }).click()
+  await checkA11y(page, 'change an indicator')
+  await page.getByLabel('Target', { exact: true }).fill('ninety')
+  await page.getByRole('button', { name: 'Save the indicator' }).click()
+  const summary = page.locator('.govuk-error-summary')
+  await summary.waitFor()
+  await checkA11y(page, 'an indicator with a wrong target')
+  assert.match(await summary.textContent(), /Enter the target as a number/)
+  await page.getByLabel('Target', { exact: true }).fill('85')
+  await page.getByRole('button', { name: 'Save the indicator' }).click()
+  await page.getByText('The indicator was saved.').waitFor()
+  await checkA11y(page, 'the indicator after its change')
+  assert.match(await page.getByRole('main').textContent(), /Target\s*85/)
+
+  await page.getByRole('link', { name: 'Change the indicator or its benchmarks' }).click()
+  await page.getByLabel('Financial year').fill('2016-17')
+  await page.getByLabel('Region').check()
+  await page.getByLabel('Value').fill('71.3')
+  await page.getByRole('button', { name: 'Record the benchmark' }).click()
+  await page.getByText('The benchmark was recorded.').waitFor()
+  await checkA11y(page, 'the indicator\'s benchmarks')
+  const row = page.getByRole('region', { name: 'Benchmarks' }).getByRole('row').filter({ hasText: 'Region' }).filter({ hasText: '2016 to 2017' })
+  assert.match(await row.textContent(), /71\.3/)
+  await context.close()
+})
