@@ -34,6 +34,14 @@ struct ChronologyView {
 // may not see them); `gap_days` is the silence worth flagging (1 to 3,650 days).
 ChronologyView read_chronology(Services& s, const Actor& actor, CaseId id, bool named, int gap_days = kDefaultChronologyGapDays);
 
+// What the forms to add rows need: the case's reference and the agencies the person may add
+// rows for (forbidden when none). Shows no row, so reads none and logs nothing.
+struct ChronologyForm {
+    std::string reference;
+    std::vector<std::pair<AgencyId, std::string>> writable;
+};
+ChronologyForm chronology_form(Services& s, const Actor& actor, CaseId id);
+
 // One row for one of the case's agencies; answered with the agency's name.
 struct AddedChronologyEntry {
     ChronologyEntry entry;

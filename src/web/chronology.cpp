@@ -44,16 +44,6 @@ std::string agencies_in_words(const ChronologyView& v, const std::vector<AgencyI
 
 std::string time_in_words(int minute) { return minute < 0 ? std::string() : clock_time(minute); }
 
-std::vector<Option> agency_options(const ChronologyView& v) {
-    std::vector<Option> out;
-    for (const auto& [id, name] : v.writable) out.push_back({id.str(), name});
-    return out;
-}
-
-std::string selected_agency(const ChronologyView& v, const std::string& chosen) {
-    return chosen.empty() && v.writable.size() == 1 ? v.writable.front().first.str() : chosen;
-}
-
 // The timeline's rows with each silence longer than the view's gap as a row of its own.
 Data timeline_rows(const ChronologyView& v, bool with_actions) {
     Data rows{Data::type::list};
@@ -161,15 +151,21 @@ void timeline_page(Services& s, Ctx& ctx, const ChronologyAlias& alias_in = {}, 
          PageOptions{"Multi-agency chronology", "reviews", errors, status, "/reviews/" + v.case_id.str(), "Back to " + v.reference});
 }
 
-void entry_form(Services& s, Ctx& ctx, const std::string& agency, const ChronologyRowInput& in, const FieldErrors& errors, int status) {
-    const ChronologyView v = read_chronology(s, ctx.who(), case_of(ctx), false);
-    if (v.writable.empty()) throw Failure::forbidden("adds no chronology rows to case " + v.case_id.str());
+// The data both forms share: where they post, the case, and the agencies to choose from.
+Data form_data(Services& s, Ctx& ctx, const std::string& agency, const std::string& agency_hint, const FieldErrors& errors) {
+    const ChronologyForm f = chronology_form(s, ctx.who(), case_of(ctx));
+    std::vector<Option> options;
+    for (const auto& [id, name] : f.writable) options.push_back({id.str(), name});
+    const std::string chosen = agency.empty() && f.writable.size() == 1 ? f.writable.front().first.str() : agency;
     Data data;
     data.set("base", base_of(ctx));
-    data.set("reference", v.reference);
-    data.set("agency_html", select(Field{"agency_id", "Agency", selected_agency(v, agency), error_for(errors, "agency_id"),
-                                         "Whose record this event comes from"},
-                                   agency_options(v), "Select the agency"));
+    data.set("reference", f.reference);
+    data.set("agency_html", select(Field{"agency_id", "Agency", chosen, error_for(errors, "agency_id"), agency_hint}, options, "Select the agency"));
+    return data;
+}
+
+void entry_form(Services& s, Ctx& ctx, const std::string& agency, const ChronologyRowInput& in, const FieldErrors& errors, int status) {
+    Data data = form_data(s, ctx, agency, "Whose record this event comes from", errors);
     data.set("date_html", date_input(Field{"date", "Date of the event", in.date, error_for(errors, "date"), kDateExample}));
     data.set("time_html", text_input(Field{"time", "Time (optional)", in.time, error_for(errors, "time"), "On the 24-hour clock, for example 09:30",
                                            "off", "text", "govuk-input--width-5", false}));
@@ -183,14 +179,7 @@ void entry_form(Services& s, Ctx& ctx, const std::string& agency, const Chronolo
 }
 
 void upload_form(Services& s, Ctx& ctx, const std::string& agency, const FieldErrors& errors, int status) {
-    const ChronologyView v = read_chronology(s, ctx.who(), case_of(ctx), false);
-    if (v.writable.empty()) throw Failure::forbidden("adds no chronology rows to case " + v.case_id.str());
-    Data data;
-    data.set("base", base_of(ctx));
-    data.set("reference", v.reference);
-    data.set("agency_html", select(Field{"agency_id", "Agency", selected_agency(v, agency), error_for(errors, "agency_id"),
-                                         "The rows this agency has on the case now are replaced by the file's"},
-                                   agency_options(v), "Select the agency"));
+    Data data = form_data(s, ctx, agency, "The rows this agency has on the case now are replaced by the file's", errors);
     data.set("file_error", optional_text(error_for(errors, "file")));
     page(ctx, "reviews/chronology_upload", data,
          PageOptions{"Upload an agency's chronology", "reviews", errors, status, base_of(ctx), "Back to the chronology"});

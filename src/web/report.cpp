@@ -104,17 +104,6 @@ void section_form(Services& s, Ctx& ctx, const std::string& year, const std::str
     page(ctx, "report/section", data, PageOptions{std::string(report_section_label(*section)) + " – yearly report " + r.year.label(), "reports", errors, status});
 }
 
-template <class Save, class Again>
-void save_then(Ctx& ctx, const std::string& to, Save save, Again again) {
-    try {
-        save();
-    } catch (const Failure& f) {
-        if (f.code() != FailureCode::invalid) throw;
-        again(f.fields());
-        return;
-    }
-    redirect(ctx, to);
-}
 
 }  // namespace
 

@@ -115,19 +115,6 @@ void statement_page(Services& s, Ctx& ctx, const std::string& typed = {}, bool u
          PageOptions{v.line.agency.name + "'s statement", "reports", errors, status, list_href(v.year.key()), "Back to the agencies' statements"});
 }
 
-// Runs `save`; a refusal shows the statement again with its errors.
-template <class Save>
-void then(Ctx& ctx, const std::string& to, Save save, const std::function<void(const FieldErrors&)>& again) {
-    try {
-        save();
-    } catch (const Failure& f) {
-        if (f.code() != FailureCode::invalid) throw;
-        again(f.fields());
-        return;
-    }
-    redirect(ctx, to);
-}
-
 J statement_json(const StatementLine& l) {
     const AgencyStatement& st = l.statement;
     return J{{"agency_id", l.agency.id.value},  {"agency", l.agency.name},        {"state", std::string(statement_state_key(st.state))},
@@ -152,7 +139,7 @@ void add_pages(std::vector<Route>& routes, Services& s) {
                           const std::string y = year_of(ctx), text = ctx.form("text");
                           const AgencyId a = agency_of(ctx);
                           const bool submitting = ctx.form("action") == "submit";
-                          then(ctx, statement_href(y, a) + (submitting ? "?saved=submitted" : "?saved=draft"),
+                          save_then(ctx, statement_href(y, a) + (submitting ? "?saved=submitted" : "?saved=draft"),
                                [&] {
                                    const auto saved = save_statement(s, ctx.who(), y, a, form_int(ctx, "version"), text);
                                    if (submitting) submit_statement(s, ctx.who(), y, a, saved.version);
@@ -164,7 +151,7 @@ void add_pages(std::vector<Route>& routes, Services& s) {
                       [&s](Ctx& ctx) {
                           const std::string y = year_of(ctx);
                           const AgencyId a = agency_of(ctx);
-                          then(ctx, statement_href(y, a) + "?saved=returned",
+                          save_then(ctx, statement_href(y, a) + "?saved=returned",
                                [&] { return_statement(s, ctx.who(), y, a, form_int(ctx, "version"), ctx.form("comment")); },
                                [&](const FieldErrors& e) { statement_page(s, ctx, {}, false, e, 422); });
                       },
@@ -173,7 +160,7 @@ void add_pages(std::vector<Route>& routes, Services& s) {
                       [&s](Ctx& ctx) {
                           const std::string y = year_of(ctx);
                           const AgencyId a = agency_of(ctx);
-                          then(ctx, statement_href(y, a) + "?saved=accepted", [&] { accept_statement(s, ctx.who(), y, a, form_int(ctx, "version")); },
+                          save_then(ctx, statement_href(y, a) + "?saved=accepted", [&] { accept_statement(s, ctx.who(), y, a, form_int(ctx, "version")); },
                                [&](const FieldErrors& e) { statement_page(s, ctx, {}, false, e, 422); });
                       },
                       "/reports/2016-17/statements/1/accept"});
@@ -181,7 +168,7 @@ void add_pages(std::vector<Route>& routes, Services& s) {
                       [&s](Ctx& ctx) {
                           const std::string y = year_of(ctx);
                           const AgencyId a = agency_of(ctx);
-                          then(ctx, statement_href(y, a) + "?saved=comment", [&] { comment_on_statement(s, ctx.who(), y, a, ctx.form("comment")); },
+                          save_then(ctx, statement_href(y, a) + "?saved=comment", [&] { comment_on_statement(s, ctx.who(), y, a, ctx.form("comment")); },
                                [&](const FieldErrors& e) { statement_page(s, ctx, {}, false, e, 422); });
                       },
                       "/reports/2016-17/statements/1/comments"});

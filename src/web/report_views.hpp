@@ -29,6 +29,20 @@ nlohmann::json report_json(const YearReport& r);
 // partners: name, signed_by, signed_at).
 Data report_data(const YearReport& r, bool may_edit);
 
+// Runs `save` and answers with a redirect to `to`; a refusal (invalid) runs `again` with its
+// errors instead, to show the form again with nothing saved.
+template <class Save, class Again>
+void save_then(Ctx& ctx, const std::string& to, Save save, Again again) {
+    try {
+        save();
+    } catch (const Failure& f) {
+        if (f.code() != FailureCode::invalid) throw;
+        again(f.fields());
+        return;
+    }
+    redirect(ctx, to);
+}
+
 void add_report_pages(std::vector<Route>& routes, Services& s);
 void add_report_api(std::vector<Route>& routes, Services& s);
 // The agencies' statements (seed 001's Appendix B): their pages and API (web/report_statements.cpp).

@@ -70,6 +70,18 @@ AgencyId writable_agency(Transaction& tx, const Actor& actor, const Case& c, con
                                                                : "Select the agency whose chronology this is, one of those involved in the case"}});
 }
 
+// The agency a row is added for, or its field error added to `errors` (every error of the form
+// is named at once); forbidden when the person may add rows for no agency of the case.
+std::optional<AgencyId> agency_for(Transaction& tx, const Actor& actor, const Case& c, const std::string& agency_id, FieldErrors& errors) {
+    try {
+        return writable_agency(tx, actor, c, agency_id);
+    } catch (const Failure& f) {
+        if (f.code() != FailureCode::invalid) throw;
+        errors.insert(errors.end(), f.fields().begin(), f.fields().end());
+        return std::nullopt;
+    }
+}
+
 // The names the anonymised view replaces: those the business unit listed, and each child's
 // name (when the case holds it and this server can open it) by the child's pseudonym.
 std::vector<ChronologyAlias> replacements(const Services& s, Case c, std::vector<ChronologyAlias> listed) {
@@ -130,6 +142,18 @@ ChronologyView read_chronology(Services& s, const Actor& actor, CaseId id, bool 
     return v;
 }
 
+ChronologyForm chronology_form(Services& s, const Actor& actor, CaseId id) {
+    require(actor, Permission::view_reviews);
+    ChronologyForm out;
+    s.store.read([&](Transaction& tx) {
+        const Case c = visible_case(tx, actor, id);
+        out.reference = c.reference;
+        out.writable = writable_for(tx, actor, c, agencies_of(tx, c));
+    });
+    if (out.writable.empty()) throw Failure::forbidden("adds no chronology rows to case " + id.str());
+    return out;
+}
+
 AddedChronologyEntry add_chronology_entry(Services& s, const Actor& actor, CaseId id, const std::string& agency_id,
                                           const ChronologyRowInput& in) {
     require(actor, Permission::view_reviews);
@@ -137,13 +161,7 @@ AddedChronologyEntry add_chronology_entry(Services& s, const Actor& actor, CaseI
     s.store.write([&](Transaction& tx) {
         const Case c = visible_case(tx, actor, id);
         FieldErrors errors;
-        std::optional<AgencyId> agency;
-        try {
-            agency = writable_agency(tx, actor, c, agency_id);
-        } catch (const Failure& f) {
-            if (f.code() != FailureCode::invalid) throw;
-            errors = f.fields();
-        }
+        const auto agency = agency_for(tx, actor, c, agency_id, errors);
         auto entry = check_chronology_row(in, london_today(s), errors);
         if (!errors.empty()) throw Failure::invalid(errors);
         entry->partnership = actor.partnership;
@@ -182,13 +200,7 @@ ChronologyUpload upload_chronology(Services& s, const Actor& actor, CaseId id, c
     s.store.write([&](Transaction& tx) {
         const Case c = visible_case(tx, actor, id);
         FieldErrors errors;
-        std::optional<AgencyId> agency;
-        try {
-            agency = writable_agency(tx, actor, c, agency_id);
-        } catch (const Failure& f) {
-            if (f.code() != FailureCode::invalid) throw;
-            errors = f.fields();
-        }
+        const auto agency = agency_for(tx, actor, c, agency_id, errors);
         auto rows = read_chronology_sheet(csv, london_today(s), "file", errors);
         if (!errors.empty()) throw Failure::invalid(errors);
         if (const auto a = tx.agencies().find(actor.partnership, *agency)) out.agency = a->name;
