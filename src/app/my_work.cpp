@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <map>
 
 #include "app/ports/action_escalations.hpp"
+#include "app/ports/agency_statements.hpp"
 #include "app/ports/role_grants.hpp"
 #include "core/date_words.hpp"
 #include "core/labels.hpp"
@@ -82,6 +84,34 @@ std::vector<OwedItem> pinned(Transaction& tx, const Actor& actor, const Owner& o
             }
         }
     }
+    // Statements for the yearly reports still open (last year's and this year's): the agency's own
+    // when returned or left as a draft; for the business unit, each submitted one.
+    if (auto* with = dynamic_cast<AgencyStatementTransaction*>(&tx)) {
+        const bool deciding = actor.can(Permission::manage_report);
+        const bool writing = (actor.role == Role::agency_lead || actor.role == Role::partner_lead) && o.agency;
+        const int this_year = FinancialYear::of(o.query.today).start;
+        std::map<std::int64_t, std::string> names;
+        for (const FinancialYear year : {FinancialYear{this_year - 1}, FinancialYear{this_year}}) {
+            if (!deciding && !writing) break;
+            for (const auto& st : with->agency_statements().statements(actor.partnership, year)) {
+                const bool theirs = writing && st.agency == o.agency->id &&
+                                    (st.state == StatementState::returned || st.state == StatementState::draft);
+                const bool to_decide = deciding && st.state == StatementState::submitted;
+                if (!theirs && !to_decide) continue;
+                if (names.empty()) {
+                    for (const auto& a : tx.agencies().list(actor.partnership, true)) names[a.id.value] = a.name;  // once, not per line
+                }
+                const auto found = names.find(st.agency.value);
+                const std::string name = found == names.end() ? "an agency" : found->second;
+                out.push_back({OwedKind::agency_statement, statement_owed_id(year.start, st.agency.value),
+                               to_decide ? "Accept or return " + name + "'s statement for the yearly report " + year.label()
+                                         : "Finish " + name + "'s statement for the yearly report " + year.label(),
+                               std::nullopt,
+                               to_decide ? "Submitted by " + st.submitted_by
+                                         : std::string(st.state == StatementState::returned ? "Returned for changes by " + st.decided_by : "A draft")});
+            }
+        }
+    }
     // Roles that see children's identities, waiting for a partner lead who may decide them.
     if (actor.can(Permission::approve_roles)) {
         if (auto* with = dynamic_cast<RoleGrantTransaction*>(&tx)) {
@@ -109,6 +139,8 @@ std::string href_of(const OwedItem& i, const Owner& o) {
         case OwedKind::report_sign_off: return "/reports/" + FinancialYear{static_cast<int>(i.id)}.key();
         case OwedKind::role_approval: return "/users/approvals/" + id;
         case OwedKind::escalated_action: return "/actions/" + id;
+        case OwedKind::agency_statement:
+            return "/reports/" + FinancialYear{statement_owed_year(i.id)}.key() + "/statements/" + std::to_string(statement_owed_agency(i.id));
     }
     return "/";
 }

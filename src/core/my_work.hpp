@@ -21,6 +21,8 @@ enum class OwedKind {
     report_sign_off,     // the yearly report, awaiting their organisation's sign-off
     role_approval,       // a role that sees children's identities, waiting for a partner lead
     escalated_action,    // an overdue meeting action escalated to them, still open
+    agency_statement,    // their agency's statement for the yearly report, returned or still a draft;
+                         // for the business unit, one submitted and waiting for them
 };
 
 std::string_view owed_kind_key(OwedKind kind);    // "meeting_action"
@@ -29,11 +31,16 @@ std::string_view owed_kind_label(OwedKind kind);  // "Meeting action"
 
 struct OwedItem {
     OwedKind kind = OwedKind::meeting_action;
-    std::int64_t id = 0;          // the record's id (a booking: the session's)
+    std::int64_t id = 0;          // the record's id (a booking: the session's; a statement: see statement_owed_id)
     std::string title;            // what is owed, e.g. the action's text, the course's title
     std::optional<Date> due;      // none: no date set (a sign-off)
     std::string detail = {};      // e.g. "Section 11 audit 2026", "Q2 2026/27"
 };
+
+// An agency statement is named by its year and agency: one id for the list, read back for its link.
+constexpr std::int64_t statement_owed_id(int year_start, std::int64_t agency) { return static_cast<std::int64_t>(year_start) * 1'000'000'000 + agency; }
+constexpr int statement_owed_year(std::int64_t id) { return static_cast<int>(id / 1'000'000'000); }
+constexpr std::int64_t statement_owed_agency(std::int64_t id) { return id % 1'000'000'000; }
 
 // Past its due date on `today` (the due day itself is not overdue).
 bool owed_overdue(const OwedItem& item, Date today);

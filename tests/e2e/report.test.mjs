@@ -105,7 +105,10 @@ test('an agency lead and the business manager take a statement from submitted to
 
   const unit = await freshPage(browser, { viewport: { width: 1280, height: 900 } })
   await signIn(unit.page, server.baseUrl, server.accounts.business_unit)
-  await unit.page.goto(server.baseUrl + lead.page.url().replace(/^https?:\/\/[^/]+/, '').replace(/\?.*$/, ''))
+  // The business manager finds it in My work, where what waits for them is listed.
+  await unit.page.goto(server.baseUrl + '/my-work')
+  await checkA11y(unit.page, 'my work with a statement waiting')
+  await unit.page.getByRole('link', { name: /Accept or return Knowsley Housing Trust's statement for the yearly report 2026 to 2027/ }).click()
   await checkA11y(unit.page, 'a statement waiting for the business unit')
   assert.match(await unit.page.getByRole('main').textContent(), /Andrew Kerr commented on .*: The referral figures are from our housing system\./)
   await unit.page.getByRole('button', { name: 'Return for changes' }).click()

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "app/agency_statements.hpp"
+#include "app/my_work.hpp"
 #include "app/report.hpp"
 #include "fakes/fakes.hpp"
 
@@ -113,4 +114,38 @@ TEST(AgencyStatementUseCases, ReturnedWithAReasonResubmittedAcceptedAndCarriedBy
     EXPECT_EQ(std::count(trail.begin(), trail.end(), "statement.submit"), 2);
     EXPECT_EQ(trail.back(), "statement.accept");
     EXPECT_NE(t.w.last_audit().before_json.find("\"state\":\"submitted\""), std::string::npos);
+}
+
+// What waits for whom: the business unit sees a submitted statement in My work; once returned,
+// the agency's lead does, with the link to it; once accepted, neither.
+TEST(AgencyStatementUseCases, MyWorkListsTheStatementForWhoeverItWaitsFor) {
+    StatementsWorld t;
+    const std::string year = "2026-27";
+    const auto statement_lines = [&](const Actor& who) {
+        std::vector<MyWorkLine> out;
+        for (auto& l : my_work(t.w.services, who, PageRequest{PageRequest::max_limit, ""}).lines) {
+            if (l.item.kind == OwedKind::agency_statement) out.push_back(l);
+        }
+        return out;
+    };
+    auto st = save_statement(t.w.services, t.lead, year, t.housing, 0, "Our year so far.");
+    ASSERT_EQ(statement_lines(t.lead).size(), 1U) << "a draft is the lead's to finish";
+    EXPECT_TRUE(statement_lines(t.bu).empty());
+    st = submit_statement(t.w.services, t.lead, year, t.housing, st.version);
+    EXPECT_TRUE(statement_lines(t.lead).empty());
+    const auto waiting = statement_lines(t.bu);
+    ASSERT_EQ(waiting.size(), 1U);
+    EXPECT_EQ(waiting[0].item.title, "Accept or return Knowsley Housing Trust's statement for the yearly report 2026 to 2027");
+    EXPECT_EQ(waiting[0].href, "/reports/2026-27/statements/" + t.housing.str());
+    st = return_statement(t.w.services, t.bu, year, t.housing, st.version, "Add your training figures.");
+    const auto returned = statement_lines(t.lead);
+    ASSERT_EQ(returned.size(), 1U);
+    EXPECT_EQ(returned[0].item.detail, "Returned for changes by " + t.bu.name());
+    EXPECT_EQ(returned[0].href, "/reports/2026-27/statements/" + t.housing.str());
+    st = save_statement(t.w.services, t.lead, year, t.housing, st.version, "Our year, with 120 staff trained.");
+    st = submit_statement(t.w.services, t.lead, year, t.housing, st.version);
+    (void)accept_statement(t.w.services, t.bu, year, t.housing, st.version);
+    EXPECT_TRUE(statement_lines(t.lead).empty());
+    EXPECT_TRUE(statement_lines(t.bu).empty());
+    EXPECT_TRUE(statement_lines(t.w.as(Role::member)).empty());
 }
