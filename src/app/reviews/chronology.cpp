@@ -123,9 +123,9 @@ ChronologyView read_chronology(Services& s, const Actor& actor, CaseId id, bool 
         v.writable = writable_for(tx, actor, c, v.agencies);
         auto& repo = chronology_of(tx);
         v.timeline = repo.entries(actor.partnership, id);
-        const auto listed = repo.aliases(actor.partnership, id);
+        // The children's names are opened once, for the anonymising and for the list alike.
+        const auto names = replacements(s, c, repo.aliases(actor.partnership, id));
         if (!named) {
-            const auto names = replacements(s, c, listed);
             for (auto& e : v.timeline) {
                 e.event = anonymise(e.event, names);
                 e.source = anonymise(e.source, names);
@@ -133,7 +133,7 @@ ChronologyView read_chronology(Services& s, const Actor& actor, CaseId id, bool 
                 e.added_by = "";  // who typed it is a name too; the agency column says whose row it is
             }
         }
-        if (v.may_see_named) v.aliases = replacements(s, c, listed);
+        if (v.may_see_named) v.aliases = names;
     });
     sort_timeline(v.timeline, v.agencies);
     v.gaps = timeline_gaps(v.timeline, v.gap_days);
