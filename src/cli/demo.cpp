@@ -152,6 +152,7 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password, Doc
     load_demo_reviews(s, knowsley.agencies, bu);
     load_demo_governance(s, bu);
     load_demo_learning(s, knowsley.agencies, bu);
+    load_demo_schools(s, bu);
     load_demo_registers(s, bu);
     load_demo_dataset(s, bu);
     load_demo_training(s, knowsley.agencies, bu);

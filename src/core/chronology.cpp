@@ -7,12 +7,11 @@
 #include "core/csv.hpp"
 #include "core/dataset_records.hpp"
 #include "core/fields.hpp"
+#include "core/sheet_rows.hpp"
 #include "core/text.hpp"
 
 namespace assure {
 namespace {
-
-constexpr std::size_t kMaxRowsNamed = 10;
 
 // A spreadsheet keeps a time of day typed into a cell as the fraction of a day (09:30 is
 // 0.395833...), which is how it reaches the CSV text of an uploaded workbook.
@@ -46,11 +45,6 @@ bool same_letters(std::string_view text, std::size_t at, std::string_view name) 
         if (std::tolower(static_cast<unsigned char>(text[at + i])) != std::tolower(static_cast<unsigned char>(name[i]))) return false;
     }
     return true;
-}
-
-std::string lower_first(std::string message) {
-    if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-    return message;
 }
 
 }  // namespace
@@ -150,9 +144,7 @@ std::vector<ChronologyEntry> read_chronology_sheet(std::string_view csv, Date to
         if (entry) {
             out.push_back(std::move(*entry));
         } else {
-            std::string message = "Row " + std::to_string(reader.line()) + ": " + lower_first(row_errors.front().message);
-            for (std::size_t i = 1; i < row_errors.size(); ++i) message += "; " + lower_first(row_errors[i].message);
-            wrong.push_back(std::move(message));
+            wrong.push_back(row_message(reader.line(), row_errors));
         }
     }
     if (!headed || (out.empty() && wrong.empty())) {
@@ -160,10 +152,7 @@ std::vector<ChronologyEntry> read_chronology_sheet(std::string_view csv, Date to
         return {};
     }
     if (!wrong.empty()) {
-        std::string message;
-        for (std::size_t i = 0; i < wrong.size() && i < kMaxRowsNamed; ++i) message += (i == 0 ? "" : ". ") + wrong[i];
-        if (wrong.size() > kMaxRowsNamed) message += ". " + count_of(static_cast<long long>(wrong.size() - kMaxRowsNamed), "more row", "more rows") + " also need correcting";
-        errors.push_back({field, message});
+        errors.push_back({field, wrong_rows_message(wrong)});
         return {};
     }
     return out;

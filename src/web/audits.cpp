@@ -164,6 +164,7 @@ void cycle_page(Services& s, Ctx& ctx) {
                                          bars, 1.0));
     data.set("can_close", flag(ctx.who().can(Permission::manage_learning) && !v.cycle.closed));
     data.set("saved", flag(ctx.has_query("saved")));
+    add_school_round(s, ctx, v.cycle, v.open_today, data);
     page(ctx, "learning/cycle", data, PageOptions{v.cycle.title, "audits", {}, 200, "/audits", "Back to audits"});
 }
 

@@ -603,6 +603,7 @@ void add_learning_area_routes(std::vector<Route>& routes, Services& s) {
     add_learning_routes(routes, s);
     add_improvement_routes(routes, s);
     add_audit_cycle_routes(routes, s);
+    add_school_routes(routes, s);
     add_learning_api_routes(routes, s);
 }
 

@@ -32,6 +32,10 @@ nlohmann::json improvement_items(Services& s, const Ctx& ctx, bool open_only, bo
 void add_learning_routes(std::vector<Route>& routes, Services& s);
 void add_improvement_routes(std::vector<Route>& routes, Services& s);
 void add_audit_cycle_routes(std::vector<Route>& routes, Services& s);
+void add_school_routes(std::vector<Route>& routes, Services& s);  // web/schools.cpp
+// For a cycle that is a round of school audits: its questions, its results by phase and the
+// button that invites settings added since, into the cycle page's data (web/schools.cpp).
+void add_school_round(Services& s, Ctx& ctx, const AuditCycle& cycle, bool open_today, Data& data);
 void add_learning_api_routes(std::vector<Route>& routes, Services& s);
 
 }  // namespace assure::web
