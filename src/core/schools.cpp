@@ -194,7 +194,7 @@ std::vector<School> read_school_sheet(std::string_view csv, const std::string& f
         auto school = check_school({cell("urn"), cell("name"), cell("phase"), cell("type"), cell("lead_name"), cell("lead_email")}, row_errors);
         if (school) {
             const auto [first, fresh] = urn_rows.emplace(school->urn, reader.line());
-            if (!fresh) row_errors.push_back({"urn", "URN " + school->urn + " is on row " + std::to_string(first->second) + " too: each setting once"});
+            if (!fresh) row_errors.push_back({"urn", "The URN " + school->urn + " is on row " + std::to_string(first->second) + " too: each setting once"});
         }
         if (!row_errors.empty()) {
             wrong.push_back(row_message(reader.line(), row_errors));
