@@ -153,6 +153,7 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password, Doc
     load_demo_governance(s, bu);
     load_demo_learning(s, knowsley.agencies, bu);
     load_demo_schools(s, bu);
+    load_demo_case_audits(s, bu);
     load_demo_registers(s, bu);
     load_demo_dataset(s, bu);
     load_demo_training(s, knowsley.agencies, bu);

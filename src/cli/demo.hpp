@@ -71,6 +71,8 @@ void load_demo_voice(Services& services, const std::string& business_unit_email,
 // sections, signed off by each statutory partner's lead, so it is approved; its figures are
 // counted from everything loaded before it.
 void load_demo_report(Services& services, const std::string& business_unit_email);
+// The neglect audit's ten cases, graded by their agencies and mostly moderated (cli/demo_case_audits.cpp).
+void load_demo_case_audits(Services& services, const std::string& business_unit_email);
 // The register of schools, the 2016/17 Section 175 round seed 001 reports and this year's
 // Section 157 round for the academies (cli/demo_schools.cpp).
 void load_demo_schools(Services& services, const std::string& business_unit_email);

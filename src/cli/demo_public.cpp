@@ -55,18 +55,20 @@ std::string small_pdf(const std::string& heading, const std::vector<std::string>
     return pdf;
 }
 
-// The case the partnership became aware of on `aware` (seed 001's published reviews).
-CaseId case_aware_on(Services& s, PartnershipId partnership, const std::string& aware) {
+// The case of the child with this pseudonym (seed 001's serious case reviews, the recent review).
+CaseId case_of_child(Services& s, PartnershipId partnership, const std::string& pseudonym) {
     std::optional<CaseId> out;
     s.store.read([&](Transaction& tx) {
         CaseQuery q;
         q.partnership = partnership;
         q.page.limit = PageRequest::max_limit;
         for (const auto& c : tx.cases().list(q).items) {
-            if (c.became_aware_on.iso() == aware) out = c.id;
+            for (const auto& child : c.children) {
+                if (child.pseudonym == pseudonym) out = c.id;
+            }
         }
     });
-    if (!out) throw std::logic_error("the demo has no case that began on " + aware);
+    if (!out) throw std::logic_error("the demo has no case of " + pseudonym);
     return *out;
 }
 
@@ -76,7 +78,7 @@ struct Item {
     std::string summary;
     std::string published_on;
     std::vector<std::string> lines;  // the PDF's text
-    std::string case_aware_on;       // "" for the partnership's own document
+    std::string child;               // the case's child, by pseudonym; "" for the partnership's own document
 };
 
 }  // namespace
@@ -105,23 +107,26 @@ void load_demo_public_site(Services& s, DocumentServices& documents, const std::
         {PublicationKind::audit_calendar, "Multi-agency audit framework and calendar",
          "The partnership's audits for the year: thematic audits, Section 11 and Section 175.", recent,
          {"Quarterly thematic audits against the priorities: neglect, domestic abuse and child exploitation."}, ""},
+        // Seed 001's serious case reviews, published in 2016/17 and so long past the twelve months:
+        // listed, available on request.
         {PublicationKind::review_report, "Serious case review: a young person at risk of exploitation",
-         "What the agencies learned about recognising exploitation and acting together.", "2020-03-30",
-         {"The review found missed opportunities to share information between agencies."}, "2019-06-03"},
-        {PublicationKind::executive_summary, "Executive summary: a baby's death after long-term neglect",
-         "The findings and recommendations of the review, in brief.", recent,
-         {"Recommendation 1: the neglect toolkit is used at every assessment."}, "2020-01-13"},
+         "What the agencies learned about recognising exploitation and acting together across boundaries.", "2016-04-13",
+         {"The review found missed opportunities to share information between agencies."}, "Child Q"},
+        {PublicationKind::executive_summary, "Executive summary: an infant's sudden death",
+         "The findings and recommendations of the review, in brief.", "2016-04-20",
+         {"Recommendation 1: safe sleep advice at every contact where a parent misuses alcohol or drugs."}, "Child R"},
+        // The recent local review (the demo's live cases place it a few months back).
         {PublicationKind::review_report, "Local child safeguarding practice review: domestic abuse in the home",
-         "How agencies responded to domestic abuse in a family with young children, and what changed.", recent,
-         {"The partnership's domestic abuse pathway was revised after this review."}, "2019-09-02"},
+         "How agencies responded to domestic abuse in a family with a young child, and what changed.", recent,
+         {"The partnership's domestic abuse pathway was revised after this review."}, "Child T"},
         {PublicationKind::briefing, "7-minute briefing: neglect",
          "Seven minutes on recognising and responding to neglect, for every practitioner.", recent,
          {"1. Why it matters. 2. What we know. 3. Information. 4. Questions to consider. 5. What to do. 6. Tools. 7. Further reading."}, ""},
     };
     for (const auto& item : items) {
         DocumentUpload up;
-        up.record_type = item.case_aware_on.empty() ? DocumentRecord::partnership : DocumentRecord::review_case;
-        up.record_id = item.case_aware_on.empty() ? 0 : case_aware_on(s, bu.partnership, item.case_aware_on).value;
+        up.record_type = item.child.empty() ? DocumentRecord::partnership : DocumentRecord::review_case;
+        up.record_id = item.child.empty() ? 0 : case_of_child(s, bu.partnership, item.child).value;
         up.title = item.title;
         up.filename = "published.pdf";
         const std::string bytes = small_pdf(item.title, item.lines);

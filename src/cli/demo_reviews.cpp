@@ -67,6 +67,7 @@ void load_demo_reviews(Services& s, const std::map<std::string, AgencyId>& agenc
             }
             if (e.contains("decision")) ev.decision = parse_decision(e.at("decision").get<std::string>());
             if (e.contains("planned_on")) ev.planned_on = Date::parse(e.at("planned_on").get<std::string>());
+            if (e.contains("planned_day")) ev.planned_on = s.calendar.add_working_days(aware, e.at("planned_day").get<int>());
             ev.reviewer_name = e.value("reviewer_name", "");
             ev.note = e.value("note", "");
             version = record_event(s, bu, id, version, ev).record.version;

@@ -1,6 +1,7 @@
 // The statutory clocks of a case, from the rule set the case was judged under.
 #include <algorithm>
 
+#include "core/review_regimes.hpp"
 #include "core/reviews.hpp"
 
 namespace assure {
@@ -27,11 +28,29 @@ Deadlines deadlines(const Case& c, const CaseState& st, const WorkingCalendar& c
     return d;
 }
 
-std::vector<Milestone> milestones(const Case& /*c*/, const CaseState& st, const Deadlines& d) {
+std::vector<Milestone> milestones(const Case& c, const CaseState& st, const Deadlines& d) {
     std::vector<Milestone> out;
     auto add = [&](const char* key, const char* label, std::optional<Date> due, std::optional<Date> done) {
         out.push_back({key, label, due, done});
     };
+    // Before Working Together 2018 there was no rapid review: the board decided whether to hold a
+    // serious case review, with no date set for deciding, and told Ofsted and the national panel.
+    if (!has_rapid_review(regime_of(c))) {
+        add("notify_panel", "Notify Ofsted and the national panel", d.notify_panel_by, st.notified_on);
+        add("inform_partners", "Inform the board's partners", d.inform_partners_by, st.informed_on);
+        add("decide", "Decide whether to hold a serious case review", std::nullopt, st.decided_on);
+        if (st.decided_on) add("panel_response", "The national panel's view", std::nullopt, st.panel_response_on);
+        if (st.decision == Decision::local_review) {
+            add("commission_reviewer", "Commission a reviewer", std::nullopt, st.commissioned_on);
+            add("notify_bodies", "Tell Ofsted, the national panel and DfE", std::nullopt, st.bodies_notified_on);
+            add("agree_terms", "Agree terms of reference", std::nullopt, st.terms_agreed_on);
+            add("review_complete", "Complete the serious case review", d.review_complete_by, st.final_report_on);
+            add("send_final_report", "Send the final report to Ofsted and the national panel", d.send_final_report_by, st.sent_on);
+            add("publish", "Publish the report", st.planned_publication, st.published_on);
+            add("disseminate", "Disseminate the learning", std::nullopt, st.disseminated_on);
+        }
+        return out;
+    }
     add("notify_panel", "Notify the Panel", d.notify_panel_by, st.notified_on);
     add("inform_partners", "Inform the safeguarding partners", d.inform_partners_by, st.informed_on);
     add("rapid_review", "Complete the rapid review and decide", d.rapid_review_by, st.decided_on);
@@ -70,8 +89,10 @@ CaseStanding standing_of(const Case& c, const WorkingCalendar& calendar) {
     }
     out.notify_due_on = due.notify_panel_by;
     out.notified_on = state.notified_on;
-    out.rapid_review_due_on = due.rapid_review_by;
-    out.rapid_review_done_on = state.decided_on;
+    if (has_rapid_review(regime_of(c))) {  // the clock scrutiny counts did not run before 2018
+        out.rapid_review_due_on = due.rapid_review_by;
+        out.rapid_review_done_on = state.decided_on;
+    }
     return out;
 }
 
@@ -81,6 +102,7 @@ Countdown countdown(Date today, Date due, const WorkingCalendar& cal) {
 }
 
 std::vector<PlanStep> rapid_review_plan(const Case& c, const CaseState& st, const WorkingCalendar& cal) {
+    if (!has_rapid_review(regime_of(c))) return {};
     const Date anchor = c.rules.rapid_review_anchor == RapidReviewAnchor::notification && st.notified_on
                             ? *st.notified_on
                             : c.became_aware_on;

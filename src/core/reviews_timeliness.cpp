@@ -6,7 +6,8 @@ namespace assure {
 
 ClockOutcome clock_outcome(std::optional<Date> due, std::optional<Date> done, Date today) {
     if (done) return !due || *done <= *due ? ClockOutcome::in_time : ClockOutcome::late;
-    return due && today > *due ? ClockOutcome::overdue : ClockOutcome::running;
+    if (!due) return ClockOutcome::none;
+    return today > *due ? ClockOutcome::overdue : ClockOutcome::running;
 }
 
 void ClockCounts::add(ClockOutcome o) {
@@ -15,6 +16,7 @@ void ClockCounts::add(ClockOutcome o) {
         case ClockOutcome::late: ++late; break;
         case ClockOutcome::overdue: ++overdue; break;
         case ClockOutcome::running: ++running; break;
+        case ClockOutcome::none: break;
     }
 }
 

@@ -12,8 +12,9 @@
 namespace assure {
 
 // A clock's outcome on `today`: met on or before its due date, met after it, missed and still
-// not met, or still running.
-enum class ClockOutcome { in_time, late, overdue, running };
+// not met, or still running; or none, for a clock that never ran (no due date and not met: a
+// rapid review before Working Together 2018), which no count includes.
+enum class ClockOutcome { in_time, late, overdue, running, none };
 ClockOutcome clock_outcome(std::optional<Date> due, std::optional<Date> done, Date today);
 
 struct ClockCounts {

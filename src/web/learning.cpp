@@ -250,6 +250,9 @@ void source_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
     data.set("body", optional_text(src.body));
     data.set("visitor", optional_text(src.visitor));
     data.set("cases_audited", optional_text(src.cases_audited ? std::to_string(src.cases_audited) : ""));
+    // Learning that audits cases has the per-case audit tool (issue 20 item 5).
+    data.set("case_audit", flag(src.kind == SourceKind::thematic_audit || src.kind == SourceKind::deep_dive ||
+                                src.kind == SourceKind::single_agency_audit));
     std::string auditors;
     for (const auto& a : v.auditor_names) auditors += (auditors.empty() ? "" : ", ") + a;
     data.set("auditors", optional_text(auditors));
@@ -604,6 +607,7 @@ void add_learning_area_routes(std::vector<Route>& routes, Services& s) {
     add_improvement_routes(routes, s);
     add_audit_cycle_routes(routes, s);
     add_school_routes(routes, s);
+    add_case_audit_routes(routes, s);
     add_learning_api_routes(routes, s);
 }
 

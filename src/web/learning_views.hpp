@@ -33,6 +33,7 @@ void add_learning_routes(std::vector<Route>& routes, Services& s);
 void add_improvement_routes(std::vector<Route>& routes, Services& s);
 void add_audit_cycle_routes(std::vector<Route>& routes, Services& s);
 void add_school_routes(std::vector<Route>& routes, Services& s);  // web/schools.cpp
+void add_case_audit_routes(std::vector<Route>& routes, Services& s);  // web/case_audits.cpp
 // For a cycle that is a round of school audits: its questions, its results by phase and the
 // button that invites settings added since, into the cycle page's data (web/schools.cpp).
 void add_school_round(Services& s, Ctx& ctx, const AuditCycle& cycle, bool open_today, Data& data);

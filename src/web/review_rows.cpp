@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/date_words.hpp"
+#include "core/review_regimes.hpp"
 #include "core/text.hpp"
 
 namespace assure::web {
@@ -18,7 +19,7 @@ Data case_row(const CaseView& v, Date today) {
     row.set("id", v.record.id.str());
     row.set("reference", v.record.reference);
     row.set("children", pseudonyms(v.record));
-    row.set("stage", std::string(stage_label(v.state.stage)));
+    row.set("stage", std::string(stage_words(regime_of(v.record), v.state.stage)));
     row.set("has_next", flag(v.next.has_value()));
     row.set("next_label", v.next ? v.next->label : std::string("None"));
     row.set("next_due", v.next ? date_in_words(*v.next->due) : std::string());

@@ -9,6 +9,7 @@
 #include "app/partnership.hpp"
 #include "app/reviews.hpp"
 #include "core/date_words.hpp"
+#include "core/review_regimes.hpp"
 #include "web/report_chart.hpp"
 #include "web/areas.hpp"
 #include "web/html.hpp"
@@ -203,12 +204,13 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
     const Case& c = v.record;
     const auto names = agency_names(s, ctx.who());
     const Date today = london_today(s);
+    const Regime regime = regime_of(c);
     Data data;
     data.set("id", c.id.str());
     data.set("version", std::to_string(c.version));
     data.set("reference", c.reference);
     data.set("children", pseudonyms(c));
-    data.set("stage", std::string(stage_label(v.state.stage)));
+    data.set("stage", std::string(stage_words(regime, v.state.stage)));
     data.set("became_aware_on", date_in_words(c.became_aware_on));
     data.set("incident_on", date_in_words(c.incident_on));
     data.set("kind", std::string(harm_label(c.kind)));
@@ -217,11 +219,8 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
     data.set("area_of_residence", c.area_of_residence.empty() ? "Not recorded" : c.area_of_residence);
     data.set("summary", c.summary);
     data.set("agencies", c.agencies.empty() ? "None recorded" : names_of(c.agencies, names));
-    data.set("rules", rules_name_in_words(c.rules.name) + ": notify in " + std::to_string(c.rules.notify_panel_working_days) +
-                          " working days, rapid review in " + std::to_string(c.rules.rapid_review_working_days) +
-                          " working days from " +
-                          (c.rules.rapid_review_anchor == RapidReviewAnchor::notification ? "notification" : "becoming aware"));
-    if (v.state.decision) data.set("decision", std::string(decision_label(*v.state.decision)));
+    data.set("rules", regime_summary(c));
+    if (v.state.decision) data.set("decision", std::string(decision_words(regime, *v.state.decision)));
     if (!v.state.reviewer_name.empty()) data.set("reviewer", v.state.reviewer_name);
     if (v.next) {
         Data next;
@@ -319,10 +318,10 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
     for (auto it = c.events.rbegin(); it != c.events.rend(); ++it) {
         Data one;
         one.set("on", date_in_words(it->on));
-        one.set("label", std::string(event_label(it->kind)));
+        one.set("label", std::string(event_words(regime, it->kind)));
         std::string detail;
         if (!it->agencies.empty()) detail = names_of(it->agencies, names);
-        if (it->decision) detail = std::string(decision_label(*it->decision));
+        if (it->decision) detail = std::string(decision_words(regime, *it->decision));
         if (it->planned_on) detail = "planned for " + date_in_words(*it->planned_on);
         if (!it->reviewer_name.empty()) detail = it->reviewer_name;
         if (!it->note.empty()) detail += (detail.empty() ? "" : ". ") + it->note;
@@ -340,7 +339,7 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
             Data one;
             one.set("id", c.id.str());
             one.set("key", std::string(event_key(k)));
-            one.set("label", std::string(event_label(k)));
+            one.set("label", std::string(event_words(regime, k)));
             steps.push_back(one);
         }
         data.set("has_steps", flag(!steps.is_empty_list()));
@@ -433,8 +432,9 @@ void event_form(Services& s, Ctx& ctx, const CaseView& v, EventKind kind, const 
     data.set("id", c.id.str());
     data.set("version", std::to_string(c.version));
     data.set("reference", c.reference + ": " + pseudonyms(c));
+    const Regime regime = regime_of(c);
     data.set("event", std::string(event_key(kind)));
-    data.set("title", std::string(event_label(kind)));
+    data.set("title", std::string(event_words(regime, kind)));
     const std::string on = posted ? ctx.form("on") : london_today(s).iso();
     const char* on_label = kind == EventKind::plan_publication ? "Date the publication was planned" : "Date";
     data.set("on_html", date_input(Field{"on", on_label, on, error_for(errors, "on"), kDateHint, "", "text", "govuk-input--width-10"}));
@@ -453,7 +453,7 @@ void event_form(Services& s, Ctx& ctx, const CaseView& v, EventKind kind, const 
     if (kind == EventKind::decide) {
         std::vector<Option> options;
         for (Decision d : {Decision::local_review, Decision::national_review, Decision::other_learning, Decision::no_further_review}) {
-            options.push_back({std::string(decision_key(d)), std::string(decision_label(d))});
+            options.push_back({std::string(decision_key(d)), std::string(decision_words(regime, d))});
         }
         data.set("decision_html", radios(Field{"decision", "Decision", ctx.form("decision"), error_for(errors, "decision")}, options));
     }
@@ -478,7 +478,7 @@ void event_form(Services& s, Ctx& ctx, const CaseView& v, EventKind kind, const 
                                                                 : "Note (optional)";
         data.set("note_html", textarea(Field{"note", label, ctx.form("note"), error_for(errors, "note")}));
     }
-    page(ctx, "reviews/event_form", data, PageOptions{std::string(event_label(kind)), "reviews", errors, status});
+    page(ctx, "reviews/event_form", data, PageOptions{std::string(event_words(regime, kind)), "reviews", errors, status});
 }
 
 void add_event_routes(std::vector<Route>& routes, Services& s) {

@@ -1,5 +1,6 @@
 // JSON API of serious incidents: /api/v1/incidents. Every read is logged (app/reviews); lists
 // are paged with `limit` and `cursor` (web/paging.hpp).
+#include "core/review_regimes.hpp"
 #include "app/reviews.hpp"
 #include "web/areas.hpp"
 #include "web/paging.hpp"
@@ -12,10 +13,10 @@ using J = nlohmann::json;
 
 J date_or_null(const std::optional<Date>& d) { return d ? J(d->iso()) : J(nullptr); }
 
-J deadlines_json(const Deadlines& d) {
-    J j{{"notify_panel_by", d.notify_panel_by.iso()},
-           {"inform_partners_by", d.inform_partners_by.iso()},
-           {"rapid_review_by", d.rapid_review_by.iso()}};
+// No rapid review was due before Working Together 2018: a case of then has no such date.
+J deadlines_json(const Deadlines& d, bool rapid_review) {
+    J j{{"notify_panel_by", d.notify_panel_by.iso()}, {"inform_partners_by", d.inform_partners_by.iso()}};
+    if (rapid_review) j["rapid_review_by"] = d.rapid_review_by.iso();
     if (d.review_complete_by) j["review_complete_by"] = d.review_complete_by->iso();
     if (d.send_final_report_by) j["send_final_report_by"] = d.send_final_report_by->iso();
     if (d.keep_published_until) j["keep_published_until"] = d.keep_published_until->iso();
@@ -81,12 +82,13 @@ J case_json(const CaseView& v, History history = History::with_events) {
             {"reviewer_name", v.state.reviewer_name.empty() ? J(nullptr) : J(v.state.reviewer_name)},
             {"overdue", v.overdue},
             {"rules", c.rules.name},
+            {"guidance", regime_title(regime_of(c))},
             {"identities_unreadable", v.identities_unreadable},
             {"version", c.version}};
     // Moved in rather than listed above: an initializer list copies every nested value.
     out["children"] = std::move(children);
     out["agency_ids"] = std::move(agencies);
-    out["deadlines"] = deadlines_json(v.deadlines);
+    out["deadlines"] = deadlines_json(v.deadlines, has_rapid_review(regime_of(c)));
     out["milestones"] = std::move(milestones);
     out["next_milestone"] = std::move(next);
     if (history == History::with_events) {

@@ -197,3 +197,26 @@ test('a police officer on the panel reads the chronology anonymised on a phone a
   await checkA11y(page, 'the chronology after the officer’s entry')
   await context.close()
 })
+
+// Issue 20 item 6: seed 001's serious case reviews, judged under the guidance of their date.
+test('a serious case review of 2015 is judged under Working Together 2015, a recent review under 2023', async () => {
+  const { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await visit(page, server.baseUrl + '/reviews?show=all', 'every case')
+  await page.getByRole('table').getByRole('link', { name: 'SI-2015-01' }).click()
+  await checkA11y(page, 'a serious case review of 2015')
+  const main = page.locator('main')
+  assert.match(await main.textContent(), /Working Together 2015: the board decides whether to hold a serious case review/)
+  const milestones = page.getByRole('table', { name: 'Milestones, due and done' })
+  assert.match(await milestones.getByRole('row').filter({ hasText: 'Decide whether to hold a serious case review' }).textContent(), /No statutory date\s*25 September 2015/)
+  assert.equal(await milestones.getByRole('row').filter({ hasText: 'rapid review' }).count(), 0, 'no rapid review before 2018')
+  assert.match(await main.textContent(), /Serious incident review group met/)
+  assert.match(await main.textContent(), /Decision\s*Serious case review/)
+
+  await visit(page, server.baseUrl + '/reviews?show=all', 'every case again')
+  await page.getByRole('table').getByRole('link', { name: 'SI-2026-07' }).click()
+  await checkA11y(page, 'a recent local review')
+  assert.match(await main.textContent(), /Working Together 2023: the Panel notified within 5 working days; a rapid review within 15 working days/)
+  assert.match(await main.textContent(), /Local child safeguarding practice review/)
+  await context.close()
+})

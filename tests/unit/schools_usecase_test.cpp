@@ -110,6 +110,17 @@ TEST(SchoolUseCases, AnAgencyAlreadyCarryingTheUrnBecomesTheSetting) {
     EXPECT_EQ(t.find("130498").agency, id);
 }
 
+TEST(SchoolUseCases, AnAgencyOfTheSameNameWithNoCodeBecomesTheSettingAndTakesTheUrn) {
+    SchoolsWorld t;
+    const AgencyId id = t.w.add_agency({AgencyId{}, {}, "knowsley college", AgencyKind::relevant_agency, StatutoryRole::none, "education"});
+    const std::size_t agencies = t.agencies();
+    import_schools(t.w.services, t.bu, kSheet);
+    EXPECT_EQ(t.agencies(), agencies + 4);
+    EXPECT_EQ(t.find("130498").agency, id);
+    const auto agency = t.w.read([&](Transaction& tx) { return tx.agencies().find(t.w.partnership, id); });
+    EXPECT_EQ(agency->organisation_code, "130498");
+}
+
 TEST(SchoolUseCases, AWrongSheetOrAUrnAlreadyThereSavesNothing) {
     SchoolsWorld t;
     const std::size_t agencies = t.agencies(), audit = t.w.audit_count();

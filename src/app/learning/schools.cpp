@@ -89,10 +89,21 @@ bool keep(Services& s, Transaction& tx, const Actor& actor, School school, const
         }
         return changed;
     }
-    // An agency already carrying the URN (entered in the directory by hand) becomes the setting.
-    const auto carrying = std::find_if(agencies.begin(), agencies.end(), [&](const Agency& a) { return a.organisation_code == school.urn; });
+    // An agency already carrying the URN, or of the same name and carrying no code (entered in
+    // the directory by hand before the register), becomes the setting, and takes the URN.
+    auto carrying = std::find_if(agencies.begin(), agencies.end(), [&](const Agency& a) { return a.organisation_code == school.urn; });
+    if (carrying == agencies.end()) {
+        carrying = std::find_if(agencies.begin(), agencies.end(),
+                                [&](const Agency& a) { return a.organisation_code.empty() && lower(a.name) == lower(school.name); });
+    }
     if (carrying != agencies.end()) {
         school.agency = carrying->id;
+        if (carrying->organisation_code.empty()) {
+            Agency coded = *carrying;
+            coded.organisation_code = school.urn;
+            if (!tx.agencies().update(coded)) throw Failure::stale("agency");
+            record_audit(tx, actor, s.clock.now(), "agency.update", "agency", coded.id.str(), to_json(*carrying).dump(), to_json(coded).dump());
+        }
     } else {
         Agency a = new_agency_for(school, actor.partnership);
         a.id = tx.agencies().insert(a);

@@ -82,12 +82,13 @@ void bind_standing(Statement& q, int first, const CaseStanding& s) {
 }
 
 // A clock's four outcomes as sums, in core's order (clock_outcome): met in time, met late,
-// missed and not met by ?8 (today), still running.
+// missed and not met by ?8 (today), still running. A clock with no due date and not met (a rapid
+// review before Working Together 2018, which had none) is in none of them.
 std::string clock_sums(const std::string& due, const std::string& done) {
     const auto sum = [](const std::string& when) { return "coalesce(sum(CASE WHEN " + when + " THEN 1 ELSE 0 END), 0)"; };
     return sum(done + " IS NOT NULL AND (" + due + " IS NULL OR " + done + " <= " + due + ")") + ", " +
            sum(done + " > " + due) + ", " + sum(done + " IS NULL AND " + due + " < ?8") + ", " +
-           sum(done + " IS NULL AND (" + due + " IS NULL OR " + due + " >= ?8)");
+           sum(done + " IS NULL AND " + due + " >= ?8");
 }
 
 ClockCounts read_clock(Statement& q, int first) {

@@ -1,9 +1,11 @@
-// The schools register and rounds of school audits in the browser (issue 20 item 3). Knowsley's
+// Audits in the browser. The schools register and rounds of school audits (issue 20 item 3): Knowsley's
 // business manager opens the register from the audits page (seed 001's 54 schools and more, by
 // phase), imports a download with a URN twice (the error summary names the row, nothing saved)
 // and then a good one, reads the 2016/17 Section 175 round's results by phase and invites the
 // free school added since this year's Section 157 round opened. On a 375-pixel phone, she starts a
-// round for the early years settings after a refused first try. axe-core checks every page.
+// round for the early years settings after a refused first try. The per-case audit tool (issue 20
+// item 5): she records the moderation of the neglect audit's last case on a phone (a grade
+// missed first) and adds the findings the grades support to the audit. axe-core checks every page.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { useDemo, checkA11y, signIn, freshPage, fillDate } from './support.mjs'
@@ -96,5 +98,53 @@ test('on a phone, the business manager starts a round for the early years settin
   const main = page.locator('main')
   assert.match(await main.textContent(), /Returns submitted\s*0 of 4/)
   assert.match(await main.textContent(), /Lead practitioner/)
+  await context.close()
+})
+
+test('on a phone, the business manager moderates a case of the neglect audit and adds the findings its grades support', async () => {
+  const { context, page } = await freshPage(run.browser, phone)
+  const base = run.server.baseUrl
+  await signIn(page, base, run.server.accounts.business_unit)
+  await page.goto(base + '/learning?kind=thematic_audit')
+  await page.getByRole('link', { name: 'Neglect multi-agency audit' }).click()
+  await page.getByRole('link', { name: /The cases audited/ }).click()
+  await checkA11y(page, 'the cases audited')
+  await fitsThePhone(page, 'the cases audited')
+  const main = page.locator('main')
+  const cases = main.getByRole('table', { name: 'Cases audited' })
+  assert.equal(await cases.getByRole('row').count(), 11, 'a heading row and ten cases')
+  assert.match(await cases.getByRole('row').filter({ hasText: 'Case J' }).textContent(), /Not yet/)
+  await cases.getByRole('link', { name: 'Case J' }).click()
+  await checkA11y(page, 'case J')
+  await fitsThePhone(page, 'case J')
+  assert.match(await main.textContent(), /Not yet moderated/)
+  await page.getByRole('link', { name: 'Record the moderation meeting' }).click()
+  await checkA11y(page, 'the moderation form')
+  await fitsThePhone(page, 'the moderation form')
+  await fillDate(page, 'Date of the moderation meeting', '2026-11-30')
+  for (const code of ['1', '2', '3', '4', '5']) {
+    await page.getByRole('group', { name: new RegExp('^' + code + '\\. ') }).getByLabel(code === '1' ? '3 – Requires improvement' : '2 – Good').check()
+  }
+  await page.getByRole('button', { name: 'Record the moderation' }).click()
+  const summary = page.locator('.govuk-error-summary')
+  await summary.waitFor()
+  await checkA11y(page, 'a moderation refused')
+  assert.match(await summary.textContent(), /Question 6: choose a grade/)
+  await page.getByRole('group', { name: /^6\. / }).getByLabel('2 – Good').check()
+  await page.getByRole('button', { name: 'Record the moderation' }).click()
+  await page.getByText('Moderation recorded.').waitFor()
+  await checkA11y(page, 'case J moderated')
+  assert.match(await main.textContent(), /Agreed at the moderation meeting on 30 November 2026/)
+
+  await page.getByRole('link', { name: 'Back to the cases audited' }).click()
+  const findings = main.getByRole('listitem').filter({ hasText: 'Area for development' })
+  assert.ok(await findings.count() > 0, 'the child\'s voice is graded requires improvement in most cases')
+  assert.match(await findings.first().textContent(), /Question 1, Was the child seen/)
+  await page.getByRole('button', { name: 'Add these findings to the audit' }).click()
+  await page.getByText(/\d+ findings added to the audit\./).waitFor()
+  await checkA11y(page, 'findings added')
+  await page.getByRole('link', { name: /Back to Neglect multi-agency audit/ }).click()
+  await checkA11y(page, 'the neglect audit with its findings')
+  assert.match(await main.textContent(), /Question 1, Was the child seen, and seen alone/)
   await context.close()
 })
