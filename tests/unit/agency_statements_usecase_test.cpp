@@ -8,6 +8,7 @@
 #include "app/my_work.hpp"
 #include "app/report.hpp"
 #include "fakes/fakes.hpp"
+#include "fakes/refusal.hpp"
 
 using namespace assure;
 using namespace assure::testing;
@@ -26,15 +27,6 @@ struct StatementsWorld {
         police = w.add_agency({AgencyId{}, {}, "Merseyside Police", AgencyKind::statutory_partner, StatutoryRole::police, "police"});
         bu = w.as(Role::business_unit);
         lead = w.add_user(w.add_person({PersonId{}, {}, "Andrew Kerr", "Safeguarding Lead", housing, "andrew@example.org"}), Role::agency_lead);
-    }
-    static FailureCode code_of(const std::function<void()>& f) {
-        try {
-            f();
-        } catch (const Failure& e) {
-            return e.code();
-        }
-        ADD_FAILURE() << "nothing was refused";
-        return FailureCode::conflict;
     }
 };
 
@@ -58,18 +50,18 @@ TEST(AgencyStatementUseCases, TheLeadWritesAndSubmitsTheirOwnAgencysAndNoOther) 
     EXPECT_EQ(st.state, StatementState::draft);
     EXPECT_EQ(st.version, 1);
     EXPECT_EQ(t.w.audit_actions().back(), "statement.save");
-    EXPECT_EQ(StatementsWorld::code_of([&] { (void)save_statement(t.w.services, t.lead, t.year, t.police, 0, "Not ours"); }),
+    EXPECT_EQ(refusal_of([&] { (void)save_statement(t.w.services, t.lead, t.year, t.police, 0, "Not ours"); }),
               FailureCode::forbidden);
-    EXPECT_EQ(StatementsWorld::code_of([&] { (void)save_statement(t.w.services, t.lead, t.year, t.housing, 0, "From an old page"); }),
+    EXPECT_EQ(refusal_of([&] { (void)save_statement(t.w.services, t.lead, t.year, t.housing, 0, "From an old page"); }),
               FailureCode::conflict)
         << "a stale version";
     st = submit_statement(t.w.services, t.lead, t.year, t.housing, st.version);
     EXPECT_EQ(st.state, StatementState::submitted);
     EXPECT_EQ(st.submitted_by, t.lead.name());
-    EXPECT_EQ(StatementsWorld::code_of([&] { (void)save_statement(t.w.services, t.lead, t.year, t.housing, st.version, "Changed"); }),
+    EXPECT_EQ(refusal_of([&] { (void)save_statement(t.w.services, t.lead, t.year, t.housing, st.version, "Changed"); }),
               FailureCode::invalid)
         << "with the business unit now";
-    EXPECT_EQ(StatementsWorld::code_of([&] { (void)accept_statement(t.w.services, t.lead, t.year, t.housing, st.version); }),
+    EXPECT_EQ(refusal_of([&] { (void)accept_statement(t.w.services, t.lead, t.year, t.housing, st.version); }),
               FailureCode::forbidden);
 }
 

@@ -8,6 +8,7 @@
 #include "app/case_audits.hpp"
 #include "app/learning.hpp"
 #include "fakes/fakes.hpp"
+#include "fakes/refusal.hpp"
 
 using namespace assure;
 using namespace assure::testing;
@@ -38,15 +39,6 @@ struct CaseAuditWorld {
     }
 };
 
-FailureCode code_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Failure& e) {
-        return e.code();
-    }
-    ADD_FAILURE() << "nothing was refused";
-    return FailureCode::conflict;
-}
 
 }  // namespace
 
@@ -54,25 +46,25 @@ TEST(CaseAuditUseCases, TheUnitAddsCasesAndEachLeadAuditsTheirOwnAgencysPart) {
     CaseAuditWorld t;
     const auto a = t.add_case("Case A");
     EXPECT_EQ(t.w.last_audit().action, "case_audit.add_case");
-    EXPECT_EQ(code_of([&] { t.add_case("case a"); }), FailureCode::invalid) << "a pseudonym once";
-    EXPECT_EQ(code_of([&] { add_audited_case(t.w.services, t.lead, t.audit, {"Case B", "x", {t.police.str()}}); }), FailureCode::forbidden);
+    EXPECT_EQ(refusal_of([&] { t.add_case("case a"); }), FailureCode::invalid) << "a pseudonym once";
+    EXPECT_EQ(refusal_of([&] { add_audited_case(t.w.services, t.lead, t.audit, {"Case B", "x", {t.police.str()}}); }), FailureCode::forbidden);
 
     const AuditedCaseView seen = read_audited_case(t.w.services, t.lead, t.audit, a);
     EXPECT_EQ(seen.may_edit, (std::vector<AgencyId>{t.police})) << "the lead's own agency only";
     EXPECT_EQ(seen.audits.size(), 2u);
-    EXPECT_EQ(code_of([&] { save_agency_case_audit(t.w.services, t.lead, t.audit, a, t.council, 0, t.grades("2"), false); }), FailureCode::forbidden);
+    EXPECT_EQ(refusal_of([&] { save_agency_case_audit(t.w.services, t.lead, t.audit, a, t.council, 0, t.grades("2"), false); }), FailureCode::forbidden);
 
     auto draft = t.grades("3");
     draft[5].grade = "";
     const auto saved = save_agency_case_audit(t.w.services, t.lead, t.audit, a, t.police, 0, draft, false);
     EXPECT_EQ(saved.version, 1);
-    EXPECT_EQ(code_of([&] { save_agency_case_audit(t.w.services, t.lead, t.audit, a, t.police, 1, draft, true); }), FailureCode::invalid)
+    EXPECT_EQ(refusal_of([&] { save_agency_case_audit(t.w.services, t.lead, t.audit, a, t.police, 1, draft, true); }), FailureCode::invalid)
         << "submitting needs every question graded";
-    EXPECT_EQ(code_of([&] { save_agency_case_audit(t.w.services, t.lead, t.audit, a, t.police, 0, t.grades("3"), true); }), FailureCode::conflict)
+    EXPECT_EQ(refusal_of([&] { save_agency_case_audit(t.w.services, t.lead, t.audit, a, t.police, 0, t.grades("3"), true); }), FailureCode::conflict)
         << "stale";
     save_agency_case_audit(t.w.services, t.lead, t.audit, a, t.police, 1, t.grades("3"), true);
     EXPECT_EQ(t.w.last_audit().action, "case_audit.submit");
-    EXPECT_EQ(code_of([&] { save_agency_case_audit(t.w.services, t.lead, t.audit, a, t.police, 2, t.grades("1"), true); }), FailureCode::invalid)
+    EXPECT_EQ(refusal_of([&] { save_agency_case_audit(t.w.services, t.lead, t.audit, a, t.police, 2, t.grades("1"), true); }), FailureCode::invalid)
         << "a submitted audit is closed";
 
     const CaseAuditView v = read_case_audit(t.w.services, t.bu, t.audit);
@@ -89,9 +81,9 @@ TEST(CaseAuditUseCases, ModerationStandsForTheCaseAndItsFindingsAreAddedOnce) {
     save_agency_case_audit(t.w.services, t.bu, t.audit, a, t.council, 0, t.grades("2"), true);
     save_agency_case_audit(t.w.services, t.bu, t.audit, a, t.police, 0, t.grades("4"), true);
     save_agency_case_audit(t.w.services, t.bu, t.audit, b, t.council, 0, t.grades("3"), true);
-    EXPECT_EQ(code_of([&] { moderate_audited_case(t.w.services, t.bu, t.audit, a, 0, "2027-01-10", t.grades("3"), ""); }), FailureCode::invalid)
+    EXPECT_EQ(refusal_of([&] { moderate_audited_case(t.w.services, t.bu, t.audit, a, 0, "2027-01-10", t.grades("3"), ""); }), FailureCode::invalid)
         << "a meeting in the future";
-    EXPECT_EQ(code_of([&] { moderate_audited_case(t.w.services, t.lead, t.audit, a, 0, "2026-11-20", t.grades("3"), ""); }), FailureCode::forbidden);
+    EXPECT_EQ(refusal_of([&] { moderate_audited_case(t.w.services, t.lead, t.audit, a, 0, "2026-11-20", t.grades("3"), ""); }), FailureCode::forbidden);
     moderate_audited_case(t.w.services, t.bu, t.audit, a, 0, "2026-11-20", t.grades("3"), "Agreed after discussion");
     EXPECT_EQ(t.w.last_audit().action, "case_audit.moderate");
 
@@ -107,12 +99,12 @@ TEST(CaseAuditUseCases, ModerationStandsForTheCaseAndItsFindingsAreAddedOnce) {
     ASSERT_EQ(source.findings.size(), 6u);
     EXPECT_EQ(source.findings[0].kind, FindingKind::development);
     EXPECT_EQ(t.w.last_audit().action, "learning.add_drawn_findings");
-    EXPECT_EQ(code_of([&] { add_drawn_findings(t.w.services, t.bu, t.audit, version + 1); }), FailureCode::invalid) << "nothing new to add";
+    EXPECT_EQ(refusal_of([&] { add_drawn_findings(t.w.services, t.bu, t.audit, version + 1); }), FailureCode::invalid) << "nothing new to add";
 }
 
 TEST(CaseAuditUseCases, LearningThatAuditsNoCasesHasNoTool) {
     CaseAuditWorld t;
     const auto inspection = create_source(t.w.services, t.bu, {"inspection", "JTAI", "2026-10-01", "complete", "", {}, "", "", "Ofsted"}).id;
-    EXPECT_EQ(code_of([&] { read_case_audit(t.w.services, t.bu, inspection); }), FailureCode::not_found);
-    EXPECT_EQ(code_of([&] { add_audited_case(t.w.services, t.bu, inspection, {"Case A", "x", {t.police.str()}}); }), FailureCode::not_found);
+    EXPECT_EQ(refusal_of([&] { read_case_audit(t.w.services, t.bu, inspection); }), FailureCode::not_found);
+    EXPECT_EQ(refusal_of([&] { add_audited_case(t.w.services, t.bu, inspection, {"Case A", "x", {t.police.str()}}); }), FailureCode::not_found);
 }

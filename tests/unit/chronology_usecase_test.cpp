@@ -8,6 +8,7 @@
 #include "app/chronology.hpp"
 #include "app/reviews.hpp"
 #include "fakes/fakes.hpp"
+#include "fakes/refusal.hpp"
 
 using namespace assure;
 using namespace assure::testing;
@@ -47,15 +48,6 @@ struct ChronologyWorld {
         std::erase_if(out, [](const AccessEntry& e) { return e.record_type != "review_chronology"; });
         return out;
     }
-    static FailureCode code_of(const std::function<void()>& f) {
-        try {
-            f();
-        } catch (const Failure& e) {
-            return e.code();
-        }
-        ADD_FAILURE() << "nothing was refused";
-        return FailureCode::conflict;
-    }
 };
 
 }  // namespace
@@ -77,14 +69,14 @@ TEST(ChronologyUseCases, TheUnitWritesForAnyAgencyAPanelMemberForTheirOwn) {
         EXPECT_EQ(f.fields().front().message, "Select Merseyside Police");
     }
     // A member not on the panel does not know the case exists.
-    EXPECT_EQ(ChronologyWorld::code_of([&] {
+    EXPECT_EQ(refusal_of([&] {
                   (void)add_chronology_entry(c.w.services, c.w.as(Role::member), c.id, c.police.str(), {"2026-10-03", "", "x", "", ""});
               }),
               FailureCode::not_found);
     // The officer may not remove the hospital's row; the unit may.
     const auto timeline = read_chronology(c.w.services, c.bu, c.id, true).timeline;
     ASSERT_EQ(timeline.size(), 2U);
-    EXPECT_EQ(ChronologyWorld::code_of([&] { remove_chronology_entry(c.w.services, c.officer, c.id, added.entry.id); }), FailureCode::forbidden);
+    EXPECT_EQ(refusal_of([&] { remove_chronology_entry(c.w.services, c.officer, c.id, added.entry.id); }), FailureCode::forbidden);
     remove_chronology_entry(c.w.services, c.bu, c.id, added.entry.id);
     EXPECT_EQ(read_chronology(c.w.services, c.bu, c.id, true).timeline.size(), 1U);
     EXPECT_EQ(c.w.audit_actions().back(), "chronology.remove");
@@ -145,12 +137,12 @@ TEST(ChronologyUseCases, AnonymisedForThoseWhoMayNotSeeNamesAndEveryReadLogged) 
                                {"2026-10-01", "", "Wendy Example brought in by Sarah Jones", "", "Sarah's account changed"});
     (void)add_chronology_alias(c.w.services, c.bu, c.id, {0, "Sarah Jones", "Mother"});
     (void)add_chronology_alias(c.w.services, c.bu, c.id, {0, "Sarah", "Mother"});
-    EXPECT_EQ(ChronologyWorld::code_of([&] { (void)add_chronology_alias(c.w.services, c.bu, c.id, {0, "sarah", "Aunt"}); }),
+    EXPECT_EQ(refusal_of([&] { (void)add_chronology_alias(c.w.services, c.bu, c.id, {0, "sarah", "Aunt"}); }),
               FailureCode::invalid);
-    EXPECT_EQ(ChronologyWorld::code_of([&] { (void)add_chronology_alias(c.w.services, c.bu, c.id, {0, "wendy example", "Child"}); }),
+    EXPECT_EQ(refusal_of([&] { (void)add_chronology_alias(c.w.services, c.bu, c.id, {0, "wendy example", "Child"}); }),
               FailureCode::invalid)
         << "a child's name is replaced already, by the pseudonym";
-    EXPECT_EQ(ChronologyWorld::code_of([&] { (void)add_chronology_alias(c.w.services, c.officer, c.id, {0, "Lee", "Father"}); }),
+    EXPECT_EQ(refusal_of([&] { (void)add_chronology_alias(c.w.services, c.officer, c.id, {0, "Lee", "Father"}); }),
               FailureCode::forbidden);
 
     const ChronologyView officer = read_chronology(c.w.services, c.officer, c.id, false);
@@ -160,7 +152,7 @@ TEST(ChronologyUseCases, AnonymisedForThoseWhoMayNotSeeNamesAndEveryReadLogged) 
     EXPECT_EQ(officer.timeline[0].added_by, "") << "who typed it is a name too";
     EXPECT_FALSE(officer.may_see_named);
     EXPECT_TRUE(officer.aliases.empty()) << "the list of names is itself identifying";
-    EXPECT_EQ(ChronologyWorld::code_of([&] { (void)read_chronology(c.w.services, c.officer, c.id, true); }), FailureCode::forbidden);
+    EXPECT_EQ(refusal_of([&] { (void)read_chronology(c.w.services, c.officer, c.id, true); }), FailureCode::forbidden);
 
     const ChronologyView unit = read_chronology(c.w.services, c.bu, c.id, true);
     EXPECT_EQ(unit.timeline[0].event, "Wendy Example brought in by Sarah Jones");

@@ -10,6 +10,7 @@
 #include "app/learning.hpp"
 #include "app/schools.hpp"
 #include "fakes/fakes.hpp"
+#include "fakes/refusal.hpp"
 
 using namespace assure;
 using namespace assure::testing;
@@ -48,15 +49,6 @@ struct SchoolsWorld {
     }
 };
 
-FailureCode code_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Failure& e) {
-        return e.code();
-    }
-    ADD_FAILURE() << "nothing was refused";
-    return FailureCode::conflict;
-}
 
 }  // namespace
 
@@ -124,7 +116,7 @@ TEST(SchoolUseCases, AnAgencyOfTheSameNameWithNoCodeBecomesTheSettingAndTakesThe
 TEST(SchoolUseCases, AWrongSheetOrAUrnAlreadyThereSavesNothing) {
     SchoolsWorld t;
     const std::size_t agencies = t.agencies(), audit = t.w.audit_count();
-    EXPECT_EQ(code_of([&] { import_schools(t.w.services, t.bu, kSheet + "12,Bad URN,Primary,,,\n"); }), FailureCode::invalid);
+    EXPECT_EQ(refusal_of([&] { import_schools(t.w.services, t.bu, kSheet + "12,Bad URN,Primary,,,\n"); }), FailureCode::invalid);
     EXPECT_EQ(t.agencies(), agencies);
     EXPECT_EQ(t.w.audit_count(), audit);
 
@@ -147,8 +139,8 @@ TEST(SchoolUseCases, AWrongSheetOrAUrnAlreadyThereSavesNothing) {
 TEST(SchoolUseCases, OnlyTheBusinessUnitChangesTheRegisterOrStartsARound) {
     SchoolsWorld t;
     const Actor lead = t.w.as(Role::agency_lead), member = t.w.as(Role::member);
-    EXPECT_EQ(code_of([&] { import_schools(t.w.services, lead, kSheet); }), FailureCode::forbidden);
-    EXPECT_EQ(code_of([&] { start_school_round(t.w.services, member, t.round("section_175")); }), FailureCode::forbidden);
+    EXPECT_EQ(refusal_of([&] { import_schools(t.w.services, lead, kSheet); }), FailureCode::forbidden);
+    EXPECT_EQ(refusal_of([&] { start_school_round(t.w.services, member, t.round("section_175")); }), FailureCode::forbidden);
     EXPECT_NO_THROW(list_schools(t.w.services, lead));
 }
 
@@ -180,8 +172,8 @@ TEST(SchoolUseCases, ARoundInvitesItsDutysSettingsInOneStepAndThoseAddedLater) {
     EXPECT_EQ(view->not_invited, 1);
     EXPECT_EQ(invite_new_schools(t.w.services, t.bu, round.id, round.version), 1);
     EXPECT_EQ(t.w.last_audit().action, "audit_cycle.invite");
-    EXPECT_EQ(code_of([&] { invite_new_schools(t.w.services, t.bu, round.id, round.version); }), FailureCode::conflict);
-    EXPECT_EQ(code_of([&] { invite_new_schools(t.w.services, t.bu, round.id, round.version + 1); }), FailureCode::invalid)
+    EXPECT_EQ(refusal_of([&] { invite_new_schools(t.w.services, t.bu, round.id, round.version); }), FailureCode::conflict);
+    EXPECT_EQ(refusal_of([&] { invite_new_schools(t.w.services, t.bu, round.id, round.version + 1); }), FailureCode::invalid)
         << "every setting is invited already";
     EXPECT_EQ(read_school_round(t.w.services, t.bu, round.id)->not_invited, 0);
 }
