@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "app/case_audits.hpp"
 #include "app/governance.hpp"
 #include "app/partnership.hpp"
 #include "app/reviews.hpp"
@@ -249,10 +250,14 @@ void source_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int stat
     data.set("agency", optional_text(v.agency_name));
     data.set("body", optional_text(src.body));
     data.set("visitor", optional_text(src.visitor));
-    data.set("cases_audited", optional_text(src.cases_audited ? std::to_string(src.cases_audited) : ""));
-    // Learning that audits cases has the per-case audit tool (issue 20 item 5).
-    data.set("case_audit", flag(src.kind == SourceKind::thematic_audit || src.kind == SourceKind::deep_dive ||
-                                src.kind == SourceKind::single_agency_audit));
+    // Learning that audits cases has the per-case audit tool (issue 20 item 5); once the tool holds
+    // cases, the count shown is theirs, not the number typed on the form.
+    const bool case_audit = src.kind == SourceKind::thematic_audit || src.kind == SourceKind::deep_dive ||
+                            src.kind == SourceKind::single_agency_audit;
+    const std::size_t in_tool = case_audit ? read_case_audit(s, ctx.who(), src.id).lines.size() : 0;
+    const int cases_audited = in_tool > 0 ? static_cast<int>(in_tool) : src.cases_audited;
+    data.set("cases_audited", optional_text(cases_audited ? std::to_string(cases_audited) : ""));
+    data.set("case_audit", flag(case_audit));
     std::string auditors;
     for (const auto& a : v.auditor_names) auditors += (auditors.empty() ? "" : ", ") + a;
     data.set("auditors", optional_text(auditors));

@@ -3,6 +3,7 @@
 // (some are for the roles that may see those records) and what was counted.
 #include <cmath>
 
+#include "core/review_regimes.hpp"
 #include "core/dataset.hpp"
 #include "core/date_words.hpp"
 #include "web/documents.hpp"
@@ -133,16 +134,19 @@ Part performance(const YearReport& r) {
 
 Part reviews(const YearReport& r, bool may_edit) {
     const auto& c = r.figures.reviews;
-    std::string h = table_html("Serious incidents and reviews in " + r.year.label(), {"Milestone in the year", "Cases"},
-                               {{"Became aware of a serious incident", n(c.became_aware)},
-                                {"Notified to the national Panel", n(c.notified)},
-                                {"Rapid reviews held", n(c.rapid_reviews)},
-                                {"Decisions made", n(c.decided)},
-                                {"Decided: local child safeguarding practice review", n(c.local_reviews)},
-                                {"Decided: recommended for a national review", n(c.national_reviews)},
-                                {"Decided: other learning review", n(c.other_learning)},
-                                {"Decided: no further review", n(c.no_further_review)},
-                                {"Review reports published", n(c.published)}});
+    // A year wholly before Working Together 2018 is told in the board's words: serious case
+    // reviews, Ofsted and the national panel, no rapid reviews (decision 0040).
+    const bool board = regime_on(r.year.last_day()) == Regime::wt2015;
+    std::vector<std::vector<std::string>> rows{{"Became aware of a serious incident", n(c.became_aware)},
+                                               {board ? "Notified to Ofsted and the national panel" : "Notified to the national Panel", n(c.notified)}};
+    if (!board) rows.push_back({"Rapid reviews held", n(c.rapid_reviews)});
+    rows.push_back({"Decisions made", n(c.decided)});
+    rows.push_back({board ? "Decided: serious case review" : "Decided: local child safeguarding practice review", n(c.local_reviews)});
+    if (!board) rows.push_back({"Decided: recommended for a national review", n(c.national_reviews)});
+    rows.push_back({board ? "Decided: other learning review (a reflective review)" : "Decided: other learning review", n(c.other_learning)});
+    rows.push_back({"Decided: no further review", n(c.no_further_review)});
+    rows.push_back({board ? "Serious case reviews published" : "Review reports published", n(c.published)});
+    std::string h = table_html("Serious incidents and reviews in " + r.year.label(), {"Milestone in the year", "Cases"}, rows);
     h += source("/reviews", "the dated events recorded on the partnership's case records (counted; no case is named)");
     h += "<h3 class=\"govuk-heading-m\" id=\"what_changed\">" + escape(std::string(report_section_label(ReportSection::what_changed))) + "</h3>";
     h += written(r, ReportSection::what_changed, may_edit);

@@ -113,19 +113,21 @@ TYPED_TEST_P(ReportContract, DispatchesListInDateOrderAndAnUnknownSectionIsNamed
 }
 
 TYPED_TEST_P(ReportContract, TheReviewsMilestonesOfAYearAreCountedByTheirDates) {
-    this->a_case("A", "2016-03-30", {{EventKind::notify_panel, "2016-04-01"}, {EventKind::rapid_review_panel, "2016-04-20"}});
-    this->a_case("B", "2016-06-01", {{EventKind::notify_panel, "2016-06-03"}, {EventKind::decide, "2016-06-20"}}, Decision::local_review);
-    this->a_case("C", "2017-03-31", {{EventKind::notify_panel, "2017-04-01"}});
-    this->a_case("D", "2015-05-01", {{EventKind::publish, "2017-03-31"}});
-    const auto c = this->read([&](ReportRepo& r) { return r.count_reviews(this->partnership, FinancialYear{2016}); });
+    this->a_case("A", "2020-03-30", {{EventKind::notify_panel, "2020-04-01"}, {EventKind::rapid_review_panel, "2020-04-20"}});
+    this->a_case("B", "2020-06-01", {{EventKind::notify_panel, "2020-06-03"}, {EventKind::decide, "2020-06-20"}}, Decision::local_review);
+    this->a_case("C", "2021-03-31", {{EventKind::notify_panel, "2021-04-01"}});
+    this->a_case("D", "2019-05-01", {{EventKind::publish, "2021-03-31"}});
+    // Known before Working Together 2018: its review group's meeting was no rapid review.
+    this->a_case("E", "2018-06-28", {{EventKind::rapid_review_panel, "2020-05-01"}});
+    const auto c = this->read([&](ReportRepo& r) { return r.count_reviews(this->partnership, FinancialYear{2020}); });
     EXPECT_EQ(c.became_aware, 2) << "B and C";
     EXPECT_EQ(c.notified, 2) << "A and B: C was notified in the next year";
-    EXPECT_EQ(c.rapid_reviews, 1);
+    EXPECT_EQ(c.rapid_reviews, 1) << "A's, not E's";
     EXPECT_EQ(c.decided, 1);
     EXPECT_EQ(c.local_reviews, 1);
     EXPECT_EQ(c.no_further_review, 0);
     EXPECT_EQ(c.published, 1);
-    EXPECT_EQ(this->read([&](ReportRepo& r) { return r.count_reviews(this->partnership, FinancialYear{2017}); }).notified, 1);
+    EXPECT_EQ(this->read([&](ReportRepo& r) { return r.count_reviews(this->partnership, FinancialYear{2021}); }).notified, 1);
 }
 
 REGISTER_TYPED_TEST_SUITE_P(ReportContract, ASectionIsWrittenOnceThenOnlyOnTheVersionRead,

@@ -58,6 +58,11 @@ TEST_F(DemoReport, The201617ReportCountsSeed001sFiguresFromTheDemosRecords) {
     EXPECT_EQ(dataset["cla_rate"], 89.3);
     EXPECT_EQ(f["voice_of_children"]["figures"]["children_heard"], 80) << "counted from the voice register's 2016/17 activities";
     EXPECT_EQ(f["scrutiny"]["figures"]["activities"], 5);
+    // Seed 001: "In 2016/2017 ... published three serious case reviews in respect of four children",
+    // and commissioned a reflective review; under Working Together 2015, no rapid review was held.
+    EXPECT_EQ(f["reviews"]["published"], 3);
+    EXPECT_EQ(f["reviews"]["other_learning"], 1);
+    EXPECT_EQ(f["reviews"]["rapid_reviews"], 0);
     std::string foreword;
     for (const auto& s : r["sections"]) {
         if (s["key"] == "foreword") foreword = s["text"];
@@ -86,6 +91,8 @@ TEST_F(DemoReport, ThePageShowsTheFiguresWithTheirSourcesAndTheTrainingChart) {
     EXPECT_TRUE(has("Evaluation by course, 2016 to 2017"));
     EXPECT_TRUE(has("Hearing children and young people in 2016 to 2017"));
     EXPECT_TRUE(has("Audrey Williamson"));
+    EXPECT_TRUE(has("Serious case reviews published")) << "the year is told in the words of Working Together 2015";
+    EXPECT_FALSE(has("Rapid reviews held"));
     EXPECT_FALSE(has("This section has not been written yet."));
 }
 

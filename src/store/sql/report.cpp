@@ -1,6 +1,7 @@
 // The yearly report's records (migration 0029): sections, sign-offs and dispatches of a
 // partnership's year, and the reviews' milestones counted in the year. Strict: a section,
 // recipient or date this version does not know is an error naming its table and column.
+#include "core/review_regimes.hpp"
 #include "store/sql/report.hpp"
 
 #include "store/sql/strict.hpp"
@@ -103,7 +104,7 @@ ReviewYearCounts SqlReport::count_reviews(PartnershipId partnership, FinancialYe
     auto& q = db_.cached(
         "SELECT count(*), "
         "coalesce(sum(CASE WHEN " + in_year("notify_panel") + " THEN 1 ELSE 0 END), 0), "
-        "coalesce(sum(CASE WHEN " + in_year("rapid_review_panel") + " THEN 1 ELSE 0 END), 0), "
+        "coalesce(sum(CASE WHEN c.became_aware_on >= ?4 AND " + in_year("rapid_review_panel") + " THEN 1 ELSE 0 END), 0), "
         "coalesce(sum(CASE WHEN " + decided + " THEN 1 ELSE 0 END), 0), "
         "coalesce(sum(CASE WHEN c.decision = 'local_review' AND " + decided + " THEN 1 ELSE 0 END), 0), "
         "coalesce(sum(CASE WHEN c.decision = 'national_review' AND " + decided + " THEN 1 ELSE 0 END), 0), "
@@ -112,7 +113,9 @@ ReviewYearCounts SqlReport::count_reviews(PartnershipId partnership, FinancialYe
         "coalesce(sum(CASE WHEN " + in_year("publish") + " THEN 1 ELSE 0 END), 0), "
         "coalesce(sum(CASE WHEN c.became_aware_on >= ?2 AND c.became_aware_on <= ?3 THEN 1 ELSE 0 END), 0) "
         "FROM review_cases c WHERE c.partnership_id = ?1");
-    q.bind(1, partnership.value).bind(2, year.first_day().iso()).bind(3, year.last_day().iso());
+    // Before Working Together 2018 there were no rapid reviews: the serious incident review
+    // group's meeting recorded on a case of then is not one (core/review_regimes.hpp).
+    q.bind(1, partnership.value).bind(2, year.first_day().iso()).bind(3, year.last_day().iso()).bind(4, kWorkingTogether2018From.iso());
     q.step();
     ReviewYearCounts c;
     c.notified = q.integer(1);
