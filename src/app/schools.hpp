@@ -23,15 +23,18 @@ struct SchoolRegister {
 };
 SchoolRegister list_schools(Services& s, const Actor& actor);
 
-// What an import did: settings added, settings whose details changed, settings as they were.
+// What an import did: settings added, settings whose details changed, settings as they were, and
+// settings the download says are closed (made inactive, or not added).
 struct SchoolImport {
     int added = 0;
     int updated = 0;
     int unchanged = 0;
+    int closed = 0;
 };
 // All or none: a refused row (field "file") saves nothing. A URN already in the register
 // updates that setting (a new download of Get Information about Schools each year); an agency
-// already carrying the URN as its organisation code becomes that setting.
+// already carrying the URN as its organisation code becomes that setting. A setting the download
+// says is closed is not added, and one in the register is made inactive, as the business unit would.
 SchoolImport import_schools(Services& s, const Actor& actor, std::string_view csv);
 // One setting typed on a form; a URN already in the register is refused (field "urn").
 School add_school(Services& s, const Actor& actor, const SchoolInput& input);

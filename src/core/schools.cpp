@@ -56,6 +56,9 @@ const std::map<std::string, std::string>& heading_fields() {
         {"type", "type"},
         {"typeofestablishmentname", "type"},
         {"typeofestablishment", "type"},
+        {"establishmentstatusname", "status"},
+        {"establishmentstatus", "status"},
+        {"status", "status"},
         {"designatedsafeguardinglead", "lead_name"},
         {"dsl", "lead_name"},
         {"dslname", "lead_name"},
@@ -136,6 +139,7 @@ std::optional<School> check_school(const SchoolInput& in, FieldErrors& errors, c
                                                                                                       "secondary, special or another phase"});
     }
     s.duty = duty_of(s.phase, s.establishment_type);
+    s.active = lower(trim(in.status)).rfind("closed", 0) != 0;  // "Open, but proposed to close" is open
     s.lead_name = trim(in.lead_name);
     s.lead_email = lower(trim(in.lead_email));
     if (!s.lead_email.empty() && !looks_like_email(s.lead_email)) {
@@ -191,7 +195,7 @@ std::vector<School> read_school_sheet(std::string_view csv, const std::string& f
             return at != column.end() && static_cast<std::size_t>(at->second) < cells.size() ? cells[static_cast<std::size_t>(at->second)] : std::string();
         };
         FieldErrors row_errors;
-        auto school = check_school({cell("urn"), cell("name"), cell("phase"), cell("type"), cell("lead_name"), cell("lead_email")}, row_errors);
+        auto school = check_school({cell("urn"), cell("name"), cell("phase"), cell("type"), cell("lead_name"), cell("lead_email"), cell("status")}, row_errors);
         if (school) {
             const auto [first, fresh] = urn_rows.emplace(school->urn, reader.line());
             if (!fresh) row_errors.push_back({"urn", "The URN " + school->urn + " is on row " + std::to_string(first->second) + " too: each setting once"});

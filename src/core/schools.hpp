@@ -71,13 +71,15 @@ struct SchoolRound {
 // One row of the register as typed or read from a sheet, before it is trusted.
 struct SchoolInput {
     std::string urn, name, phase, type, lead_name, lead_email;
+    std::string status = {};  // a download's "Open", "Closed", "Open, but proposed to close"
 };
-// Checks one setting: a URN, a name, a phase the words say, a lead with an email or none.
+// Checks one setting: a URN, a name, a phase the words say, a lead with an email or none. A
+// setting whose status is "Closed" comes back not active.
 std::optional<School> check_school(const SchoolInput& in, FieldErrors& errors, const std::string& prefix = {});
 
 // An uploaded register, as CSV text with a heading row. Headings as Get Information about
 // Schools exports them ("URN", "EstablishmentName", "TypeOfEstablishment (name)",
-// "PhaseOfEducation (name)") or as the template has them ("URN", "Name", "Type", "Phase",
+// "PhaseOfEducation (name)", "EstablishmentStatus (name)") or as the template has them ("URN", "Name", "Type", "Phase",
 // "Designated safeguarding lead", "Lead's email"); other columns are ignored, as an export has
 // many. All or none: each wrong row named by its row, a URN twice in the file refused.
 std::vector<School> read_school_sheet(std::string_view csv, const std::string& field, FieldErrors& errors);

@@ -71,8 +71,11 @@ void register_page(Services& s, Ctx& ctx) {
     data.set("filtered", optional_text(chosen ? std::string(school_phase_label(*chosen)) : ""));
     data.set("may_manage", flag(r.may_manage));
     const std::string saved = ctx.query("saved");
-    data.set("saved", optional_text(saved == "import" ? "Register imported: " + ctx.query("added") + " added, " + ctx.query("updated") +
-                                                            " updated, " + ctx.query("unchanged") + " as they were."
+    const int closed = std::atoi(ctx.query("closed").c_str());
+    data.set("saved", optional_text(saved == "import" ? "Register imported: " + std::to_string(std::atoi(ctx.query("added").c_str())) + " added, " +
+                                                            std::to_string(std::atoi(ctx.query("updated").c_str())) + " updated, " +
+                                                            std::to_string(std::atoi(ctx.query("unchanged").c_str())) + " as they were" +
+                                                            (closed > 0 ? ", " + count_of(closed, "closed setting", "closed settings") + " left out or made inactive" : "") + "."
                                     : saved == "added" ? "Setting added to the register."
                                                        : ""));
     page(ctx, "schools/register", data, PageOptions{"Schools, colleges and early years settings", "audits", {}, 200, "/audits", "Back to audits"});
@@ -187,7 +190,7 @@ void add_pages(std::vector<Route>& routes, Services& s) {
                               }
                               const SchoolImport done = import_schools(s, ctx.who(), spreadsheet_or_csv(file->second.content));
                               redirect(ctx, "/schools?saved=import&added=" + std::to_string(done.added) + "&updated=" + std::to_string(done.updated) +
-                                                "&unchanged=" + std::to_string(done.unchanged));
+                                                "&unchanged=" + std::to_string(done.unchanged) + (done.closed > 0 ? "&closed=" + std::to_string(done.closed) : ""));
                           } catch (const Failure& f) {
                               if (f.code() != FailureCode::invalid) throw;
                               import_page(ctx, f.fields(), 422);
@@ -258,7 +261,7 @@ void add_api(std::vector<Route>& routes, Services& s) {
     routes.push_back({"POST", "/api/v1/schools/import", Permission::manage_learning, Surface::api,
                       [&s](Ctx& ctx) {
                           const SchoolImport done = import_schools(s, ctx.who(), spreadsheet_or_csv(ctx.req.body));
-                          json(ctx, 200, {{"added", done.added}, {"updated", done.updated}, {"unchanged", done.unchanged}});
+                          json(ctx, 200, {{"added", done.added}, {"updated", done.updated}, {"unchanged", done.unchanged}, {"closed", done.closed}});
                       },
                       "/api/v1/schools/import"});
     routes.push_back({"POST", "/api/v1/audits/school-rounds", Permission::manage_learning, Surface::api,

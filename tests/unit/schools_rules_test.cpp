@@ -75,6 +75,10 @@ TEST(SchoolRules, ADownloadIsReadByItsOwnHeadingsAndOtherColumnsIgnored) {
     EXPECT_EQ(rows[1].phase, SchoolPhase::secondary);
     EXPECT_EQ(rows[1].duty, SchoolDuty::section_157);
     EXPECT_TRUE(rows[0].lead_email.empty());
+    EXPECT_TRUE(rows[0].active) << "no status column: open";
+    FieldErrors none;
+    EXPECT_FALSE(check_school({"104478", "Halewood Primary", "Primary", "", "", "", "Closed"}, none)->active);
+    EXPECT_TRUE(check_school({"104478", "Halewood Primary", "Primary", "", "", "", "Open, but proposed to close"}, none)->active);
 }
 
 TEST(SchoolRules, AWrongSheetIsRefusedWholeWithEachRowNamed) {

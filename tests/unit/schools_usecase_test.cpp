@@ -91,6 +91,23 @@ TEST(SchoolUseCases, ANewDownloadBringsTheRegisterUpToDateAndKeepsLeadsItDoesNot
     EXPECT_EQ(t.find("137000").lead_name, "Sam Hughes") << "a download without leads keeps them";
 }
 
+TEST(SchoolUseCases, ADownloadsClosedSettingsAreLeftOutOrMadeInactive) {
+    SchoolsWorld t;
+    import_schools(t.w.services, t.bu, kSheet);
+    const std::size_t agencies = t.agencies();
+    const SchoolImport again = import_schools(t.w.services, t.bu,
+                                              "URN,EstablishmentName,TypeOfEstablishment (name),PhaseOfEducation (name),EstablishmentStatus (name)\n"
+                                              "104478,Halewood Primary,Community school,Primary,Closed\n"
+                                              "104479,Halewood Nursery,Local authority nursery school,Nursery,\"Open, but proposed to close\"\n"
+                                              "104499,Old Roby Primary,Community school,Primary,Closed\n");
+    EXPECT_EQ(again.closed, 2);
+    EXPECT_EQ(again.added, 0) << "a closed setting is not added";
+    EXPECT_EQ(t.agencies(), agencies);
+    EXPECT_FALSE(t.find("104478").active);
+    EXPECT_TRUE(t.find("104479").active) << "proposed to close is still open";
+    EXPECT_EQ(t.w.last_audit().action, "agency.deactivate");
+}
+
 TEST(SchoolUseCases, AnAgencyAlreadyCarryingTheUrnBecomesTheSetting) {
     SchoolsWorld t;
     Agency college{AgencyId{}, {}, "Knowsley Community College", AgencyKind::relevant_agency, StatutoryRole::none, "education"};

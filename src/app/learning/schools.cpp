@@ -116,6 +116,17 @@ bool keep(Services& s, Transaction& tx, const Actor& actor, School school, const
     return true;
 }
 
+// A setting the download says has closed: its agency made inactive, audited, as the directory's
+// own "deactivate" does.
+void close_agency(Services& s, Transaction& tx, const Actor& actor, AgencyId id) {
+    auto agency = tx.agencies().find(actor.partnership, id);
+    if (!agency) throw Failure::not_found("agency " + id.str());
+    const std::string before = to_json(*agency).dump();
+    agency->active = false;
+    if (!tx.agencies().update(*agency)) throw Failure::stale("agency");
+    record_audit(tx, actor, s.clock.now(), "agency.deactivate", "agency", id.str(), before, to_json(*agency).dump());
+}
+
 std::vector<SchoolPhase> phases_from(const std::vector<std::string>& keys, FieldErrors& errors) {
     std::vector<SchoolPhase> out;
     for (const auto& k : keys) {
@@ -157,6 +168,11 @@ SchoolImport import_schools(Services& s, const Actor& actor, std::string_view cs
         for (const auto& row : rows) {
             const auto found = known.find(row.urn);
             const std::optional<School> existing = found == known.end() ? std::nullopt : std::optional<School>(found->second);
+            if (!row.active) {
+                if (existing && existing->active) close_agency(s, tx, actor, existing->agency);
+                ++done.closed;
+                continue;
+            }
             const bool changed = keep(s, tx, actor, row, existing, agencies);
             (existing ? (changed ? done.updated : done.unchanged) : done.added) += 1;
         }
