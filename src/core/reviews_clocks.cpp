@@ -35,33 +35,25 @@ std::vector<Milestone> milestones(const Case& c, const CaseState& st, const Dead
     };
     // Before Working Together 2018 there was no rapid review: the board decided whether to hold a
     // serious case review, with no date set for deciding, and told Ofsted and the national panel.
-    if (!has_rapid_review(regime_of(c))) {
-        add("notify_panel", "Notify Ofsted and the national panel", d.notify_panel_by, st.notified_on);
-        add("inform_partners", "Inform the board's partners", d.inform_partners_by, st.informed_on);
+    // The steps are the same; what they are called, and the rapid review's date, are the guidance's.
+    const bool board = !has_rapid_review(regime_of(c));
+    add("notify_panel", board ? "Notify Ofsted and the national panel" : "Notify the Panel", d.notify_panel_by, st.notified_on);
+    add("inform_partners", board ? "Inform the board's partners" : "Inform the safeguarding partners", d.inform_partners_by, st.informed_on);
+    if (board) {
         add("decide", "Decide whether to hold a serious case review", std::nullopt, st.decided_on);
-        if (st.decided_on) add("panel_response", "The national panel's view", std::nullopt, st.panel_response_on);
-        if (st.decision == Decision::local_review) {
-            add("commission_reviewer", "Commission a reviewer", std::nullopt, st.commissioned_on);
-            add("notify_bodies", "Tell Ofsted, the national panel and DfE", std::nullopt, st.bodies_notified_on);
-            add("agree_terms", "Agree terms of reference", std::nullopt, st.terms_agreed_on);
-            add("review_complete", "Complete the serious case review", d.review_complete_by, st.final_report_on);
-            add("send_final_report", "Send the final report to Ofsted and the national panel", d.send_final_report_by, st.sent_on);
-            add("publish", "Publish the report", st.planned_publication, st.published_on);
-            add("disseminate", "Disseminate the learning", std::nullopt, st.disseminated_on);
-        }
-        return out;
+    } else {
+        add("rapid_review", "Complete the rapid review and decide", d.rapid_review_by, st.decided_on);
     }
-    add("notify_panel", "Notify the Panel", d.notify_panel_by, st.notified_on);
-    add("inform_partners", "Inform the safeguarding partners", d.inform_partners_by, st.informed_on);
-    add("rapid_review", "Complete the rapid review and decide", d.rapid_review_by, st.decided_on);
-    if (st.decided_on) add("panel_response", "Panel response", std::nullopt, st.panel_response_on);
+    if (st.decided_on) add("panel_response", board ? "The national panel's view" : "Panel response", std::nullopt, st.panel_response_on);
     if (st.decision == Decision::local_review) {
         add("commission_reviewer", "Commission a reviewer", std::nullopt, st.commissioned_on);
-        add("notify_bodies", "Tell the Panel, Ofsted and DfE", std::nullopt, st.bodies_notified_on);
+        add("notify_bodies", board ? "Tell Ofsted, the national panel and DfE" : "Tell the Panel, Ofsted and DfE", std::nullopt,
+            st.bodies_notified_on);
         add("agree_terms", "Agree terms of reference", std::nullopt, st.terms_agreed_on);
-        add("review_complete", "Complete the local review", d.review_complete_by, st.final_report_on);
-        add("send_final_report", "Send the final report to the Panel and Secretary of State", d.send_final_report_by,
-            st.sent_on);
+        add("review_complete", board ? "Complete the serious case review" : "Complete the local review", d.review_complete_by, st.final_report_on);
+        add("send_final_report",
+            board ? "Send the final report to Ofsted and the national panel" : "Send the final report to the Panel and Secretary of State",
+            d.send_final_report_by, st.sent_on);
         add("publish", "Publish the report", st.planned_publication, st.published_on);
         add("disseminate", "Disseminate the learning", std::nullopt, st.disseminated_on);
     }

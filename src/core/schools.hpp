@@ -104,6 +104,10 @@ struct PhaseResult {
     int submitted = 0;
     int with_gaps = 0;
     std::vector<StandardResult> standards;
+    // The share of invited settings that submitted; none when none was invited.
+    [[nodiscard]] std::optional<double> completion() const {
+        return invited > 0 ? std::optional<double>(static_cast<double>(submitted) / invited) : std::nullopt;
+    }
 };
 // One line per phase with an invited setting, in the phases' order; returns of agencies that
 // are not in the register are left out (they are not schools).

@@ -313,7 +313,7 @@ void add_school_round(Services& s, Ctx& ctx, const AuditCycle& cycle, bool open_
         row.set("phase", std::string(school_phase_label(p.phase)));
         row.set("invited", std::to_string(p.invited));
         row.set("submitted", std::to_string(p.submitted));
-        row.set("completion", rate_text(p.invited > 0 ? std::optional<double>(static_cast<double>(p.submitted) / p.invited) : std::nullopt));
+        row.set("completion", rate_text(p.completion()));
         row.set("with_gaps", std::to_string(p.with_gaps));
         phases.push_back(row);
         Data h;

@@ -78,6 +78,9 @@ test('on a phone, the business manager starts a round for the early years settin
   const { context, page } = await freshPage(run.browser, phone)
   const base = run.server.baseUrl
   await signIn(page, base, run.server.accounts.business_unit)
+  await page.goto(base + '/schools')
+  await checkA11y(page, 'the register on a phone')
+  await fitsThePhone(page, 'the schools register')
   await page.goto(base + '/audits')
   await page.getByRole('link', { name: 'Start a round of school audits' }).click()
   await checkA11y(page, 'start a round')

@@ -170,8 +170,11 @@ TEST(SchoolRules, ARoundsResultsAreCountedByPhaseFromTheReturns) {
     EXPECT_EQ(phases[0].with_gaps, 2);
     EXPECT_EQ(phases[0].standards.at(1).gaps, 2);
     EXPECT_EQ(phases[0].standards.at(0).gaps, 0);
+    EXPECT_EQ(phases[0].completion(), 1.0);
     EXPECT_EQ(phases[1].phase, SchoolPhase::secondary);
     EXPECT_EQ(phases[1].invited, 1);
     EXPECT_EQ(phases[1].submitted, 0) << "a draft is not counted";
+    EXPECT_EQ(phases[1].completion(), 0.0);
+    EXPECT_FALSE(PhaseResult{}.completion()) << "none invited";
     EXPECT_EQ(phases[1].standards.at(0).graded, 0);
 }
