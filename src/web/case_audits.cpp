@@ -123,8 +123,7 @@ void audit_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int statu
     data.set("may_manage", flag(v.may_manage));
     data.set("findings_error", optional_text(error_for(errors, "findings")));
     const bool posted = ctx.req.method == "POST" && error_for(errors, "findings").empty();
-    std::vector<Option> agencies;
-    for (const auto& a : agency_options(s, ctx.who())) agencies.push_back(a);
+    const std::vector<Option> agencies = agency_options(s, ctx.who());
     data.set("pseudonym_html", text_input(Field{"pseudonym", "Pseudonym", posted ? ctx.form("pseudonym") : "", error_for(errors, "pseudonym"),
                                                 "Never the child's name: for example, Case A", "off", "text", "govuk-input--width-20"}));
     data.set("summary_html", textarea(Field{"summary", "What the case is about", posted ? ctx.form("summary") : "", error_for(errors, "summary"),
