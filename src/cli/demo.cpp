@@ -151,6 +151,7 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password, Doc
     const std::string bu = business_unit_of(knowsley);
     load_demo_reviews(s, knowsley.agencies, bu);
     load_demo_governance(s, bu);
+    load_demo_review_group(s, bu);
     load_demo_learning(s, knowsley.agencies, bu);
     load_demo_schools(s, bu);
     load_demo_case_audits(s, bu);

@@ -26,10 +26,13 @@ struct DemoAccount {
 // `documents`, Knowsley's public site is filled too (load_demo_public_site).
 std::vector<DemoAccount> load_demo(Services& services, const std::string& password, DocumentServices* documents = nullptr);
 
-// The demo's reviews: seed 001's three published reviews, a reflective review and two live
-// cases placed relative to today (one inside its rapid-review window, one overdue).
+// The demo's reviews: seed 001's three published reviews, a reflective review and live cases
+// placed relative to today (one inside its rapid-review window, one overdue, a published local
+// review, and one whose reviewer from outside was invited by email three working days ago).
 void load_demo_reviews(Services& services, const std::map<std::string, AgencyId>& agencies,
                        const std::string& business_unit_email);
+// Names the Safeguarding Review and Learning Group as the group case panels are drawn from.
+void load_demo_review_group(Services& services, const std::string& business_unit_email);
 
 // Seed 000's groups with a year of meetings, attendance, decisions and actions placed
 // relative to today, so the demo always shows a live year (data/demo/knowsley_governance.json).

@@ -6,14 +6,19 @@
 #include <stdexcept>
 
 #include "app/chronology.hpp"
+#include "app/review_panels.hpp"
 #include "app/reviews.hpp"
 #include "cli/demo.hpp"
+#include "cli/demo_clock.hpp"
 
 namespace assure::cli {
 
 using nlohmann::json;
 
 namespace {
+
+// Where the demo is served (README): the address in the links its mail carries.
+constexpr const char* kDemoSite = "http://127.0.0.1:8080";
 
 // The agencies' chronology of a case, each row as the business unit or the panel member named
 // by "by" would add it, and the names its anonymised view replaces.
@@ -70,6 +75,14 @@ void load_demo_reviews(Services& s, const std::map<std::string, AgencyId>& agenc
             if (e.contains("planned_day")) ev.planned_on = s.calendar.add_working_days(aware, e.at("planned_day").get<int>());
             ev.reviewer_name = e.value("reviewer_name", "");
             ev.note = e.value("note", "");
+            if (e.contains("invite")) {
+                // Invited on the day commissioned, so the link's days run from then.
+                ServicesOn on(s, ev.on);
+                const json& invite = e.at("invite");
+                const ReviewerInvitationInput invitation{ev.reviewer_name, invite.at("email"), invite.value("organisation", ""), ev.on.iso()};
+                version = invite_reviewer(on.services, bu, id, version, invitation, kDemoSite).record.version;
+                continue;
+            }
             version = record_event(s, bu, id, version, ev).record.version;
         }
         for (const auto& email : c.value("panel", json::array())) {
@@ -81,6 +94,15 @@ void load_demo_reviews(Services& s, const std::map<std::string, AgencyId>& agenc
             add_recommendation(s, bu, id, {r.at("text"), r.at("theme"), ids(r.at("agencies"))});
         }
         load_chronology(s, bu, id, aware, c, agencies);
+    }
+}
+
+// Seed 000's Safeguarding Review and Learning Group reviews the partnership's cases: the panels
+// of cases from now on are drawn from its members. Run once governance is loaded.
+void load_demo_review_group(Services& s, const std::string& business_unit_email) {
+    const Actor bu = demo_actor(s, business_unit_email);
+    for (const auto& g : read_review_group(s, bu).choices) {
+        if (g.name == "Safeguarding Review and Learning Group") set_review_group(s, bu, g.id.str());
     }
 }
 

@@ -14,7 +14,7 @@ struct RoleInfo {
     std::string_view label;
 };
 
-constexpr std::array<RoleInfo, 7> kRoles{{
+constexpr std::array<RoleInfo, 8> kRoles{{
     {Role::administrator, "administrator", "Administrator"},
     {Role::business_unit, "business_unit", "Business unit"},
     {Role::partner_lead, "partner_lead", "Statutory partner lead"},
@@ -22,6 +22,7 @@ constexpr std::array<RoleInfo, 7> kRoles{{
     {Role::agency_lead, "agency_lead", "Agency safeguarding lead"},
     {Role::scrutineer, "scrutineer", "Independent scrutineer"},
     {Role::read_only, "read_only", "Read only"},
+    {Role::commissioned_reviewer, "commissioned_reviewer", "Commissioned reviewer"},
 }};
 
 }  // namespace
@@ -55,6 +56,8 @@ std::optional<Role> parse_role(std::string_view key) {
     }
     return std::nullopt;
 }
+
+bool role_is_assignable(Role role) { return role != Role::commissioned_reviewer; }
 
 // Both read the one table of role × area × action (core/role_table.cpp).
 std::string_view permission_key(Permission p) { return permission_row(p).key; }

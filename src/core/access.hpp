@@ -8,7 +8,9 @@
 
 namespace assure {
 
-enum class Role { administrator, business_unit, partner_lead, member, agency_lead, scrutineer, read_only };
+// A commissioned reviewer is an outside author invited by email to one practice review: their
+// account sees that review only and ends when it is published (docs/decisions/0041).
+enum class Role { administrator, business_unit, partner_lead, member, agency_lead, scrutineer, read_only, commissioned_reviewer };
 
 enum class Permission {
     public_access,        // no login needed (login page, health check, assets)
@@ -48,6 +50,9 @@ const std::vector<Role>& all_roles();
 std::string_view role_key(Role role);          // "business_unit"
 std::string_view role_label(Role role);        // "Business unit"
 std::optional<Role> parse_role(std::string_view key);
+// Whether an administrator may give an account this role: every role but the commissioned
+// reviewer's, which only commissioning a review makes.
+bool role_is_assignable(Role role);
 std::string_view permission_key(Permission p);
 
 bool role_allows(Role role, Permission permission);

@@ -20,6 +20,7 @@ std::string_view mail_kind_key(MailKind k) {
         case MailKind::return_reminder: return "return_reminder";
         case MailKind::agenda_published: return "agenda_published";
         case MailKind::reminder_digest: return "reminder_digest";
+        case MailKind::account_invitation: return "account_invitation";
     }
     return "";
 }
@@ -35,6 +36,7 @@ std::string_view mail_kind_label(MailKind k) {
         case MailKind::return_reminder: return "Agency return coming due or overdue";
         case MailKind::agenda_published: return "Meeting agenda published";
         case MailKind::reminder_digest: return "Daily digest";
+        case MailKind::account_invitation: return "Invitation to an account";
     }
     return "";
 }
@@ -49,6 +51,7 @@ std::optional<MailKind> parse_mail_kind(std::string_view key) {
     if (key == "return_reminder") return MailKind::return_reminder;
     if (key == "agenda_published") return MailKind::agenda_published;
     if (key == "reminder_digest") return MailKind::reminder_digest;
+    if (key == "account_invitation") return MailKind::account_invitation;
     return std::nullopt;
 }
 

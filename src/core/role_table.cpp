@@ -13,6 +13,8 @@ constexpr unsigned kMember = role_bit(Role::member);
 constexpr unsigned kAgencyLead = role_bit(Role::agency_lead);
 constexpr unsigned kScrutineer = role_bit(Role::scrutineer);
 constexpr unsigned kReadOnly = role_bit(Role::read_only);
+// An outside author's account: their review and their own account, nothing else.
+constexpr unsigned kCommissionedReviewer = role_bit(Role::commissioned_reviewer);
 constexpr unsigned kEveryone = kAdministrator | kBusinessUnit | kPartnerLead | kMember | kAgencyLead | kScrutineer | kReadOnly;
 // Those who hold the partnership to account: the business unit that runs it, the partners'
 // leads it answers to, and the scrutineer who checks that they act.
@@ -22,9 +24,12 @@ using P = Permission;
 
 // In the order of the Permission enum; the test of this table checks every permission has its row.
 constexpr std::array kRows = std::to_array<PermissionRow>({
-    {P::public_access, "public", "Public", "the sign-in page, the health check, the public site and its calendar", "", kEveryone},
-    {P::signed_in, "signed_in", "Account", "the home page, their own account, password, second factor, tokens and email preferences", "", kEveryone},
-    {P::view_directory, "view_directory", "Directory", "read agencies and people", "", kEveryone},
+    {P::public_access, "public", "Public", "the sign-in page, the health check, the public site and its calendar", "",
+     kEveryone | kCommissionedReviewer},
+    {P::signed_in, "signed_in", "Account", "the home page, their own account, password, second factor, tokens and email preferences", "",
+     kEveryone | kCommissionedReviewer},
+    // A commissioned reviewer too: they meet the agencies' leads and practitioners.
+    {P::view_directory, "view_directory", "Directory", "read agencies and people", "", kEveryone | kCommissionedReviewer},
     {P::edit_directory, "edit_directory", "Directory", "add and change agencies and people", "", kAdministrator | kBusinessUnit},
     {P::manage_users, "manage_users", "Users", "add accounts, set roles, reset passwords and second factors, revoke tokens", "",
      kAdministrator},
@@ -38,7 +43,7 @@ constexpr std::array kRows = std::to_array<PermissionRow>({
      "need-to-know: the business unit and partner leads every case but those they declared an interest in, "
      "anyone else the cases whose panel they sit on or which they review; every read logged. A panel member adds their own "
      "agency's rows to the case's chronology and reads it anonymised",
-     kEveryone & ~kAdministrator},
+     (kEveryone & ~kAdministrator) | kCommissionedReviewer},
     {P::manage_reviews, "manage_reviews", "Reviews", "notify incidents, record events, panels, interests and recommendations", "",
      kBusinessUnit},
     // A statutory partner's lead, when the business unit has no one else: the unit cannot clear

@@ -1,5 +1,6 @@
 // The outbox: the business unit's page of every message Assure sends, paged newest first with
 // its status (waiting, failing with the last error, sent), and GET /api/v1/outbox.
+#include "core/review_panels.hpp"
 #include "app/mail.hpp"
 #include "core/registers.hpp"
 #include "web/areas.hpp"
@@ -47,7 +48,7 @@ void outbox_page(Services& s, Ctx& ctx) {
         row.set("to", m.to);
         row.set("subject", m.subject);
         row.set("kind", std::string(mail_kind_label(m.kind)));
-        row.set("body", m.body);
+        row.set("body", hide_invitation_links(m.body));
         row.set("status", std::string(mail_status_label(mail_status(m))));
         row.set("tag_class", tag_class(mail_status(m)));
         row.set("status_detail", optional_text(status_detail(m)));
@@ -85,7 +86,7 @@ J message_json(const MailMessage& m) {
             {"kind", std::string(mail_kind_key(m.kind))},
             {"to", m.to},
             {"subject", m.subject},
-            {"body", m.body},
+            {"body", hide_invitation_links(m.body)},
             {"status", std::string(mail_status_key(mail_status(m)))},
             {"created_at", iso_instant(m.created_at)},
             {"next_attempt_at", m.sent_at ? J(nullptr) : J(iso_instant(m.next_attempt_at))},

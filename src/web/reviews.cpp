@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "app/access.hpp"
 #include "app/partnership.hpp"
+#include "app/review_panels.hpp"
 #include "app/reviews.hpp"
 #include "core/date_words.hpp"
 #include "core/review_regimes.hpp"
@@ -15,6 +16,7 @@
 #include "web/html.hpp"
 #include "web/paging.hpp"
 #include "web/chronology.hpp"
+#include "web/review_panels.hpp"
 #include "web/review_rows.hpp"
 #include "web/views.hpp"
 #include "core/labels.hpp"
@@ -364,9 +366,7 @@ void case_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
                  radios(Field{"appeal", "Appeal to the independent chair", "none", error_for(errors, "appeal")},
                         {{"none", "No appeal"}, {"upheld", "Appeal refused: the recommendation stands"},
                          {"overturned", "Appeal upheld: the recommendation is reversed"}}));
-        data.set("panel_user_html", select(Field{"user_id", "Add a review group member to this case's panel", "",
-                                                 error_for(errors, "user_id")},
-                                           user_options(s, ctx.who()), "Select a person"));
+        fill_panel_section(s, ctx, v, errors, data);
     }
     // Everyone who sees the case may declare, the business unit included (issue 14, item 13).
     data.set("interest_html", textarea(Field{"interest", "Declare an interest in this case", "", error_for(errors, "interest"),
@@ -466,8 +466,9 @@ void event_form(Services& s, Ctx& ctx, const CaseView& v, EventKind kind, const 
                                                         error_for(errors, "reviewer_name")}));
         data.set("reviewer_user_html", select(Field{"reviewer_user_id", "Their account in Assure (optional)", ctx.form("reviewer_user_id"),
                                                     error_for(errors, "reviewer_user_id"),
-                                                    "With an account, the reviewer sees this case and no other"},
+                                                    "With an account, the reviewer sees this case as well as the rest of their work"},
                                               user_options(s, ctx.who()), "No account"));
+        fill_invitation_fields(ctx, errors, data);
     }
     const bool wants_note = kind == EventKind::decide || kind == EventKind::panel_response ||
                             kind == EventKind::progress_check || kind == EventKind::close || kind == EventKind::disseminate;
@@ -496,11 +497,24 @@ void add_event_routes(std::vector<Route>& routes, Services& s) {
                           const CaseEvent e = event_from_form(ctx, errors);
                           try {
                               if (!errors.empty()) throw Failure::invalid(errors);
-                              record_event(s, ctx.who(), id, form_int(ctx, "version"), e);
+                              const auto invitation = e.kind == EventKind::commission_reviewer ? invitation_from_form(ctx) : std::nullopt;
+                              if (invitation && e.reviewer_user.valid()) {
+                                  throw Failure::invalid({{"reviewer_user_id", "Choose their account or invite them by email, not both"}});
+                              }
+                              if (invitation) {
+                                  invite_reviewer(s, ctx.who(), id, form_int(ctx, "version"), *invitation, site_of(ctx));
+                              } else {
+                                  record_event(s, ctx.who(), id, form_int(ctx, "version"), e);
+                              }
                               redirect(ctx, "/reviews/" + id.str() + "?saved=event");
                           } catch (const Failure& f) {
                               if (f.code() != FailureCode::invalid || !parse_event(ctx.form("event"))) throw;
-                              event_form(s, ctx, read_case(s, ctx.who(), id), *parse_event(ctx.form("event")), f.fields(), 422);
+                              // The invitation's email is the form's reviewer_email: the summary links to it.
+                              FieldErrors fields = f.fields();
+                              for (auto& field : fields) {
+                                  if (field.field == "email") field.field = "reviewer_email";
+                              }
+                              event_form(s, ctx, read_case(s, ctx.who(), id), *parse_event(ctx.form("event")), fields, 422);
                           }
                       },
                       "/reviews/1/events"});
@@ -532,6 +546,11 @@ void add_case_change_routes(std::vector<Route>& routes, Services& s) {
                           });
                       },
                       "/reviews/1/panel"});
+    routes.push_back({"POST", R"(/reviews/(\d+)/reviewer-invitation/resend)", Permission::manage_reviews, Surface::page,
+                      [&s, on_case](Ctx& ctx) {
+                          on_case(ctx, [&](CaseId id) { resend_reviewer_invitation(s, ctx.who(), id, site_of(ctx)); });
+                      },
+                      "/reviews/1/reviewer-invitation/resend"});
     routes.push_back({"POST", R"(/reviews/(\d+)/conflicts/decide)", Permission::manage_reviews, Surface::page,
                       [&s, on_case](Ctx& ctx) {
                           on_case(ctx, [&](CaseId id) {
@@ -586,6 +605,7 @@ void add_reviews_routes(std::vector<Route>& routes, Services& s) {
     add_event_routes(routes, s);
     add_case_change_routes(routes, s);
     add_chronology_routes(routes, s);
+    add_review_panel_routes(routes, s);
 }
 
 }  // namespace assure::web

@@ -1,7 +1,9 @@
 // JSON API of serious incidents: /api/v1/incidents. Every read is logged (app/reviews); lists
 // are paged with `limit` and `cursor` (web/paging.hpp).
 #include "core/review_regimes.hpp"
+#include "app/review_panels.hpp"
 #include "app/reviews.hpp"
+#include "web/views.hpp"
 #include "web/areas.hpp"
 #include "web/paging.hpp"
 #include "web/problem.hpp"
@@ -92,6 +94,10 @@ J case_json(const CaseView& v, History history = History::with_events) {
     out["milestones"] = std::move(milestones);
     out["next_milestone"] = std::move(next);
     if (history == History::with_events) {
+        J panel = J::array();
+        for (const auto& m : c.panel) panel.push_back({{"user_id", m.user.value}, {"name", m.label}});
+        out["panel"] = std::move(panel);
+        out["reviewer_user_id"] = v.state.reviewer_user.valid() ? J(v.state.reviewer_user.value) : J(nullptr);
         J events = J::array();
         for (const auto& e : c.events) events.push_back(event_item(e));
         out["events"] = std::move(events);
@@ -227,6 +233,31 @@ void add_reviews_api_routes(std::vector<Route>& routes, Services& s) {
                           json(ctx, 201, {{"id", r.id.value}, {"number", r.number}, {"text", r.text}, {"theme", r.theme}});
                       },
                       "/api/v1/incidents/1/recommendations"});
+    routes.push_back({"POST", R"(/api/v1/incidents/(\d+)/panel)", Permission::manage_reviews, Surface::api,
+                      [&s](Ctx& ctx) {
+                          auto body = json_body(ctx);
+                          if (!body) return;
+                          Body b{*body, {}};
+                          const int user_id = b.integer("user_id", "Send the user id of the member to add, as an integer");
+                          const int version = b.integer("version", "Send the version you last read, as an integer");
+                          b.check();
+                          const CaseId id{ctx.path_id()};
+                          add_panel_member(s, ctx.who(), id, version, std::to_string(user_id));
+                          json(ctx, 200, case_json(read_case(s, ctx.who(), id)));
+                      },
+                      "/api/v1/incidents/1/panel"});
+    // Commissions an outside reviewer: their account, the step and the emailed link (decision 0041).
+    routes.push_back({"POST", R"(/api/v1/incidents/(\d+)/reviewer-invitations)", Permission::manage_reviews, Surface::api,
+                      [&s](Ctx& ctx) {
+                          auto body = json_body(ctx);
+                          if (!body) return;
+                          Body b{*body, {}};
+                          const ReviewerInvitationInput in{b.text("reviewer_name"), b.text("email"), b.text("organisation"), b.text("on")};
+                          const int version = b.integer("version", "Send the version you last read, as an integer");
+                          b.check();
+                          json(ctx, 201, case_json(invite_reviewer(s, ctx.who(), CaseId{ctx.path_id()}, version, in, site_of(ctx))));
+                      },
+                      "/api/v1/incidents/1/reviewer-invitations"});
     // Declaring an interest answers 204: the declarer may no longer see the case.
     routes.push_back({"POST", R"(/api/v1/incidents/(\d+)/interests)", Permission::view_reviews, Surface::api,
                       [&s](Ctx& ctx) {

@@ -1,6 +1,7 @@
 // Pages of a partnership's own settings: a summary with one form per section, and, for the
 // administrators of a shared service, the list of partnerships and the form that adds one.
 #include "app/partnership.hpp"
+#include "app/review_panels.hpp"
 #include "web/areas.hpp"
 #include "web/html.hpp"
 #include "web/settings_text.hpp"
@@ -85,6 +86,8 @@ void summary_page(Services& s, Ctx& ctx) {
     data.set("partners", partners);
     data.set("saved", flag(ctx.query("saved") == "1"));
     data.set("can_manage", flag(ctx.who().can(Permission::manage_partnerships)));
+    const auto review_group = read_review_group(s, ctx.who()).group;
+    data.set("review_group", review_group ? review_group->name : "None named: any account may sit on a case's panel");
     page(ctx, "settings/settings", data, PageOptions{"Partnership settings", "settings"});
 }
 

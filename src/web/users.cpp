@@ -21,9 +21,11 @@ int form_version(const Ctx& ctx) {
     return (raw.empty() || r.ec != std::errc{} || r.ptr != raw.data() + raw.size()) ? -1 : v;
 }
 
-std::vector<Option> role_options() {
+// The roles an administrator may give, and the account's own when commissioning made it.
+std::vector<Option> role_options(const std::string& current) {
     std::vector<Option> out;
     for (const auto role : all_roles()) {
+        if (!role_is_assignable(role) && role_key(role) != current) continue;
         out.push_back({std::string(role_key(role)), std::string(role_label(role)),
                        role_sees_identities(role) ? "Sees children's identities: waits for a partner lead's approval" : ""});
     }
@@ -37,7 +39,7 @@ void user_form(Services& s, Ctx& ctx, const UserInput& in, const FieldErrors& er
     data.set("person_html", select(Field{"person_id", "Person", in.person_id, error_for(errors, "person_id"),
                                          "Add the person to the directory first if they are not listed"},
                                    people, "Select a person"));
-    data.set("role_html", radios(Field{"role", "Role", in.role, error_for(errors, "role")}, role_options()));
+    data.set("role_html", radios(Field{"role", "Role", in.role, error_for(errors, "role")}, role_options(in.role)));
     data.set("password_html",
              text_input(Field{"password", "Temporary password", "", error_for(errors, "password"),
                               "At least 12 characters. Give it to the person securely; they can sign in with it.",
@@ -65,7 +67,7 @@ void edit_form(Services& s, Ctx& ctx, const User& u, const UserInput& in, int ve
     data.set("email", u.email);
     data.set("version", std::to_string(version));
     data.set("active", flag(u.active));
-    data.set("role_html", radios(Field{"role", "Role", in.role, error_for(errors, "role")}, role_options()));
+    data.set("role_html", radios(Field{"role", "Role", in.role, error_for(errors, "role")}, role_options(in.role)));
     data.set("password_html",
              text_input(Field{"password", "New password (optional)", "", error_for(errors, "password"),
                               "Leave blank to keep the current password. Setting one signs the person out everywhere.",

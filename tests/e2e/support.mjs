@@ -28,7 +28,55 @@ function freePort () {
   })
 }
 
-// options.today freezes the server's date (ASSURE_TODAY) for the demo and the server alike.
+// A mail server on loopback that takes every message (plain SMTP, no TLS) and keeps it, so a
+// journey can read what a person would have been sent. waitFor(test) answers the first message
+// whose text passes the test, waiting for the server's sender to hand it over.
+export function startMailCatcher () {
+  const messages = []
+  const server = net.createServer(socket => {
+    let buffer = ''
+    let inData = false
+    const reply = line => socket.write(line + '\r\n')
+    reply('220 catcher ESMTP')
+    socket.on('data', chunk => {
+      buffer += chunk.toString('utf8')
+      for (;;) {
+        if (inData) {
+          const end = buffer.indexOf('\r\n.\r\n')
+          if (end < 0) return
+          messages.push(buffer.slice(0, end).replace(/\r\n\.\./g, '\r\n.'))
+          buffer = buffer.slice(end + 5)
+          inData = false
+          reply('250 kept')
+          continue
+        }
+        const eol = buffer.indexOf('\r\n')
+        if (eol < 0) return
+        const command = buffer.slice(0, eol).toUpperCase()
+        buffer = buffer.slice(eol + 2)
+        if (command.startsWith('EHLO')) reply('250 catcher')
+        else if (command.startsWith('DATA')) { inData = true; reply('354 go ahead') } else if (command.startsWith('QUIT')) { reply('221 bye'); socket.end() } else reply('250 ok')
+      }
+    })
+  })
+  return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve({
+    port: server.address().port,
+    messages,
+    async waitFor (test, ms = 20000) {
+      const deadline = Date.now() + ms
+      for (;;) {
+        const found = messages.find(test)
+        if (found) return found
+        if (Date.now() > deadline) throw new Error('no such message arrived')
+        await new Promise(resolve => setTimeout(resolve, 100))
+      }
+    },
+    close () { return new Promise(resolve => server.close(resolve)) }
+  })))
+}
+
+// options.today freezes the server's date (ASSURE_TODAY) for the demo and the server alike;
+// options.mailPort sends its mail to a catcher on loopback (startMailCatcher).
 export async function startServer (options = {}) {
   const env = { ...process.env, ...(options.today ? { ASSURE_TODAY: options.today } : {}) }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assure-e2e-'))
@@ -42,7 +90,13 @@ export async function startServer (options = {}) {
     if (email && email.includes('@') && !accounts[role]) accounts[role] = { email, password }
   }
   const port = await freePort()
-  const child = spawn(binary, ['serve', '--db', db, '--bind', '127.0.0.1', '--port', String(port)],
+  const configArgs = []
+  if (options.mailPort) {
+    const config = path.join(dir, 'assure.toml')
+    fs.writeFileSync(config, `[mail]\nhost = "127.0.0.1"\nport = ${options.mailPort}\ntls = "none"\nfrom = "assure@knowsley.example"\npoll_seconds = 1\nsite_address = "http://127.0.0.1:${port}"\n`)
+    configArgs.push('--config', config)
+  }
+  const child = spawn(binary, [...configArgs, 'serve', '--db', db, '--bind', '127.0.0.1', '--port', String(port)],
     { stdio: ['ignore', 'ignore', 'inherit'], env })
   const baseUrl = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 20000

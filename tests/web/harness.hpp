@@ -116,7 +116,21 @@ private:
         for (const auto role : all_roles()) {
             const auto p = create_person(services_, system,
                                          {std::string(role_label(role)) + " Person", "Officer", council_.str(), email(role)});
-            add_user(services_, system, {p.id.str(), std::string(role_key(role)), kPassword});
+            if (role_is_assignable(role)) {
+                add_user(services_, system, {p.id.str(), std::string(role_key(role)), kPassword});
+                continue;
+            }
+            // Only commissioning a review makes a reviewer's account (decision 0041): seeded as stored.
+            store_.write([&](Transaction& tx) {
+                User u;
+                u.partnership = pid;
+                u.person = p.id;
+                u.email = email(role);
+                u.display_name = p.name;
+                u.role = role;
+                u.password_hash = hasher_.hash(kPassword);
+                tx.users().insert(u);
+            });
         }
     }
 

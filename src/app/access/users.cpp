@@ -110,7 +110,7 @@ User add_user(Services& s, const Actor& actor, const UserInput& input) {
             errors.push_back({"person_id", "This person already has a user account"});
         }
         const auto role = parse_role(input.role);
-        if (!role) errors.push_back({"role", "Select a role"});
+        if (!role || !role_is_assignable(*role)) errors.push_back({"role", "Select a role"});
         for (auto& e : validate_new_password(input.password)) errors.push_back(std::move(e));
         if (!errors.empty()) throw Failure::invalid(std::move(errors));
 
@@ -137,7 +137,11 @@ User update_user(Services& s, const Actor& actor, UserId id, int expected_versio
     s.store.write([&](Transaction& tx) {
         const User before = load_for_change(tx, actor, id, expected_version);
         const auto role = parse_role(input.role);
-        if (!role) throw Failure::invalid({{"role", "Select a role"}});
+        if (!role || (!role_is_assignable(*role) && *role != before.role)) throw Failure::invalid({{"role", "Select a role"}});
+        // Commissioning made the account for one review, and publishing it ends it (decision 0041).
+        if (before.role == Role::commissioned_reviewer && *role != before.role) {
+            throw Failure::invalid({{"role", "A commissioned reviewer's account sees their review only: give them another account for other work"}});
+        }
         if (before.id == actor.user && *role != Role::administrator) {
             throw Failure::invalid({{"role", "You cannot remove your own administrator role"}});
         }
@@ -170,6 +174,10 @@ User set_user_active(Services& s, const Actor& actor, UserId id, int expected_ve
         const User before = load_for_change(tx, actor, id, expected_version);
         if (before.id == actor.user && !active) {
             throw Failure::invalid({{"active", "You cannot deactivate your own account"}});
+        }
+        // It ended with its review (decision 0041): reopening it would show that review again.
+        if (active && !before.active && before.role == Role::commissioned_reviewer) {
+            throw Failure::invalid({{"active", "A commissioned reviewer's account ends with their review and is not reopened"}});
         }
         User after = before;
         after.active = active;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/reviews.hpp"
+#include "app/ports/review_panels.hpp"
 
 namespace assure::reviews_detail {
 
@@ -19,5 +20,16 @@ void open_identities(const Services& s, Case& c);
 Case load_for_change(Transaction& tx, const Actor& actor, CaseId id, int expected_version);
 // Saves the record and audits it with before and after.
 void save(Services& s, Transaction& tx, const Actor& actor, const Case& before, Case& after, const char* action);
+
+// Appends a lifecycle event the actor recorded to the case, guarded by the state machine, and
+// audits it; ends the reviewer accounts the event ends (ends_reviewer_accounts). Returns the case after.
+Case append_event(Services& s, Transaction& tx, const Actor& actor, const Case& before, CaseEvent event);
+
+// The side interface of the review group and reviewers' invitations (app/ports/review_panels.hpp).
+ReviewPanelRepo& review_panels_of(Transaction& tx);
+std::optional<Group> review_group_of(Transaction& tx, PartnershipId partnership);
+// Deactivates the case's commissioned reviewers' accounts but `keep`'s, ending their sessions
+// and tokens, each audited as user.expire (decision 0041).
+void end_reviewer_accounts(Services& s, Transaction& tx, const Actor& actor, CaseId id, UserId keep);
 
 }  // namespace assure::reviews_detail

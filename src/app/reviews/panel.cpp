@@ -6,6 +6,7 @@
 #include "core/date_words.hpp"
 #include "app/reviews.hpp"
 #include "app/reviews/internal.hpp"
+#include "core/review_panels.hpp"
 #include "core/text.hpp"
 
 namespace assure {
@@ -28,11 +29,27 @@ std::vector<User> panel_candidates(Services& s, const Actor& actor) {
     std::vector<User> out;
     s.store.read([&](Transaction& tx) {
         for (auto& u : tx.users().list(actor.partnership)) {
-            if (u.active && u.role != Role::administrator) out.push_back(std::move(u));
+            if (may_sit_on_panels(u)) out.push_back(std::move(u));
         }
     });
     return out;
 }
+
+namespace {
+
+// With a review group named, the panel is drawn from its current members (issue 20 item 4).
+void check_group_member(Services& s, Transaction& tx, const Actor& actor, const Case& c, const Group& group, UserId uid) {
+    const auto memberships = tx.governance().memberships(actor.partnership, group.id);
+    std::vector<PersonId> people;
+    for (const auto& m : memberships) people.push_back(m.person);
+    const auto members = panel_candidates_of(memberships, tx.people().names(actor.partnership, people), tx.users().list(actor.partnership),
+                                             {}, c, london_today(s));
+    const auto member = std::find_if(members.begin(), members.end(), [&](const PanelCandidate& m) { return m.user == uid; });
+    if (member == members.end()) throw Failure::invalid({{"user_id", "Select a member of the " + group.name}});
+    if (auto why = why_not_on_panel(*member)) throw Failure::invalid({{"user_id", *why}});
+}
+
+}  // namespace
 
 void add_panel_member(Services& s, const Actor& actor, CaseId id, int expected_version, const std::string& user_id) {
     require(actor, Permission::manage_reviews);
@@ -40,9 +57,10 @@ void add_panel_member(Services& s, const Actor& actor, CaseId id, int expected_v
         const Case before = load_for_change(tx, actor, id, expected_version);
         const UserId uid = parse_user(user_id);
         auto user = uid.valid() ? tx.users().find(uid) : std::nullopt;
-        if (!user || user->partnership != actor.partnership || !user->active) {
+        if (!user || user->partnership != actor.partnership || !may_sit_on_panels(*user)) {
             throw Failure::invalid({{"user_id", "Select an active user account of this partnership"}});
         }
+        if (const auto group = review_group_of(tx, actor.partnership)) check_group_member(s, tx, actor, before, *group, uid);
         if (std::any_of(before.panel.begin(), before.panel.end(), [&](const PanelMember& m) { return m.user == uid; })) {
             throw Failure::invalid({{"user_id", "This person is already on the case's panel"}});
         }
