@@ -238,8 +238,15 @@ void api_timeline(Services& s, Ctx& ctx) {
         for (const AgencyId a : o.agencies) agencies.push_back({{"id", a.value}, {"name", v.agency_name(a)}});
         overlaps.push_back({{"date", o.on.iso()}, {"agencies", agencies}});
     }
-    json(ctx, 200, {{"case", v.reference}, {"view", v.named ? "named" : "anonymised"}, {"gap_days", v.gap_days},
-                    {"items", items}, {"gaps", gaps}, {"overlaps", overlaps}});
+    J out{{"case", v.reference}, {"view", v.named ? "named" : "anonymised"}, {"gap_days", v.gap_days},
+          {"items", items}, {"gaps", gaps}, {"overlaps", overlaps}};
+    // The names replaced, for those who may see them: what the page lists beside the timeline.
+    if (v.may_see_named) {
+        J names = J::array();
+        for (const auto& a : v.aliases) names.push_back({{"id", a.id}, {"name", a.name}, {"stands_for", a.stands_for}});
+        out["names"] = std::move(names);
+    }
+    json(ctx, 200, out);
 }
 
 void add_page_routes(std::vector<Route>& routes, Services& s) {
@@ -341,6 +348,30 @@ void add_api_routes(std::vector<Route>& routes, Services& s) {
                           ctx.res.status = 204;
                       },
                       "/api/v1/incidents/1/chronology/1"});
+    // An agency's whole chronology as a sheet (CSV or XLSX, the template's columns) in the body;
+    // `agency_id` in the query names the agency. All or none, as the page's upload.
+    routes.push_back({"POST", R"(/api/v1/incidents/(\d+)/chronology/upload)", Permission::view_reviews, Surface::api,
+                      [&s](Ctx& ctx) {
+                          const auto done = upload_chronology(s, ctx.who(), case_of(ctx), ctx.query("agency_id"), spreadsheet_or_csv(ctx.req.body));
+                          json(ctx, 200, {{"agency", done.agency}, {"added", done.added}, {"replaced", done.replaced}});
+                      },
+                      "/api/v1/incidents/1/chronology/upload?agency_id=1"});
+    routes.push_back({"POST", R"(/api/v1/incidents/(\d+)/chronology/names)", Permission::manage_reviews, Surface::api,
+                      [&s](Ctx& ctx) {
+                          with_body(ctx, [&](Body& b) {
+                              const ChronologyAlias in{0, b.text("name"), b.text("stands_for")};
+                              b.check();
+                              const ChronologyAlias added = add_chronology_alias(s, ctx.who(), case_of(ctx), in);
+                              json(ctx, 201, {{"id", added.id}, {"name", added.name}, {"stands_for", added.stands_for}});
+                          });
+                      },
+                      "/api/v1/incidents/1/chronology/names"});
+    routes.push_back({"DELETE", R"(/api/v1/incidents/(\d+)/chronology/names/(\d+))", Permission::manage_reviews, Surface::api,
+                      [&s](Ctx& ctx) {
+                          remove_chronology_alias(s, ctx.who(), case_of(ctx), ctx.path_id(2));
+                          ctx.res.status = 204;
+                      },
+                      "/api/v1/incidents/1/chronology/names/1"});
 }
 
 }  // namespace

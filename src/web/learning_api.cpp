@@ -208,6 +208,27 @@ void add_learning_api_routes(std::vector<Route>& routes, Services& s) {
                           json(ctx, 200, out);
                       },
                       "/api/v1/learning/1"});
+    // The record's fields as POST takes them, with the version read: the page's edit form.
+    routes.push_back({"PATCH", R"(/api/v1/learning/(\d+))", Permission::manage_learning, Surface::api,
+                      [&s](Ctx& ctx) {
+                          with_body(ctx, [&](Body& b) {
+                              const int version = b.integer("version", "version must be the record's version number");
+                              const SourceInput in = source_input(b);
+                              b.check();
+                              json(ctx, 200, update_source(s, ctx.who(), LearningSourceId{ctx.path_id()}, version, in));
+                          });
+                      },
+                      "/api/v1/learning/1"});
+    // A practice review's record takes the review's recommendations, once (the page's import).
+    routes.push_back({"POST", R"(/api/v1/learning/(\d+)/import)", Permission::manage_reviews, Surface::api,
+                      [&s](Ctx& ctx) {
+                          with_body(ctx, [&](Body& b) {
+                              const int version = b.integer("version", "version must be the record's version number");
+                              b.check();
+                              json(ctx, 200, import_review_recommendations(s, ctx.who(), LearningSourceId{ctx.path_id()}, version));
+                          });
+                      },
+                      "/api/v1/learning/1/import"});
     // POST adds a finding or recommendation; PATCH …/{n} corrects number n with the same body.
     for (const bool correct : {false, true}) {
         const std::string method = correct ? "PATCH" : "POST", number = correct ? R"(/(\d+))" : "";
@@ -324,6 +345,31 @@ void add_learning_api_routes(std::vector<Route>& routes, Services& s) {
                           json(ctx, 200, out);
                       },
                       "/api/v1/audits/1"});
+    routes.push_back({"POST", R"(/api/v1/audits/(\d+)/close)", Permission::manage_learning, Surface::api,
+                      [&s](Ctx& ctx) {
+                          with_body(ctx, [&](Body& b) {
+                              const int version = b.integer("version", "version must be the cycle's version number");
+                              b.check();
+                              const AuditCycleId id{ctx.path_id()};
+                              close_cycle(s, ctx.who(), id, version);
+                              json(ctx, 200, read_cycle(s, ctx.who(), id).cycle);
+                          });
+                      },
+                      "/api/v1/audits/1/close"});
+    // An improvement action raised from a gap in a submitted return (the page's "Raise an action").
+    routes.push_back({"POST", R"(/api/v1/audits/(\d+)/returns/(\d+)/gaps/([A-Za-z0-9.]{1,12})/actions)", Permission::manage_learning,
+                      Surface::api,
+                      [&s](Ctx& ctx) {
+                          with_body(ctx, [&](Body& b) {
+                              const ImprovementInput in = improvement_input(b);
+                              b.check();
+                              const ReturnView v = read_return(s, ctx.who(), AuditCycleId{ctx.path_id()}, AgencyId{ctx.path_id(2)});
+                              const ImprovementOrigin origin{{}, 0, v.ret.id, ctx.req.matches[3]};
+                              const auto a = create_improvement(s, ctx.who(), origin, in);
+                              json(ctx, 201, improvement_json(read_improvement(s, ctx.who(), a.id)));
+                          });
+                      },
+                      "/api/v1/audits/1/returns/1/gaps/1/actions"});
     routes.push_back({"GET", R"(/api/v1/audits/(\d+)/returns)", Permission::view_learning, Surface::api,
                       [&s](Ctx& ctx) {
                           const CycleView v = read_cycle(s, ctx.who(), AuditCycleId{ctx.path_id()}, page_request(ctx));

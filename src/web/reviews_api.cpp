@@ -270,6 +270,21 @@ void add_reviews_api_routes(std::vector<Route>& routes, Services& s) {
                           ctx.res.status = 204;
                       },
                       "/api/v1/incidents/1/interests"});
+    // The panel's recommendation on a declared interest, and an appeal's outcome (the page's form).
+    routes.push_back({"POST", R"(/api/v1/incidents/(\d+)/interests/decide)", Permission::manage_reviews, Surface::api,
+                      [&s](Ctx& ctx) {
+                          auto body = json_body(ctx);
+                          if (!body) return;
+                          Body b{*body, {}};
+                          const int user_id = b.integer("user_id", "Send the user id of the member who declared, as an integer");
+                          const std::string panel = b.text("panel"), appeal = b.text("appeal").empty() ? "none" : b.text("appeal");
+                          const int version = b.integer("version", "Send the version you last read, as an integer");
+                          b.check();
+                          const CaseId id{ctx.path_id()};
+                          decide_conflict(s, ctx.who(), id, version, std::to_string(user_id), panel, appeal);
+                          json(ctx, 200, case_json(read_case(s, ctx.who(), id)));
+                      },
+                      "/api/v1/incidents/1/interests/decide"});
     routes.push_back({"POST", R"(/api/v1/incidents/(\d+)/interests/override)", Permission::override_interest, Surface::api,
                       [&s](Ctx& ctx) {
                           auto body = json_body(ctx);

@@ -81,9 +81,9 @@ TEST_F(RouteWalk, OpenApiDocumentsEveryApiRoute) {
             }
             const std::size_t close = path.find('}', i);
             // {kind} names an import kind (a word), {year} a report's year, {section} its section's
-            // key; every other parameter is a numeric id.
+            // key, {standard} an audit standard's code ("1.2"); every other parameter is a numeric id.
             const std::string name = path.substr(i, close - i + 1);
-            pattern += name == "{kind}" ? R"(([a-z0-9-]+))" : name == "{code}" ? R"(([A-Za-z0-9_-]+))" : name == "{year}" ? R"((\d{4}-\d{2}))" : name == "{section}" ? R"(([a-z_]+))" : R"((\d+))";
+            pattern += name == "{kind}" ? R"(([a-z0-9-]+))" : name == "{code}" ? R"(([A-Za-z0-9_-]+))" : name == "{year}" ? R"((\d{4}-\d{2}))" : name == "{section}" ? R"(([a-z_]+))" : name == "{standard}" ? R"(([A-Za-z0-9.]{1,12}))" : R"((\d+))";
             i = close;
         }
         documented[pattern] = item;

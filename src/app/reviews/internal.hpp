@@ -28,6 +28,8 @@ Case append_event(Services& s, Transaction& tx, const Actor& actor, const Case& 
 // The side interface of the review group and reviewers' invitations (app/ports/review_panels.hpp).
 ReviewPanelRepo& review_panels_of(Transaction& tx);
 std::optional<Group> review_group_of(Transaction& tx, PartnershipId partnership);
+// The group's members on today's date as the case's panel choice sees them (core/review_panels).
+std::vector<PanelCandidate> review_group_members(Services& s, Transaction& tx, const Group& group, const Case& c);
 // Deactivates the case's commissioned reviewers' accounts but `keep`'s, ending their sessions
 // and tokens, each audited as user.expire (decision 0041).
 void end_reviewer_accounts(Services& s, Transaction& tx, const Actor& actor, CaseId id, UserId keep);

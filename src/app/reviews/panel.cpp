@@ -38,12 +38,8 @@ std::vector<User> panel_candidates(Services& s, const Actor& actor) {
 namespace {
 
 // With a review group named, the panel is drawn from its current members (issue 20 item 4).
-void check_group_member(Services& s, Transaction& tx, const Actor& actor, const Case& c, const Group& group, UserId uid) {
-    const auto memberships = tx.governance().memberships(actor.partnership, group.id);
-    std::vector<PersonId> people;
-    for (const auto& m : memberships) people.push_back(m.person);
-    const auto members = panel_candidates_of(memberships, tx.people().names(actor.partnership, people), tx.users().list(actor.partnership),
-                                             {}, c, london_today(s));
+void check_group_member(Services& s, Transaction& tx, const Case& c, const Group& group, UserId uid) {
+    const auto members = review_group_members(s, tx, group, c);
     const auto member = std::find_if(members.begin(), members.end(), [&](const PanelCandidate& m) { return m.user == uid; });
     if (member == members.end()) throw Failure::invalid({{"user_id", "Select a member of the " + group.name}});
     if (auto why = why_not_on_panel(*member)) throw Failure::invalid({{"user_id", *why}});
@@ -60,7 +56,7 @@ void add_panel_member(Services& s, const Actor& actor, CaseId id, int expected_v
         if (!user || user->partnership != actor.partnership || !may_sit_on_panels(*user)) {
             throw Failure::invalid({{"user_id", "Select an active user account of this partnership"}});
         }
-        if (const auto group = review_group_of(tx, actor.partnership)) check_group_member(s, tx, actor, before, *group, uid);
+        if (const auto group = review_group_of(tx, actor.partnership)) check_group_member(s, tx, before, *group, uid);
         if (std::any_of(before.panel.begin(), before.panel.end(), [&](const PanelMember& m) { return m.user == uid; })) {
             throw Failure::invalid({{"user_id", "This person is already on the case's panel"}});
         }

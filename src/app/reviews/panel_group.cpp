@@ -23,6 +23,14 @@ std::optional<Group> review_group_of(Transaction& tx, PartnershipId partnership)
     return id ? tx.governance().find_group(partnership, *id) : std::nullopt;
 }
 
+std::vector<PanelCandidate> review_group_members(Services& s, Transaction& tx, const Group& group, const Case& c) {
+    const auto memberships = tx.governance().memberships(group.partnership, group.id);
+    std::vector<PersonId> people;
+    for (const auto& m : memberships) people.push_back(m.person);
+    return panel_candidates_of(memberships, tx.people().names(group.partnership, people), tx.users().list(group.partnership),
+                               review_panels_of(tx).interests_of(group.partnership, people), c, london_today(s));
+}
+
 }  // namespace reviews_detail
 
 using namespace reviews_detail;
@@ -86,20 +94,14 @@ PanelChoice panel_choice(Services& s, const Actor& actor, CaseId id) {
     PanelChoice out;
     s.store.read([&](Transaction& tx) {
         const Case c = load_visible(tx, actor, id);
-        const Date today = london_today(s);
         out.group = review_group_of(tx, actor.partnership);
-        auto users = tx.users().list(actor.partnership);
-        if (!out.group) {
-            for (auto& u : users) {
-                if (may_sit_on_panels(u)) out.accounts.push_back(std::move(u));
-            }
+        if (out.group) {
+            out.members = review_group_members(s, tx, *out.group, c);
             return;
         }
-        const auto memberships = tx.governance().memberships(actor.partnership, out.group->id);
-        std::vector<PersonId> people;
-        for (const auto& m : memberships) people.push_back(m.person);
-        const auto interests = review_panels_of(tx).interests_of(actor.partnership, people);
-        out.members = panel_candidates_of(memberships, tx.people().names(actor.partnership, people), users, interests, c, today);
+        for (auto& u : tx.users().list(actor.partnership)) {
+            if (may_sit_on_panels(u)) out.accounts.push_back(std::move(u));
+        }
     });
     return out;
 }
