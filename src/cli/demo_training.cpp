@@ -9,6 +9,9 @@
 // today, some full with a waiting list. Everything is booked and registered through the use
 // cases on the day it would have been, so every figure is counted, never typed.
 #include <array>
+#include <map>
+#include <string>
+#include <vector>
 #include <stdexcept>
 
 #include "app/training.hpp"
@@ -107,14 +110,31 @@ BookingInput delegate(int n, const std::map<std::string, AgencyId>& agencies) {
                         agency == agencies.end() ? std::string() : agency->second.str()};
 }
 
-SessionInput session_input(const Course& c, const DemoCourse& d, Date on, int capacity) {
+// The partnership's pool of practitioner-trainers (seed 000), named in turn on the pool's
+// courses: the core course shared among four, the refresher and the partner agencies' courses
+// between two, and Compromised Care resting on one (seed 004 asks whether the pool is enough).
+std::string trainer_for(const DemoCourse& d, int session) {
+    static const std::map<std::string, std::vector<std::string>> kPool{
+        {"Working Together to Safeguard Children",
+         {"Helen Price, Knowsley Council", "Sergeant Mark Doyle, Merseyside Police", "Lisa Moran, Knowsley Council", "Carl Benson, Knowsley schools"}},
+        {"WTSC Refresher", {"Helen Price, Knowsley Council", "Lisa Moran, Knowsley Council"}},
+        {"Compromised Care", {"Ruth Ogden, Mersey Care"}},
+        {"Exploring Neglect", {"Lisa Moran, Knowsley Council", "Ruth Ogden, Mersey Care"}},
+        {"Recognising Child Sexual Abuse", {"Sergeant Mark Doyle, Merseyside Police", "Carl Benson, Knowsley schools"}},
+    };
+    const auto pool = kPool.find(d.title);
+    if (pool == kPool.end()) return d.trainer;
+    return pool->second[static_cast<std::size_t>(session) % pool->second.size()];
+}
+
+SessionInput session_input(const Course& c, const DemoCourse& d, Date on, int capacity, int session = 0) {
     const int start = d.minutes <= 90 ? 16 * 60 : 9 * 60 + 30;  // briefings are twilight sessions
     const int end = start + d.minutes;
     const auto hhmm = [](int m) {
         const std::string h = std::to_string(m / 60), mm = std::to_string(m % 60);
         return (h.size() < 2 ? "0" + h : h) + ":" + (mm.size() < 2 ? "0" + mm : mm);
     };
-    return SessionInput{c.id.str(), on.iso(), hhmm(start), hhmm(end), d.venue, "", std::to_string(capacity), d.trainer};
+    return SessionInput{c.id.str(), on.iso(), hhmm(start), hhmm(end), d.venue, "", std::to_string(capacity), trainer_for(d, session)};
 }
 
 }  // namespace
@@ -136,7 +156,7 @@ void load_demo_training(Services& s, const std::map<std::string, AgencyId>& agen
         for (int i = 0; i < d->sessions; ++i) {
             const Date day = session_day(year_start, i, d->sessions);
             On planned(s, Date::from_days(day.days() - 60));
-            const TrainingSession t = add_session(planned.services, bu, session_input(course, *d, day, d->capacity));
+            const TrainingSession t = add_session(planned.services, bu, session_input(course, *d, day, d->capacity, i));
             // This session's share of the course's delegates, and those who booked but did not come.
             const int attended = d->attended / d->sessions + (i < d->attended % d->sessions ? 1 : 0);
             const int no_shows = attended / 12, late = attended / 40;
@@ -178,7 +198,7 @@ void load_demo_training(Services& s, const std::map<std::string, AgencyId>& agen
         const auto& [course, d] = course_named(u.title);
         Date day = Date::from_days(today.days() + u.days_ahead);
         while (day.weekday() > 4) day = Date::from_days(day.days() + 1);
-        SessionInput in = session_input(course, *d, day, u.capacity);
+        SessionInput in = session_input(course, *d, day, u.capacity, u.days_ahead / 7);
         if (u.online) {
             in.venue = "";
             in.online_link = "https://meet.knowsley.example/kscp-thresholds";

@@ -2,6 +2,7 @@
 // place or waits, how many of those waiting a freed place promotes, and the year's figures
 // (totals and rates worked out from counts, never typed).
 #include "core/training.hpp"
+#include "core/training_breakdown.hpp"
 
 #include <algorithm>
 
@@ -34,18 +35,6 @@ void required_text(FieldErrors& e, const std::string& field, const std::string& 
     else if (char_count(value) > max) e.push_back({field, "Keep " + what + " to " + std::to_string(max) + " characters or fewer"});
 }
 
-TrainingFigureLine figure_line(const TrainingCountLine& l) {
-    TrainingFigureLine f;
-    f.name = l.name;
-    f.delegates = l.counts.attended;
-    f.no_shows = l.counts.no_show;
-    f.cancelled_late = l.counts.cancelled_late;
-    f.recorded = l.counts.attended + l.counts.no_show + l.counts.cancelled_late;
-    f.attendance_percent = percent(f.delegates, f.recorded);
-    f.no_show_percent = percent(f.no_shows, f.recorded);
-    return f;
-}
-
 std::vector<TrainingFigureLine> ranked(const std::vector<TrainingCountLine>& lines) {
     std::vector<TrainingFigureLine> out;
     for (const auto& l : lines) out.push_back(figure_line(l));
@@ -57,6 +46,18 @@ std::vector<TrainingFigureLine> ranked(const std::vector<TrainingCountLine>& lin
 }
 
 }  // namespace
+
+TrainingFigureLine figure_line(const TrainingCountLine& l) {
+    TrainingFigureLine f;
+    f.name = l.name;
+    f.delegates = l.counts.attended;
+    f.no_shows = l.counts.no_show;
+    f.cancelled_late = l.counts.cancelled_late;
+    f.recorded = l.counts.attended + l.counts.no_show + l.counts.cancelled_late;
+    f.attendance_percent = percent(f.delegates, f.recorded);
+    f.no_show_percent = percent(f.no_shows, f.recorded);
+    return f;
+}
 
 FieldErrors validate_course(const Course& c) {
     FieldErrors e;

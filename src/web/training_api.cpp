@@ -198,7 +198,7 @@ void add_training_api(std::vector<Route>& routes, Services& s) {
                               if (!y) throw Failure::invalid({{"year", "Enter the financial year like 2016-17"}});
                               year = *y;
                           }
-                          json(ctx, 200, figures_json(training_year_figures(s, ctx.who(), year)));
+                          json(ctx, 200, figures_json(training_year_figures(s, ctx.who(), year), training_year_detail(s, ctx.who(), year)));
                       },
                       "/api/v1/training/figures"});
 }

@@ -314,6 +314,39 @@ void figures_page(Services& s, Ctx& ctx) {
     by_agency.set("headings", headings("Agency"));
     by_agency.set("rows", figure_rows(f.by_agency, nullptr));
     tables.push_back(by_agency);
+    const TrainingYearDetail detail = training_year_detail(s, ctx.who(), year);
+    Data by_sector;
+    by_sector.set("caption", "Delegates by sector");
+    by_sector.set("headings", headings("Sector"));
+    by_sector.set("rows", figure_rows(detail.breakdown.by_sector, nullptr));
+    tables.push_back(by_sector);
+    Data by_quarter;
+    by_quarter.set("caption", "Delegates by quarter");
+    by_quarter.set("headings", headings("Quarter"));
+    by_quarter.set("rows", figure_rows(detail.breakdown.by_quarter, &f.total));
+    tables.push_back(by_quarter);
+    // The training pool's sufficiency (seed 004): who delivers each course, and how often.
+    const auto counted = [](const std::string& first, std::vector<int> numbers) {
+        Data row;
+        row.set("first", first);
+        Data cells{Data::type::list};
+        for (const int n : numbers) cells.push_back(Data(grouped(n)));
+        row.set("cells", cells);
+        return row;
+    };
+    Data pool_courses{Data::type::list}, pool_trainers{Data::type::list};
+    for (const auto& c : detail.pool.courses) pool_courses.push_back(counted(c.course, {c.trainers, c.delivered, c.planned}));
+    for (const auto& t : detail.pool.trainers) pool_trainers.push_back(counted(t.name, {t.courses, t.delivered, t.planned}));
+    Data by_pool_course;
+    by_pool_course.set("caption", "Training pool: trainers for each course");
+    by_pool_course.set("headings", list_of({Data("Course"), Data("Trainers"), Data("Sessions held"), Data("Sessions to come")}));
+    by_pool_course.set("rows", pool_courses);
+    tables.push_back(by_pool_course);
+    Data by_trainer;
+    by_trainer.set("caption", "Training pool: sessions each trainer gave");
+    by_trainer.set("headings", list_of({Data("Trainer"), Data("Courses"), Data("Sessions held"), Data("Sessions to come")}));
+    by_trainer.set("rows", pool_trainers);
+    tables.push_back(by_trainer);
     const std::string title = "Training figures: " + year.label();
     Data data;
     data.set("title", title);
@@ -322,6 +355,11 @@ void figures_page(Services& s, Ctx& ctx) {
     data.set("year_html", text_input(Field{"year", "Financial year", year.key(), error_for(errors, "year"), "For example, 2016-17", "off",
                                            "text", "govuk-input--width-5", false}));
     data.set("tables", tables);
+    if (!detail.pool.thin.empty()) {
+        std::string thin;
+        for (const auto& c : detail.pool.thin) thin += (thin.empty() ? "" : ", ") + c;
+        data.set("thin", "Courses with one trainer or none named, which stop when that trainer is away: " + thin + ".");
+    }
     page(ctx, "training/figures", data, PageOptions{title, "training", errors, errors.empty() ? 200 : 422});
 }
 

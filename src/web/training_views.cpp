@@ -66,6 +66,23 @@ J figures_json(const TrainingFigures& f) {
     return J{{"year", f.year.key()}, {"sessions", f.sessions}, {"total", line_json(f.total)}, {"by_course", courses}, {"by_agency", agencies}};
 }
 
+J figures_json(const TrainingFigures& f, const TrainingYearDetail& detail) {
+    J out = figures_json(f);
+    J sectors = J::array(), quarters = J::array(), trainers = J::array(), pool_courses = J::array();
+    for (const auto& l : detail.breakdown.by_sector) sectors.push_back(line_json(l));
+    for (const auto& l : detail.breakdown.by_quarter) quarters.push_back(line_json(l));
+    for (const auto& t : detail.pool.trainers) {
+        trainers.push_back({{"name", t.name}, {"delivered", t.delivered}, {"planned", t.planned}, {"courses", t.courses}});
+    }
+    for (const auto& c : detail.pool.courses) {
+        pool_courses.push_back({{"course", c.course}, {"trainers", c.trainers}, {"delivered", c.delivered}, {"planned", c.planned}});
+    }
+    out["by_sector"] = std::move(sectors);
+    out["by_quarter"] = std::move(quarters);
+    out["pool"] = {{"trainers", std::move(trainers)}, {"courses", std::move(pool_courses)}, {"one_trainer_or_none", detail.pool.thin}};
+    return out;
+}
+
 std::string when_words(const TrainingSession& t) { return date_in_words(t.on) + ", " + t.starts_at + " to " + t.ends_at; }
 
 std::string where_words(const TrainingSession& t) { return t.venue.empty() ? "Online" : t.venue; }

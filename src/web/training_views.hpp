@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/training.hpp"
+#include "app/training_breakdown.hpp"
 #include "app/training_evaluations.hpp"
 #include "web/html.hpp"
 #include "web/views.hpp"
@@ -18,7 +19,9 @@ using J = nlohmann::json;
 J course_json(const Course& c);
 J session_json(const TrainingSession& t);
 J booking_json(const Booking& b);
+// The year's figures by course and agency; with the detail, by sector, quarter and trainer too.
 J figures_json(const TrainingFigures& f);
+J figures_json(const TrainingFigures& f, const TrainingYearDetail& detail);
 J evaluation_json(const Evaluation& e);
 J evaluation_results_json(const EvaluationResults& r);
 J impact_evidence_json(const ImpactEvidence& e);

@@ -37,12 +37,12 @@ test('the business unit draws the panel from the review group and sends the revi
   assert.match(await main.textContent(), /Dr Ruth Anderton\s*Invited on 18 November 2026 at ruth\.anderton@reviews\.example\. The link works until 25 November 2026/)
   const members = page.getByRole('table', { name: 'Members of the Safeguarding Review and Learning Group' })
   assert.match(await members.getByRole('row').nth(1).textContent(), /Chair/)
-  assert.match(await members.getByRole('row').filter({ hasText: 'Steven Rigby' }).textContent(), /On the panel/)
+  assert.match(await members.getByRole('row').filter({ hasText: 'Aisha Begum' }).textContent(), /On the panel/)
   // The choice offers the group's members, not the whole directory.
   const offered = await page.getByLabel('Add a member to this case\'s panel').locator('option').allTextContents()
-  assert.ok(offered.some(o => /Aisha Begum \(Member\)/.test(o)), offered.join(', '))
+  assert.ok(offered.some(o => /Steven Rigby \(Member\)/.test(o)), offered.join(', '))
   assert.ok(!offered.some(o => /Claire Moss/.test(o)), 'the chair has no account in Assure')
-  assert.ok(!offered.some(o => /Steven Rigby/.test(o)), 'on the panel already')
+  assert.ok(!offered.some(o => /Aisha Begum/.test(o)), 'on the panel already')
 
   await page.getByRole('button', { name: 'Send the link again' }).click()
   await page.getByText('Your change was saved').waitFor()

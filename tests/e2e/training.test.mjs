@@ -36,6 +36,11 @@ test('the training officer reads the year and books onto a full session, correct
   const byCourse = page.locator('table').filter({ hasText: 'Delegates by course' })
   const total = byCourse.locator('tr').filter({ has: page.getByRole('rowheader', { name: 'All courses', exact: true }) })
   assert.equal((await total.locator('td').first().textContent()).trim(), '1,756')
+  // The same delegates by quarter, and the training pool: Compromised Care rests on one trainer.
+  const byQuarter = page.locator('table').filter({ hasText: 'Delegates by quarter' })
+  const quarters = byQuarter.locator('tr').filter({ has: page.getByRole('rowheader', { name: 'All courses', exact: true }) })
+  assert.equal((await quarters.locator('td').first().textContent()).trim(), '1,756')
+  assert.match(await page.locator('.govuk-inset-text').textContent(), /one trainer or none named.*Compromised Care/)
 
   await visit(page, server.baseUrl + '/training/courses', 'courses')
   await visit(page, server.baseUrl + '/training', 'sessions again')

@@ -7,6 +7,7 @@
 #include "store/sql/agency_statements.hpp"
 #include "store/sql/case_audits.hpp"
 #include "store/sql/review_panels.hpp"
+#include "store/sql/training_breakdown.hpp"
 #include "store/sql/schools.hpp"
 #include "store/sql/chronology.hpp"
 #include "store/sql/partners.hpp"
@@ -53,12 +54,12 @@ class SqlTransaction final : public Transaction, public DocumentTransaction, pub
                              public RoleGrantTransaction, public CasesDueTransaction, public ActionEscalationTransaction,
                              public PartnerTransaction, public ChronologyTransaction,
                              public AgencyStatementTransaction, public SchoolTransaction, public CaseAuditTransaction,
-                             public ReviewPanelTransaction {
+                             public ReviewPanelTransaction, public TrainingBreakdownTransaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), agency_links_(db), people_(db), users_(db), sessions_(db), ending_sessions_(sessions_, reached_data_), tokens_(db), audit_(db), access_entries_(db), cases_(db),
           governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db), documents_(db), report_(db), publications_(db),
-          search_(db), owed_(db), training_evaluations_(db), two_factor_(db), role_grants_(db), action_escalations_(db), partners_(db), chronology_(db), agency_statements_(db), schools_(db), case_audits_(db), review_panels_(db) {}
+          search_(db), owed_(db), training_evaluations_(db), two_factor_(db), role_grants_(db), action_escalations_(db), partners_(db), chronology_(db), agency_statements_(db), schools_(db), case_audits_(db), review_panels_(db), training_breakdown_(db) {}
     PartnershipRepo& partnerships() override { return changing(partnerships_); }
     AgencyRepo& agencies() override { return changing(agencies_); }
     AgencyLinkRepo& agency_links() override { return changing(agency_links_); }
@@ -97,6 +98,7 @@ public:
     SchoolRepo& schools() override { return changing(schools_); }
     CaseAuditRepo& case_audits() override { return changing(case_audits_); }
     ReviewPanelRepo& review_panels() override { return changing(review_panels_); }
+    TrainingBreakdownRepo& training_breakdown() override { return training_breakdown_; }  // only read
 
     // Whether this transaction reached any repository besides sessions, the access log, the mail
     // outbox and the heartbeat (shown by no page that is kept), or ended a session: a write that
@@ -145,6 +147,7 @@ private:
     SqlSchools schools_;
     SqlCaseAudits case_audits_;
     SqlReviewPanels review_panels_;
+    SqlTrainingBreakdown training_breakdown_;
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if
