@@ -18,6 +18,7 @@
 #include "web/print.hpp"
 #include "web/html.hpp"
 #include "web/problem.hpp"
+#include "web/public_booking.hpp"
 #include "web/public_site.hpp"
 #include "web/security.hpp"
 #include "web/sign_in.hpp"
@@ -151,6 +152,8 @@ WebApp::WebApp(Services& services, WebConfig config)
     add_print_routes(routes_, services_, config_.documents);
     add_report_routes(routes_, services_);
     add_public_site_routes(routes_, services_, config_.documents);
+    static SignInThrottle public_bookings(kPublicBookingLimits);  // one counter for the process
+    add_public_booking_routes(routes_, services_, public_bookings, config_.trust_proxy);
     add_agency_link_routes(routes_, services_);
     add_password_routes(routes_, services_);
     add_email_preference_routes(routes_, services_);

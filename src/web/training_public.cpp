@@ -21,6 +21,7 @@ void calendar_page(Services& s, Ctx& ctx) {
         row.set("when", when_words(t));
         row.set("where", where_words(t));
         row.set("places", places_words(t));
+        row.set("book_href", public_web::site_base(slug) + "/training/sessions/" + t.id.str() + "/book");
         rows.push_back(row);
     }
     const std::string base = public_web::site_base(slug) + "/training";

@@ -79,6 +79,25 @@ test('the public calendar needs no sign-in and offers only sessions with places'
   await context.close()
 })
 
+test('a practitioner without an account books a place from the public calendar on a phone', async () => {
+  const { context, page } = await freshPage(browser, { viewport: { width: 375, height: 812 } })
+  await visit(page, server.baseUrl + '/p/knowsley/training', 'public calendar on a phone')
+  await page.getByRole('link', { name: /^Book a place on WTSC Refresher/ }).first().click()
+  await checkA11y(page, 'public booking form')
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the form fits a phone')
+  await page.getByLabel('Full name').fill('Jordan Hughes')
+  await page.getByLabel('Email address').fill('jordan.hughes at knowsley')
+  await page.getByLabel('Your agency').selectOption({ label: 'Knowsley Council' })
+  await page.getByRole('button', { name: 'Book a place' }).click()
+  await checkA11y(page, 'public booking form with errors')
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /Enter an email address/)
+  await page.getByLabel('Email address').fill('jordan.hughes@knowsley.example')
+  await page.getByRole('button', { name: 'Book a place' }).click()
+  await page.getByRole('heading', { name: 'You have a place' }).waitFor()
+  await checkA11y(page, 'public booking made')
+  await context.close()
+})
+
 test('a group member may read and book but not set up courses', async () => {
   const { context, page } = await freshPage(browser)
   await signIn(page, server.baseUrl, server.accounts.member)
