@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/training_evaluations.hpp"
+#include "app/training_reminders.hpp"
 
 namespace assure::cli {
 
@@ -30,6 +31,8 @@ void MailWorker::once() {
         const int queued = queue_milestone_reminders(services_, today);
         // Idempotent like the reminders: a request already sent for a booking and stage is not sent again.
         const SentRequests requests = queue_due_evaluation_requests(services_, today, site_);
+        // Once a booking: a reminder already sent is not sent again.
+        const int session_reminders = queue_session_reminders(services_, today);
         // Actions and returns coming due and overdue, then the day's digests: once per item, stage and due date.
         const DueReminders due = queue_due_reminders(services_, today, site_);
         reminded_on_ = today;
@@ -38,6 +41,7 @@ void MailWorker::once() {
                          due.digests, today.iso());
         }
         if (queued > 0) spdlog::info("mail: queued {} statutory milestone reminder(s) for {}", queued, today.iso());
+        if (session_reminders > 0) spdlog::info("mail: queued {} training session reminder(s)", session_reminders);
         if (requests.after_session + requests.follow_up > 0) {
             spdlog::info("mail: queued {} training evaluation request(s) and {} follow-up(s)", requests.after_session, requests.follow_up);
         }

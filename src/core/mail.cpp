@@ -21,6 +21,7 @@ std::string_view mail_kind_key(MailKind k) {
         case MailKind::agenda_published: return "agenda_published";
         case MailKind::reminder_digest: return "reminder_digest";
         case MailKind::account_invitation: return "account_invitation";
+        case MailKind::session_reminder: return "session_reminder";
     }
     return "";
 }
@@ -37,6 +38,7 @@ std::string_view mail_kind_label(MailKind k) {
         case MailKind::agenda_published: return "Meeting agenda published";
         case MailKind::reminder_digest: return "Daily digest";
         case MailKind::account_invitation: return "Invitation to an account";
+        case MailKind::session_reminder: return "Training session reminder";
     }
     return "";
 }
@@ -52,6 +54,7 @@ std::optional<MailKind> parse_mail_kind(std::string_view key) {
     if (key == "agenda_published") return MailKind::agenda_published;
     if (key == "reminder_digest") return MailKind::reminder_digest;
     if (key == "account_invitation") return MailKind::account_invitation;
+    if (key == "session_reminder") return MailKind::session_reminder;
     return std::nullopt;
 }
 

@@ -41,4 +41,11 @@ MailText promotion_mail_text(const std::string& partnership_name, const Training
                 ", and it is yours: you were first on the waiting list.\n\n" + kCancelFreely + signed_off(partnership_name)};
 }
 
+MailText reminder_mail_text(const std::string& partnership_name, const TrainingSession& t, const Booking& b) {
+    return {"Reminder: " + t.course_title + ", " + date_in_words(t.on),
+            greeting(b) + "A reminder that you have a place on " + t.course_title + " on " + when_and_where(t) +
+                ".\n\nIf you can no longer come, tell the training team as soon as you can, so that the place goes to someone waiting." +
+                signed_off(partnership_name)};
+}
+
 }  // namespace assure

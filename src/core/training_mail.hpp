@@ -12,5 +12,7 @@ namespace assure {
 MailText booking_mail_text(const std::string& partnership_name, const TrainingSession& session, const Booking& booking);
 // A place given from the waiting list when one came free.
 MailText promotion_mail_text(const std::string& partnership_name, const TrainingSession& session, const Booking& booking);
+// The reminder shortly before the session, to a delegate with a place.
+MailText reminder_mail_text(const std::string& partnership_name, const TrainingSession& session, const Booking& booking);
 
 }  // namespace assure

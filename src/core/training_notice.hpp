@@ -18,4 +18,11 @@ Date last_day_to_cancel(Date session_on, const WorkingCalendar& calendar, int no
 // Whether a person may still cancel their own place on `today`.
 bool may_cancel_own_place(Date session_on, Date today, const WorkingCalendar& calendar, int notice = kCancellationNoticeWorkingDays);
 
+// A reminder goes to each delegate with a place `notice` working days before their session
+// (issue 16: "reminders two days before"), and any day after that until the session, should
+// the day itself be missed; never for a session already held.
+inline constexpr int kReminderWorkingDays = 2;
+Date reminder_from(Date session_on, const WorkingCalendar& calendar, int notice = kReminderWorkingDays);
+bool reminder_due(Date session_on, Date today, const WorkingCalendar& calendar, int notice = kReminderWorkingDays);
+
 }  // namespace assure

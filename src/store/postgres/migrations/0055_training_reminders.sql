@@ -1,0 +1,7 @@
+-- The reminder sent to each delegate with a place shortly before their session (issue 16): one
+-- row a booking, so that a reminder goes once, whichever server's mail worker sends it.
+CREATE TABLE training_reminders (
+    booking_id      BIGINT PRIMARY KEY REFERENCES training_bookings(id),
+    partnership_id  BIGINT NOT NULL REFERENCES partnerships(id),
+    sent_at         BIGINT NOT NULL
+);

@@ -1,0 +1,54 @@
+#pragma once
+// The store contract for training session reminders (issue 16): a booking's reminder is recorded
+// once; a second attempt, from this server or another, is refused without error.
+#include "app/ports/training_reminders.hpp"
+#include "store/contract.hpp"
+
+namespace assure::testing {
+
+template <class Factory>
+class TrainingRemindersContract : public StoreContract<Factory> {
+protected:
+    BookingId booking(const char* email) {
+        BookingId id;
+        this->store->write([&](Transaction& tx) {
+            Course c;
+            c.partnership = this->partnership;
+            c.title = std::string("Course for ") + email;
+            c.duration_minutes = 60;
+            TrainingSession t;
+            t.partnership = this->partnership;
+            t.course = tx.training().insert_course(c);
+            t.on = Date{2026, 12, 8};
+            t.starts_at = "09:30";
+            t.ends_at = "12:30";
+            t.venue = "Town hall";
+            t.capacity = 20;
+            Booking b;
+            b.partnership = this->partnership;
+            b.session = tx.training().insert_session(t);
+            b.name = "Delegate";
+            b.email = email;
+            id = tx.training().insert_booking(b);
+        });
+        return id;
+    }
+    bool mark(BookingId b, Instant at) {
+        bool done = false;
+        this->store->write([&](Transaction& tx) { done = dynamic_cast<SessionReminderTransaction&>(tx).session_reminders().mark_reminded(this->partnership, b, at); });
+        return done;
+    }
+};
+
+TYPED_TEST_SUITE_P(TrainingRemindersContract);
+
+TYPED_TEST_P(TrainingRemindersContract, ABookingIsRemindedOnce) {
+    const BookingId sam = this->booking("sam@example.org"), jo = this->booking("jo@example.org");
+    EXPECT_TRUE(this->mark(sam, 1000));
+    EXPECT_FALSE(this->mark(sam, 2000)) << "once";
+    EXPECT_TRUE(this->mark(jo, 2000)) << "another booking's is its own";
+}
+
+REGISTER_TYPED_TEST_SUITE_P(TrainingRemindersContract, ABookingIsRemindedOnce);
+
+}  // namespace assure::testing
