@@ -2,7 +2,8 @@
 // frozen on Monday 23 November 2026. The business manager: the cases whose statutory date comes
 // soonest, the overdue rapid review of Child W first, and what they owe. A statutory partner's
 // lead: the same cases, and the Strategic Forum's next meeting. An agency's safeguarding lead:
-// their agency's returns and their group's next meeting, on a 375-pixel phone. The independent
+// their agency's returns, the one case whose panel they sit on and their group's next meeting, on
+// a 375-pixel phone. The independent
 // scrutineer, who chairs the Strategic Forum: the statutory clocks over every case and no case
 // record. axe-core checks every page visited.
 import { test } from 'node:test'
@@ -68,7 +69,7 @@ test('a statutory partner’s lead sees the cases and opens the Strategic Forum�
   await context.close()
 })
 
-test('an agency’s safeguarding lead sees what their agency owes on a phone, without a case', async () => {
+test('an agency’s safeguarding lead sees what their agency owes on a phone, and only the case whose panel they sit on', async () => {
   const { context, page } = await freshPage(run.browser, { viewport: { width: 375, height: 812 } })
   await signIn(page, run.server.baseUrl, run.server.accounts.agency_lead)
   await fitsThePhone(page, 'the agency lead’s home page')
@@ -76,7 +77,10 @@ test('an agency’s safeguarding lead sees what their agency owes on a phone, wi
   const owed = list(page, 'Waiting for you').getByRole('listitem')
   assert.ok(await owed.count() >= 1)
   assert.match(await owed.first().textContent(), /(Due|No due date|On) /)
-  assert.equal(await list(page, 'Statutory dates coming up').count(), 0, 'not on any panel')
+  // On Child X's panel (the review group's school member), so that case and no other.
+  const cases = list(page, 'Statutory dates coming up').getByRole('listitem')
+  assert.equal(await cases.count(), 1)
+  assert.match(await cases.first().textContent(), /\(Child X\): Complete the local review, due \d+ \w+ \d{4}/)
   const meetings = list(page, 'Your groups’ next meetings').getByRole('listitem')
   assert.equal(await meetings.filter({ hasText: 'Safeguarding Review and Learning Group' }).count(), 1)
   await owed.first().getByRole('link').click()
