@@ -17,6 +17,7 @@
 #include "app/training_evaluations.hpp"
 #include "core/report.hpp"
 #include "core/training.hpp"
+#include "core/training_modules.hpp"
 
 namespace assure {
 
@@ -29,6 +30,7 @@ struct ReportFigures {
     LearningCalendar learning;                 // the year's audits and dissemination
     std::optional<Scorecard> scorecard;        // none when the dataset has no figure for the year
     TrainingFigures training;
+    ModuleFigures online_modules;              // applications in the year, from the provider's reports
     YearEvaluation evaluation;                 // the evaluation of the training held in the year
     LadoFigures lado;
     ChildDeathFigures deaths;

@@ -172,6 +172,7 @@ void load_demo_training(Services& s, const std::map<std::string, AgencyId>& agen
         }
     }
     load_demo_training_evaluations(s, bu, year_start, Date{2017, 3, 31});
+    load_demo_online_modules(s, bu, agencies);
     // This year's calendar, relative to today: the core course full with a waiting list, the
     // refresher and Exploring Neglect with places, and an online session.
     const Date today = london_today(s);

@@ -1,6 +1,7 @@
 #pragma once
 // The demo's training evaluations (cli/demo_training_evaluation.cpp), loaded by the training
 // year of cli/demo_training.cpp.
+#include <map>
 #include <string>
 
 #include "app/context.hpp"
@@ -17,5 +18,10 @@ void load_demo_training_evaluations(Services& s, const Actor& business_unit, Dat
 // the server's daily round has sent the evaluation requests due, "My work" shows them theirs.
 void load_demo_recent_session(Services& s, const Actor& business_unit, const std::string& practitioner_name,
                               const std::string& practitioner_email);
+
+// Seed 001's online modules: the seven Virtual College modules, the provider's report of 2016/17
+// (925 applied, 701 completed) and this year's so far, imported as the training officer would
+// (cli/demo_training_modules.cpp).
+void load_demo_online_modules(Services& s, const Actor& business_unit, const std::map<std::string, AgencyId>& agencies);
 
 }  // namespace assure::cli

@@ -22,6 +22,7 @@ std::string_view mail_kind_key(MailKind k) {
         case MailKind::reminder_digest: return "reminder_digest";
         case MailKind::account_invitation: return "account_invitation";
         case MailKind::session_reminder: return "session_reminder";
+        case MailKind::no_show_notice: return "no_show_notice";
     }
     return "";
 }
@@ -39,6 +40,7 @@ std::string_view mail_kind_label(MailKind k) {
         case MailKind::reminder_digest: return "Daily digest";
         case MailKind::account_invitation: return "Invitation to an account";
         case MailKind::session_reminder: return "Training session reminder";
+        case MailKind::no_show_notice: return "Training no-shows told to the agency";
     }
     return "";
 }
@@ -55,6 +57,7 @@ std::optional<MailKind> parse_mail_kind(std::string_view key) {
     if (key == "reminder_digest") return MailKind::reminder_digest;
     if (key == "account_invitation") return MailKind::account_invitation;
     if (key == "session_reminder") return MailKind::session_reminder;
+    if (key == "no_show_notice") return MailKind::no_show_notice;
     return std::nullopt;
 }
 

@@ -23,7 +23,8 @@ enum class MailKind {
     milestone_reminder, booking_confirmation, waiting_list_promotion, evaluation_request, role_approval,
     action_reminder, return_reminder, agenda_published, reminder_digest,  // core/mail_reminders.hpp
     account_invitation,  // a commissioned reviewer's link to set a password (decision 0041)
-    session_reminder     // a training session two days ahead, to each delegate with a place
+    session_reminder,    // a training session two days ahead, to each delegate with a place
+    no_show_notice       // an agency's staff who did not come to training, to its leads
 };
 std::string_view mail_kind_key(MailKind k);    // "milestone_reminder"
 std::string_view mail_kind_label(MailKind k);  // "Statutory milestone reminder"

@@ -208,6 +208,27 @@ std::string evaluation_html(const YearReport& r) {
     return h;
 }
 
+// Seed 001 Appendix A: "925 practitioners applied to access online training ..., 701
+// practitioners successfully completed their online module", with the agencies that applied.
+std::string online_modules_html(const YearReport& r) {
+    const auto& m = r.figures.online_modules;
+    if (m.total.applied == 0) return "";
+    std::string h = "<h3 class=\"govuk-heading-m\" id=\"training-online\">Online modules</h3>";
+    h += para(n(m.practitioners_applied) + " practitioners applied for an online module in the year and " + n(m.practitioners_completed) +
+              " completed one.");
+    Rows rows;
+    for (const auto& l : m.by_module) {
+        if (l.applied > 0) rows.push_back({l.name, n(l.applied), n(l.completed), pct(l.completion_percent)});
+    }
+    rows.push_back({"Total", n(m.total.applied), n(m.total.completed), pct(m.total.completion_percent)});
+    h += table_html("Online modules, " + r.year.label(), {"Module", "Applied", "Completed", "Completion rate"}, rows);
+    std::vector<Bar> bars;
+    for (const auto& l : m.by_agency) bars.push_back({l.name, static_cast<double>(l.applied), n(l.applied)});
+    h += figure_chart(bar_chart_svg("chart-online-modules", "Practitioners applying for online modules by agency, " + r.year.label(), bars));
+    h += source("/training/modules?year=" + r.year.key(), "the e-learning provider's reports of enrolments");
+    return h;
+}
+
 Part training(const YearReport& r) {
     const auto& t = r.figures.training;
     std::string h = para(n(t.total.delegates) + " delegates attended " + n(t.sessions) + (t.sessions == 1 ? " session" : " sessions") +
@@ -224,6 +245,7 @@ Part training(const YearReport& r) {
         h += figure_chart(bar_chart_svg("chart-delegates", "Delegates at the partnership's training by agency, " + r.year.label(), bars));
     }
     h += source("/training/figures?year=" + r.year.key(), "the registers taken at the training sessions held in the year");
+    h += online_modules_html(r);
     h += evaluation_html(r);
     return {"training", "Training", h};
 }

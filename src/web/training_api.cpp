@@ -3,8 +3,10 @@
 // DELETE cancels and promotes the first waiting), the register at /attendance, and the year's
 // figures. Errors are problem+json with a field per mistake (the dispatcher maps Failure).
 #include "app/training_group.hpp"
+#include "app/training_modules.hpp"
 #include "web/paging.hpp"
 #include "web/problem.hpp"
+#include "web/training_modules.hpp"
 #include "web/training_views.hpp"
 
 namespace assure::web::training_web {
@@ -198,7 +200,9 @@ void add_training_api(std::vector<Route>& routes, Services& s) {
                               if (!y) throw Failure::invalid({{"year", "Enter the financial year like 2016-17"}});
                               year = *y;
                           }
-                          json(ctx, 200, figures_json(training_year_figures(s, ctx.who(), year), training_year_detail(s, ctx.who(), year)));
+                          J out = figures_json(training_year_figures(s, ctx.who(), year), training_year_detail(s, ctx.who(), year));
+                          out["online_modules"] = module_figures_json(list_modules(s, ctx.who(), year).figures);
+                          json(ctx, 200, out);
                       },
                       "/api/v1/training/figures"});
 }

@@ -4,10 +4,12 @@
 #include <cstdlib>
 
 #include "app/training_group.hpp"
+#include "app/training_modules.hpp"
 #include "core/text.hpp"
 #include "core/training_group.hpp"
 #include "app/partnership.hpp"
 #include "web/paging.hpp"
+#include "web/training_modules.hpp"
 #include "web/training_views.hpp"
 
 namespace assure::web::training_web {
@@ -46,6 +48,8 @@ void sessions_page(Services& s, Ctx& ctx) {
     Data items{Data::type::list};
     items.push_back(link("/training/courses", "Courses"));
     items.push_back(link("/training/figures", "Yearly figures"));
+    items.push_back(link("/training/modules", "Online modules"));
+    items.push_back(link("/training/no-shows", "Places not used, by agency"));
     items.push_back(link(all ? "/training" : "/training?when=all", all ? "Sessions to come only" : "Every session, past ones too"));
     items.push_back(link("/p/" + public_calendar_slug(s, ctx.who()) + "/training", "Public calendar"));
     Data links;
@@ -347,11 +351,15 @@ void figures_page(Services& s, Ctx& ctx) {
     by_trainer.set("headings", list_of({Data("Trainer"), Data("Courses"), Data("Sessions held"), Data("Sessions to come")}));
     by_trainer.set("rows", pool_trainers);
     tables.push_back(by_trainer);
+    // Online modules beside the sessions (seed 001 Appendix A: applied and completed, by agency).
+    const ModuleFigures modules = list_modules(s, ctx.who(), year).figures;
+    add_module_figure_tables(modules, tables);
     const std::string title = "Training figures: " + year.label();
     Data data;
     data.set("title", title);
     data.set("intro", grouped(f.total.delegates) + " delegates attended " + grouped(f.sessions) +
-                          " sessions. A delegate is a person who came; rates are of those whose attendance is recorded.");
+                          " sessions. A delegate is a person who came; rates are of those whose attendance is recorded. " +
+                          module_figures_sentence(modules));
     data.set("year_html", text_input(Field{"year", "Financial year", year.key(), error_for(errors, "year"), "For example, 2016-17", "off",
                                            "text", "govuk-input--width-5", false}));
     data.set("tables", tables);

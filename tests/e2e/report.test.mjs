@@ -41,7 +41,10 @@ test('the business manager opens the 2016/17 report and writes a section; a part
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Yearly report 2016 to 2017')
   const training = page.locator('section#training')
   assert.match(await training.textContent(), /1,756 delegates attended/)
-  assert.equal(await training.getByRole('img').count(), 2, 'the delegates chart and the evaluation scores chart')
+  assert.equal(await training.getByRole('img').count(), 3, 'the delegates chart, the online modules chart and the evaluation scores chart')
+  // Seed 001 Appendix A's online modules, counted from the provider's report.
+  assert.match(await training.textContent(), /925 practitioners applied for an online module in the year and 701 completed one\./)
+  assert.ok(await training.getByRole('region', { name: 'Online modules, 2016 to 2017' }).isVisible())
   assert.ok(await training.getByRole('region', { name: 'Delegates by agency, 2016 to 2017' }).isVisible())
   // The year's evaluation, counted from the delegates' answers (decision 0030).
   assert.ok(await training.getByRole('heading', { name: 'Evaluation of the training' }).isVisible())

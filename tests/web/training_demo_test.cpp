@@ -71,3 +71,17 @@ TEST_F(DemoTraining, TheCoreCoursesEvaluationsArePositiveAndCountedFromTheEntrie
     }
     EXPECT_EQ(evaluated, 5) << "WTSC, its refresher, Compromised Care, Exploring Neglect, Recognising Child Sexual Abuse";
 }
+
+// Seed 001 Appendix A: "925 practitioners applied to access online training via the Virtual
+// College, 701 practitioners successfully completed their online module", over its seven modules.
+TEST_F(DemoTraining, TheOnlineModulesAreSeed001sApplicationsAndCompletions) {
+    ASSERT_TRUE(serve->ready());
+    const json f = get("/api/v1/training/figures?year=2016-17")["online_modules"];
+    EXPECT_EQ(f["practitioners_applied"], 925);
+    EXPECT_EQ(f["practitioners_completed"], 701);
+    EXPECT_EQ(f["by_module"].size(), 7u);
+    int by_agency = 0;
+    for (const auto& line : f["by_agency"]) by_agency += line["applied"].get<int>();
+    EXPECT_EQ(by_agency, 925) << "every application is counted under one agency or none";
+    EXPECT_GT(get("/api/v1/training/figures")["online_modules"]["total"]["applied"].get<int>(), 0) << "this year's report so far";
+}

@@ -6,6 +6,7 @@
 
 #include "app/report.hpp"
 #include "app/training.hpp"
+#include "app/training_modules.hpp"
 
 namespace assure {
 namespace {
@@ -57,6 +58,7 @@ YearReport compose_report(Services& s, const Actor& actor, const std::string& ye
         f.scorecard = std::move(card);
     }
     f.training = training_year_figures(s, reader, year);
+    f.online_modules = list_modules(s, reader, year).figures;
     f.evaluation = year_evaluation(s, reader, year);
     f.lado = lado_year_figures(s, reader, year);
     f.deaths = child_death_year_figures(s, reader, year);

@@ -1,0 +1,92 @@
+#pragma once
+// The store contract for training places not used (issue 16 item 3): the charges round-trip
+// with their version, a stale save writing nothing; the places the register marks as not used
+// come within the dates asked with their agency, course and day; a booking's agency is told once.
+#include "app/ports/training_no_shows.hpp"
+#include "store/contract.hpp"
+
+namespace assure::testing {
+
+template <class Factory>
+class TrainingNoShowsContract : public StoreContract<Factory> {
+protected:
+    template <class F>
+    auto with(F f) {
+        decltype(f(std::declval<NoShowRepo&>())) out{};
+        this->store->write([&](Transaction& tx) { out = f(dynamic_cast<NoShowTransaction&>(tx).training_no_shows()); });
+        return out;
+    }
+    // A session on `on` with one booking a mark (none: booked, register not taken).
+    std::vector<BookingId> held(Date on, const std::vector<std::optional<Attendance>>& marks, std::optional<AgencyId> agency = {}) {
+        std::vector<BookingId> out;
+        this->store->write([&](Transaction& tx) {
+            Course c;
+            c.partnership = this->partnership;
+            c.title = "Exploring Neglect " + on.iso();
+            c.duration_minutes = 360;
+            TrainingSession t;
+            t.partnership = this->partnership;
+            t.course = tx.training().insert_course(c);
+            t.on = on;
+            t.starts_at = "09:30";
+            t.ends_at = "16:00";
+            t.venue = "Kirkby Suite";
+            t.capacity = 20;
+            const auto session = tx.training().insert_session(t);
+            for (std::size_t i = 0; i < marks.size(); ++i) {
+                Booking b;
+                b.partnership = this->partnership;
+                b.session = session;
+                b.name = "Delegate " + std::to_string(i);
+                b.email = "d" + std::to_string(i) + "-" + on.iso() + "@example.org";
+                b.agency = agency;
+                const auto id = tx.training().insert_booking(b);
+                if (marks[i]) tx.training().set_attendance(id, *marks[i]);
+                out.push_back(id);
+            }
+        });
+        return out;
+    }
+};
+
+TYPED_TEST_SUITE_P(TrainingNoShowsContract);
+
+TYPED_TEST_P(TrainingNoShowsContract, TheChargesRoundTripWithTheirVersion) {
+    EXPECT_EQ(this->with([&](NoShowRepo& r) { return r.charges(this->partnership); }).version, 0) << "never set";
+    EXPECT_TRUE(this->with([&](NoShowRepo& r) { return r.save_charges(this->partnership, TrainingCharges{2500, 1000, 0}, 0); }));
+    EXPECT_FALSE(this->with([&](NoShowRepo& r) { return r.save_charges(this->partnership, TrainingCharges{1, 1, 0}, 0); })) << "set already";
+    EXPECT_TRUE(this->with([&](NoShowRepo& r) { return r.save_charges(this->partnership, TrainingCharges{3000, 0, 0}, 1); }));
+    EXPECT_FALSE(this->with([&](NoShowRepo& r) { return r.save_charges(this->partnership, TrainingCharges{1, 1, 0}, 1); })) << "stale";
+    const TrainingCharges c = this->with([&](NoShowRepo& r) { return r.charges(this->partnership); });
+    EXPECT_EQ(c.no_show_pence, 3000);
+    EXPECT_EQ(c.late_cancellation_pence, 0);
+    EXPECT_EQ(c.version, 2);
+}
+
+TYPED_TEST_P(TrainingNoShowsContract, PlacesNotUsedComeWithinTheDatesAndAreToldOnce) {
+    const Agency care = this->agency("Mersey Care");
+    const auto ids = this->held(Date{2016, 5, 10}, {Attendance::no_show, Attendance::attended, Attendance::cancelled_late, std::nullopt}, care.id);
+    this->held(Date{2017, 4, 2}, {Attendance::no_show});  // the next year
+    auto year = this->with([&](NoShowRepo& r) { return r.no_shows(this->partnership, Date{2016, 4, 1}, Date{2017, 3, 31}); });
+    ASSERT_EQ(year.size(), 2u) << "the one who came and the one not yet marked are not";
+    EXPECT_EQ(year[0].booking, ids[0]);
+    EXPECT_EQ(year[0].mark, Attendance::no_show);
+    EXPECT_EQ(year[0].agency, care.id);
+    EXPECT_EQ(year[0].agency_name, "Mersey Care");
+    EXPECT_EQ(year[0].course, "Exploring Neglect 2016-05-10");
+    EXPECT_EQ(year[0].on, (Date{2016, 5, 10}));
+    EXPECT_FALSE(year[0].told_at);
+    EXPECT_EQ(year[1].mark, Attendance::cancelled_late);
+    EXPECT_TRUE(this->with([&](NoShowRepo& r) { return r.mark_told(this->partnership, ids[0], 5000, 2500); }));
+    EXPECT_FALSE(this->with([&](NoShowRepo& r) { return r.mark_told(this->partnership, ids[0], 6000, 9999); })) << "once";
+    year = this->with([&](NoShowRepo& r) { return r.no_shows(this->partnership, Date{2016, 4, 1}, Date{2017, 3, 31}); });
+    EXPECT_EQ(year[0].told_at, Instant{5000});
+    EXPECT_EQ(year[0].charged_pence, 2500);
+    const auto next = this->with([&](NoShowRepo& r) { return r.no_shows(this->partnership, Date{2017, 4, 1}, Date{2018, 3, 31}); });
+    ASSERT_EQ(next.size(), 1u);
+    EXPECT_FALSE(next[0].agency.valid());
+}
+
+REGISTER_TYPED_TEST_SUITE_P(TrainingNoShowsContract, TheChargesRoundTripWithTheirVersion, PlacesNotUsedComeWithinTheDatesAndAreToldOnce);
+
+}  // namespace assure::testing
