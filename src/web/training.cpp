@@ -3,6 +3,7 @@
 #include "web/areas.hpp"
 #include "web/training_modules.hpp"
 #include "web/training_no_shows.hpp"
+#include "web/training_quotas.hpp"
 #include "web/training_views.hpp"
 
 namespace assure::web {
@@ -17,6 +18,7 @@ void add_training_routes(std::vector<Route>& routes, Services& s) {
     training_web::add_evaluation_answer_pages(routes, s);
     training_web::add_module_pages(routes, s);
     training_web::add_no_show_pages(routes, s);
+    training_web::add_quota_pages(routes, s);
 }
 
 }  // namespace assure::web

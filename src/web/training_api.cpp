@@ -194,12 +194,7 @@ void add_training_api(std::vector<Route>& routes, Services& s) {
                       [&s](Ctx& ctx) { put_attendance(s, ctx); }, "/api/v1/sessions/1/attendance"});
     routes.push_back({"GET", "/api/v1/training/figures", Permission::view_training, Surface::api,
                       [&s](Ctx& ctx) {
-                          FinancialYear year = FinancialYear::of(london_today(s));
-                          if (!ctx.query("year").empty()) {
-                              const auto y = FinancialYear::parse(ctx.query("year"));
-                              if (!y) throw Failure::invalid({{"year", "Enter the financial year like 2016-17"}});
-                              year = *y;
-                          }
+                          const FinancialYear year = year_or_refuse(s, ctx.query("year"));
                           J out = figures_json(training_year_figures(s, ctx.who(), year), training_year_detail(s, ctx.who(), year));
                           out["online_modules"] = module_figures_json(list_modules(s, ctx.who(), year).figures);
                           json(ctx, 200, out);

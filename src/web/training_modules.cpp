@@ -2,6 +2,7 @@
 // a module's page with its practitioners, the module form, the import of the provider's report,
 // and the same through the API. A refusal shows the form again with its errors and nothing saved.
 #include "web/training_modules.hpp"
+#include "web/training_views.hpp"
 
 #include "app/training_modules.hpp"
 #include "core/date_words.hpp"
@@ -40,18 +41,6 @@ Data table(const std::string& caption, const char* first, Data rows) {
     return t;
 }
 
-// The year asked for, or this one; a year that cannot be read is the field's error.
-FinancialYear year_asked(Services& s, const Ctx& ctx, FieldErrors& errors) {
-    if (ctx.query("year").empty()) return FinancialYear::of(london_today(s));
-    if (auto y = FinancialYear::parse(ctx.query("year"))) return *y;
-    errors.push_back({"year", "Enter the financial year like 2016-17"});
-    return FinancialYear::of(london_today(s));
-}
-
-std::string year_input(FinancialYear year, const FieldErrors& errors) {
-    return text_input(Field{"year", "Financial year", year.key(), error_for(errors, "year"), "For example, 2016-17", "off", "text", "govuk-input--width-5", false});
-}
-
 Data link_item(const std::string& href, const std::string& label) {
     Data d;
     d.set("href", href);
@@ -61,7 +50,7 @@ Data link_item(const std::string& href, const std::string& label) {
 
 void modules_page(Services& s, Ctx& ctx) {
     FieldErrors errors;
-    const FinancialYear year = year_asked(s, ctx, errors);
+    const FinancialYear year = year_asked(s, ctx.query("year"), errors);
     const ModuleList list = list_modules(s, ctx.who(), year);
     Data by_module{Data::type::list};
     for (const auto& line : list.figures.by_module) by_module.push_back(line_row(line, module_href(line.module) + "?year=" + year.key()));
@@ -85,7 +74,7 @@ void modules_page(Services& s, Ctx& ctx) {
                       "completed it, from the provider’s reports. An application counts in the year it was made.");
     data.set("links", links);
     data.set("year_action", kModules);
-    data.set("year_html", year_input(year, errors));
+    data.set("year_html", year_field(year, errors));
     data.set("sentence", module_figures_sentence(list.figures));
     data.set("tables", tables);
     const std::string saved = ctx.query("saved");
@@ -99,7 +88,7 @@ void modules_page(Services& s, Ctx& ctx) {
 
 void module_page(Services& s, Ctx& ctx) {
     FieldErrors errors;
-    const FinancialYear year = year_asked(s, ctx, errors);
+    const FinancialYear year = year_asked(s, ctx.query("year"), errors);
     const PageRequest request = page_request(ctx);
     const ModuleView v = read_module(s, ctx.who(), ModuleId{ctx.path_id()}, year, request);
     Data rows{Data::type::list};
@@ -145,7 +134,7 @@ void module_page(Services& s, Ctx& ctx) {
     data.set("details", details);
     data.set("links", links);
     data.set("year_action", module_href(v.module.id));
-    data.set("year_html", year_input(year, errors));
+    data.set("year_html", year_field(year, errors));
     data.set("tables", tables);
     if (v.enrolments.items.empty()) data.set("no_enrolments", "No practitioner has applied for this module yet.");
     else {
@@ -206,13 +195,6 @@ J enrolment_json(const ModuleEnrolment& e) {
              {"started_on", day(e.started_on)},
              {"completed_on", day(e.completed_on)},
              {"stage", lower(module_stage_label(stage_of(e)))}};
-}
-
-FinancialYear api_year(Services& s, const Ctx& ctx) {
-    FieldErrors errors;
-    const FinancialYear year = year_asked(s, ctx, errors);
-    if (!errors.empty()) throw Failure::invalid(std::move(errors));
-    return year;
 }
 
 ModuleInput api_input(Body& b) {
@@ -280,7 +262,7 @@ void add_pages(std::vector<Route>& routes, Services& s) {
 void add_api(std::vector<Route>& routes, Services& s) {
     routes.push_back({"GET", "/api/v1/modules", Permission::view_training, Surface::api,
                       [&s](Ctx& ctx) {
-                          const ModuleList list = list_modules(s, ctx.who(), api_year(s, ctx));
+                          const ModuleList list = list_modules(s, ctx.who(), year_or_refuse(s, ctx.query("year")));
                           J items = J::array();
                           for (const auto& m : list.modules) items.push_back(module_json(m));
                           json(ctx, 200, {{"items", items}, {"figures", module_figures_json(list.figures)}});
@@ -305,7 +287,7 @@ void add_api(std::vector<Route>& routes, Services& s) {
                       "/api/v1/modules/enrolments"});
     routes.push_back({"GET", R"(/api/v1/modules/(\d+))", Permission::view_training, Surface::api,
                       [&s](Ctx& ctx) {
-                          const ModuleView v = read_module(s, ctx.who(), ModuleId{ctx.path_id()}, api_year(s, ctx), page_request(ctx));
+                          const ModuleView v = read_module(s, ctx.who(), ModuleId{ctx.path_id()}, year_or_refuse(s, ctx.query("year")), page_request(ctx));
                           J enrolments = J::array();
                           for (const auto& e : v.enrolments.items) enrolments.push_back(enrolment_json(e));
                           J out = module_json(v.module);

@@ -12,18 +12,12 @@
 #include "core/text.hpp"
 #include "web/html.hpp"
 #include "web/problem.hpp"
+#include "web/training_views.hpp"
 
 namespace assure::web::training_web {
 namespace {
 
 using J = nlohmann::json;
-
-FinancialYear year_of(Services& s, const std::string& typed, FieldErrors& errors) {
-    if (typed.empty()) return FinancialYear::of(london_today(s));
-    if (auto y = FinancialYear::parse(typed)) return *y;
-    errors.push_back({"year", "Enter the financial year like 2016-17"});
-    return FinancialYear::of(london_today(s));
-}
 
 std::string charges_words(const TrainingCharges& c) {
     if (c.no_show_pence == 0 && c.late_cancellation_pence == 0) return "The partnership charges nothing for places not used.";
@@ -39,7 +33,7 @@ std::string pounds_field(std::int64_t pence) {
 
 void no_shows_page(Services& s, Ctx& ctx) {
     FieldErrors errors;
-    const FinancialYear year = year_of(s, ctx.query("year"), errors);
+    const FinancialYear year = year_asked(s, ctx.query("year"), errors);
     const NoShowReport r = read_no_shows(s, ctx.who(), year);
     Data rows{Data::type::list}, agencies{Data::type::list};
     int untold = 0;
@@ -84,8 +78,7 @@ void no_shows_page(Services& s, Ctx& ctx) {
     data.set("charges", charges_words(r.charges));
     data.set("may_manage", flag(r.may_manage));
     data.set("year", year.key());
-    data.set("year_html", text_input(Field{"year", "Financial year", year.key(), error_for(errors, "year"), "For example, 2016-17", "off", "text",
-                                           "govuk-input--width-5", false}));
+    data.set("year_html", year_field(year, errors));
     data.set("has_rows", flag(!r.agencies.empty()));
     data.set("rows", rows);
     data.set("may_tell", flag(r.may_manage && untold > 0));
@@ -150,13 +143,6 @@ J report_json(const NoShowReport& r) {
              {"agencies", agencies}};
 }
 
-FinancialYear api_year(Services& s, const Ctx& ctx) {
-    FieldErrors errors;
-    const FinancialYear y = year_of(s, ctx.query("year"), errors);
-    if (!errors.empty()) throw Failure::invalid(std::move(errors));
-    return y;
-}
-
 }  // namespace
 
 void add_no_show_pages(std::vector<Route>& routes, Services& s) {
@@ -164,9 +150,7 @@ void add_no_show_pages(std::vector<Route>& routes, Services& s) {
                       "/training/no-shows"});
     routes.push_back({"POST", "/training/no-shows/tell", Permission::manage_training, Surface::page,
                       [&s](Ctx& ctx) {
-                          FieldErrors errors;
-                          const FinancialYear year = year_of(s, ctx.form("year"), errors);
-                          if (!errors.empty()) throw Failure::invalid(std::move(errors));
+                          const FinancialYear year = year_or_refuse(s, ctx.form("year"));
                           const NoShowsTold told = tell_agencies_of_no_shows(s, ctx.who(), year);
                           redirect(ctx, "/training/no-shows?year=" + year.key() + "&saved=told&agencies=" + std::to_string(told.agencies) +
                                             "&bookings=" + std::to_string(told.bookings));
@@ -186,10 +170,10 @@ void add_no_show_pages(std::vector<Route>& routes, Services& s) {
                       },
                       "/training/charges"});
     routes.push_back({"GET", "/api/v1/training/no-shows", Permission::view_training, Surface::api,
-                      [&s](Ctx& ctx) { json(ctx, 200, report_json(read_no_shows(s, ctx.who(), api_year(s, ctx)))); }, "/api/v1/training/no-shows"});
+                      [&s](Ctx& ctx) { json(ctx, 200, report_json(read_no_shows(s, ctx.who(), year_or_refuse(s, ctx.query("year"))))); }, "/api/v1/training/no-shows"});
     routes.push_back({"POST", "/api/v1/training/no-shows/tell", Permission::manage_training, Surface::api,
                       [&s](Ctx& ctx) {
-                          const NoShowsTold told = tell_agencies_of_no_shows(s, ctx.who(), api_year(s, ctx));
+                          const NoShowsTold told = tell_agencies_of_no_shows(s, ctx.who(), year_or_refuse(s, ctx.query("year")));
                           json(ctx, 200, {{"agencies", told.agencies}, {"bookings", told.bookings}, {"messages", told.messages}});
                       },
                       "/api/v1/training/no-shows/tell"});

@@ -5,11 +5,13 @@
 
 #include "app/training_group.hpp"
 #include "app/training_modules.hpp"
+#include "app/training_quotas.hpp"
 #include "core/text.hpp"
 #include "core/training_group.hpp"
 #include "app/partnership.hpp"
 #include "web/paging.hpp"
 #include "web/training_modules.hpp"
+#include "web/training_quotas.hpp"
 #include "web/training_views.hpp"
 
 namespace assure::web::training_web {
@@ -89,12 +91,14 @@ void session_page(Services& s, Ctx& ctx, const BookingInput& in = {}, const Fiel
     rows.push_back(summary("Places", std::to_string(t.capacity)));
     rows.push_back(summary("Booked", std::to_string(t.booked)));
     rows.push_back(summary("Waiting list", std::to_string(t.waiting)));
+    rows.push_back(summary("Places for one agency", quota_words(session_quota(s, ctx.who(), t.id))));
     Data data;
     data.set("title", t.course_title + ": " + date_in_words(t.on));
     data.set("rows", rows);
     data.set("may_manage", flag(manage));
     data.set("edit_href", session_href(t.id) + "/edit");
     data.set("register_href", session_href(t.id) + "/register");
+    data.set("quota_href", session_href(t.id) + "/quota");
     const bool upcoming = t.on >= london_today(s);
     data.set("may_book", flag(upcoming && ctx.who().can(Permission::book_training)));
     data.set("book_hint", t.open_places() > 0 ? places_words(t) + "." : "This session is full: a booking joins the waiting list.");
@@ -147,6 +151,7 @@ void session_page(Services& s, Ctx& ctx, const BookingInput& in = {}, const Fiel
     if (ctx.query("saved") == "booked") data.set("saved", "Place booked");
     else if (ctx.query("saved") == "waiting") data.set("saved", "The session is full: the booking is on the waiting list");
     else if (ctx.query("saved") == "cancelled") data.set("saved", "Booking cancelled");
+    else if (ctx.query("saved") == "quota") data.set("saved", "Places for one agency saved");
     else if (ctx.query("saved") == "group") {
         data.set("saved", count_of(std::atoi(ctx.query("booked").c_str()), "place", "places") + " booked, " +
                               count_of(std::atoi(ctx.query("waiting").c_str()), "person", "people") + " on the waiting list");
@@ -297,11 +302,7 @@ Data figure_rows(const std::vector<TrainingFigureLine>& lines, const TrainingFig
 
 void figures_page(Services& s, Ctx& ctx) {
     FieldErrors errors;
-    FinancialYear year = FinancialYear::of(london_today(s));
-    if (!ctx.query("year").empty()) {
-        if (auto y = FinancialYear::parse(ctx.query("year"))) year = *y;
-        else errors.push_back({"year", "Enter the financial year like 2016-17"});
-    }
+    const FinancialYear year = year_asked(s, ctx.query("year"), errors);
     const TrainingFigures f = training_year_figures(s, ctx.who(), year);
     const auto headings = [](const char* first) {
         return list_of({Data(std::string(first)), Data("Delegates"), Data("Did not attend"), Data("Cancelled late"), Data("Attendance rate"),
@@ -360,8 +361,7 @@ void figures_page(Services& s, Ctx& ctx) {
     data.set("intro", grouped(f.total.delegates) + " delegates attended " + grouped(f.sessions) +
                           " sessions. A delegate is a person who came; rates are of those whose attendance is recorded. " +
                           module_figures_sentence(modules));
-    data.set("year_html", text_input(Field{"year", "Financial year", year.key(), error_for(errors, "year"), "For example, 2016-17", "off",
-                                           "text", "govuk-input--width-5", false}));
+    data.set("year_html", year_field(year, errors));
     data.set("tables", tables);
     if (!detail.pool.thin.empty()) {
         std::string thin;

@@ -87,6 +87,24 @@ std::string when_words(const TrainingSession& t) { return date_in_words(t.on) + 
 
 std::string where_words(const TrainingSession& t) { return t.venue.empty() ? "Online" : t.venue; }
 
+FinancialYear year_asked(Services& s, const std::string& typed, FieldErrors& errors) {
+    if (typed.empty()) return FinancialYear::of(london_today(s));
+    if (auto y = FinancialYear::parse(typed)) return *y;
+    errors.push_back({"year", "Enter the financial year like 2016-17"});
+    return FinancialYear::of(london_today(s));
+}
+
+FinancialYear year_or_refuse(Services& s, const std::string& typed) {
+    FieldErrors errors;
+    const FinancialYear year = year_asked(s, typed, errors);
+    if (!errors.empty()) throw Failure::invalid(std::move(errors));
+    return year;
+}
+
+std::string year_field(FinancialYear year, const FieldErrors& errors) {
+    return text_input(Field{"year", "Financial year", year.key(), error_for(errors, "year"), "For example, 2016-17", "off", "text", "govuk-input--width-5", false});
+}
+
 std::string places_words(const TrainingSession& t) {
     if (t.open_places() > 0) return std::to_string(t.open_places()) + " of " + std::to_string(t.capacity) + " places free";
     return "Full: " + std::to_string(t.waiting) + " on the waiting list";

@@ -37,6 +37,13 @@ std::string where_words(const TrainingSession& t);
 // "12 of 20 places free", "Full: 3 on the waiting list"
 std::string places_words(const TrainingSession& t);
 
+// The financial year typed (2016-17), or this one when none is; one that cannot be read is the
+// "year" field's error, and this one is shown. The API's form refuses it instead.
+FinancialYear year_asked(Services& s, const std::string& typed, FieldErrors& errors);
+FinancialYear year_or_refuse(Services& s, const std::string& typed);
+// The year box of a yearly page's form.
+std::string year_field(FinancialYear year, const FieldErrors& errors);
+
 void add_course_pages(std::vector<Route>& routes, Services& s);
 void add_session_pages(std::vector<Route>& routes, Services& s);
 void add_public_pages(std::vector<Route>& routes, Services& s);

@@ -92,6 +92,7 @@ Booking book_place(Services& s, const Actor& actor, TrainingSessionId session, c
     s.store.write([&](Transaction& tx) {
         const TrainingSession t = locked_session(tx, actor, session);
         b.agency = agency_of(tx, actor, input.agency_id, e);
+        if (e.empty()) check_agency_quota(tx, t, b.agency, 1, e);
         if (!e.empty()) throw Failure::invalid(std::move(e));
         const BookingDecision decision = decide_booking(t, london_today(s), tx.training().has_booking(session, b.email));
         if (!decision.status) {
@@ -128,6 +129,7 @@ GroupBooking book_checked(Services& s, const Actor& actor, TrainingSessionId ses
             }
             if (!held.empty()) e.push_back({"people", "Already booked on this session or waiting for it: " + held});
         }
+        if (e.empty()) check_agency_quota(tx, t, agency, static_cast<int>(lines.size()), e);
         const Date today = london_today(s);
         if (e.empty() && t.on < today) {
             e.push_back({"people", "This session took place on " + date_in_words(t.on) + ": book a session still to come"});
