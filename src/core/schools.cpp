@@ -1,7 +1,6 @@
 #include "core/schools.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
@@ -32,17 +31,7 @@ constexpr Names<SchoolDuty, 3> kDuties{{{
 
 bool has(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
-// A sheet's column heading, lower case with spaces, brackets and punctuation dropped, so
-// "TypeOfEstablishment (name)" and "Type of establishment" read alike.
-std::string heading_key(std::string_view heading) {
-    std::string out;
-    for (const char c : heading) {
-        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
-
-// Which field each heading fills: Get Information about Schools' names and the template's.
+// Which field each heading fills (read as core/sheet_rows.hpp's heading_columns says): Get Information about Schools' names and the template's.
 const std::map<std::string, std::string>& heading_fields() {
     static const std::map<std::string, std::string> fields{
         {"urn", "urn"},
@@ -174,10 +163,7 @@ std::vector<School> read_school_sheet(std::string_view csv, const std::string& f
         }
         if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trim(c).empty(); })) continue;
         if (!headed) {
-            for (std::size_t i = 0; i < cells.size(); ++i) {
-                const auto known = heading_fields().find(heading_key(cells[i]));
-                if (known != heading_fields().end() && !column.count(known->second)) column[known->second] = static_cast<int>(i);
-            }
+            column = heading_columns(cells, heading_fields());
             if (!column.count("urn") || !column.count("name")) {
                 errors.push_back({field, "The first row must name the columns, with URN and Name at least: use the template, or a Get Information "
                                          "about Schools download"});

@@ -1,7 +1,6 @@
 #include "core/training_modules.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "core/csv.hpp"
@@ -44,14 +43,6 @@ std::string_view module_stage_label(ModuleStage s) {
 }
 
 namespace {
-
-std::string heading_key(std::string_view heading) {
-    std::string out;
-    for (const char c : heading) {
-        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
 
 // Which field each heading fills: the template's words and those e-learning reports use.
 const std::map<std::string, std::string>& heading_fields() {
@@ -96,10 +87,7 @@ std::vector<ModuleEnrolment> read_enrolment_sheet(std::string_view csv, const En
         }
         if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trim(c).empty(); })) continue;
         if (!headed) {
-            for (std::size_t i = 0; i < cells.size(); ++i) {
-                const auto known = heading_fields().find(heading_key(cells[i]));
-                if (known != heading_fields().end() && !column.count(known->second)) column[known->second] = static_cast<int>(i);
-            }
+            column = heading_columns(cells, heading_fields());
             for (const char* needed : {"module", "name", "email", "applied"}) {
                 if (!column.count(needed)) {
                     errors.push_back({field, "The first row must name the columns, with Module, Name, Email and Applied at least: use the template's headings"});

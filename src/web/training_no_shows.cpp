@@ -21,8 +21,9 @@ using J = nlohmann::json;
 
 std::string charges_words(const TrainingCharges& c) {
     if (c.no_show_pence == 0 && c.late_cancellation_pence == 0) return "The partnership charges nothing for places not used.";
-    return "The partnership charges an agency " + pounds(c.no_show_pence) + " for a place not used without notice and " +
-           pounds(c.late_cancellation_pence) + " for a place cancelled late.";
+    const auto charge = [](std::int64_t pence) { return pence > 0 ? pounds(pence) : std::string("nothing"); };
+    return "The partnership charges an agency " + charge(c.no_show_pence) + " for a place not used without notice and " +
+           charge(c.late_cancellation_pence) + " for a place cancelled late.";
 }
 
 std::string pounds_field(std::int64_t pence) {

@@ -3,6 +3,7 @@
 // with their version, a stale save writing nothing; the places the register marks as not used
 // come within the dates asked with their agency, course and day; a booking's agency is told once.
 #include "app/ports/training_no_shows.hpp"
+#include "fakes/training_records.hpp"
 #include "store/contract.hpp"
 
 namespace assure::testing {
@@ -20,19 +21,7 @@ protected:
     std::vector<BookingId> held(Date on, const std::vector<std::optional<Attendance>>& marks, std::optional<AgencyId> agency = {}) {
         std::vector<BookingId> out;
         this->store->write([&](Transaction& tx) {
-            Course c;
-            c.partnership = this->partnership;
-            c.title = "Exploring Neglect " + on.iso();
-            c.duration_minutes = 360;
-            TrainingSession t;
-            t.partnership = this->partnership;
-            t.course = tx.training().insert_course(c);
-            t.on = on;
-            t.starts_at = "09:30";
-            t.ends_at = "16:00";
-            t.venue = "Kirkby Suite";
-            t.capacity = 20;
-            const auto session = tx.training().insert_session(t);
+            const auto session = store_session(tx, this->partnership, "Exploring Neglect " + on.iso(), on);
             for (std::size_t i = 0; i < marks.size(); ++i) {
                 Booking b;
                 b.partnership = this->partnership;

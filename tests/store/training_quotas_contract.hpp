@@ -3,6 +3,7 @@
 // replaced and removed; another partnership's session has none here; an agency's places count
 // its live bookings, booked or waiting, and not those cancelled or another agency's.
 #include "app/ports/training_quotas.hpp"
+#include "fakes/training_records.hpp"
 #include "store/contract.hpp"
 
 namespace assure::testing {
@@ -19,19 +20,7 @@ protected:
     TrainingSessionId session() {
         TrainingSessionId id;
         this->store->write([&](Transaction& tx) {
-            Course c;
-            c.partnership = this->partnership;
-            c.title = "Exploring Neglect " + std::to_string(++sessions_);
-            c.duration_minutes = 360;
-            TrainingSession t;
-            t.partnership = this->partnership;
-            t.course = tx.training().insert_course(c);
-            t.on = Date{2026, 12, 15};
-            t.starts_at = "09:30";
-            t.ends_at = "16:00";
-            t.venue = "Kirkby Suite";
-            t.capacity = 20;
-            id = tx.training().insert_session(t);
+            id = store_session(tx, this->partnership, "Exploring Neglect " + std::to_string(++sessions_), Date{2026, 12, 15});
         });
         return id;
     }

@@ -2,6 +2,7 @@
 // The store contract for training session reminders (issue 16): a booking's reminder is recorded
 // once; a second attempt, from this server or another, is refused without error.
 #include "app/ports/training_reminders.hpp"
+#include "fakes/training_records.hpp"
 #include "store/contract.hpp"
 
 namespace assure::testing {
@@ -12,21 +13,9 @@ protected:
     BookingId booking(const char* email) {
         BookingId id;
         this->store->write([&](Transaction& tx) {
-            Course c;
-            c.partnership = this->partnership;
-            c.title = std::string("Course for ") + email;
-            c.duration_minutes = 60;
-            TrainingSession t;
-            t.partnership = this->partnership;
-            t.course = tx.training().insert_course(c);
-            t.on = Date{2026, 12, 8};
-            t.starts_at = "09:30";
-            t.ends_at = "12:30";
-            t.venue = "Town hall";
-            t.capacity = 20;
             Booking b;
             b.partnership = this->partnership;
-            b.session = tx.training().insert_session(t);
+            b.session = store_session(tx, this->partnership, std::string("Course for ") + email, Date{2026, 12, 8});
             b.name = "Delegate";
             b.email = email;
             id = tx.training().insert_booking(b);

@@ -4,6 +4,7 @@
 // API says the same and refuses a stale charge.
 #include <nlohmann/json.hpp>
 
+#include "fakes/training_records.hpp"
 #include "web/harness.hpp"
 
 using namespace assure;
@@ -17,19 +18,7 @@ bool has(const httplib::Result& r, const std::string& text) { return r && r->bod
 // A session of 2025-26 whose register marks two of the council's staff as not using their place.
 void held(Server& server) {
     server.services().store.write([&](Transaction& tx) {
-        Course c;
-        c.partnership = PartnershipId{1};
-        c.title = "Exploring Neglect";
-        c.duration_minutes = 360;
-        TrainingSession t;
-        t.partnership = PartnershipId{1};
-        t.course = tx.training().insert_course(c);
-        t.on = Date{2025, 6, 11};
-        t.starts_at = "09:30";
-        t.ends_at = "16:00";
-        t.venue = "Kirkby Suite";
-        t.capacity = 20;
-        const auto session = tx.training().insert_session(t);
+        const auto session = store_session(tx, PartnershipId{1}, "Exploring Neglect", Date{2025, 6, 11});
         const std::pair<const char*, Attendance> marks[] = {{"Sam Carter", Attendance::no_show}, {"Jo Bloggs", Attendance::cancelled_late},
                                                              {"Ali Khan", Attendance::attended}};
         for (const auto& [name, mark] : marks) {

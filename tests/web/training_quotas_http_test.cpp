@@ -3,6 +3,7 @@
 // booking past it is refused with the agency named and nothing saved; the API reads and sets it.
 #include <nlohmann/json.hpp>
 
+#include "fakes/training_records.hpp"
 #include "web/harness.hpp"
 
 using namespace assure;
@@ -15,21 +16,7 @@ bool has(const httplib::Result& r, const std::string& text) { return r && r->bod
 
 TrainingSessionId upcoming(Server& server) {
     TrainingSessionId id;
-    server.services().store.write([&](Transaction& tx) {
-        Course c;
-        c.partnership = PartnershipId{1};
-        c.title = "Exploring Neglect";
-        c.duration_minutes = 360;
-        TrainingSession t;
-        t.partnership = PartnershipId{1};
-        t.course = tx.training().insert_course(c);
-        t.on = Date{2099, 6, 11};
-        t.starts_at = "09:30";
-        t.ends_at = "16:00";
-        t.venue = "Kirkby Suite";
-        t.capacity = 20;
-        id = tx.training().insert_session(t);
-    });
+    server.services().store.write([&](Transaction& tx) { id = store_session(tx, PartnershipId{1}, "Exploring Neglect", Date{2099, 6, 11}); });
     return id;
 }
 
