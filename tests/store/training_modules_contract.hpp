@@ -78,7 +78,7 @@ TYPED_TEST_P(TrainingModulesContract, AnEnrolmentIsAddedBroughtUpToDateOrLeftAnd
     jo.organisation = "Locum agency";
     this->with([&](ModuleRepo& r) { return r.put_enrolment(this->partnership, jo); });
 
-    const auto year = this->with([&](ModuleRepo& r) { return r.applied_between(this->partnership, Date{2016, 4, 1}, Date{2017, 3, 31}); });
+    const auto year = this->with([&](ModuleRepo& r) { return r.applied_between(this->partnership, Date{2016, 4, 1}, Date{2017, 3, 31}, std::nullopt); });
     ASSERT_EQ(year.size(), 1u) << "Jo applied in the next year";
     EXPECT_EQ(year[0].module_title, "Hate Crime");
     EXPECT_EQ(year[0].agency, council.id);
@@ -86,7 +86,7 @@ TYPED_TEST_P(TrainingModulesContract, AnEnrolmentIsAddedBroughtUpToDateOrLeftAnd
     EXPECT_EQ(year[0].organisation, "KMBC");
     EXPECT_EQ(year[0].started_on, (Date{2016, 4, 6}));
     EXPECT_EQ(year[0].completed_on, (Date{2016, 4, 20}));
-    const auto next = this->with([&](ModuleRepo& r) { return r.applied_between(this->partnership, Date{2017, 4, 1}, Date{2018, 3, 31}); });
+    const auto next = this->with([&](ModuleRepo& r) { return r.applied_between(this->partnership, Date{2017, 4, 1}, Date{2018, 3, 31}, std::nullopt); });
     ASSERT_EQ(next.size(), 1u);
     EXPECT_EQ(next[0].agency_name, "Locum agency") << "no agency: the organisation as reported";
     EXPECT_FALSE(next[0].started_on);
@@ -114,7 +114,9 @@ TYPED_TEST_P(TrainingModulesContract, AModulesEnrolmentsPageByNameAndPartnership
     EXPECT_FALSE(second.next);
     EXPECT_FALSE(this->with([&](ModuleRepo& r) { return r.find(this->partnership, theirs); })) << "another partnership's";
     EXPECT_TRUE(this->with([&](ModuleRepo& r) { return r.enrolments(this->partnership, theirs, PageRequest{}); }).items.empty());
-    EXPECT_EQ(this->with([&](ModuleRepo& r) { return r.applied_between(other, Date{2016, 4, 1}, Date{2017, 3, 31}); }).size(), 1u);
+    EXPECT_EQ(this->with([&](ModuleRepo& r) { return r.applied_between(other, Date{2016, 4, 1}, Date{2017, 3, 31}, std::nullopt); }).size(), 1u);
+    EXPECT_EQ(this->with([&](ModuleRepo& r) { return r.applied_between(this->partnership, Date{2016, 4, 1}, Date{2017, 3, 31}, hate); }).size(), 3u);
+    EXPECT_TRUE(this->with([&](ModuleRepo& r) { return r.applied_between(this->partnership, Date{2016, 4, 1}, Date{2017, 3, 31}, theirs); }).empty()) << "one module only";
     EXPECT_EQ(this->with([&](ModuleRepo& r) { return r.list(this->partnership); }).size(), 1u);
 }
 

@@ -76,6 +76,36 @@ TYPED_TEST_P(TrainingNoShowsContract, PlacesNotUsedComeWithinTheDatesAndAreToldO
     EXPECT_FALSE(next[0].agency.valid());
 }
 
-REGISTER_TYPED_TEST_SUITE_P(TrainingNoShowsContract, TheChargesRoundTripWithTheirVersion, PlacesNotUsedComeWithinTheDatesAndAreToldOnce);
+TYPED_TEST_P(TrainingNoShowsContract, AnAgencysLeadsAreItsActiveAgencyLeadAccounts) {
+    const Agency care = this->agency("Mersey Care"), police = this->agency("Merseyside Police");
+    const auto account = [&](const char* email, AgencyId agency, Role role, bool active) {
+        this->store->write([&](Transaction& tx) {
+            Person p;
+            p.partnership = this->partnership;
+            p.name = email;
+            p.agency = agency;
+            p.email = email;
+            User u;
+            u.partnership = this->partnership;
+            u.person = tx.people().insert(p);
+            u.email = email;
+            u.password_hash = "x";
+            u.role = role;
+            u.active = active;
+            tx.users().insert(u);
+        });
+    };
+    account("rita@care.example", care.id, Role::agency_lead, true);
+    account("sam@care.example", care.id, Role::agency_lead, true);
+    account("gone@care.example", care.id, Role::agency_lead, false);
+    account("member@care.example", care.id, Role::member, true);
+    account("pat@police.example", police.id, Role::partner_lead, true);
+    const auto leads = this->with([&](NoShowRepo& r) { return r.agency_lead_emails(this->partnership); });
+    ASSERT_EQ(leads.size(), 1u) << "the police's is a partner lead, not an agency lead";
+    EXPECT_EQ(leads.at(care.id), (std::vector<std::string>{"rita@care.example", "sam@care.example"}));
+}
+
+REGISTER_TYPED_TEST_SUITE_P(TrainingNoShowsContract, TheChargesRoundTripWithTheirVersion, PlacesNotUsedComeWithinTheDatesAndAreToldOnce,
+                            AnAgencysLeadsAreItsActiveAgencyLeadAccounts);
 
 }  // namespace assure::testing

@@ -23,9 +23,9 @@ struct ModuleRepo {
     // Keeps one practitioner's enrolment on a module: a new one is added, one already there
     // (the same module and email) takes the report's name, organisation and dates.
     virtual Put put_enrolment(PartnershipId partnership, const ModuleEnrolment& e) = 0;
-    // The enrolments applied for from `from` to `to` inclusive, with their module's title and
-    // agency's name, for the year's figures.
-    virtual std::vector<ModuleEnrolment> applied_between(PartnershipId partnership, Date from, Date to) = 0;
+    // The enrolments applied for from `from` to `to` inclusive, of one module or every one, with
+    // their module's title and agency's name, for the year's figures.
+    virtual std::vector<ModuleEnrolment> applied_between(PartnershipId partnership, Date from, Date to, std::optional<ModuleId> module) = 0;
     // One module's enrolments by the practitioner's name, paged.
     virtual Page<ModuleEnrolment> enrolments(PartnershipId partnership, ModuleId module, const PageRequest& page) = 0;
 };

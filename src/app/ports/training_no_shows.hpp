@@ -2,6 +2,8 @@
 // Port: training no-shows told to their agency, and what the partnership charges (issue 16 item
 // 3). A side interface of the SQL store's transaction, so that the widely included Transaction
 // is unchanged.
+#include <map>
+#include <string>
 #include <vector>
 
 #include "core/training_no_shows.hpp"
@@ -17,6 +19,9 @@ struct NoShowRepo {
     // Bookings marked no_show or cancelled_late on sessions held from `from` to `to`, with their
     // agency's name, course and day, and when their agency was told.
     virtual std::vector<NoShow> no_shows(PartnershipId partnership, Date from, Date to) = 0;
+    // The email addresses of each agency's leads: active agency_lead accounts whose person works
+    // for the agency, in the order the accounts were made.
+    virtual std::map<AgencyId, std::vector<std::string>> agency_lead_emails(PartnershipId partnership) = 0;
     // Records that the booking's agency was told, with the charge told; false when it was already.
     virtual bool mark_told(PartnershipId partnership, BookingId booking, Instant at, std::int64_t charged_pence) = 0;
 };

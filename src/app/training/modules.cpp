@@ -44,7 +44,7 @@ ModuleList list_modules(Services& s, const Actor& actor, FinancialYear year) {
     std::vector<ModuleEnrolment> enrolments;
     s.store.read([&](Transaction& tx) {
         out.modules = modules_of(tx).list(actor.partnership);
-        enrolments = modules_of(tx).applied_between(actor.partnership, year.first_day(), year.last_day());
+        enrolments = modules_of(tx).applied_between(actor.partnership, year.first_day(), year.last_day(), std::nullopt);
     });
     out.figures = module_figures(year, out.modules, enrolments);
     out.may_manage = actor.can(Permission::manage_training);
@@ -88,9 +88,7 @@ ModuleView read_module(Services& s, const Actor& actor, ModuleId id, FinancialYe
     std::vector<ModuleEnrolment> enrolments;
     s.store.read([&](Transaction& tx) {
         v.module = load_module(tx, actor, id);
-        for (auto& e : modules_of(tx).applied_between(actor.partnership, year.first_day(), year.last_day())) {
-            if (e.module == id) enrolments.push_back(std::move(e));
-        }
+        enrolments = modules_of(tx).applied_between(actor.partnership, year.first_day(), year.last_day(), id);
         v.enrolments = modules_of(tx).enrolments(actor.partnership, id, page);
     });
     v.figures = module_figures(year, {v.module}, enrolments);

@@ -21,19 +21,6 @@ std::string charges_json(const TrainingCharges& c) {
     return nlohmann::json{{"no_show_pence", c.no_show_pence}, {"late_cancellation_pence", c.late_cancellation_pence}}.dump();
 }
 
-// Each agency's active agency leads with an account and an address.
-std::map<AgencyId, std::vector<User>> agency_leads(Transaction& tx, PartnershipId partnership) {
-    std::map<PersonId, AgencyId> agency_of;
-    for (const Person& p : tx.people().list(partnership, PersonFilter{})) agency_of[p.id] = p.agency;
-    std::map<AgencyId, std::vector<User>> out;
-    for (const User& u : tx.users().list(partnership)) {
-        if (!u.active || u.role != Role::agency_lead || !u.person.valid()) continue;
-        const auto a = agency_of.find(u.person);
-        if (a != agency_of.end() && a->second.valid()) out[a->second].push_back(u);
-    }
-    return out;
-}
-
 }  // namespace
 
 NoShowReport read_no_shows(Services& s, const Actor& actor, FinancialYear year) {
@@ -42,11 +29,11 @@ NoShowReport read_no_shows(Services& s, const Actor& actor, FinancialYear year) 
     r.year = year;
     r.may_manage = actor.can(Permission::manage_training);
     std::vector<NoShow> all;
-    std::map<AgencyId, std::vector<User>> leads;
+    std::map<AgencyId, std::vector<std::string>> leads;
     s.store.read([&](Transaction& tx) {
         r.charges = no_shows_of(tx).charges(actor.partnership);
         all = no_shows_of(tx).no_shows(actor.partnership, year.first_day(), year.last_day());
-        if (r.may_manage) leads = agency_leads(tx, actor.partnership);
+        if (r.may_manage) leads = no_shows_of(tx).agency_lead_emails(actor.partnership);
     });
     r.agencies = no_shows_by_agency(all, r.charges);
     for (auto& a : r.agencies) {
@@ -82,7 +69,7 @@ NoShowsTold tell_agencies_of_no_shows(Services& s, const Actor& actor, Financial
         const auto partnership = tx.partnerships().find(actor.partnership);
         if (!partnership) throw Failure::not_found("partnership");
         const TrainingCharges charges = no_shows_of(tx).charges(actor.partnership);
-        const auto leads = agency_leads(tx, actor.partnership);
+        const auto leads = no_shows_of(tx).agency_lead_emails(actor.partnership);
         const Instant now = s.clock.now();
         for (const auto& a : no_shows_by_agency(no_shows_of(tx).no_shows(actor.partnership, year.first_day(), year.last_day()), charges)) {
             const auto to = leads.find(a.agency);
@@ -93,8 +80,8 @@ NoShowsTold tell_agencies_of_no_shows(Services& s, const Actor& actor, Financial
             }
             if (untold.empty()) continue;
             const MailText text = no_show_mail_text(partnership->name, a.name, untold, charges);
-            for (const User& u : to->second) {
-                queue_mail(tx, now, OutgoingMail{actor.partnership, MailKind::no_show_notice, u.email, text.subject, text.body});
+            for (const std::string& email : to->second) {
+                queue_mail(tx, now, OutgoingMail{actor.partnership, MailKind::no_show_notice, email, text.subject, text.body});
                 ++told.messages;
             }
             ++told.agencies;

@@ -128,9 +128,12 @@ ModuleRepo::Put SqlModules::put_enrolment(PartnershipId partnership, const Modul
     return Put::updated;
 }
 
-std::vector<ModuleEnrolment> SqlModules::applied_between(PartnershipId partnership, Date from, Date to) {
-    auto& q = db_.cached(std::string(kEnrolmentColumns) + "WHERE e.partnership_id = ? AND e.applied_on >= ? AND e.applied_on <= ? ORDER BY e.id");
-    q.bind(1, partnership.value).bind(2, from.iso()).bind(3, to.iso());
+std::vector<ModuleEnrolment> SqlModules::applied_between(PartnershipId partnership, Date from, Date to, std::optional<ModuleId> module) {
+    // 0 for every module: ids start at 1.
+    auto& q = db_.cached(std::string(kEnrolmentColumns) +
+                         "WHERE e.partnership_id = ? AND e.applied_on >= ? AND e.applied_on <= ? AND (? = 0 OR e.module_id = ?) ORDER BY e.id");
+    const std::int64_t only = module ? module->value : 0;
+    q.bind(1, partnership.value).bind(2, from.iso()).bind(3, to.iso()).bind(4, only).bind(5, only);
     std::vector<ModuleEnrolment> out;
     while (q.step()) out.push_back(read_enrolment(q));
     return out;

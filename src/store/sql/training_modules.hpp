@@ -13,7 +13,7 @@ public:
     std::optional<ModuleId> add(const OnlineModule& m) override;
     bool save(const OnlineModule& m, int expected_version) override;
     Put put_enrolment(PartnershipId partnership, const ModuleEnrolment& e) override;
-    std::vector<ModuleEnrolment> applied_between(PartnershipId partnership, Date from, Date to) override;
+    std::vector<ModuleEnrolment> applied_between(PartnershipId partnership, Date from, Date to, std::optional<ModuleId> module) override;
     Page<ModuleEnrolment> enrolments(PartnershipId partnership, ModuleId module, const PageRequest& page) override;
 
 private:

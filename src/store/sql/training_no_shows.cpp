@@ -58,6 +58,16 @@ std::vector<NoShow> SqlNoShows::no_shows(PartnershipId partnership, Date from, D
     return out;
 }
 
+std::map<AgencyId, std::vector<std::string>> SqlNoShows::agency_lead_emails(PartnershipId partnership) {
+    auto& q = db_.cached(
+        "SELECT p.agency_id, u.email FROM users u JOIN people p ON p.id = u.person_id WHERE u.partnership_id = ? AND u.role = 'agency_lead' "
+        "AND u.active = 1 AND p.agency_id IS NOT NULL ORDER BY p.agency_id, u.id");
+    q.bind(1, partnership.value);
+    std::map<AgencyId, std::vector<std::string>> out;
+    while (q.step()) out[AgencyId{q.int64(0)}].push_back(q.text(1));
+    return out;
+}
+
 bool SqlNoShows::mark_told(PartnershipId partnership, BookingId booking, Instant at, std::int64_t charged_pence) {
     db_.cached("INSERT INTO training_no_show_notices(booking_id, partnership_id, told_at, charged_pence) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
         .bind(1, booking.value)

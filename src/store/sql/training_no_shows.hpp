@@ -11,6 +11,7 @@ public:
     TrainingCharges charges(PartnershipId partnership) override;
     bool save_charges(PartnershipId partnership, const TrainingCharges& charges, int expected_version) override;
     std::vector<NoShow> no_shows(PartnershipId partnership, Date from, Date to) override;
+    std::map<AgencyId, std::vector<std::string>> agency_lead_emails(PartnershipId partnership) override;
     bool mark_told(PartnershipId partnership, BookingId booking, Instant at, std::int64_t charged_pence) override;
 
 private:
