@@ -4,7 +4,6 @@
 #include <map>
 #include <set>
 
-#include "core/csv.hpp"
 #include "core/names.hpp"
 #include "core/sheet_rows.hpp"
 #include "core/text.hpp"
@@ -148,59 +147,26 @@ const std::vector<std::string>& school_sheet_headings() {
 }
 
 std::vector<School> read_school_sheet(std::string_view csv, const std::string& field, FieldErrors& errors) {
+    const SheetShape shape{heading_fields(),
+                           {"urn", "name"},
+                           "The first row must name the columns, with URN and Name at least: use the template, or a Get Information about Schools download",
+                           kMaxSchoolRows,
+                           "A register has at most " + std::to_string(kMaxSchoolRows) + " settings: split the file",
+                           "The file has no settings: one school, college or early years setting on each row, under a row of headings"};
     std::vector<School> out;
-    CsvReader reader(csv);
-    std::vector<std::string> cells;
-    std::map<std::string, int> column;  // field -> column
-    bool headed = false;
-    std::vector<std::string> wrong;
     std::map<std::string, int> urn_rows;  // URN -> the row it was first on
-    std::size_t rows = 0;
-    while (reader.next(cells)) {
-        if (!reader.error().empty()) {
-            errors.push_back({field, "Row " + std::to_string(reader.line()) + ": " + reader.error()});
-            return {};
-        }
-        if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trim(c).empty(); })) continue;
-        if (!headed) {
-            column = heading_columns(cells, heading_fields());
-            if (!column.count("urn") || !column.count("name")) {
-                errors.push_back({field, "The first row must name the columns, with URN and Name at least: use the template, or a Get Information "
-                                         "about Schools download"});
-                return {};
-            }
-            headed = true;
-            continue;
-        }
-        if (++rows > kMaxSchoolRows) {
-            errors.push_back({field, "A register has at most " + std::to_string(kMaxSchoolRows) + " settings: split the file"});
-            return {};
-        }
-        auto cell = [&](const char* name) {
-            const auto at = column.find(name);
-            return at != column.end() && static_cast<std::size_t>(at->second) < cells.size() ? cells[static_cast<std::size_t>(at->second)] : std::string();
-        };
+    const bool read = read_sheet(csv, shape, field, errors, [&](const SheetRow& row) {
+        const auto cell = [&](const char* name) { return row.cell(name); };
         FieldErrors row_errors;
         auto school = check_school({cell("urn"), cell("name"), cell("phase"), cell("type"), cell("lead_name"), cell("lead_email"), cell("status")}, row_errors);
         if (school) {
-            const auto [first, fresh] = urn_rows.emplace(school->urn, reader.line());
+            const auto [first, fresh] = urn_rows.emplace(school->urn, row.line());
             if (!fresh) row_errors.push_back({"urn", "The URN " + school->urn + " is on row " + std::to_string(first->second) + " too: each setting once"});
         }
-        if (!row_errors.empty()) {
-            wrong.push_back(row_message(reader.line(), row_errors));
-        } else {
-            out.push_back(std::move(*school));
-        }
-    }
-    if (!headed || (out.empty() && wrong.empty())) {
-        errors.push_back({field, "The file has no settings: one school, college or early years setting on each row, under a row of headings"});
-        return {};
-    }
-    if (!wrong.empty()) {
-        errors.push_back({field, wrong_rows_message(wrong)});
-        return {};
-    }
-    return out;
+        if (row_errors.empty()) out.push_back(std::move(*school));
+        return row_errors;
+    });
+    return read ? out : std::vector<School>{};
 }
 
 std::vector<AuditStandard> default_section_157() {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "core/csv.hpp"
 #include "core/dataset_records.hpp"  // parse_uk_date
 #include "core/sheet_rows.hpp"
 #include "core/text.hpp"
@@ -72,39 +71,16 @@ const std::vector<std::string>& enrolment_sheet_headings() {
 
 std::vector<ModuleEnrolment> read_enrolment_sheet(std::string_view csv, const EnrolmentSheetContext& context, const std::string& field,
                                                   FieldErrors& errors) {
+    const SheetShape shape{heading_fields(),
+                           {"module", "name", "email", "applied"},
+                           "The first row must name the columns, with Module, Name, Email and Applied at least: use the template's headings",
+                           kMaxEnrolmentRows,
+                           "A report has at most " + std::to_string(kMaxEnrolmentRows) + " rows: split the file",
+                           "The file has no enrolments: one practitioner's module on each row, under a row of headings"};
     std::vector<ModuleEnrolment> out;
-    CsvReader reader(csv);
-    std::vector<std::string> cells;
-    std::map<std::string, int> column;
-    bool headed = false;
-    std::vector<std::string> wrong;
     std::map<std::pair<std::int64_t, std::string>, int> seen;  // module and email -> the row first on
-    std::size_t rows = 0;
-    while (reader.next(cells)) {
-        if (!reader.error().empty()) {
-            errors.push_back({field, "Row " + std::to_string(reader.line()) + ": " + reader.error()});
-            return {};
-        }
-        if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trim(c).empty(); })) continue;
-        if (!headed) {
-            column = heading_columns(cells, heading_fields());
-            for (const char* needed : {"module", "name", "email", "applied"}) {
-                if (!column.count(needed)) {
-                    errors.push_back({field, "The first row must name the columns, with Module, Name, Email and Applied at least: use the template's headings"});
-                    return {};
-                }
-            }
-            headed = true;
-            continue;
-        }
-        if (++rows > kMaxEnrolmentRows) {
-            errors.push_back({field, "A report has at most " + std::to_string(kMaxEnrolmentRows) + " rows: split the file"});
-            return {};
-        }
-        auto cell = [&](const char* name) {
-            const auto at = column.find(name);
-            return at != column.end() && static_cast<std::size_t>(at->second) < cells.size() ? trim(cells[static_cast<std::size_t>(at->second)]) : std::string();
-        };
+    const bool read = read_sheet(csv, shape, field, errors, [&](const SheetRow& sheet_row) {
+        const auto cell = [&](const char* name) { return trim(sheet_row.cell(name)); };
         FieldErrors row;
         ModuleEnrolment e;
         const std::string module = cell("module");
@@ -150,21 +126,13 @@ std::vector<ModuleEnrolment> read_enrolment_sheet(std::string_view csv, const En
         // A module completed was started, whether or not the report says when.
         if (e.completed_on && !e.started_on && row.empty()) e.started_on = e.applied_on;
         if (row.empty()) {
-            const auto [first, fresh] = seen.emplace(std::make_pair(e.module.value, e.email), reader.line());
+            const auto [first, fresh] = seen.emplace(std::make_pair(e.module.value, e.email), sheet_row.line());
             if (!fresh) row.push_back({"email", e.email + " is on row " + std::to_string(first->second) + " for the same module: each enrolment once"});
         }
-        if (!row.empty()) wrong.push_back(row_message(reader.line(), row));
-        else out.push_back(std::move(e));
-    }
-    if (!headed || (out.empty() && wrong.empty())) {
-        errors.push_back({field, "The file has no enrolments: one practitioner's module on each row, under a row of headings"});
-        return {};
-    }
-    if (!wrong.empty()) {
-        errors.push_back({field, wrong_rows_message(wrong)});
-        return {};
-    }
-    return out;
+        if (row.empty()) out.push_back(std::move(e));
+        return row;
+    });
+    return read ? out : std::vector<ModuleEnrolment>{};
 }
 
 namespace {
