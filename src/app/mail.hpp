@@ -63,7 +63,7 @@ std::map<UserId, MailPreferences> recorded_preferences(Transaction& tx, Partners
 // What one daily round queued.
 struct DueReminders {
     int actions = 0;   // messages (or digest entries) about meeting actions and action-plan items
-    int returns = 0;   // about Section 11 and 175 returns and the dataset's agency returns
+    int returns = 0;   // about Section 11 and 175 returns, the dataset's agency returns and training needs returns
     int digests = 0;   // digests queued
 };
 // The daily round: each open meeting action and open action-plan item with a due date and an
@@ -71,7 +71,9 @@ struct DueReminders {
 // it is overdue; each Section 11 or 175 return an invited agency has not submitted is reminded to
 // the agency's leads (agency_lead accounts) kReturnReminderLead before the cycle closes and when
 // it is overdue; each dataset return asked for and not yet in is reminded to the agency's leads
-// kDatasetReturnReminderLead before its due date and when it is overdue; once per item, stage and due date (the store's unique key), whichever server
+// kDatasetReturnReminderLead before its due date and when it is overdue; each training needs
+// return not submitted is reminded to the agency's leads kReturnReminderLead before the analysis
+// closes (not after: then only the training team enters one); once per item, stage and due date (the store's unique key), whichever server
 // runs it. Then every digest waiting in the partnership is queued as one message per person.
 // `site` is the address links start with.
 DueReminders queue_due_reminders(Services& s, Date today, const std::string& site);

@@ -165,6 +165,7 @@ std::vector<DemoAccount> load_demo(Services& s, const std::string& password, Doc
     }
     load_demo_risks(s, knowsley.agencies, bu);
     retire_ended_agencies(s, knowsley);  // after the records of their time, before the report is signed
+    load_demo_training_needs(s, demo_actor(s, bu), knowsley.agencies);  // of the agencies working today
     load_demo_voice(s, bu, account_of(knowsley, "administrator"), sefton.partnership.id);
     load_demo_report(s, bu);
     if (documents != nullptr) load_demo_public_site(s, *documents, bu);

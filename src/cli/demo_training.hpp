@@ -24,4 +24,8 @@ void load_demo_recent_session(Services& s, const Actor& business_unit, const std
 // (cli/demo_training_modules.cpp).
 void load_demo_online_modules(Services& s, const Actor& business_unit, const std::map<std::string, AgencyId>& agencies);
 
+// Seed 004's training needs analysis, every two years: this one open five weeks, some returns
+// in, one a draft, one not started (cli/demo_training_needs.cpp).
+void load_demo_training_needs(Services& s, const Actor& business_unit, const std::map<std::string, AgencyId>& agencies);
+
 }  // namespace assure::cli

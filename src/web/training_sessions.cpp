@@ -52,6 +52,7 @@ void sessions_page(Services& s, Ctx& ctx) {
     items.push_back(link("/training/figures", "Yearly figures"));
     items.push_back(link("/training/modules", "Online modules"));
     items.push_back(link("/training/no-shows", "Places not used, by agency"));
+    items.push_back(link("/training/needs", "Training needs analyses"));
     items.push_back(link(all ? "/training" : "/training?when=all", all ? "Sessions to come only" : "Every session, past ones too"));
     items.push_back(link("/p/" + public_calendar_slug(s, ctx.who()) + "/training", "Public calendar"));
     Data links;

@@ -9,6 +9,7 @@
 #include "app/action_escalations.hpp"
 #include "app/governance.hpp"
 #include "app/my_work.hpp"
+#include "app/ports/training_needs.hpp"
 #include "app/mail.hpp"
 #include "fakes/fakes.hpp"
 
@@ -198,6 +199,44 @@ TEST_F(ReminderUseCases, AReturnNotSubmittedIsRemindedToTheAgencysLeadsAndASubmi
     EXPECT_NE(mail[0].body.find("due on 11 December 2026"), std::string::npos) << mail[0].body;
     EXPECT_NE(mail[0].body.find(site + "/audits/" + cycle.str() + "/returns/" + housing.str()), std::string::npos);
     EXPECT_NE(mail[1].subject.find("Return overdue"), std::string::npos);
+}
+
+// A training needs analysis whose returns close Friday 11 December 2026: reminded ten working
+// days before, like an audit return, but not once it has closed (then only the training team
+// enters a return).
+TEST_F(ReminderUseCases, ATrainingNeedsReturnNotSubmittedIsRemindedWhileTheAnalysisIsOpen) {
+    NeedsAnalysis a;
+    a.partnership = w.partnership;
+    a.title = "Training needs analysis 2026 to 2028";
+    a.opens = d("2026-11-02");
+    a.closes = d("2026-12-11");
+    a.next_due = d("2028-11-02");
+    a.topics = {{"Exploring Neglect", CourseId{}}};
+    a.invited = {housing, probation};
+    NeedsAnalysisId id;
+    w.store.write([&](Transaction& tx) {
+        auto& needs = dynamic_cast<NeedsTransaction&>(tx).training_needs();
+        id = *needs.add(a);
+        NeedsReturn r;
+        r.analysis = id;
+        r.agency = probation;
+        r.state = NeedsReturnState::submitted;
+        r.workforce = 40;
+        r.trained = 30;
+        r.needs = {5};
+        r.submitted_on = d("2026-11-20");
+        needs.save_return(w.partnership, r, 1, paul_user.user);
+    });
+    EXPECT_EQ(round("2026-11-30").returns, 0);
+    EXPECT_EQ(round("2026-12-01").returns, 1);
+    EXPECT_EQ(round("2026-12-02").returns, 0) << "once a stage";
+    EXPECT_EQ(round("2026-12-14").returns, 0) << "closed: no overdue reminder";
+    EXPECT_TRUE(to("paul@example.org").empty()) << "probation's return is in";
+    const auto mail = to("lena@example.org");
+    ASSERT_EQ(mail.size(), 1u);
+    EXPECT_EQ(mail[0].kind, MailKind::return_reminder);
+    EXPECT_EQ(mail[0].subject, "Return due (Test Partnership): Training needs analysis 2026 to 2028");
+    EXPECT_NE(mail[0].body.find(site + "/training/needs/" + id.str() + "/returns/" + housing.str()), std::string::npos) << mail[0].body;
 }
 
 // A dataset return for July to September 2026 due Tuesday 8 December: five working days before

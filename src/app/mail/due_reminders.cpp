@@ -1,5 +1,5 @@
 // The daily round of reminders beyond the statutory ones (issue 19 item 3): actions, audit
-// returns and the dataset's agency returns coming due and overdue, each to the people whose it is, then each person's digest.
+// returns, the dataset's agency returns and training needs returns coming due and overdue, each to the people whose it is, then each person's digest.
 // Core decides what a day calls for; the store's unique key (record, stage, due date) keeps
 // each reminder to once, whichever server or run gets there first.
 #include <algorithm>
@@ -8,6 +8,7 @@
 
 #include "app/mail.hpp"
 #include "app/ports/action_escalations.hpp"
+#include "app/ports/training_needs.hpp"
 #include "core/action_escalation.hpp"
 
 namespace assure {
@@ -125,6 +126,28 @@ int dataset_returns(Round& r) {
     return sent;
 }
 
+// Training needs analyses open and returns not yet submitted, to the agency's leads, while they
+// may still submit: after the day returns close only the training team enters one.
+int needs_returns(Round& r) {
+    auto* with = dynamic_cast<NeedsTransaction*>(&r.tx);
+    if (with == nullptr) return 0;
+    int sent = 0;
+    for (const NeedsAnalysis& a : with->training_needs().list(r.partnership.id)) {
+        if (needs_stage(a, r.today) != NeedsAnalysisStage::open) continue;
+        const auto stage = reminder_stage(a.closes, r.today, kReturnReminderLead, r.calendar);
+        if (!stage) continue;
+        for (const NeedsReturn& ret : with->training_needs().returns(r.partnership.id, a.id)) {
+            if (ret.state == NeedsReturnState::submitted) continue;
+            const auto leads = r.agency_leads.find(ret.agency);
+            if (leads == r.agency_leads.end()) continue;
+            const DueItem item{a.title, ret.agency_name, "/training/needs/" + a.id.str() + "/returns/" + ret.agency.str(), a.closes, *stage};
+            sent += r.remind("training_needs:" + a.id.str() + ":" + ret.agency.str(), *stage, a.closes, leads->second, MailKind::return_reminder,
+                             return_reminder_text(r.partnership.name, item, r.today, r.site));
+        }
+    }
+    return sent;
+}
+
 // Meeting actions long overdue (issue 20 item 7; decision 0036): each step core's
 // escalation_step has reached, to the group's chair and then to the statutory partners' leads,
 // recorded once per action, step, due date and person with an audit row, and mailed to the
@@ -212,7 +235,7 @@ DueReminders queue_due_reminders(Services& s, Date today, const std::string& sit
                 }
             }
             out.actions += meeting_actions(r) + plan_actions(r) + escalations(r);
-            out.returns += audit_returns(r) + dataset_returns(r);
+            out.returns += audit_returns(r) + dataset_returns(r) + needs_returns(r);
             out.digests += digests(r, users);
         });
     }

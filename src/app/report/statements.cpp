@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/actor_agency.hpp"
 #include "app/agency_statements.hpp"
 #include "app/ports/agency_statements.hpp"
 
@@ -28,19 +29,9 @@ ReportState report_state_in(Transaction& tx, PartnershipId partnership, Financia
     return report_state(partners, tx.report().sign_offs(partnership, year));
 }
 
-// The agency the person's account belongs to, for a safeguarding lead or a partner lead.
-std::optional<AgencyId> own_agency(Transaction& tx, const Actor& actor) {
-    if (actor.role != Role::agency_lead && actor.role != Role::partner_lead) return std::nullopt;
-    const auto user = tx.users().find(actor.user);
-    if (!user) return std::nullopt;
-    const auto person = tx.people().find(actor.partnership, user->person);
-    if (!person || !person->agency.valid()) return std::nullopt;
-    return person->agency;
-}
-
 bool may_write(Transaction& tx, const Actor& actor, AgencyId agency) {
     if (actor.can(Permission::manage_report)) return true;
-    const auto own = own_agency(tx, actor);
+    const auto own = agency_spoken_for(tx, actor);
     return own && *own == agency;
 }
 
@@ -106,7 +97,7 @@ StatementsOfYear list_statements(Services& s, const Actor& actor, const std::str
     s.store.read([&](Transaction& tx) {
         out.report = report_state_in(tx, actor.partnership, out.year);
         const auto saved = statements_of(tx).statements(actor.partnership, out.year);
-        const auto own = own_agency(tx, actor);
+        const auto own = agency_spoken_for(tx, actor);
         for (const auto& a : tx.agencies().list(actor.partnership, true)) {
             const auto found = std::find_if(saved.begin(), saved.end(), [&](const AgencyStatement& st) { return st.agency == a.id; });
             if (!a.active && found == saved.end()) continue;
