@@ -120,7 +120,8 @@ std::vector<IndicatorDefinition> build() {
                       lower_is_better, sum, rec, missing));
     out.push_back(def("missing_rhi_offered_72h", "Return interviews offered within 72 hours",
                       "Share of missing episodes ended in the period after which an independent return interview was offered "
-                      "within 72 hours.",
+                      "within 72 hours: from the missing records when they carry the days interviews were offered, otherwise "
+                      "the local authority's return.",
                       kLa, percentage, higher_is_better, ratio, ret, missing));
     out.push_back(def("missing_three_in_90_days", "Children missing three times in 90 days",
                       "Distinct children whose third missing episode within 90 days started in the period: the point at "

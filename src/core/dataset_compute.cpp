@@ -25,6 +25,8 @@ struct Care {
 struct Away {
     int child;
     std::int32_t start;
+    std::int32_t end;      // kOpen while the child has not returned
+    std::int32_t offered;  // the day a return interview was offered; kOpen when none was
 };
 
 std::int32_t day(Date d) { return static_cast<std::int32_t>(d.days()); }
@@ -46,6 +48,7 @@ bool looked_after(const Care* b, const Care* e, std::int32_t d) {
 struct Tally {
     std::array<std::int64_t, kPeriods> cla{}, started{}, ceased{}, three_num{}, stable_num{}, stable_den{};
     std::array<std::int64_t, kPeriods> missing_children{}, missing_episodes{}, cla_missing_children{}, cla_missing_episodes{}, three_in_90{};
+    std::array<std::int64_t, kPeriods> returned{}, interviewed_in_time{};  // missing episodes ended, and those offered an interview in time
 };
 
 }  // namespace
@@ -77,8 +80,11 @@ std::vector<IndicatorValue> compute_year(const YearRecords& records) {
     }
     std::vector<Away> away;
     away.reserve(records.missing.size());
+    bool have_interviews = false;
     for (const auto& m : records.missing) {
-        if (m.kind == 'M') away.push_back({child_number(m.child), day(m.start)});
+        if (m.kind != 'M') continue;
+        away.push_back({child_number(m.child), day(m.start), m.end ? day(*m.end) : kOpen, m.rhi_offered ? day(*m.rhi_offered) : kOpen});
+        have_interviews = have_interviews || m.rhi_offered.has_value();
     }
     const int children = static_cast<int>(number.size());
     // The month of birth only: a child is taken as born on its first day, so one who turns 16
@@ -89,8 +95,11 @@ std::vector<IndicatorValue> compute_year(const YearRecords& records) {
     }
 
     std::sort(care.begin(), care.end(), [](const Care& a, const Care& b) { return a.child != b.child ? a.child < b.child : a.start < b.start; });
-    std::sort(away.begin(), away.end(), [](const Away& a, const Away& b) { return a.child != b.child ? a.child < b.child : a.start < b.start; });
-    // The same episode can come in the looked-after children's file and the all-children file.
+    // The same episode can come in the looked-after children's file and the all-children file:
+    // the one that says an interview was offered sorts first, and is the one kept.
+    std::sort(away.begin(), away.end(), [](const Away& a, const Away& b) {
+        return a.child != b.child ? a.child < b.child : a.start != b.start ? a.start < b.start : a.offered < b.offered;
+    });
     away.erase(std::unique(away.begin(), away.end(), [](const Away& a, const Away& b) { return a.child == b.child && a.start == b.start; }),
                away.end());
 
@@ -158,6 +167,14 @@ std::vector<IndicatorValue> compute_year(const YearRecords& records) {
             const std::int32_t d = away[k].start;
             const int q = quarter_index(d);
             if (k >= i + 2 && d - away[k - 2].start < 90 && q) third[0] = third[static_cast<std::size_t>(q)] = true;
+            // A return interview belongs to the period the child returned in.
+            if (const int r = away[k].end == kOpen ? 0 : quarter_index(away[k].end)) {
+                const bool in_time = away[k].offered != kOpen && away[k].offered - away[k].end <= kReturnInterviewDays;
+                for (const int p : {0, r}) {
+                    ++t.returned[p];
+                    t.interviewed_in_time[p] += in_time;
+                }
+            }
             if (!q) continue;
             const bool cla = looked_after(b, e, d);
             for (const int p : {0, q}) {
@@ -207,6 +224,7 @@ std::vector<IndicatorValue> compute_year(const YearRecords& records) {
         count("missing_cla_children", t.cla_missing_children[p], have_missing);
         count("missing_cla_episodes", t.cla_missing_episodes[p], have_missing);
         count("missing_three_in_90_days", t.three_in_90[p], have_missing);
+        ratio("missing_rhi_offered_72h", t.interviewed_in_time[p], t.returned[p], Unit::percentage, have_interviews);
     }
     return out;
 }
@@ -288,6 +306,8 @@ std::vector<IndicatorValue> assemble(const std::vector<IndicatorDefinition>& cat
         IndicatorValue v{d.code, period, std::nullopt, std::nullopt, std::nullopt};
         if (d.source == IndicatorSource::records) {
             if (const auto* c = find_value(computed, d.code, period)) v = *c;
+        } else if (const auto* c = find_value(computed, d.code, period); c && c->value) {
+            v = *c;  // returned by agencies, and carried by the records imported: the records' figure
         } else if (!d.rate_of.empty()) {
             // A rate is never returned as a figure: it is made from its count and the population.
             const auto* count_def = find_definition(catalogue, d.rate_of);

@@ -22,15 +22,20 @@ struct YearRecords {
 
 // The record-level indicators (cla, cla_rate, cla_started, cla_ceased, cla_three_placements,
 // cla_long_term_stability, missing_children, missing_episodes, missing_cla_children,
-// missing_cla_episodes, missing_three_in_90_days) for the year and each of its quarters.
-// Linear in the records after one sort by child.
+// missing_cla_episodes, missing_three_in_90_days) for the year and each of its quarters, and
+// missing_rhi_offered_72h when the missing records carry the days return interviews were
+// offered. Linear in the records after one sort by child.
 std::vector<IndicatorValue> compute_year(const YearRecords& records);
+// 72 hours, with days only: offered on the day of return or within the three days after it.
+inline constexpr int kReturnInterviewDays = 3;
 
 // Every catalogue indicator's figure for `period`. `computed` are compute_year's figures;
 // `returned` the agencies' figures (any periods). A year an agency did not return is made
 // from its quarters by the indicator's rule: counts summed, a snapshot from the last
 // quarter, a ratio from the summed numerators and denominators; distinct children cannot be
-// made from quarters. A rate is recomputed from its count and the population.
+// made from quarters. A rate is recomputed from its count and the population. An indicator
+// agencies return that the records also computed (return interviews, when the missing file
+// carries their days) takes the records' figure.
 std::vector<IndicatorValue> assemble(const std::vector<IndicatorDefinition>& catalogue, DatasetPeriod period,
                                      const std::vector<IndicatorValue>& computed, const std::vector<IndicatorValue>& returned,
                                      std::optional<std::int64_t> population);

@@ -127,6 +127,15 @@ std::optional<Date> date_column(RowCheck& check, const Table& t, const std::stri
     return d;
 }
 
+// A date in a column the file may leave out, or leave empty.
+std::optional<Date> optional_date_column(RowCheck& check, const Table& t, const std::string& column) {
+    const auto text = t.get_optional(column);
+    if (text.empty()) return std::nullopt;
+    auto d = parse_uk_date(text);
+    if (!d) check.refuse(column, column + " \"" + std::string(text) + "\" is not a real date as dd/mm/yyyy");
+    return d;
+}
+
 std::string child_column(RowCheck& check, const Table& t, const Pseudonymise& pseudonymise) {
     const auto id = t.get("CHILD");
     if (id.empty()) {
@@ -260,6 +269,21 @@ Parsed<MissingRecord> read_missing(std::string_view csv, const Pseudonymise& pse
         r.end = date_column(check, t, "MIS_END", false);
         if (start && r.end && *r.end < *start) {
             check.refuse("MIS_END", "The episode ends (MIS_END " + r.end->iso() + ") before it starts (MIS_START " + start->iso() + ")");
+        }
+        // A return interview is offered once the child is back, and accepted once offered.
+        r.rhi_offered = optional_date_column(check, t, "RHI_OFFERED");
+        r.rhi_accepted = optional_date_column(check, t, "RHI_ACCEPTED");
+        if (r.rhi_offered && !r.end) {
+            check.refuse("RHI_OFFERED", "RHI_OFFERED is given but MIS_END is empty: a return interview is offered once the child has returned");
+        } else if (r.rhi_offered && r.end && *r.rhi_offered < *r.end) {
+            check.refuse("RHI_OFFERED", "The return interview was offered (RHI_OFFERED " + r.rhi_offered->iso() + ") before the child returned (MIS_END " +
+                                            r.end->iso() + ")");
+        }
+        if (r.rhi_accepted && !r.rhi_offered) {
+            check.refuse("RHI_ACCEPTED", "RHI_ACCEPTED is given but RHI_OFFERED is empty: an interview is accepted once offered");
+        } else if (r.rhi_accepted && r.rhi_offered && *r.rhi_accepted < *r.rhi_offered) {
+            check.refuse("RHI_ACCEPTED", "The return interview was accepted (RHI_ACCEPTED " + r.rhi_accepted->iso() + ") before it was offered (RHI_OFFERED " +
+                                             r.rhi_offered->iso() + ")");
         }
         return r;
     });

@@ -39,12 +39,15 @@ struct EpisodeRecord {
     int line = 0;
 };
 
-// Missing (M) or away from placement without authorisation (A), in the 903 missing table's columns.
+// Missing (M) or away from placement without authorisation (A), in the 903 missing table's columns,
+// with the days a return interview was offered and accepted where the source has them (optional
+// columns RHI_OFFERED and RHI_ACCEPTED).
 struct MissingRecord {
     std::string child;
     char kind = 'M';
     Date start;
     std::optional<Date> end;
+    std::optional<Date> rhi_offered, rhi_accepted;
     int line = 0;
 };
 

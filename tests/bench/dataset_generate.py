@@ -58,11 +58,15 @@ with open(f"{out}/ssda903-episodes.csv", "w") as f:
             start = end
 
 with open(f"{out}/missing.csv", "w") as f:
-    f.write("CHILD,DOB,MISSING,MIS_START,MIS_END\n")
+    f.write("CHILD,DOB,MISSING,MIS_START,MIS_END,RHI_OFFERED,RHI_ACCEPTED\n")
     pool = children * 4  # most children who go missing are not looked after
     for i in range(missing):
         c = rng.randrange(pool)
         child = f"C{c:07d}" if c < children else f"M{c:07d}"
         start = year_start + datetime.timedelta(days=rng.randrange(365))
         kind = "M" if rng.random() < 0.9 else "A"
-        f.write(f"{child},,{kind},{uk(start)},{uk(start + datetime.timedelta(days=1))}\n")
+        end = start + datetime.timedelta(days=1)
+        # Most returns are offered an interview, some after more than 72 hours; fewer accept it.
+        offered = end + datetime.timedelta(days=rng.randrange(6)) if rng.random() < 0.85 else None
+        accepted = offered + datetime.timedelta(days=rng.randrange(3)) if offered and rng.random() < 0.6 else None
+        f.write(f"{child},,{kind},{uk(start)},{uk(end)},{uk(offered) if offered else ''},{uk(accepted) if accepted else ''}\n")

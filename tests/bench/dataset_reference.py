@@ -16,7 +16,7 @@ t0 = time.perf_counter()
 header = pd.read_csv(f"{directory}/ssda903-header.csv", dtype=str, keep_default_na=False)
 eps = pd.read_csv(f"{directory}/ssda903-episodes.csv", dtype=str, keep_default_na=False)
 mis = pd.read_csv(f"{directory}/missing.csv", dtype=str, keep_default_na=False)
-for df, cols in ((header, ["DOB"]), (eps, ["DECOM", "DEC"]), (mis, ["MIS_START", "MIS_END"])):
+for df, cols in ((header, ["DOB"]), (eps, ["DECOM", "DEC"]), (mis, ["MIS_START", "MIS_END", "RHI_OFFERED"])):
     for c in cols:
         df[c] = pd.to_datetime(df[c], format="%d/%m/%Y", errors="coerce")
 read_s = time.perf_counter() - t0
@@ -36,7 +36,9 @@ births = header[["CHILD", "DOB"]].dropna()
 sixteenth = pd.to_datetime(dict(year=births["DOB"].dt.year + 16, month=births["DOB"].dt.month, day=1))
 sixteen = pd.Series(sixteenth.values, index=births["CHILD"].values)
 
-m = mis[mis["MISSING"] == "M"].drop_duplicates(["CHILD", "MIS_START"]).sort_values(["CHILD", "MIS_START"])
+# The same episode twice (two files): the one that says an interview was offered is kept.
+m = mis[mis["MISSING"] == "M"].sort_values(["CHILD", "MIS_START", "RHI_OFFERED"], na_position="last", kind="stable")
+m = m.drop_duplicates(["CHILD", "MIS_START"])
 m = m.reset_index(drop=True)
 third = m["CHILD"].eq(m["CHILD"].shift(2)) & ((m["MIS_START"] - m["MIS_START"].shift(2)).dt.days < 90)
 # Looked after on the day a missing episode started: an episode open at the end of that day.
@@ -67,6 +69,10 @@ for key, s, e in periods:
     stable_num = int((den_rows["placement_start"] <= e - pd.DateOffset(months=24)).sum())
     in_p = m[m["MIS_START"].between(s, e)]
     third_p = m[third & m["MIS_START"].between(s, e)]
+    # Return interviews: episodes the child returned from in the period, offered within 72 hours (3 days).
+    back = m[m["MIS_END"].between(s, e)]
+    rhi_den = len(back)
+    rhi_num = int(((back["RHI_OFFERED"] - back["MIS_END"]).dt.days <= 3).sum())
 
     def ratio(n, d, scale):
         return "-" if d == 0 else f"{np.floor(n * scale / d * 10 + 0.5 + 1e-9) / 10:.1f}"
@@ -81,7 +87,8 @@ for key, s, e in periods:
             ("missing_episodes", key, "-", "-", str(len(in_p))),
             ("missing_cla_children", key, "-", "-", str(in_p[in_p["cla"]]["CHILD"].nunique())),
             ("missing_cla_episodes", key, "-", "-", str(int(in_p["cla"].sum()))),
-            ("missing_three_in_90_days", key, "-", "-", str(third_p["CHILD"].nunique()))]
+            ("missing_three_in_90_days", key, "-", "-", str(third_p["CHILD"].nunique())),
+            ("missing_rhi_offered_72h", key, str(rhi_num), str(rhi_den), ratio(rhi_num, rhi_den, 100))]
 compute_s = time.perf_counter() - t1
 # Assure prints the year then each quarter, indicator by indicator within each.
 for row in out:

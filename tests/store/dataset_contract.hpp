@@ -127,7 +127,16 @@ TYPED_TEST_P(DatasetContract, AYearsRecordsReplaceThatYearsOnly) {
 TYPED_TEST_P(DatasetContract, ManyRecordsAreWrittenInBatchesAndAllReadBack) {
     const auto id = this->add_import("missing", "2016-17");
     std::vector<MissingRecord> rows;
-    for (int i = 0; i < 257; ++i) rows.push_back({"c" + std::to_string(i % 40), i % 2 ? 'M' : 'A', Date::from_days(Date{2016, 4, 1}.days() + i), std::nullopt, 0});
+    for (int i = 0; i < 257; ++i) {
+        MissingRecord m{"c" + std::to_string(i % 40), i % 2 ? 'M' : 'A', Date::from_days(Date{2016, 4, 1}.days() + i), std::nullopt, std::nullopt,
+                        std::nullopt, 0};
+        if (i % 3 == 0) {  // returned the next day, offered an interview two days after that, accepted on the third
+            m.end = Date::from_days(m.start.days() + 1);
+            m.rhi_offered = Date::from_days(m.start.days() + 3);
+            m.rhi_accepted = Date::from_days(m.start.days() + 4);
+        }
+        rows.push_back(m);
+    }
     this->store->write([&](Transaction& tx) {
         tx.dataset().replace_missing(this->partnership, 2016, MissingSource::all_children, id, rows);
         tx.dataset().replace_missing(this->partnership, 2016, MissingSource::looked_after, id, {rows[0]});
@@ -136,6 +145,10 @@ TYPED_TEST_P(DatasetContract, ManyRecordsAreWrittenInBatchesAndAllReadBack) {
     ASSERT_EQ(all.size(), 257u);
     EXPECT_EQ(all[256].start, rows[256].start);
     EXPECT_EQ(all[1].kind, 'M');
+    EXPECT_EQ(all[255].end, rows[255].end);
+    EXPECT_EQ(all[255].rhi_offered, rows[255].rhi_offered) << "the return interview's days round-trip";
+    EXPECT_EQ(all[255].rhi_accepted, rows[255].rhi_accepted);
+    EXPECT_FALSE(all[256].rhi_offered.has_value());
     EXPECT_EQ(this->read([&](DatasetRepo& r) { return r.missing(this->partnership, 2016, MissingSource::looked_after); }).size(), 1u);
 }
 

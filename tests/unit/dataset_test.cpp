@@ -326,6 +326,59 @@ TEST(DatasetCompute, WithoutRecordsAFigureIsMissingNotZero) {
     EXPECT_FALSE(figure(v, "missing_children", "2016-17").value);
 }
 
+TEST(DatasetReaders, ReturnInterviewDaysAreReadWhereTheFileHasThemAndCheckedAgainstTheReturn) {
+    const std::string head = "CHILD,DOB,MISSING,MIS_START,MIS_END,RHI_OFFERED,RHI_ACCEPTED\n";
+    const auto r = read_missing(head +
+                                    "A1,01/01/2005,M,01/05/2016,02/05/2016,04/05/2016,05/05/2016\n"  // line 2: good
+                                    "A1,01/01/2005,M,03/06/2016,,04/06/2016,\n"                      // 3: offered before any return
+                                    "A1,01/01/2005,M,03/07/2016,05/07/2016,04/07/2016,\n"            // 4: offered before the return
+                                    "A1,01/01/2005,M,03/08/2016,05/08/2016,,06/08/2016\n"            // 5: accepted, never offered
+                                    "A1,01/01/2005,M,03/09/2016,05/09/2016,31/09/2016,\n",           // 6: no such day
+                                tag);
+    ASSERT_EQ(r.rows.size(), 1u);
+    EXPECT_EQ(r.rows[0].rhi_offered, d(2016, 5, 4));
+    EXPECT_EQ(r.rows[0].rhi_accepted, d(2016, 5, 5));
+    ASSERT_EQ(r.refused.size(), 4u);
+    EXPECT_EQ(r.refused[0].column, "RHI_OFFERED");
+    EXPECT_NE(r.refused[0].reason.find("MIS_END is empty"), std::string::npos);
+    EXPECT_EQ(r.refused[1].reason, "The return interview was offered (RHI_OFFERED 2016-07-04) before the child returned (MIS_END 2016-07-05)");
+    EXPECT_EQ(r.refused[2].column, "RHI_ACCEPTED");
+    EXPECT_EQ(r.refused[3].line, 6);
+    EXPECT_EQ(r.refused[3].column, "RHI_OFFERED");
+    // A file without the columns is read as before, with no interview days.
+    const auto plain = read_missing("CHILD,DOB,MISSING,MIS_START,MIS_END\nA1,01/01/2005,M,01/05/2016,02/05/2016\n", tag);
+    ASSERT_EQ(plain.rows.size(), 1u);
+    EXPECT_FALSE(plain.rows[0].rhi_offered.has_value());
+}
+
+MissingRecord returned_home(const char* child, Date start, Date end, std::optional<Date> offered) {
+    MissingRecord m = away(child, start);
+    m.end = end;
+    m.rhi_offered = offered;
+    return m;
+}
+
+TEST(DatasetCompute, ReturnInterviewsWithin72HoursAreAShareOfEpisodesEndedInThePeriod) {
+    YearRecords r;
+    r.year = 2016;
+    r.missing = {
+        returned_home("A", d(2016, 4, 10), d(2016, 4, 11), d(2016, 4, 14)),  // Q1: three days after: in time
+        returned_home("A", d(2016, 6, 29), d(2016, 7, 2), d(2016, 7, 6)),    // ends in Q2: four days after, late
+        returned_home("B", d(2016, 5, 1), d(2016, 5, 1), std::nullopt),      // Q1: never offered
+        returned_home("B", d(2016, 5, 1), d(2016, 5, 1), d(2016, 5, 2)),     // the same episode from the other file, offered: kept
+        away("C", d(2016, 9, 1)),                                            // not yet returned: not counted
+        returned_home("D", d(2016, 8, 1), d(2016, 8, 1), d(2016, 8, 1)),     // Q2: the same day
+    };
+    const auto v = compute_year(r);
+    const auto& year = figure(v, "missing_rhi_offered_72h", "2016-17");
+    EXPECT_EQ(*year.numerator, 3);
+    EXPECT_EQ(*year.denominator, 4);
+    EXPECT_DOUBLE_EQ(*year.value, 75.0);
+    EXPECT_EQ(*figure(v, "missing_rhi_offered_72h", "2016-17-Q1").denominator, 2);
+    EXPECT_EQ(*figure(v, "missing_rhi_offered_72h", "2016-17-Q2").numerator, 1);
+    EXPECT_FALSE(figure(compute_year(hand_worked_year()), "missing_rhi_offered_72h", "2016-17").value) << "records without interview days";
+}
+
 IndicatorValue returned(const char* code, const char* period, std::optional<double> value, std::optional<std::int64_t> num = {},
                         std::optional<std::int64_t> den = {}) {
     return {code, *DatasetPeriod::parse(period), value, num, den};
@@ -367,6 +420,17 @@ TEST(DatasetAssemble, AReturnedPercentageIsRecomputedFromItsParts) {
     const auto& c = default_indicator_catalogue();
     const std::vector<IndicatorValue> r{returned("cp_category_emo", "2016-17-Q4", 99.0, 110, 220)};
     EXPECT_DOUBLE_EQ(*figure(assemble(c, *DatasetPeriod::parse("2016-17-Q4"), {}, r, {}), "cp_category_emo", "2016-17-Q4").value, 50.0);
+}
+
+TEST(DatasetAssemble, AReturnedIndicatorTakesTheRecordsFigureWhenTheRecordsCarryIt) {
+    const auto& c = default_indicator_catalogue();
+    const auto year = *DatasetPeriod::parse("2016-17");
+    const std::vector<IndicatorValue> r{returned("missing_rhi_offered_72h", "2016-17", {}, 268, 330)};
+    EXPECT_EQ(*figure(assemble(c, year, {}, r, {}), "missing_rhi_offered_72h", "2016-17").numerator, 268) << "the return, without records";
+    const std::vector<IndicatorValue> computed{{"missing_rhi_offered_72h", year, 75.0, 3, 4}};
+    EXPECT_EQ(*figure(assemble(c, year, computed, r, {}), "missing_rhi_offered_72h", "2016-17").numerator, 3);
+    const std::vector<IndicatorValue> none{{"missing_rhi_offered_72h", year, std::nullopt, std::nullopt, std::nullopt}};
+    EXPECT_EQ(*figure(assemble(c, year, none, r, {}), "missing_rhi_offered_72h", "2016-17").numerator, 268) << "records without the days";
 }
 
 }  // namespace

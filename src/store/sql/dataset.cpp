@@ -222,7 +222,8 @@ void SqlDataset::replace_episodes(PartnershipId partnership, int year, DatasetIm
 
 std::vector<MissingRecord> SqlDataset::missing(PartnershipId partnership, int year, MissingSource source) {
     auto& q = db_.cached(
-        "SELECT child, kind, start_on, end_on FROM dataset_missing WHERE partnership_id = ? AND year = ? AND source = ? ORDER BY id");
+        "SELECT child, kind, start_on, end_on, rhi_offered_on, rhi_accepted_on FROM dataset_missing WHERE partnership_id = ? AND year = ? AND source = ? "
+        "ORDER BY id");
     q.bind(1, partnership.value).bind(2, year).bind(3, std::string(missing_source_key(source)));
     std::vector<MissingRecord> out;
     while (q.step()) out.push_back(read_missing(q));
@@ -237,13 +238,16 @@ void SqlDataset::replace_missing(PartnershipId partnership, int year, MissingSou
         .bind(2, year)
         .bind(3, key)
         .run();
-    insert_rows(db_, "dataset_missing", {"partnership_id", "year", "source", "child", "kind", "start_on", "end_on", "import_id"}, rows.size(),
+    insert_rows(db_, "dataset_missing", {"partnership_id", "year", "source", "child", "kind", "start_on", "end_on", "import_id", "rhi_offered_on",
+                                       "rhi_accepted_on"}, rows.size(),
                 [&](Statement& q, int at, std::size_t i) {
                     const auto& r = rows[i];
                     q.bind(at, partnership.value).bind(at + 1, year).bind(at + 2, key).bind(at + 3, r.child);
                     q.bind(at + 4, std::string(1, r.kind)).bind(at + 5, r.start.iso());
                     bind_optional_date(q, at + 6, r.end);
                     q.bind(at + 7, by.value);
+                    bind_optional_date(q, at + 8, r.rhi_offered);
+                    bind_optional_date(q, at + 9, r.rhi_accepted);
                 });
 }
 

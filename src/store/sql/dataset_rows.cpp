@@ -83,6 +83,8 @@ MissingRecord read_missing(const Statement& q) {
     r.kind = kind[0];
     r.start = strict_date(q, 2, t, "start_on");
     r.end = strict_optional_date(q, 3, t, "end_on");
+    r.rhi_offered = strict_optional_date(q, 4, t, "rhi_offered_on");
+    r.rhi_accepted = strict_optional_date(q, 5, t, "rhi_accepted_on");
     return r;
 }
 
