@@ -12,11 +12,17 @@
 namespace assure::web {
 namespace {
 
+// With the days return interviews were offered and accepted, the share offered within 72 hours
+// is worked out from the file instead of the local authority's return.
+constexpr const char* kMissingColumns =
+    "Columns CHILD, DOB, MISSING, MIS_START, MIS_END; add RHI_OFFERED and RHI_ACCEPTED, the days a return interview was offered "
+    "and accepted, where you have them";
+
 std::vector<Option> kind_options() {
     return {{"ssda903-header", "SSDA903 header (one row per child)"},
             {"ssda903-episodes", "SSDA903 episodes"},
-            {"ssda903-missing", "SSDA903 missing (looked-after children)"},
-            {"missing", "Missing episodes of all children"},
+            {"ssda903-missing", "SSDA903 missing (looked-after children)", kMissingColumns},
+            {"missing", "Missing episodes of all children", kMissingColumns},
             {"population", "Population of children (ONS mid-year estimate)"},
             {"indicator-values", "Agencies' figures (code, period, value or numerator and denominator)"}};
 }
