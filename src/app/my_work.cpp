@@ -9,6 +9,7 @@
 #include "app/ports/action_escalations.hpp"
 #include "app/ports/agency_statements.hpp"
 #include "app/ports/role_grants.hpp"
+#include "app/ports/training_needs.hpp"
 #include "core/date_words.hpp"
 #include "core/labels.hpp"
 #include "core/learning.hpp"
@@ -112,6 +113,22 @@ std::vector<OwedItem> pinned(Transaction& tx, const Actor& actor, const Owner& o
             }
         }
     }
+    // Returns to an open training needs analysis their agency was asked for and has not submitted:
+    // an agency's safeguarding lead or statutory partner lead answers for it.
+    if ((actor.role == Role::agency_lead || actor.role == Role::partner_lead) && o.agency) {
+        if (auto* with = dynamic_cast<NeedsTransaction*>(&tx)) {
+            for (const auto& a : with->training_needs().list(actor.partnership)) {
+                if (needs_stage(a, o.query.today) != NeedsAnalysisStage::open) continue;
+                if (std::find(a.invited.begin(), a.invited.end(), o.agency->id) == a.invited.end()) continue;
+                // Read, not locked: this is a read transaction.
+                const auto returns = with->training_needs().returns(actor.partnership, a.id);
+                const auto ret = std::find_if(returns.begin(), returns.end(), [&](const NeedsReturn& r) { return r.agency == o.agency->id; });
+                if (ret == returns.end() || ret->state == NeedsReturnState::submitted) continue;
+                out.push_back({OwedKind::needs_return, a.id.value, a.title, a.closes,
+                               std::string(ret->state == NeedsReturnState::draft ? "Draft started" : "Not started") + " for " + o.agency->name});
+            }
+        }
+    }
     // Roles that see children's identities, waiting for a partner lead who may decide them.
     if (actor.can(Permission::approve_roles)) {
         if (auto* with = dynamic_cast<RoleGrantTransaction*>(&tx)) {
@@ -139,6 +156,7 @@ std::string href_of(const OwedItem& i, const Owner& o) {
         case OwedKind::report_sign_off: return "/reports/" + FinancialYear{static_cast<int>(i.id)}.key();
         case OwedKind::role_approval: return "/users/approvals/" + id;
         case OwedKind::escalated_action: return "/actions/" + id;
+        case OwedKind::needs_return: return "/training/needs/" + id + "/returns/" + (o.agency ? o.agency->id.str() : std::string("0"));
         case OwedKind::agency_statement:
             return "/reports/" + FinancialYear{statement_owed_year(i.id)}.key() + "/statements/" + std::to_string(statement_owed_agency(i.id));
     }

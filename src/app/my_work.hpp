@@ -25,7 +25,8 @@ struct MyWork {
 
 // Meeting actions the person owns and improvement actions they lead, open; an agency lead's
 // agency's dataset returns not yet sent and Section 11/175 returns of open audits not yet
-// submitted; training they have booked still to come; a statutory partner lead's sign-off of
+// submitted; their agency's return to an open training needs analysis (an agency or partner
+// lead's); training they have booked still to come; a statutory partner lead's sign-off of
 // last year's report once every section is written. The store orders and pages the first
 // four; the returns of open audits (a few a year) and the sign-off (one) are put in their
 // place on the page their due date falls on (a sign-off has none: the last page).

@@ -11,7 +11,7 @@ struct KindInfo {
     std::string_view key, label;
 };
 
-constexpr std::array<KindInfo, 9> kKinds{{
+constexpr std::array<KindInfo, 10> kKinds{{
     {OwedKind::meeting_action, "meeting_action", "Meeting action"},
     {OwedKind::improvement_action, "improvement_action", "Improvement action"},
     {OwedKind::audit_return, "audit_return", "Audit return"},
@@ -21,6 +21,7 @@ constexpr std::array<KindInfo, 9> kKinds{{
     {OwedKind::role_approval, "role_approval", "Role to approve"},
     {OwedKind::escalated_action, "escalated_action", "Action escalated to you"},
     {OwedKind::agency_statement, "agency_statement", "Agency statement"},
+    {OwedKind::needs_return, "needs_return", "Training needs return"},
 }};
 
 }  // namespace

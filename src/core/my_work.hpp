@@ -23,6 +23,7 @@ enum class OwedKind {
     escalated_action,    // an overdue meeting action escalated to them, still open
     agency_statement,    // their agency's statement for the yearly report, returned or still a draft;
                          // for the business unit, one submitted and waiting for them
+    needs_return,        // their agency's return to an open training needs analysis, not yet submitted
 };
 
 std::string_view owed_kind_key(OwedKind kind);    // "meeting_action"

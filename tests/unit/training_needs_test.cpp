@@ -6,6 +6,7 @@
 // results by agency are read by those who may, and every change is audited in its transaction.
 #include <gtest/gtest.h>
 
+#include "app/my_work.hpp"
 #include "app/training.hpp"
 #include "app/training_needs.hpp"
 #include "core/training_needs.hpp"
@@ -276,4 +277,29 @@ TEST_F(TrainingNeeds, ChangingTheDatesKeepsTheTopicsAndTheNextDueShowsOnTheList)
               FailureCode::invalid);
     w.clock.at += 700 * 86400;  // past 1 September 2028
     EXPECT_TRUE(list_needs_analyses(w.services, bu).overdue);
+}
+
+TEST_F(TrainingNeeds, AnOpenReturnNotSubmittedIsInTheLeadsWorkUntilItIsSubmitted) {
+    const NeedsAnalysis a = open();
+    const auto owed = [&](const Actor& who) {
+        std::vector<MyWorkLine> out;
+        for (const auto& l : my_work(w.services, who, PageRequest{}).lines) {
+            if (l.item.kind == OwedKind::needs_return) out.push_back(l);
+        }
+        return out;
+    };
+    auto hers = owed(school_lead);
+    ASSERT_EQ(hers.size(), 1u);
+    EXPECT_EQ(hers[0].item.title, "Training needs analysis 2026 to 2028");
+    EXPECT_EQ(hers[0].item.due, (Date{2026, 12, 18}));
+    EXPECT_EQ(hers[0].item.detail, "Not started for Kirkby High School");
+    EXPECT_EQ(hers[0].href, "/training/needs/" + a.id.str() + "/returns/" + school.str());
+    EXPECT_TRUE(owed(bu).empty()) << "the business unit answers for no agency";
+    const NeedsReturn draft = save_needs_return(w.services, school_lead, a.id, school, 1, {"120", "", {"", ""}, ""}, false);
+    EXPECT_EQ(owed(school_lead)[0].item.detail, "Draft started for Kirkby High School");
+    save_needs_return(w.services, school_lead, a.id, school, draft.version, {"120", "90", {"30", "2"}, ""}, true);
+    EXPECT_TRUE(owed(school_lead).empty()) << "submitted";
+    EXPECT_EQ(owed(trust_lead).size(), 1u);
+    w.clock.at += 15 * 86400;  // closed on 18 December
+    EXPECT_TRUE(owed(trust_lead).empty()) << "closed: the training team enters it now";
 }
