@@ -201,8 +201,10 @@ NeedsFigures needs_figures(const NeedsAnalysis& a, const std::vector<NeedsReturn
                 line.trained_percent = percent(r.trained.value_or(0), r.workforce.value_or(0));
                 f.workforce += r.workforce.value_or(0);
                 f.trained += r.trained.value_or(0);
+                line.needs.assign(f.by_topic.size(), 0);
                 for (std::size_t i = 0; i < f.by_topic.size() && i < r.needs.size(); ++i) {
                     const int n = r.needs[i].value_or(0);
+                    line.needs[i] = n;
                     line.staff_needing += n;
                     f.by_topic[i].staff += n;
                     if (n > 0) ++f.by_topic[i].agencies;

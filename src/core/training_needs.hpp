@@ -108,6 +108,7 @@ struct NeedsAgencyLine {
     std::optional<int> workforce, trained;
     std::optional<int> trained_percent;
     int staff_needing = 0;  // places asked for over every topic (one person may need two)
+    std::vector<int> needs; // staff needing each topic, in the order asked; empty until submitted
     std::string gaps;       // what the agency said the offer does not cover
 };
 struct NeedsFigures {

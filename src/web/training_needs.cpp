@@ -13,6 +13,7 @@
 #include "core/date_words.hpp"
 #include "core/partnership.hpp"
 #include "core/text.hpp"
+#include "web/documents.hpp"
 #include "web/html.hpp"
 #include "web/problem.hpp"
 #include "web/views.hpp"
@@ -102,17 +103,23 @@ std::string default_title(Date today) {
     return "Training needs analysis " + std::to_string(today.year) + " to " + std::to_string(today.year + 2);
 }
 
-void open_form(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status = 200) {
+void open_form(Services& s, Ctx& ctx, const FieldErrors& refused = {}, int status = 200) {
     const bool posted = ctx.req.method == "POST";
     const Date today = london_today(s);
     const auto value = [&](const std::string& name, const std::string& otherwise) { return posted ? ctx.form(name) : otherwise; };
-    const auto e = [&](const char* name) { return error_for(errors, name); };
     std::vector<Option> courses;
     std::vector<std::string> every_course;
     for (const auto& c : needs_offer(s, ctx.who())) {
         courses.push_back({c.id.str(), c.title, std::string(course_level_label(c.level))});
         every_course.push_back(c.id.str());
     }
+    // The topics are asked in two fields: an error about them links to the courses' boxes, or to
+    // the other topics' box when the offer has no course.
+    FieldErrors errors = refused;
+    for (auto& err : errors) {
+        if (err.field == "topics") err.field = courses.empty() ? "other_topics" : "courses";
+    }
+    const auto e = [&](const char* name) { return error_for(errors, name); };
     std::vector<Option> sector_options;
     for (const auto& sector : sectors()) sector_options.push_back({std::string(sector.key), std::string(sector.label)});
     Data fields{Data::type::list};
@@ -123,11 +130,11 @@ void open_form(Services& s, Ctx& ctx, const FieldErrors& errors = {}, int status
     fields.push_back(Data(date_input(Field{"next_due", "The next analysis is due by (optional)", value("next_due", ""), e("next_due"),
                                            "Leave it empty for two years after this one opens"})));
     if (!courses.empty()) {
-        fields.push_back(Data(checkboxes(Field{"courses", "Courses of the offer to ask about", "", e("topics"), "Agencies say how many staff need each"},
+        fields.push_back(Data(checkboxes(Field{"courses", "Courses of the offer to ask about", "", e("courses"), "Agencies say how many staff need each"},
                                          courses, posted ? ctx.form_all("courses") : every_course)));
     }
     fields.push_back(Data(textarea(Field{"other_topics", "Other topics to ask about (optional)", value("other_topics", ""),
-                                         courses.empty() ? e("topics") : "", "One a line, for example Contextual safeguarding"})));
+                                         e("other_topics"), "One a line, for example Contextual safeguarding"})));
     fields.push_back(Data(checkboxes(Field{"sectors", "Sectors whose agencies are asked", "", e("sectors"),
                                            "Leave every box empty to ask every active agency in the directory"},
                                      sector_options, posted ? ctx.form_all("sectors") : std::vector<std::string>{})));
@@ -173,6 +180,25 @@ NeedsAnalysisInput analysis_from_form(const Ctx& ctx) {
         in.courses.push_back(CourseId{end != raw.c_str() && *end == '\0' ? v : -1});
     }
     return in;
+}
+
+// The returns the person may read, a row an agency with its figures by topic, for the learning
+// group's papers: what the page shows by agency, with each topic's column beside it.
+Table returns_table(const NeedsView& v) {
+    Table t;
+    t.title = "Returns";
+    t.headings = {"Agency", "Return", "Submitted on", "Staff working with children", "Trained to their role's level", "Share trained (%)"};
+    for (const auto& topic : v.analysis.topics) t.headings.push_back("Staff needing " + topic.title);
+    t.headings.push_back("What the offer does not cover");
+    for (const auto& l : v.figures.by_agency) {
+        const auto number = [](const std::optional<int>& n) { return n ? std::to_string(*n) : std::string(); };
+        std::vector<std::string> row{l.name, std::string(needs_state_label(l.state)), l.submitted_on ? l.submitted_on->iso() : "",
+                                     number(l.workforce), number(l.trained), number(l.trained_percent)};
+        for (std::size_t i = 0; i < v.analysis.topics.size(); ++i) row.push_back(i < l.needs.size() ? std::to_string(l.needs[i]) : "");
+        row.push_back(l.gaps);
+        t.rows.push_back(std::move(row));
+    }
+    return t;
 }
 
 void analysis_page(Services& s, Ctx& ctx) {
@@ -222,6 +248,10 @@ void analysis_page(Services& s, Ctx& ctx) {
     }
     Data items{Data::type::list};
     if (v.own_agency) items.push_back(link_item(return_href(v.analysis.id, *v.own_agency), "Your agency’s return"));
+    if (!f.by_agency.empty()) {
+        items.push_back(link_item(analysis_href(v.analysis.id) + "/returns.csv", "Download the returns (CSV)"));
+        items.push_back(link_item(analysis_href(v.analysis.id) + "/returns.xlsx", "Download the returns (XLSX)"));
+    }
     if (v.may_manage) items.push_back(link_item(analysis_href(v.analysis.id) + "/edit", "Change the dates"));
     Data links;
     links.set("items", items);
@@ -356,6 +386,12 @@ void add_pages(std::vector<Route>& routes, Services& s) {
                           }
                       },
                       "/training/needs/1"});
+    routes.push_back({"GET", R"(/training/needs/(\d+)/returns\.(csv|xlsx))", Permission::view_training, Surface::page,
+                      [&s](Ctx& ctx) {
+                          const NeedsView v = read_needs_analysis(s, ctx.who(), NeedsAnalysisId{ctx.path_id()});
+                          send_table(ctx, returns_table(v), "training-needs-" + v.analysis.id.str(), ctx.req.matches[2] == "xlsx");
+                      },
+                      "/training/needs/1/returns.csv"});
     routes.push_back({"GET", R"(/training/needs/(\d+)/returns/(\d+))", Permission::view_training, Surface::page,
                       [&s](Ctx& ctx) { return_page(s, ctx); }, "/training/needs/1/returns/1"});
     routes.push_back({"POST", R"(/training/needs/(\d+)/returns/(\d+))", Permission::view_training, Surface::page,

@@ -50,6 +50,9 @@ TEST(TrainingNeedsHttp, TheUnitOpensAnAnalysisAndTheAgencysLeadSubmitsItsReturn)
     auto wrong = unit.post("/training/needs", dated(base, "closes", today_plus(-3)));
     ASSERT_EQ(wrong->status, 422);
     EXPECT_TRUE(has(wrong, "href=\"#closes\""));
+    auto no_topic = unit.post("/training/needs", dated(dated({{"title", "Nothing asked"}}, "opens", today_plus(0)), "closes", today_plus(30)));
+    ASSERT_EQ(no_topic->status, 422);
+    EXPECT_TRUE(has(no_topic, "href=\"#courses\"")) << "the summary links to the courses' first box";
     EXPECT_EQ(server.count_audit("training_needs.open"), 0);
     auto opened = unit.post("/training/needs", dated(base, "closes", today_plus(30)));
     ASSERT_EQ(opened->status, 303);
@@ -77,10 +80,20 @@ TEST(TrainingNeedsHttp, TheUnitOpensAnAnalysisAndTheAgencysLeadSubmitsItsReturn)
     auto results = unit.get(analysis);
     EXPECT_TRUE(has(results, "1 of 1 agency has returned (100%)."));
     EXPECT_TRUE(has(results, "75%")) << "90 of 120 trained";
+    auto csv = unit.get(analysis + "/returns.csv");
+    ASSERT_EQ(csv->status, 200);
+    EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+    EXPECT_TRUE(has(csv, "Staff needing Working Together,Staff needing Online harm")) << csv->body;
+    EXPECT_TRUE(has(csv, "Test Council,Submitted,")) << csv->body;
+    EXPECT_TRUE(has(csv, ",120,90,75,30,4,")) << csv->body;
+    auto xlsx = unit.get(analysis + "/returns.xlsx");
+    ASSERT_EQ(xlsx->status, 200);
+    EXPECT_EQ(xlsx->body.substr(0, 2), "PK") << "a workbook";
 
     Browser member(server);
     ASSERT_TRUE(member.sign_in(server.email(Role::member)));
     EXPECT_EQ(member.get(ret)->status, 404) << "a member reads no agency's return";
+    EXPECT_FALSE(has(member.get(analysis + "/returns.csv"), "Test Council")) << "nor its figures in the download";
     EXPECT_EQ(member.get("/training/needs/new")->status, 403);
 }
 
