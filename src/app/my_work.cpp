@@ -120,10 +120,8 @@ std::vector<OwedItem> pinned(Transaction& tx, const Actor& actor, const Owner& o
             for (const auto& a : with->training_needs().list(actor.partnership)) {
                 if (needs_stage(a, o.query.today) != NeedsAnalysisStage::open) continue;
                 if (std::find(a.invited.begin(), a.invited.end(), o.agency->id) == a.invited.end()) continue;
-                // Read, not locked: this is a read transaction.
-                const auto returns = with->training_needs().returns(actor.partnership, a.id);
-                const auto ret = std::find_if(returns.begin(), returns.end(), [&](const NeedsReturn& r) { return r.agency == o.agency->id; });
-                if (ret == returns.end() || ret->state == NeedsReturnState::submitted) continue;
+                const auto ret = with->training_needs().find_return(actor.partnership, a.id, o.agency->id);
+                if (!ret || ret->state == NeedsReturnState::submitted) continue;
                 out.push_back({OwedKind::needs_return, a.id.value, a.title, a.closes,
                                std::string(ret->state == NeedsReturnState::draft ? "Draft started" : "Not started") + " for " + o.agency->name});
             }

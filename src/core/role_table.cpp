@@ -83,11 +83,13 @@ constexpr std::array kRows = std::to_array<PermissionRow>({
     {P::view_dataset, "view_dataset", "Dataset", "read the scorecard, its indicators and exceptions", "", kEveryone},
     {P::manage_dataset, "manage_dataset", "Dataset", "import extracts and returns, set targets", "", kBusinessUnit},
     // The calendar is published; anyone who works in the partnership may book.
-    {P::view_training, "view_training", "Training", "read courses, sessions, online modules and the year's figures", "", kEveryone},
+    {P::view_training, "view_training", "Training", "read courses, sessions, online modules, training needs analyses and the year's figures",
+     "an agency's safeguarding lead or partner lead fills in their agency's training needs return and reads its figures", kEveryone},
     {P::book_training, "book_training", "Training", "book a place on a session and cancel their own", "", kEveryone},
     // The training officer sits in the business unit.
     {P::manage_training, "manage_training", "Training",
-     "set up courses, sessions and online modules, import the e-learning provider's report, take registers, cancel any booking", "", kBusinessUnit},
+     "set up courses, sessions and online modules, import the e-learning provider's report, take registers, cancel any booking, "
+     "open training needs analyses and enter any agency's return", "", kBusinessUnit},
     // Whom Assure wrote to and about which case: the business unit, whose reminders they are.
     {P::view_outbox, "view_outbox", "Mail", "read the outbox of messages waiting, failing and sent", "", kBusinessUnit},
     // The report is written to be published: every figure in it is a count, never a record.

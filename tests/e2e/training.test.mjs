@@ -10,7 +10,7 @@
 // them in "My work" and answers it there. axe-core checks every page.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
+import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage, fillDate } from './support.mjs'
 
 let server, browser
 
@@ -342,6 +342,14 @@ test('the training officer reads the needs analysis and the housing trust’s le
   const byAgency = page.getByRole('table', { name: 'Returns by agency' })
   assert.match(await byAgency.locator('tr').filter({ hasText: 'Merseyside Police' }).textContent(), /Draft/)
   assert.match(await byAgency.locator('tr').filter({ hasText: 'Knowsley Housing Trust' }).textContent(), /Not started/)
+  // Moving the closing day before the opening is refused, naming the field.
+  await page.getByRole('link', { name: 'Change the dates' }).click()
+  await checkA11y(page, 'changing an analysis’s dates')
+  await fillDate(page, 'Returns close on', '2026-10-01')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await page.locator('.govuk-error-summary').waitFor()
+  await checkA11y(page, 'changing the dates, with an error')
+  assert.match(await page.locator('.govuk-error-summary').textContent(), /The day returns close must be on or after the day it opens/)
   // Opening another with no closing day names the field, and nothing is opened.
   await visit(page, server.baseUrl + '/training/needs/new', 'open a training needs analysis')
   await page.getByLabel('Title').fill('Early help needs analysis')

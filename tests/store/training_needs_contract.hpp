@@ -121,6 +121,8 @@ TYPED_TEST_P(TrainingNeedsContract, AReturnIsReplacedWholeWithItsSubmitterAndRef
     EXPECT_EQ(saved->submitted_on, (Date{2026, 12, 1}));
     EXPECT_EQ(saved->submitted_by, "Aisha Begum");
     EXPECT_EQ(saved->agency_name, "Kirkby High School");
+    EXPECT_EQ((this->with([&](NeedsRepo& r) { return r.submitted_counts(this->partnership); })), (std::map<NeedsAnalysisId, int>{{id, 1}}));
+    EXPECT_TRUE(this->with([&](NeedsRepo& r) { return r.submitted_counts(PartnershipId{this->partnership.value + 1}); }).empty());
     const auto all = this->with([&](NeedsRepo& r) { return r.returns(this->partnership, id); });
     ASSERT_EQ(all.size(), 1U);
     EXPECT_EQ(all[0].needs, (std::vector<std::optional<int>>{30, 0}));

@@ -1,6 +1,7 @@
 #pragma once
 // Port: training needs analyses and the agencies' returns to them (issue 16 item 5). A side
 // interface of the SQL store's transaction, so that the widely included Transaction is unchanged.
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -24,9 +25,11 @@ struct NeedsRepo {
 
     // Every return of the analysis with its agency's name and its answers, in no set order.
     virtual std::vector<NeedsReturn> returns(PartnershipId partnership, NeedsAnalysisId analysis) = 0;
-    // One agency's return, locked on PostgreSQL until the transaction ends; nullopt when the
-    // agency was not asked.
+    // One agency's return; nullopt when the agency was not asked. Not locked: a save is refused
+    // by its version when another came first.
     virtual std::optional<NeedsReturn> find_return(PartnershipId partnership, NeedsAnalysisId analysis, AgencyId agency) = 0;
+    // The returns submitted to each of the partnership's analyses, in one statement.
+    virtual std::map<NeedsAnalysisId, int> submitted_counts(PartnershipId partnership) = 0;
     // Replaces the return's answers when its version is `expected_version`, raising it; the
     // person submitting is kept with a submitted return. False when stale.
     virtual bool save_return(PartnershipId partnership, const NeedsReturn& r, int expected_version, UserId by) = 0;

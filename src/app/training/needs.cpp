@@ -1,6 +1,7 @@
 // The training needs analysis (app/training_needs.hpp), over the store's NeedsTransaction side
 // interface; core checks what is typed and counts the results.
 #include <algorithm>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -64,10 +65,10 @@ NeedsList list_needs_analyses(Services& s, const Actor& actor) {
     require(actor, Permission::view_training);
     NeedsList out;
     std::vector<NeedsAnalysis> analyses;
-    std::vector<std::vector<NeedsReturn>> returns;
+    std::map<NeedsAnalysisId, int> submitted;
     s.store.read([&](Transaction& tx) {
         analyses = needs_of(tx).list(actor.partnership);
-        for (const auto& a : analyses) returns.push_back(needs_of(tx).returns(actor.partnership, a.id));
+        submitted = needs_of(tx).submitted_counts(actor.partnership);
     });
     const Date today = london_today(s);
     for (std::size_t i = 0; i < analyses.size(); ++i) {
@@ -75,8 +76,7 @@ NeedsList list_needs_analyses(Services& s, const Actor& actor) {
         line.analysis = analyses[i];
         line.stage = needs_stage(analyses[i], today);
         line.invited = static_cast<int>(analyses[i].invited.size());
-        line.submitted = static_cast<int>(std::count_if(returns[i].begin(), returns[i].end(),
-                                                        [](const NeedsReturn& r) { return r.state == NeedsReturnState::submitted; }));
+        line.submitted = submitted.contains(analyses[i].id) ? submitted[analyses[i].id] : 0;
         out.analyses.push_back(std::move(line));
     }
     if (!analyses.empty()) {
@@ -185,10 +185,9 @@ NeedsReturnView read_needs_return(Services& s, const Actor& actor, NeedsAnalysis
     s.store.read([&](Transaction& tx) {
         v.analysis = load(tx, actor, id);
         own = agency_spoken_for(tx, actor);
-        auto found = needs_of(tx).returns(actor.partnership, id);
-        const auto it = std::find_if(found.begin(), found.end(), [&](const NeedsReturn& r) { return r.agency == agency; });
-        if (it == found.end()) throw Failure::not_found("agency " + agency.str() + " in training needs analysis " + id.str());
-        v.answer = *it;
+        auto found = needs_of(tx).find_return(actor.partnership, id, agency);
+        if (!found) throw Failure::not_found("agency " + agency.str() + " in training needs analysis " + id.str());
+        v.answer = std::move(*found);
     });
     if (!sees_every_agency(actor) && !(own && *own == agency)) throw Failure::not_found("agency " + agency.str() + " in training needs analysis " + id.str());
     v.answer.needs.resize(v.analysis.topics.size());

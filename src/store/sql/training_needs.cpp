@@ -154,17 +154,10 @@ std::vector<NeedsReturn> SqlNeeds::returns(PartnershipId partnership, NeedsAnaly
 }
 
 std::optional<NeedsReturn> SqlNeeds::find_return(PartnershipId partnership, NeedsAnalysisId analysis, AgencyId agency) {
-    // The row alone is locked: an outer join's nullable side cannot be, so the names come after.
-    auto& lock = db_.cached("SELECT id FROM training_needs_returns WHERE partnership_id = ? AND analysis_id = ? AND agency_id = ?" +
-                            std::string(db_.lock_rows_clause()));
-    lock.bind(1, partnership.value).bind(2, analysis.value).bind(3, agency.value);
-    if (!lock.step()) return std::nullopt;
-    const std::int64_t id = lock.int64(0);
-    lock.reset();
-    auto& q = db_.cached(std::string(kReturnColumns) + "WHERE r.id = ?");
-    q.bind(1, id);
+    auto& q = db_.cached(std::string(kReturnColumns) + "WHERE r.partnership_id = ? AND r.analysis_id = ? AND r.agency_id = ?");
+    q.bind(1, partnership.value).bind(2, analysis.value).bind(3, agency.value);
     if (!q.step()) return std::nullopt;
-    NeedsReturn r = read_return(q).second;
+    auto [id, r] = read_return(q);
     q.reset();
     auto& answers = db_.cached("SELECT position, staff FROM training_needs_answers WHERE return_id = ? ORDER BY position");
     answers.bind(1, id);
@@ -174,6 +167,15 @@ std::optional<NeedsReturn> SqlNeeds::find_return(PartnershipId partnership, Need
         r.needs[position - 1] = answers.integer(1);
     }
     return r;
+}
+
+std::map<NeedsAnalysisId, int> SqlNeeds::submitted_counts(PartnershipId partnership) {
+    auto& q = db_.cached("SELECT analysis_id, COUNT(*) FROM training_needs_returns WHERE partnership_id = ? AND state = 'submitted' "
+                         "GROUP BY analysis_id");
+    q.bind(1, partnership.value);
+    std::map<NeedsAnalysisId, int> out;
+    while (q.step()) out[NeedsAnalysisId{q.int64(0)}] = q.integer(1);
+    return out;
 }
 
 bool SqlNeeds::save_return(PartnershipId partnership, const NeedsReturn& r, int expected_version, UserId by) {

@@ -14,6 +14,7 @@ public:
     bool save(const NeedsAnalysis& a, int expected_version) override;
     std::vector<NeedsReturn> returns(PartnershipId partnership, NeedsAnalysisId analysis) override;
     std::optional<NeedsReturn> find_return(PartnershipId partnership, NeedsAnalysisId analysis, AgencyId agency) override;
+    std::map<NeedsAnalysisId, int> submitted_counts(PartnershipId partnership) override;
     bool save_return(PartnershipId partnership, const NeedsReturn& r, int expected_version, UserId by) override;
     std::vector<std::pair<CourseId, int>> places_planned(PartnershipId partnership, Date from, Date to) override;
 
