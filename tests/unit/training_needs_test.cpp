@@ -109,7 +109,9 @@ TEST(TrainingNeedsRules, ADraftMayLeaveFiguresBlankAndASubmittedReturnAnswersEve
     EXPECT_TRUE(has_field(wrong, "need-2")) << "more than the workforce";
     EXPECT_TRUE(has_field(wrong, "gaps"));
     for (const auto& err : wrong) {
-        if (err.field == "need-2") EXPECT_EQ(err.message, "Staff needing Contextual safeguarding cannot be more than the 120 who work with children");
+        if (err.field == "need-2") {
+            EXPECT_EQ(err.message, "Staff needing Contextual safeguarding cannot be more than the 120 who work with children");
+        }
     }
 
     FieldErrors fine;
