@@ -24,6 +24,8 @@ struct Services {
     // The latest check of the audit trail's hash chain, for the audit page's warning; none in
     // tools that do not serve pages.
     const AuditTrailWatch* audit_watch = nullptr;
+    // Reads uploaded XML (the CIN census); none: XML imports are refused as unavailable.
+    const XmlReader* xml = nullptr;
 };
 
 // The date in England now: what "today" means to every use case, page and statutory clock.

@@ -12,7 +12,7 @@
 
 namespace assure {
 
-enum class ImportKind { ssda903_header, ssda903_episodes, ssda903_missing, missing, population, indicator_values };
+enum class ImportKind { ssda903_header, ssda903_episodes, ssda903_missing, missing, cin_census, population, indicator_values };
 std::optional<ImportKind> parse_import_kind(std::string_view key);
 std::string_view import_kind_key(ImportKind kind);
 const std::vector<ImportKind>& all_import_kinds();
@@ -23,7 +23,7 @@ struct ImportRequest {
     std::string kind;          // ssda903-header, …
     std::string period;        // "2016-17" for a record extract
     std::string file_name;
-    std::string_view content;  // the CSV
+    std::string_view content;  // the CSV (the CIN census: its XML)
     bool accept_valid = false; // save the valid rows even if some were refused
 };
 

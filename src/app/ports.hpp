@@ -17,6 +17,7 @@
 #include "app/ports/mail.hpp"
 #include "app/ports/training.hpp"
 #include "app/ports/report.hpp"
+#include "app/ports/xml.hpp"
 
 namespace assure {
 

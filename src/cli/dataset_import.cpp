@@ -30,7 +30,7 @@ int run_import(Services& s, const ImportCommand& command, std::ostream& out) {
     const Actor actor{UserId{}, p->id, Role::business_unit, "assure import (command line)"};
     const ImportReport r = import_dataset_file(
         s, actor, ImportRequest{command.kind, command.period, std::filesystem::path(command.file).filename().string(), text, command.accept_valid});
-    out << r.kind << (r.period.empty() ? "" : " " + r.period) << " from " << r.file_name << ": " << r.rows_read << " rows read, "
+    out << r.kind << (r.period.empty() ? "" : " " + r.period) << " from " << r.file_name << ": " << r.rows_read << (r.kind == "cin-census" ? " children read, " : " rows read, ")
         << r.rows_valid << " valid, " << r.refused.size() << " refused\n";
     for (const auto& f : r.refused) {
         out << "  line " << f.line << (f.column.empty() ? "" : " (" + f.column + ")") << ": " << f.reason << "\n";

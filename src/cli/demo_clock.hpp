@@ -15,6 +15,7 @@ struct ServicesOn {
     Services services;
     ServicesOn(Services& s, Date day) : services{s.store, clock, s.hasher, s.tokens, s.sessions, s.sealer, s.calendar, s.defaults} {
         clock.at = day.days() * 86400 + 12 * 3600;
+        services.xml = s.xml;
     }
 };
 

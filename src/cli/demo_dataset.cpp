@@ -181,8 +181,10 @@ std::vector<DemoDatasetFile> demo_dataset_files() {
         files.push_back({"ssda903-missing", period, "ssda903-missing-" + period + ".csv", missing_csv(cla_missing, births)});
         files.push_back({"missing", period, "missing-all-children-" + period + ".csv", missing_csv(all_missing, births)});
     }
-    // Child protection as the local authority returns it (seed 001 §6): plans at the year's
-    // end by latest category, repeat plans, referrals.
+    // Child protection in 2015/16 from the children in need census; in 2016/17 as the local
+    // authority returns it (seed 001 §6): plans at the year's end by latest category, repeat
+    // plans, referrals. The returns' 2015/16 figures agree with the census's.
+    files.push_back({"cin-census", "2015-16", "cin-census-2015-16.xml", demo_cin_census_2015()});
     files.push_back({"indicator-values", "", "csc-returns.csv",
                      "code,period,value,numerator,denominator\r\n"
                      "cp_plans,2015-16-Q4,208,,\r\n"

@@ -31,6 +31,7 @@
 #include "cli/key_rotate.hpp"
 #include "core/role_table.hpp"
 #include "crypto/bounded_hasher.hpp"
+#include "ingest/expat_xml_reader.hpp"
 #include "crypto/case_key_file.hpp"
 #include "crypto/sodium.hpp"
 #include "store/copy.hpp"
@@ -88,6 +89,7 @@ struct Wiring {
           services{*store, clock, hasher, tokens, config.sessions, &sealer, WorkingCalendar(config.holiday_changes),
                    PartnershipRules{config.review_rules, config.governance_rules, config.learning_rules, config.register_rules,
                                     config.sign_in_rules}} {
+        services.xml = &xml;
         // Before anything is sealed: a key other than the database's stops every command here.
         try {
             if (check_case_key(services) == CaseKeyCheck::stored) {
@@ -115,6 +117,7 @@ struct Wiring {
     crypto::Argon2idHasher argon2id;
     crypto::BoundedHasher hasher;  // Argon2id's memory times the slots, however many sign in at once
     crypto::SodiumTokens tokens;
+    ingest::ExpatXmlReader xml;
     Services services;
 };
 
@@ -382,9 +385,9 @@ int main(int argc, char** argv) {
     cli::ImportCommand import_options;
     import_cmd->add_option("--partnership", import_options.partnership, "Partnership slug (needed when the server holds several)");
     import_cmd->add_option("--kind", import_options.kind,
-                           "ssda903-header, ssda903-episodes, ssda903-missing, missing, population or indicator-values")->required();
+                           "ssda903-header, ssda903-episodes, ssda903-missing, missing, cin-census, population or indicator-values")->required();
     import_cmd->add_option("--period", import_options.period, "The financial year of a record extract, e.g. 2016-17");
-    import_cmd->add_option("--file", import_options.file, "The CSV file")->required()->check(CLI::ExistingFile);
+    import_cmd->add_option("--file", import_options.file, "The CSV or XLSX file (the CIN census: its XML)")->required()->check(CLI::ExistingFile);
     import_cmd->add_flag("--accept-valid", import_options.accept_valid, "Save the valid rows even if some are refused");
 
     auto* key_cmd = cli.add_subcommand("key", "Manage the case key");

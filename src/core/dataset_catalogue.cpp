@@ -141,6 +141,14 @@ std::vector<IndicatorDefinition> build() {
     out.push_back(def("lado_nfa_share", "LADO referrals closed with no further action",
                       "Share of LADO referrals concluded in the period with no further action after initial consideration.",
                       kLado, percentage, neither, ratio, ret, allegations));
+    // The census's indicators are returned by the local authority until a year's census is
+    // imported; from then the year's figures are counted from it (core/dataset_cin.hpp).
+    for (auto& d : out) {
+        if (d.code.starts_with("cp_") || d.code == "icpc_in_15_days" || d.code == "referrals" || d.code == "re_referrals_12m" ||
+            d.code == "assessments_in_45_days") {
+            d.definition += " Counted from the children in need census once the year's is imported, otherwise the local authority's return.";
+        }
+    }
     for (std::size_t i = 0; i < out.size(); ++i) out[i].position = static_cast<int>(i + 1);
     return out;
 }

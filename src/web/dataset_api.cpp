@@ -60,9 +60,11 @@ void post_import(Services& s, Ctx& ctx) {
     if (!accept.empty() && accept != "valid" && accept != "none") {
         throw Failure::invalid({{"accept", "accept must be valid (save the valid rows) or none"}});
     }
-    const std::string text = spreadsheet_or_csv(ctx.req.body);  // an XLSX body is read as its first sheet
+    // An XLSX body is read as its first sheet; the census is XML, read as it is.
+    const bool census = ctx.req.matches[1] == "cin-census";
+    const std::string text = census ? ctx.req.body : spreadsheet_or_csv(ctx.req.body);
     ImportRequest request{ctx.req.matches[1], ctx.query("period"), ctx.query("file_name"), text, accept == "valid"};
-    if (request.file_name.empty()) request.file_name = request.kind + (looks_like_xlsx(ctx.req.body) ? ".xlsx" : ".csv");
+    if (request.file_name.empty()) request.file_name = request.kind + (census ? ".xml" : looks_like_xlsx(ctx.req.body) ? ".xlsx" : ".csv");
     const ImportReport report = import_dataset_file(s, ctx.who(), request);
     if (report.saved) {
         json(ctx, 201, report_json(report));

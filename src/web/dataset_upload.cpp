@@ -23,6 +23,9 @@ std::vector<Option> kind_options() {
             {"ssda903-episodes", "SSDA903 episodes"},
             {"ssda903-missing", "SSDA903 missing (looked-after children)", kMissingColumns},
             {"missing", "Missing episodes of all children", kMissingColumns},
+            {"cin-census", "Children in need census (the XML file sent to the DfE)",
+             "Its referrals, assessments, section 47 enquiries and child protection plans: the plans, conferences, referrals and "
+             "assessments figures are then worked out from it instead of the local authority's return"},
             {"population", "Population of children (ONS mid-year estimate)"},
             {"indicator-values", "Agencies' figures (code, period, value or numerator and denominator)"}};
 }
@@ -47,6 +50,10 @@ void form_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, const Impo
     if (report) {
         Data r;
         r.set("kind", report->kind);
+        // The census is read a child at a time, every other file a row at a time.
+        const bool census = report->kind == "cin-census";
+        r.set("units", census ? "children" : "rows");
+        r.set("Units", census ? "Children" : "Rows");
         r.set("file_name", report->file_name);
         r.set("period", optional_text(report->period));
         r.set("rows_read", grouped(report->rows_read));
@@ -56,7 +63,7 @@ void form_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, const Impo
         r.set("saved", flag(report->saved));
         r.set("changes", !report->saved ? std::string("Nothing was saved")
                          : report->changes.first ? std::string("The first import of its kind and period")
-                                                 : grouped(report->changes.added) + " rows added, " + grouped(report->changes.removed) + " removed, " +
+                                                 : grouped(report->changes.added) + (census ? " children added, " : " rows added, ") + grouped(report->changes.removed) + " removed, " +
                                                        grouped(report->changes.unchanged) + " unchanged since the last import");
         Data refused{Data::type::list};
         for (const auto& x : report->refused) {
@@ -78,20 +85,23 @@ void upload(Services& s, Ctx& ctx) {
     const auto file = ctx.req.files.find("file");
     FieldErrors errors;
     if (ctx.form("kind").empty()) errors.push_back({"kind", "Choose what kind of file it is"});
-    if (file == ctx.req.files.end() || file->second.content.empty()) errors.push_back({"file", "Choose the CSV or XLSX file to import"});
+    if (file == ctx.req.files.end() || file->second.content.empty()) errors.push_back({"file", "Choose the CSV, XLSX or XML file to import"});
     if (!errors.empty()) {
         form_page(s, ctx, errors, nullptr, 422);
         return;
     }
     try {
-        const std::string text = spreadsheet_or_csv(file->second.content);
+        // The census is XML, read as it is; any other kind may come as an XLSX workbook.
+        const std::string text = ctx.form("kind") == "cin-census" ? file->second.content : spreadsheet_or_csv(file->second.content);
         const ImportRequest request{ctx.form("kind"), ctx.form("period"), file->second.filename.empty() ? ctx.form("kind") + ".csv" : file->second.filename,
                                     text, ctx.form("accept") == "valid"};
         const ImportReport report = import_dataset_file(s, ctx.who(), request);
+        const bool census_kind = report.kind == "cin-census";
         FieldErrors shown;
         if (!report.saved) {
             shown.push_back({"file", report.file_refused ? "The file is not a " + report.kind + " file: " + report.refused.front().reason
-                                                         : (report.refused.size() == 1 ? std::string("1 row was") : std::to_string(report.refused.size()) + " rows were") +
+                                                         : (report.refused.size() == 1 ? std::string(census_kind ? "1 child was" : "1 row was")
+                                                                                        : std::to_string(report.refused.size()) + (census_kind ? " children were" : " rows were")) +
                                                                " refused, so nothing was saved"});
         }
         form_page(s, ctx, shown, &report, report.saved ? 200 : 422);

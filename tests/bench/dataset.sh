@@ -4,12 +4,13 @@
 # and the times and peak memory printed; then the same files imported through `assure import`
 # into a fresh SQLite database. Figures, not pass/fail (README.md in this folder).
 #
-#   tests/bench/dataset.sh [CHILDREN=110000] [EPISODES=250000] [MISSING=1000000]
+#   tests/bench/dataset.sh [CHILDREN=110000] [EPISODES=250000] [MISSING=1000000] [CIN=400000]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 children=${1:-110000}
 episodes=${2:-250000}
 missing=${3:-1000000}
+cin=${4:-400000}
 population=11800000  # children aged 0-17 in England, near enough, for the rate
 
 py=/usr/bin/python3  # Debian's, with Debian's pandas
@@ -24,9 +25,9 @@ nice -n 19 cmake --build build --target dataset_bench assure >/dev/null
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-echo "Generating $children looked-after children, about $episodes episodes, $missing missing episodes"
-$py tests/bench/dataset_generate.py "$work" "$children" "$episodes" "$missing"
-wc -l "$work"/*.csv | sed 's/^/  /'
+echo "Generating $children looked-after children, about $episodes episodes, $missing missing episodes, a census of $cin children"
+$py tests/bench/dataset_generate.py "$work" "$children" "$episodes" "$missing" "$cin"
+wc -lc "$work"/*.csv "$work"/cin.xml | sed 's/^/  /'
 
 echo
 /usr/bin/time -f "  assure peak memory %M kB, wall %e s" build/tests/dataset_bench "$work" "$population" >"$work/assure.txt" 2>"$work/assure.err"
@@ -38,14 +39,15 @@ if diff -u "$work/pandas.txt" "$work/assure.txt" >"$work/diff.txt"; then
 else
     echo "  figures DIFFER:"; head -40 "$work/diff.txt"; exit 1
 fi
-grep -E '^(cla|cla_rate|missing_children|missing_episodes) 2016-17 ' "$work/assure.txt" | sed 's/^/    /'
+grep -E '^(cla|cla_rate|missing_children|missing_episodes|cp_plans|referrals|icpc_in_15_days) 2016-17 ' "$work/assure.txt" | sed 's/^/    /'
 
 echo
 echo "Importing through the store (assure import into a fresh SQLite database):"
 db="$work/england.db"
 export ASSURE_CASE_KEY=$(printf '6b%.0s' {1..32})  # a fixed benchmark key: no secret
 build/assure partnership add --db "$db" --slug england --name "England" >/dev/null
-for kind in ssda903-header ssda903-episodes missing; do
+for kind in ssda903-header ssda903-episodes missing cin-census; do
     file=$work/$kind.csv
+    [ "$kind" = cin-census ] && file=$work/cin.xml
     /usr/bin/time -f "    $kind: wall %e s, peak memory %M kB" build/assure import --db "$db" --kind "$kind" --period 2016-17 --file "$file" | sed 's/^/    /'
 done

@@ -112,7 +112,7 @@ test('the business manager uploads a damaged workbook and the import page says w
   await signIn(page, server.baseUrl, server.accounts.business_unit)
   await visit(page, server.baseUrl + '/dataset/imports/new', 'import a file')
   await page.getByLabel("Agencies' figures (code, period, value or numerator and denominator)").check()
-  await page.getByLabel('CSV or XLSX file').setInputFiles({
+  await page.getByLabel('CSV, XLSX or XML file').setInputFiles({
     name: 'figures.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('not the rest of a workbook')])
@@ -156,5 +156,53 @@ test('the business manager changes an indicator\'s target and records a benchmar
   await checkA11y(page, 'the indicator\'s benchmarks')
   const row = page.getByRole('region', { name: 'Benchmarks' }).getByRole('row').filter({ hasText: 'Region' }).filter({ hasText: '2016 to 2017' })
   assert.match(await row.textContent(), /71\.3/)
+  await context.close()
+})
+
+// Issue 15 item 3: the children in need census, as the XML sent to the DfE. A child whose plan
+// ends before it starts is refused at its line and nothing is saved; with the valid children
+// accepted, the import report counts children and the year's plans are counted from them. Last in
+// this file: the census's year becomes the dataset's latest.
+function census (secondPlanEnd) {
+  const child = (id, plan) => `<Child>\n<ChildIdentifiers><LAchildID>${id}</LAchildID></ChildIdentifiers>\n` +
+    `<CINdetails><CINreferralDate>2017-06-02</CINreferralDate>${plan}</CINdetails>\n</Child>\n`
+  const plan = (start, end, category) => `<ChildProtectionPlans><CPPstartDate>${start}</CPPstartDate>` +
+    (end ? `<CPPendDate>${end}</CPPendDate>` : '') + `<LatestCategoryOfAbuse>${category}</LatestCategoryOfAbuse></ChildProtectionPlans>`
+  return '<?xml version="1.0" encoding="UTF-8"?>\n<Message>\n<Header><CollectionDetails><ReferenceDate>2018-03-31</ReferenceDate>' +
+    '</CollectionDetails></Header>\n<Children>\n' +
+    child('E2E001', plan('2017-07-01', '', 'NEG')) +
+    child('E2E002', plan('2017-08-01', secondPlanEnd, 'EMO')) +
+    child('E2E003', plan('2017-09-01', '', 'EMO')) +
+    '</Children>\n</Message>\n'
+}
+
+test('the business manager imports a children in need census, a refused child first', async () => {
+  const { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await visit(page, server.baseUrl + '/dataset/imports/new', 'import a file')
+  const upload = async (xml) => {
+    await page.getByLabel('Children in need census (the XML file sent to the DfE)').check()
+    await page.getByLabel('Financial year (for a record extract)').selectOption('2017-18')
+    await page.getByLabel('CSV, XLSX or XML file').setInputFiles({ name: 'cin-2017-18.xml', mimeType: 'application/xml', buffer: Buffer.from(xml) })
+    await page.getByRole('button', { name: 'Import' }).click()
+  }
+  await upload(census('2017-07-15'))
+  const summary = page.locator('.govuk-error-summary')
+  await summary.waitFor()
+  await checkA11y(page, 'census refused: a plan ending before it starts')
+  assert.match(await summary.textContent(), /1 child was refused, so nothing was saved/)
+  const refused = page.locator('#refused-rows')
+  assert.match(await refused.textContent(), /CPPendDate 15 July 2017 is before CPPstartDate 1 August 2017/)
+  assert.match(await refused.getByRole('row').nth(1).textContent(), /^\s*9/)  // the refused child's <Child> line
+
+  await page.getByLabel('Save the valid rows anyway').check()
+  await upload(census('2017-07-15'))
+  await page.getByText('2 children saved from cin-2017-18.xml').waitFor()
+  await checkA11y(page, 'census imported')
+  assert.match(await page.getByRole('main').textContent(), /Children read\s*3/)
+  const year = await (await page.request.get(server.baseUrl + '/api/v1/indicators?period=2017-18')).json()
+  const plans = year.items.find(i => i.code === 'cp_plans')
+  assert.equal(plans.value, 2)
+  assert.equal(year.items.find(i => i.code === 'cp_category_emo').value, 50)
   await context.close()
 })

@@ -65,6 +65,7 @@ TemporaryDatabase::~TemporaryDatabase() {
 }
 
 World::World() {
+    services.xml = &xml;
     // The copy of the template holds the seed; its ids are read back rather than assumed.
     store.read([&](Transaction& tx) {
         partnership = tx.partnerships().find_by_slug(kWorldSlug)->id;

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app/dataset.hpp"
+#include "app/ports/dataset_cin.hpp"
 #include "fakes/fakes.hpp"
 
 namespace assure {
@@ -137,7 +138,7 @@ TEST(DatasetImportUseCase, OnlyTheBusinessUnitImports) {
 TEST(DatasetImportUseCase, AnUnknownKindOrAQuarterForAnExtractIsAFieldError) {
     World w;
     try {
-        import(w, Role::business_unit, "cin-census", "2016-17", "x");
+        import(w, Role::business_unit, "ssda903-reviews", "2016-17", "x");
         ADD_FAILURE();
     } catch (const Failure& f) {
         EXPECT_EQ(f.fields().at(0).field, "kind");
@@ -181,6 +182,81 @@ TEST(DatasetScorecardUseCase, TheCatalogueIsAdoptedWithTheFirstImportAndAudited)
     EXPECT_EQ(w.read([&](Transaction& tx) { return tx.dataset().catalogue(w.partnership); }).size(), default_indicator_catalogue().size());
     const auto actions = w.audit_actions();
     EXPECT_NE(std::find(actions.begin(), actions.end(), "dataset.catalogue.adopt"), actions.end());
+}
+
+// A census of two children for 2016/17: one on a neglect plan at the year's end after a
+// referral in May, one whose emotional abuse plan ended in the autumn.
+std::string census(const std::string& second_plan_end = "2016-11-30", const std::string& reference = "2017-03-31") {
+    return "<Message><Header><CollectionDetails><ReferenceDate>" + reference + "</ReferenceDate></CollectionDetails></Header><Children>\n"
+           "<Child><ChildIdentifiers><LAchildID>LA0001</LAchildID></ChildIdentifiers><CINdetails><CINreferralDate>2016-05-03</CINreferralDate>"
+           "<ChildProtectionPlans><CPPstartDate>2016-06-01</CPPstartDate><LatestCategoryOfAbuse>NEG</LatestCategoryOfAbuse></ChildProtectionPlans>"
+           "</CINdetails></Child>\n"
+           "<Child><ChildIdentifiers><LAchildID>LA0002</LAchildID></ChildIdentifiers><CINdetails><CINreferralDate>2016-04-20</CINreferralDate>"
+           "<ChildProtectionPlans><CPPstartDate>2016-05-01</CPPstartDate><CPPendDate>" + second_plan_end + "</CPPendDate>"
+           "<LatestCategoryOfAbuse>EMO</LatestCategoryOfAbuse></ChildProtectionPlans></CINdetails></Child>\n"
+           "</Children></Message>\n";
+}
+
+TEST(DatasetImportUseCase, TheCinCensusIsSavedChildByChildUnderTheDigestAndItsFiguresOutrankTheReturn) {
+    World w;
+    import(w, Role::business_unit, "indicator-values", "", "code,period,value,numerator,denominator\ncp_plans,2016-17-Q4,22,,\nreferrals,2016-17,900,,\n");
+    const auto r = import(w, Role::business_unit, "cin-census", "2016-17", census());
+    ASSERT_TRUE(r.saved);
+    EXPECT_EQ(r.rows_read, 2);
+    EXPECT_EQ(r.rows_saved, 2);
+    EXPECT_TRUE(r.changes.first);
+    EXPECT_EQ(w.last_audit().action, "dataset.import");
+    EXPECT_EQ(w.last_audit().after_json.find("LA000"), std::string::npos);
+    const auto plans = w.read([&](Transaction& tx) { return dynamic_cast<DatasetCinTransaction&>(tx).dataset_cin().census(w.partnership, 2016).plans; });
+    ASSERT_EQ(plans.size(), 2u);
+    EXPECT_EQ(plans[0].child.find("LA000"), std::string::npos);
+
+    const auto card = read_scorecard(w.services, w.as(Role::read_only), DatasetPeriod::parse("2016-17"), false);
+    EXPECT_EQ(*line(card, "cp_plans").value.value, 1) << "the census's one plan at the year's end, not the return's 22";
+    EXPECT_EQ(*line(card, "referrals").value.value, 2);
+    EXPECT_EQ(*line(card, "cp_category_neg").value.value, 100.0);
+    EXPECT_EQ(*line(card, "cp_ended").value.value, 1);
+    EXPECT_TRUE(std::find(card.periods.begin(), card.periods.end(), DatasetPeriod{2016, 0}) != card.periods.end());
+
+    // Imported again with the second child's plan still open: one child changed.
+    const auto again = import(w, Role::business_unit, "cin-census", "2016-17", census("2017-04-30"));
+    ASSERT_TRUE(again.saved);
+    EXPECT_EQ(again.changes.added, 1);
+    EXPECT_EQ(again.changes.removed, 1);
+    EXPECT_EQ(again.changes.unchanged, 1);
+    EXPECT_EQ(w.last_audit().action, "dataset.import.replace");
+    const auto after = read_scorecard(w.services, w.as(Role::read_only), DatasetPeriod::parse("2016-17"), false);
+    EXPECT_EQ(*line(after, "cp_plans").value.value, 2);
+}
+
+TEST(DatasetImportUseCase, ACensusWithARefusedChildOrOfAnotherYearSavesNothing) {
+    World w;
+    const std::size_t audits = w.audit_count();
+    const auto bad = import(w, Role::business_unit, "cin-census", "2016-17", census("2016-02-30"));
+    EXPECT_FALSE(bad.saved);
+    ASSERT_EQ(bad.refused.size(), 1u);
+    EXPECT_EQ(bad.refused[0].line, 3);
+    EXPECT_NE(bad.refused[0].reason.find("CPPendDate \"2016-02-30\""), std::string::npos) << bad.refused[0].reason;
+    const auto other_year = import(w, Role::business_unit, "cin-census", "2016-17", census("2016-11-30", "2018-03-31"));
+    EXPECT_FALSE(other_year.saved);
+    EXPECT_TRUE(other_year.file_refused);
+    EXPECT_EQ(w.audit_count(), audits);
+    EXPECT_TRUE(w.read([&](Transaction& tx) { return dynamic_cast<DatasetCinTransaction&>(tx).dataset_cin().census(w.partnership, 2016).empty(); }));
+    // The valid child is kept when the valid rows are accepted.
+    const auto accepted = import(w, Role::business_unit, "cin-census", "2016-17", census("2016-02-30"), true);
+    EXPECT_TRUE(accepted.saved);
+    EXPECT_EQ(accepted.rows_saved, 1);
+}
+
+TEST(DatasetImportUseCase, AServerThatCannotReadXmlSaysSoForTheCensus) {
+    World w;
+    w.services.xml = nullptr;
+    try {
+        import(w, Role::business_unit, "cin-census", "2016-17", census());
+        FAIL() << "imported without an XML reader";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), FailureCode::unavailable);
+    }
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "app/partnership.hpp"
 #include "cli/runtime.hpp"
 #include "crypto/sodium.hpp"
+#include "ingest/expat_xml_reader.hpp"
 #include "store/sqlite/store.hpp"
 #include "web/server.hpp"
 
@@ -29,6 +30,7 @@ public:
     explicit Server(const std::function<void(web::WebConfig&)>& tune = {})
         : path_(temp_path()), store_(path_), services_{store_, clock_, hasher_, tokens_, SessionPolicy{}, &sealer_} {
         crypto::initialise();
+        services_.xml = &xml_;
         seed();
         web::WebConfig config;
         config.public_dir = ASSURE_PUBLIC_DIR;
@@ -140,6 +142,7 @@ private:
     crypto::Argon2idHasher hasher_{1, 8u << 20};  // light settings: tests sign in often
     crypto::SodiumTokens tokens_;
     crypto::SecretboxSealer sealer_{std::string(32, 'k')};  // a fixed test key: no secret
+    ingest::ExpatXmlReader xml_;
     Services services_;
     AgencyId council_;
     std::unique_ptr<web::WebApp> app_;

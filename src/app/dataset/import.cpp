@@ -10,16 +10,18 @@
 
 #include "app/dataset.hpp"
 #include "app/dataset/internal.hpp"
+#include "app/ports/dataset_cin.hpp"
 #include "core/failure.hpp"
 
 namespace assure {
 namespace {
 
-constexpr std::array<std::pair<ImportKind, std::string_view>, 6> kKinds{{
+constexpr std::array<std::pair<ImportKind, std::string_view>, 7> kKinds{{
     {ImportKind::ssda903_header, "ssda903-header"},
     {ImportKind::ssda903_episodes, "ssda903-episodes"},
     {ImportKind::ssda903_missing, "ssda903-missing"},
     {ImportKind::missing, "missing"},
+    {ImportKind::cin_census, "cin-census"},
     {ImportKind::population, "population"},
     {ImportKind::indicator_values, "indicator-values"},
 }};
@@ -69,6 +71,14 @@ void refuse_outside(std::vector<Row>& rows, std::vector<Refusal>& refused, const
     rows = std::move(kept);
 }
 
+// The census's XML through the server's reader into core's, which checks each child.
+ParsedCensus read_census(const Services& s, int year, std::string_view xml, const Pseudonymise& pseudonymise) {
+    if (!s.xml) throw Failure(FailureCode::unavailable, "This server cannot read XML, so the CIN census cannot be imported");
+    CinCensusReader reader(year, pseudonymise);
+    s.xml->read(xml, reader);
+    return reader.finish();
+}
+
 }  // namespace
 
 void adopt_catalogue_if_none(Transaction& tx, const Actor& actor, Instant at) {
@@ -108,8 +118,8 @@ ImportReport import_dataset_file(Services& s, const Actor& actor, const ImportRe
     require(actor, Permission::manage_dataset);
     const auto kind = parse_import_kind(request.kind);
     if (!kind) {
-        throw Failure::invalid({{"kind", "kind must be one of ssda903-header, ssda903-episodes, ssda903-missing, missing, population, "
-                                         "indicator-values"}});
+        throw Failure::invalid({{"kind", "kind must be one of ssda903-header, ssda903-episodes, ssda903-missing, missing, cin-census, "
+                                         "population, indicator-values"}});
     }
     std::optional<DatasetPeriod> year;
     if (import_kind_has_period(*kind)) {
@@ -137,11 +147,13 @@ ImportReport import_dataset_file(Services& s, const Actor& actor, const ImportRe
     std::optional<Parsed<EpisodeRecord>> episodes;
     std::optional<Parsed<MissingRecord>> missing;
     std::optional<Parsed<PopulationRecord>> population;
+    std::optional<ParsedCensus> census;
     switch (*kind) {
         case ImportKind::ssda903_header: header = read_ssda903_header(request.content, pseudonymise); break;
         case ImportKind::ssda903_episodes: episodes = read_ssda903_episodes(request.content, pseudonymise); break;
         case ImportKind::ssda903_missing:
         case ImportKind::missing: missing = read_missing(request.content, pseudonymise); break;
+        case ImportKind::cin_census: census = read_census(s, year->year, request.content, pseudonymise); break;
         case ImportKind::population: population = read_population(request.content); break;
         case ImportKind::indicator_values: break;  // checked against the partnership's catalogue, in the transaction
     }
@@ -197,6 +209,18 @@ ImportReport import_dataset_file(Services& s, const Actor& actor, const ImportRe
                 before = canonical_rows(repo.missing(p, year->year, source));
                 after = canonical_rows(parsed.rows);
                 save = [&, source, rows = std::move(parsed.rows)](DatasetImportId id) { repo.replace_missing(p, year->year, source, id, rows); };
+                break;
+            }
+            case ImportKind::cin_census: {
+                auto* with = dynamic_cast<DatasetCinTransaction*>(&tx);
+                if (with == nullptr) throw Failure(FailureCode::unavailable, "The CIN census is not kept by this store", {}, "no DatasetCinTransaction");
+                auto& parsed = *census;
+                report.rows_read = parsed.children_read;
+                report.file_refused = parsed.file_refused;
+                report.refused = std::move(parsed.refused);
+                before = canonical_children(with->dataset_cin().census(p, year->year));
+                after = canonical_children(parsed.census);
+                save = [&, with, rows = std::move(parsed.census)](DatasetImportId id) { with->dataset_cin().replace_census(p, year->year, id, rows); };
                 break;
             }
             case ImportKind::population: {

@@ -5,6 +5,8 @@
 #include <map>
 
 #include "app/dataset.hpp"
+#include "app/ports/dataset_cin.hpp"
+#include "core/dataset_cin.hpp"
 #include "core/dataset_compute.hpp"
 
 namespace assure {
@@ -13,8 +15,9 @@ namespace {
 // Figures for the periods of the years asked, each year's records read and computed once.
 class Figures {
 public:
-    Figures(Transaction& tx, PartnershipId p, std::vector<IndicatorDefinition> catalogue, int from, int to)
-        : tx_(tx), p_(p), catalogue_(std::move(catalogue)), population_(tx.dataset().population(p)),
+    Figures(Transaction& tx, const WorkingCalendar& calendar, PartnershipId p, std::vector<IndicatorDefinition> catalogue, int from, int to)
+        : tx_(tx), calendar_(calendar), cin_(dynamic_cast<DatasetCinTransaction*>(&tx)), p_(p), catalogue_(std::move(catalogue)),
+          population_(tx.dataset().population(p)),
           returned_(tx.dataset().returned_values(p, from, to)) {}
 
     std::vector<IndicatorValue> of(DatasetPeriod period) {
@@ -35,10 +38,21 @@ private:
         auto all = tx_.dataset().missing(p_, year, MissingSource::all_children);
         r.missing.insert(r.missing.end(), std::make_move_iterator(all.begin()), std::make_move_iterator(all.end()));
         if (const auto pop = population_.find(year); pop != population_.end()) r.population = pop->second;
-        return computed_.emplace(year, compute_year(r)).first->second;
+        auto values = compute_year(r);
+        // The CIN census's figures; its referrals look back at the year before's for re-referrals.
+        if (cin_) {
+            const auto census = cin_->dataset_cin().census(p_, year);
+            if (!census.empty()) {
+                auto from_census = compute_cin_year(year, census, cin_->dataset_cin().referrals(p_, year - 1), r.population, calendar_);
+                values.insert(values.end(), std::make_move_iterator(from_census.begin()), std::make_move_iterator(from_census.end()));
+            }
+        }
+        return computed_.emplace(year, std::move(values)).first->second;
     }
 
     Transaction& tx_;
+    const WorkingCalendar& calendar_;
+    DatasetCinTransaction* cin_;  // none in a store that keeps no census
     PartnershipId p_;
     std::vector<IndicatorDefinition> catalogue_;
     std::map<int, std::int64_t> population_;
@@ -98,7 +112,7 @@ Scorecard read_scorecard(Services& s, const Actor& actor, std::optional<DatasetP
         }
         card.period = period ? *period : years.empty() ? DatasetPeriod::year_of(london_today(s)) : DatasetPeriod{years.back(), 0};
         const auto shown = with_trend ? trend_periods(card.period) : std::vector<DatasetPeriod>{card.period.previous(), card.period};
-        Figures figures(tx, actor.partnership, catalogue, shown.front().year, card.period.year);
+        Figures figures(tx, s.calendar, actor.partnership, catalogue, shown.front().year, card.period.year);
         std::vector<std::vector<IndicatorValue>> by_period;
         by_period.reserve(shown.size());
         for (const auto& p : shown) by_period.push_back(figures.of(p));

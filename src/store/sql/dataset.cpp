@@ -15,52 +15,6 @@ namespace {
 
 using namespace dataset_rows;
 
-constexpr int kBatch = 100;
-
-// INSERT INTO table(columns) VALUES (?, …), (?, …) … for `rows` rows.
-std::string insert_sql(const std::string& table, const std::vector<std::string>& columns, int rows) {
-    std::string one = "(";
-    for (std::size_t i = 0; i < columns.size(); ++i) one += i ? ", ?" : "?";
-    one += ")";
-    std::string sql = "INSERT INTO " + table + "(";
-    for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
-    sql += ") VALUES ";
-    for (int r = 0; r < rows; ++r) sql += (r ? ", " : "") + one;
-    return sql;
-}
-
-// Writes `count` rows, `bind_row(statement, first_parameter, row)` binding each one's columns.
-void insert_rows(Connection& db, const std::string& table, const std::vector<std::string>& columns, std::size_t count,
-                 const std::function<void(Statement&, int, std::size_t)>& bind_row) {
-    const int width = static_cast<int>(columns.size());
-    std::size_t done = 0;
-    while (done < count) {
-        const int rows = static_cast<int>(std::min<std::size_t>(kBatch, count - done));
-        std::unique_ptr<Statement> once;
-        Statement* q = nullptr;
-        if (rows == kBatch) {
-            q = &db.cached(insert_sql(table, columns, rows));
-        } else {
-            once = db.prepare(insert_sql(table, columns, rows));
-            q = once.get();
-        }
-        for (int r = 0; r < rows; ++r) bind_row(*q, r * width + 1, done + static_cast<std::size_t>(r));
-        q->run();
-        if (rows == kBatch) q->reset();
-        done += static_cast<std::size_t>(rows);
-    }
-}
-
-void bind_optional_date(Statement& q, int at, const std::optional<Date>& d) {
-    if (d) q.bind(at, d->iso());
-    else q.bind_null(at);
-}
-
-void bind_optional_int(Statement& q, int at, const std::optional<std::int64_t>& v) {
-    if (v) q.bind(at, *v);
-    else q.bind_null(at);
-}
-
 DatasetImport read_import(const Statement& q) {
     DatasetImport i;
     i.id = DatasetImportId{q.int64(0)};
@@ -172,7 +126,8 @@ Page<DatasetImport> SqlDataset::imports(PartnershipId partnership, const PageReq
 std::vector<int> SqlDataset::years(PartnershipId partnership) {
     auto& q = db_.cached(
         "SELECT year FROM dataset_episodes WHERE partnership_id = ?1 UNION SELECT year FROM dataset_missing WHERE partnership_id = ?1 "
-        "UNION SELECT year FROM dataset_values WHERE partnership_id = ?1 ORDER BY 1");
+        "UNION SELECT year FROM dataset_values WHERE partnership_id = ?1 UNION SELECT year FROM dataset_cin_referrals WHERE partnership_id = ?1 "
+        "ORDER BY 1");
     q.bind(1, partnership.value);
     std::vector<int> out;
     while (q.step()) out.push_back(q.integer(0));

@@ -1,7 +1,9 @@
 #include "store/sql/dataset_rows.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <memory>
 
 #include "store/sql/strict.hpp"
 
@@ -97,6 +99,56 @@ IndicatorValue read_value(const Statement& q) {
     if (!q.is_null(3)) v.numerator = q.int64(3);
     if (!q.is_null(4)) v.denominator = q.int64(4);
     return v;
+}
+
+namespace {
+
+constexpr int kRowsPerInsert = 100;
+
+// INSERT INTO table(columns) VALUES (?, …), (?, …) … for `rows` rows.
+std::string insert_sql(const std::string& table, const std::vector<std::string>& columns, int rows) {
+    std::string one = "(";
+    for (std::size_t i = 0; i < columns.size(); ++i) one += i ? ", ?" : "?";
+    one += ")";
+    std::string sql = "INSERT INTO " + table + "(";
+    for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
+    sql += ") VALUES ";
+    for (int r = 0; r < rows; ++r) sql += (r ? ", " : "") + one;
+    return sql;
+}
+
+}  // namespace
+
+// Writes `count` rows, `bind_row(statement, first_parameter, row)` binding each one's columns.
+void insert_rows(Connection& db, const std::string& table, const std::vector<std::string>& columns, std::size_t count,
+                 const std::function<void(Statement&, int, std::size_t)>& bind_row) {
+    const int width = static_cast<int>(columns.size());
+    std::size_t done = 0;
+    while (done < count) {
+        const int rows = static_cast<int>(std::min<std::size_t>(kRowsPerInsert, count - done));
+        std::unique_ptr<Statement> once;
+        Statement* q = nullptr;
+        if (rows == kRowsPerInsert) {
+            q = &db.cached(insert_sql(table, columns, rows));
+        } else {
+            once = db.prepare(insert_sql(table, columns, rows));
+            q = once.get();
+        }
+        for (int r = 0; r < rows; ++r) bind_row(*q, r * width + 1, done + static_cast<std::size_t>(r));
+        q->run();
+        if (rows == kRowsPerInsert) q->reset();
+        done += static_cast<std::size_t>(rows);
+    }
+}
+
+void bind_optional_date(Statement& q, int at, const std::optional<Date>& d) {
+    if (d) q.bind(at, d->iso());
+    else q.bind_null(at);
+}
+
+void bind_optional_int(Statement& q, int at, const std::optional<std::int64_t>& v) {
+    if (v) q.bind(at, *v);
+    else q.bind_null(at);
 }
 
 }  // namespace assure::sql::dataset_rows

@@ -1,7 +1,10 @@
 #pragma once
 // The dataset's strict row mapping: a stored unit, area or date this version does not know is
 // an error naming its table and column, never a default (decision 0007).
+#include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "app/ports/dataset.hpp"
@@ -14,6 +17,14 @@ std::string decimal_text(double v);
 double strict_decimal(const std::string& text, std::string_view table, std::string_view column);
 std::string_view missing_source_key(MissingSource s);
 std::string birth_month_text(const ChildRecord& r);  // "2005-06"
+
+// Writes `count` rows in batches, `bind_row(statement, first_parameter, row)` binding each one's
+// columns: an England-sized year is a million rows, and PostgreSQL would otherwise make a round
+// trip for each.
+void insert_rows(Connection& db, const std::string& table, const std::vector<std::string>& columns, std::size_t count,
+                 const std::function<void(Statement&, int, std::size_t)>& bind_row);
+void bind_optional_date(Statement& q, int at, const std::optional<Date>& d);
+void bind_optional_int(Statement& q, int at, const std::optional<std::int64_t>& v);
 
 // SELECT code, name, definition, source_agency, unit, polarity, frequency, aggregation, source,
 // rate_of, target, tolerance, priority, position

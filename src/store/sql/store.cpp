@@ -8,6 +8,7 @@
 #include "store/sql/case_audits.hpp"
 #include "store/sql/review_panels.hpp"
 #include "store/sql/training_breakdown.hpp"
+#include "store/sql/dataset_cin.hpp"
 #include "store/sql/training_reminders.hpp"
 #include "store/sql/training_modules.hpp"
 #include "store/sql/training_no_shows.hpp"
@@ -61,12 +62,12 @@ class SqlTransaction final : public Transaction, public DocumentTransaction, pub
                              public AgencyStatementTransaction, public SchoolTransaction, public CaseAuditTransaction,
                              public ReviewPanelTransaction, public TrainingBreakdownTransaction,
                              public SessionReminderTransaction, public ModuleTransaction, public NoShowTransaction,
-                             public QuotaTransaction, public NeedsTransaction {
+                             public QuotaTransaction, public NeedsTransaction, public DatasetCinTransaction {
 public:
     explicit SqlTransaction(Connection& db)
         : partnerships_(db), agencies_(db), agency_links_(db), people_(db), users_(db), sessions_(db), ending_sessions_(sessions_, reached_data_), tokens_(db), audit_(db), access_entries_(db), cases_(db),
           governance_(db), learning_(db), case_key_(db), health_(db), registers_(db), dataset_(db), mail_(db), training_(db), documents_(db), report_(db), publications_(db),
-          search_(db), owed_(db), training_evaluations_(db), two_factor_(db), role_grants_(db), action_escalations_(db), partners_(db), chronology_(db), agency_statements_(db), schools_(db), case_audits_(db), review_panels_(db), training_breakdown_(db), session_reminders_(db), modules_(db), no_shows_(db), quotas_(db), needs_(db) {}
+          search_(db), owed_(db), training_evaluations_(db), two_factor_(db), role_grants_(db), action_escalations_(db), partners_(db), chronology_(db), agency_statements_(db), schools_(db), case_audits_(db), review_panels_(db), training_breakdown_(db), session_reminders_(db), modules_(db), no_shows_(db), quotas_(db), needs_(db), dataset_cin_(db) {}
     PartnershipRepo& partnerships() override { return changing(partnerships_); }
     AgencyRepo& agencies() override { return changing(agencies_); }
     AgencyLinkRepo& agency_links() override { return changing(agency_links_); }
@@ -112,6 +113,7 @@ public:
     NoShowRepo& training_no_shows() override { return changing(no_shows_); }
     QuotaRepo& training_quotas() override { return changing(quotas_); }
     NeedsRepo& training_needs() override { return changing(needs_); }
+    DatasetCinRepo& dataset_cin() override { return changing(dataset_cin_); }
 
     // Whether this transaction reached any repository besides sessions, the access log, the mail
     // outbox and the heartbeat (shown by no page that is kept), or ended a session: a write that
@@ -166,6 +168,7 @@ private:
     SqlNoShows no_shows_;
     SqlQuotas quotas_;
     SqlNeeds needs_;
+    SqlDatasetCin dataset_cin_;
 };
 
 // Runs `work` inside the transaction already begun on `db`: commit if it returns, roll back if

@@ -1,0 +1,15 @@
+#pragma once
+// Reads an uploaded XML document for a use case (the CIN census import), sending its
+// elements to a core reader. Expat in production (src/ingest).
+#include <string_view>
+
+#include "core/xml_events.hpp"
+
+namespace assure {
+
+struct XmlReader {
+    virtual ~XmlReader() = default;
+    virtual void read(std::string_view xml, XmlEvents& events) const = 0;
+};
+
+}  // namespace assure

@@ -1,0 +1,261 @@
+#include "core/dataset_cin.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <map>
+
+#include "core/date_words.hpp"
+
+namespace assure {
+namespace {
+
+constexpr std::array<std::string_view, 5> kCategories{"NEG", "PHY", "EMO", "SAB", "MUL"};
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+bool is_category(std::string_view code) { return std::find(kCategories.begin(), kCategories.end(), code) != kCategories.end(); }
+
+// The census writes booleans as true/false or 1/0.
+std::optional<bool> flag_of(std::string_view text) {
+    if (text == "true" || text == "1") return true;
+    if (text == "false" || text == "0") return false;
+    return std::nullopt;
+}
+
+std::string on_line(int line) { return " (line " + std::to_string(line) + ")"; }
+
+std::string date_text(const std::optional<Date>& d) { return d ? d->iso() : ""; }
+
+}  // namespace
+
+CinCensusReader::CinCensusReader(int year, Pseudonymise pseudonymise) : year_(year), pseudonymise_(std::move(pseudonymise)) {}
+
+bool CinCensusReader::inside(std::string_view element) const {
+    return std::find(path_.begin(), path_.end(), element) != path_.end();
+}
+
+void CinCensusReader::open(std::string_view element, int line) {
+    if (out_.file_refused) return;
+    path_.emplace_back(element);
+    text_.clear();
+    line_ = line;
+    const std::size_t depth = path_.size();
+    if (depth == 1) {
+        if (element != "Message") {
+            fail(line, "the file's first element is <" + std::string(element) + ">, where a CIN census has <Message>: is it the right file?");
+            return;
+        }
+        saw_message_ = true;
+    } else if (depth == 2 && element == "Children") {
+        saw_children_ = true;
+    } else if (depth == 3 && element == "Child" && path_[1] == "Children") {
+        child_ = Child{};
+        child_->line = line;
+        ++out_.children_read;
+    } else if (child_ && depth == 4 && element == "CINdetails") {
+        child_->episodes.push_back(Episode{});
+        child_->episodes.back().line = line;
+    } else if (child_ && depth == 5 && path_[3] == "CINdetails") {
+        auto& episode = child_->episodes.back();
+        if (element == "Assessments") episode.assessments.push_back(AssessmentDraft{{}, {}, line});
+        if (element == "Section47") episode.enquiries.push_back(EnquiryDraft{{}, {}, false, line});
+        if (element == "ChildProtectionPlans") episode.plans.push_back(PlanDraft{{}, {}, "", "", {}, line});
+    }
+}
+
+void CinCensusReader::text(std::string_view chars) {
+    if (!out_.file_refused && text_.size() < 4096) text_.append(chars);
+}
+
+std::optional<Date> CinCensusReader::date_of(std::string_view element) {
+    const auto text = trimmed(text_);
+    if (text.empty()) return std::nullopt;
+    auto d = Date::parse(text);
+    if (!d) child_->problems.push_back(std::string(element) + " \"" + std::string(text.substr(0, 40)) + "\"" + on_line(line_) + " is not a real date as yyyy-mm-dd");
+    return d;
+}
+
+void CinCensusReader::take_leaf(std::string_view element) {
+    const std::size_t depth = path_.size();
+    const std::string_view parent = depth >= 2 ? std::string_view(path_[depth - 2]) : std::string_view();
+    if (parent == "CollectionDetails" && element == "ReferenceDate" && inside("Header")) {
+        const auto text = trimmed(text_);
+        const Date expected{year_ + 1, 3, 31};
+        const auto d = Date::parse(text);
+        if (!d) {
+            fail(line_, "its ReferenceDate \"" + std::string(text.substr(0, 40)) + "\" is not a date as yyyy-mm-dd");
+        } else if (*d != expected) {
+            // The census is dated the last day of the year it covers.
+            const int its_year = d->month >= 4 ? d->year : d->year - 1;
+            out_.file_refused = true;
+            out_.refused.push_back({line_, "ReferenceDate",
+                                    "The census's ReferenceDate is " + date_in_words(*d) + ", so it is the census for " +
+                                        DatasetPeriod{its_year, 0}.label() + ": this import is for " + DatasetPeriod{year_, 0}.label() +
+                                        ", whose census is dated " + date_in_words(expected)});
+        }
+        return;
+    }
+    if (!child_) return;
+    if (parent == "ChildIdentifiers" && element == "LAchildID") {
+        child_->id = std::string(trimmed(text_));
+        return;
+    }
+    if (child_->episodes.empty() || !inside("CINdetails")) return;
+    auto& episode = child_->episodes.back();
+    if (parent == "CINdetails") {
+        if (element == "CINreferralDate") episode.referred = date_of(element);
+        if (element == "CINclosureDate") episode.closed = date_of(element);
+        if (element == "ReferralNFA" && !trimmed(text_).empty()) {
+            const auto f = flag_of(trimmed(text_));
+            if (!f) child_->problems.push_back("ReferralNFA" + on_line(line_) + " is neither true nor false");
+            episode.no_further_action = f.value_or(false);
+        }
+    } else if (parent == "Assessments" && !episode.assessments.empty()) {
+        auto& a = episode.assessments.back();
+        if (element == "AssessmentActualStartDate") a.started = date_of(element);
+        if (element == "AssessmentAuthorisationDate") a.authorised = date_of(element);
+    } else if (parent == "Section47" && !episode.enquiries.empty()) {
+        auto& e = episode.enquiries.back();
+        if (element == "S47ActualStartDate") e.started = date_of(element);
+        if (element == "DateOfInitialCPC") e.conference = date_of(element);
+        if (element == "ICPCnotRequired" && !trimmed(text_).empty()) {
+            const auto f = flag_of(trimmed(text_));
+            if (!f) child_->problems.push_back("ICPCnotRequired" + on_line(line_) + " is neither true nor false");
+            e.not_required = f.value_or(false);
+        }
+    } else if (parent == "ChildProtectionPlans" && !episode.plans.empty()) {
+        auto& p = episode.plans.back();
+        if (element == "CPPstartDate") p.started = date_of(element);
+        if (element == "CPPendDate") p.ended = date_of(element);
+        if (element == "InitialCategoryOfAbuse") p.initial = std::string(trimmed(text_));
+        if (element == "LatestCategoryOfAbuse") p.latest = std::string(trimmed(text_));
+        if (element == "NumberOfPreviousCPP" && !trimmed(text_).empty()) {
+            const auto text = trimmed(text_);
+            int n = -1;
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+            if (ec != std::errc() || end != text.data() + text.size() || n < 0 || n > 99) {
+                child_->problems.push_back("NumberOfPreviousCPP" + on_line(line_) + " is not a whole number from 0 to 99");
+            } else {
+                p.previous = n;
+            }
+        }
+    }
+}
+
+void CinCensusReader::close(std::string_view element) {
+    if (out_.file_refused || path_.empty()) return;
+    take_leaf(element);
+    if (out_.file_refused) return;
+    path_.pop_back();
+    text_.clear();
+    if (path_.size() == 2 && element == "Child" && child_) end_child();
+}
+
+void CinCensusReader::fail(int line, std::string_view problem) {
+    if (out_.file_refused) return;
+    out_.file_refused = true;
+    out_.refused.push_back({line, "", "The file cannot be read as a CIN census: " + std::string(problem)});
+}
+
+// Checks the child as a whole and keeps all of it, or refuses it naming every problem.
+void CinCensusReader::end_child() {
+    Child c = std::move(*child_);
+    child_.reset();
+    auto& problems = c.problems;
+    if (c.id.empty()) problems.insert(problems.begin(), "LAchildID is missing: every child needs the local authority's id");
+    if (c.id.size() > 64) problems.insert(problems.begin(), "LAchildID is longer than 64 characters");
+    if (!c.id.empty()) {
+        const auto [first, added] = first_line_.try_emplace(c.id, c.line);
+        if (!added) problems.insert(problems.begin(), "The child's LAchildID is already on the <Child> at line " + std::to_string(first->second) + ": a child is in the census once, with an episode of need for each referral");
+    }
+    if (c.episodes.empty()) problems.push_back("The child has no CINdetails: the census has a child for each episode of need");
+    const DatasetPeriod year{year_, 0};
+    auto before = [&](const char* later, const std::optional<Date>& l, const char* earlier, const std::optional<Date>& e, int line) {
+        if (l && e && *l < *e) {
+            problems.push_back(std::string(later) + " " + date_in_words(*l) + " is before " + earlier + " " + date_in_words(*e) + on_line(line));
+        }
+    };
+    for (const auto& ep : c.episodes) {
+        if (!ep.referred) {
+            problems.push_back("The CINdetails" + on_line(ep.line) + " has no CINreferralDate");
+        } else if (*ep.referred > year.end() || (ep.closed && *ep.closed < year.start())) {
+            problems.push_back("The episode of need referred on " + date_in_words(*ep.referred) + on_line(ep.line) +
+                               " is not open in " + year.label() + ", the year this census is for");
+        }
+        before("CINclosureDate", ep.closed, "CINreferralDate", ep.referred, ep.line);
+        for (const auto& a : ep.assessments) {
+            if (!a.started) problems.push_back("The assessment" + on_line(a.line) + " has no AssessmentActualStartDate");
+            before("AssessmentAuthorisationDate", a.authorised, "AssessmentActualStartDate", a.started, a.line);
+        }
+        for (const auto& e : ep.enquiries) {
+            if (!e.started) problems.push_back("The section 47 enquiry" + on_line(e.line) + " has no S47ActualStartDate");
+            before("DateOfInitialCPC", e.conference, "S47ActualStartDate", e.started, e.line);
+        }
+        for (const auto& p : ep.plans) {
+            if (!p.started) problems.push_back("The child protection plan" + on_line(p.line) + " has no CPPstartDate");
+            before("CPPendDate", p.ended, "CPPstartDate", p.started, p.line);
+            if (p.latest.empty()) {
+                problems.push_back("The child protection plan" + on_line(p.line) + " has no LatestCategoryOfAbuse");
+            } else if (!is_category(p.latest)) {
+                problems.push_back("LatestCategoryOfAbuse \"" + p.latest.substr(0, 20) + "\"" + on_line(p.line) + " is not one of NEG, PHY, EMO, SAB, MUL");
+            }
+            if (!p.initial.empty() && !is_category(p.initial)) {
+                problems.push_back("InitialCategoryOfAbuse \"" + p.initial.substr(0, 20) + "\"" + on_line(p.line) + " is not one of NEG, PHY, EMO, SAB, MUL");
+            }
+        }
+    }
+    if (!problems.empty()) {
+        std::string reason = problems.front();
+        for (std::size_t i = 1; i < problems.size(); ++i) reason += "; " + problems[i];
+        out_.refused.push_back({c.line, "", std::move(reason)});
+        return;
+    }
+    const std::string child = pseudonymise_(c.id);
+    auto& census = out_.census;
+    for (const auto& ep : c.episodes) {
+        census.referrals.push_back({child, *ep.referred, ep.closed, ep.no_further_action, ep.line});
+        for (const auto& a : ep.assessments) census.assessments.push_back({child, *ep.referred, *a.started, a.authorised, a.line});
+        for (const auto& e : ep.enquiries) census.enquiries.push_back({child, *e.started, e.conference, e.not_required, e.line});
+        for (const auto& p : ep.plans) census.plans.push_back({child, *p.started, p.ended, p.initial, p.latest, p.previous, p.line});
+    }
+    ++out_.children_kept;
+}
+
+ParsedCensus CinCensusReader::finish() {
+    if (!out_.file_refused && !saw_message_) fail(0, "it is empty");
+    if (!out_.file_refused && !saw_children_) fail(0, "it has no <Children> element: is it the right file?");
+    return std::move(out_);
+}
+
+std::vector<std::string> canonical_children(const CinCensus& census) {
+    std::map<std::string_view, std::vector<std::string>> parts;
+    for (const auto& r : census.referrals) {
+        parts[r.child].push_back("R " + r.referred.iso() + " " + date_text(r.closed) + (r.no_further_action ? " NFA" : ""));
+    }
+    for (const auto& a : census.assessments) {
+        parts[a.child].push_back("A " + a.referred.iso() + " " + a.started.iso() + " " + date_text(a.authorised));
+    }
+    for (const auto& e : census.enquiries) {
+        parts[e.child].push_back("S " + e.started.iso() + " " + date_text(e.conference) + (e.conference_not_required ? " not required" : ""));
+    }
+    for (const auto& p : census.plans) {
+        parts[p.child].push_back("P " + p.started.iso() + " " + date_text(p.ended) + " " + p.initial_category + " " + p.latest_category + " " +
+                                 (p.previous_plans ? std::to_string(*p.previous_plans) : ""));
+    }
+    std::vector<std::string> out;
+    out.reserve(parts.size());
+    for (auto& [child, events] : parts) {
+        std::sort(events.begin(), events.end());
+        std::string line(child);
+        for (const auto& e : events) line += "|" + e;
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+}  // namespace assure
