@@ -99,6 +99,9 @@ struct IndicatorValue {
     std::optional<double> value;  // none: no data for the period
     std::optional<std::int64_t> numerator;
     std::optional<std::int64_t> denominator;
+    // Where assemble found the figure: counted from the records imported (the SSDA903 extracts,
+    // the missing files, the children in need census), or from the agencies' returns.
+    enum class Origin { none, records, returns } origin = Origin::none;
 };
 
 // The catalogue every new partnership starts with, from seed 001 §6 and the codes.

@@ -304,10 +304,12 @@ std::vector<IndicatorValue> assemble(const std::vector<IndicatorDefinition>& cat
     out.reserve(catalogue.size());
     for (const auto& d : catalogue) {
         IndicatorValue v{d.code, period, std::nullopt, std::nullopt, std::nullopt};
-        if (d.source == IndicatorSource::records) {
-            if (const auto* c = find_value(computed, d.code, period)) v = *c;
-        } else if (const auto* c = find_value(computed, d.code, period); c && c->value) {
-            v = *c;  // returned by agencies, and carried by the records imported: the records' figure
+        const auto* c = find_value(computed, d.code, period);
+        if (d.source == IndicatorSource::records || (c && c->value)) {
+            // Counted from the records; for an indicator agencies return, when the records imported
+            // carry it (the census, interview days), the records' figure.
+            if (c) v = *c;
+            if (v.value) v.origin = IndicatorValue::Origin::records;
         } else if (!d.rate_of.empty()) {
             // A rate is never returned as a figure: it is made from its count and the population.
             const auto* count_def = find_definition(catalogue, d.rate_of);
@@ -317,10 +319,12 @@ std::vector<IndicatorValue> assemble(const std::vector<IndicatorDefinition>& cat
                     v.numerator = static_cast<std::int64_t>(*count.value);
                     v.denominator = *population;
                     v.value = ratio_value(*v.numerator, *population, d.unit);
+                    v.origin = IndicatorValue::Origin::returns;
                 }
             }
         } else {
             v = agency_figure(d, period, returned);
+            if (v.value) v.origin = IndicatorValue::Origin::returns;
         }
         out.push_back(std::move(v));
     }

@@ -26,7 +26,7 @@ std::optional<LatestFigure> latest_figure(const IndicatorDefinition& d, const st
         if (!newest || v.period.end() > newest->period.end() || (v.period.end() == newest->period.end() && v.period.is_year())) newest = &v;
     }
     if (!newest) return std::nullopt;
-    return LatestFigure{newest->period, *newest->value, rag_of(d, newest->value)};
+    return LatestFigure{newest->period, *newest->value, rag_of(d, newest->value), newest->origin};
 }
 
 std::string figure_in_words(double v, Unit unit) {

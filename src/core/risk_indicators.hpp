@@ -21,6 +21,7 @@ struct LatestFigure {
     DatasetPeriod period;
     double value = 0;
     Rag rag = Rag::none;
+    IndicatorValue::Origin origin = IndicatorValue::Origin::none;
 };
 // The newest of `values` (years and quarters, in any order) that has a figure, rated by rag_of:
 // the one whose period ends last, and of a year and its fourth quarter (which end together) the

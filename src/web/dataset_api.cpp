@@ -108,7 +108,10 @@ J indicator_json(const ScorecardLine& l) {
             {"previous", figure(l.previous)},
             {"benchmarks", benchmarks},
             {"priority", d.priority},
-            {"source_agency", d.source_agency}};
+            {"source_agency", d.source_agency},
+            {"counted_from", l.value.origin == IndicatorValue::Origin::records ? J("records")
+                             : l.value.origin == IndicatorValue::Origin::returns ? J("returns")
+                                                                                  : J(nullptr)}};
 }
 
 void get_indicators(Services& s, Ctx& ctx) {

@@ -37,6 +37,11 @@ void indicator_page(Services& s, Ctx& ctx) {
     rows.push_back(indicator_row("Latest figure", latest ? figure_in_words(latest->value, d.unit) + " for " + latest->period.label() + " (" +
                                                      period_in_words(latest->period.start(), latest->period.end()) + ")"
                                                : std::string("No figure yet")));
+    if (latest) {
+        rows.push_back(indicator_row("Counted from", latest->origin == IndicatorValue::Origin::records
+                                                         ? "The local authority's records imported for " + latest->period.label()
+                                                         : "The agencies' returns for " + latest->period.label()));
+    }
     rows.push_back(indicator_row("Target", d.target ? figure_in_words(*d.target, d.unit) + " (" + polarity_words(d.polarity) + ")" : std::string("None set")));
     if (d.target && d.tolerance > 0) rows.push_back(indicator_row("Tolerance", figure_in_words(d.tolerance, d.unit) + " on the wrong side of the target is amber"));
     rows.push_back(indicator_row("Priority", d.priority.empty() ? std::string("None") : d.priority));

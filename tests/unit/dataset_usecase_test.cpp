@@ -200,6 +200,9 @@ std::string census(const std::string& second_plan_end = "2016-11-30", const std:
 TEST(DatasetImportUseCase, TheCinCensusIsSavedChildByChildUnderTheDigestAndItsFiguresOutrankTheReturn) {
     World w;
     import(w, Role::business_unit, "indicator-values", "", "code,period,value,numerator,denominator\ncp_plans,2016-17-Q4,22,,\nreferrals,2016-17,900,,\n");
+    const auto returned = read_scorecard(w.services, w.as(Role::read_only), DatasetPeriod::parse("2016-17"), false);
+    EXPECT_EQ(*line(returned, "cp_plans").value.value, 22);
+    EXPECT_EQ(line(returned, "cp_plans").value.origin, IndicatorValue::Origin::returns);
     const auto r = import(w, Role::business_unit, "cin-census", "2016-17", census());
     ASSERT_TRUE(r.saved);
     EXPECT_EQ(r.rows_read, 2);
@@ -213,6 +216,8 @@ TEST(DatasetImportUseCase, TheCinCensusIsSavedChildByChildUnderTheDigestAndItsFi
 
     const auto card = read_scorecard(w.services, w.as(Role::read_only), DatasetPeriod::parse("2016-17"), false);
     EXPECT_EQ(*line(card, "cp_plans").value.value, 1) << "the census's one plan at the year's end, not the return's 22";
+    EXPECT_EQ(line(card, "cp_plans").value.origin, IndicatorValue::Origin::records);
+    EXPECT_EQ(line(card, "cla").value.origin, IndicatorValue::Origin::none) << "no figure, so from nowhere";
     EXPECT_EQ(*line(card, "referrals").value.value, 2);
     EXPECT_EQ(*line(card, "cp_category_neg").value.value, 100.0);
     EXPECT_EQ(*line(card, "cp_ended").value.value, 1);

@@ -76,6 +76,9 @@ TEST_F(DatasetHttp, TheDemoRecordsReproduceSeed001sPublishedFigures) {
     // 2015/16's child protection figures are counted from its children in need census.
     const json census_year = get("/api/v1/indicators?period=2015-16");  // the year before
     EXPECT_EQ(item(census_year, "cp_plans")["value"], 208);
+    EXPECT_EQ(item(census_year, "cp_plans")["counted_from"], "records");
+    EXPECT_EQ(item(year, "cp_plans")["counted_from"], "returns");
+    EXPECT_EQ(item(year, "cla")["counted_from"], "records");
     EXPECT_EQ(item(census_year, "cp_second_or_subsequent")["numerator"], 18);
     EXPECT_EQ(item(census_year, "cp_second_or_subsequent")["denominator"], 125);
     EXPECT_EQ(item(census_year, "cp_second_or_subsequent")["value"], 14.4);
