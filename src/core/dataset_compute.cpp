@@ -305,9 +305,12 @@ std::vector<IndicatorValue> assemble(const std::vector<IndicatorDefinition>& cat
     for (const auto& d : catalogue) {
         IndicatorValue v{d.code, period, std::nullopt, std::nullopt, std::nullopt};
         const auto* c = find_value(computed, d.code, period);
-        if (d.source == IndicatorSource::records || (c && c->value)) {
+        // Counted: a figure, or a ratio the records had nothing to count in (0 of 0).
+        const bool counted = c && (c->value || c->denominator);
+        if (d.source == IndicatorSource::records || counted) {
             // Counted from the records; for an indicator agencies return, when the records imported
-            // carry it (the census, interview days), the records' figure.
+            // carry it (the census, interview days), the records' figure, even when there is none:
+            // a year's figures come from one source, never a returned one beside the records'.
             if (c) v = *c;
             if (v.value) v.origin = IndicatorValue::Origin::records;
         } else if (!d.rate_of.empty()) {

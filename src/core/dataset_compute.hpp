@@ -34,8 +34,9 @@ inline constexpr int kReturnInterviewDays = 3;
 // from its quarters by the indicator's rule: counts summed, a snapshot from the last
 // quarter, a ratio from the summed numerators and denominators; distinct children cannot be
 // made from quarters. A rate is recomputed from its count and the population. An indicator
-// agencies return that the records also computed (return interviews, when the missing file
-// carries their days) takes the records' figure.
+// agencies return that the records also counted (return interviews, when the missing file
+// carries their days; the census's indicators) takes the records' figure, and a ratio they had
+// nothing to count in (0 of 0) stays without one rather than taking the return's.
 std::vector<IndicatorValue> assemble(const std::vector<IndicatorDefinition>& catalogue, DatasetPeriod period,
                                      const std::vector<IndicatorValue>& computed, const std::vector<IndicatorValue>& returned,
                                      std::optional<std::int64_t> population);

@@ -234,6 +234,21 @@ TEST(DatasetImportUseCase, TheCinCensusIsSavedChildByChildUnderTheDigestAndItsFi
     EXPECT_EQ(*line(after, "cp_plans").value.value, 2);
 }
 
+TEST(DatasetScorecardUseCase, ACensusYearsRatioWithNothingToCountShowsNoFigureNotTheReturns) {
+    World w;
+    // The return says 1 of 4 plans ended in the first quarter lasted two years; the census has no
+    // plan ending then (its one ended plan ends in November).
+    import(w, Role::business_unit, "indicator-values", "", "code,period,value,numerator,denominator\ncp_two_years_plus,2016-17-Q1,,1,4\n");
+    EXPECT_EQ(*line(read_scorecard(w.services, w.as(Role::read_only), DatasetPeriod::parse("2016-17-Q1"), false), "cp_two_years_plus").value.value, 25.0);
+    ASSERT_TRUE(import(w, Role::business_unit, "cin-census", "2016-17", census()).saved);
+    const auto q1 = line(read_scorecard(w.services, w.as(Role::read_only), DatasetPeriod::parse("2016-17-Q1"), false), "cp_two_years_plus");
+    EXPECT_FALSE(q1.value.value);
+    EXPECT_EQ(q1.value.denominator, 0);
+    const auto q3 = line(read_scorecard(w.services, w.as(Role::read_only), DatasetPeriod::parse("2016-17-Q3"), false), "cp_two_years_plus");
+    EXPECT_EQ(q3.value.value, 0.0);  // the plan ended in November after seven months
+    EXPECT_EQ(q3.value.origin, IndicatorValue::Origin::records);
+}
+
 TEST(DatasetImportUseCase, ACensusWithARefusedChildOrOfAnotherYearSavesNothing) {
     World w;
     const std::size_t audits = w.audit_count();
