@@ -6,17 +6,12 @@
 #include <map>
 
 #include "core/date_words.hpp"
+#include "core/text.hpp"
 
 namespace assure {
 namespace {
 
 constexpr std::array<std::string_view, 5> kCategories{"NEG", "PHY", "EMO", "SAB", "MUL"};
-
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
 
 bool is_category(std::string_view code) { return std::find(kCategories.begin(), kCategories.end(), code) != kCategories.end(); }
 
@@ -73,22 +68,22 @@ void CinCensusReader::text(std::string_view chars) {
 }
 
 std::optional<Date> CinCensusReader::date_of(std::string_view element) {
-    const auto text = trimmed(text_);
+    const std::string text = trim(text_);
     if (text.empty()) return std::nullopt;
     auto d = Date::parse(text);
-    if (!d) child_->problems.push_back(std::string(element) + " \"" + std::string(text.substr(0, 40)) + "\"" + on_line(line_) + " is not a real date as yyyy-mm-dd");
+    if (!d) child_->problems.push_back(std::string(element) + " \"" + text.substr(0, 40) + "\"" + on_line(line_) + " is not a real date as yyyy-mm-dd");
     return d;
 }
 
 void CinCensusReader::take_leaf(std::string_view element) {
+    const std::string value = trim(text_);
     const std::size_t depth = path_.size();
     const std::string_view parent = depth >= 2 ? std::string_view(path_[depth - 2]) : std::string_view();
     if (parent == "CollectionDetails" && element == "ReferenceDate" && inside("Header")) {
-        const auto text = trimmed(text_);
         const Date expected{year_ + 1, 3, 31};
-        const auto d = Date::parse(text);
+        const auto d = Date::parse(value);
         if (!d) {
-            fail(line_, "its ReferenceDate \"" + std::string(text.substr(0, 40)) + "\" is not a date as yyyy-mm-dd");
+            fail(line_, "its ReferenceDate \"" + value.substr(0, 40) + "\" is not a date as yyyy-mm-dd");
         } else if (*d != expected) {
             // The census is dated the last day of the year it covers.
             const int its_year = d->month >= 4 ? d->year : d->year - 1;
@@ -102,7 +97,7 @@ void CinCensusReader::take_leaf(std::string_view element) {
     }
     if (!child_) return;
     if (parent == "ChildIdentifiers" && element == "LAchildID") {
-        child_->id = std::string(trimmed(text_));
+        child_->id = value;
         return;
     }
     if (child_->episodes.empty() || !inside("CINdetails")) return;
@@ -110,8 +105,8 @@ void CinCensusReader::take_leaf(std::string_view element) {
     if (parent == "CINdetails") {
         if (element == "CINreferralDate") episode.referred = date_of(element);
         if (element == "CINclosureDate") episode.closed = date_of(element);
-        if (element == "ReferralNFA" && !trimmed(text_).empty()) {
-            const auto f = flag_of(trimmed(text_));
+        if (element == "ReferralNFA" && !value.empty()) {
+            const auto f = flag_of(value);
             if (!f) child_->problems.push_back("ReferralNFA" + on_line(line_) + " is neither true nor false");
             episode.no_further_action = f.value_or(false);
         }
@@ -123,8 +118,8 @@ void CinCensusReader::take_leaf(std::string_view element) {
         auto& e = episode.enquiries.back();
         if (element == "S47ActualStartDate") e.started = date_of(element);
         if (element == "DateOfInitialCPC") e.conference = date_of(element);
-        if (element == "ICPCnotRequired" && !trimmed(text_).empty()) {
-            const auto f = flag_of(trimmed(text_));
+        if (element == "ICPCnotRequired" && !value.empty()) {
+            const auto f = flag_of(value);
             if (!f) child_->problems.push_back("ICPCnotRequired" + on_line(line_) + " is neither true nor false");
             e.not_required = f.value_or(false);
         }
@@ -132,13 +127,12 @@ void CinCensusReader::take_leaf(std::string_view element) {
         auto& p = episode.plans.back();
         if (element == "CPPstartDate") p.started = date_of(element);
         if (element == "CPPendDate") p.ended = date_of(element);
-        if (element == "InitialCategoryOfAbuse") p.initial = std::string(trimmed(text_));
-        if (element == "LatestCategoryOfAbuse") p.latest = std::string(trimmed(text_));
-        if (element == "NumberOfPreviousCPP" && !trimmed(text_).empty()) {
-            const auto text = trimmed(text_);
-            int n = -1;
-            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-            if (ec != std::errc() || end != text.data() + text.size() || n < 0 || n > 99) {
+        if (element == "InitialCategoryOfAbuse") p.initial = value;
+        if (element == "LatestCategoryOfAbuse") p.latest = value;
+        if (element == "NumberOfPreviousCPP" && !value.empty()) {
+                int n = -1;
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+            if (ec != std::errc() || end != value.data() + value.size() || n < 0 || n > 99) {
                 child_->problems.push_back("NumberOfPreviousCPP" + on_line(line_) + " is not a whole number from 0 to 99");
             } else {
                 p.previous = n;

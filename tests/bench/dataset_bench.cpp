@@ -31,6 +31,14 @@ double since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
+// One line an indicator-period, as the pandas reference prints them.
+void print(const std::vector<IndicatorValue>& values) {
+    for (const auto& v : values) {
+        std::printf("%s %s %s %s %s\n", v.code.c_str(), v.period.key().c_str(), v.numerator ? std::to_string(*v.numerator).c_str() : "-",
+                    v.denominator ? std::to_string(*v.denominator).c_str() : "-", v.value ? format_figure(*v.value, v.numerator ? Unit::percentage : Unit::count).c_str() : "-");
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,10 +67,7 @@ int main(int argc, char** argv) {
     const auto t1 = std::chrono::steady_clock::now();
     const auto values = compute_year(r);
     const double compute_s = since(t1);
-    for (const auto& v : values) {
-        std::printf("%s %s %s %s %s\n", v.code.c_str(), v.period.key().c_str(), v.numerator ? std::to_string(*v.numerator).c_str() : "-",
-                    v.denominator ? std::to_string(*v.denominator).c_str() : "-", v.value ? format_figure(*v.value, v.numerator ? Unit::percentage : Unit::count).c_str() : "-");
-    }
+    print(values);
     std::fprintf(stderr, "assure: %zu header, %zu episodes, %zu missing rows; read and checked %.2f s, computed %.3f s\n", r.children.size(),
                  r.episodes.size(), r.missing.size(), read_s, compute_s);
 
@@ -76,10 +81,7 @@ int main(int argc, char** argv) {
     const auto t3 = std::chrono::steady_clock::now();
     const auto cin_values = compute_cin_year(2016, census.census, {}, r.population, WorkingCalendar());
     const double cin_compute_s = since(t3);
-    for (const auto& v : cin_values) {
-        std::printf("%s %s %s %s %s\n", v.code.c_str(), v.period.key().c_str(), v.numerator ? std::to_string(*v.numerator).c_str() : "-",
-                    v.denominator ? std::to_string(*v.denominator).c_str() : "-", v.value ? format_figure(*v.value, v.numerator ? Unit::percentage : Unit::count).c_str() : "-");
-    }
+    print(cin_values);
     std::fprintf(stderr, "assure: census of %d children (%zu referrals, %zu plans); read and checked %.2f s, computed %.3f s\n", census.children_kept,
                  census.census.referrals.size(), census.census.plans.size(), cin_read_s, cin_compute_s);
     return 0;
