@@ -4,10 +4,12 @@
 
 #include "core/settings.hpp"
 #include "store/open.hpp"
+#include "web/public_host.hpp"
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <stdexcept>
 #include <toml++/toml.h>
 
@@ -42,6 +44,27 @@ double share(const toml::table& t, const char* key, double fallback, const std::
     const auto v = node.value<double>();
     if (!v || *v < 0 || *v > 1) bad(file + " [governance] " + key, "must be a share between 0 and 1, for example 0.75");
     return *v;
+}
+
+// [public_site] hosts: each partnership's own host name for its public site (decision 0045).
+void read_public_hosts(const toml::table& t, const std::string& file, std::map<std::string, std::string, std::less<>>& hosts) {
+    const auto node = t["public_site"]["hosts"];
+    if (!node) return;
+    const std::string where = file + " [public_site] hosts";
+    const auto* table = node.as_table();
+    if (table == nullptr) bad(where, "must be a table of host name = \"partnership slug\"");
+    static const std::regex slug(R"([a-z0-9][a-z0-9-]{0,62})");
+    for (const auto& [key, value] : *table) {
+        const std::string host(key.str());
+        if (host.empty() || web::host_name(host) != host || host.find('.') == std::string::npos) {
+            bad(where, "\"" + host + "\" is not a host name in lower case, such as \"safeguarding.knowsley.example\"");
+        }
+        const auto partnership = value.value<std::string>();
+        if (!partnership || !std::regex_match(*partnership, slug)) {
+            bad(where, "\"" + host + "\" must name a partnership's slug, such as \"knowsley\"");
+        }
+        hosts.emplace(host, *partnership);
+    }
 }
 
 // [governance]: the attendance rules and the annual cycle (DOMAIN.md §1–2).
@@ -212,7 +235,7 @@ Config load_config(const std::string& path) {
             const std::string name(section.str());
             if (name != "database" && name != "server" && name != "sessions" && name != "log" &&
                 name != "reviews" && name != "calendar" && name != "governance" && name != "learning" && name != "registers" &&
-                name != "mail" && name != "documents" && name != "sign_in") {
+                name != "mail" && name != "documents" && name != "sign_in" && name != "public_site" && name != "dataset") {
                 bad(path, "unknown section [" + name + "]");
             }
         }
@@ -257,6 +280,10 @@ Config load_config(const std::string& path) {
             "sessions.address_window_minutes", 24 * 60));
         limits.per_minute = static_cast<int>(positive(
             read<int64_t>(t, "sessions", "failed_logins_per_minute", limits.per_minute, path), "sessions.failed_logins_per_minute", 1'000'000));
+        read_public_hosts(t, path, c.web.public_hosts);
+        c.web.max_import_bytes = static_cast<std::size_t>(positive(
+            read<int64_t>(t, "dataset", "max_import_mb", static_cast<int64_t>(c.web.max_import_bytes >> 20), path),
+            "dataset.max_import_mb", 16L << 10)) << 20;
         c.log_level = read<std::string>(t, "log", "level", c.log_level, path);
         c.slow_statement_ms = static_cast<int>(read<int64_t>(t, "log", "slow_statement_ms", c.slow_statement_ms, path));
         c.audit_checkpoint_minutes = static_cast<int>(positive(

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "web/multipart.hpp"
+#include "web/public_host.hpp"
 
 namespace assure::web {
 
@@ -28,6 +29,7 @@ httplib::Request request_from(const Message& m) {
     }
     for (const auto& field : m) req.headers.emplace(std::string(field.name_string()), std::string(field.value()));
     req.headers.erase(kUploadBodyHeader);  // only the server names an upload's file
+    req.headers.erase(kPublicHostHeader);  // or the public host it mapped the request from
     return req;
 }
 

@@ -2,6 +2,7 @@
 // saved; 422 problem+json naming each refused row when nothing was saved); GET
 // /api/v1/indicators?period= answers every indicator's figure; GET /api/v1/imports lists them.
 #include "app/dataset.hpp"
+#include "web/dataset_import_body.hpp"
 #include "web/dataset_views.hpp"
 #include "web/paging.hpp"
 #include "web/problem.hpp"
@@ -62,9 +63,11 @@ void post_import(Services& s, Ctx& ctx) {
     }
     // An XLSX body is read as its first sheet; the census is XML, read as it is.
     const bool census = ctx.req.matches[1] == "cin-census";
-    const std::string text = census ? ctx.req.body : spreadsheet_or_csv(ctx.req.body);
-    ImportRequest request{ctx.req.matches[1], ctx.query("period"), ctx.query("file_name"), text, accept == "valid"};
-    if (request.file_name.empty()) request.file_name = request.kind + (census ? ".xml" : looks_like_xlsx(ctx.req.body) ? ".xlsx" : ".csv");
+    const RequestBody file(ctx);
+    const std::string text = census ? std::string() : spreadsheet_or_csv(file.bytes);
+    ImportRequest request{ctx.req.matches[1], ctx.query("period"), ctx.query("file_name"), census ? file.bytes : std::string_view(text),
+                          accept == "valid"};
+    if (request.file_name.empty()) request.file_name = request.kind + (census ? ".xml" : looks_like_xlsx(file.bytes) ? ".xlsx" : ".csv");
     const ImportReport report = import_dataset_file(s, ctx.who(), request);
     if (report.saved) {
         json(ctx, 201, report_json(report));

@@ -5,6 +5,7 @@
 // the same files through the same use case.
 #include "app/dataset.hpp"
 #include "web/dataset_views.hpp"
+#include "web/documents_routes.hpp"
 #include "web/html.hpp"
 #include "web/views.hpp"
 #include "web/xlsx_read.hpp"
@@ -82,19 +83,21 @@ void form_page(Services& s, Ctx& ctx, const FieldErrors& errors = {}, const Impo
 }
 
 void upload(Services& s, Ctx& ctx) {
-    const auto file = ctx.req.files.find("file");
+    // Mapped from the file the server wrote the form to as it arrived (web/dataset_import_body.hpp).
+    const documents_web::UploadedFile file(ctx, "file");
     FieldErrors errors;
     if (ctx.form("kind").empty()) errors.push_back({"kind", "Choose what kind of file it is"});
-    if (file == ctx.req.files.end() || file->second.content.empty()) errors.push_back({"file", "Choose the CSV, XLSX or XML file to import"});
+    if (file.bytes.empty()) errors.push_back({"file", "Choose the CSV, XLSX or XML file to import"});
     if (!errors.empty()) {
         form_page(s, ctx, errors, nullptr, 422);
         return;
     }
     try {
         // The census is XML, read as it is; any other kind may come as an XLSX workbook.
-        const std::string text = ctx.form("kind") == "cin-census" ? file->second.content : spreadsheet_or_csv(file->second.content);
-        const ImportRequest request{ctx.form("kind"), ctx.form("period"), file->second.filename.empty() ? ctx.form("kind") + ".csv" : file->second.filename,
-                                    text, ctx.form("accept") == "valid"};
+        const bool census = ctx.form("kind") == "cin-census";
+        const std::string text = census ? std::string() : spreadsheet_or_csv(file.bytes);
+        const ImportRequest request{ctx.form("kind"), ctx.form("period"), file.filename.empty() ? ctx.form("kind") + ".csv" : file.filename,
+                                    census ? file.bytes : std::string_view(text), ctx.form("accept") == "valid"};
         const ImportReport report = import_dataset_file(s, ctx.who(), request);
         const bool census_kind = report.kind == "cin-census";
         FieldErrors shown;

@@ -140,15 +140,15 @@ private:
             return close();
         }
         if (ec) return refuse(400);
-        const bool upload = uploads_on() && is_upload_request();
-        if (!upload) {
-            const auto declared = parser_->content_length();
-            if (declared && *declared > limits().max_body_bytes) return refuse(413);
-            parser_->body_limit(limits().max_body_bytes);  // a chunked body, as it grows
-        }
+        const std::size_t upload_limit = uploads_on() ? request_upload_limit() : 0;
+        const bool upload = upload_limit > 0;
+        const std::size_t limit = upload ? upload_limit : limits().max_body_bytes;
+        const auto declared = parser_->content_length();
+        if (declared && *declared > limit) return refuse(413);
+        parser_->body_limit(limit);  // a chunked body, as it grows
         if (parser_->is_done()) return dispatch();
         const bool expects_continue = parser_->get()[http::field::expect] == "100-continue";
-        if (upload && !start_upload()) return refuse(503);
+        if (upload && !start_upload(limit)) return refuse(503);
         if (expects_continue) {
             // The client waits for this before sending its body, whose declared size is within the limit.
             static const std::string go_on = "HTTP/1.1 100 Continue\r\n\r\n";
@@ -162,18 +162,18 @@ private:
         read_body();
     }
 
-    [[nodiscard]] bool uploads_on() const { return limits().max_upload_bytes > 0 && limits().is_upload; }
+    [[nodiscard]] bool uploads_on() const { return limits().max_upload_bytes > 0 && limits().upload_limit; }
 
-    [[nodiscard]] bool is_upload_request() const {
+    [[nodiscard]] std::size_t request_upload_limit() const {
         const auto& m = parser_->get();
         const std::string target(m.target());
         const std::string path = httplib::detail::decode_url(target.substr(0, target.find('?')), false);
         const auto method = m.method_string();
-        return limits().is_upload(std::string_view(method.data(), method.size()), path);
+        return std::min(limits().upload_limit(std::string_view(method.data(), method.size()), path), limits().max_upload_bytes);
     }
 
     // The body goes to a new file from here on: the parser becomes one with a file body.
-    bool start_upload() {
+    bool start_upload(std::size_t limit) {
         const std::string dir = limits().upload_dir.empty() ? std::filesystem::temp_directory_path().string() : limits().upload_dir;
         std::string path = dir + "/upload-XXXXXX";
         const int fd = ::mkstemp(path.data());
@@ -184,6 +184,7 @@ private:
         ::close(fd);
         upload_path_ = path;
         upload_parser_.emplace(std::move(*parser_));
+        upload_parser_->body_limit(limit);
         parser_.reset();
         beast::error_code ec;
         upload_parser_->get().body().open(path.c_str(), beast::file_mode::write, ec);

@@ -24,13 +24,14 @@ struct HttpLimits {
     std::chrono::seconds idle_timeout{60};
     std::chrono::seconds body_timeout{60};   // the body, once its header has arrived
     std::chrono::seconds write_timeout{60};  // the response, to a client that reads slowly
-    // Uploads (documents): a request that is_upload(method, path) accepts may send up to
-    // max_upload_bytes (checked against Content-Length before reading), written to a new file
-    // in upload_dir as it arrives rather than held in memory; the handler finds the file named
-    // in the kUploadBodyHeader header (web/multipart.hpp) and it is deleted after the handler.
+    // Uploads (documents, dataset imports): a request for which upload_limit(method, path) is
+    // not 0 may send up to that many bytes (checked against Content-Length before reading),
+    // written to a new file in upload_dir as it arrives rather than held in memory; the handler
+    // finds the file named in the kUploadBodyHeader header (web/multipart.hpp) and it is deleted
+    // after the handler. max_upload_bytes is the largest of the limits (0: no uploads).
     std::size_t max_upload_bytes = 0;
     std::string upload_dir;  // "": the system's temporary folder
-    std::function<bool(std::string_view method, std::string_view path)> is_upload;
+    std::function<std::size_t(std::string_view method, std::string_view path)> upload_limit;
 };
 
 struct HttpOptions {

@@ -12,6 +12,7 @@
 #include "web/documents_routes.hpp"
 #include "web/html.hpp"
 #include "web/paging.hpp"
+#include "web/public_host.hpp"
 #include "web/report_views.hpp"
 
 namespace assure::web {
@@ -49,6 +50,10 @@ std::string etag_of(std::string_view body) {
 
 std::string site_base(const std::string& slug) { return "/p/" + slug; }
 
+std::string site_base(const Ctx& ctx, const std::string& slug) {
+    return ctx.req.has_header(kPublicHostHeader) ? std::string() : site_base(slug);
+}
+
 void cacheable(Ctx& ctx, int max_age) {
     if (ctx.res.status == -1) ctx.res.status = 200;  // httplib's "not set", which the server sends as 200
     ctx.res.headers.erase("Cache-Control");
@@ -59,7 +64,7 @@ void cacheable(Ctx& ctx, int max_age) {
 
 void public_page(Ctx& ctx, const PublicSite& site, const std::string& template_name, Data data, const std::string& title,
                  const std::string& nav, int max_age) {
-    const std::string base = site_base(site.partnership.slug);
+    const std::string base = site_base(ctx, site.partnership.slug);
     data.set("partnership", site.partnership.name);
     data.set("base", base);
     Data items{Data::type::list};
@@ -90,13 +95,15 @@ using public_web::public_page;
 using public_web::site_base;
 
 std::string slug_of(const Ctx& ctx) { return ctx.req.matches[1].str(); }
+// Where the site's links start for this request: "/p/{slug}", or "" on its own host name.
+std::string base_of(const Ctx& ctx) { return site_base(ctx, slug_of(ctx)); }
 
 // Where the public follows an item: its file or its report while shown; nothing once on request.
-std::string item_href(const std::string& slug, const PublicItem& item) {
+std::string item_href(const std::string& base, const PublicItem& item) {
     if (item.availability != Availability::shown) return {};
     const Publication& p = item.publication;
-    if (p.kind == PublicationKind::yearly_report) return site_base(slug) + "/reports/" + p.report_year;
-    return site_base(slug) + "/files/" + p.id.str();
+    if (p.kind == PublicationKind::yearly_report) return base + "/reports/" + p.report_year;
+    return base + "/files/" + p.id.str();
 }
 
 std::string file_words(const PublicItem& item) {
@@ -112,14 +119,14 @@ std::string file_words(const PublicItem& item) {
     return label + ", " + size;
 }
 
-Data item_data(const std::string& slug, const PublicItem& item) {
+Data item_data(const std::string& base, const PublicItem& item) {
     const Publication& p = item.publication;
     Data d;
     d.set("title", p.title);
     d.set("kind", std::string(publication_kind_label(p.kind)));
     d.set("published", date_in_words(p.published_on));
     d.set("summary", optional_text(p.summary));
-    d.set("href", optional_text(item_href(slug, item)));
+    d.set("href", optional_text(item_href(base, item)));
     d.set("file", optional_text(item.availability == Availability::shown ? file_words(item) : std::string()));
     d.set("on_request", flag(item.availability == Availability::on_request));
     d.set("until", item.shown_until ? date_in_words(*item.shown_until) : std::string());
@@ -140,24 +147,25 @@ const char* section_description(PublicSection s) {
 void home(Services& s, Ctx& ctx) {
     const std::string slug = slug_of(ctx);
     const PublicList latest = public_publications(s, slug, std::nullopt, PageRequest{5, ""});
+    const std::string base = base_of(ctx);
     Data sections{Data::type::list};
     for (auto sec : {PublicSection::policies, PublicSection::reviews, PublicSection::briefings, PublicSection::reports}) {
         Data d;
         d.set("label", std::string(public_section_label(sec)));
-        d.set("href", site_base(slug) + "/" + std::string(public_section_key(sec)));
+        d.set("href", base + "/" + std::string(public_section_key(sec)));
         d.set("description", section_description(sec));
         sections.push_back(d);
     }
     Data training;
     training.set("label", "Training calendar");
-    training.set("href", site_base(slug) + "/training");
+    training.set("href", base + "/training");
     training.set("description", "Multi-agency safeguarding training with places free, and a calendar feed.");
     sections.push_back(training);
     Data items{Data::type::list};
     for (const auto& item : latest.items.items) {
-        Data d = item_data(slug, item);
-        d.set("href", item_href(slug, item).empty() ? site_base(slug) + "/" + std::string(public_section_key(section_of(item.publication.kind)))
-                                                    : item_href(slug, item));
+        Data d = item_data(base, item);
+        d.set("href", item_href(base, item).empty() ? base + "/" + std::string(public_section_key(section_of(item.publication.kind)))
+                                                    : item_href(base, item));
         items.push_back(d);
     }
     Data data;
@@ -175,7 +183,7 @@ void section_page(Services& s, Ctx& ctx) {
     const PageRequest request = page_request(ctx);
     const PublicList list = public_publications(s, slug, *section, request);
     Data items{Data::type::list};
-    for (const auto& item : list.items.items) items.push_back(item_data(slug, item));
+    for (const auto& item : list.items.items) items.push_back(item_data(base_of(ctx), item));
     const std::string heading(public_section_label(*section));
     Data data;
     data.set("heading", heading);
@@ -183,7 +191,7 @@ void section_page(Services& s, Ctx& ctx) {
     data.set("has_items", flag(!list.items.items.empty()));
     data.set("expires", flag(*section == PublicSection::reviews));
     data.set("keep_months", std::to_string(list.site.keep_months));
-    const std::string path = site_base(slug) + "/" + std::string(public_section_key(*section));
+    const std::string path = base_of(ctx) + "/" + std::string(public_section_key(*section));
     data.set("pagination_html", pagination(path, request, list.items.next));
     public_page(ctx, list.site, "public/section", data, heading, std::string(public_section_key(*section)));
 }
@@ -192,7 +200,7 @@ void report_page(Services& s, Ctx& ctx) {
     const PublicReport r = public_report(s, slug_of(ctx), ctx.req.matches[2].str());
     Data data = report_web::report_data(r.report, false);
     data.set("published", date_in_words(r.publication.published_on));
-    data.set("pdf_href", site_base(slug_of(ctx)) + "/reports/" + r.report.year.key() + ".pdf");
+    data.set("pdf_href", base_of(ctx) + "/reports/" + r.report.year.key() + ".pdf");
     public_page(ctx, r.site, "public/report", data, "Yearly report " + r.report.year.label(), "reports");
 }
 
@@ -224,7 +232,7 @@ std::string xml(std::string_view text) { return escape(text); }
 void feed(Services& s, Ctx& ctx) {
     const std::string slug = slug_of(ctx);
     const PublicList list = public_publications(s, slug, std::nullopt, PageRequest{50, ""});
-    const std::string base = site_base(slug);
+    const std::string base = base_of(ctx);
     Instant updated = 0;
     for (const auto& item : list.items.items) updated = std::max(updated, item.publication.decided_at);
     std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
@@ -235,7 +243,7 @@ void feed(Services& s, Ctx& ctx) {
     out += "<author><name>" + xml(list.site.partnership.name) + "</name></author>\n";
     for (const auto& item : list.items.items) {
         const Publication& p = item.publication;
-        const std::string href = item_href(slug, item);
+        const std::string href = item_href(base, item);
         out += "<entry>\n<title>" + xml(p.title) + "</title>\n";
         out += "<id>urn:assure:public:" + xml(slug) + ":publication:" + p.id.str() + "</id>\n";
         out += "<link href=\"" + (href.empty() ? base + "/" + std::string(public_section_key(section_of(p.kind))) : href) + "\"/>\n";
@@ -257,15 +265,15 @@ void sitemap(Services& s, Ctx& ctx) {
     const std::string slug = slug_of(ctx);
     const std::string host = ctx.req.get_header_value("Host");
     const std::string origin = std::string(ctx.secure ? "https://" : "http://") + (host.empty() ? "localhost" : host);
-    const std::string base = origin + site_base(slug);
+    const std::string base = origin + base_of(ctx);
     std::vector<std::string> urls{base + "/", base + "/policies", base + "/reviews", base + "/briefings", base + "/training",
                                   base + "/reports"};
     PageRequest page{PageRequest::max_limit, ""};
     for (int i = 0; i < 20; ++i) {
         const PublicList list = public_publications(s, slug, std::nullopt, page);
         for (const auto& item : list.items.items) {
-            const std::string href = item_href(slug, item);
-            if (!href.empty()) urls.push_back(origin + href);
+            const std::string href = item_href(base, item);
+            if (!href.empty()) urls.push_back(href);
         }
         if (!list.items.next) break;
         page.after = *list.items.next;

@@ -31,6 +31,9 @@ void public_page(Ctx& ctx, const PublicSite& site, const std::string& template_n
 void cacheable(Ctx& ctx, int max_age);
 // "/p/knowsley"
 std::string site_base(const std::string& slug);
+// The same for a link on a public page: "" when the page is served on the partnership's own
+// host name, where its addresses have no prefix (web/public_host.hpp).
+std::string site_base(const Ctx& ctx, const std::string& slug);
 
 // Signed in: the publications page, the form that proposes one, approval and withdrawal
 // (web/publications.cpp), and the same under /api/v1/publications (web/publications_api.cpp).

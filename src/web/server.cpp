@@ -19,6 +19,8 @@
 #include "web/html.hpp"
 #include "web/problem.hpp"
 #include "web/public_booking.hpp"
+#include "web/public_host.hpp"
+#include "web/dataset_import_body.hpp"
 #include "web/public_site.hpp"
 #include "web/security.hpp"
 #include "web/sign_in.hpp"
@@ -212,11 +214,18 @@ void WebApp::install() {
     options.limits.max_body_bytes = config_.max_body_bytes;
     options.limits.header_timeout = std::chrono::seconds(config_.header_timeout_seconds);
     options.limits.idle_timeout = std::chrono::seconds(config_.idle_timeout_seconds);
-    if (config_.documents != nullptr) {
-        options.limits.max_upload_bytes = static_cast<std::size_t>(config_.documents->limits.max_bytes) + (1u << 20);
-        options.limits.upload_dir = config_.upload_dir;
-        options.limits.is_upload = &is_document_upload;
-    }
+    // Documents and dataset imports are written to files as they arrive (decision 0022): a
+    // document up to its size limit and 1 MiB for the form around it, an import up to its own.
+    const std::size_t documents_limit =
+        config_.documents != nullptr ? static_cast<std::size_t>(config_.documents->limits.max_bytes) + (1u << 20) : 0;
+    const std::size_t imports_limit = config_.max_import_bytes;
+    options.limits.max_upload_bytes = std::max(documents_limit, imports_limit);
+    options.limits.upload_dir = config_.upload_dir;
+    options.limits.upload_limit = [documents_limit, imports_limit](std::string_view method, std::string_view path) -> std::size_t {
+        if (documents_limit > 0 && is_document_upload(method, path)) return documents_limit;
+        if (is_dataset_import(method, path)) return imports_limit;
+        return 0;
+    };
     options.io_threads = config_.io_threads;
     options.worker_threads = config_.threads;
     server_ = std::make_unique<HttpServer>([this](httplib::Request& req, httplib::Response& res) { handle(req, res); },
@@ -229,20 +238,51 @@ void WebApp::handle(httplib::Request& req, httplib::Response& res) {
     static const std::set<std::string, std::less<>> known{"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT",
                                                           "OPTIONS", "TRACE", "PATCH"};
     const std::string_view method = req.method == "HEAD" ? std::string_view("GET") : std::string_view(req.method);
-    for (std::size_t i = 0; i < routes_.size(); ++i) {
-        if (routes_[i].method != method || !patterns_[i].match(req.path, req.matches)) continue;
-        dispatch(routes_[i], req, res);
-        return;
-    }
+    if (!config_.public_hosts.empty() && map_public_host(method, req, res)) return;
+    if (const std::size_t i = find_route(method, req.path, req.matches); i < routes_.size()) return dispatch(routes_[i], req, res);
     res.status = known.contains(req.method) ? 404 : 400;
+}
+
+std::size_t WebApp::find_route(std::string_view method, const std::string& path, httplib::Match& matches) const {
+    for (std::size_t i = 0; i < routes_.size(); ++i) {
+        if (routes_[i].method == method && patterns_[i].match(path, matches)) return i;
+    }
+    return routes_.size();
+}
+
+bool WebApp::map_public_host(std::string_view method, httplib::Request& req, httplib::Response& res) const {
+    const std::string host = host_name(req.get_header_value("Host"));
+    const auto site = config_.public_hosts.find(host);
+    if (site == config_.public_hosts.end()) return false;
+    const std::string base = "/p/" + site->second;
+    if (req.path == base || req.path.rfind(base + "/", 0) == 0) {
+        // The same page at its address on this host: one address per page for people and search engines.
+        const std::string rest = req.path.substr(base.size());
+        const auto query = req.target.find('?');
+        res.status = 301;
+        res.set_header("Location", (rest.empty() ? "/" : rest) + (query == std::string::npos ? "" : req.target.substr(query)));
+        res.set_header("Cache-Control", "public, max-age=86400");
+        return true;
+    }
+    // The site's own addresses; any other (the assets, signing in, the accessibility statement)
+    // is answered as at the shared address.
+    std::string mapped = base + req.path;  // "/" is the site's home, "/p/{slug}/"
+    httplib::Match matches;
+    if (find_route(method, mapped, matches) == routes_.size()) return false;
+    req.path = std::move(mapped);
+    req.headers.emplace(kPublicHostHeader, host);
+    return false;
 }
 
 void WebApp::error_body(const httplib::Request& req, httplib::Response& res) {
     Ctx ctx{req, res, std::nullopt, {}, make_nonce(), false};
     set_security_headers(res, ctx.nonce, false, false);
-    if (res.status == 413 && is_document_upload(req.method, req.path)) {
+    if (res.status == 413 && (is_document_upload(req.method, req.path) || is_dataset_import(req.method, req.path))) {
         // Refused from its Content-Length, before any of the file was read.
-        const std::string detail = "Choose a smaller file: the upload page says the largest allowed. Nothing was saved.";
+        const std::string detail = is_dataset_import(req.method, req.path)
+                                       ? "The file is larger than this server accepts for an import (its [dataset] max_import_mb). "
+                                         "Import it with the assure import command, or ask for the limit to be raised. Nothing was saved."
+                                       : "Choose a smaller file: the upload page says the largest allowed. Nothing was saved.";
         if (req.path.rfind("/api/", 0) == 0) return problem(ctx, 413, "The file is too large", detail, {{"file", "The selected file is too large"}});
         Data data;
         data.set("heading", "The selected file is too large");
@@ -393,6 +433,8 @@ namespace {
 std::string cache_key(const Ctx& ctx) {
     std::string key = std::to_string(ctx.actor ? ctx.actor->user.value : 0);
     key += ctx.secure ? "|s|" : "|p|";
+    key += ctx.req.get_header_value(kPublicHostHeader);  // a public site's pages link differently on its own host
+    key += '|';
     key += ctx.req.path;
     for (const auto& [name, value] : ctx.req.params) {
         key += '\0';

@@ -47,6 +47,15 @@ struct WebConfig {
     // a file in upload_dir ("": the system's temporary folder) as it arrives.
     DocumentServices* documents = nullptr;
     std::string upload_dir;
+    // A dataset import (the import page, POST /api/v1/imports/{kind}) may send this many bytes,
+    // written to a file in upload_dir as it arrives: a local authority's census is a few
+    // megabytes, England's about 260. 0: imports are held to max_body_bytes, in memory.
+    std::size_t max_import_bytes = 512u << 20;
+    // Partnerships' public sites on their own host names (decision 0045): host name, lower case
+    // and without a port, to the partnership's slug. A request to one of them is answered from
+    // that partnership's /p/{slug} routes when it is one of its site's addresses; any other (the
+    // assets, signing in) is answered as at the shared address.
+    std::map<std::string, std::string, std::less<>> public_hosts;
 };
 
 class WebApp {
@@ -71,6 +80,12 @@ private:
     void install();
     // Finds the route for the request's method and path (in the table's order) and runs it.
     void handle(httplib::Request& req, httplib::Response& res);
+    // The index of the first route for the method and path, or routes_.size() if none.
+    std::size_t find_route(std::string_view method, const std::string& path, httplib::Match& matches) const;
+    // A request to a partnership's own host name: a path of its public site moved under
+    // /p/{slug}, or (an address with the prefix) answered with a redirect to the address
+    // without it. True when answered.
+    bool map_public_host(std::string_view method, httplib::Request& req, httplib::Response& res) const;
     // The page or problem for a refusal whose body no handler wrote (404, 413, ...).
     static void error_body(const httplib::Request& req, httplib::Response& res);
     void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);

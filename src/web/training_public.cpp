@@ -21,10 +21,10 @@ void calendar_page(Services& s, Ctx& ctx) {
         row.set("when", when_words(t));
         row.set("where", where_words(t));
         row.set("places", places_words(t));
-        row.set("book_href", public_web::site_base(slug) + "/training/sessions/" + t.id.str() + "/book");
+        row.set("book_href", public_web::site_base(ctx, slug) + "/training/sessions/" + t.id.str() + "/book");
         rows.push_back(row);
     }
-    const std::string base = public_web::site_base(slug) + "/training";
+    const std::string base = public_web::site_base(ctx, slug) + "/training";
     Data data;
     data.set("ics_href", base + ".ics");
     data.set("rows", rows);

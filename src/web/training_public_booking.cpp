@@ -15,15 +15,15 @@ using training_web::places_words;
 using training_web::when_words;
 using training_web::where_words;
 
-std::string book_path(const std::string& slug, TrainingSessionId id) {
-    return public_web::site_base(slug) + "/training/sessions/" + id.str() + "/book";
+std::string book_path(const Ctx& ctx, const std::string& slug, TrainingSessionId id) {
+    return public_web::site_base(ctx, slug) + "/training/sessions/" + id.str() + "/book";
 }
 
 // A public page that is a form: never kept by a cache (it carries the CSRF token), and answered
 // with the status the form's outcome calls for.
 void public_form_page(Ctx& ctx, const Partnership& p, const std::string& template_name, Data data, const std::string& title,
                       const FieldErrors& errors, int status) {
-    const std::string base = public_web::site_base(p.slug);
+    const std::string base = public_web::site_base(ctx, p.slug);
     data.set("partnership", p.name);
     data.set("base", base);
     data.set("csrf_token", ctx.csrf_token);
@@ -54,7 +54,7 @@ void form_page(Services& s, Ctx& ctx, const BookingInput& in, const FieldErrors&
     for (const auto& [agency, name] : form.agencies) agencies.push_back({agency.str(), name});
     agencies.push_back({"none", "None of these"});
     Data data;
-    data.set("action", book_path(slug, id));
+    data.set("action", book_path(ctx, slug, id));
     data.set("course", form.session.course_title);
     data.set("when", when_words(form.session));
     data.set("where", where_words(form.session));
@@ -89,7 +89,7 @@ void add_public_booking_routes(std::vector<Route>& routes, Services& s, SignInTh
                           try {
                               const Booking b = book_place_publicly(s, slug, TrainingSessionId{ctx.path_id(2)}, in);
                               throttle.failed(address, now);  // counted: every booking made from the address
-                              redirect(ctx, public_web::site_base(slug) + "/training/booked?status=" +
+                              redirect(ctx, public_web::site_base(ctx, slug) + "/training/booked?status=" +
                                                 std::string(booking_status_key(b.status)));
                           } catch (const Failure& f) {
                               if (f.code() != FailureCode::invalid && f.code() != FailureCode::conflict) throw;
@@ -103,7 +103,7 @@ void add_public_booking_routes(std::vector<Route>& routes, Services& s, SignInTh
                           const PublicCalendar c = public_calendar(s, slug, PageRequest{1, ""});  // for the partnership
                           Data data;
                           data.set("waiting", flag(ctx.query("status") == "waiting"));
-                          data.set("calendar_href", public_web::site_base(slug) + "/training");
+                          data.set("calendar_href", public_web::site_base(ctx, slug) + "/training");
                           PublicSite site;
                           site.partnership = c.partnership;
                           public_web::public_page(ctx, site, "training/public_booked", data, "Booking made", "training");

@@ -4,7 +4,8 @@
 // sitemap (a case's pseudonym and child's name, a case's unpublished document, an unapproved
 // item); review reports past the partnership's minimum are on request and their files gone;
 // every public response is cacheable with an ETag and answers 304 to If-None-Match; an
-// approved yearly report is published as a page; the old training address redirects.
+// approved yearly report is published as a page; the old training address redirects; a
+// partnership's own host name serves its site at the root.
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -317,4 +318,47 @@ TEST_F(PublicSiteHttp, TheSignedInPagesProposeApproveAndWithdraw) {
     EXPECT_EQ(approved->status, 303);
     EXPECT_NE(get("/p/test/")->body.find("Our safeguarding arrangements"), std::string::npos);
     EXPECT_EQ(lead.post("/publications/1/approve", {{"version", "2"}})->status, 409);
+}
+
+TEST_F(PublicSiteHttp, APartnershipsOwnHostNameServesItsSiteAtTheRootAndLinksWithoutThePrefix) {
+    Server own([](web::WebConfig& c) { c.public_hosts.emplace("safeguarding.example.org", "test"); });
+    const httplib::Headers at_host{{"Host", "Safeguarding.Example.org:8443"}};
+    auto home = own.client().Get("/", at_host);
+    ASSERT_TRUE(home);
+    ASSERT_EQ(home->status, 200);
+    EXPECT_NE(home->body.find("href=\"/reviews\""), std::string::npos);
+    EXPECT_NE(home->body.find("href=\"/training\""), std::string::npos);
+    EXPECT_EQ(home->body.find("/p/test"), std::string::npos) << "no link keeps the prefix";
+    EXPECT_FALSE(home->get_header_value("ETag").empty());
+
+    // The shared address keeps its prefix, and each is kept apart from the other by the page cache.
+    auto shared = own.client().Get("/p/test/");
+    ASSERT_EQ(shared->status, 200);
+    EXPECT_NE(shared->body.find("href=\"/p/test/reviews\""), std::string::npos);
+    EXPECT_EQ(own.client().Get("/", at_host)->body, home->body);
+    EXPECT_EQ(own.client().Get("/p/test/")->body, shared->body);
+
+    auto moved = own.client().Get("/p/test/reviews?page=2", at_host);
+    EXPECT_EQ(moved->status, 301);
+    EXPECT_EQ(moved->get_header_value("Location"), "/reviews?page=2");
+    EXPECT_EQ(own.client().Get("/p/test", at_host)->get_header_value("Location"), "/");
+
+    auto training = own.client().Get("/training", at_host);
+    ASSERT_EQ(training->status, 200);
+    EXPECT_EQ(training->body.find("/p/test"), std::string::npos);
+    auto sitemap = own.client().Get("/sitemap.xml", {{"Host", "safeguarding.example.org"}});
+    ASSERT_EQ(sitemap->status, 200);
+    EXPECT_NE(sitemap->body.find("<loc>http://safeguarding.example.org/reviews</loc>"), std::string::npos) << sitemap->body;
+    EXPECT_NE(own.client().Get("/feed.atom", at_host)->body.find("<link rel=\"alternate\" href=\"/\"/>"), std::string::npos);
+
+    // Other addresses are answered as at the shared address: assets, signing in; no other site's pages.
+    EXPECT_EQ(own.client().Get("/assets/govuk-frontend.min.css", at_host)->status, 200);
+    EXPECT_EQ(own.client().Get("/login", at_host)->status, 200);
+    EXPECT_EQ(own.client().Get("/p/other/", at_host)->status, 404);
+    EXPECT_EQ(own.client().Get("/nothing-here", at_host)->status, 404);
+
+    // Another host name, or a client naming the mapped host in the server's own header, changes nothing.
+    EXPECT_NE(own.client().Get("/", {{"Host", "elsewhere.example.org"}})->body, home->body);
+    auto forged = own.client().Get("/p/test/", {{"Assure-Public-Host", "safeguarding.example.org"}});
+    EXPECT_NE(forged->body.find("href=\"/p/test/reviews\""), std::string::npos);
 }
