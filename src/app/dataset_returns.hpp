@@ -5,6 +5,7 @@
 // CSV file, all checked before any is saved; a figure corrected keeps the one before and the
 // reason. An agency lead sees and changes only their own agency's returns.
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,9 @@ struct DatasetReturnView {
     std::vector<IndicatorValue> figures;  // one per asked indicator (no value until returned)
     Page<FigureCorrection> corrections;   // newest first
     bool may_submit = false;
+    // The asked codes that the records imported for the period count (the children in need
+    // census, the SSDA903 extracts): the scorecard shows the records' figure, not the returned one.
+    std::set<std::string> counted_from_records;
 };
 
 DatasetReturnView read_dataset_return(Services& s, const Actor& actor, DatasetReturnId id, const PageRequest& corrections_page = {});

@@ -101,7 +101,7 @@ struct FormState {
     std::string upload_reason;
 };
 
-std::string figure_fields(const IndicatorDefinition& d, const IndicatorValue& current, const FormState& st) {
+std::string figure_fields(const IndicatorDefinition& d, const IndicatorValue& current, const FormState& st, bool counted_from_records) {
     const auto typed = std::find_if(st.typed.begin(), st.typed.end(), [&](const FigureInput& f) { return f.code == d.code; });
     auto shown = [&](const std::string FigureInput::*part, const std::optional<std::int64_t>& whole, const std::optional<double>& value) {
         if (typed != st.typed.end()) return (*typed).*part;
@@ -112,6 +112,11 @@ std::string figure_fields(const IndicatorDefinition& d, const IndicatorValue& cu
     std::string html = "<fieldset class=\"govuk-fieldset govuk-!-margin-bottom-6\" id=\"figure-" + escape(d.code) +
                        "\"><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">" + escape(d.name) +
                        "</legend><p class=\"govuk-hint\">" + escape(d.definition) + "</p>";
+    if (counted_from_records) {
+        html += "<p class=\"govuk-body\"><strong>Counted from the records.</strong> The local authority's records imported for this "
+                "period (the children in need census or the SSDA903 extracts) count this figure, and the scorecard shows theirs. A "
+                "figure returned here is kept beside it.</p>";
+    }
     if (asks_for_parts(d)) {
         const std::string num = figure_field("numerator", d.code), den = figure_field("denominator", d.code);
         html += text_input(Field{num, "Numerator", shown(&FigureInput::numerator, current.numerator, std::nullopt), error_for(st.errors, num), "",
@@ -138,7 +143,7 @@ void return_page(Services& s, Ctx& ctx, DatasetReturnId id, const FormState& st 
         row.set("code", v.asked[i].code);
         row.set("figure", figure_words(v.figures[i], v.asked[i].unit));
         figures.push_back(row);
-        fields += figure_fields(v.asked[i], v.figures[i], st);
+        fields += figure_fields(v.asked[i], v.figures[i], st, v.counted_from_records.contains(v.asked[i].code));
     }
     auto unit_of = [&](const std::string& code) {
         for (const auto& d : v.asked) {

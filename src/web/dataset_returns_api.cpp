@@ -47,6 +47,7 @@ J view_json(const DatasetReturnView& v) {
         f["name"] = v.asked[i].name;
         f["unit"] = std::string(unit_key(v.asked[i].unit));
         f["asks_for_parts"] = asks_for_parts(v.asked[i]);
+        f["counted_from_records"] = v.counted_from_records.contains(v.asked[i].code);
         figures.push_back(std::move(f));
     }
     out["figures"] = figures;

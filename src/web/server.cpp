@@ -209,6 +209,7 @@ void WebApp::install() {
         static const std::set<std::string, std::less<>> methods{"GET", "POST", "PATCH", "PUT", "DELETE"};
         if (!methods.contains(route.method)) throw std::logic_error("unsupported method " + route.method);
         patterns_.emplace_back(route.pattern);
+        index_.add(patterns_.size() - 1, patterns_.back().prefix());
     }
     HttpOptions options;
     options.limits.max_body_bytes = config_.max_body_bytes;
@@ -244,7 +245,7 @@ void WebApp::handle(httplib::Request& req, httplib::Response& res) {
 }
 
 std::size_t WebApp::find_route(std::string_view method, const std::string& path, httplib::Match& matches) const {
-    for (std::size_t i = 0; i < routes_.size(); ++i) {
+    for (const std::size_t i : index_.candidates(path)) {
         if (routes_[i].method == method && patterns_[i].match(path, matches)) return i;
     }
     return routes_.size();

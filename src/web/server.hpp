@@ -100,6 +100,7 @@ private:
     SignInThrottle sign_in_throttle_;
     std::vector<Route> routes_;
     std::vector<RoutePattern> patterns_;  // routes_[i]'s pattern, compiled
+    RouteIndex index_;                    // which of them a path could match
     std::unique_ptr<HttpServer> server_;
     std::unique_ptr<PageCache> page_cache_;  // none when switched off
     SessionCache sessions_;                   // used for reads when the data version is known

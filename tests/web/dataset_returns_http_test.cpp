@@ -6,6 +6,8 @@
 // see the returns. The harness's people all belong to its council, the local authority.
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "web/harness.hpp"
 #include "web/multipart.hpp"
 
@@ -197,4 +199,39 @@ TEST_F(DatasetReturnsHttp, TheHomePageCountsLateReturnsForTheBusinessUnitAndTheA
     Browser member(*server);
     ASSERT_TRUE(member.sign_in(server->email(Role::member)));
     EXPECT_EQ(member.get("/")->body.find("returns late"), std::string::npos);
+}
+
+TEST_F(DatasetReturnsHttp, AFigureTheRecordsCountForThePeriodIsMarkedOnTheReturnAndItsForm) {
+    const json ret = ask();
+    for (const auto& f : ret["figures"]) EXPECT_FALSE(f["counted_from_records"].get<bool>()) << f["code"] << ": nothing imported yet";
+
+    // The council's census for 2016/17: one child on a neglect plan from June.
+    const std::string census =
+        "<Message><Header><CollectionDetails><ReferenceDate>2017-03-31</ReferenceDate></CollectionDetails></Header><Children>\n"
+        "<Child><ChildIdentifiers><LAchildID>LA0001</LAchildID></ChildIdentifiers><CINdetails><CINreferralDate>2016-05-03</CINreferralDate>"
+        "<ChildProtectionPlans><CPPstartDate>2016-06-01</CPPstartDate><LatestCategoryOfAbuse>NEG</LatestCategoryOfAbuse></ChildProtectionPlans>"
+        "</CINdetails></Child>\n</Children></Message>\n";
+    auto r = server->client().Post("/api/v1/imports/cin-census?period=2016-17", bu, census, "application/xml");
+    ASSERT_EQ(r->status, 201) << r->body;
+
+    const json after = call("GET", path_of(ret), lead, {}, 200);
+    std::set<std::string> asked, counted;
+    for (const auto& f : after["figures"]) {
+        asked.insert(f["code"].get<std::string>());
+        if (f["counted_from_records"].get<bool>()) counted.insert(f["code"].get<std::string>());
+    }
+    EXPECT_TRUE(counted.contains("cp_plans")) << after.dump();
+    EXPECT_TRUE(counted.contains("cp_started"));
+    ASSERT_TRUE(asked.contains("lado_referrals")) << ::testing::PrintToString(asked);
+    EXPECT_FALSE(counted.contains("lado_referrals")) << "no record counts it: the return's figure is the one used";
+    EXPECT_FALSE(counted.contains("missing_rhi_offered_72h")) << "no missing file is imported";
+
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::agency_lead)));
+    const auto page = b.get("/dataset/returns/" + std::to_string(ret["id"].get<int>()));
+    ASSERT_EQ(page->status, 200);
+    const auto at = page->body.find("id=\"figure-cp_plans\"");
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_NE(page->body.find("Counted from the records.", at), std::string::npos);
+    EXPECT_LT(page->body.find("Counted from the records.", at), page->body.find("</fieldset>", at)) << "within cp_plans's own fields";
 }

@@ -1,5 +1,6 @@
 // The route table's pre-check: a path is turned away by its literal prefix only when the regex
-// could not have matched it, so every route still matches exactly what its pattern says.
+// could not have matched it, so every route still matches exactly what its pattern says; and the
+// index by first segment finds the same first route as trying every route in order.
 #include <gtest/gtest.h>
 
 #include "web/route_pattern.hpp"
@@ -41,6 +42,49 @@ TEST(RoutePattern, MatchesExactlyWhatTheRegexMatches) {
             }
         }
     }
+}
+
+TEST(RouteIndex, FindsTheSameFirstRouteAsTryingEveryRouteInOrder) {
+    const std::vector<std::string> patterns{"/",
+                                            "/agencies",
+                                            R"(/agencies/(\d+))",
+                                            "/reviews?",
+                                            "/a|/b",
+                                            R"(/assets/(.+))",
+                                            R"(/p/([a-z0-9][a-z0-9-]{0,62})/)",
+                                            "/p/x/reviews",
+                                            R"(/p/([a-z0-9][a-z0-9-]{0,62})/reviews)",
+                                            "/agencies/new",
+                                            "(/.*)",
+                                            "/late"};
+    std::vector<RoutePattern> routes;
+    RouteIndex index;
+    for (const auto& p : patterns) {
+        routes.emplace_back(p);
+        index.add(routes.size() - 1, routes.back().prefix());
+    }
+    const std::vector<std::string> paths{"/", "", "/agencies", "/agencies/", "/agencies/12", "/agencies/new", "/review", "/reviews",
+                                         "/a", "/b", "/assets/x.css", "/p/x/reviews", "/p/knowsley/", "/p/knowsley/reviews", "/late",
+                                         "/nowhere", "x", "//"};
+    for (const auto& path : paths) {
+        std::smatch groups;
+        std::size_t every = routes.size();
+        for (std::size_t i = 0; i < routes.size() && every == routes.size(); ++i) {
+            if (routes[i].match(path, groups)) every = i;
+        }
+        std::size_t indexed = routes.size();
+        for (const std::size_t i : index.candidates(path)) {
+            if (routes[i].match(path, groups)) {
+                indexed = i;
+                break;
+            }
+        }
+        EXPECT_EQ(indexed, every) << path;
+    }
+    EXPECT_EQ(RouteIndex::first_segment("/p/knowsley/"), "p");
+    EXPECT_EQ(RouteIndex::first_segment("/agencies"), "agencies");
+    EXPECT_EQ(RouteIndex::first_segment("/"), "");
+    EXPECT_LT(index.candidates("/agencies/12").size(), routes.size()) << "the index leaves out other segments' routes";
 }
 
 }  // namespace assure::web

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/dataset/internal.hpp"
 #include "app/dataset_returns.hpp"
 #include "app/learning/internal.hpp"
 #include "core/date_words.hpp"
@@ -275,6 +276,7 @@ DatasetReturnView read_dataset_return(Services& s, const Actor& actor, DatasetRe
         v.asked = asked_of(tx, v.ret);
         v.figures = current_figures(tx, v.ret, v.asked);
         v.corrections = tx.dataset().corrections(actor.partnership, id, corrections_page);
+        v.counted_from_records = codes_counted_from_records(tx, s.calendar, actor.partnership, v.ret.period);
     });
     v.status = dataset_return_status(v.ret.period, v.ret.due_on, v.ret.submitted_on, today);
     v.may_submit = !v.asked.empty() && v.status != DatasetReturnStatus::not_due;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/dataset.hpp"
+#include "app/dataset/internal.hpp"
 #include "app/ports/dataset_cin.hpp"
 #include "core/dataset_cin.hpp"
 #include "core/dataset_compute.hpp"
@@ -84,6 +85,18 @@ std::vector<Benchmark> benchmarks_for(const std::vector<Benchmark>& all, const s
 }
 
 }  // namespace
+
+std::set<std::string> codes_counted_from_records(Transaction& tx, const WorkingCalendar& calendar, PartnershipId partnership,
+                                                 DatasetPeriod period) {
+    auto catalogue = tx.dataset().catalogue(partnership);
+    if (catalogue.empty()) catalogue = default_indicator_catalogue();
+    Figures figures(tx, calendar, partnership, std::move(catalogue), period.year, period.year);
+    std::set<std::string> out;
+    for (const auto& v : figures.of(period)) {
+        if (v.origin == IndicatorValue::Origin::records) out.insert(v.code);
+    }
+    return out;
+}
 
 std::vector<IndicatorDefinition> dataset_catalogue(Services& s, const Actor& actor) {
     require(actor, Permission::view_dataset);
