@@ -146,7 +146,19 @@ struct CinRules {
     int conference_working_days = 15;  // from the section 47 enquiry's start to the conference
     int re_referral_months = 12;
     int long_plan_months = 24;         // a plan ended after two years or more
+    bool operator==(const CinRules&) const = default;
 };
+
+// Each of the rules a partnership may set, with what it may be set to (the database checks the
+// same bounds). Re-referrals look back into one earlier census only, so at most 12 months.
+struct CinRuleSetting {
+    int CinRules::*field;
+    std::string_view key;    // "assessment_working_days"
+    std::string_view label;  // "Working days from referral to an assessment's authorisation"
+    int min;
+    int max;
+};
+const std::vector<CinRuleSetting>& cin_rule_settings();
 
 // The census's indicators (cp_plans, cp_rate, cp_category_*, cp_started, cp_ended,
 // cp_second_or_subsequent, cp_two_years_plus, icpc_in_15_days, referrals, re_referrals_12m,

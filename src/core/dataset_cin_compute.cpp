@@ -151,4 +151,15 @@ std::vector<IndicatorValue> compute_cin_year(int year, const CinCensus& census, 
     return out;
 }
 
+const std::vector<CinRuleSetting>& cin_rule_settings() {
+    static const std::vector<CinRuleSetting> settings{
+        {&CinRules::assessment_working_days, "assessment_working_days", "Working days from a referral to its assessment's authorisation", 1, 200},
+        {&CinRules::conference_working_days, "conference_working_days",
+         "Working days from a section 47 enquiry's start to the initial child protection conference", 1, 100},
+        {&CinRules::re_referral_months, "re_referral_months", "Months within which a referral is a re-referral", 1, 12},
+        {&CinRules::long_plan_months, "long_plan_months", "Months an ended plan had lasted to count as a long plan", 1, 120},
+    };
+    return settings;
+}
+
 }  // namespace assure

@@ -187,6 +187,7 @@ void add_dataset_routes(std::vector<Route>& routes, Services& s) {
     add_dataset_exception_routes(routes, s);
     add_dataset_exception_api_routes(routes, s);
     add_dataset_upload_routes(routes, s);
+    add_dataset_cin_rules_routes(routes, s);
     add_dataset_indicator_routes(routes, s);
 }
 

@@ -22,6 +22,8 @@ void add_dataset_exception_routes(std::vector<Route>& routes, Services& s);
 void add_dataset_exception_api_routes(std::vector<Route>& routes, Services& s);
 // Importing a file from a page (dataset_upload.cpp).
 void add_dataset_upload_routes(std::vector<Route>& routes, Services& s);
+// The census's rules: a page and GET/PUT /api/v1/dataset/census-rules (dataset_cin_rules.cpp).
+void add_dataset_cin_rules_routes(std::vector<Route>& routes, Services& s);
 // One indicator's page, with the risks raised from it (dataset_indicator.cpp).
 void add_dataset_indicator_routes(std::vector<Route>& routes, Services& s);
 

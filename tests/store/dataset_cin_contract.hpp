@@ -2,7 +2,7 @@
 // The store contract for the children in need census (issue 15 item 3): a year's census is
 // read back whole, every field and each list in child order; importing the year again replaces
 // that year's only; the year counts among the dataset's years; the database refuses a category
-// the census does not have.
+// the census does not have; a partnership's own rules are kept, replaced and bounded.
 #include "app/ports/dataset_cin.hpp"
 #include "store/contract.hpp"
 #include "store/sql/connection.hpp"
@@ -120,7 +120,33 @@ TYPED_TEST_P(DatasetCinContract, TheDatabaseRefusesACategoryTheCensusHasNot) {
     EXPECT_TRUE(this->census(2016).empty());
 }
 
+TYPED_TEST_P(DatasetCinContract, APartnershipsRulesAreKeptAndReplacedAndTheDatabaseRefusesOnesOutOfBounds) {
+    auto rules = [&] {
+        std::optional<CinRules> out;
+        this->store->read([&](Transaction& tx) { out = dynamic_cast<DatasetCinTransaction&>(tx).dataset_cin().rules(this->partnership); });
+        return out;
+    };
+    auto put = [&](const CinRules& r) {
+        this->store->write([&](Transaction& tx) { dynamic_cast<DatasetCinTransaction&>(tx).dataset_cin().put_rules(this->partnership, r); });
+    };
+    EXPECT_FALSE(rules()) << "none until set: the defaults";
+    put(CinRules{40, 10, 6, 18});
+    EXPECT_EQ(rules(), (CinRules{40, 10, 6, 18}));
+    put(CinRules{45, 15, 12, 24});
+    EXPECT_EQ(rules(), (CinRules{45, 15, 12, 24})) << "replaced, not added";
+    for (const auto& setting : cin_rule_settings()) {
+        CinRules over{45, 15, 12, 24};
+        over.*setting.field = setting.max + 1;
+        EXPECT_THROW(put(over), sql::Error) << setting.key;
+        CinRules under{45, 15, 12, 24};
+        under.*setting.field = setting.min - 1;
+        EXPECT_THROW(put(under), sql::Error) << setting.key;
+    }
+    EXPECT_EQ(rules(), (CinRules{45, 15, 12, 24}));
+}
+
 REGISTER_TYPED_TEST_SUITE_P(DatasetCinContract, AYearsCensusIsReadBackWholeInChildOrder, ImportingAYearAgainReplacesThatYearsOnly,
-                            ManyChildrenAreWrittenInBatchesAndAllReadBack, TheDatabaseRefusesACategoryTheCensusHasNot);
+                            ManyChildrenAreWrittenInBatchesAndAllReadBack, TheDatabaseRefusesACategoryTheCensusHasNot,
+                            APartnershipsRulesAreKeptAndReplacedAndTheDatabaseRefusesOnesOutOfBounds);
 
 }  // namespace assure::testing

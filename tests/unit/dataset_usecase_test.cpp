@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app/dataset.hpp"
+#include "app/dataset_cin_rules.hpp"
 #include "app/ports/dataset_cin.hpp"
 #include "fakes/fakes.hpp"
 
@@ -277,6 +278,49 @@ TEST(DatasetImportUseCase, AServerThatCannotReadXmlSaysSoForTheCensus) {
     } catch (const Failure& f) {
         EXPECT_EQ(f.code(), FailureCode::unavailable);
     }
+}
+
+
+TEST(DatasetImportUseCase, APartnershipsCensusRulesCountItsFiguresAndAreCheckedAndAudited) {
+    World w;
+    ASSERT_TRUE(import(w, Role::business_unit, "cin-census", "2016-17", census()).saved);
+    const CinRulesView first = read_cin_rules(w.services, w.as(Role::read_only));
+    EXPECT_TRUE(first.defaults);
+    EXPECT_EQ(first.rules, CinRules{});
+    EXPECT_FALSE(first.may_change);
+    auto long_plans = [&] {
+        return line(read_scorecard(w.services, w.as(Role::read_only), DatasetPeriod::parse("2016-17"), false), "cp_two_years_plus").value;
+    };
+    EXPECT_EQ(long_plans().numerator, 0) << "the emotional abuse plan lasted seven months, not 24";
+    EXPECT_EQ(long_plans().denominator, 1);
+
+    // Wrong numbers are each named, and nothing is saved.
+    try {
+        set_cin_rules(w.services, w.as(Role::business_unit),
+                      {{"assessment_working_days", "0"}, {"conference_working_days", "ten"}, {"re_referral_months", "13"}});
+        ADD_FAILURE() << "refused";
+    } catch (const Failure& f) {
+        ASSERT_EQ(f.fields().size(), 4u);
+        EXPECT_EQ(f.fields()[0].field, "assessment_working_days");
+        EXPECT_EQ(f.fields()[0].message, "Enter working days from a referral to its assessment's authorisation as a whole number from 1 to 200");
+        EXPECT_EQ(f.fields()[3].field, "long_plan_months");
+    }
+    EXPECT_TRUE(read_cin_rules(w.services, w.as(Role::read_only)).defaults);
+    EXPECT_THROW(set_cin_rules(w.services, w.as(Role::member), {}), Failure);
+
+    const std::map<std::string, std::string> six_months{
+        {"assessment_working_days", "45"}, {"conference_working_days", "15"}, {"re_referral_months", "12"}, {"long_plan_months", " 6 "}};
+    EXPECT_EQ(set_cin_rules(w.services, w.as(Role::business_unit), six_months).long_plan_months, 6);
+    EXPECT_EQ(w.last_audit().action, "dataset.cin_rules");
+    EXPECT_NE(w.last_audit().before_json.find("\"long_plan_months\":24"), std::string::npos);
+    EXPECT_NE(w.last_audit().after_json.find("\"long_plan_months\":6"), std::string::npos);
+    EXPECT_EQ(long_plans().numerator, 1) << "seven months is now a long plan";
+    const CinRulesView now = read_cin_rules(w.services, w.as(Role::business_unit));
+    EXPECT_FALSE(now.defaults);
+    EXPECT_TRUE(now.may_change);
+    const auto last = w.last_audit().id;
+    set_cin_rules(w.services, w.as(Role::business_unit), six_months);
+    EXPECT_EQ(w.last_audit().id, last) << "the same rules again change nothing";
 }
 
 }  // namespace

@@ -234,3 +234,50 @@ TEST_F(DatasetHttp, AnImportOverTheServersLimitIsRefusedBeforeItIsReadAndNothing
     EXPECT_EQ(r->status, 422) << "read and refused as cut short, not refused unread";
     EXPECT_NE(r->body.find("not a cin-census file"), std::string::npos);
 }
+
+TEST_F(DatasetHttp, TheCensusRulesAreReadByEveryoneAndChangedByTheBusinessUnitFromThePageOrTheApi) {
+    const json first = get("/api/v1/dataset/census-rules");
+    EXPECT_EQ(first["defaults"], true);
+    EXPECT_EQ(first["assessment_working_days"], 45);
+    EXPECT_EQ(first["long_plan_months"], 24);
+    auto put = [&](const json& body, const httplib::Headers& h) {
+        return server->client().Put("/api/v1/dataset/census-rules", h, body.dump(), "application/json");
+    };
+    const json rules{{"assessment_working_days", 40}, {"conference_working_days", 15}, {"re_referral_months", 12}, {"long_plan_months", 24}};
+    EXPECT_EQ(put(rules, auth(Role::member))->status, 403);
+    auto r = put({{"assessment_working_days", 400}, {"conference_working_days", true}}, bu);
+    ASSERT_EQ(r->status, 422);
+    const json problem = json::parse(r->body);
+    ASSERT_EQ(problem["errors"].size(), 4u) << r->body;
+    EXPECT_EQ(problem["errors"][0]["field"], "assessment_working_days");
+    EXPECT_EQ(server->count_audit("dataset.cin_rules"), 0);
+    r = put(rules, bu);
+    ASSERT_EQ(r->status, 200) << r->body;
+    EXPECT_EQ(json::parse(r->body)["assessment_working_days"], 40);
+    EXPECT_EQ(json::parse(r->body)["defaults"], false);
+    EXPECT_EQ(server->count_audit("dataset.cin_rules"), 1);
+
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in(server->email(Role::business_unit)));
+    auto page = b.get("/dataset/census-rules");
+    ASSERT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("value=\"40\""), std::string::npos);
+    page = b.post("/dataset/census-rules", {{"assessment_working_days", "forty"}, {"conference_working_days", "15"},
+                                            {"re_referral_months", "12"}, {"long_plan_months", "24"}});
+    ASSERT_EQ(page->status, 422);
+    EXPECT_NE(page->body.find("govuk-error-summary"), std::string::npos);
+    EXPECT_NE(page->body.find("href=\"#assessment_working_days\""), std::string::npos);
+    EXPECT_NE(page->body.find("value=\"forty\""), std::string::npos) << "what was typed is shown again";
+    page = b.post("/dataset/census-rules", {{"assessment_working_days", "35"}, {"conference_working_days", "15"},
+                                            {"re_referral_months", "12"}, {"long_plan_months", "24"}});
+    ASSERT_EQ(page->status, 303);
+    EXPECT_EQ(page->get_header_value("Location"), "/dataset/census-rules?saved=1");
+    EXPECT_EQ(get("/api/v1/dataset/census-rules")["assessment_working_days"], 35);
+
+    Browser reader(*server);
+    ASSERT_TRUE(reader.sign_in(server->email(Role::read_only)));
+    page = reader.get("/dataset/census-rules");
+    ASSERT_EQ(page->status, 200);
+    EXPECT_EQ(page->body.find("Save the census rules"), std::string::npos) << "only the business unit changes them";
+    EXPECT_EQ(reader.post("/dataset/census-rules", {{"assessment_working_days", "30"}})->status, 403);
+}

@@ -3,6 +3,7 @@
 // benchmarks, direction of travel and trend.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "app/dataset.hpp"
 #include "app/dataset/internal.hpp"
@@ -44,7 +45,9 @@ private:
         if (cin_) {
             const auto census = cin_->dataset_cin().census(p_, year);
             if (!census.empty()) {
-                auto from_census = compute_cin_year(year, census, cin_->dataset_cin().referrals(p_, year - 1), r.population, calendar_);
+                if (!cin_rules_) cin_rules_ = cin_->dataset_cin().rules(p_).value_or(CinRules{});
+                auto from_census =
+                    compute_cin_year(year, census, cin_->dataset_cin().referrals(p_, year - 1), r.population, calendar_, *cin_rules_);
                 values.insert(values.end(), std::make_move_iterator(from_census.begin()), std::make_move_iterator(from_census.end()));
             }
         }
@@ -54,6 +57,7 @@ private:
     Transaction& tx_;
     const WorkingCalendar& calendar_;
     DatasetCinTransaction* cin_;  // none in a store that keeps no census
+    std::optional<CinRules> cin_rules_;  // the partnership's, read with the first census
     PartnershipId p_;
     std::vector<IndicatorDefinition> catalogue_;
     std::map<int, std::int64_t> population_;

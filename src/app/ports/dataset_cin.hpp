@@ -13,6 +13,9 @@ struct DatasetCinRepo {
     // Only the year's referrals: the next year's re-referrals look back at them.
     virtual std::vector<CinReferral> referrals(PartnershipId partnership, int year) = 0;
     virtual void replace_census(PartnershipId partnership, int year, DatasetImportId by, const CinCensus& census) = 0;
+    // The partnership's own numbers for the census's indicators; none: it uses the defaults.
+    virtual std::optional<CinRules> rules(PartnershipId partnership) = 0;
+    virtual void put_rules(PartnershipId partnership, const CinRules& rules) = 0;
 };
 
 struct DatasetCinTransaction {

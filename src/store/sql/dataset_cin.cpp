@@ -117,4 +117,32 @@ void SqlDatasetCin::replace_census(PartnershipId partnership, int year, DatasetI
                 });
 }
 
+std::optional<CinRules> SqlDatasetCin::rules(PartnershipId partnership) {
+    auto& q = db_.cached(
+        "SELECT assessment_working_days, conference_working_days, re_referral_months, long_plan_months FROM dataset_cin_settings "
+        "WHERE partnership_id = ?");
+    q.bind(1, partnership.value);
+    if (!q.step()) return std::nullopt;
+    CinRules r;
+    r.assessment_working_days = q.integer(0);
+    r.conference_working_days = q.integer(1);
+    r.re_referral_months = q.integer(2);
+    r.long_plan_months = q.integer(3);
+    q.reset();
+    return r;
+}
+
+void SqlDatasetCin::put_rules(PartnershipId partnership, const CinRules& r) {
+    db_.cached(
+           "INSERT INTO dataset_cin_settings(partnership_id, assessment_working_days, conference_working_days, re_referral_months, "
+           "long_plan_months) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (partnership_id) DO UPDATE SET assessment_working_days = ?2, "
+           "conference_working_days = ?3, re_referral_months = ?4, long_plan_months = ?5")
+        .bind(1, partnership.value)
+        .bind(2, r.assessment_working_days)
+        .bind(3, r.conference_working_days)
+        .bind(4, r.re_referral_months)
+        .bind(5, r.long_plan_months)
+        .run();
+}
+
 }  // namespace assure::sql

@@ -11,6 +11,8 @@ public:
     CinCensus census(PartnershipId partnership, int year) override;
     std::vector<CinReferral> referrals(PartnershipId partnership, int year) override;
     void replace_census(PartnershipId partnership, int year, DatasetImportId by, const CinCensus& census) override;
+    std::optional<CinRules> rules(PartnershipId partnership) override;
+    void put_rules(PartnershipId partnership, const CinRules& rules) override;
 
 private:
     Connection& db_;
