@@ -5,7 +5,8 @@
 // summary names the field and nothing is saved), then whole; the re-referral rate, worse for
 // the second quarter running, appears on the exception report, where the business manager
 // writes its note with an action from the action plan; a damaged workbook uploaded on the import
-// page is named in the error summary. axe-core checks every page visited.
+// page is named in the error summary; a census is imported, a refused child first; the census
+// rules are set, a wrong number first. axe-core checks every page visited.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
@@ -204,5 +205,27 @@ test('the business manager imports a children in need census, a refused child fi
   const main = await page.getByRole('main').textContent()
   assert.match(main, /Latest figure\s*2 for 2017\/18/)
   assert.match(main, /Counted from\s*The local authority's records imported for 2017\/18/)
+  await context.close()
+})
+
+test('the business manager sets the partnership\'s census rules, a wrong number first', async () => {
+  const { context, page } = await freshPage(browser)
+  await signIn(page, server.baseUrl, server.accounts.business_unit)
+  await visit(page, server.baseUrl + '/dataset?period=2016-17', 'scorecard before the census rules')
+  await page.getByRole('link', { name: 'Census rules' }).click()
+  await checkA11y(page, 'census rules, the defaults')
+  assert.match(await page.locator('#census-rules').textContent(), /Working days from a referral to its assessment's authorisation\s*45/)
+  const assessment = page.getByLabel('Working days from a referral to its assessment\'s authorisation')
+  await assessment.fill('forty')
+  await page.getByRole('button', { name: 'Save the census rules' }).click()
+  const summary = page.locator('.govuk-error-summary')
+  await summary.waitFor()
+  await checkA11y(page, 'census rules refused')
+  assert.match(await summary.textContent(), /as a whole number from 1 to 200/)
+  await assessment.fill('40')
+  await page.getByRole('button', { name: 'Save the census rules' }).click()
+  await page.getByText('The census rules were saved.').waitFor()
+  await checkA11y(page, 'census rules saved')
+  assert.match(await page.locator('#census-rules').textContent(), /authorisation\s*40/)
   await context.close()
 })
