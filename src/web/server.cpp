@@ -258,7 +258,9 @@ bool WebApp::map_public_host(std::string_view method, httplib::Request& req, htt
     const std::string base = "/p/" + site->second;
     if (req.path == base || req.path.rfind(base + "/", 0) == 0) {
         // The same page at its address on this host: one address per page for people and search engines.
-        const std::string rest = req.path.substr(base.size());
+        std::string rest = req.path.substr(base.size());
+        // "//host" would be another site's address to a browser: one slash starts the path here.
+        while (rest.rfind("//", 0) == 0) rest.erase(0, 1);
         const auto query = req.target.find('?');
         res.status = 301;
         res.set_header("Location", (rest.empty() ? "/" : rest) + (query == std::string::npos ? "" : req.target.substr(query)));

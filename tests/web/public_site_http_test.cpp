@@ -342,6 +342,8 @@ TEST_F(PublicSiteHttp, APartnershipsOwnHostNameServesItsSiteAtTheRootAndLinksWit
     EXPECT_EQ(moved->status, 301);
     EXPECT_EQ(moved->get_header_value("Location"), "/reviews?page=2");
     EXPECT_EQ(own.client().Get("/p/test", at_host)->get_header_value("Location"), "/");
+    EXPECT_EQ(own.client().Get("/p/test//elsewhere.example/x", at_host)->get_header_value("Location"), "/elsewhere.example/x")
+        << "never an address on another host";
 
     auto training = own.client().Get("/training", at_host);
     ASSERT_EQ(training->status, 200);
