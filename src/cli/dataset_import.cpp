@@ -1,11 +1,10 @@
 #include "cli/dataset_import.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "app/dataset.hpp"
+#include "web/multipart.hpp"
 #include "web/xlsx_read.hpp"
 
 namespace assure::cli {
@@ -21,15 +20,16 @@ int run_import(Services& s, const ImportCommand& command, std::ostream& out) {
         throw std::runtime_error(command.partnership.empty() ? "name the partnership with --partnership SLUG"
                                                              : "no partnership " + command.partnership);
     }
-    std::ifstream in(command.file, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + command.file);
-    std::ostringstream content;
-    content << in.rdbuf();
-    const std::string text = web::spreadsheet_or_csv(content.str());  // an XLSX workbook's first sheet
+    // Mapped, not copied onto the heap: England's census is about 260 MB of XML, read where it lies.
+    const web::MappedFile file(command.file);
+    if (!file.ok()) throw std::runtime_error("cannot read " + command.file);
+    const bool census = command.kind == "cin-census";
+    const std::string text = census ? std::string() : web::spreadsheet_or_csv(file.bytes());  // an XLSX workbook's first sheet
     // The operator at the server imports as the business unit would; the trail says it was the command line.
     const Actor actor{UserId{}, p->id, Role::business_unit, "assure import (command line)"};
     const ImportReport r = import_dataset_file(
-        s, actor, ImportRequest{command.kind, command.period, std::filesystem::path(command.file).filename().string(), text, command.accept_valid});
+        s, actor, ImportRequest{command.kind, command.period, std::filesystem::path(command.file).filename().string(),
+                              census ? file.bytes() : std::string_view(text), command.accept_valid});
     out << r.kind << (r.period.empty() ? "" : " " + r.period) << " from " << r.file_name << ": " << r.rows_read << (r.kind == "cin-census" ? " children read, " : " rows read, ")
         << r.rows_valid << " valid, " << r.refused.size() << " refused\n";
     for (const auto& f : r.refused) {

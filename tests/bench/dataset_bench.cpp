@@ -13,19 +13,19 @@
 #include "core/dataset_compute.hpp"
 #include "crypto/sodium.hpp"
 #include "ingest/expat_xml_reader.hpp"
+#include "web/multipart.hpp"
 
 using namespace assure;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    std::string text(static_cast<std::size_t>(in.tellg()), '\0');
-    in.seekg(0);
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    return text;
-}
+// Each file mapped, as the server and `assure import` read an import (web::MappedFile).
+struct Mapped {
+    explicit Mapped(const std::string& path) : file(path) {
+        if (!file.ok()) throw std::runtime_error("cannot read " + path);
+    }
+    web::MappedFile file;
+};
 
 double since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
@@ -54,9 +54,9 @@ int main(int argc, char** argv) {
     YearRecords r;
     r.year = 2016;
     r.population = std::stoll(argv[2]);
-    auto header = read_ssda903_header(slurp(dir + "/ssda903-header.csv"), digest);
-    auto episodes = read_ssda903_episodes(slurp(dir + "/ssda903-episodes.csv"), digest);
-    auto missing = read_missing(slurp(dir + "/missing.csv"), digest);
+    auto header = read_ssda903_header(Mapped(dir + "/ssda903-header.csv").file.bytes(), digest);
+    auto episodes = read_ssda903_episodes(Mapped(dir + "/ssda903-episodes.csv").file.bytes(), digest);
+    auto missing = read_missing(Mapped(dir + "/missing.csv").file.bytes(), digest);
     const double read_s = since(t0);
     for (const auto* refused : {&header.refused, &episodes.refused, &missing.refused}) {
         if (!refused->empty()) std::cerr << "refused: line " << refused->front().line << ": " << refused->front().reason << "\n";
@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
     // The census, as the import reads it: expat's elements into core's reader, a child at a time.
     const auto t2 = std::chrono::steady_clock::now();
     CinCensusReader reader(2016, digest);
-    ingest::ExpatXmlReader().read(slurp(dir + "/cin.xml"), reader);
+    ingest::ExpatXmlReader().read(Mapped(dir + "/cin.xml").file.bytes(), reader);
     const auto census = reader.finish();
     const double cin_read_s = since(t2);
     if (!census.refused.empty()) std::cerr << "refused: line " << census.refused.front().line << ": " << census.refused.front().reason << "\n";
