@@ -43,7 +43,8 @@ int run_import(Services& s, const ImportCommand& command, std::ostream& out) {
     if (r.changes.first) {
         out << "Saved as import " << r.id->value << ": the first of its kind" << (r.period.empty() ? "" : " for " + r.period) << ".\n";
     } else {
-        out << "Saved as import " << r.id->value << ", replacing import " << r.replaces->value << ": " << r.changes.added << " rows added, "
+        out << "Saved as import " << r.id->value << ", replacing import " << r.replaces->value << ": " << r.changes.added
+            << (census ? " children added, " : " rows added, ")
             << r.changes.removed << " removed, " << r.changes.unchanged << " unchanged.\n";
     }
     return 0;

@@ -1,5 +1,5 @@
 // The assure command as an operator uses it: bad configuration, SIGTERM, backup and restore,
-// PostgreSQL URLs and copying a database between engines.
+// PostgreSQL URLs and copying a database between engines, importing a dataset file.
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
@@ -421,5 +421,53 @@ TEST(CliOnPostgres, DemoStartsFromAnEmptySchemaEachTime) {
     ASSERT_EQ(r.status, 0) << r.text;
     EXPECT_NE(r.text.find("joanne.pritchard@sefton-council.example"), std::string::npos) << r.text;
     r = run("token create --db " + url + " --user joanne.pritchard@sefton-council.example", kCaseKey);
+    EXPECT_EQ(r.status, 0) << r.text;
+}
+
+TEST(Cli, ImportReadsTheFileWhereItLiesAndSaysWhatItSaved) {
+    TempDir dir;
+    const std::string db = dir / "assure.db";
+    ASSERT_EQ(run("partnership add --db " + db + " --slug test --name Test").status, 0);
+    std::ofstream(dir / "population.csv") << "year,children\n2016,32486\n";
+    auto r = run("import --db " + db + " --kind population --file " + (dir / "population.csv"));
+    EXPECT_EQ(r.status, 0) << r.text;
+    EXPECT_NE(r.text.find("population from population.csv: 1 rows read, 1 valid, 0 refused"), std::string::npos) << r.text;
+
+    const std::string child = "<Child><ChildIdentifiers><LAchildID>LA1</LAchildID></ChildIdentifiers><CINdetails>"
+                              "<CINreferralDate>2016-05-03</CINreferralDate></CINdetails></Child>\n";
+    const std::string head = "<Message><Header><CollectionDetails><ReferenceDate>2017-03-31</ReferenceDate></CollectionDetails></Header><Children>\n";
+    std::ofstream(dir / "cin.xml") << head << child << "</Children></Message>\n";
+    r = run("import --db " + db + " --kind cin-census --period 2016-17 --file " + (dir / "cin.xml"));
+    EXPECT_EQ(r.status, 0) << r.text;
+    EXPECT_NE(r.text.find("1 children read, 1 valid, 0 refused"), std::string::npos) << r.text;
+    std::ofstream(dir / "cin2.xml") << head << child << "<Child><ChildIdentifiers><LAchildID>LA2</LAchildID></ChildIdentifiers><CINdetails>"
+                                                         "<CINreferralDate>2016-06-01</CINreferralDate></CINdetails></Child>\n</Children></Message>\n";
+    r = run("import --db " + db + " --kind cin-census --period 2016-17 --file " + (dir / "cin2.xml"));
+    EXPECT_EQ(r.status, 0) << r.text;
+    EXPECT_NE(r.text.find("replacing import 2: 1 children added, 0 removed, 1 unchanged"), std::string::npos) << r.text;
+
+    std::ofstream(dir / "empty.xml") << "";
+    r = run("import --db " + db + " --kind cin-census --period 2016-17 --file " + (dir / "empty.xml"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.text.find("not well-formed XML"), std::string::npos) << r.text;
+    EXPECT_NE(r.text.find("Nothing was saved."), std::string::npos) << r.text;
+}
+
+TEST(Cli, AWrongPublicHostOrImportLimitStopsStartUp) {
+    TempDir dir;
+    std::ofstream(dir / "host.toml") << "[public_site]\nhosts = { \"Safeguarding.Example\" = \"knowsley\" }\n";
+    auto r = run("--config " + (dir / "host.toml") + " migrate --db " + (dir / "x.db"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.text.find("is not a host name in lower case"), std::string::npos) << r.text;
+    std::ofstream(dir / "slug.toml") << "[public_site]\nhosts = { \"safeguarding.example\" = \"Knowsley Partnership\" }\n";
+    r = run("--config " + (dir / "slug.toml") + " migrate --db " + (dir / "x.db"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.text.find("must name a partnership's slug"), std::string::npos) << r.text;
+    std::ofstream(dir / "limit.toml") << "[dataset]\nmax_import_mb = 0\n";
+    r = run("--config " + (dir / "limit.toml") + " migrate --db " + (dir / "x.db"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.text.find("dataset.max_import_mb"), std::string::npos) << r.text;
+    std::ofstream(dir / "good.toml") << "[public_site]\nhosts = { \"safeguarding.example\" = \"knowsley\" }\n[dataset]\nmax_import_mb = 64\n";
+    r = run("--config " + (dir / "good.toml") + " migrate --db " + (dir / "x.db"));
     EXPECT_EQ(r.status, 0) << r.text;
 }
