@@ -9,7 +9,7 @@
 // rules are set, a wrong number first. axe-core checks every page visited.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage } from './support.mjs'
+import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage, fitsAPhone } from './support.mjs'
 
 let server, browser
 
@@ -221,6 +221,7 @@ test('the business manager sets the partnership\'s census rules, a wrong number 
   const summary = page.locator('.govuk-error-summary')
   await summary.waitFor()
   await checkA11y(page, 'census rules refused')
+  await fitsAPhone(page, 'census rules with the error summary')
   assert.match(await summary.textContent(), /as a whole number from 1 to 200/)
   await assessment.fill('40')
   await page.getByRole('button', { name: 'Save the census rules' }).click()

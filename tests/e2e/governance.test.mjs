@@ -3,7 +3,7 @@
 // closing their own action.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage, fillDate } from './support.mjs'
+import { startServer, launchBrowser, checkA11y, visit, signIn, freshPage, fillDate, fitsAPhone } from './support.mjs'
 
 let server, browser
 
@@ -16,16 +16,6 @@ after(async () => {
   await browser?.close()
   await server?.stop()
 })
-
-
-// The page laid out on a 375-pixel phone: nothing wider than the screen. The viewport is put back.
-async function fitsAPhone (page, label) {
-  const before = page.viewportSize()
-  await page.setViewportSize({ width: 375, height: 812 })
-  const width = await page.evaluate(() => document.documentElement.scrollWidth)
-  await page.setViewportSize(before)
-  assert.ok(width <= 375, `${label} is ${width} pixels wide on a phone`)
-}
 
 function memberRow (page, name) {
   return page.getByRole('table').first().getByRole('row').filter({ hasText: name })

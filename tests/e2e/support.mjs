@@ -216,3 +216,12 @@ export function useDemo (options = {}) {
   })
   return run
 }
+
+// The page laid out on a 375-pixel phone: nothing wider than the screen. The viewport is put back.
+export async function fitsAPhone (page, label) {
+  const before = page.viewportSize()
+  await page.setViewportSize({ width: 375, height: 812 })
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  await page.setViewportSize(before)
+  assert.ok(width <= 375, `${label} is ${width} pixels wide on a phone`)
+}

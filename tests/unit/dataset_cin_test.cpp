@@ -221,6 +221,34 @@ TEST(CinIndicators, AReReferralLooksBackTwelveMonthsIntoTheYearBeforesCensusAndC
     EXPECT_EQ(value(compute_cin_year(2016, read(hand_worked()).census, {}, std::nullopt, WorkingCalendar()), "re_referrals_12m", {2016, 0}).numerator, 1);
 }
 
+TEST(CinIndicators, APartnershipsOwnRulesMoveEachMeasureAsTheHandWorkedDaysSay) {
+    const auto census = read(hand_worked()).census;
+    auto with = [&](const CinRules& rules) { return compute_cin_year(2016, census, year_before(), std::nullopt, WorkingCalendar(), rules); };
+    CinRules generous;
+    generous.conference_working_days = 22;  // C2's conference, 22 working days after its enquiry, is now on time
+    EXPECT_EQ(value(with(generous), "icpc_in_15_days", {2016, 0}).numerator, 2);
+    CinRules strict;
+    strict.conference_working_days = 9;     // and C1's, after 10, is not
+    strict.assessment_working_days = 12;    // C1 was assessed in 13
+    strict.re_referral_months = 6;          // C2 ten months on, C4 eleven: neither
+    strict.long_plan_months = 36;           // C2's plan lasted 31 months
+    const auto v = with(strict);
+    EXPECT_EQ(value(v, "icpc_in_15_days", {2016, 0}).numerator, 0);
+    EXPECT_EQ(value(v, "assessments_in_45_days", {2016, 0}).numerator, 0);
+    EXPECT_EQ(value(v, "re_referrals_12m", {2016, 0}).numerator, 0);
+    EXPECT_EQ(value(v, "cp_two_years_plus", {2016, 2}).value, 0.0);
+}
+
+TEST(CinIndicators, EachRuleHasBoundsTheDefaultsLieWithin) {
+    const CinRules defaults;
+    ASSERT_EQ(cin_rule_settings().size(), 4u);
+    for (const auto& setting : cin_rule_settings()) {
+        EXPECT_LE(setting.min, defaults.*setting.field) << setting.key;
+        EXPECT_GE(setting.max, defaults.*setting.field) << setting.key;
+    }
+    EXPECT_EQ(cin_rule_settings()[2].max, 12) << "re-referrals look back into one earlier census only";
+}
+
 TEST(CinIndicators, AYearWithoutACensusHasNoFigures) {
     EXPECT_TRUE(compute_cin_year(2016, CinCensus{}, year_before(), 32486, WorkingCalendar()).empty());
 }
