@@ -38,7 +38,10 @@ void load_chronology(Services& s, const Actor& bu, CaseId id, Date aware, const 
 
 void load_demo_reviews(Services& s, const std::map<std::string, AgencyId>& agencies, const std::string& business_unit_email) {
     const Actor bu = demo_actor(s, business_unit_email);
-    const Date today = london_today(s);
+    // The live cases count back from the last working day, so none of their events (counted in
+    // working days) falls after today when the demo is built at a weekend or on a bank holiday.
+    Date today = london_today(s);
+    while (!s.calendar.is_working_day(today)) today = Date::from_days(today.days() - 1);
     auto ids = [&](const json& keys) {
         std::vector<std::string> out;
         for (const auto& k : keys) out.push_back(agencies.at(k.get<std::string>()).str());

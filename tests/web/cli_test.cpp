@@ -321,6 +321,17 @@ TEST(Cli, AnotherCaseKeyOnAnExistingDatabaseIsRefused) {
     EXPECT_EQ(r.status, 0) << "with its own key file it opens: " << r.text;
 }
 
+// The demo's live cases count working days back from today; built on a day that is not a working
+// day (a Saturday, a Sunday, the Monday in lieu of Boxing Day) none of their events is after it.
+TEST(Cli, TheDemoBuildsOnADayThatIsNotAWorkingDay) {
+    for (const char* day : {"2026-12-05", "2026-12-06", "2026-12-28"}) {
+        TempDir dir;
+        const Output r = run("demo --db " + (dir / "demo.db") + " --password 'a demo password'", kCaseKey + " ASSURE_TODAY=" + day);
+        EXPECT_EQ(r.status, 0) << day << ": " << r.text;
+        EXPECT_EQ(r.text.find("There is a problem"), std::string::npos) << day << ": " << r.text;
+    }
+}
+
 // Two servers on one PostgreSQL database, each made its own key: the second is refused.
 TEST(CliOnPostgres, ASecondServerWithAnotherCaseKeyIsRefused) {
     if (assure::testing::test_postgres_url().empty()) GTEST_SKIP() << assure::testing::kNoPostgres;

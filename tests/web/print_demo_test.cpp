@@ -23,6 +23,8 @@ namespace {
 class DemoPrint : public assure::testing::DemoServer {
 protected:
     void SetUp() override {
+        DemoServer::SetUp();
+        if (HasFatalFailure()) return;
         ASSERT_TRUE(serve->ready());
         browser = std::make_unique<assure::testing::Browser>("127.0.0.1", serve->port());
         ASSERT_TRUE(browser->sign_in("gareth.oduya@knowsley-council.example", "a demo password"));
