@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <map>
 
 #include "core/date_words.hpp"
 #include "core/text.hpp"
@@ -31,15 +30,17 @@ std::string date_text(const std::optional<Date>& d) { return d ? d->iso() : ""; 
 CinCensusReader::CinCensusReader(int year, Pseudonymise pseudonymise) : year_(year), pseudonymise_(std::move(pseudonymise)) {}
 
 bool CinCensusReader::inside(std::string_view element) const {
-    return std::find(path_.begin(), path_.end(), element) != path_.end();
+    const auto end = path_.begin() + static_cast<std::ptrdiff_t>(depth_);
+    return std::find(path_.begin(), end, element) != end;
 }
 
 void CinCensusReader::open(std::string_view element, int line) {
     if (out_.file_refused) return;
-    path_.emplace_back(element);
+    if (path_.size() == depth_) path_.emplace_back();
+    path_[depth_++].assign(element);
     text_.clear();
     line_ = line;
-    const std::size_t depth = path_.size();
+    const std::size_t depth = depth_;
     if (depth == 1) {
         if (element != "Message") {
             fail(line, "the file's first element is <" + std::string(element) + ">, where a CIN census has <Message>: is it the right file?");
@@ -77,7 +78,7 @@ std::optional<Date> CinCensusReader::date_of(std::string_view element) {
 
 void CinCensusReader::take_leaf(std::string_view element) {
     const std::string value = trim(text_);
-    const std::size_t depth = path_.size();
+    const std::size_t depth = depth_;
     const std::string_view parent = depth >= 2 ? std::string_view(path_[depth - 2]) : std::string_view();
     if (parent == "CollectionDetails" && element == "ReferenceDate" && inside("Header")) {
         const Date expected{year_ + 1, 3, 31};
@@ -142,12 +143,12 @@ void CinCensusReader::take_leaf(std::string_view element) {
 }
 
 void CinCensusReader::close(std::string_view element) {
-    if (out_.file_refused || path_.empty()) return;
+    if (out_.file_refused || depth_ == 0) return;
     take_leaf(element);
     if (out_.file_refused) return;
-    path_.pop_back();
+    --depth_;
     text_.clear();
-    if (path_.size() == 2 && element == "Child" && child_) end_child();
+    if (depth_ == 2 && element == "Child" && child_) end_child();
 }
 
 void CinCensusReader::fail(int line, std::string_view problem) {
@@ -227,27 +228,31 @@ ParsedCensus CinCensusReader::finish() {
 }
 
 std::vector<std::string> canonical_children(const CinCensus& census) {
-    std::map<std::string_view, std::vector<std::string>> parts;
+    // Every event beside its child, sorted by child then event, then joined a child at a time:
+    // one sort of a flat vector, where a tree of children cost an allocation and a walk per event.
+    std::vector<std::pair<std::string_view, std::string>> events;
+    events.reserve(census.referrals.size() + census.assessments.size() + census.enquiries.size() + census.plans.size());
     for (const auto& r : census.referrals) {
-        parts[r.child].push_back("R " + r.referred.iso() + " " + date_text(r.closed) + (r.no_further_action ? " NFA" : ""));
+        events.emplace_back(r.child, "R " + r.referred.iso() + " " + date_text(r.closed) + (r.no_further_action ? " NFA" : ""));
     }
     for (const auto& a : census.assessments) {
-        parts[a.child].push_back("A " + a.referred.iso() + " " + a.started.iso() + " " + date_text(a.authorised));
+        events.emplace_back(a.child, "A " + a.referred.iso() + " " + a.started.iso() + " " + date_text(a.authorised));
     }
     for (const auto& e : census.enquiries) {
-        parts[e.child].push_back("S " + e.started.iso() + " " + date_text(e.conference) + (e.conference_not_required ? " not required" : ""));
+        events.emplace_back(e.child, "S " + e.started.iso() + " " + date_text(e.conference) + (e.conference_not_required ? " not required" : ""));
     }
     for (const auto& p : census.plans) {
-        parts[p.child].push_back("P " + p.started.iso() + " " + date_text(p.ended) + " " + p.initial_category + " " + p.latest_category + " " +
-                                 (p.previous_plans ? std::to_string(*p.previous_plans) : ""));
+        events.emplace_back(p.child, "P " + p.started.iso() + " " + date_text(p.ended) + " " + p.initial_category + " " + p.latest_category + " " +
+                                         (p.previous_plans ? std::to_string(*p.previous_plans) : ""));
     }
+    std::sort(events.begin(), events.end());
     std::vector<std::string> out;
-    out.reserve(parts.size());
-    for (auto& [child, events] : parts) {
-        std::sort(events.begin(), events.end());
-        std::string line(child);
-        for (const auto& e : events) line += "|" + e;
+    for (std::size_t i = 0; i < events.size();) {
+        std::string line(events[i].first);
+        std::size_t j = i;
+        for (; j < events.size() && events[j].first == events[i].first; ++j) line.append("|").append(events[j].second);
         out.push_back(std::move(line));
+        i = j;
     }
     return out;
 }

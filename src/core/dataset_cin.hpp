@@ -126,7 +126,10 @@ private:
 
     int year_;
     Pseudonymise pseudonymise_;
+    // The open elements, outermost first: path_[0, depth_). The strings are kept when an element
+    // closes and reassigned when the next opens, so a census's millions of elements allocate nothing.
     std::vector<std::string> path_;
+    std::size_t depth_ = 0;
     std::string text_;
     int line_ = 0;  // of the element being read
     bool saw_message_ = false;

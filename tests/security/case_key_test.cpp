@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <sodium.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -80,6 +82,28 @@ std::map<std::string, std::vector<std::string>> contents(const std::string& path
 }
 
 }  // namespace
+
+// A child's digest in the dataset is the first 15 hex characters of BLAKE2b over the context,
+// a zero byte and the id, under the pseudonym key: the same prefix the 32 characters kept before
+// migration 0063 began with (decision 0046), so a child stays the same child across it.
+TEST(DatasetDigest, AChildsDigestIsTheFirst15HexCharactersOfItsKeyedBlake2b) {
+    crypto::initialise();
+    const auto sealer = sealer_of(kOldHex);
+    const std::string digest = sealer.keyed_digest("dataset-child:1", "LA0001");
+    const std::string message = std::string("dataset-child:1") + '\0' + "LA0001";
+    const std::string key = sealer.digest_key();
+    unsigned char full[16];
+    crypto_generichash(full, sizeof full, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       reinterpret_cast<const unsigned char*>(key.data()), key.size());
+    char hex[sizeof full * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, full, sizeof full);
+    EXPECT_EQ(digest, std::string(hex, 15));
+    EXPECT_EQ(digest.size(), 15U);
+    EXPECT_EQ(sealer.keyed_digest("dataset-child:1", "LA0001"), digest) << "the same child, the same digest";
+    EXPECT_NE(sealer.keyed_digest("dataset-child:2", "LA0001"), digest) << "another partnership's child";
+    EXPECT_NE(sealer.keyed_digest("dataset-child:1", "LA0002"), digest);
+    EXPECT_NE(sealer.keyed_digest("dataset-child:", "1LA0001"), digest) << "the context and the id are kept apart";
+}
 
 TEST(CaseKeyFiles, HexAndRawKeyFilesAreTheSameKeyAndAnythingElseIsRefused) {
     TempDir dir;

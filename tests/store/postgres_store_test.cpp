@@ -12,6 +12,7 @@
 #include "store/governance_contract.hpp"
 #include "store/settings_contract.hpp"
 #include "store/learning_at_0005.hpp"
+#include "store/dataset_digests_at_0062.hpp"
 #include "store/learning_contract.hpp"
 #include "store/postgres/errors.hpp"
 #include "store/postgres/placeholders.hpp"
@@ -440,6 +441,20 @@ TEST(PostgresOnly, Migration0033KeepsEveryEarlierAccessEntryFindableByItsRecords
     EXPECT_EQ(count_of(db, "SELECT max(id) FROM access_record_sets"), 3) << "the identity continues after the carried-over sets";
     EXPECT_THROW(db.exec("UPDATE access_log SET actor_label = 'x' WHERE id = 1"), sql::Error);
     EXPECT_THROW(db.exec("DELETE FROM access_record_set_members"), sql::Error);
+}
+
+// Migration 0063 cuts each child's digest in the dataset to the 15 characters an import now
+// computes (decision 0046), so a year imported before it and again after it keeps its children.
+TEST(PostgresOnly, Migration0063CutsEachChildsDigestToItsFirst15Characters) {
+    REQUIRE_POSTGRES();
+    {
+        postgres::Connection db(scratch.url());
+        ASSERT_GT(migrate_up_to(scratch.url(), db, 62), 0);
+        db.exec(kDatasetRowsAt0062);
+    }
+    { postgres::PostgresStore store(scratch.url()); }  // applies 0063
+    postgres::Connection db(scratch.url());
+    expect_digests_cut_to_15(db);
 }
 
 }  // namespace assure::testing

@@ -8,6 +8,7 @@
 #include "store/audit_chain_contract.hpp"
 #include "store/contract.hpp"
 #include "store/dataset_contract.hpp"
+#include "store/dataset_digests_at_0062.hpp"
 #include "store/directory_contract.hpp"
 #include "store/governance_contract.hpp"
 #include "store/settings_contract.hpp"
@@ -399,6 +400,21 @@ TEST(SqliteOnly, Migration0033KeepsEveryEarlierAccessEntryFindableByItsRecords) 
     sqlite::Connection db(path);
     EXPECT_THROW(db.exec("UPDATE access_log SET actor_label = 'x' WHERE id = 1"), sql::Error);
     EXPECT_THROW(db.exec("DELETE FROM access_record_set_members"), sql::Error);
+    remove_db(path);
+}
+
+// Migration 0063 cuts each child's digest in the dataset to the 15 characters an import now
+// computes (decision 0046), so a year imported before it and again after it keeps its children.
+TEST(SqliteOnly, Migration0063CutsEachChildsDigestToItsFirst15Characters) {
+    const auto path = temp_db();
+    {
+        sqlite::Connection db(path);
+        migrate_only(db, [](int n) { return n < 63; });
+        db.exec(kDatasetRowsAt0062);
+    }
+    { sqlite::SqliteStore store(path); }  // applies 0063
+    sqlite::Connection db(path);
+    expect_digests_cut_to_15(db);
     remove_db(path);
 }
 

@@ -17,6 +17,19 @@ TEST(DateParsing, AcceptsRealDatesOnly) {
     EXPECT_FALSE(Date::parse("01/02/2023"));
 }
 
+// Written digit by digit for the years a record has; any other year as printf would write it.
+TEST(DateParsing, IsoIsFourDigitsOfYearAndTwoOfMonthAndDay) {
+    EXPECT_EQ((Date{2016, 4, 1}).iso(), "2016-04-01");
+    EXPECT_EQ((Date{1, 12, 31}).iso(), "0001-12-31");
+    EXPECT_EQ((Date{9999, 10, 9}).iso(), "9999-10-09");
+    EXPECT_EQ((Date{10000, 1, 2}).iso(), "10000-01-02");
+    EXPECT_EQ((Date{-1, 1, 2}).iso(), "-001-01-02");
+    for (int days = -1000; days < 40000; days += 37) {
+        const Date d = Date::from_days(days);
+        EXPECT_EQ(Date::parse(d.iso()), d) << d.iso();
+    }
+}
+
 TEST(DateArithmetic, DaysRoundTripAndWeekdays) {
     const Date d{2026, 11, 22};
     EXPECT_EQ(Date::from_days(d.days()), d);
