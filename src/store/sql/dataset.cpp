@@ -144,9 +144,10 @@ std::vector<ChildRecord> SqlDataset::children(PartnershipId partnership, int yea
 
 void SqlDataset::replace_children(PartnershipId partnership, int year, DatasetImportId by, const std::vector<ChildRecord>& rows) {
     db_.cached("DELETE FROM dataset_children WHERE partnership_id = ? AND year = ?").bind(1, partnership.value).bind(2, year).run();
+    const auto order = in_index_order(rows, [](const ChildRecord&) { return 0; });
     insert_rows(db_, "dataset_children", {"partnership_id", "year", "child", "sex", "birth_month", "ethnic", "import_id"}, rows.size(),
                 [&](Statement& q, int at, std::size_t i) {
-                    const auto& r = rows[i];
+                    const auto& r = rows[order[i]];
                     q.bind(at, partnership.value).bind(at + 1, year).bind(at + 2, r.child).bind(at + 3, r.sex);
                     q.bind(at + 4, birth_month_text(r)).bind(at + 5, r.ethnic).bind(at + 6, by.value);
                 });
@@ -164,10 +165,11 @@ std::vector<EpisodeRecord> SqlDataset::episodes(PartnershipId partnership, int y
 
 void SqlDataset::replace_episodes(PartnershipId partnership, int year, DatasetImportId by, const std::vector<EpisodeRecord>& rows) {
     db_.cached("DELETE FROM dataset_episodes WHERE partnership_id = ? AND year = ?").bind(1, partnership.value).bind(2, year).run();
+    const auto order = in_index_order(rows, [](const EpisodeRecord& r) { return r.start; });
     insert_rows(db_, "dataset_episodes",
                 {"partnership_id", "year", "child", "start_on", "end_on", "rne", "ls", "cin", "place", "rec", "reason_place_change", "import_id"},
                 rows.size(), [&](Statement& q, int at, std::size_t i) {
-                    const auto& r = rows[i];
+                    const auto& r = rows[order[i]];
                     q.bind(at, partnership.value).bind(at + 1, year).bind(at + 2, r.child).bind(at + 3, r.start.iso());
                     bind_optional_date(q, at + 4, r.end);
                     q.bind(at + 5, r.rne).bind(at + 6, r.ls).bind(at + 7, r.cin).bind(at + 8, r.place).bind(at + 9, r.rec);

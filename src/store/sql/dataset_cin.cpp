@@ -83,16 +83,20 @@ void SqlDatasetCin::replace_census(PartnershipId partnership, int year, DatasetI
         db_.cached(std::string("DELETE FROM ") + table + " WHERE partnership_id = ? AND year = ?").bind(1, partnership.value).bind(2, year).run();
     }
     const std::int64_t p = partnership.value;
+    const auto referrals = in_index_order(c.referrals, [](const CinReferral& r) { return r.referred; });
+    const auto assessments = in_index_order(c.assessments, [](const CinAssessment& a) { return a.started; });
+    const auto enquiries = in_index_order(c.enquiries, [](const CinEnquiry& e) { return e.started; });
+    const auto plans = in_index_order(c.plans, [](const CinPlan& pl) { return pl.started; });
     insert_rows(db_, "dataset_cin_referrals", {"partnership_id", "year", "child", "referred_on", "closed_on", "no_further_action", "import_id"},
                 c.referrals.size(), [&](Statement& q, int at, std::size_t i) {
-                    const auto& r = c.referrals[i];
+                    const auto& r = c.referrals[referrals[i]];
                     q.bind(at, p).bind(at + 1, year).bind(at + 2, r.child).bind(at + 3, r.referred.iso());
                     bind_optional_date(q, at + 4, r.closed);
                     q.bind(at + 5, r.no_further_action).bind(at + 6, by.value);
                 });
     insert_rows(db_, "dataset_cin_assessments", {"partnership_id", "year", "child", "referred_on", "started_on", "authorised_on", "import_id"},
                 c.assessments.size(), [&](Statement& q, int at, std::size_t i) {
-                    const auto& a = c.assessments[i];
+                    const auto& a = c.assessments[assessments[i]];
                     q.bind(at, p).bind(at + 1, year).bind(at + 2, a.child).bind(at + 3, a.referred.iso()).bind(at + 4, a.started.iso());
                     bind_optional_date(q, at + 5, a.authorised);
                     q.bind(at + 6, by.value);
@@ -100,7 +104,7 @@ void SqlDatasetCin::replace_census(PartnershipId partnership, int year, DatasetI
     insert_rows(db_, "dataset_cin_enquiries",
                 {"partnership_id", "year", "child", "started_on", "conference_on", "conference_not_required", "import_id"}, c.enquiries.size(),
                 [&](Statement& q, int at, std::size_t i) {
-                    const auto& e = c.enquiries[i];
+                    const auto& e = c.enquiries[enquiries[i]];
                     q.bind(at, p).bind(at + 1, year).bind(at + 2, e.child).bind(at + 3, e.started.iso());
                     bind_optional_date(q, at + 4, e.conference);
                     q.bind(at + 5, e.conference_not_required).bind(at + 6, by.value);
@@ -108,7 +112,7 @@ void SqlDatasetCin::replace_census(PartnershipId partnership, int year, DatasetI
     insert_rows(db_, "dataset_cin_plans",
                 {"partnership_id", "year", "child", "started_on", "ended_on", "initial_category", "latest_category", "previous_plans", "import_id"},
                 c.plans.size(), [&](Statement& q, int at, std::size_t i) {
-                    const auto& pl = c.plans[i];
+                    const auto& pl = c.plans[plans[i]];
                     q.bind(at, p).bind(at + 1, year).bind(at + 2, pl.child).bind(at + 3, pl.started.iso());
                     bind_optional_date(q, at + 4, pl.ended);
                     q.bind(at + 5, pl.initial_category).bind(at + 6, pl.latest_category);
