@@ -97,9 +97,19 @@ bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, co
 // In search_dialect.cpp: registers this engine's full-text search (store/sql/search_dialect.hpp).
 bool register_search();
 
+namespace {
+// SQLite counts the memory it holds under one global mutex, taken on every allocation by every
+// connection; nothing here reads the count, and an import or a busy server allocates millions
+// of times. Set before SQLite starts (its first open); later it cannot be changed, and is not.
+bool without_memory_statistics() {
+    (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+}
+}  // namespace
+
 Connection::Connection(const std::string& path, bool read_only) {
-    static const bool search_registered = register_search();
-    (void)search_registered;
+    static const bool configured = without_memory_statistics() && register_search();
+    (void)configured;
     const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                       SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
