@@ -418,4 +418,25 @@ TEST(SqliteOnly, Migration0063CutsEachChildsDigestToItsFirst15Characters) {
     remove_db(path);
 }
 
+// A write transaction holds up to 64 MiB of pages; once it ends the connection is back to
+// SQLite's 2 MiB, so a server's pooled readers do not each keep a large cache (decision 0046).
+TEST(SqliteOnly, AWriteTransactionHasALargerPageCacheOnlyUntilItEnds) {
+    const auto path = temp_db();
+    sqlite::Driver driver(path);
+    auto db = driver.connect();
+    auto cache_size = [&] {
+        auto q = db->prepare("PRAGMA cache_size");
+        EXPECT_TRUE(q->step());
+        return q->int64(0);
+    };
+    EXPECT_EQ(cache_size(), -2000);
+    driver.begin_write(*db);
+    EXPECT_EQ(cache_size(), -65536);
+    db->exec("COMMIT");
+    driver.end_write(*db);
+    EXPECT_EQ(cache_size(), -2000);
+    db.reset();
+    remove_db(path);
+}
+
 }  // namespace assure::testing

@@ -105,6 +105,8 @@ public:
     [[nodiscard]] virtual std::string_view begin_read() const = 0;
     // Writers are serialised, so a check-then-write inside one transaction cannot race another.
     virtual void begin_write(Connection& db) = 0;
+    // After a write transaction committed or rolled back, before the connection is used again.
+    virtual void end_write(Connection& /*db*/) {}
     // Brings the schema up to date; returns how many migrations were applied.
     virtual int migrate(Connection& db) = 0;
     // The database's name for messages (a path, or a URL without its password).

@@ -285,14 +285,25 @@ void SqlStore::run(bool writing, const std::function<void(Transaction&)>& work) 
     try {
         finish(*db, work, writing, committing);
     } catch (const Error& e) {
-        if (e.kind() != Error::Kind::unavailable) give_back(std::move(db));
+        if (e.kind() != Error::Kind::unavailable) give_back(std::move(db), writing);
         if (out_of_reach_kind(e)) throw out_of_reach(e, committing);
         throw;
     } catch (...) {
-        give_back(std::move(db));
+        give_back(std::move(db), writing);
         throw;
     }
-    give_back(std::move(db));
+    give_back(std::move(db), writing);
+}
+
+void SqlStore::give_back(std::unique_ptr<Connection> c, bool written) {
+    if (written) {
+        try {
+            driver_->end_write(*c);
+        } catch (const Error&) {
+            return;
+        }
+    }
+    give_back(std::move(c));
 }
 
 void SqlStore::read(const std::function<void(Transaction&)>& work) {

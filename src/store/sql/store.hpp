@@ -44,6 +44,9 @@ private:
     static void end_shared_read() noexcept;
     std::unique_ptr<Connection> take_idle();  // nullptr when the pool is empty
     void give_back(std::unique_ptr<Connection> c);
+    // give_back after a write transaction, once the engine has undone what it set for writing
+    // (Driver::end_write); a connection it cannot restore is closed instead.
+    void give_back(std::unique_ptr<Connection> c, bool written);
 
     std::unique_ptr<Driver> driver_;
     int migrations_applied_ = 0;

@@ -137,10 +137,6 @@ Connection::Connection(const std::string& path, bool read_only) {
     if (!read_only) {
         setting("PRAGMA journal_mode = WAL");
         setting("PRAGMA synchronous = NORMAL");  // durable across application crashes under WAL
-        // The one writing connection holds up to 64 MiB of pages (SQLite's default is 2 MiB): an
-        // import's hundreds of thousands of rows go into indexes in no useful order, and with
-        // the default cache most of its time went on writing pages out and reading them back.
-        setting("PRAGMA cache_size = -65536");
     }
 }
 

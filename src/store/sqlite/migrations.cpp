@@ -15,7 +15,9 @@ std::vector<sql::Migration> bundled_migrations() {
 }
 
 int Driver::migrate(sql::Connection& db) {
-    return sql::migrate(db, bundled_migrations(), [this](sql::Connection& c) { begin_write(c); });
+    const int applied = sql::migrate(db, bundled_migrations(), [this](sql::Connection& c) { begin_write(c); });
+    end_write(db);
+    return applied;
 }
 
 }  // namespace assure::sqlite

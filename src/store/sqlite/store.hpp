@@ -19,8 +19,9 @@ public:
     std::unique_ptr<sql::Connection> connect() override { return std::make_unique<Connection>(path_); }
     // WAL readers see a snapshot and never block the writer.
     [[nodiscard]] std::string_view begin_read() const override { return "BEGIN"; }
-    // IMMEDIATE takes the write lock up front, so a check-then-write cannot race another writer.
-    void begin_write(sql::Connection& db) override { db.exec("BEGIN IMMEDIATE"); }
+    // BEGIN IMMEDIATE, with a larger page cache until end_write (driver.cpp).
+    void begin_write(sql::Connection& db) override;
+    void end_write(sql::Connection& db) override;
     int migrate(sql::Connection& db) override;
     [[nodiscard]] std::string describe() const override { return path_; }
     std::vector<sql::Table> tables(sql::Connection& db) override;
