@@ -2,8 +2,8 @@
 
 namespace assure {
 
-CsvReader::CsvReader(std::string_view text) : text_(text) {
-    if (text_.substr(0, 3) == "\xEF\xBB\xBF") at_ = 3;  // a spreadsheet's byte-order mark
+CsvReader::CsvReader(std::string_view text, int first_line) : text_(text), physical_line_(first_line) {
+    if (first_line == 1 && text_.substr(0, 3) == "\xEF\xBB\xBF") at_ = 3;  // a spreadsheet's byte-order mark
 }
 
 bool CsvReader::next(std::vector<std::string>& cells) {

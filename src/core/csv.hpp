@@ -10,12 +10,16 @@ namespace assure {
 
 class CsvReader {
 public:
-    explicit CsvReader(std::string_view text);
+    // `first_line` is the line `text` starts on, when it is a piece of a longer file.
+    explicit CsvReader(std::string_view text, int first_line = 1);
     // Reads the next record into `cells`; false at the end of the text. A record that cannot be
     // read (a quote left open) sets error() and returns true with no cells.
     bool next(std::vector<std::string>& cells);
     [[nodiscard]] int line() const { return record_line_; }  // where the last record started, from 1
     [[nodiscard]] const std::string& error() const { return error_; }
+    // Where the next record starts: its byte in the text, and its line.
+    [[nodiscard]] std::size_t offset() const { return at_; }
+    [[nodiscard]] int next_line() const { return physical_line_; }
 
 private:
     std::string_view text_;

@@ -87,6 +87,8 @@ public:
     void close(std::string_view element) override;
     void fail(int line, std::string_view problem) override;
     ParsedCensus finish();
+    // Each LAchildID met, with the line of its <Child>: a child refused is among them too.
+    [[nodiscard]] const std::unordered_map<std::string, int>& children_met() const { return first_line_; }
 
 private:
     // As read, before the child is checked: any date may be missing or wrong until then.

@@ -4,12 +4,14 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <stdexcept>
 #include <set>
 #include <unordered_set>
 
 #include "core/csv.hpp"
+#include "core/dataset_pieces.hpp"
 
 namespace assure {
 namespace {
@@ -35,6 +37,9 @@ std::string_view trimmed(std::string_view s) {
 class Table {
 public:
     Table(std::string_view csv, std::vector<std::string> required) : reader_(csv), required_(std::move(required)) {}
+    // A piece of the file after the heading `whole` has read, starting on line `first_line`.
+    Table(const Table& whole, std::string_view piece, int first_line)
+        : reader_(piece, first_line), index_(whole.index_), width_(whole.width_) {}
 
     // False (with the refusal recorded) when the file is not a table of this kind.
     template <class Row>
@@ -92,6 +97,9 @@ public:
         return at ? trimmed(cells_[*at]) : std::string_view();
     }
     [[nodiscard]] int line() const { return reader_.line(); }
+    // Where the data rows start, once the heading is read: the byte, and its line.
+    [[nodiscard]] std::size_t data_offset() const { return reader_.offset(); }
+    [[nodiscard]] int data_line() const { return reader_.next_line(); }
 
 private:
     [[nodiscard]] std::optional<std::size_t> position(std::string_view column) const {
@@ -153,32 +161,154 @@ bool one_of(std::string_view v, std::initializer_list<std::string_view> codes) {
     return std::find(codes.begin(), codes.end(), v) != codes.end();
 }
 
+// What a kind says when a row's key (a header's child, an episode's child and start) is on
+// an earlier row of the file.
+template <class Row>
+using Repeated = std::function<void(RowCheck&, const Row&)>;
+
+// What one piece of a table gives: its rows, and its keys' hashes to find a key in two pieces.
+template <class Row>
+struct PieceRead {
+    Parsed<Row> parsed;
+    std::vector<std::uint64_t> keys;
+    bool unreadable = false;  // a row that could not be read as CSV: the file is read whole instead
+};
+
+// Reads the data rows of `t` (the whole table or a piece of it). `reader` reads a row and sets
+// `key` when the row has one that must not repeat.
 template <class Row, class Reader>
-Parsed<Row> read_table(std::string_view csv, std::vector<std::string> required, Reader reader) {
-    Parsed<Row> out;
-    Table t(csv, std::move(required));
-    if (!t.heading(out)) return out;
-    out.rows.reserve(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')));  // one row a line, near enough
+void read_rows(Table& t, const Reader& reader, const Repeated<Row>& repeated, std::size_t expected, PieceRead<Row>& out) {
+    out.parsed.rows.reserve(expected);
+    std::unordered_set<std::string> seen;  // hashed: a year's header is a hundred thousand children
     std::string problem;
+    std::string key;
     while (t.next(problem)) {
-        ++out.rows_read;
+        ++out.parsed.rows_read;
         RowCheck check{t.line(), {}};
         if (!problem.empty()) {
-            out.refused.push_back({t.line(), "", problem});
+            out.parsed.refused.push_back({t.line(), "", problem});
+            out.unreadable = true;
             continue;
         }
-        Row row = reader(check, t);
+        key.clear();
+        Row row = reader(check, t, key);
         row.line = t.line();
+        if (!key.empty()) {
+            out.keys.push_back(std::hash<std::string>{}(key));
+            if (!seen.insert(key).second) repeated(check, row);
+        }
         if (check.ok()) {
-            out.rows.push_back(std::move(row));
+            out.parsed.rows.push_back(std::move(row));
         } else {
             // One line per refused row, naming every problem found on it.
             Refusal r = check.found.front();
             for (std::size_t i = 1; i < check.found.size(); ++i) r.reason += "; " + check.found[i].reason;
-            out.refused.push_back(std::move(r));
+            out.parsed.refused.push_back(std::move(r));
         }
     }
+}
+
+struct Cut {
+    std::size_t at;  // the byte a piece starts at
+    int line;        // and its line
+};
+
+// Where the data rows of `csv` (from `from`, on line `line`) may be cut into `count` pieces of
+// about the same size: after a line break outside quotes. None when the file had better be
+// read whole: one piece, or a line ending in a lone carriage return (the reader counts one as
+// a line, the cut does not). The first cut is always `from`.
+std::vector<Cut> cuts_of(std::string_view csv, std::size_t from, int line, std::size_t count) {
+    std::vector<Cut> cuts{{from, line}};
+    if (count <= 1 || from >= csv.size()) return cuts;
+    const bool quotes = csv.find('"', from) != std::string_view::npos;
+    for (std::size_t cr = csv.find('\r', from); cr != std::string_view::npos; cr = csv.find('\r', cr + 1)) {
+        if (cr + 1 >= csv.size() || csv[cr + 1] != '\n') return {{from, line}};
+    }
+    std::size_t at = from;
+    bool quoted = false;
+    for (std::size_t k = 1; k < count; ++k) {
+        const std::size_t target = from + (csv.size() - from) * k / count;
+        if (target <= at) continue;
+        if (!quotes) {
+            // No quote in the file: every line break ends a row.
+            const std::size_t nl = csv.find('\n', target - 1);
+            if (nl == std::string_view::npos || nl + 1 >= csv.size()) break;
+            line += static_cast<int>(line_breaks(csv.substr(at, nl + 1 - at)));
+            at = nl + 1;
+        } else {
+            // A line break inside quotes is part of a value: count the quotes on the way.
+            bool found = false;
+            for (; at < csv.size(); ++at) {
+                const char c = csv[at];
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == '\n') {
+                    ++line;
+                    if (!quoted && at + 1 >= target) {
+                        ++at;
+                        found = at < csv.size();
+                        break;
+                    }
+                }
+            }
+            if (!found) break;
+        }
+        cuts.push_back({at, line});
+    }
+    return cuts;
+}
+
+template <class Row, class Reader>
+Parsed<Row> read_table(std::string_view csv, const std::vector<std::string>& required, const Pieces& pieces, const Reader& reader,
+                       const Repeated<Row>& repeated = nullptr) {
+    Parsed<Row> out;
+    Table t(csv, required);
+    if (!t.heading(out)) return out;
+    const auto cuts = cuts_of(csv, t.data_offset(), t.data_line(), pieces.count);
+    if (cuts.size() == 1) {
+        PieceRead<Row> whole;
+        whole.parsed = std::move(out);
+        read_rows(t, reader, repeated, line_breaks(csv), whole);  // a row a line, near enough
+        return std::move(whole.parsed);
+    }
+    std::vector<PieceRead<Row>> read(cuts.size());
+    std::vector<Task> tasks;
+    for (std::size_t i = 0; i < cuts.size(); ++i) {
+        tasks.emplace_back([&, i] {
+            const std::size_t end = i + 1 < cuts.size() ? cuts[i + 1].at : csv.size();
+            const std::string_view piece = csv.substr(cuts[i].at, end - cuts[i].at);
+            auto lines = line_breaks(piece) + 1;
+            // The first piece's rows are where all are joined: room for the file's rows, judged
+            // by its own (room never used costs no memory, only addresses).
+            if (i == 0) lines = lines * (csv.size() - cuts[0].at) / std::max<std::size_t>(piece.size(), 1) * 9 / 8;
+            Table part(t, piece, cuts[i].line);
+            read_rows(part, reader, repeated, lines, read[i]);
+        });
+    }
+    pieces.run(tasks);
+    std::vector<std::vector<std::uint64_t>> keys;
+    for (auto& r : read) {
+        if (r.unreadable) return read_table(csv, required, Pieces{}, reader, repeated);
+        keys.push_back(std::move(r.keys));
+    }
+    if (shared_between(std::move(keys))) return read_table(csv, required, Pieces{}, reader, repeated);
+    std::size_t rows = 0;
+    for (const auto& r : read) rows += r.parsed.rows.size();
+    out.rows = std::move(read[0].parsed.rows);
+    out.rows.reserve(rows);
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        auto& r = read[i].parsed;
+        out.rows_read += r.rows_read;
+        if (i > 0) std::move(r.rows.begin(), r.rows.end(), std::back_inserter(out.rows));
+        std::move(r.refused.begin(), r.refused.end(), std::back_inserter(out.refused));
+    }
     return out;
+}
+
+// A kind read whole, whose rows have no key.
+template <class Row, class Reader>
+Parsed<Row> read_table(std::string_view csv, const std::vector<std::string>& required, const Reader& reader) {
+    return read_table<Row>(csv, required, Pieces{}, [&](RowCheck& check, const Table& t, std::string&) { return reader(check, t); });
 }
 
 std::string date_text(const std::optional<Date>& d) { return d ? d->iso() : ""; }
@@ -199,33 +329,31 @@ std::optional<Date> parse_uk_date(std::string_view text) {
     return d;
 }
 
-Parsed<ChildRecord> read_ssda903_header(std::string_view csv, const Pseudonymise& pseudonymise) {
-    std::unordered_set<std::string> seen;  // hashed: a year's header is a hundred thousand children
-    auto out = read_table<ChildRecord>(csv, {"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"},
-                                       [&](RowCheck& check, const Table& t) {
-                                           ChildRecord r;
-                                           r.child = child_column(check, t, pseudonymise);
-                                           const auto sex = t.get("SEX");
-                                           if (sex == "1" || sex == "2") r.sex = sex[0] - '0';
-                                           else check.refuse("SEX", "SEX must be 1 (male) or 2 (female)");
-                                           if (auto dob = date_column(check, t, "DOB", true)) {
-                                               r.birth_year = dob->year;  // the day is dropped here
-                                               r.birth_month = dob->month;
-                                           }
-                                           r.ethnic = std::string(t.get("ETHNIC")).substr(0, 8);
-                                           if (!r.child.empty() && !seen.insert(r.child).second) {
-                                               check.refuse("CHILD", "The same CHILD is on an earlier row: a child has one header row");
-                                           }
-                                           return r;
-                                       });
-    return out;
+Parsed<ChildRecord> read_ssda903_header(std::string_view csv, const Pseudonymise& pseudonymise, const Pieces& pieces) {
+    return read_table<ChildRecord>(
+        csv, {"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"}, pieces,
+        [&](RowCheck& check, const Table& t, std::string& key) {
+            ChildRecord r;
+            r.child = child_column(check, t, pseudonymise);
+            const auto sex = t.get("SEX");
+            if (sex == "1" || sex == "2") r.sex = sex[0] - '0';
+            else check.refuse("SEX", "SEX must be 1 (male) or 2 (female)");
+            if (auto dob = date_column(check, t, "DOB", true)) {
+                r.birth_year = dob->year;  // the day is dropped here
+                r.birth_month = dob->month;
+            }
+            r.ethnic = t.get("ETHNIC").substr(0, 8);
+            key = r.child;
+            return r;
+        },
+        [](RowCheck& check, const ChildRecord&) { check.refuse("CHILD", "The same CHILD is on an earlier row: a child has one header row"); });
 }
 
-Parsed<EpisodeRecord> read_ssda903_episodes(std::string_view csv, const Pseudonymise& pseudonymise) {
-    std::unordered_set<std::string> seen;  // child and start, hashed
+Parsed<EpisodeRecord> read_ssda903_episodes(std::string_view csv, const Pseudonymise& pseudonymise, const Pieces& pieces) {
     return read_table<EpisodeRecord>(
         csv, {"CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"},
-        [&](RowCheck& check, const Table& t) {
+        pieces,
+        [&](RowCheck& check, const Table& t, std::string& key) {
             EpisodeRecord r;
             r.child = child_column(check, t, pseudonymise);
             const auto start = date_column(check, t, "DECOM", true);
@@ -242,22 +370,21 @@ Parsed<EpisodeRecord> read_ssda903_episodes(std::string_view csv, const Pseudony
             }
             r.cin = t.get("CIN");
             if (!one_of(r.cin, {"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"})) check.refuse("CIN", "CIN must be N1 to N8");
-            r.place = std::string(t.get("PLACE")).substr(0, 4);
+            r.place = t.get("PLACE").substr(0, 4);
             if (r.place.empty()) check.refuse("PLACE", "PLACE is empty: every episode has a placement type");
-            r.rec = std::string(t.get("REC")).substr(0, 4);
+            r.rec = t.get("REC").substr(0, 4);
             if (r.end && r.rec.empty()) check.refuse("REC", "REC is empty: an episode that ended needs the reason it ceased");
             if (!r.end && !r.rec.empty()) check.refuse("REC", "REC is given but DEC is empty: an open episode has no reason ceased");
-            r.reason_place_change = std::string(t.get("REASON_PLACE_CHANGE")).substr(0, 8);
+            r.reason_place_change = t.get("REASON_PLACE_CHANGE").substr(0, 8);
             // HOME_POST and PL_POST are read past: postcodes are not kept.
-            if (start && !r.child.empty() && !seen.insert(r.child + '|' + start->iso()).second) {
-                check.refuse("DECOM", "The same child has another episode starting on " + start->iso());
-            }
+            if (start && !r.child.empty()) key.append(r.child).append(1, '|').append(start->iso());
             return r;
-        });
+        },
+        [](RowCheck& check, const EpisodeRecord& r) { check.refuse("DECOM", "The same child has another episode starting on " + r.start.iso()); });
 }
 
-Parsed<MissingRecord> read_missing(std::string_view csv, const Pseudonymise& pseudonymise) {
-    return read_table<MissingRecord>(csv, {"CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"}, [&](RowCheck& check, const Table& t) {
+Parsed<MissingRecord> read_missing(std::string_view csv, const Pseudonymise& pseudonymise, const Pieces& pieces) {
+    return read_table<MissingRecord>(csv, {"CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"}, pieces, [&](RowCheck& check, const Table& t, std::string&) {
         MissingRecord r;
         r.child = child_column(check, t, pseudonymise);
         date_column(check, t, "DOB", false);  // checked, then dropped: the header row has the month and year
@@ -287,6 +414,23 @@ Parsed<MissingRecord> read_missing(std::string_view csv, const Pseudonymise& pse
         }
         return r;
     });
+}
+
+Parsed<ChildRecord> read_ssda903_header(std::string_view csv, const Pseudonymise& pseudonymise) { return read_ssda903_header(csv, pseudonymise, Pieces{}); }
+Parsed<EpisodeRecord> read_ssda903_episodes(std::string_view csv, const Pseudonymise& pseudonymise) {
+    return read_ssda903_episodes(csv, pseudonymise, Pieces{});
+}
+Parsed<MissingRecord> read_missing(std::string_view csv, const Pseudonymise& pseudonymise) { return read_missing(csv, pseudonymise, Pieces{}); }
+
+bool shared_between(std::vector<std::vector<std::uint64_t>> lists) {
+    std::vector<std::uint64_t> all;
+    for (auto& l : lists) {
+        std::sort(l.begin(), l.end());
+        l.erase(std::unique(l.begin(), l.end()), l.end());
+        all.insert(all.end(), l.begin(), l.end());
+    }
+    std::sort(all.begin(), all.end());
+    return std::adjacent_find(all.begin(), all.end()) != all.end();
 }
 
 Parsed<PopulationRecord> read_population(std::string_view csv) {

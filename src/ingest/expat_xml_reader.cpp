@@ -50,7 +50,7 @@ void ExpatXmlReader::read(std::string_view xml, XmlEvents& events) const {
     XML_SetCharacterDataHandler(parser.get(), on_text);
     XML_SetStartDoctypeDeclHandler(parser.get(), on_doctype);
     // Fed in pieces: expat's length is an int, and a year's census may pass 2 GB one day.
-    constexpr std::size_t kPiece = 1 << 24;
+    constexpr std::size_t kPiece = 1 << 20;
     std::size_t at = 0;
     do {
         const std::size_t n = std::min(kPiece, xml.size() - at);

@@ -11,6 +11,8 @@
 #include "app/dataset.hpp"
 #include "app/dataset/internal.hpp"
 #include "app/ports/dataset_cin.hpp"
+#include "app/threads.hpp"
+#include "core/dataset_pieces.hpp"
 #include "core/failure.hpp"
 
 namespace assure {
@@ -73,12 +75,14 @@ void refuse_outside(std::vector<Row>& rows, std::vector<Refusal>& refused, const
     rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(kept), rows.end());
 }
 
-// The census's XML through the server's reader into core's, which checks each child.
+// The census's XML through the server's reader into core's, which checks each child; a large
+// census in pieces of 32 MiB, each copied to be parsed on its own.
 ParsedCensus read_census(const Services& s, int year, std::string_view xml, const Pseudonymise& pseudonymise) {
     if (!s.xml) throw Failure(FailureCode::unavailable, "This server cannot read XML, so the CIN census cannot be imported");
-    CinCensusReader reader(year, pseudonymise);
-    s.xml->read(xml, reader);
-    return reader.finish();
+    const XmlReader& parser = *s.xml;
+    return read_cin_census(
+        xml, year, pseudonymise, [&](std::string_view document, XmlEvents& events) { parser.read(document, events); },
+        import_pieces(xml.size(), 32u << 20));
 }
 
 }  // namespace
@@ -150,11 +154,12 @@ ImportReport import_dataset_file(Services& s, const Actor& actor, const ImportRe
     std::optional<Parsed<MissingRecord>> missing;
     std::optional<Parsed<PopulationRecord>> population;
     std::optional<ParsedCensus> census;
+    const Pieces pieces = import_pieces(request.content.size());
     switch (*kind) {
-        case ImportKind::ssda903_header: header = read_ssda903_header(request.content, pseudonymise); break;
-        case ImportKind::ssda903_episodes: episodes = read_ssda903_episodes(request.content, pseudonymise); break;
+        case ImportKind::ssda903_header: header = read_ssda903_header(request.content, pseudonymise, pieces); break;
+        case ImportKind::ssda903_episodes: episodes = read_ssda903_episodes(request.content, pseudonymise, pieces); break;
         case ImportKind::ssda903_missing:
-        case ImportKind::missing: missing = read_missing(request.content, pseudonymise); break;
+        case ImportKind::missing: missing = read_missing(request.content, pseudonymise, pieces); break;
         case ImportKind::cin_census: census = read_census(s, year->year, request.content, pseudonymise); break;
         case ImportKind::population: population = read_population(request.content); break;
         case ImportKind::indicator_values: break;  // checked against the partnership's catalogue, in the transaction

@@ -1,0 +1,169 @@
+// The census read in pieces (core/dataset_pieces.hpp): cut between two children, each piece
+// parsed inside a <Message><Children> of its own and read by a reader of its own, the readers'
+// children joined in the file's order.
+#include <algorithm>
+#include <iterator>
+#include <mutex>
+#include <string>
+
+#include "core/dataset_pieces.hpp"
+
+namespace assure {
+namespace {
+
+constexpr std::string_view kOpen = "<Message><Children>";
+constexpr std::string_view kClose = "</Children></Message>";
+
+// A reader told lines counted from the file's first, where the parser counts from the piece's.
+class LinesOfTheFile final : public XmlEvents {
+public:
+    LinesOfTheFile(XmlEvents& reader, int lines_before) : reader_(reader), lines_before_(lines_before) {}
+    void open(std::string_view element, int line) override { reader_.open(element, line + lines_before_); }
+    void text(std::string_view chars) override { reader_.text(chars); }
+    void close(std::string_view element) override { reader_.close(element); }
+    void fail(int line, std::string_view problem) override { reader_.fail(line + lines_before_, problem); }
+
+private:
+    XmlEvents& reader_;
+    int lines_before_;
+};
+
+// The start of the first <Child> tag at or after `from`, or npos. A tag that is not a child
+// of <Children> (inside a comment, or deeper) makes its pieces unreadable, and the file is then
+// read whole.
+std::size_t child_at_or_after(std::string_view xml, std::size_t from) {
+    for (std::size_t at = xml.find("<Child", from); at != std::string_view::npos; at = xml.find("<Child", at + 1)) {
+        const std::size_t after = at + 6;
+        if (after < xml.size() && (xml[after] == '>' || xml[after] == ' ' || xml[after] == '\t' || xml[after] == '\r' || xml[after] == '\n')) {
+            return at;
+        }
+    }
+    return std::string_view::npos;
+}
+
+struct Piece {
+    std::size_t from;
+    std::size_t to;
+    int lines = 0;         // the line breaks in it
+    int lines_before = 0;  // and in the pieces before it
+};
+
+std::vector<Piece> pieces_of(std::string_view xml, std::size_t count) {
+    std::vector<Piece> out;
+    if (count <= 1) return out;
+    std::size_t from = 0;
+    for (std::size_t k = 1; k < count; ++k) {
+        const std::size_t cut = child_at_or_after(xml, std::max(from + 1, xml.size() * k / count));
+        if (cut == std::string_view::npos) break;
+        out.push_back({from, cut});
+        from = cut;
+    }
+    if (!out.empty()) out.push_back({from, xml.size()});
+    return out;
+}
+
+// The pieces' copies, each taken by one piece at a time and kept for the next: a fresh quarter
+// of a gigabyte would cost a page fault every 4 KiB.
+class Buffers {
+public:
+    std::string take() {
+        const std::lock_guard lock(mutex_);
+        if (free_.empty()) return {};
+        std::string b = std::move(free_.back());
+        free_.pop_back();
+        return b;
+    }
+    void give_back(std::string b) {
+        const std::lock_guard lock(mutex_);
+        free_.push_back(std::move(b));
+    }
+
+private:
+    std::mutex mutex_;
+    std::vector<std::string> free_;
+};
+
+struct PieceRead {
+    ParsedCensus parsed;
+    std::vector<std::uint64_t> children;  // hashes of the ids met, to find one in two pieces
+};
+
+}  // namespace
+
+ParsedCensus read_cin_census(std::string_view xml, int year, const Pseudonymise& pseudonymise, const ParseXml& parse, const Pieces& pieces) {
+    const auto whole = [&] {
+        CinCensusReader reader(year, pseudonymise);
+        parse(xml, reader);
+        return reader.finish();
+    };
+    auto cut = pieces_of(xml, pieces.count);
+    if (cut.empty()) return whole();
+    // First each piece's line breaks, so each piece's lines can be counted from the file's first.
+    std::vector<Task> tasks;
+    for (auto& piece : cut) {
+        tasks.emplace_back([&] { piece.lines = static_cast<int>(line_breaks(xml.substr(piece.from, piece.to - piece.from))); });
+    }
+    pieces.run(tasks);
+    for (std::size_t i = 1; i < cut.size(); ++i) cut[i].lines_before = cut[i - 1].lines_before + cut[i - 1].lines;
+
+    std::vector<PieceRead> read(cut.size());
+    Buffers buffers;
+    std::size_t largest = 0;
+    for (const auto& piece : cut) largest = std::max(largest, piece.to - piece.from);
+    tasks.clear();
+    for (std::size_t i = 0; i < cut.size(); ++i) {
+        tasks.emplace_back([&, i] {
+            const bool first = i == 0;
+            const bool last = i + 1 == cut.size();
+            std::string document = buffers.take();
+            document.clear();
+            document.reserve(largest + kOpen.size() + kClose.size());  // once a buffer
+            if (!first) document.append(kOpen);
+            document.append(xml.substr(cut[i].from, cut[i].to - cut[i].from));
+            if (!last) document.append(kClose);
+            CinCensusReader reader(year, pseudonymise);
+            LinesOfTheFile lines(reader, cut[i].lines_before);
+            parse(document, lines);
+            buffers.give_back(std::move(document));
+            read[i].parsed = reader.finish();
+            read[i].children.reserve(reader.children_met().size());
+            for (const auto& [id, line] : reader.children_met()) read[i].children.push_back(std::hash<std::string>{}(id));
+        });
+    }
+    pieces.run(tasks);
+    std::vector<std::vector<std::uint64_t>> children;
+    for (auto& r : read) {
+        // A piece that is not a census of its own (cut where no child starts), or a refused file.
+        if (r.parsed.file_refused) return whole();
+        children.push_back(std::move(r.children));
+    }
+    if (shared_between(std::move(children))) return whole();
+    std::size_t referrals = 0, assessments = 0, enquiries = 0, plans = 0;
+    for (const auto& r : read) {
+        referrals += r.parsed.census.referrals.size();
+        assessments += r.parsed.census.assessments.size();
+        enquiries += r.parsed.census.enquiries.size();
+        plans += r.parsed.census.plans.size();
+    }
+    // Joined into the first piece's: its rows stay where they are.
+    ParsedCensus out = std::move(read[0].parsed);
+    auto& census = out.census;
+    census.referrals.reserve(referrals);
+    census.assessments.reserve(assessments);
+    census.enquiries.reserve(enquiries);
+    census.plans.reserve(plans);
+    auto join = [](auto& into, auto& more) { std::move(more.begin(), more.end(), std::back_inserter(into)); };
+    for (std::size_t i = 1; i < read.size(); ++i) {
+        auto& from = read[i].parsed;
+        out.children_read += from.children_read;
+        out.children_kept += from.children_kept;
+        join(out.refused, from.refused);
+        join(census.referrals, from.census.referrals);
+        join(census.assessments, from.census.assessments);
+        join(census.enquiries, from.census.enquiries);
+        join(census.plans, from.census.plans);
+    }
+    return out;
+}
+
+}  // namespace assure

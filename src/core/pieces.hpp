@@ -1,0 +1,32 @@
+#pragma once
+// Work cut into pieces that may be done at once. Core cuts a large file into pieces and joins
+// what each piece gives; who does the pieces, and on how many threads, is the caller's (the app
+// gives them threads, a test does them in turn), so core itself starts no thread.
+#include <cstddef>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace assure {
+
+using Task = std::function<void()>;
+// Does every task and returns when all are done, perhaps several at once: a task must touch
+// only what is its own. When a task throws, the exception reaches the caller once the tasks
+// already started have ended.
+using RunTasks = std::function<void(std::vector<Task>&)>;
+
+// One after another, on the calling thread.
+void run_in_turn(std::vector<Task>& tasks);
+
+// The line breaks ('\n') in `text`, eight bytes at a time: a piece's first line is the count
+// of those before it, and a census is a quarter of a gigabyte.
+std::size_t line_breaks(std::string_view text);
+
+// How a reader may cut its file: into at most `count` pieces, done by `run`. One piece is the
+// whole file read straight through.
+struct Pieces {
+    std::size_t count = 1;
+    RunTasks run = run_in_turn;
+};
+
+}  // namespace assure
