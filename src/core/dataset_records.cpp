@@ -74,7 +74,8 @@ public:
         problem.clear();
         for (;;) {
             if (!reader_.next(cells_)) return false;
-            if (!reader_.error().empty()) {
+            unreadable_ = !reader_.error().empty();
+            if (unreadable_) {
                 problem = "The row cannot be read as CSV: " + reader_.error();
                 return true;
             }
@@ -97,6 +98,8 @@ public:
         return at ? trimmed(cells_[*at]) : std::string_view();
     }
     [[nodiscard]] int line() const { return reader_.line(); }
+    // The last row could not be read as CSV (a quote left open, text after a closing quote).
+    [[nodiscard]] bool unreadable() const { return unreadable_; }
     // Where the data rows start, once the heading is read: the byte, and its line.
     [[nodiscard]] std::size_t data_offset() const { return reader_.offset(); }
     [[nodiscard]] int data_line() const { return reader_.next_line(); }
@@ -114,6 +117,7 @@ private:
     std::vector<std::pair<std::string, std::size_t>> index_;
     std::size_t width_ = 0;
     std::vector<std::string> cells_;
+    bool unreadable_ = false;
 };
 
 // Collects the reasons one row is refused; the first reason is the row's.
@@ -187,7 +191,7 @@ void read_rows(Table& t, const Reader& reader, const Repeated<Row>& repeated, st
         RowCheck check{t.line(), {}};
         if (!problem.empty()) {
             out.parsed.refused.push_back({t.line(), "", problem});
-            out.unreadable = true;
+            out.unreadable = out.unreadable || t.unreadable();
             continue;
         }
         key.clear();
