@@ -2,9 +2,9 @@
 // from the records (DfE's definitions, DOMAIN.md §5).
 #include <algorithm>
 #include <array>
-#include <unordered_map>
 
 #include "core/dataset_cin.hpp"
+#include "core/dense_numbers.hpp"
 
 namespace assure {
 namespace {
@@ -48,9 +48,8 @@ std::vector<IndicatorValue> compute_cin_year(int year, const CinCensus& census, 
     };
 
     // Children as dense numbers, so plans and referrals sort by integers.
-    std::unordered_map<std::string_view, int> number;
-    number.reserve(census.referrals.size() + earlier.size() / 2);
-    auto child_number = [&](const std::string& id) { return number.try_emplace(id, static_cast<int>(number.size())).first->second; };
+    DenseNumbers number(census.referrals.size() + earlier.size() / 2);
+    auto child_number = [&](const std::string& id) { return number.number(id); };
 
     // Plans, a child's in the order they started.
     std::vector<Event> plans;

@@ -5,7 +5,8 @@
 #include <climits>
 #include <map>
 #include <string_view>
-#include <unordered_map>
+
+#include "core/dense_numbers.hpp"
 
 namespace assure {
 namespace {
@@ -66,12 +67,8 @@ std::vector<IndicatorValue> compute_year(const YearRecords& records) {
     };
 
     // Children as dense numbers, so the work below sorts and indexes integers, not text.
-    std::unordered_map<std::string_view, int> number;
-    number.reserve(records.children.size() + records.episodes.size() / 2 + records.missing.size() / 2);
-    auto child_number = [&](const std::string& id) {
-        const auto [it, added] = number.try_emplace(id, static_cast<int>(number.size()));
-        return it->second;
-    };
+    DenseNumbers number(records.children.size() + records.episodes.size() / 2 + records.missing.size() / 2);
+    auto child_number = [&](const std::string& id) { return number.number(id); };
     for (const auto& c : records.children) child_number(c.child);
     std::vector<Care> care;
     care.reserve(records.episodes.size());
@@ -86,12 +83,12 @@ std::vector<IndicatorValue> compute_year(const YearRecords& records) {
         away.push_back({child_number(m.child), day(m.start), m.end ? day(*m.end) : kOpen, m.rhi_offered ? day(*m.rhi_offered) : kOpen});
         have_interviews = have_interviews || m.rhi_offered.has_value();
     }
-    const int children = static_cast<int>(number.size());
+    const int children = number.size();
     // The month of birth only: a child is taken as born on its first day, so one who turns 16
     // in the period's last month counts as 16.
     std::vector<std::int32_t> sixteenth(static_cast<std::size_t>(children), 0);
     for (const auto& c : records.children) {
-        if (c.birth_year > 0) sixteenth[static_cast<std::size_t>(number[c.child])] = day(Date{c.birth_year + 16, c.birth_month, 1});
+        if (c.birth_year > 0) sixteenth[static_cast<std::size_t>(number.find(c.child))] = day(Date{c.birth_year + 16, c.birth_month, 1});
     }
 
     std::sort(care.begin(), care.end(), [](const Care& a, const Care& b) { return a.child != b.child ? a.child < b.child : a.start < b.start; });
