@@ -40,7 +40,7 @@ void run_on_threads(std::vector<Task>& tasks) {
 }
 
 Pieces import_pieces(std::size_t bytes, std::size_t most) {
-    constexpr std::size_t kWhole = 4u << 20;
+    constexpr std::size_t kWhole = 1u << 20;
     if (bytes < kWhole || import_threads() == 1) return Pieces{};
     std::size_t count = import_threads();
     if (most > 0) count = std::max(count, (bytes + most - 1) / most);

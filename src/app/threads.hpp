@@ -15,8 +15,8 @@ std::size_t import_threads();
 // exception a task threw.
 void run_on_threads(std::vector<Task>& tasks);
 
-// How an import of `bytes` is cut: a file under 4 MiB is read whole (cutting it would cost more
-// than it saves); a larger one into a piece a thread, or pieces of about `most` bytes when
+// How an import of `bytes` is cut: a file under 1 MiB (some ten thousand rows) is read whole,
+// cutting it would cost more than it saves; a larger one into a piece a thread, or pieces of about `most` bytes when
 // those are more, so a piece that is copied (the census's) holds little memory at a time.
 Pieces import_pieces(std::size_t bytes, std::size_t most = 0);
 

@@ -138,32 +138,37 @@ ParsedCensus read_cin_census(std::string_view xml, int year, const Pseudonymise&
         children.push_back(std::move(r.children));
     }
     if (shared_between(std::move(children))) return whole();
+    // Joined into the first piece's, whose rows stay where they are; each kind of row by a task
+    // of its own.
+    ParsedCensus& out = read[0].parsed;
     std::size_t referrals = 0, assessments = 0, enquiries = 0, plans = 0;
-    for (const auto& r : read) {
-        referrals += r.parsed.census.referrals.size();
-        assessments += r.parsed.census.assessments.size();
-        enquiries += r.parsed.census.enquiries.size();
-        plans += r.parsed.census.plans.size();
-    }
-    // Joined into the first piece's: its rows stay where they are.
-    ParsedCensus out = std::move(read[0].parsed);
-    auto& census = out.census;
-    census.referrals.reserve(referrals);
-    census.assessments.reserve(assessments);
-    census.enquiries.reserve(enquiries);
-    census.plans.reserve(plans);
-    auto join = [](auto& into, auto& more) { std::move(more.begin(), more.end(), std::back_inserter(into)); };
     for (std::size_t i = 1; i < read.size(); ++i) {
-        auto& from = read[i].parsed;
-        out.children_read += from.children_read;
-        out.children_kept += from.children_kept;
-        join(out.refused, from.refused);
-        join(census.referrals, from.census.referrals);
-        join(census.assessments, from.census.assessments);
-        join(census.enquiries, from.census.enquiries);
-        join(census.plans, from.census.plans);
+        const auto& r = read[i].parsed;
+        out.children_read += r.children_read;
+        out.children_kept += r.children_kept;
+        referrals += r.census.referrals.size();
+        assessments += r.census.assessments.size();
+        enquiries += r.census.enquiries.size();
+        plans += r.census.plans.size();
     }
-    return out;
+    out.census.referrals.reserve(out.census.referrals.size() + referrals);
+    out.census.assessments.reserve(out.census.assessments.size() + assessments);
+    out.census.enquiries.reserve(out.census.enquiries.size() + enquiries);
+    out.census.plans.reserve(out.census.plans.size() + plans);
+    auto join = [&read](auto rows_of) -> Task {
+        return [&read, rows_of] {
+            auto& into = rows_of(read[0].parsed);
+            for (std::size_t i = 1; i < read.size(); ++i) {
+                auto& more = rows_of(read[i].parsed);
+                std::move(more.begin(), more.end(), std::back_inserter(into));
+            }
+        };
+    };
+    tasks = {join([](ParsedCensus& p) -> auto& { return p.refused; }), join([](ParsedCensus& p) -> auto& { return p.census.referrals; }),
+             join([](ParsedCensus& p) -> auto& { return p.census.assessments; }), join([](ParsedCensus& p) -> auto& { return p.census.enquiries; }),
+             join([](ParsedCensus& p) -> auto& { return p.census.plans; })};
+    pieces.run(tasks);
+    return std::move(out);
 }
 
 }  // namespace assure

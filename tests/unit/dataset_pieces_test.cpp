@@ -253,6 +253,14 @@ TEST(DatasetPieces, LineBreaksAreCountedExactlyWhateverTheBytesAroundThem) {
             ASSERT_EQ(line_breaks(text), static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'))) << "length " << length;
         }
     }
+    // Long texts, past the 255 words whose count is kept a byte a place: nothing but line
+    // breaks (every place's count at its most), and a mixture.
+    for (const std::size_t length : {2039u, 2040u, 2041u, 4096u, 100003u}) {
+        EXPECT_EQ(line_breaks(std::string(length, '\n')), length);
+        std::string text;
+        for (std::size_t i = 0; i < length; ++i) text += bytes[random() % bytes.size()];
+        EXPECT_EQ(line_breaks(text), static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'))) << "length " << length;
+    }
 }
 
 }  // namespace
