@@ -325,3 +325,55 @@ TEST(DatasetImportUseCase, APartnershipsCensusRulesCountItsFiguresAndAreCheckedA
 
 }  // namespace
 }  // namespace assure
+
+namespace assure {
+namespace {
+
+// Files large enough to be read in pieces on the machine's threads (from 1 MiB), and a year
+// large enough for its two computations to run at once: what is refused, saved and counted is
+// what the files say, line by line.
+TEST(DatasetImportUseCase, LargeFilesAreReadInPiecesWithTheirLinesAndCountedWhole) {
+    World w;
+    // 60,000 missing episodes of 60,000 children, 15,000 a quarter; line 45,002 a date that is not.
+    std::string missing = "CHILD,DOB,MISSING,MIS_START,MIS_END\n";
+    const char* starts[] = {"10/05/2016", "10/08/2016", "10/11/2016", "10/02/2017"};
+    for (int i = 0; i < 60000; ++i) missing += "LA" + std::to_string(100000 + i) + ",,M," + (i == 45000 ? "31/11/2016" : starts[i % 4]) + ",\n";
+    ASSERT_GT(missing.size(), 1u << 20);
+    const auto refused = import(w, Role::business_unit, "missing", "2016-17", missing);
+    EXPECT_FALSE(refused.saved);
+    ASSERT_EQ(refused.refused.size(), 1u);
+    EXPECT_EQ(refused.refused[0].line, 45002);
+    EXPECT_EQ(refused.refused[0].column, "MIS_START");
+    const auto accepted = import(w, Role::business_unit, "missing", "2016-17", missing, true);
+    ASSERT_TRUE(accepted.saved);
+    EXPECT_EQ(accepted.rows_read, 60000);
+    EXPECT_EQ(accepted.rows_saved, 59999);
+
+    // A census of 8,000 children, each with a plan open at the year's end, every fourth emotional abuse.
+    std::string xml = "<Message><Header><CollectionDetails><ReferenceDate>2017-03-31</ReferenceDate></CollectionDetails></Header><Children>\n";
+    for (int i = 0; i < 8000; ++i) {
+        xml += "<Child>\n<ChildIdentifiers><LAchildID>LA" + std::to_string(200000 + i) +
+               "</LAchildID><UPN>A123456789012</UPN><PersonBirthDate>2010-05-01</PersonBirthDate></ChildIdentifiers>\n"
+               "<CINdetails><CINreferralDate>2016-05-03</CINreferralDate><ReferralNFA>false</ReferralNFA>\n"
+               "<ChildProtectionPlans><CPPstartDate>2016-06-01</CPPstartDate><InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse><LatestCategoryOfAbuse>" +
+               (i % 4 == 0 ? "EMO" : "NEG") + "</LatestCategoryOfAbuse></ChildProtectionPlans>\n</CINdetails>\n</Child>\n";
+    }
+    xml += "</Children></Message>\n";
+    ASSERT_GT(xml.size(), 1u << 20);
+    const auto census = import(w, Role::business_unit, "cin-census", "2016-17", xml);
+    ASSERT_TRUE(census.saved) << (census.refused.empty() ? "" : census.refused.front().reason);
+    EXPECT_EQ(census.rows_saved, 8000);
+
+    const auto card = read_scorecard(w.services, w.as(Role::read_only), DatasetPeriod::parse("2016-17"), false);
+    EXPECT_EQ(*line(card, "missing_children").value.value, 59999);
+    EXPECT_EQ(*line(card, "missing_episodes").value.value, 59999);
+    EXPECT_EQ(*line(card, "cp_plans").value.value, 8000);
+    EXPECT_EQ(*line(card, "cp_category_emo").value.value, 25.0);
+    const auto q1 = read_scorecard(w.services, w.as(Role::read_only), DatasetPeriod::parse("2016-17-Q1"), false);
+    EXPECT_EQ(*line(q1, "missing_children").value.value, 14999) << "the refused row was the first quarter's";
+    const auto q3 = read_scorecard(w.services, w.as(Role::read_only), DatasetPeriod::parse("2016-17-Q3"), false);
+    EXPECT_EQ(*line(q3, "missing_children").value.value, 15000);
+}
+
+}  // namespace
+}  // namespace assure

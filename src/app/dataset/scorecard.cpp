@@ -8,11 +8,15 @@
 #include "app/dataset.hpp"
 #include "app/dataset/internal.hpp"
 #include "app/ports/dataset_cin.hpp"
+#include "app/threads.hpp"
 #include "core/dataset_cin.hpp"
 #include "core/dataset_compute.hpp"
 
 namespace assure {
 namespace {
+
+// Below this many records a year is computed in a millisecond or two: not worth a thread.
+constexpr std::size_t kWorthAThread = 50'000;
 
 // Figures for the periods of the years asked, each year's records read and computed once.
 class Figures {
@@ -40,17 +44,26 @@ private:
         auto all = tx_.dataset().missing(p_, year, MissingSource::all_children);
         r.missing.insert(r.missing.end(), std::make_move_iterator(all.begin()), std::make_move_iterator(all.end()));
         if (const auto pop = population_.find(year); pop != population_.end()) r.population = pop->second;
-        auto values = compute_year(r);
         // The CIN census's figures; its referrals look back at the year before's for re-referrals.
+        CinCensus census;
+        std::vector<CinReferral> earlier;
         if (cin_) {
-            const auto census = cin_->dataset_cin().census(p_, year);
+            census = cin_->dataset_cin().census(p_, year);
             if (!census.empty()) {
                 if (!cin_rules_) cin_rules_ = cin_->dataset_cin().rules(p_).value_or(CinRules{});
-                auto from_census =
-                    compute_cin_year(year, census, cin_->dataset_cin().referrals(p_, year - 1), r.population, calendar_, *cin_rules_);
-                values.insert(values.end(), std::make_move_iterator(from_census.begin()), std::make_move_iterator(from_census.end()));
+                earlier = cin_->dataset_cin().referrals(p_, year - 1);
             }
         }
+        // Everything read, the two computations are done at once: neither touches the store.
+        std::vector<IndicatorValue> values;
+        std::vector<IndicatorValue> from_census;
+        std::vector<Task> both{[&] { values = compute_year(r); }};
+        if (!census.empty()) {
+            both.emplace_back([&] { from_census = compute_cin_year(year, census, earlier, r.population, calendar_, *cin_rules_); });
+        }
+        if (r.episodes.size() + r.missing.size() + census.referrals.size() > kWorthAThread) run_on_threads(both);
+        else run_in_turn(both);
+        values.insert(values.end(), std::make_move_iterator(from_census.begin()), std::make_move_iterator(from_census.end()));
         return computed_.emplace(year, std::move(values)).first->second;
     }
 
