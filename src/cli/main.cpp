@@ -31,7 +31,7 @@
 #include "cli/key_rotate.hpp"
 #include "core/role_table.hpp"
 #include "crypto/bounded_hasher.hpp"
-#include "ingest/expat_xml_reader.hpp"
+#include "ingest/libxml2_xml_reader.hpp"
 #include "crypto/case_key_file.hpp"
 #include "crypto/sodium.hpp"
 #include "store/copy.hpp"
@@ -117,7 +117,7 @@ struct Wiring {
     crypto::Argon2idHasher argon2id;
     crypto::BoundedHasher hasher;  // Argon2id's memory times the slots, however many sign in at once
     crypto::SodiumTokens tokens;
-    ingest::ExpatXmlReader xml;
+    ingest::Libxml2XmlReader xml;
     Services services;
 };
 

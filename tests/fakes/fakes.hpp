@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "app/context.hpp"
-#include "ingest/expat_xml_reader.hpp"
+#include "ingest/libxml2_xml_reader.hpp"
 #include "store/sqlite/store.hpp"
 
 namespace assure::testing {
@@ -83,7 +83,7 @@ struct World {
     PlainHasher hasher;
     CountingTokens tokens;
     MarkingSealer sealer;
-    ingest::ExpatXmlReader xml;  // the real reader: parsing XML is nothing to fake
+    ingest::Libxml2XmlReader xml;  // the real reader: parsing XML is nothing to fake
     Services services{store, clock, hasher, tokens, SessionPolicy{}, &sealer};
     PartnershipId partnership;
     Actor admin;

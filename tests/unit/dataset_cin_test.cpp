@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "core/dataset_cin.hpp"
-#include "ingest/expat_xml_reader.hpp"
+#include "ingest/libxml2_xml_reader.hpp"
 
 namespace assure {
 namespace {
@@ -15,7 +15,7 @@ std::string hashed(std::string_view id) { return "hash-of-" + std::string(id); }
 
 ParsedCensus read(const std::string& xml, int year = 2016) {
     CinCensusReader reader(year, hashed);
-    ingest::ExpatXmlReader().read(xml, reader);
+    ingest::Libxml2XmlReader().read(xml, reader);
     return reader.finish();
 }
 

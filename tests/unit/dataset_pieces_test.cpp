@@ -10,7 +10,7 @@
 
 #include "app/threads.hpp"
 #include "core/dataset_pieces.hpp"
-#include "ingest/expat_xml_reader.hpp"
+#include "ingest/libxml2_xml_reader.hpp"
 
 namespace assure {
 namespace {
@@ -132,13 +132,13 @@ TEST(DatasetPieces, AFileNotOfItsKindIsRefusedWholeWhateverThePieces) {
 
 ParsedCensus census_whole(const std::string& xml) {
     CinCensusReader reader(2016, hashed);
-    ingest::ExpatXmlReader().read(xml, reader);
+    ingest::Libxml2XmlReader().read(xml, reader);
     return reader.finish();
 }
 
 ParsedCensus census_in(const std::string& xml, std::size_t pieces, const RunTasks& run = run_in_turn) {
-    const ingest::ExpatXmlReader expat;
-    return read_cin_census(xml, 2016, hashed, [&](std::string_view d, XmlEvents& e) { expat.read(d, e); }, Pieces{pieces, run});
+    const ingest::Libxml2XmlReader parser;
+    return read_cin_census(xml, 2016, hashed, [&](std::string_view d, XmlEvents& e) { parser.read(d, e); }, Pieces{pieces, run});
 }
 
 void expect_same(const ParsedCensus& whole, const ParsedCensus& cut, std::size_t pieces) {

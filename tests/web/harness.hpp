@@ -16,7 +16,7 @@
 #include "app/partnership.hpp"
 #include "cli/runtime.hpp"
 #include "crypto/sodium.hpp"
-#include "ingest/expat_xml_reader.hpp"
+#include "ingest/libxml2_xml_reader.hpp"
 #include "store/sqlite/store.hpp"
 #include "web/server.hpp"
 
@@ -142,7 +142,7 @@ private:
     crypto::Argon2idHasher hasher_{1, 8u << 20};  // light settings: tests sign in often
     crypto::SodiumTokens tokens_;
     crypto::SecretboxSealer sealer_{std::string(32, 'k')};  // a fixed test key: no secret
-    ingest::ExpatXmlReader xml_;
+    ingest::Libxml2XmlReader xml_;
     Services services_;
     AgencyId council_;
     std::unique_ptr<web::WebApp> app_;

@@ -1,6 +1,6 @@
 #pragma once
 // Reads an uploaded XML document for a use case (the CIN census import), sending its
-// elements to a core reader. Expat in production (src/ingest).
+// elements to a core reader. libxml2 in production (src/ingest).
 #include <string_view>
 
 #include "core/xml_events.hpp"
