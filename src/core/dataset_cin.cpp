@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 
 #include "core/date_words.hpp"
@@ -23,44 +24,90 @@ std::optional<bool> flag_of(std::string_view text) {
 
 std::string on_line(int line) { return " (line " + std::to_string(line) + ")"; }
 
+// trim() without the copy: a census has seven million elements' texts to look at.
+std::string_view trimmed(std::string_view text) {
+    auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    return text;
+}
+
 std::string date_text(const std::optional<Date>& d) { return d ? d->iso() : ""; }
 
 }  // namespace
 
 CinCensusReader::CinCensusReader(int year, Pseudonymise pseudonymise) : year_(year), pseudonymise_(std::move(pseudonymise)) {}
 
-bool CinCensusReader::inside(std::string_view element) const {
+CinCensusReader::Element CinCensusReader::element_of(std::string_view name) {
+    static constexpr std::array<std::pair<std::string_view, Element>, 25> kNames{{
+        {"Message", Element::Message},
+        {"Header", Element::Header},
+        {"CollectionDetails", Element::CollectionDetails},
+        {"ReferenceDate", Element::ReferenceDate},
+        {"Children", Element::Children},
+        {"Child", Element::Child},
+        {"ChildIdentifiers", Element::ChildIdentifiers},
+        {"LAchildID", Element::LAchildID},
+        {"CINdetails", Element::CINdetails},
+        {"CINreferralDate", Element::CINreferralDate},
+        {"CINclosureDate", Element::CINclosureDate},
+        {"ReferralNFA", Element::ReferralNFA},
+        {"Assessments", Element::Assessments},
+        {"AssessmentActualStartDate", Element::AssessmentActualStartDate},
+        {"AssessmentAuthorisationDate", Element::AssessmentAuthorisationDate},
+        {"Section47", Element::Section47},
+        {"S47ActualStartDate", Element::S47ActualStartDate},
+        {"DateOfInitialCPC", Element::DateOfInitialCPC},
+        {"ICPCnotRequired", Element::ICPCnotRequired},
+        {"ChildProtectionPlans", Element::ChildProtectionPlans},
+        {"CPPstartDate", Element::CPPstartDate},
+        {"CPPendDate", Element::CPPendDate},
+        {"InitialCategoryOfAbuse", Element::InitialCategoryOfAbuse},
+        {"LatestCategoryOfAbuse", Element::LatestCategoryOfAbuse},
+        {"NumberOfPreviousCPP", Element::NumberOfPreviousCPP},
+    }};
+    for (const auto& [text, element] : kNames) {
+        if (text == name) return element;  // lengths first: most names are passed over on that
+    }
+    return Element::other;
+}
+
+bool CinCensusReader::inside(Element element) const {
     const auto end = path_.begin() + static_cast<std::ptrdiff_t>(depth_);
     return std::find(path_.begin(), end, element) != end;
 }
 
-void CinCensusReader::open(std::string_view element, int line) {
+void CinCensusReader::open(std::string_view name, int line) {
     if (out_.file_refused) return;
+    const Element element = element_of(name);
     if (path_.size() == depth_) path_.emplace_back();
-    path_[depth_++].assign(element);
+    path_[depth_++] = element;
     text_.clear();
     line_ = line;
     const std::size_t depth = depth_;
     if (depth == 1) {
-        if (element != "Message") {
-            fail(line, "the file's first element is <" + std::string(element) + ">, where a CIN census has <Message>: is it the right file?");
+        if (element != Element::Message) {
+            fail(line, "the file's first element is <" + std::string(name) + ">, where a CIN census has <Message>: is it the right file?");
             return;
         }
         saw_message_ = true;
-    } else if (depth == 2 && element == "Children") {
+    } else if (depth == 2 && element == Element::Children) {
         saw_children_ = true;
-    } else if (depth == 3 && element == "Child" && path_[1] == "Children") {
-        child_ = Child{};
-        child_->line = line;
+    } else if (depth == 3 && element == Element::Child && path_[1] == Element::Children) {
+        child_.id.clear();
+        child_.line = line;
+        child_.episodes.clear();
+        child_.problems.clear();
+        in_child_ = true;
         ++out_.children_read;
-    } else if (child_ && depth == 4 && element == "CINdetails") {
-        child_->episodes.push_back(Episode{});
-        child_->episodes.back().line = line;
-    } else if (child_ && depth == 5 && path_[3] == "CINdetails") {
-        auto& episode = child_->episodes.back();
-        if (element == "Assessments") episode.assessments.push_back(AssessmentDraft{{}, {}, line});
-        if (element == "Section47") episode.enquiries.push_back(EnquiryDraft{{}, {}, false, line});
-        if (element == "ChildProtectionPlans") episode.plans.push_back(PlanDraft{{}, {}, "", "", {}, line});
+    } else if (in_child_ && depth == 4 && element == Element::CINdetails) {
+        child_.episodes.push_back(Episode{});
+        child_.episodes.back().line = line;
+    } else if (in_child_ && depth == 5 && path_[3] == Element::CINdetails) {
+        auto& episode = child_.episodes.back();
+        if (element == Element::Assessments) episode.assessments.push_back(AssessmentDraft{{}, {}, line});
+        if (element == Element::Section47) episode.enquiries.push_back(EnquiryDraft{{}, {}, false, line});
+        if (element == Element::ChildProtectionPlans) episode.plans.push_back(PlanDraft{{}, {}, "", "", {}, line});
     }
 }
 
@@ -68,23 +115,25 @@ void CinCensusReader::text(std::string_view chars) {
     if (!out_.file_refused && text_.size() < 4096) text_.append(chars);
 }
 
-std::optional<Date> CinCensusReader::date_of(std::string_view element) {
-    const std::string text = trim(text_);
-    if (text.empty()) return std::nullopt;
-    auto d = Date::parse(text);
-    if (!d) child_->problems.push_back(std::string(element) + " \"" + text.substr(0, 40) + "\"" + on_line(line_) + " is not a real date as yyyy-mm-dd");
+std::optional<Date> CinCensusReader::date_of(std::string_view element, std::string_view value) {
+    if (value.empty()) return std::nullopt;
+    auto d = Date::parse(value);
+    if (!d) {
+        child_.problems.push_back(std::string(element) + " \"" + std::string(value.substr(0, 40)) + "\"" + on_line(line_) +
+                                  " is not a real date as yyyy-mm-dd");
+    }
     return d;
 }
 
-void CinCensusReader::take_leaf(std::string_view element) {
-    const std::string value = trim(text_);
-    const std::size_t depth = depth_;
-    const std::string_view parent = depth >= 2 ? std::string_view(path_[depth - 2]) : std::string_view();
-    if (parent == "CollectionDetails" && element == "ReferenceDate" && inside("Header")) {
+void CinCensusReader::take_leaf(std::string_view name) {
+    const std::string_view value = trimmed(text_);
+    const Element element = path_[depth_ - 1];
+    const Element parent = this->parent();
+    if (parent == Element::CollectionDetails && element == Element::ReferenceDate && inside(Element::Header)) {
         const Date expected{year_ + 1, 3, 31};
         const auto d = Date::parse(value);
         if (!d) {
-            fail(line_, "its ReferenceDate \"" + value.substr(0, 40) + "\" is not a date as yyyy-mm-dd");
+            fail(line_, "its ReferenceDate \"" + std::string(value.substr(0, 40)) + "\" is not a date as yyyy-mm-dd");
         } else if (*d != expected) {
             // The census is dated the last day of the year it covers.
             const int its_year = d->month >= 4 ? d->year : d->year - 1;
@@ -96,45 +145,45 @@ void CinCensusReader::take_leaf(std::string_view element) {
         }
         return;
     }
-    if (!child_) return;
-    if (parent == "ChildIdentifiers" && element == "LAchildID") {
-        child_->id = value;
+    if (!in_child_) return;
+    if (parent == Element::ChildIdentifiers && element == Element::LAchildID) {
+        child_.id = value;
         return;
     }
-    if (child_->episodes.empty() || !inside("CINdetails")) return;
-    auto& episode = child_->episodes.back();
-    if (parent == "CINdetails") {
-        if (element == "CINreferralDate") episode.referred = date_of(element);
-        if (element == "CINclosureDate") episode.closed = date_of(element);
-        if (element == "ReferralNFA" && !value.empty()) {
+    if (child_.episodes.empty() || !inside(Element::CINdetails)) return;
+    auto& episode = child_.episodes.back();
+    if (parent == Element::CINdetails) {
+        if (element == Element::CINreferralDate) episode.referred = date_of(name, value);
+        if (element == Element::CINclosureDate) episode.closed = date_of(name, value);
+        if (element == Element::ReferralNFA && !value.empty()) {
             const auto f = flag_of(value);
-            if (!f) child_->problems.push_back("ReferralNFA" + on_line(line_) + " is neither true nor false");
+            if (!f) child_.problems.push_back("ReferralNFA" + on_line(line_) + " is neither true nor false");
             episode.no_further_action = f.value_or(false);
         }
-    } else if (parent == "Assessments" && !episode.assessments.empty()) {
+    } else if (parent == Element::Assessments && !episode.assessments.empty()) {
         auto& a = episode.assessments.back();
-        if (element == "AssessmentActualStartDate") a.started = date_of(element);
-        if (element == "AssessmentAuthorisationDate") a.authorised = date_of(element);
-    } else if (parent == "Section47" && !episode.enquiries.empty()) {
+        if (element == Element::AssessmentActualStartDate) a.started = date_of(name, value);
+        if (element == Element::AssessmentAuthorisationDate) a.authorised = date_of(name, value);
+    } else if (parent == Element::Section47 && !episode.enquiries.empty()) {
         auto& e = episode.enquiries.back();
-        if (element == "S47ActualStartDate") e.started = date_of(element);
-        if (element == "DateOfInitialCPC") e.conference = date_of(element);
-        if (element == "ICPCnotRequired" && !value.empty()) {
+        if (element == Element::S47ActualStartDate) e.started = date_of(name, value);
+        if (element == Element::DateOfInitialCPC) e.conference = date_of(name, value);
+        if (element == Element::ICPCnotRequired && !value.empty()) {
             const auto f = flag_of(value);
-            if (!f) child_->problems.push_back("ICPCnotRequired" + on_line(line_) + " is neither true nor false");
+            if (!f) child_.problems.push_back("ICPCnotRequired" + on_line(line_) + " is neither true nor false");
             e.not_required = f.value_or(false);
         }
-    } else if (parent == "ChildProtectionPlans" && !episode.plans.empty()) {
+    } else if (parent == Element::ChildProtectionPlans && !episode.plans.empty()) {
         auto& p = episode.plans.back();
-        if (element == "CPPstartDate") p.started = date_of(element);
-        if (element == "CPPendDate") p.ended = date_of(element);
-        if (element == "InitialCategoryOfAbuse") p.initial = value;
-        if (element == "LatestCategoryOfAbuse") p.latest = value;
-        if (element == "NumberOfPreviousCPP" && !value.empty()) {
-                int n = -1;
+        if (element == Element::CPPstartDate) p.started = date_of(name, value);
+        if (element == Element::CPPendDate) p.ended = date_of(name, value);
+        if (element == Element::InitialCategoryOfAbuse) p.initial = value;
+        if (element == Element::LatestCategoryOfAbuse) p.latest = value;
+        if (element == Element::NumberOfPreviousCPP && !value.empty()) {
+            int n = -1;
             const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
             if (ec != std::errc() || end != value.data() + value.size() || n < 0 || n > 99) {
-                child_->problems.push_back("NumberOfPreviousCPP" + on_line(line_) + " is not a whole number from 0 to 99");
+                child_.problems.push_back("NumberOfPreviousCPP" + on_line(line_) + " is not a whole number from 0 to 99");
             } else {
                 p.previous = n;
             }
@@ -146,9 +195,10 @@ void CinCensusReader::close(std::string_view element) {
     if (out_.file_refused || depth_ == 0) return;
     take_leaf(element);
     if (out_.file_refused) return;
+    const Element closed = path_[depth_ - 1];
     --depth_;
     text_.clear();
-    if (depth_ == 2 && element == "Child" && child_) end_child();
+    if (depth_ == 2 && closed == Element::Child && in_child_) end_child();
 }
 
 void CinCensusReader::fail(int line, std::string_view problem) {
@@ -159,8 +209,8 @@ void CinCensusReader::fail(int line, std::string_view problem) {
 
 // Checks the child as a whole and keeps all of it, or refuses it naming every problem.
 void CinCensusReader::end_child() {
-    Child c = std::move(*child_);
-    child_.reset();
+    in_child_ = false;
+    Child& c = child_;
     auto& problems = c.problems;
     if (c.id.empty()) problems.insert(problems.begin(), "LAchildID is missing: every child needs the local authority's id");
     if (c.id.size() > 64) problems.insert(problems.begin(), "LAchildID is longer than 64 characters");
