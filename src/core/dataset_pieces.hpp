@@ -6,8 +6,10 @@
 // those of reading the file straight through. Where a piece cannot be read on its own (a
 // quoted line break across a cut, a child whose id is also in another piece, a cut that is not
 // between two children), the file is read straight through instead.
+#include <cstdint>
 #include <functional>
 #include <string_view>
+#include <vector>
 
 #include "core/dataset_cin.hpp"
 #include "core/dataset_records.hpp"
