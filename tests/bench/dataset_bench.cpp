@@ -74,13 +74,13 @@ int main(int argc, char** argv) {
     r.episodes = std::move(episodes.rows);
     r.missing = std::move(missing.rows);
 
-    // The census, as the import reads it: libxml2's elements into core's reader, in pieces of 32 MiB.
+    // The census, as the import reads it: libxml2's elements into core's reader, in pieces of 8 MiB.
     const auto t1 = std::chrono::steady_clock::now();
     const Mapped census_file(dir + "/cin.xml");
     const ingest::Libxml2XmlReader parser;
     const auto census = read_cin_census(
         census_file.file.bytes(), 2016, digest, [&](std::string_view xml, XmlEvents& events) { parser.read(xml, events); },
-        pieces(census_file.file, 32u << 20));
+        pieces(census_file.file, 8u << 20));
     const double cin_read_s = since(t1);
     if (!census.refused.empty()) std::cerr << "refused: line " << census.refused.front().line << ": " << census.refused.front().reason << "\n";
 
