@@ -30,7 +30,4 @@ using ParseXml = std::function<void(std::string_view xml, XmlEvents& events)>;
 // document of its own (its children inside <Message><Children>), its lines counted as the file's.
 ParsedCensus read_cin_census(std::string_view xml, int year, const Pseudonymise& pseudonymise, const ParseXml& parse, const Pieces& pieces);
 
-// Whether a value is in two of the lists (a value repeated within one list does not count).
-bool shared_between(std::vector<std::vector<std::uint64_t>> lists);
-
 }  // namespace assure

@@ -426,17 +426,6 @@ Parsed<EpisodeRecord> read_ssda903_episodes(std::string_view csv, const Pseudony
 }
 Parsed<MissingRecord> read_missing(std::string_view csv, const Pseudonymise& pseudonymise) { return read_missing(csv, pseudonymise, Pieces{}); }
 
-bool shared_between(std::vector<std::vector<std::uint64_t>> lists) {
-    std::vector<std::uint64_t> all;
-    for (auto& l : lists) {
-        std::sort(l.begin(), l.end());
-        l.erase(std::unique(l.begin(), l.end()), l.end());
-        all.insert(all.end(), l.begin(), l.end());
-    }
-    std::sort(all.begin(), all.end());
-    return std::adjacent_find(all.begin(), all.end()) != all.end();
-}
-
 Parsed<PopulationRecord> read_population(std::string_view csv) {
     std::set<int> seen;
     auto out = read_table<PopulationRecord>(csv, {"YEAR", "CHILDREN"}, [&](RowCheck& check, const Table& t) {

@@ -1,5 +1,6 @@
 #include "core/pieces.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -32,6 +33,17 @@ std::size_t line_breaks(std::string_view text) {
     }
     for (; at < text.size(); ++at) n += text[at] == '\n' ? 1 : 0;
     return n;
+}
+
+bool shared_between(std::vector<std::vector<std::uint64_t>> lists) {
+    std::vector<std::uint64_t> all;
+    for (auto& l : lists) {
+        std::sort(l.begin(), l.end());
+        l.erase(std::unique(l.begin(), l.end()), l.end());
+        all.insert(all.end(), l.begin(), l.end());
+    }
+    std::sort(all.begin(), all.end());
+    return std::adjacent_find(all.begin(), all.end()) != all.end();
 }
 
 }  // namespace assure

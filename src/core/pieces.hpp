@@ -3,6 +3,7 @@
 // what each piece gives; who does the pieces, and on how many threads, is the caller's (the app
 // gives them threads, a test does them in turn), so core itself starts no thread.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,10 @@ void run_in_turn(std::vector<Task>& tasks);
 // The line breaks ('\n') in `text`, eight bytes at a time: a piece's first line is the count
 // of those before it, and a census is a quarter of a gigabyte.
 std::size_t line_breaks(std::string_view text);
+
+// Whether a value is in two of the lists (a value repeated within one list does not count):
+// what each piece met, hashed, to find a key that must not repeat in two pieces.
+bool shared_between(std::vector<std::vector<std::uint64_t>> lists);
 
 // How a reader may cut its file: into at most `count` pieces, done by `run`. One piece is the
 // whole file read straight through.
