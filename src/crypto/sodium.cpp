@@ -55,14 +55,22 @@ namespace {
 // The first 15 hex characters (60 bits) of the digest: a string that short is held without
 // allocating, and an import holds one for each of a million rows (decision 0046).
 constexpr std::size_t kKeyedDigestLength = 15;
+constexpr std::size_t kDigestBytes = 16;  // BLAKE2b's digest length is in its parameters: 16 bytes, of which 60 bits are kept
+
+// The digest key, a subkey of the case key (the key must be 32 bytes).
+std::string digest_subkey(const std::string& key) {
+    if (key.size() != crypto_secretbox_KEYBYTES) throw std::runtime_error("the case key must be 32 bytes");
+    static_assert(crypto_kdf_KEYBYTES == crypto_secretbox_KEYBYTES);
+    std::string subkey(crypto_generichash_KEYBYTES, '\0');
+    crypto_kdf_derive_from_key(reinterpret_cast<unsigned char*>(subkey.data()), subkey.size(), 1, "datasetk",
+                               reinterpret_cast<const unsigned char*>(key.data()));
+    return subkey;
+}
+
 }  // namespace
 
-SecretboxSealer::SecretboxSealer(std::string key) : key_(std::move(key)) {
-    if (key_.size() != crypto_secretbox_KEYBYTES) throw std::runtime_error("the case key must be 32 bytes");
-    static_assert(crypto_kdf_KEYBYTES == crypto_secretbox_KEYBYTES);
-    digest_key_.assign(crypto_generichash_KEYBYTES, '\0');
-    crypto_kdf_derive_from_key(reinterpret_cast<unsigned char*>(digest_key_.data()), digest_key_.size(), 1, "datasetk",
-                               reinterpret_cast<const unsigned char*>(key_.data()));
+SecretboxSealer::SecretboxSealer(std::string key)
+    : key_(std::move(key)), digest_key_(digest_subkey(key_)), digest_hash_(digest_key_, kDigestBytes) {
     // The key id: a digest of a fixed text under a subkey of its own, so it names the key
     // without telling anything about it or about the sealing and digest keys.
     std::string id_key(crypto_generichash_KEYBYTES, '\0');
@@ -80,23 +88,35 @@ SecretboxSealer::SecretboxSealer(std::string key) : key_(std::move(key)) {
 
 void SecretboxSealer::use_digest_key(std::string key) {
     if (key.size() != crypto_generichash_KEYBYTES) throw std::runtime_error("the pseudonym key must be 32 bytes");
+    digest_hash_ = KeyedBlake2b(key, kDigestBytes);
     digest_key_ = std::move(key);
 }
 
 std::string SecretboxSealer::keyed_digest(std::string_view context, std::string_view text) const {
-    // Streamed, as if context, a zero byte and text were one message: "1" + "23" and "12" + "3"
-    // must differ, and an import digests a million ids, so nothing is put together on the heap.
-    crypto_generichash_state state;
-    unsigned char digest[16];
-    crypto_generichash_init(&state, reinterpret_cast<const unsigned char*>(digest_key_.data()), digest_key_.size(), sizeof digest);
-    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(context.data()), context.size());
-    constexpr unsigned char kSeparator = 0;
-    crypto_generichash_update(&state, &kSeparator, 1);
-    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-    crypto_generichash_final(&state, digest, sizeof digest);
-    char hex[sizeof digest * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return {hex, kKeyedDigestLength};
+    // Digested as if context, a zero byte and text were one message: "1" + "23" and "12" + "3"
+    // must differ. An import digests a million ids, so a message that fits one block (every
+    // child's id) is put together on the stack and digested from the key's compressed block.
+    unsigned char digest[kDigestBytes];
+    if (context.size() + 1 + text.size() <= KeyedBlake2b::kBlock) {
+        char message[KeyedBlake2b::kBlock];
+        std::memcpy(message, context.data(), context.size());
+        message[context.size()] = '\0';
+        std::memcpy(message + context.size() + 1, text.data(), text.size());
+        digest_hash_.digest({message, context.size() + 1 + text.size()}, digest);
+    } else {
+        crypto_generichash_state state;
+        crypto_generichash_init(&state, reinterpret_cast<const unsigned char*>(digest_key_.data()), digest_key_.size(), sizeof digest);
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(context.data()), context.size());
+        constexpr unsigned char kSeparator = 0;
+        crypto_generichash_update(&state, &kSeparator, 1);
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+        crypto_generichash_final(&state, digest, sizeof digest);
+    }
+    // Hex by table: the digest is what is stored, so there is no secret for its timing to tell.
+    constexpr char kHex[] = "0123456789abcdef";
+    std::string hex(kKeyedDigestLength, '\0');
+    for (std::size_t i = 0; i < kKeyedDigestLength; ++i) hex[i] = kHex[(digest[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xf];
+    return hex;
 }
 
 std::string SecretboxSealer::seal(const std::string& plain) const {

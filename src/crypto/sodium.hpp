@@ -1,6 +1,7 @@
 #pragma once
 // libsodium adapters: argon2id password hashing and CSPRNG tokens.
 #include "app/ports.hpp"
+#include "crypto/blake2b.hpp"
 
 namespace assure::crypto {
 
@@ -34,7 +35,7 @@ public:
     [[nodiscard]] std::string seal(const std::string& plain) const override;
     [[nodiscard]] std::string open(const std::string& sealed) const override;
     // BLAKE2b keyed with a subkey derived from the case key (crypto_kdf, context "datasetk"),
-    // so the digest key is never the sealing key itself. 128 bits, as 32 hex characters.
+    // so the digest key is never the sealing key itself: its first 60 bits, as 15 hex characters.
     [[nodiscard]] std::string keyed_digest(std::string_view context, std::string_view text) const override;
     [[nodiscard]] std::string key_id() const override { return key_id_; }
     [[nodiscard]] std::string digest_key() const override { return digest_key_; }
@@ -43,6 +44,7 @@ public:
 private:
     std::string key_;
     std::string digest_key_;
+    KeyedBlake2b digest_hash_;  // digest_key_'s block compressed once
     std::string key_id_;
 };
 
