@@ -4,7 +4,8 @@
 // thousand children) to sort and index integers rather than text, and an import remembers each
 // id's digest by it. A table of its own, open-addressed in 16 bytes a slot, where
 // std::unordered_map allocated a node per child and missed the cache three times a lookup
-// (docs/decisions/0047).
+// (docs/decisions/0047). A string of up to 15 lower-case hex digits (a child's digest) is held in
+// its slot as a number, so finding it reads no memory but the slot (decision 0049).
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -23,12 +24,22 @@ public:
     [[nodiscard]] int size() const { return size_; }
 
 private:
-    struct Slot {
-        const char* data = nullptr;
+    // A packed key: its digits, four bits each, and its length in the top four bits; no other
+    // string has the same. Other strings are held by their address and length.
+    static constexpr std::uint32_t kPacked = 0xffffffff;
+    struct Key {
+        std::uint64_t bits = 0;     // packed, or the address
+        std::uint32_t length = 0;   // kPacked, or the length
+    };
+    struct Slot {  // a Key and its number, in 16 bytes
+        std::uint64_t bits = 0;
         std::uint32_t length = 0;
         std::int32_t value = -1;  // -1: empty
     };
-    [[nodiscard]] std::size_t home(std::string_view s) const;
+    static Key key_of(std::string_view s);
+    static bool same(const Slot& slot, const Key& key);
+    [[nodiscard]] std::size_t home(const Key& k) const;
+    [[nodiscard]] int find(const Key& k) const;
     void grow();
 
     std::vector<Slot> slots_;
