@@ -70,6 +70,8 @@ int DenseNumbers::number(std::string_view s) {
     }
 }
 
+void DenseNumbers::expect(std::string_view s) const { __builtin_prefetch(&slots_[home(key_of(s))]); }
+
 int DenseNumbers::find(std::string_view s) const { return find(key_of(s)); }
 
 int DenseNumbers::find(const Key& key) const {

@@ -19,6 +19,11 @@ public:
     explicit DenseNumbers(std::size_t expected = 0);
     // The string's number, given it now when it is new.
     int number(std::string_view s);
+    // Tells the table a string is about to be numbered, so its slot is on its way to the cache
+    // by then: a year's children are a table of many megabytes, met in no order.
+    void expect(std::string_view s) const;
+    // How far ahead to expect: about as many lookups as the memory has misses in flight.
+    static constexpr std::size_t kAhead = 16;
     // The string's number, or -1 when it has none.
     [[nodiscard]] int find(std::string_view s) const;
     [[nodiscard]] int size() const { return size_; }
