@@ -215,8 +215,14 @@ void CinCensusReader::end_child() {
     if (c.id.empty()) problems.insert(problems.begin(), "LAchildID is missing: every child needs the local authority's id");
     if (c.id.size() > 64) problems.insert(problems.begin(), "LAchildID is longer than 64 characters");
     if (!c.id.empty()) {
-        const auto [first, added] = first_line_.try_emplace(c.id, c.line);
-        if (!added) problems.insert(problems.begin(), "The child's LAchildID is already on the <Child> at line " + std::to_string(first->second) + ": a child is in the census once, with an episode of need for each referral");
+        const int known = numbered_.find(c.id);
+        if (known >= 0) {
+            problems.insert(problems.begin(), "The child's LAchildID is already on the <Child> at line " + std::to_string(first_line_[static_cast<std::size_t>(known)]) +
+                                                  ": a child is in the census once, with an episode of need for each referral");
+        } else {
+            numbered_.number(ids_.emplace_back(c.id));
+            first_line_.push_back(c.line);
+        }
     }
     if (c.episodes.empty()) problems.push_back("The child has no CINdetails: the census has a child for each episode of need");
     const DatasetPeriod year{year_, 0};

@@ -4,6 +4,7 @@
 // keyed hash of the child's id. Nothing else of the child is kept: no UPN, no date of birth,
 // no characteristics. The reader is fed the XML's elements one at a time (the parsing itself
 // is an adapter's, through XmlEvents), checks each child as a whole, and keeps or refuses it.
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include "core/dataset.hpp"
 #include "core/dataset_records.hpp"
 #include "core/date.hpp"
+#include "core/dense_numbers.hpp"
 #include "core/xml_events.hpp"
 
 namespace assure {
@@ -87,8 +89,8 @@ public:
     void close(std::string_view element) override;
     void fail(int line, std::string_view problem) override;
     ParsedCensus finish();
-    // Each LAchildID met, with the line of its <Child>: a child refused is among them too.
-    [[nodiscard]] const std::unordered_map<std::string, int>& children_met() const { return first_line_; }
+    // Each LAchildID met, a child refused among them too.
+    [[nodiscard]] const std::deque<std::string>& children_met() const { return ids_; }
 
 private:
     // As read, before the child is checked: any date may be missing or wrong until then.
@@ -147,7 +149,11 @@ private:
     bool saw_children_ = false;
     bool in_child_ = false;
     Child child_;  // the child being read, kept between children so its vectors are not made anew
-    std::unordered_map<std::string, int> first_line_;  // each LAchildID's <Child>, to refuse a second
+    // Each LAchildID met (a deque: its strings never move, as numbered_ holds them where they are),
+    // its number and the line of its <Child>, to refuse a second.
+    std::deque<std::string> ids_;
+    DenseNumbers numbered_;
+    std::vector<int> first_line_;
     ParsedCensus out_;
 };
 

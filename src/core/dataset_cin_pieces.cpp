@@ -3,7 +3,6 @@
 // children joined in the file's order.
 #include <algorithm>
 #include <iterator>
-#include <mutex>
 #include <string>
 
 #include "core/dataset_pieces.hpp"
@@ -62,27 +61,6 @@ std::vector<Piece> pieces_of(std::string_view xml, std::size_t count) {
     return out;
 }
 
-// The pieces' copies, each taken by one piece at a time and kept for the next: a fresh quarter
-// of a gigabyte would cost a page fault every 4 KiB.
-class Buffers {
-public:
-    std::string take() {
-        const std::lock_guard lock(mutex_);
-        if (free_.empty()) return {};
-        std::string b = std::move(free_.back());
-        free_.pop_back();
-        return b;
-    }
-    void give_back(std::string b) {
-        const std::lock_guard lock(mutex_);
-        free_.push_back(std::move(b));
-    }
-
-private:
-    std::mutex mutex_;
-    std::vector<std::string> free_;
-};
-
 struct PieceRead {
     ParsedCensus parsed;
     std::vector<std::uint64_t> children;  // hashes of the ids met, to find one in two pieces
@@ -93,7 +71,8 @@ struct PieceRead {
 ParsedCensus read_cin_census(std::string_view xml, int year, const Pseudonymise& pseudonymise, const ParseXml& parse, const Pieces& pieces) {
     const auto whole = [&] {
         CinCensusReader reader(year, pseudonymise);
-        parse(xml, reader);
+        const std::string_view document[] = {xml};
+        parse(document, reader);
         return reader.finish();
     };
     auto cut = pieces_of(xml, pieces.count);
@@ -107,27 +86,18 @@ ParsedCensus read_cin_census(std::string_view xml, int year, const Pseudonymise&
     for (std::size_t i = 1; i < cut.size(); ++i) cut[i].lines_before = cut[i - 1].lines_before + cut[i - 1].lines;
 
     std::vector<PieceRead> read(cut.size());
-    Buffers buffers;
-    std::size_t largest = 0;
-    for (const auto& piece : cut) largest = std::max(largest, piece.to - piece.from);
     tasks.clear();
     for (std::size_t i = 0; i < cut.size(); ++i) {
         tasks.emplace_back([&, i] {
             const bool first = i == 0;
             const bool last = i + 1 == cut.size();
-            std::string document = buffers.take();
-            document.clear();
-            document.reserve(largest + kOpen.size() + kClose.size());  // once a buffer
-            if (!first) document.append(kOpen);
-            document.append(xml.substr(cut[i].from, cut[i].to - cut[i].from));
-            if (!last) document.append(kClose);
+            const std::string_view document[] = {first ? "" : kOpen, xml.substr(cut[i].from, cut[i].to - cut[i].from), last ? "" : kClose};
             CinCensusReader reader(year, pseudonymise);
             LinesOfTheFile lines(reader, cut[i].lines_before);
             parse(document, lines);
-            buffers.give_back(std::move(document));
             read[i].parsed = reader.finish();
             read[i].children.reserve(reader.children_met().size());
-            for (const auto& [id, line] : reader.children_met()) read[i].children.push_back(std::hash<std::string>{}(id));
+            for (const auto& id : reader.children_met()) read[i].children.push_back(std::hash<std::string>{}(id));
         });
     }
     pieces.run(tasks);

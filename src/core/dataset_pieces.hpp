@@ -8,6 +8,7 @@
 // between two children), the file is read straight through instead.
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -23,8 +24,10 @@ Parsed<ChildRecord> read_ssda903_header(std::string_view csv, const Pseudonymise
 Parsed<EpisodeRecord> read_ssda903_episodes(std::string_view csv, const Pseudonymise& pseudonymise, const Pieces& pieces);
 Parsed<MissingRecord> read_missing(std::string_view csv, const Pseudonymise& pseudonymise, const Pieces& pieces);
 
-// An XML parser sending a document's elements to a reader (the XmlReader port's read).
-using ParseXml = std::function<void(std::string_view xml, XmlEvents& events)>;
+// An XML parser sending a document's elements to a reader (the XmlReader port's read): the
+// document given in parts, read as if they were one text, so a piece of the census is parsed
+// inside its wrapper without being copied into one.
+using ParseXml = std::function<void(std::span<const std::string_view> parts, XmlEvents& events)>;
 
 // The census cut between two <Child> elements of its <Children>; each piece is parsed as a
 // document of its own (its children inside <Message><Children>), its lines counted as the file's.

@@ -275,18 +275,29 @@ Parsed<Row> read_table(std::string_view csv, const std::vector<std::string>& req
         read_rows(t, reader, repeated, line_breaks(csv), whole);  // a row a line, near enough
         return std::move(whole.parsed);
     }
+    // Each piece's rows joined to the first piece's as soon as the pieces before it are, while
+    // later pieces are read; the first piece's rows are where all are joined, with room for the
+    // file's rows judged by its own (room never used costs no memory, only addresses).
     std::vector<PieceRead<Row>> read(cuts.size());
+    Parsed<Row>& joined = read[0].parsed;
+    InOrder in_order(cuts.size(), [&](std::size_t i) {
+        if (i == 0) return;
+        auto& r = read[i].parsed;
+        joined.rows_read += r.rows_read;
+        std::move(r.rows.begin(), r.rows.end(), std::back_inserter(joined.rows));
+        std::move(r.refused.begin(), r.refused.end(), std::back_inserter(joined.refused));
+        r = {};
+    });
     std::vector<Task> tasks;
     for (std::size_t i = 0; i < cuts.size(); ++i) {
         tasks.emplace_back([&, i] {
             const std::size_t end = i + 1 < cuts.size() ? cuts[i + 1].at : csv.size();
             const std::string_view piece = csv.substr(cuts[i].at, end - cuts[i].at);
             auto lines = line_breaks(piece) + 1;
-            // The first piece's rows are where all are joined: room for the file's rows, judged
-            // by its own (room never used costs no memory, only addresses).
             if (i == 0) lines = lines * (csv.size() - cuts[0].at) / std::max<std::size_t>(piece.size(), 1) * 9 / 8;
             Table part(t, piece, cuts[i].line);
             read_rows(part, reader, repeated, lines, read[i]);
+            in_order.done(i);
         });
     }
     pieces.run(tasks);
@@ -296,16 +307,9 @@ Parsed<Row> read_table(std::string_view csv, const std::vector<std::string>& req
         keys.push_back(std::move(r.keys));
     }
     if (shared_between(std::move(keys))) return read_table(csv, required, Pieces{}, reader, repeated);
-    std::size_t rows = 0;
-    for (const auto& r : read) rows += r.parsed.rows.size();
-    out.rows = std::move(read[0].parsed.rows);
-    out.rows.reserve(rows);
-    for (std::size_t i = 0; i < read.size(); ++i) {
-        auto& r = read[i].parsed;
-        out.rows_read += r.rows_read;
-        if (i > 0) std::move(r.rows.begin(), r.rows.end(), std::back_inserter(out.rows));
-        std::move(r.refused.begin(), r.refused.end(), std::back_inserter(out.refused));
-    }
+    out.rows = std::move(joined.rows);
+    out.rows_read += joined.rows_read;
+    std::move(joined.refused.begin(), joined.refused.end(), std::back_inserter(out.refused));
     return out;
 }
 

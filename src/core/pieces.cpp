@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 namespace assure {
 
@@ -33,6 +34,22 @@ std::size_t line_breaks(std::string_view text) {
     }
     for (; at < text.size(); ++at) n += text[at] == '\n' ? 1 : 0;
     return n;
+}
+
+InOrder::InOrder(std::size_t count, std::function<void(std::size_t)> join) : done_(count, false), join_(std::move(join)) {}
+
+void InOrder::done(std::size_t piece) {
+    std::unique_lock lock(mutex_);
+    done_[piece] = true;
+    if (joining_) return;  // the thread joining will come to this piece in its turn
+    joining_ = true;
+    while (next_ < done_.size() && done_[next_]) {
+        const std::size_t joined = next_++;
+        lock.unlock();
+        join_(joined);
+        lock.lock();
+    }
+    joining_ = false;
 }
 
 bool shared_between(std::vector<std::vector<std::uint64_t>> lists) {

@@ -71,7 +71,7 @@ Libxml2XmlReader::Libxml2XmlReader() {
     std::call_once(once, [] { xmlInitParser(); });
 }
 
-void Libxml2XmlReader::read(std::string_view xml, XmlEvents& events) const {
+void Libxml2XmlReader::read(std::span<const std::string_view> parts, XmlEvents& events) const {
     xmlSAXHandler sax;
     std::memset(&sax, 0, sizeof sax);
     sax.initialized = XML_SAX2_MAGIC;
@@ -91,21 +91,33 @@ void Libxml2XmlReader::read(std::string_view xml, XmlEvents& events) const {
     Pump pump{parser.get(), events, false, {}};
     parser->_private = &pump;
     xmlCtxtUseOptions(parser.get(), XML_PARSE_NONET | XML_PARSE_IGNORE_ENC);
-    // Fed in pieces of 1 MiB: libxml2's length is an int, and a piece that fits the cache is
-    // read faster than one that does not.
-    constexpr std::size_t kPiece = 1 << 20;
-    std::size_t at = 0;
-    do {
-        const std::size_t n = std::min(kPiece, xml.size() - at);
-        const bool last = at + n == xml.size();
-        const int error = xmlParseChunk(parser.get(), xml.data() + at, static_cast<int>(n), last ? 1 : 0);
-        if (pump.refused) return;
+    // Fed in pieces of at most 1 MiB: libxml2's length is an int, and a piece that fits the
+    // cache is read faster than one that does not. The last is fed as the end (an empty
+    // document too, which the parser then refuses).
+    auto feed = [&](const char* bytes, std::size_t n, bool end) {
+        const int error = xmlParseChunk(parser.get(), bytes, static_cast<int>(n), end ? 1 : 0);
+        if (pump.refused) return false;
         if (error != 0 || !parser->wellFormed) {
             events.fail(line_of(pump), "it is not well-formed XML (" + problem_of(parser.get()) + ")");
-            return;
+            return false;
         }
-        at += n;
-    } while (at < xml.size());
+        return true;
+    };
+    constexpr std::size_t kPiece = 1 << 20;
+    std::size_t left = 0;
+    for (const auto part : parts) left += part.size();
+    if (left == 0) {
+        feed(nullptr, 0, true);
+        return;
+    }
+    for (const auto part : parts) {
+        for (std::size_t at = 0; at < part.size();) {
+            const std::size_t n = std::min(kPiece, part.size() - at);
+            left -= n;
+            if (!feed(part.data() + at, n, left == 0)) return;
+            at += n;
+        }
+    }
 }
 
 }  // namespace assure::ingest

@@ -12,7 +12,8 @@ namespace assure::ingest {
 class Libxml2XmlReader final : public XmlReader {
 public:
     Libxml2XmlReader();  // initialises libxml2 once, before any thread reads with it
-    void read(std::string_view xml, XmlEvents& events) const override;
+    using XmlReader::read;
+    void read(std::span<const std::string_view> parts, XmlEvents& events) const override;
 };
 
 }  // namespace assure::ingest

@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
     const Mapped census_file(dir + "/cin.xml");
     const ingest::Libxml2XmlReader parser;
     const auto census = read_cin_census(
-        census_file.file.bytes(), 2016, digest, [&](std::string_view xml, XmlEvents& events) { parser.read(xml, events); },
+        census_file.file.bytes(), 2016, digest, [&](std::span<const std::string_view> parts, XmlEvents& events) { parser.read(parts, events); },
         pieces(census_file.file, 8u << 20));
     const double cin_read_s = since(t1);
     if (!census.refused.empty()) std::cerr << "refused: line " << census.refused.front().line << ": " << census.refused.front().reason << "\n";

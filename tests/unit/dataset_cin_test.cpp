@@ -152,6 +152,38 @@ TEST(CinCensusReader, AFileThatIsNotThisYearsCensusIsRefusedWhole) {
     EXPECT_NE(refused_for(laughs).find("document type"), std::string::npos);
 }
 
+// A document given in parts is read as if they were one text, wherever the parts are cut: in a
+// tag, in a text, between two characters of a line break; empty parts change nothing.
+TEST(CinCensusReader, ADocumentInPartsIsReadAsTheWholeText) {
+    const std::string xml = census_file(child("C1", episode("2016-05-03")) + child("C2", episode("2016-06-04")) + child("C2", episode("2016-07-05")));
+    const auto whole = read(xml);
+    ASSERT_EQ(whole.children_kept, 2);
+    ASSERT_EQ(whole.refused.size(), 1u) << "C2's second <Child> is refused at its line";
+    for (std::size_t a = 0; a <= xml.size(); a += 7) {
+        for (std::size_t b = a; b <= xml.size(); b += 61) {
+            const std::string_view text = xml;
+            const std::string_view parts[] = {text.substr(0, a), "", text.substr(a, b - a), text.substr(b)};
+            CinCensusReader reader(2016, hashed);
+            ingest::Libxml2XmlReader().read(parts, reader);
+            const auto in_parts = reader.finish();
+            ASSERT_EQ(in_parts.children_kept, whole.children_kept) << "cut at " << a << " and " << b;
+            ASSERT_EQ(in_parts.census.referrals.size(), whole.census.referrals.size());
+            ASSERT_EQ(in_parts.census.referrals.front().line, whole.census.referrals.front().line);
+            ASSERT_EQ(in_parts.refused.size(), 1u);
+            ASSERT_EQ(in_parts.refused.front().line, whole.refused.front().line);
+            ASSERT_EQ(in_parts.refused.front().reason, whole.refused.front().reason);
+        }
+    }
+    // Parts that are all empty are an empty document, refused as one.
+    const std::string_view nothing[] = {"", ""};
+    CinCensusReader reader(2016, hashed);
+    ingest::Libxml2XmlReader().read(nothing, reader);
+    const auto empty = reader.finish();
+    EXPECT_TRUE(empty.file_refused);
+    ASSERT_FALSE(empty.refused.empty());
+    EXPECT_NE(empty.refused.front().reason.find("not well-formed XML"), std::string::npos) << empty.refused.front().reason;
+}
+
 TEST(CinIndicators, PlansAtEachPeriodsEndCountEachChildOnceByTheLatestCategory) {
     const auto parsed = read(hand_worked());
     const auto v = compute_cin_year(2016, parsed.census, year_before(), 32486, WorkingCalendar());

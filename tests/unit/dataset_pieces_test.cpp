@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
 #include <random>
 
 #include "app/threads.hpp"
@@ -138,7 +141,7 @@ ParsedCensus census_whole(const std::string& xml) {
 
 ParsedCensus census_in(const std::string& xml, std::size_t pieces, const RunTasks& run = run_in_turn) {
     const ingest::Libxml2XmlReader parser;
-    return read_cin_census(xml, 2016, hashed, [&](std::string_view d, XmlEvents& e) { parser.read(d, e); }, Pieces{pieces, run});
+    return read_cin_census(xml, 2016, hashed, [&](std::span<const std::string_view> d, XmlEvents& e) { parser.read(d, e); }, Pieces{pieces, run});
 }
 
 void expect_same(const ParsedCensus& whole, const ParsedCensus& cut, std::size_t pieces) {
@@ -240,6 +243,53 @@ TEST(DatasetPieces, CensusPiecesDoneOnThreadsGiveWhatTheyGiveInTurn) {
 }
 
 // ---- counting lines ----
+
+TEST(InOrder, JoinsEachPieceOnceInOrderOnlyWhenThePiecesBeforeItAreDone) {
+    std::vector<std::size_t> joined;
+    InOrder in_order(4, [&](std::size_t i) { joined.push_back(i); });
+    in_order.done(2);
+    EXPECT_TRUE(joined.empty()) << "piece 2 waits for 0 and 1";
+    in_order.done(0);
+    EXPECT_EQ(joined, (std::vector<std::size_t>{0}));
+    in_order.done(1);
+    EXPECT_EQ(joined, (std::vector<std::size_t>{0, 1, 2})) << "1 done completes the run to 2";
+    in_order.done(3);
+    EXPECT_EQ(joined, (std::vector<std::size_t>{0, 1, 2, 3}));
+}
+
+TEST(InOrder, OnThreadsJoinsInOrderNeverTwoAtOnce) {
+    for (int round = 0; round < 20; ++round) {
+        constexpr std::size_t kPieces = 40;
+        std::vector<std::size_t> joined;
+        std::atomic<int> joining{0};
+        std::atomic<bool> overlapped{false};
+        std::vector<std::atomic<bool>> finished(kPieces);
+        std::atomic<bool> early{false};
+        InOrder in_order(kPieces, [&](std::size_t i) {
+            if (joining.fetch_add(1) != 0) overlapped = true;
+            for (std::size_t k = 0; k <= i; ++k) {
+                if (!finished[k]) early = true;
+            }
+            joined.push_back(i);
+            std::this_thread::sleep_for(std::chrono::microseconds(i % 3 * 50));
+            joining.fetch_sub(1);
+        });
+        std::vector<Task> tasks;
+        for (std::size_t i = 0; i < kPieces; ++i) {
+            tasks.emplace_back([&, i] {
+                std::this_thread::sleep_for(std::chrono::microseconds((i * 37 + static_cast<std::size_t>(round)) % 7 * 40));
+                finished[i] = true;
+                in_order.done(i);
+            });
+        }
+        run_on_threads(tasks);
+        std::vector<std::size_t> expected(kPieces);
+        for (std::size_t i = 0; i < kPieces; ++i) expected[i] = i;
+        ASSERT_EQ(joined, expected) << "round " << round;
+        ASSERT_FALSE(overlapped) << "round " << round;
+        ASSERT_FALSE(early) << "round " << round;
+    }
+}
 
 TEST(DatasetPieces, LineBreaksAreCountedExactlyWhateverTheBytesAroundThem) {
     // Bytes a word-at-a-time count could mistake for a line break: 0x0A with its high bit set,

@@ -82,7 +82,8 @@ ParsedCensus read_census(const Services& s, int year, std::string_view xml, cons
     if (!s.xml) throw Failure(FailureCode::unavailable, "This server cannot read XML, so the CIN census cannot be imported");
     const XmlReader& parser = *s.xml;
     return read_cin_census(
-        xml, year, pseudonymise, [&](std::string_view document, XmlEvents& events) { parser.read(document, events); },
+        xml, year, pseudonymise,
+        [&](std::span<const std::string_view> parts, XmlEvents& events) { parser.read(parts, events); },
         import_pieces(xml.size(), 8u << 20));
 }
 
