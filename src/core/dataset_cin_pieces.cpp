@@ -85,7 +85,32 @@ ParsedCensus read_cin_census(std::string_view xml, int year, const Pseudonymise&
     pieces.run(tasks);
     for (std::size_t i = 1; i < cut.size(); ++i) cut[i].lines_before = cut[i - 1].lines_before + cut[i - 1].lines;
 
+    // Each piece joined to the first as soon as it and the pieces before it are done, while
+    // later pieces are read; the first piece's rows stay where they are, with room for the
+    // file's judged by its own, and a joined piece's memory is free for the pieces after it.
     std::vector<PieceRead> read(cut.size());
+    std::vector<char> refused_whole(cut.size(), 0);
+    ParsedCensus& out = read[0].parsed;
+    InOrder in_order(cut.size(), [&](std::size_t i) {
+        auto append = [](auto& into, auto& more) { std::move(more.begin(), more.end(), std::back_inserter(into)); };
+        if (i == 0) {
+            const std::size_t times = cut.size() + cut.size() / 8 + 1;
+            out.census.referrals.reserve(out.census.referrals.size() * times);
+            out.census.assessments.reserve(out.census.assessments.size() * times);
+            out.census.enquiries.reserve(out.census.enquiries.size() * times);
+            out.census.plans.reserve(out.census.plans.size() * times);
+            return;
+        }
+        auto& r = read[i].parsed;
+        out.children_read += r.children_read;
+        out.children_kept += r.children_kept;
+        append(out.refused, r.refused);
+        append(out.census.referrals, r.census.referrals);
+        append(out.census.assessments, r.census.assessments);
+        append(out.census.enquiries, r.census.enquiries);
+        append(out.census.plans, r.census.plans);
+        r = {};
+    });
     tasks.clear();
     for (std::size_t i = 0; i < cut.size(); ++i) {
         tasks.emplace_back([&, i] {
@@ -96,48 +121,20 @@ ParsedCensus read_cin_census(std::string_view xml, int year, const Pseudonymise&
             LinesOfTheFile lines(reader, cut[i].lines_before);
             parse(document, lines);
             read[i].parsed = reader.finish();
+            // A piece that is not a census of its own (cut where no child starts), or a refused file.
+            refused_whole[i] = read[i].parsed.file_refused ? 1 : 0;
             read[i].children.reserve(reader.children_met().size());
             for (const auto& id : reader.children_met()) read[i].children.push_back(std::hash<std::string>{}(id));
+            in_order.done(i);
         });
     }
     pieces.run(tasks);
     std::vector<std::vector<std::uint64_t>> children;
-    for (auto& r : read) {
-        // A piece that is not a census of its own (cut where no child starts), or a refused file.
-        if (r.parsed.file_refused) return whole();
-        children.push_back(std::move(r.children));
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        if (refused_whole[i] != 0) return whole();
+        children.push_back(std::move(read[i].children));
     }
     if (shared_between(std::move(children))) return whole();
-    // Joined into the first piece's, whose rows stay where they are; each kind of row by a task
-    // of its own.
-    ParsedCensus& out = read[0].parsed;
-    std::size_t referrals = 0, assessments = 0, enquiries = 0, plans = 0;
-    for (std::size_t i = 1; i < read.size(); ++i) {
-        const auto& r = read[i].parsed;
-        out.children_read += r.children_read;
-        out.children_kept += r.children_kept;
-        referrals += r.census.referrals.size();
-        assessments += r.census.assessments.size();
-        enquiries += r.census.enquiries.size();
-        plans += r.census.plans.size();
-    }
-    out.census.referrals.reserve(out.census.referrals.size() + referrals);
-    out.census.assessments.reserve(out.census.assessments.size() + assessments);
-    out.census.enquiries.reserve(out.census.enquiries.size() + enquiries);
-    out.census.plans.reserve(out.census.plans.size() + plans);
-    auto join = [&read](auto rows_of) -> Task {
-        return [&read, rows_of] {
-            auto& into = rows_of(read[0].parsed);
-            for (std::size_t i = 1; i < read.size(); ++i) {
-                auto& more = rows_of(read[i].parsed);
-                std::move(more.begin(), more.end(), std::back_inserter(into));
-            }
-        };
-    };
-    tasks = {join([](ParsedCensus& p) -> auto& { return p.refused; }), join([](ParsedCensus& p) -> auto& { return p.census.referrals; }),
-             join([](ParsedCensus& p) -> auto& { return p.census.assessments; }), join([](ParsedCensus& p) -> auto& { return p.census.enquiries; }),
-             join([](ParsedCensus& p) -> auto& { return p.census.plans; })};
-    pieces.run(tasks);
     return std::move(out);
 }
 
