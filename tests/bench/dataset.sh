@@ -5,6 +5,7 @@
 # into a fresh SQLite database. Figures, not pass/fail (README.md in this folder).
 #
 #   tests/bench/dataset.sh [CHILDREN=110000] [EPISODES=250000] [MISSING=1000000] [CIN=400000]
+#   ROUNDS=5 (the environment): Assure's runs; pandas runs in the first and the last.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 children=${1:-110000}
@@ -30,10 +31,30 @@ $py tests/bench/dataset_generate.py "$work" "$children" "$episodes" "$missing" "
 wc -lc "$work"/*.csv "$work"/cin.xml | sed 's/^/  /'
 
 echo
-/usr/bin/time -f "  assure peak memory %M kB, wall %e s" build/tests/dataset_bench "$work" "$population" >"$work/assure.txt" 2>"$work/assure.err"
-sed 's/^/  /' "$work/assure.err"
-/usr/bin/time -f "  pandas peak memory %M kB, wall %e s" $py tests/bench/dataset_reference.py "$work" "$population" >"$work/pandas.txt" 2>"$work/pandas.err"
-sed 's/^/  /' "$work/pandas.err"
+# Each side run ROUNDS times, alternated, as this machine's speed drifts from minute to minute;
+# the medians and their ratio are the figures. The last run's figures are compared.
+rounds=${ROUNDS:-5}
+assure_walls=()
+pandas_walls=()
+for ((round = 1; round <= rounds; round++)); do
+    /usr/bin/time -f "%e %M" -o "$work/assure.time" build/tests/dataset_bench "$work" "$population" >"$work/assure.txt" 2>"$work/assure.err"
+    read -r wall rss <"$work/assure.time"
+    assure_walls+=("$wall")
+    echo "  round $round: assure wall $wall s, peak memory $rss kB"
+    sed 's/^/    /' "$work/assure.err"
+    if ((round == 1 || round == rounds)); then
+        /usr/bin/time -f "%e %M" -o "$work/pandas.time" $py tests/bench/dataset_reference.py "$work" "$population" >"$work/pandas.txt" 2>"$work/pandas.err"
+        read -r wall rss <"$work/pandas.time"
+        pandas_walls+=("$wall")
+        echo "  round $round: pandas wall $wall s, peak memory $rss kB"
+        sed 's/^/    /' "$work/pandas.err"
+    fi
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+assure_median=$(median "${assure_walls[@]}")
+pandas_median=$(median "${pandas_walls[@]}")
+echo "  assure: median $assure_median s of ${#assure_walls[@]} runs (${assure_walls[*]}); pandas: median $pandas_median s of ${#pandas_walls[@]} (${pandas_walls[*]})"
+awk -v a="$assure_median" -v p="$pandas_median" 'BEGIN { printf "  assure is %.1f times as fast as pandas\n", p / a }'
 if diff -u "$work/pandas.txt" "$work/assure.txt" >"$work/diff.txt"; then
     echo "  figures: identical ($(wc -l <"$work/assure.txt") indicator-periods)"
 else
