@@ -16,8 +16,9 @@ std::size_t import_threads();
 void run_on_threads(std::vector<Task>& tasks);
 
 // How an import of `bytes` is cut: a file under 1 MiB (some ten thousand rows) is read whole,
-// cutting it would cost more than it saves; a larger one into a piece a thread, or pieces of about `most` bytes when
-// those are more, so a piece that is copied (the census's) holds little memory at a time.
+// cutting it would cost more than it saves; a larger one into a piece a thread, or pieces of
+// about `most` bytes when those are more (the census's, so each piece's reader keeps its tables
+// in the cache).
 Pieces import_pieces(std::size_t bytes, std::size_t most = 0);
 
 }  // namespace assure
