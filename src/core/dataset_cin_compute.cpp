@@ -49,17 +49,12 @@ std::vector<IndicatorValue> compute_cin_year(int year, const CinCensus& census, 
 
     // Children as dense numbers, so plans and referrals sort by integers.
     DenseNumbers number(census.referrals.size() + earlier.size() / 2);
-    // Each row's child numbered with a later row's told to the table first.
-    auto child_number = [&](const auto& rows, std::size_t i) {
-        if (i + DenseNumbers::kAhead < rows.size()) number.expect(rows[i + DenseNumbers::kAhead].child);
-        return number.number(rows[i].child);
-    };
 
     // Plans, a child's in the order they started.
     std::vector<Event> plans;
     plans.reserve(census.plans.size());
     for (std::size_t i = 0; i < census.plans.size(); ++i) {
-        plans.push_back({child_number(census.plans, i), census.plans[i].started.days(), i});
+        plans.push_back({number.number_child_of(census.plans, i), census.plans[i].started.days(), i});
     }
     std::sort(plans.begin(), plans.end(), [](const Event& a, const Event& b) { return a.child != b.child ? a.child < b.child : a.day < b.day; });
     for (std::size_t i = 0; i < plans.size();) {
@@ -113,9 +108,9 @@ std::vector<IndicatorValue> compute_cin_year(int year, const CinCensus& census, 
     std::vector<Event> referrals;
     referrals.reserve(census.referrals.size() + earlier.size());
     for (std::size_t i = 0; i < census.referrals.size(); ++i) {
-        referrals.push_back({child_number(census.referrals, i), census.referrals[i].referred.days(), i});
+        referrals.push_back({number.number_child_of(census.referrals, i), census.referrals[i].referred.days(), i});
     }
-    for (std::size_t i = 0; i < earlier.size(); ++i) referrals.push_back({child_number(earlier, i), earlier[i].referred.days(), SIZE_MAX});
+    for (std::size_t i = 0; i < earlier.size(); ++i) referrals.push_back({number.number_child_of(earlier, i), earlier[i].referred.days(), SIZE_MAX});
     std::sort(referrals.begin(), referrals.end(), [](const Event& a, const Event& b) { return a.child != b.child ? a.child < b.child : a.day < b.day; });
     referrals.erase(std::unique(referrals.begin(), referrals.end(), [](const Event& a, const Event& b) { return a.child == b.child && a.day == b.day; }),
                     referrals.end());

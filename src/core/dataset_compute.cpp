@@ -68,17 +68,12 @@ std::vector<IndicatorValue> compute_year(const YearRecords& records) {
 
     // Children as dense numbers, so the work below sorts and indexes integers, not text.
     DenseNumbers number(records.children.size() + records.episodes.size() / 2 + records.missing.size() / 2);
-    // Each row's child numbered with a later row's told to the table first.
-    auto child_number = [&](const auto& rows, std::size_t i) {
-        if (i + DenseNumbers::kAhead < rows.size()) number.expect(rows[i + DenseNumbers::kAhead].child);
-        return number.number(rows[i].child);
-    };
-    for (std::size_t i = 0; i < records.children.size(); ++i) child_number(records.children, i);
+    for (std::size_t i = 0; i < records.children.size(); ++i) number.number_child_of(records.children, i);
     std::vector<Care> care;
     care.reserve(records.episodes.size());
     for (std::size_t i = 0; i < records.episodes.size(); ++i) {
         const auto& e = records.episodes[i];
-        care.push_back({child_number(records.episodes, i), day(e.start), e.end ? day(*e.end) : kOpen, e.rne == "S", e.rne != "L", e.rec == "X1"});
+        care.push_back({number.number_child_of(records.episodes, i), day(e.start), e.end ? day(*e.end) : kOpen, e.rne == "S", e.rne != "L", e.rec == "X1"});
     }
     std::vector<Away> away;
     away.reserve(records.missing.size());
@@ -86,7 +81,7 @@ std::vector<IndicatorValue> compute_year(const YearRecords& records) {
     for (std::size_t i = 0; i < records.missing.size(); ++i) {
         const auto& m = records.missing[i];
         if (m.kind != 'M') continue;
-        away.push_back({child_number(records.missing, i), day(m.start), m.end ? day(*m.end) : kOpen, m.rhi_offered ? day(*m.rhi_offered) : kOpen});
+        away.push_back({number.number_child_of(records.missing, i), day(m.start), m.end ? day(*m.end) : kOpen, m.rhi_offered ? day(*m.rhi_offered) : kOpen});
         have_interviews = have_interviews || m.rhi_offered.has_value();
     }
     const int children = number.size();

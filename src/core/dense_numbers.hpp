@@ -22,13 +22,20 @@ public:
     // Tells the table a string is about to be numbered, so its slot is on its way to the cache
     // by then: a year's children are a table of many megabytes, met in no order.
     void expect(std::string_view s) const;
-    // How far ahead to expect: about as many lookups as the memory has misses in flight.
-    static constexpr std::size_t kAhead = 16;
+    // The number of `rows[i].child`, the child of the row kAhead on expected first: for a loop
+    // over a year's rows in their order.
+    template <class Rows>
+    int number_child_of(const Rows& rows, std::size_t i) {
+        if (i + kAhead < rows.size()) expect(rows[i + kAhead].child);
+        return number(rows[i].child);
+    }
     // The string's number, or -1 when it has none.
     [[nodiscard]] int find(std::string_view s) const;
     [[nodiscard]] int size() const { return size_; }
 
 private:
+    // How far ahead to expect: about as many lookups as the memory has misses in flight.
+    static constexpr std::size_t kAhead = 16;
     // A packed key: its digits, four bits each, and its length in the top four bits; no other
     // string has the same. Other strings are held by their address and length.
     static constexpr std::uint32_t kPacked = 0xffffffff;

@@ -13,8 +13,8 @@ namespace assure {
 
 using Task = std::function<void()>;
 // Does every task and returns when all are done, perhaps several at once: a task must touch
-// only what is its own, or what it shares under a lock (InOrder). When a task throws, the exception reaches the caller once the tasks
-// already started have ended.
+// only what is its own, or what it shares under a lock (InOrder). When a task throws, the
+// exception reaches the caller once the tasks already started have ended.
 using RunTasks = std::function<void(std::vector<Task>&)>;
 
 // One after another, on the calling thread.

@@ -78,5 +78,18 @@ TEST(DenseNumbers, AgreesWithAHashMapOnDigestsAsItGrows) {
     expect_numbered_as_a_hash_map_would(ids);
 }
 
+// A loop over rows numbers each row's child, whatever rows it expects ahead.
+TEST(DenseNumbers, NumbersEachRowsChildAsNumberWould) {
+    struct Row {
+        std::string child;
+    };
+    std::vector<Row> rows;
+    for (int i = 0; i < 100; ++i) rows.push_back({std::to_string(i % 37)});
+    DenseNumbers by_row;
+    DenseNumbers by_string;
+    for (std::size_t i = 0; i < rows.size(); ++i) ASSERT_EQ(by_row.number_child_of(rows, i), by_string.number(rows[i].child)) << i;
+    EXPECT_EQ(by_row.size(), 37);
+}
+
 }  // namespace
 }  // namespace assure
